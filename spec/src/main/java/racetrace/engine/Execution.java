@@ -1,0 +1,195 @@
+package racetrace.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The deterministic run of (model, scenario, schedule): the trace, and how it ended. Invariants
+ * are checked in the start state and after every step; the first violation ends the run.
+ */
+public final class Execution<S> {
+
+    /** Guards against models that can loop forever under some schedule. */
+    public static final int DEFAULT_STEP_LIMIT = 5_000;
+
+    private final Model<S> model;
+    private final Scenario scenario;
+    private final Schedule schedule;
+    private final S initial;
+    private final List<Step<S>> steps;
+    private final int[] threadOfStep;
+    private final Outcome outcome;
+    private final int preemptions;
+
+    private Execution(Model<S> model, Scenario scenario, Schedule schedule, S initial,
+            List<Step<S>> steps, int[] threadOfStep, Outcome outcome, int preemptions) {
+        this.model = model;
+        this.scenario = scenario;
+        this.schedule = schedule;
+        this.initial = initial;
+        this.steps = steps;
+        this.threadOfStep = threadOfStep;
+        this.outcome = outcome;
+        this.preemptions = preemptions;
+    }
+
+    /** Validates the scenario, then runs with every invariant checked and the whole trace kept. */
+    public static <S> Execution<S> run(Model<S> model, Scenario scenario, Schedule schedule) {
+        model.space().validate(scenario);
+        return run(model, scenario, schedule, model.invariants(), true, DEFAULT_STEP_LIMIT);
+    }
+
+    /** Runs a scenario already validated, without keeping states: for search loops. */
+    public static <S> Execution<S> check(Model<S> model, Scenario scenario, Schedule schedule,
+            List<Invariant<S>> invariants) {
+        return run(model, scenario, schedule, invariants, false, DEFAULT_STEP_LIMIT);
+    }
+
+    /**
+     * Runs a scenario, already validated against the model's space, under a schedule.
+     *
+     * @param invariants the invariants to check (a subset keeps a shrink on one invariant)
+     * @param keepTrace whether to keep each state and label
+     * @param stepLimit the run stops with {@link Outcome.StepLimit} after this many steps
+     */
+    public static <S> Execution<S> run(Model<S> model, Scenario scenario, Schedule schedule,
+            List<Invariant<S>> invariants, boolean keepTrace, int stepLimit) {
+        int n = scenario.threadCount();
+        S state = model.initial(scenario);
+        S initial = state;
+        List<Step<S>> trace = keepTrace ? new ArrayList<>() : List.of();
+        int[] taken = new int[Math.min(stepLimit, 64)];
+        String broken = firstBroken(invariants, state);
+        if (broken != null) {
+            return new Execution<>(model, scenario, schedule, initial, trace, new int[0],
+                    new Outcome.Violated(broken, 0), 0);
+        }
+        boolean[] enabled = new boolean[n];
+        int prev = -1;
+        int preemptions = 0;
+        int step = 0;
+        while (true) {
+            boolean any = false;
+            for (int t = 0; t < n; t++) {
+                enabled[t] = model.enabled(state, t);
+                any |= enabled[t];
+            }
+            if (!any) {
+                List<Integer> blocked = new ArrayList<>();
+                for (int t = 0; t < n; t++) {
+                    if (!model.finished(state, t)) {
+                        blocked.add(t);
+                    }
+                }
+                Outcome end = blocked.isEmpty() ? new Outcome.Completed(step)
+                        : new Outcome.Deadlock(step, List.copyOf(blocked));
+                return new Execution<>(model, scenario, schedule, initial, trace,
+                        java.util.Arrays.copyOf(taken, step), end, preemptions);
+            }
+            if (step >= stepLimit) {
+                return new Execution<>(model, scenario, schedule, initial, trace,
+                        java.util.Arrays.copyOf(taken, step), new Outcome.StepLimit(step), preemptions);
+            }
+            int t;
+            if (step < schedule.length()) {
+                int c = schedule.choice(step) % n;
+                t = c;
+                while (!enabled[t]) {
+                    t = (t + 1) % n;
+                }
+            } else if (prev >= 0 && enabled[prev]) {
+                t = prev;
+            } else {
+                t = 0;
+                while (!enabled[t]) {
+                    t++;
+                }
+            }
+            if (prev >= 0 && t != prev && enabled[prev]) {
+                preemptions++;
+            }
+            Transition<S> tr = model.step(state, t);
+            state = tr.next();
+            if (step == taken.length) {
+                taken = java.util.Arrays.copyOf(taken, taken.length * 2);
+            }
+            taken[step] = t;
+            step++;
+            if (keepTrace) {
+                trace.add(new Step<>(step, t, tr.label(), state, tr.notice()));
+            }
+            prev = t;
+            broken = firstBroken(invariants, state);
+            if (broken != null) {
+                return new Execution<>(model, scenario, schedule, initial, trace,
+                        java.util.Arrays.copyOf(taken, step), new Outcome.Violated(broken, step), preemptions);
+            }
+        }
+    }
+
+    private static <S> String firstBroken(List<Invariant<S>> invariants, S state) {
+        for (Invariant<S> inv : invariants) {
+            if (!inv.holds(state)) {
+                return inv.name();
+            }
+        }
+        return null;
+    }
+
+    public Model<S> model() {
+        return model;
+    }
+
+    public Scenario scenario() {
+        return scenario;
+    }
+
+    public Schedule schedule() {
+        return schedule;
+    }
+
+    public S initial() {
+        return initial;
+    }
+
+    /** The steps taken (empty when the run did not keep its trace). */
+    public List<Step<S>> steps() {
+        return steps;
+    }
+
+    /** The state after step {@code i} (0 = the start state); needs a kept trace. */
+    public S stateAt(int i) {
+        return i == 0 ? initial : steps.get(i - 1).state();
+    }
+
+    public Outcome outcome() {
+        return outcome;
+    }
+
+    public int preemptions() {
+        return preemptions;
+    }
+
+    public Measure measure() {
+        return new Measure(scenario.threadCount(), scenario.opCount(), preemptions, outcome.steps());
+    }
+
+    /**
+     * The threads that actually ran, step by step: replaying it gives the same trace, and it has
+     * no fall-through choices.
+     */
+    public Schedule executed() {
+        return Schedule.of(threadOfStep);
+    }
+
+    /** Notices (designed give-ups) reported along the way; needs a kept trace. */
+    public List<String> notices() {
+        List<String> out = new ArrayList<>();
+        for (Step<S> s : steps) {
+            if (s.notice() != null) {
+                out.add("step " + s.index() + ": " + s.notice());
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,34 @@
+package racetrace.engine;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A model with its variants and options, e.g. {@code vfio-pci} with variants {@code pre-a ..
+ * merged} and option {@code granularity} in {@code byte|location}. Registered through {@link
+ * java.util.ServiceLoader}, so a new model is a new package plus one services line.
+ */
+public interface ModelFamily {
+
+    /** The model name used on the command line. */
+    String name();
+
+    /** One line: what code the model describes. */
+    String description();
+
+    /** Variant names, oldest first. */
+    List<String> variants();
+
+    /** One line per variant: which commit or patch it is. */
+    default String describeVariant(String variant) {
+        return variant;
+    }
+
+    /** Option names and their allowed values; the first value is the default. */
+    default Map<String, List<String>> options() {
+        return Map.of();
+    }
+
+    /** Builds an instance; options not given take their default. */
+    Model<?> create(String variant, Map<String, String> options);
+}
