@@ -1,0 +1,189 @@
+package racetrace.tla;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.lang.reflect.RecordComponent;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import racetrace.engine.Execution;
+import racetrace.engine.Model;
+import racetrace.engine.Op;
+import racetrace.engine.Outcome;
+import racetrace.engine.Step;
+import racetrace.engine.ThreadScript;
+
+/**
+ * A Java execution as JSON (format {@value #FORMAT}), for other tools: model, variant, options,
+ * TLA+ module and constants, scenario, schedule, outcome, measure, every state with all its
+ * variables, and every step with its thread (1-based, as in TLA+) and label.
+ *
+ * <p>TLA+ values map to JSON as: integers, booleans, strings as themselves; sequences as arrays;
+ * records as objects; sets as {@code {"$set": [...]}} (sorted); functions with non-String
+ * arguments as {@code {"$fn": [[arg, value], ...]}} (sorted by argument).
+ */
+public final class CounterexampleJson {
+
+    public static final String FORMAT = "racetrace-trace/1";
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private CounterexampleJson() {
+    }
+
+    /** The execution as a JSON document. */
+    public static <S> String toJson(Execution<S> ex) {
+        Model<S> model = ex.model();
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("format", FORMAT);
+        doc.put("model", model.instance().model());
+        doc.put("variant", model.instance().variant());
+        doc.put("options", new LinkedHashMap<>(model.instance().options()));
+        doc.put("modelVersion", model.version());
+        doc.put("tlaModule", model.tlaModule());
+        Map<String, Object> constants = new LinkedHashMap<>();
+        model.tlaConstants(ex.scenario()).forEach((k, v) -> constants.put(k, value(v)));
+        doc.put("constants", constants);
+        Map<String, Object> scenario = new LinkedHashMap<>();
+        scenario.put("config", new LinkedHashMap<>(ex.scenario().config().values()));
+        List<Object> threads = new ArrayList<>();
+        for (int t = 0; t < ex.scenario().threadCount(); t++) {
+            ThreadScript script = ex.scenario().threads().get(t);
+            Map<String, Object> th = new LinkedHashMap<>();
+            th.put("thread", t + 1);
+            th.put("name", model.threadName(ex.scenario(), t));
+            th.put("actor", script.actor());
+            List<Object> ops = new ArrayList<>();
+            for (Op op : script.ops()) {
+                Map<String, Object> o = new LinkedHashMap<>();
+                o.put("name", op.name());
+                o.put("args", op.args());
+                ops.add(o);
+            }
+            th.put("ops", ops);
+            threads.add(th);
+        }
+        scenario.put("threads", threads);
+        doc.put("scenario", scenario);
+        doc.put("schedule", ex.schedule().toList());
+        doc.put("executed", ex.executed().toList());
+        doc.put("outcome", outcome(ex.outcome()));
+        Map<String, Object> measure = new LinkedHashMap<>();
+        measure.put("threads", ex.measure().threads());
+        measure.put("ops", ex.measure().ops());
+        measure.put("preemptions", ex.measure().preemptions());
+        measure.put("steps", ex.measure().steps());
+        doc.put("measure", measure);
+        doc.put("invariants", model.invariants().stream().map(i -> i.name()).toList());
+        List<Object> states = new ArrayList<>();
+        for (int i = 0; i <= ex.steps().size(); i++) {
+            Map<String, Object> st = new LinkedHashMap<>();
+            st.put("index", i);
+            Map<String, Object> vars = new LinkedHashMap<>();
+            model.variables(ex.stateAt(i)).forEach((k, v) -> vars.put(k, value(v)));
+            st.put("vars", vars);
+            states.add(st);
+        }
+        doc.put("states", states);
+        List<Object> actions = new ArrayList<>();
+        for (Step<S> s : ex.steps()) {
+            Map<String, Object> a = new LinkedHashMap<>();
+            a.put("step", s.index());
+            a.put("thread", s.thread() + 1);
+            a.put("threadName", model.threadName(ex.scenario(), s.thread()));
+            a.put("label", s.label());
+            if (s.notice() != null) {
+                a.put("notice", s.notice());
+            }
+            actions.add(a);
+        }
+        doc.put("actions", actions);
+        try {
+            return MAPPER.writeValueAsString(doc) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new TlaExportException("cannot write the trace as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static Map<String, Object> outcome(Outcome o) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (o instanceof Outcome.Violated v) {
+            m.put("kind", "violated");
+            m.put("invariant", v.invariant());
+        } else if (o instanceof Outcome.Completed) {
+            m.put("kind", "completed");
+        } else if (o instanceof Outcome.Deadlock d) {
+            m.put("kind", "deadlock");
+            m.put("blocked", d.blocked().stream().map(t -> t + 1).toList());
+        } else {
+            m.put("kind", "stepLimit");
+        }
+        m.put("steps", o.steps());
+        return m;
+    }
+
+    /** A TLA+ value as a JSON-ready Java value (see the class comment). */
+    public static Object value(Object v) {
+        if (v == null || v instanceof Boolean || v instanceof String || v instanceof Integer || v instanceof Long
+                || v instanceof BigInteger) {
+            return v;
+        }
+        if (v instanceof Short || v instanceof Byte) {
+            return ((Number) v).intValue();
+        }
+        if (v instanceof TlaModelValue mv) {
+            return Map.of("$modelValue", mv.name());
+        }
+        if (v instanceof List<?> l) {
+            return l.stream().map(CounterexampleJson::value).toList();
+        }
+        if (v instanceof Set<?> s) {
+            List<Object> elems = new ArrayList<>(s);
+            elems.sort(TlaValues.ORDER);
+            return Map.of("$set", elems.stream().map(CounterexampleJson::value).toList());
+        }
+        if (v instanceof TlaFunction f) {
+            return function(f.mapping());
+        }
+        if (v instanceof Record r) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            for (RecordComponent c : r.getClass().getRecordComponents()) {
+                try {
+                    c.getAccessor().setAccessible(true);
+                    out.put(c.getName(), value(c.getAccessor().invoke(r)));
+                } catch (ReflectiveOperationException e) {
+                    throw new TlaExportException("cannot read component " + c.getName() + " of " + r, e);
+                }
+            }
+            return out;
+        }
+        if (v instanceof Map<?, ?> m) {
+            if (!m.isEmpty() && m.keySet().stream().allMatch(k -> k instanceof String)) {
+                List<Object> keys = new ArrayList<>(m.keySet());
+                if (!(m instanceof LinkedHashMap<?, ?>) && !(m instanceof SortedMap<?, ?>)) {
+                    keys.sort(TlaValues.ORDER);
+                }
+                Map<String, Object> out = new LinkedHashMap<>();
+                keys.forEach(k -> out.put((String) k, value(m.get(k))));
+                return out;
+            }
+            return function(m);
+        }
+        throw new TlaExportException("cannot write " + v.getClass().getName() + " value " + v + " as JSON");
+    }
+
+    private static Object function(Map<?, ?> m) {
+        List<Object> keys = new ArrayList<>(m.keySet());
+        keys.sort(TlaValues.ORDER);
+        List<Object> pairs = new ArrayList<>();
+        for (Object k : keys) {
+            pairs.add(List.of(value(k), value(m.get(k))));
+        }
+        return Map.of("$fn", pairs);
+    }
+}

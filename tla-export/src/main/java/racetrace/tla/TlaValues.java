@@ -1,0 +1,149 @@
+package racetrace.tla;
+
+import java.lang.reflect.RecordComponent;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Ordering and TLA+-level equality of Java values standing for TLA+ values. */
+public final class TlaValues {
+
+    private TlaValues() {
+    }
+
+    /**
+     * A total, deterministic order for set elements and function arguments: booleans, then
+     * integers (numerically), strings, model values, sequences, sets, records and functions; values
+     * of one composite kind are ordered by their TLA+ text.
+     */
+    public static final Comparator<Object> ORDER = TlaValues::compare;
+
+    private static int rank(Object v) {
+        if (v instanceof Boolean) {
+            return 0;
+        }
+        if (isIntegral(v)) {
+            return 1;
+        }
+        if (v instanceof String) {
+            return 2;
+        }
+        if (v instanceof TlaModelValue) {
+            return 3;
+        }
+        if (v instanceof List<?>) {
+            return 4;
+        }
+        if (v instanceof Set<?>) {
+            return 5;
+        }
+        return 6;
+    }
+
+    static boolean isIntegral(Object v) {
+        return v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte
+                || v instanceof BigInteger;
+    }
+
+    private static BigInteger big(Object v) {
+        return v instanceof BigInteger b ? b : BigInteger.valueOf(((Number) v).longValue());
+    }
+
+    private static int compare(Object a, Object b) {
+        int ra = rank(a);
+        int rb = rank(b);
+        if (ra != rb) {
+            return Integer.compare(ra, rb);
+        }
+        return switch (ra) {
+            case 0 -> Boolean.compare((Boolean) a, (Boolean) b);
+            case 1 -> big(a).compareTo(big(b));
+            case 2 -> ((String) a).compareTo((String) b);
+            case 3 -> ((TlaModelValue) a).name().compareTo(((TlaModelValue) b).name());
+            default -> text(a).compareTo(text(b));
+        };
+    }
+
+    private static String text(Object v) {
+        try {
+            return TlaValueWriter.standard().write(v);
+        } catch (TlaExportException e) {
+            return v.getClass().getName() + ":" + v;
+        }
+    }
+
+    /**
+     * The TLA+ value a Java value stands for, in one canonical Java form, so that two
+     * descriptions of the same TLA+ value are {@code equals}: integers become Long; Java records
+     * become Maps; a Map whose domain is {@code 1..n} becomes a List (TLA+ sequences are such
+     * functions), and so does an empty Map; Sets and Maps become Hash-based copies.
+     */
+    public static Object normalize(Object v) {
+        if (v == null || v instanceof Boolean || v instanceof String || v instanceof TlaModelValue) {
+            return v;
+        }
+        if (isIntegral(v)) {
+            BigInteger b = big(v);
+            return b.bitLength() <= 63 ? (Object) b.longValue() : b;
+        }
+        if (v instanceof List<?> list) {
+            List<Object> out = new ArrayList<>(list.size());
+            for (Object e : list) {
+                out.add(normalize(e));
+            }
+            return out;
+        }
+        if (v instanceof Set<?> set) {
+            Set<Object> out = new HashSet<>();
+            for (Object e : set) {
+                out.add(normalize(e));
+            }
+            return out;
+        }
+        if (v instanceof TlaFunction f) {
+            return normalize(f.mapping());
+        }
+        if (v instanceof Record r) {
+            Map<Object, Object> out = new HashMap<>();
+            for (RecordComponent c : r.getClass().getRecordComponents()) {
+                try {
+                    c.getAccessor().setAccessible(true);
+                    out.put(c.getName(), normalize(c.getAccessor().invoke(r)));
+                } catch (ReflectiveOperationException e) {
+                    throw new TlaExportException("cannot read component " + c.getName() + " of " + r, e);
+                }
+            }
+            return out;
+        }
+        if (v instanceof Map<?, ?> map) {
+            Map<Object, Object> out = new HashMap<>();
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                out.put(normalize(e.getKey()), normalize(e.getValue()));
+            }
+            int n = out.size();
+            boolean sequence = true;
+            for (long i = 1; i <= n && sequence; i++) {
+                sequence = out.containsKey(i);
+            }
+            if (sequence) {
+                List<Object> seq = new ArrayList<>(n);
+                for (long i = 1; i <= n; i++) {
+                    seq.add(out.get(i));
+                }
+                return seq;
+            }
+            return out;
+        }
+        return v;
+    }
+
+    /** Whether two Java values stand for the same TLA+ value. */
+    public static boolean same(Object a, Object b) {
+        return java.util.Objects.equals(normalize(a), normalize(b));
+    }
+}
