@@ -1,0 +1,85 @@
+package racetrace.tla;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import racetrace.engine.Model;
+import racetrace.engine.Scenario;
+
+/**
+ * Model-checks a model's spec exhaustively for one scenario's constants (TLC breadth-first, one
+ * worker), so a counterexample TLC finds is a shortest one. Writes {@code <Spec>Check_<id>.tla}
+ * and {@code .cfg} (Init, Next, the model's invariants) next to a copy of the spec.
+ */
+public final class SpecChecker {
+
+    private final SpecLibrary specs;
+    private final TlaValueWriter writer;
+    private final TlcRunner tlc;
+
+    public SpecChecker(SpecLibrary specs, TlaValueWriter writer, TlcRunner tlc) {
+        this.specs = specs;
+        this.writer = writer;
+        this.tlc = tlc;
+    }
+
+    public static SpecChecker standard() {
+        return new SpecChecker(SpecLibrary.classpath(), TlaValueWriter.standard(), TlcRunner.fromClasspath());
+    }
+
+    /**
+     * Runs TLC on the spec of {@code model} with the constants of {@code scenario}.
+     *
+     * @param checkDeadlock whether a state without successor is an error (specs whose threads
+     *     all finish usually have no terminal stuttering step, so usually false)
+     */
+    public TlcResult check(Model<?> model, Scenario scenario, Path dir, Duration timeout, boolean checkDeadlock) {
+        String spec = model.tlaModule();
+        if (spec == null) {
+            throw new TlaExportException("model " + model.instance() + " has no TLA+ spec (its tlaModule() is null)");
+        }
+        TlaNames.requireModuleName(spec, model.instance() + ".tlaModule()");
+        List<Map<String, String>> constants = new ArrayList<>();
+        for (Map.Entry<String, Object> c : model.tlaConstants(scenario).entrySet()) {
+            TlaNames.requireSpecName(c.getKey(), "constant", model.instance() + ".tlaConstants()");
+            constants.add(Map.of("name", c.getKey(), "value", writer.write(c.getValue(), "constant " + c.getKey())));
+        }
+        List<String> invariants = model.invariants().stream()
+                .map(i -> TlaNames.requireIdentifier(i.name(), "invariant", model.instance() + ".invariants()"))
+                .toList();
+        String module = spec + "Check_" + id(model, constants, invariants);
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("module", module);
+        data.put("spec", spec);
+        data.put("instance", TraceData.comment(model.instance().toString()));
+        data.put("scenario", TraceData.comment(scenario.config() + " " + scenario.threads()));
+        data.put("constants", constants);
+        data.put("invariants", invariants);
+        data.put("deadlock", checkDeadlock);
+        specs.copyInto(spec, dir);
+        TraceExporter.write(dir.resolve(module + ".tla"), Templates.render("check.tla.ftl", data));
+        TraceExporter.write(dir.resolve(module + ".cfg"), Templates.render("check.cfg.ftl", data));
+        return tlc.run(dir, module, module + ".cfg", timeout, List.of());
+    }
+
+    private static String id(Model<?> model, List<Map<String, String>> constants, List<String> invariants) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            md.update(model.instance().toString().getBytes(StandardCharsets.UTF_8));
+            for (Map<String, String> c : constants) {
+                md.update((c.get("name") + "=" + c.get("value") + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+            md.update(invariants.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(md.digest(), 0, 5);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
