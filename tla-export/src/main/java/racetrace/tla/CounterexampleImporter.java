@@ -94,15 +94,24 @@ public final class CounterexampleImporter {
 
     /** Null when the Java variables equal the TLC state, else which variables differ and how. */
     static String difference(Map<String, Object> java, Map<String, Object> tlc) {
+        return difference(java, tlc, "TLC");
+    }
+
+    /**
+     * Null when the Java variables equal the other state, else e.g. {@code counter: Java 2, TLC 1}.
+     *
+     * @param other how the other side is called in the text
+     */
+    static String difference(Map<String, Object> java, Map<String, Object> tlc, String other) {
         List<String> diffs = new ArrayList<>();
         for (Map.Entry<String, Object> e : java.entrySet()) {
             if (!tlc.containsKey(e.getKey())) {
-                diffs.add(e.getKey() + " (not in the TLC state)");
+                diffs.add(e.getKey() + " (not in the " + other + " state)");
             } else if (!TlaValues.same(e.getValue(), tlc.get(e.getKey()))) {
-                diffs.add(e.getKey() + " = " + show(e.getValue()) + " where TLC has " + show(tlc.get(e.getKey())));
+                diffs.add(e.getKey() + ": Java " + show(e.getValue()) + ", " + other + " " + show(tlc.get(e.getKey())));
             }
         }
-        return diffs.isEmpty() ? null : String.join(", ", diffs);
+        return diffs.isEmpty() ? null : String.join("; ", diffs);
     }
 
     private static String show(Object v) {

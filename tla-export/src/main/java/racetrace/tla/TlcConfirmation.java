@@ -67,12 +67,15 @@ public sealed interface TlcConfirmation {
      *     invariant reasons: the step after which the verdicts differ (0 = the start state)
      * @param thread 0-based Java thread of that step, or -1
      * @param label label of that step, or null
+     * @param diagnosis for {@link Reason#STEP}: what the spec's Step(t) does there instead (null
+     *     when not asked for or TLC could not tell)
      */
-    record Rejected(int step, Reason reason, int thread, String label, String explanation, ExportedTrace export,
-            TlcResult tlc) implements TlcConfirmation {
+    record Rejected(int step, Reason reason, int thread, String label, String explanation, StepDiagnosis diagnosis,
+            ExportedTrace export, TlcResult tlc) implements TlcConfirmation {
         @Override
         public String describe() {
-            return "TLC rejects the Java trace at step " + step + ": " + explanation;
+            return "TLC rejects the Java trace at step " + step + ": " + explanation
+                    + (diagnosis == null ? "" : ". " + diagnosis.explanation());
         }
     }
 

@@ -89,7 +89,7 @@ public final class TlcOutputParser {
         List<Message> msgs = messages(output, plain);
         String version = null;
         String invariant = null;
-        List<TlcState> trace = new ArrayList<>();
+        List<List<TlcState>> traces = new ArrayList<>();
         long generated = -1;
         long distinct = -1;
         int depth = -1;
@@ -107,7 +107,8 @@ public final class TlcOutputParser {
                     invariant = invariantName(m.body());
                     int nl = m.body().indexOf('\n');
                     if (nl > 0) {
-                        trace.add(new TlcState(1, "Init", TlaValueParser.parseState(m.body().substring(nl + 1))));
+                        traces.add(new ArrayList<>(List.of(
+                                new TlcState(1, "Init", TlaValueParser.parseState(m.body().substring(nl + 1))))));
                     }
                 }
                 case INVARIANT_VIOLATED_BEHAVIOR -> invariant = invariantName(m.body());
@@ -115,7 +116,10 @@ public final class TlcOutputParser {
                 case STATE_PRINT2, STATE_PRINT3 -> {
                     TlcState s = state(m.body());
                     if (s != null) {
-                        trace.add(s);
+                        if (traces.isEmpty() || s.number() == 1) {
+                            traces.add(new ArrayList<>());
+                        }
+                        traces.get(traces.size() - 1).add(s);
                     }
                 }
                 case STATS -> {
@@ -145,6 +149,7 @@ public final class TlcOutputParser {
                 }
             }
         }
+        List<TlcState> trace = traces.isEmpty() ? List.of() : traces.get(0);
         if (oom == null && output.contains("java.lang.OutOfMemoryError")) {
             oom = "java.lang.OutOfMemoryError";
         }
@@ -180,7 +185,7 @@ public final class TlcOutputParser {
             message = (finished ? "TLC finished without a verdict" : "TLC exited (code " + exitCode
                     + ") before finishing") + (tail.isBlank() ? "" : "; its last output:\n" + tail);
         }
-        return new TlcResult(verdict, message, invariant, trace, generated, distinct, depth, wallTime, tlcMillis,
+        return new TlcResult(verdict, message, invariant, trace, List.copyOf(traces), generated, distinct, depth, wallTime, tlcMillis,
                 version, command, output, exitCode);
     }
 

@@ -9,8 +9,10 @@ import java.util.List;
  * @param verdict how the run ended
  * @param message one readable paragraph: what happened and, for errors, what to look at
  * @param violatedInvariant the violated invariant's name, or null
- * @param trace the error trace (violation, deadlock, evaluation error), first state first; empty
- *     when TLC printed none
+ * @param trace the (first) error trace (violation, deadlock, evaluation error), first state first;
+ *     empty when TLC printed none
+ * @param errorTraces every error trace printed (several with {@code -continue}), the first one
+ *     being {@code trace}
  * @param statesGenerated states generated, or -1 if TLC did not say
  * @param distinctStates distinct states found, or -1
  * @param depth depth of the state graph search, or -1
@@ -21,18 +23,19 @@ import java.util.List;
  * @param output the whole output of the child process
  * @param exitCode the child's exit code, or -1 when it was killed or never started
  */
-public record TlcResult(TlcVerdict verdict, String message, String violatedInvariant, List<TlcState> trace,
+public record TlcResult(TlcVerdict verdict, String message, String violatedInvariant, List<TlcState> trace, List<List<TlcState>> errorTraces,
         long statesGenerated, long distinctStates, int depth, Duration wallTime, long tlcMillis,
         String tlcVersion, List<String> command, String output, int exitCode) {
 
     public TlcResult {
         trace = List.copyOf(trace);
+        errorTraces = errorTraces.stream().map(List::copyOf).toList();
         command = List.copyOf(command);
     }
 
     /** A run that never produced TLC output (no jar, process could not start). */
     static TlcResult failed(TlcVerdict verdict, String message, List<String> command) {
-        return new TlcResult(verdict, message, null, List.of(), -1, -1, -1, Duration.ZERO, -1, null, command,
+        return new TlcResult(verdict, message, null, List.of(), List.of(), -1, -1, -1, Duration.ZERO, -1, null, command,
                 "", -1);
     }
 

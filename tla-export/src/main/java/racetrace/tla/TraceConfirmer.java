@@ -15,10 +15,24 @@ public final class TraceConfirmer {
 
     private final TraceExporter exporter;
     private final TlcRunner tlc;
+    private final boolean diagnose;
 
     public TraceConfirmer(TraceExporter exporter, TlcRunner tlc) {
+        this(exporter, tlc, true);
+    }
+
+    private TraceConfirmer(TraceExporter exporter, TlcRunner tlc, boolean diagnose) {
         this.exporter = exporter;
         this.tlc = tlc;
+        this.diagnose = diagnose;
+    }
+
+    /**
+     * Whether a step the spec cannot take is diagnosed with a second TLC run (what the spec's
+     * Step(t) does there instead; on by default).
+     */
+    public TraceConfirmer diagnoseSteps(boolean on) {
+        return new TraceConfirmer(exporter, tlc, on);
     }
 
     /** Specs from the classpath, TLC from the classpath. */
@@ -45,7 +59,16 @@ public final class TraceConfirmer {
             return new TlcConfirmation.Failed("export failed: " + e.getMessage(), null, null);
         }
         TlcResult r = tlc.run(workDir, export.module(), export.cfg().getFileName().toString(), timeout, List.of());
-        return judge(ex, export, r);
+        TlcConfirmation c = judge(ex, export, r);
+        if (diagnose && c instanceof TlcConfirmation.Rejected rej && rej.reason() == TlcConfirmation.Reason.STEP) {
+            StepDiagnosis d = StepDiagnoser.diagnose(TraceData.of(ex, exporter.writer()), rej.step(), workDir, timeout,
+                    tlc);
+            if (d != null) {
+                c = new TlcConfirmation.Rejected(rej.step(), rej.reason(), rej.thread(), rej.label(), rej.explanation(),
+                        d, export, r);
+            }
+        }
+        return c;
     }
 
     static TlcConfirmation judge(Execution<?> ex, ExportedTrace export, TlcResult r) {
@@ -57,13 +80,13 @@ public final class TraceConfirmer {
                 int at = r.trace().size() - 1;
                 if ("RT_StartConforms".equals(inv)) {
                     return new TlcConfirmation.Rejected(0, TlcConfirmation.Reason.START_STATE, -1, null,
-                            "the spec's Init does not allow the Java start state " + state(ex, 0), export, r);
+                            "the spec's Init does not allow the Java start state " + state(ex, 0), null, export, r);
                 }
                 if ("RT_VarsMatch".equals(inv)) {
                     return new TlcConfirmation.Rejected(0, TlcConfirmation.Reason.VARIABLES, -1, null,
                             "the spec's vars tuple is not the model's variables() " + names(ex)
                                     + " in that order (TLC state: " + r.trace().get(0).variables().keySet() + ")",
-                            export, r);
+                            null, export, r);
                 }
                 if (outcome instanceof Outcome.Violated v && v.invariant().equals(inv) && v.steps() == at) {
                     return new TlcConfirmation.Confirmed(inv, at, export, r);
@@ -73,7 +96,7 @@ public final class TraceConfirmer {
                         : "the Java model's invariants hold there";
                 return new TlcConfirmation.Rejected(at, TlcConfirmation.Reason.INVARIANT_VIOLATED_IN_SPEC, -1, null,
                         "the spec's invariant " + inv + " is violated after step " + at + " but " + java
-                                + " (state " + state(ex, at) + ")", export, r);
+                                + " (state " + state(ex, at) + ")", null, export, r);
             }
             case DEADLOCK -> {
                 int step = r.trace().size();
@@ -86,7 +109,7 @@ public final class TraceConfirmer {
                 return new TlcConfirmation.Rejected(step, TlcConfirmation.Reason.STEP, s.thread(), s.label(),
                         "the spec cannot take step " + step + " (" + who + " " + s.label() + ", Step("
                                 + (s.thread() + 1) + ")) from " + state(ex, step - 1) + " to "
-                                + state(ex, step), export, r);
+                                + state(ex, step), null, export, r);
             }
             case OK -> {
                 if (r.distinctStates() >= 0 && r.distinctStates() != n + 1) {
@@ -98,7 +121,7 @@ public final class TraceConfirmer {
                     return new TlcConfirmation.Rejected(v.steps(), TlcConfirmation.Reason.INVARIANT_HOLDS_IN_SPEC,
                             -1, null, "the Java model finds " + v.invariant() + " violated after step " + v.steps()
                                     + " but the spec's " + v.invariant() + " holds there (state "
-                                    + state(ex, v.steps()) + ")", export, r);
+                                    + state(ex, v.steps()) + ")", null, export, r);
                 }
                 return new TlcConfirmation.Conforms(n, export, r);
             }

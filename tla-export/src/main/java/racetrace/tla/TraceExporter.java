@@ -31,6 +31,10 @@ public final class TraceExporter {
         this.writer = writer;
     }
 
+    TlaValueWriter writer() {
+        return writer;
+    }
+
     /** Specs from the classpath ({@code tla/}), the standard value writer. */
     public static TraceExporter standard() {
         return new TraceExporter(SpecLibrary.classpath(), TlaValueWriter.standard());

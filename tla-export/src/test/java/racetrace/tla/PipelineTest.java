@@ -90,6 +90,10 @@ class PipelineTest {
         assertThat(r.thread()).isEqualTo(1);
         assertThat(r.label()).isEqualTo("store");
         assertThat(r.describe()).contains("step 4", "cpu B store", "counter |-> 2");
+        assertThat(r.diagnosis()).isNotNull();
+        assertThat(r.diagnosis().specSuccessors()).hasSize(1);
+        assertThat(r.diagnosis().specSuccessors().get(0)).containsEntry("counter", 1);
+        assertThat(r.diagnosis().explanation()).contains("Step(2) of Counter", "counter: Java 2, spec 1");
     }
 
     @Test
@@ -184,7 +188,7 @@ class PipelineTest {
         assertThatThrownBy(() -> CounterexampleImporter.replay(model, s, states))
                 .isInstanceOf(TraceImportException.class)
                 .hasMessageContaining("TLC state 2 to TLC state 3")
-                .hasMessageContaining("counter = 1 where TLC has 9")
+                .hasMessageContaining("counter: Java 1, TLC 9")
                 .satisfies(e -> assertThat(((TraceImportException) e).step()).isEqualTo(2));
     }
 
