@@ -7,7 +7,8 @@ import java.util.List;
  * What TLC said about a batch of Java executions.
  *
  * @param verdicts one per execution, in the order given
- * @param tlcRuns every TLC run made (a failure costs one more run without the failing execution)
+ * @param tlcRuns every TLC run made: a disagreement costs one more run without the failing execution,
+ *     and a step the spec cannot take one more to diagnose it
  */
 public record BatchValidation(List<RunVerdict> verdicts, List<TlcResult> tlcRuns) {
 

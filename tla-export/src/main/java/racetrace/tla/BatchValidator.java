@@ -110,10 +110,14 @@ public final class BatchValidator {
                     int idx = pending.remove(k - 1);
                     Execution<?> ex = data.get(idx).execution;
                     Step<?> s = ex.steps().get(i - 1);
+                    StepDiagnosis diag = StepDiagnoser.diagnose(data.get(idx), i, dir, timeout, tlc);
+                    if (diag != null) {
+                        runs.add(diag.tlc());
+                    }
                     verdicts[idx] = new BatchValidation.RunVerdict(idx, BatchValidation.Status.STEP, i,
                             "the spec cannot take step " + i + " (" + ex.model().threadName(ex.scenario(), s.thread())
                                     + " " + s.label() + ") from " + TraceConfirmer.state(ex, i - 1) + " to "
-                                    + TraceConfirmer.state(ex, i));
+                                    + TraceConfirmer.state(ex, i) + (diag == null ? "" : ". " + diag.explanation()));
                 }
                 case INVARIANT_VIOLATED -> {
                     String inv = r.violatedInvariant();

@@ -150,7 +150,8 @@ class PipelineTest {
         assertThat(bad.index()).isEqualTo(3);
         assertThat(bad.status()).isEqualTo(BatchValidation.Status.STEP);
         assertThat(bad.step()).isEqualTo(4);
-        assertThat(v.tlcRuns()).hasSize(2);
+        assertThat(bad.detail()).contains("counter: Java 2, spec 1");
+        assertThat(v.tlcRuns()).hasSize(3);
     }
 
     @Test

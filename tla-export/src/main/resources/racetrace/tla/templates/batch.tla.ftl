@@ -22,40 +22,27 @@ RT_Spec == INSTANCE ${spec}
 <#assign S = "RT_Spec">
 </#if>
 
-\* The constants of each run.
-RT_K == <<
 <#list traces as t>
-    ${t.constants}<#sep>,</#sep>  \* run ${t?counter}: ${t.comment}
-</#list>
-    >>
-
-\* The recorded states of each run, start state first.
-RT_Traces == <<
-<#list traces as t>
-    \* run ${t?counter}: ${t.comment}
-    <<
+\* Run ${t?counter}: ${t.comment}
+RT_K_${t?counter} == ${t.constants}
+RT_T_${t?counter} == <<
 <#list t.states as s>
-        ${s}<#sep>,</#sep>
-</#list>
-    >><#sep>,</#sep>
+    ${s}<#sep>,</#sep>
 </#list>
     >>
+RT_A_${t?counter} == <<<#list t.actions as a>${a}<#sep>, </#sep></#list>>>
+RT_E_${t?counter} == ${t.expect}
 
-\* The recorded steps of each run: RT_Actions[k][i] leads from state i to i + 1.
-RT_Actions == <<
-<#list traces as t>
-    <<<#list t.actions as a>${a}<#sep>, </#sep></#list>>><#sep>,</#sep>
 </#list>
-    >>
-
-\* The Java verdict of each run: the position of the state where an invariant
-\* failed (0: none), which one, the invariants found holding there, and the
-\* invariants the run checked at all.
-RT_Expect == <<
-<#list traces as t>
-    ${t.expect}<#sep>,</#sep>
-</#list>
-    >>
+\* Per run: its constants, its recorded states (start state first), its
+\* recorded steps (RT_Actions[k][i] leads from state i to i + 1), and the Java
+\* verdict: the position of the state where an invariant failed (0: none),
+\* which one, the invariants found holding there, and the invariants the run
+\* checked at all.
+RT_K == <<<#list traces as t>RT_K_${t?counter}<#sep>, </#sep></#list>>>
+RT_Traces == <<<#list traces as t>RT_T_${t?counter}<#sep>, </#sep></#list>>>
+RT_Actions == <<<#list traces as t>RT_A_${t?counter}<#sep>, </#sep></#list>>>
+RT_Expect == <<<#list traces as t>RT_E_${t?counter}<#sep>, </#sep></#list>>>
 
 RT_Init ==
     \E k \in 1..Len(RT_Traces) :
