@@ -44,7 +44,7 @@ public final class TlcRunner {
         this.keepMetadir = keepMetadir;
     }
 
-    private static final List<String> DEFAULT_JVM = List.of("-XX:+UseParallelGC", "-Xss8m");
+    private static final List<String> DEFAULT_JVM = List.of("-XX:+UseParallelGC", "-Xss8m", "-XX:+ExitOnOutOfMemoryError");
 
     /** Finds TLC as described in the class comment. */
     public static TlcRunner fromClasspath() {
@@ -84,7 +84,7 @@ public final class TlcRunner {
         return new TlcRunner(jar, null, DEFAULT_JVM, false);
     }
 
-    /** Options for the TLC JVM (default {@code -XX:+UseParallelGC -Xss8m}), e.g. {@code -Xmx2g}. */
+    /** Options for the TLC JVM (default {@code -XX:+UseParallelGC -Xss8m -XX:+ExitOnOutOfMemoryError}), e.g. {@code -Xmx2g}. */
     public TlcRunner jvmOptions(List<String> options) {
         return new TlcRunner(jar, notFound, options, keepMetadir);
     }
