@@ -1,0 +1,123 @@
+package racetrace.search;
+
+import java.util.Iterator;
+import java.util.List;
+import racetrace.engine.Execution;
+import racetrace.engine.Measure;
+import racetrace.engine.Outcome;
+import racetrace.engine.Schedule;
+
+/**
+ * Greedy shrinking of a failing case, keeping the same violated invariant: take the first
+ * candidate that still violates it and is smaller, normalise, repeat until no candidate is
+ * smaller. Deterministic: no randomness and no clock.
+ */
+public final class Shrinker {
+
+    /** Upper bound on candidate runs, so a huge case cannot shrink forever. */
+    public static final int DEFAULT_MAX_RUNS = 200_000;
+
+    private Shrinker() {
+    }
+
+    /** The result of shrinking: the smallest case found, its measure, and how much work it took. */
+    public record Result(Case shrunk, String invariant, Measure measure, int accepted, int runs) {
+    }
+
+    public static Result shrink(Case failing, String invariant) {
+        return shrink(failing, invariant, DEFAULT_MAX_RUNS);
+    }
+
+    public static Result shrink(Case failing, String invariant, int maxRuns) {
+        List<String> only = List.of(invariant);
+        Case current = failing;
+        Execution<?> ex = current.check(only);
+        if (!(ex.outcome() instanceof Outcome.Violated v) || !v.invariant().equals(invariant)) {
+            throw new IllegalArgumentException("case does not violate " + invariant + ": " + ex.outcome());
+        }
+        current = normalised(current, ex);
+        Rank rank = Rank.of(current, ex);
+        int runs = 1;
+        int accepted = 0;
+        boolean progress = true;
+        while (progress && runs < maxRuns) {
+            progress = false;
+            Iterator<Case> it = Candidates.of(current).iterator();
+            while (it.hasNext() && runs < maxRuns) {
+                Case candidate = it.next();
+                Execution<?> cx = candidate.check(only);
+                runs++;
+                if (cx.outcome() instanceof Outcome.Violated cv && cv.invariant().equals(invariant)) {
+                    Case norm = normalised(candidate, cx);
+                    Rank r = Rank.of(norm, cx);
+                    if (r.compareTo(rank) < 0) {
+                        current = norm;
+                        rank = r;
+                        accepted++;
+                        progress = true;
+                        break;
+                    }
+                }
+            }
+        }
+        Execution<?> last = current.check(only);
+        return new Result(current, invariant, last.measure(), accepted, runs);
+    }
+
+    /** The executed thread sequence up to the violation: same run, no fall-through choices. */
+    public static Case normalised(Case c, Execution<?> ex) {
+        Schedule executed = ex.executed();
+        return c.withSchedule(trimTail(executed));
+    }
+
+    /**
+     * Choices at the end that only continue the running thread are implied: drop them. The first
+     * choice stays: without it the lowest enabled thread would start.
+     */
+    static Schedule trimTail(Schedule s) {
+        int n = s.length();
+        while (n >= 2 && s.choice(n - 1) == s.choice(n - 2)) {
+            n--;
+        }
+        return Schedule.of(java.util.Arrays.copyOf(s.toArray(), n));
+    }
+
+    /** The measure, then tie-breakers that make every accepted step strictly smaller. */
+    record Rank(Measure measure, int config, int opIndices, int scheduleLength, int scheduleSum)
+            implements Comparable<Rank> {
+
+        static Rank of(Case c, Execution<?> ex) {
+            int config = c.scenario().config().values().values().stream().mapToInt(Integer::intValue).sum();
+            int opIndices = 0;
+            for (var t : c.scenario().threads()) {
+                List<racetrace.engine.Op> alphabet = c.model().space().alphabet(c.scenario().config(), t.actor());
+                for (var op : t.ops()) {
+                    opIndices += alphabet.indexOf(op);
+                }
+            }
+            int sum = 0;
+            for (int i = 0; i < c.schedule().length(); i++) {
+                sum += c.schedule().choice(i);
+            }
+            return new Rank(ex.measure(), config, opIndices, c.schedule().length(), sum);
+        }
+
+        @Override
+        public int compareTo(Rank o) {
+            int m = measure.compareTo(o.measure);
+            if (m != 0) {
+                return m;
+            }
+            if (config != o.config) {
+                return Integer.compare(config, o.config);
+            }
+            if (opIndices != o.opIndices) {
+                return Integer.compare(opIndices, o.opIndices);
+            }
+            if (scheduleLength != o.scheduleLength) {
+                return Integer.compare(scheduleLength, o.scheduleLength);
+            }
+            return Integer.compare(scheduleSum, o.scheduleSum);
+        }
+    }
+}
