@@ -1292,20 +1292,29 @@ public final class XenFifoModel implements Model<XenFifoModel.State> {
 
     /** The derived definitions of notes 3.2 and the invariants over them, computed once per state. */
     final class Derived {
-        boolean acyclic = true;
-        boolean reachable = true;
-        boolean unique = true;
-        boolean tailIsLast = true;
-        boolean emptyOldTail = true;
-        boolean lastQueueCorrect = true;
-        boolean readyValidHead = true;
-        boolean quiescent = true;
+        // Final, so a state shared between search threads publishes them safely.
+        final boolean acyclic;
+        final boolean reachable;
+        final boolean unique;
+        final boolean tailIsLast;
+        final boolean emptyOldTail;
+        final boolean lastQueueCorrect;
+        final boolean readyValidHead;
+        final boolean quiescent;
 
         XenFifoModel owner() {
             return XenFifoModel.this;
         }
 
         Derived(State s) {
+            boolean acyclic = true;
+            boolean reachable = true;
+            boolean unique = true;
+            boolean tailIsLast = true;
+            boolean emptyOldTail = true;
+            boolean lastQueueCorrect = true;
+            boolean readyValidHead = true;
+            boolean quiescent = true;
             Setup u = s.setup;
             int[] m = s.m;
             int nq = u.nq;
@@ -1468,6 +1477,14 @@ public final class XenFifoModel implements Model<XenFifoModel.State> {
                     }
                 }
             }
+            this.acyclic = acyclic;
+            this.reachable = reachable;
+            this.unique = unique;
+            this.tailIsLast = tailIsLast;
+            this.emptyOldTail = emptyOldTail;
+            this.lastQueueCorrect = lastQueueCorrect;
+            this.readyValidHead = readyValidHead;
+            this.quiescent = quiescent;
         }
 
         private int start(Setup u, int[] m, int v, int k, boolean headToReady) {
