@@ -66,7 +66,9 @@ public final class HuntReport {
         m.put("millisToShrink", f.millisToShrink());
         m.put("originalMeasure", measure(f.original()));
         m.put("schedule", f.shrunk().toString());
-        m.put("config", f.shrunk().scenario().config().values());
+        if (withTry) {
+            m.put("config", f.shrunk().scenario().config().values());
+        }
         m.put("table", table(f.shrunk()));
         return m;
     }
