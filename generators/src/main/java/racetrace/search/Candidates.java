@@ -53,7 +53,7 @@ public final class Candidates {
             threads.remove(t);
             Scenario candidate = new Scenario(s.config(), threads);
             if (valid(c, candidate)) {
-                out.add(new Case(c.model(), candidate, withoutThread(c.schedule(), t)));
+                out.add(new Case(c.model(), candidate, withoutThread(c.schedule(), t), c.focus()));
             }
         }
         return out.stream();
@@ -91,7 +91,7 @@ public final class Candidates {
                         if (trimmed == null) {
                             break;
                         }
-                        out.add(new Case(c.model(), candidate, trimmed));
+                        out.add(new Case(c.model(), candidate, trimmed, c.focus()));
                     }
                 }
             }
@@ -188,8 +188,8 @@ public final class Candidates {
                         if (late == null) {
                             break;
                         }
-                        out.add(new Case(c.model(), candidate, late));
-                        out.add(new Case(c.model(), candidate, withoutChoices(c.schedule(), t, m, true)));
+                        out.add(new Case(c.model(), candidate, late, c.focus()));
+                        out.add(new Case(c.model(), candidate, withoutChoices(c.schedule(), t, m, true), c.focus()));
                     }
                 }
             }

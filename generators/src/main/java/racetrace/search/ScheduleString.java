@@ -25,6 +25,9 @@ import racetrace.engine.ThreadScript;
  * The copy-pasteable text form of a {@link Case}: eight ':'-separated fields, using only
  * characters a shell leaves alone.
  *
+ * <p>A shrunk case carries the invariant it is about as a ninth field, {@code only=<name>}: the
+ * replay checks that invariant alone, as the shrinker did.
+ *
  * <pre>
  * rt1:vfio-pci:pre-a:granularity=byte:2.9c1e44a0:-:cpu/cfgCommand.1+cfgReadBar,cpu/lowPowerEntry:0110
  *  |   |        |     |                 |         |  |                                           |
@@ -62,8 +65,9 @@ public final class ScheduleString {
             }
             choices.append(DIGITS.charAt(ch));
         }
-        return String.join(":", PREFIX, id.model(), id.variant(), options,
+        String text = String.join(":", PREFIX, id.model(), id.variant(), options,
                 m.version() + "." + hash(m), cfg, threads, choices.length() == 0 ? "-" : choices);
+        return c.focus() == null ? text : text + ":only=" + c.focus();
     }
 
     private static String op(Op op) {
@@ -103,10 +107,18 @@ public final class ScheduleString {
             throw new BadInputException("schedule string has format '" + f[0] + "'; this racetrace reads '" + PREFIX
                     + "' (was it made by another racetrace version?)");
         }
-        if (f.length != FIELDS) {
+        if (f.length != FIELDS && f.length != FIELDS + 1) {
             throw new BadInputException("malformed schedule string: expected " + FIELDS
                     + " ':'-separated fields (rt1:model:variant:options:version.hash:config:threads:choices), found "
                     + f.length);
+        }
+        String focus = null;
+        if (f.length == FIELDS + 1) {
+            if (!f[FIELDS].startsWith("only=") || f[FIELDS].length() == 5) {
+                throw new BadInputException("malformed schedule string: the optional ninth field should be only=<invariant>, not '"
+                        + f[FIELDS] + "'");
+            }
+            focus = f[FIELDS].substring(5);
         }
         ModelFamily family = Models.family(f[1]);
         Map<String, String> options = pairs(f[3], "options", v -> v);
@@ -164,7 +176,15 @@ public final class ScheduleString {
         }
         Scenario scenario = new Scenario(new Config(cfg), threads);
         model.space().validate(scenario);
-        return new Case(model, scenario, Schedule.of(choices));
+        if (focus != null) {
+            String name = focus;
+            if (model.invariants().stream().noneMatch(i -> i.name().equals(name))) {
+                throw new BadInputException("schedule string names invariant '" + focus + "', which "
+                        + model.instance() + " does not have; it has "
+                        + model.invariants().stream().map(racetrace.engine.Invariant::name).toList());
+            }
+        }
+        return new Case(model, scenario, Schedule.of(choices), focus);
     }
 
     private static Op parseOp(String o) {

@@ -261,7 +261,7 @@ public final class Racetrace implements Callable<Integer> {
             data.put("instance", c.model().instance().toString());
             data.put("scenario", c.scenario().threads().toString() + " " + c.scenario().config());
             data.put("schedule", c.toString());
-            data.put("table", CpuTable.render(ex));
+            data.put("table", HuntReport.table(c));
             data.put("measure", ex.measure().toString());
             data.put("notices", ex.notices());
             spec.commandLine().getOut().print(Templates.render("replay", data));

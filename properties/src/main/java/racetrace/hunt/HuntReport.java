@@ -82,9 +82,21 @@ public final class HuntReport {
         return o;
     }
 
+    /**
+     * The CPU table of a case. A case focused on one invariant runs checking that one alone; when
+     * another invariant fails along the way, a last line says so.
+     */
     public static String table(Case c) {
         Execution<?> ex = c.run();
-        return CpuTable.render(ex);
+        String table = CpuTable.render(ex);
+        if (c.focus() != null) {
+            Execution<?> all = c.unfocused().check(null);
+            if (all.outcome() instanceof racetrace.engine.Outcome.Violated v && !v.invariant().equals(c.focus())) {
+                table += "   (checking " + c.focus() + " alone; with every invariant checked, " + v.invariant()
+                        + " fails first, after step " + v.steps() + ")\n";
+            }
+        }
+        return table;
     }
 
     /** The human report of one instance: verdict, findings with their tables. */
