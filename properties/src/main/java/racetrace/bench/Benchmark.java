@@ -23,8 +23,8 @@ public final class Benchmark {
     }
 
     /** Per invariant, over the seeds that found it. */
-    public record InvariantFigures(String invariant, int seedsFound, long medianTries, long medianMillisToFirst,
-            long medianMillisToShrink, Measure smallest, Measure largest) {
+    public record InvariantFigures(String invariant, int seedsFound, long medianTries, double medianMillisToFirst,
+            double medianMillisToShrink, Measure smallest, Measure largest) {
     }
 
     public record Figures(Model<?> model, double runsPerSecond, int seeds, int triesBudget,
@@ -74,8 +74,8 @@ public final class Benchmark {
             Measure largest = fs.stream().map(Finding::measure).max(Measure::compareTo).orElseThrow();
             per.add(new InvariantFigures(name, fs.size(),
                     median(fs.stream().mapToLong(Finding::tryNumber).toArray()),
-                    median(fs.stream().mapToLong(Finding::millisToFirst).toArray()),
-                    median(fs.stream().mapToLong(Finding::millisToShrink).toArray()), smallest, largest));
+                    median(fs.stream().mapToLong(Finding::nanosToFirst).toArray()) / 1e6,
+                    median(fs.stream().mapToLong(Finding::nanosToShrink).toArray()) / 1e6, smallest, largest));
         }
         long held = median(hunts.stream().filter(h -> !h.violated()).mapToLong(HuntResult::millis).toArray());
         return new Figures(model, rate, seeds, tries, per, held);

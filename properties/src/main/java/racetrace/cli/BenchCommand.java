@@ -78,8 +78,8 @@ final class BenchCommand implements Callable<Integer> {
                         r.put("invariant", i.invariant());
                         r.put("found", i.seedsFound());
                         r.put("tries", i.medianTries());
-                        r.put("first", i.medianMillisToFirst());
-                        r.put("shrink", i.medianMillisToShrink());
+                        r.put("first", String.format("%.2f", i.medianMillisToFirst()));
+                        r.put("shrink", String.format("%.2f", i.medianMillisToShrink()));
                         r.put("smallest", i.smallest().toString());
                         r.put("largest", i.largest().toString());
                         rows.add(r);

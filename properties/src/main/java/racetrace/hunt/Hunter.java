@@ -66,12 +66,12 @@ public final class Hunter {
             Outcome o = ex.outcome();
             if (o instanceof Outcome.Violated v) {
                 long found = System.nanoTime();
-                long millisToFirst = (found - start - shrinkNanos) / 1_000_000;
+                long nanosToFirst = found - start - shrinkNanos;
                 Shrinker.Result r = Shrinker.shrink(c, v.invariant());
                 long shrunkAt = System.nanoTime();
                 shrinkNanos += shrunkAt - found;
-                findings.add(new Finding(v.invariant(), tries, millisToFirst, ex.measure(), r.shrunk(), r.measure(),
-                        (shrunkAt - found) / 1_000_000, r.runs()));
+                findings.add(new Finding(v.invariant(), tries, nanosToFirst, ex.measure(), r.shrunk(), r.measure(),
+                        shrunkAt - found, r.runs()));
                 remaining.remove(v.invariant());
             } else if (o instanceof Outcome.Deadlock) {
                 if (deadlocks++ == 0) {
