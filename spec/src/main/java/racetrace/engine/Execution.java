@@ -20,9 +20,10 @@ public final class Execution<S> {
     private final int[] threadOfStep;
     private final Outcome outcome;
     private final int preemptions;
+    private final String firstNotice;
 
     private Execution(Model<S> model, Scenario scenario, Schedule schedule, S initial,
-            List<Step<S>> steps, int[] threadOfStep, Outcome outcome, int preemptions) {
+            List<Step<S>> steps, int[] threadOfStep, Outcome outcome, int preemptions, String firstNotice) {
         this.model = model;
         this.scenario = scenario;
         this.schedule = schedule;
@@ -31,6 +32,7 @@ public final class Execution<S> {
         this.threadOfStep = threadOfStep;
         this.outcome = outcome;
         this.preemptions = preemptions;
+        this.firstNotice = firstNotice;
     }
 
     /** Validates the scenario, then runs with every invariant checked and the whole trace kept. */
@@ -62,12 +64,13 @@ public final class Execution<S> {
         String broken = firstBroken(invariants, state);
         if (broken != null) {
             return new Execution<>(model, scenario, schedule, initial, trace, new int[0],
-                    new Outcome.Violated(broken, 0), 0);
+                    new Outcome.Violated(broken, 0), 0, null);
         }
         boolean[] enabled = new boolean[n];
         int prev = -1;
         int preemptions = 0;
         int step = 0;
+        String notice = null;
         while (true) {
             boolean any = false;
             for (int t = 0; t < n; t++) {
@@ -84,11 +87,11 @@ public final class Execution<S> {
                 Outcome end = blocked.isEmpty() ? new Outcome.Completed(step)
                         : new Outcome.Deadlock(step, List.copyOf(blocked));
                 return new Execution<>(model, scenario, schedule, initial, trace,
-                        java.util.Arrays.copyOf(taken, step), end, preemptions);
+                        java.util.Arrays.copyOf(taken, step), end, preemptions, notice);
             }
             if (step >= stepLimit) {
                 return new Execution<>(model, scenario, schedule, initial, trace,
-                        java.util.Arrays.copyOf(taken, step), new Outcome.StepLimit(step), preemptions);
+                        java.util.Arrays.copyOf(taken, step), new Outcome.StepLimit(step), preemptions, notice);
             }
             int t;
             if (step < schedule.length()) {
@@ -115,6 +118,9 @@ public final class Execution<S> {
             }
             taken[step] = t;
             step++;
+            if (notice == null && tr.notice() != null) {
+                notice = "step " + step + ": " + tr.notice();
+            }
             if (keepTrace) {
                 trace.add(new Step<>(step, t, tr.label(), state, tr.notice()));
             }
@@ -122,7 +128,7 @@ public final class Execution<S> {
             broken = firstBroken(invariants, state);
             if (broken != null) {
                 return new Execution<>(model, scenario, schedule, initial, trace,
-                        java.util.Arrays.copyOf(taken, step), new Outcome.Violated(broken, step), preemptions);
+                        java.util.Arrays.copyOf(taken, step), new Outcome.Violated(broken, step), preemptions, notice);
             }
         }
     }
@@ -180,6 +186,11 @@ public final class Execution<S> {
      */
     public Schedule executed() {
         return Schedule.of(threadOfStep);
+    }
+
+    /** The first notice (designed give-up) of the run, with its step, or null; kept without a trace too. */
+    public String firstNotice() {
+        return firstNotice;
     }
 
     /** Notices (designed give-ups) reported along the way; needs a kept trace. */

@@ -1,0 +1,185 @@
+package racetrace.search;
+
+import java.util.Iterator;
+import java.util.List;
+import java.util.Random;
+import racetrace.engine.Execution;
+import racetrace.engine.Measure;
+import racetrace.engine.Outcome;
+import racetrace.engine.Schedule;
+
+/**
+ * Greedy shrinking of a failing case, keeping the same violated invariant: take the first
+ * candidate that still violates it and is smaller, normalise, repeat until no candidate is
+ * smaller. When stuck, each smaller scenario gets a bounded search for a schedule of its own
+ * (dropping a thread often needs a different interleaving of the rest). Deterministic: the
+ * schedule search uses a fixed seed, and no clock.
+ */
+public final class Shrinker {
+
+    /** Upper bound on candidate runs, so a huge case cannot shrink forever. */
+    public static final int DEFAULT_MAX_RUNS = 200_000;
+
+    private Shrinker() {
+    }
+
+    /** The result of shrinking: the smallest case found, its measure, and how much work it took. */
+    public record Result(Case shrunk, String invariant, Measure measure, int accepted, int runs) {
+    }
+
+    public static Result shrink(Case failing, String invariant) {
+        return shrink(failing, invariant, DEFAULT_MAX_RUNS);
+    }
+
+    public static Result shrink(Case failing, String invariant, int maxRuns) {
+        List<String> only = List.of(invariant);
+        Case current = failing.focusedOn(invariant);
+        Execution<?> ex = current.check(only);
+        if (!(ex.outcome() instanceof Outcome.Violated v) || !v.invariant().equals(invariant)) {
+            throw new IllegalArgumentException("case does not violate " + invariant + ": " + ex.outcome());
+        }
+        current = normalised(current, ex);
+        Rank rank = Rank.of(current, ex);
+        int runs = 1;
+        int accepted = 0;
+        Random random = new Random(RESEARCH_SEED);
+        while (runs < maxRuns) {
+            boolean progress = false;
+            Iterator<Case> it = Candidates.of(current).iterator();
+            while (it.hasNext() && runs < maxRuns) {
+                Case candidate = it.next();
+                Execution<?> cx = candidate.check(only);
+                runs++;
+                if (cx.outcome() instanceof Outcome.Violated cv && cv.invariant().equals(invariant)) {
+                    Case norm = normalised(candidate, cx);
+                    Rank r = Rank.of(norm, cx);
+                    if (r.compareTo(rank) < 0) {
+                        current = norm;
+                        rank = r;
+                        accepted++;
+                        progress = true;
+                        break;
+                    }
+                }
+            }
+            if (progress) {
+                continue;
+            }
+            // Stuck: a smaller scenario may still fail under another schedule. Search for one.
+            Iterator<Case> scenarios = Candidates.ofScenario(current).iterator();
+            while (scenarios.hasNext() && runs < maxRuns && !progress) {
+                Case smaller = scenarios.next();
+                int[] spent = new int[1];
+                Case found = research(smaller, invariant, rank.measure().preemptions(), random, spent);
+                runs += spent[0];
+                if (found != null) {
+                    Execution<?> fx = found.check(only);
+                    Case norm = normalised(found, fx);
+                    Rank r = Rank.of(norm, fx);
+                    if (r.compareTo(rank) < 0) {
+                        current = norm;
+                        rank = r;
+                        accepted++;
+                        progress = true;
+                    }
+                }
+            }
+            if (!progress) {
+                break;
+            }
+        }
+        Execution<?> last = current.check(only);
+        return new Result(current, invariant, last.measure(), accepted, runs);
+    }
+
+    /** Schedules tried per smaller scenario: bounded-preemption enumeration, then random ones. */
+    static final int RESEARCH_ENUMERATED = 400;
+    static final int RESEARCH_RANDOM = 200;
+    private static final long RESEARCH_SEED = 0x5EED;
+
+    /**
+     * Looks for a schedule under which a (smaller) scenario violates the invariant: every schedule
+     * with at most as many preemptions as the current case (up to a cap), then random uniform and
+     * PCT schedules from a fixed seed.
+     */
+    static Case research(Case smaller, String invariant, int preemptions, Random random, int[] spent) {
+        List<String> only = List.of(invariant);
+        BoundedPreemption.Result e = BoundedPreemption.explore(smaller.model(), smaller.scenario(), only,
+                Math.min(preemptions, 3), RESEARCH_ENUMERATED);
+        spent[0] += (int) e.schedules();
+        if (e.violating() != null) {
+            return smaller.withSchedule(e.violating());
+        }
+        int n = smaller.scenario().threadCount();
+        for (int i = 0; i < RESEARCH_RANDOM; i++) {
+            Schedule s = i % 2 == 0
+                    ? ScheduleGenerator.uniform(n, random.nextInt(RandomCases.DEFAULT_SCHEDULE_LENGTH + 1), random)
+                    : ScheduleGenerator.pct(smaller.model(), smaller.scenario(), 2 + random.nextInt(2),
+                            RandomCases.DEFAULT_SCHEDULE_LENGTH, random);
+            Case c = smaller.withSchedule(s);
+            spent[0]++;
+            Execution<?> x = c.check(only);
+            if (x.outcome() instanceof Outcome.Violated v && v.invariant().equals(invariant)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /** The executed thread sequence up to the violation: same run, no fall-through choices. */
+    public static Case normalised(Case c, Execution<?> ex) {
+        Schedule executed = ex.executed();
+        return c.withSchedule(trimTail(executed));
+    }
+
+    /**
+     * Choices at the end that only continue the running thread are implied: drop them. The first
+     * choice stays: without it the lowest enabled thread would start.
+     */
+    static Schedule trimTail(Schedule s) {
+        int n = s.length();
+        while (n >= 2 && s.choice(n - 1) == s.choice(n - 2)) {
+            n--;
+        }
+        return Schedule.of(java.util.Arrays.copyOf(s.toArray(), n));
+    }
+
+    /** The measure, then tie-breakers that make every accepted step strictly smaller. */
+    record Rank(Measure measure, int config, int opIndices, int scheduleLength, int scheduleSum)
+            implements Comparable<Rank> {
+
+        static Rank of(Case c, Execution<?> ex) {
+            int config = c.scenario().config().values().values().stream().mapToInt(Integer::intValue).sum();
+            int opIndices = 0;
+            for (var t : c.scenario().threads()) {
+                List<racetrace.engine.Op> alphabet = c.model().space().alphabet(c.scenario().config(), t.actor());
+                for (var op : t.ops()) {
+                    opIndices += alphabet.indexOf(op);
+                }
+            }
+            int sum = 0;
+            for (int i = 0; i < c.schedule().length(); i++) {
+                sum += c.schedule().choice(i);
+            }
+            return new Rank(ex.measure(), config, opIndices, c.schedule().length(), sum);
+        }
+
+        @Override
+        public int compareTo(Rank o) {
+            int m = measure.compareTo(o.measure);
+            if (m != 0) {
+                return m;
+            }
+            if (config != o.config) {
+                return Integer.compare(config, o.config);
+            }
+            if (opIndices != o.opIndices) {
+                return Integer.compare(opIndices, o.opIndices);
+            }
+            if (scheduleLength != o.scheduleLength) {
+                return Integer.compare(scheduleLength, o.scheduleLength);
+            }
+            return Integer.compare(scheduleSum, o.scheduleSum);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package racetrace.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import racetrace.bench.Benchmark;
+import racetrace.engine.BadInputException;
+import racetrace.engine.Model;
+import racetrace.engine.ModelFamily;
+import racetrace.engine.Models;
+import racetrace.report.Templates;
+
+/** Prints the search's figures: runs per second, and medians over seeds of time to first counterexample and shrink time. */
+@Command(name = "bench", description = "Measures runs per second and, over several seeds, time to the first "
+        + "counterexample and shrink time.")
+final class BenchCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(arity = "0..1", paramLabel = "<model>", description = "the model (default: all)")
+    String model;
+
+    @Option(names = "--variant", paramLabel = "V", description = "only this variant (repeatable)")
+    List<String> variants = new ArrayList<>();
+
+    @Option(names = "--seeds", paramLabel = "N", description = "hunts per instance (default ${DEFAULT-VALUE})")
+    int seeds = 10;
+
+    @Option(names = "--tries", paramLabel = "N", description = "try budget per hunt (default ${DEFAULT-VALUE})")
+    int tries = 20_000;
+
+    @Option(names = "--seconds", paramLabel = "S", description = "time limit per hunt (default ${DEFAULT-VALUE})")
+    double seconds = 20;
+
+    @Override
+    public Integer call() {
+        if (seeds < 1 || tries < 1 || seconds <= 0) {
+            throw new BadInputException("--seeds and --tries must be at least 1, --seconds more than 0");
+        }
+        List<ModelFamily> families = model == null ? Models.families() : List.of(Models.family(model));
+        PrintWriter out = spec.commandLine().getOut();
+        for (ModelFamily f : families) {
+            for (String v : variants) {
+                if (model != null && !f.variants().contains(v)) {
+                    throw new BadInputException("unknown variant '" + v + "' of model " + f.name()
+                            + "; its variants are " + f.variants());
+                }
+            }
+            for (String v : f.variants()) {
+                if (!variants.isEmpty() && !variants.contains(v)) {
+                    continue;
+                }
+                List<Map<String, String>> combos = new ArrayList<>();
+                combos.add(Map.of());
+                if (f.options().containsKey("granularity")) {
+                    combos = List.of(Map.of("granularity", "byte"), Map.of("granularity", "location"));
+                }
+                for (Map<String, String> opts : combos) {
+                    Model<?> m = f.create(v, Models.resolveOptions(f, v, opts));
+                    Benchmark.Figures fig = Benchmark.measure(m, seeds, tries, seconds, 2.0);
+                    Map<String, Object> data = new LinkedHashMap<>();
+                    data.put("instance", m.instance().toString());
+                    data.put("rate", String.format("%.0f", fig.runsPerSecond()));
+                    data.put("seeds", fig.seeds());
+                    data.put("tries", fig.triesBudget());
+                    data.put("held", fig.medianMillisHeld());
+                    List<Map<String, Object>> rows = new ArrayList<>();
+                    for (Benchmark.InvariantFigures i : fig.invariants()) {
+                        Map<String, Object> r = new LinkedHashMap<>();
+                        r.put("invariant", i.invariant());
+                        r.put("found", i.seedsFound());
+                        r.put("tries", i.medianTries());
+                        r.put("first", String.format("%.2f", i.medianMillisToFirst()));
+                        r.put("shrink", String.format("%.2f", i.medianMillisToShrink()));
+                        r.put("smallest", i.smallest().toString());
+                        r.put("largest", i.largest().toString());
+                        rows.add(r);
+                    }
+                    data.put("rows", rows);
+                    out.print(Templates.render("bench", data));
+                    out.flush();
+                }
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,271 @@
+package racetrace.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import racetrace.engine.ActorKind;
+import racetrace.engine.BadInputException;
+import racetrace.engine.Config;
+import racetrace.engine.Execution;
+import racetrace.engine.Invariant;
+import racetrace.engine.Model;
+import racetrace.engine.ModelFamily;
+import racetrace.engine.Models;
+import racetrace.engine.Param;
+import racetrace.hunt.HuntOptions;
+import racetrace.hunt.HuntReport;
+import racetrace.hunt.HuntResult;
+import racetrace.hunt.Hunter;
+import racetrace.report.CpuTable;
+import racetrace.report.Templates;
+import racetrace.search.Case;
+import racetrace.search.ScheduleString;
+
+/** The racetrace command: list, hunt, replay. */
+@Command(name = "racetrace", mixinStandardHelpOptions = true, version = "racetrace 0.1.0",
+        description = "Finds races in step-level models of concurrent kernel and hypervisor code.",
+        subcommands = {Racetrace.ListCommand.class, Racetrace.HuntCommand.class, Racetrace.ReplayCommand.class,
+                BenchCommand.class})
+public final class Racetrace implements Callable<Integer> {
+
+    static final int BAD_INPUT = 2;
+    static final int VIOLATION_FOUND = 0;
+
+    @Override
+    public Integer call() {
+        CommandLine.usage(this, System.out);
+        return 0;
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line; bad input gives one line on stderr and exit code 2, never a stack trace. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new Racetrace());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setParameterExceptionHandler((ex, a) -> {
+            err.println("racetrace: " + ex.getMessage() + " (see racetrace "
+                    + (ex.getCommandLine().getCommandName().equals("racetrace") ? "" : ex.getCommandLine().getCommandName() + " ")
+                    + "--help)");
+            return BAD_INPUT;
+        });
+        cl.setExecutionExceptionHandler((ex, c, p) -> {
+            if (ex instanceof BadInputException) {
+                err.println("racetrace: " + ex.getMessage());
+                return BAD_INPUT;
+            }
+            err.println("racetrace: internal error: " + ex);
+            if (System.getenv("RACETRACE_DEBUG") != null) {
+                ex.printStackTrace(err);
+            }
+            return 70;
+        });
+        int code = cl.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    @Command(name = "list", description = "Lists models, variants, options, invariants and bounds.")
+    static final class ListCommand implements Callable<Integer> {
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            List<Map<String, Object>> families = new ArrayList<>();
+            for (ModelFamily f : Models.families()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("name", f.name());
+                m.put("description", f.description());
+                List<String> variants = new ArrayList<>();
+                for (String v : f.variants()) {
+                    variants.add(v + ": " + f.describeVariant(v));
+                }
+                m.put("variants", variants);
+                List<String> options = new ArrayList<>();
+                f.options().forEach((k, vs) -> options.add(k + " in " + String.join("|", vs) + " (default " + vs.get(0) + ")"));
+                m.put("options", options);
+                Model<?> sample = Models.create(f.name(), f.variants().get(f.variants().size() - 1), Map.of());
+                List<String> invariants = new ArrayList<>();
+                for (String v : f.variants()) {
+                    Model<?> mv = Models.create(f.name(), v, Map.of());
+                    for (Invariant<?> i : mv.invariants()) {
+                        String line = i.name() + ": " + i.description();
+                        if (!invariants.contains(line)) {
+                            invariants.add(line);
+                        }
+                    }
+                }
+                m.put("invariants", invariants);
+                List<String> params = new ArrayList<>();
+                Map<String, Integer> max = new LinkedHashMap<>();
+                for (Param p : sample.space().params()) {
+                    params.add(p.name() + " " + p.min() + ".." + p.max() + (p.description().isEmpty() ? "" : " (" + p.description() + ")"));
+                    max.put(p.name(), p.max());
+                }
+                m.put("params", params);
+                List<String> actors = new ArrayList<>();
+                Config big = new Config(max);
+                for (ActorKind k : sample.space().actors(big)) {
+                    actors.add(k.name() + ": " + k.minThreads() + ".." + k.maxThreads() + " threads, scripts of "
+                            + k.minOps() + ".." + k.maxOps() + " ops from " + sample.space().alphabet(big, k.name()));
+                }
+                m.put("actors", actors);
+                families.add(m);
+            }
+            spec.commandLine().getOut().print(Templates.render("list", Map.of("families", families)));
+            return 0;
+        }
+    }
+
+    @Command(name = "hunt", description = "Searches model instances for invariant violations, shrinks what it finds "
+            + "and prints the CPU tables.")
+    static final class HuntCommand implements Callable<Integer> {
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(arity = "0..1", paramLabel = "<model>", description = "the model to hunt (see racetrace list)")
+        String model;
+
+        @Option(names = "--all", description = "hunt every model")
+        boolean all;
+
+        @Option(names = "--variant", paramLabel = "V", description = "only this variant (repeatable)")
+        List<String> variants = new ArrayList<>();
+
+        @Option(names = "--granularity", paramLabel = "byte|location",
+                description = "storage-unit granularity of the flags models (default: both)")
+        String granularity;
+
+        @Option(names = "--tries", paramLabel = "N", description = "random runs per instance (default ${DEFAULT-VALUE})")
+        int tries = HuntOptions.DEFAULT_TRIES;
+
+        @Option(names = "--seconds", paramLabel = "S", description = "time limit per instance (default ${DEFAULT-VALUE})")
+        double seconds = HuntOptions.DEFAULT_SECONDS;
+
+        @Option(names = "--seed", paramLabel = "N", description = "random seed (default ${DEFAULT-VALUE})")
+        long seed = HuntOptions.DEFAULT_SEED;
+
+        @Option(names = "--json", description = "one JSON object per line per hunted instance")
+        boolean json;
+
+        @Override
+        public Integer call() throws Exception {
+            if (all == (model != null)) {
+                throw new BadInputException("hunt needs either a model name or --all (models: "
+                        + Models.families().stream().map(ModelFamily::name).toList() + ")");
+            }
+            if (tries < 1 || seconds <= 0) {
+                throw new BadInputException("--tries must be at least 1 and --seconds more than 0");
+            }
+            if (granularity != null && !List.of("byte", "location").contains(granularity)) {
+                throw new BadInputException("--granularity " + granularity + " is not valid; use byte or location");
+            }
+            List<ModelFamily> families = all ? Models.families() : List.of(Models.family(model));
+            List<Model<?>> instances = new ArrayList<>();
+            for (ModelFamily f : families) {
+                for (String v : variants) {
+                    if (!all && !f.variants().contains(v)) {
+                        throw new BadInputException("unknown variant '" + v + "' of model " + f.name()
+                                + "; its variants are " + f.variants());
+                    }
+                }
+                if (all && !variants.isEmpty() && variants.stream().noneMatch(f.variants()::contains)) {
+                    continue;
+                }
+                if (granularity != null && !f.options().containsKey("granularity") && !all) {
+                    throw new BadInputException("model " + f.name() + " has no granularity option");
+                }
+                for (String v : f.variants()) {
+                    if (!variants.isEmpty() && !variants.contains(v)) {
+                        continue;
+                    }
+                    for (Map<String, String> opts : optionCombinations(f)) {
+                        instances.add(f.create(v, Models.resolveOptions(f, v, opts)));
+                    }
+                }
+            }
+            if (all && !variants.isEmpty() && instances.isEmpty()) {
+                throw new BadInputException("no model has variant(s) " + variants);
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            ObjectMapper mapper = new ObjectMapper();
+            HuntOptions options = new HuntOptions(seed, tries, seconds, racetrace.search.RandomCases.DEFAULT_SCHEDULE_LENGTH);
+            List<HuntResult> results = new ArrayList<>();
+            for (Model<?> m : instances) {
+                HuntResult r = Hunter.hunt(m, options, (mm, n, ms) ->
+                        err.printf("racetrace: hunting %s: %d tries, %.1f s%n", mm.instance(), n, ms / 1000.0));
+                results.add(r);
+                if (json) {
+                    out.println(mapper.writeValueAsString(HuntReport.json(r)));
+                } else {
+                    out.print(HuntReport.text(r));
+                }
+                out.flush();
+            }
+            if (!json) {
+                out.print(HuntReport.verdicts(results));
+            }
+            return 0;
+        }
+
+        private List<Map<String, String>> optionCombinations(ModelFamily f) {
+            List<Map<String, String>> combos = new ArrayList<>();
+            combos.add(new LinkedHashMap<>());
+            for (Map.Entry<String, List<String>> e : f.options().entrySet()) {
+                List<String> values = e.getKey().equals("granularity") && granularity != null
+                        ? List.of(granularity) : e.getValue();
+                List<Map<String, String>> next = new ArrayList<>();
+                for (Map<String, String> c : combos) {
+                    for (String v : values) {
+                        Map<String, String> m = new LinkedHashMap<>(c);
+                        m.put(e.getKey(), v);
+                        next.add(m);
+                    }
+                }
+                combos = next;
+            }
+            return combos;
+        }
+    }
+
+    @Command(name = "replay", description = "Re-executes a schedule string and prints the CPU table and the verdict.")
+    static final class ReplayCommand implements Callable<Integer> {
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(paramLabel = "<schedule-string>", description = "as printed by racetrace hunt (rt1:...)")
+        String schedule;
+
+        @Override
+        public Integer call() {
+            Case c = ScheduleString.decode(schedule);
+            Execution<?> ex = c.run();
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("instance", c.model().instance().toString());
+            data.put("scenario", c.scenario().threads().toString() + " " + c.scenario().config());
+            data.put("schedule", c.toString());
+            data.put("table", HuntReport.table(c));
+            data.put("measure", ex.measure().toString());
+            data.put("notices", ex.notices());
+            spec.commandLine().getOut().print(Templates.render("replay", data));
+            return 0;
+        }
+    }
+}

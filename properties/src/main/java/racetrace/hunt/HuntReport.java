@@ -1,0 +1,196 @@
+package racetrace.hunt;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import racetrace.engine.Execution;
+import racetrace.engine.Measure;
+import racetrace.report.CpuTable;
+import racetrace.report.Templates;
+import racetrace.search.Case;
+
+/** Turns hunt results into the texts and JSON objects the command prints. */
+public final class HuntReport {
+
+    private HuntReport() {
+    }
+
+    /** The JSON object of one hunted instance (the first finding at the top level, all under findings). */
+    public static Map<String, Object> json(HuntResult r) {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("model", r.model().instance().model());
+        o.put("variant", r.model().instance().variant());
+        Map<String, Object> config = new LinkedHashMap<>(r.model().instance().options());
+        if (r.violated()) {
+            config.putAll(r.findings().get(0).shrunk().scenario().config().values());
+        }
+        o.put("config", config);
+        o.put("verdict", r.violated() ? "violated" : "held");
+        o.put("tries", r.tries());
+        o.put("seed", r.seed());
+        o.put("millis", r.millis());
+        if (r.violated()) {
+            Finding f = r.findings().get(0);
+            o.put("invariant", f.invariant());
+            o.putAll(findingFields(f, false));
+            List<Map<String, Object>> all = new ArrayList<>();
+            for (Finding each : r.findings()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("invariant", each.invariant());
+                m.putAll(findingFields(each, true));
+                all.add(m);
+            }
+            o.put("findings", all);
+        } else {
+            o.put("invariant", null);
+        }
+        o.put("deadlocks", r.deadlocks());
+        o.put("stepLimits", r.stepLimits());
+        o.put("runsWithGiveUps", r.runsWithNotices());
+        if (r.firstNotice() != null) {
+            o.put("firstGiveUp", r.firstNotice());
+        }
+        return o;
+    }
+
+    private static Map<String, Object> findingFields(Finding f, boolean withTry) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("measure", measure(f.measure()));
+        if (withTry) {
+            m.put("tries", f.tryNumber());
+        } else {
+            m.put("triesToFirst", f.tryNumber());
+        }
+        m.put("millisToFirst", f.millisToFirst());
+        m.put("millisToShrink", f.millisToShrink());
+        m.put("originalMeasure", measure(f.original()));
+        m.put("schedule", f.shrunk().toString());
+        if (withTry) {
+            m.put("config", f.shrunk().scenario().config().values());
+        }
+        m.put("table", table(f.shrunk()));
+        return m;
+    }
+
+    public static Map<String, Object> measure(Measure m) {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("threads", m.threads());
+        o.put("ops", m.ops());
+        o.put("preemptions", m.preemptions());
+        o.put("steps", m.steps());
+        return o;
+    }
+
+    /**
+     * The CPU table of a case. A case focused on one invariant runs checking that one alone; when
+     * another invariant fails along the way, a last line says so.
+     */
+    public static String table(Case c) {
+        Execution<?> ex = c.run();
+        String table = CpuTable.render(ex);
+        if (c.focus() != null) {
+            Execution<?> all = c.unfocused().check(null);
+            if (all.outcome() instanceof racetrace.engine.Outcome.Violated v && !v.invariant().equals(c.focus())) {
+                table += "   (checking " + c.focus() + " alone; with every invariant checked, " + v.invariant()
+                        + " fails first, after step " + v.steps() + ")\n";
+            }
+        }
+        return table;
+    }
+
+    /** The human report of one instance: verdict, findings with their tables. */
+    public static String text(HuntResult r) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("instance", r.model().instance().toString());
+        data.put("tries", r.tries());
+        data.put("millis", r.millis());
+        data.put("seed", r.seed());
+        List<Map<String, Object>> findings = new ArrayList<>();
+        for (Finding f : r.findings()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("invariant", f.invariant());
+            m.put("tryNumber", f.tryNumber());
+            m.put("millisToFirst", f.millisToFirst());
+            m.put("millisToShrink", f.millisToShrink());
+            m.put("measure", f.measure().toString());
+            m.put("original", f.original().toString());
+            m.put("scenario", scenarioText(f.shrunk()));
+            m.put("schedule", f.shrunk().toString());
+            m.put("table", table(f.shrunk()));
+            findings.add(m);
+        }
+        data.put("findings", findings);
+        data.put("deadlocks", r.deadlocks());
+        data.put("deadlockCase", r.firstDeadlock() == null ? "" : r.firstDeadlock().toString());
+        data.put("stepLimits", r.stepLimits());
+        data.put("withNotices", r.runsWithNotices());
+        data.put("firstNotice", r.firstNotice() == null ? "" : r.firstNotice());
+        return Templates.render("hunt-instance", data);
+    }
+
+    static String scenarioText(Case c) {
+        List<String> parts = new ArrayList<>();
+        for (int t = 0; t < c.scenario().threadCount(); t++) {
+            parts.add(c.model().threadName(c.scenario(), t) + ": " + c.scenario().threads().get(t).ops());
+        }
+        String cfg = c.scenario().config().values().isEmpty() ? "" : "config " + c.scenario().config() + "; ";
+        return cfg + String.join("; ", parts);
+    }
+
+    /** The closing verdict table over all hunted instances. */
+    public static String verdicts(List<HuntResult> results) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (HuntResult r : results) {
+            if (r.findings().isEmpty()) {
+                rows.add(row(r, "held", "-", "-", "-"));
+            }
+            for (Finding f : r.findings()) {
+                Measure m = f.measure();
+                rows.add(row(r, "violated", f.invariant(),
+                        m.threads() + "/" + m.ops() + "/" + m.preemptions() + "/" + m.steps(),
+                        f.tryNumber() + " tries, " + f.millisToFirst() + " ms"));
+            }
+        }
+        String[] keys = {"instance", "verdict", "invariant", "measure", "first"};
+        Map<String, Integer> width = new LinkedHashMap<>();
+        for (String k : keys) {
+            int w = k.length();
+            for (Map<String, Object> row : rows) {
+                w = Math.max(w, String.valueOf(row.get(k)).length());
+            }
+            width.put(k, w);
+        }
+        List<String> lines = new ArrayList<>();
+        for (Map<String, Object> row : rows) {
+            StringBuilder b = new StringBuilder();
+            for (String k : keys) {
+                String v = String.valueOf(row.get(k));
+                b.append(v).append(" ".repeat(width.get(k) - v.length() + 2));
+            }
+            lines.add(b.toString().stripTrailing());
+        }
+        StringBuilder head = new StringBuilder();
+        for (String k : keys) {
+            String title = k.equals("measure") ? "thr/ops/pre/steps" : k.equals("first") ? "first found after" : k;
+            head.append(title).append(" ".repeat(Math.max(2, width.get(k) - title.length() + 2)));
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("head", head.toString().stripTrailing());
+        data.put("lines", lines);
+        data.put("total", results.stream().mapToLong(HuntResult::millis).sum());
+        data.put("tries", results.stream().mapToLong(HuntResult::tries).sum());
+        return Templates.render("verdicts", data);
+    }
+
+    private static Map<String, Object> row(HuntResult r, String verdict, String invariant, String measure,
+            String first) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("instance", r.model().instance().toString());
+        m.put("verdict", verdict);
+        m.put("invariant", invariant);
+        m.put("measure", measure);
+        m.put("first", verdict.equals("held") ? r.tries() + " tries, " + r.millis() + " ms: none" : first);
+        return m;
+    }
+}

@@ -1,0 +1,7 @@
+== ${instance}: ${rate} runs/s on one core; ${seeds} seeds, ${tries} tries each
+<#list rows as r>
+   ${r.invariant}: found by ${r.found}/${seeds} seeds; median ${r.tries} tries, ${r.first} ms to first, ${r.shrink} ms to shrink; shrunk ${r.smallest} .. ${r.largest}
+</#list>
+<#if !rows?has_content>
+   held in every seed (median hunt ${held} ms)
+</#if>

@@ -1,0 +1,7 @@
+
+== verdicts (measure = threads/ops/preemptions/steps after shrinking)
+${head}
+<#list lines as line>
+${line}
+</#list>
+${tries} tries in ${total} ms

@@ -1,0 +1,75 @@
+package racetrace.properties;
+
+import java.util.Map;
+import net.jqwik.api.Group;
+import racetrace.engine.Model;
+import racetrace.engine.Models;
+
+/**
+ * Property suites over every xen-fifo instance; {@link Found} records what jqwik found and
+ * shrank (seed 20261123, 1500 tries) when the suite was written; unmarked instances held.
+ */
+class XenFifoProperties {
+    @Group
+    @Found(invariant = "TailIsLast", threads = 1, ops = 2, preemptions = 0, steps = 10)
+    class A0 extends InstanceProperties {
+        @Override
+        Model<?> model() {
+            return Models.create("xen-fifo", "a0", Map.of());
+        }
+    }
+    @Group
+    @Found(invariant = "TailIsLast", threads = 1, ops = 2, preemptions = 0, steps = 10)
+    class A extends InstanceProperties {
+        @Override
+        Model<?> model() {
+            return Models.create("xen-fifo", "a", Map.of());
+        }
+    }
+    @Group
+    @Found(invariant = "LastQueueCorrect", threads = 2, ops = 3, preemptions = 3, steps = 22)
+    class B extends InstanceProperties {
+        @Override
+        Model<?> model() {
+            return Models.create("xen-fifo", "b", Map.of());
+        }
+    }
+    @Group
+    @Found(invariant = "LastQueueCorrect", threads = 2, ops = 3, preemptions = 3, steps = 24)
+    class C extends InstanceProperties {
+        @Override
+        Model<?> model() {
+            return Models.create("xen-fifo", "c", Map.of());
+        }
+    }
+    @Group
+    @Found(invariant = "LastQueueCorrect", threads = 2, ops = 3, preemptions = 3, steps = 24)
+    class D extends InstanceProperties {
+        @Override
+        Model<?> model() {
+            return Models.create("xen-fifo", "d", Map.of());
+        }
+    }
+    @Group
+    class D1 extends InstanceProperties {
+        @Override
+        Model<?> model() {
+            return Models.create("xen-fifo", "d1", Map.of());
+        }
+    }
+    @Group
+    class E1 extends InstanceProperties {
+        @Override
+        Model<?> model() {
+            return Models.create("xen-fifo", "e1", Map.of());
+        }
+    }
+    @Group
+    class E2 extends InstanceProperties {
+        @Override
+        Model<?> model() {
+            return Models.create("xen-fifo", "e2", Map.of());
+        }
+    }
+
+}

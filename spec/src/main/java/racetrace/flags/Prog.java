@@ -1,0 +1,172 @@
+package racetrace.flags;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the program of one op: a list of labelled steps with jumps by label. The helpers are the
+ * same macros the TLA+ spec uses ({@code W}, {@code PmGet}, ...), so both sides give the same
+ * label sequence.
+ */
+final class Prog {
+
+    static final String END = "End";
+
+    private record Pending(String label, int kind, int field, int lock, int val, String to, String nx,
+            boolean pend, boolean toAfter) {
+    }
+
+    private final UnitMap units;
+    private final List<String> locks;
+    private final List<Pending> steps = new ArrayList<>();
+
+    Prog(UnitMap units, List<String> locks) {
+        this.units = units;
+        this.locks = locks;
+    }
+
+    private int field(String name) {
+        int f = units.fieldIndex(name);
+        if (f < 0) {
+            throw new IllegalStateException("layout has no field " + name);
+        }
+        return f;
+    }
+
+    private int lock(String name) {
+        int l = locks.indexOf(name);
+        if (l < 0) {
+            throw new IllegalStateException("no lock " + name);
+        }
+        return l;
+    }
+
+    private Prog add(String label, int kind, int field, int lock, int val, String to, String nx, boolean pend,
+            boolean toAfter) {
+        steps.add(new Pending(label, kind, field, lock, val, to, nx, pend, toAfter));
+        return this;
+    }
+
+    /** A step without operands. */
+    Prog step(String label, int kind) {
+        return add(label, kind, -1, -1, 0, null, null, false, false);
+    }
+
+    /** A step that may jump. */
+    Prog jump(String label, int kind, int val, String to) {
+        return add(label, kind, -1, -1, val, to, null, false, false);
+    }
+
+    Prog lock(String label, int kind, String lock) {
+        return add(label, kind, -1, lock(lock), 0, null, null, false, false);
+    }
+
+    Prog tryLock(String label, String lock, String failTo) {
+        return add(label, Instr.TRYLOCK, -1, lock(lock), 0, failTo, null, false, false);
+    }
+
+    /** Reads {@code field}; goes to {@code to} when it equals {@code val} (0, 1 or ARG). */
+    Prog jumpIf(String label, String field, int val, String to) {
+        return add(label, Instr.JUMP_IF, field(field), -1, val, to, null, false, false);
+    }
+
+    /** Writes {@code field := val}: load/modify/store of its unit for a bitfield, one store if plain. */
+    Prog write(String prefix, String field, int val) {
+        return write(prefix, field, val, false);
+    }
+
+    Prog write(String prefix, String field, int val, boolean pend) {
+        int f = field(field);
+        if (units.isBitfield(f)) {
+            add(prefix + "_load", Instr.LOAD, f, -1, val, null, null, false, false);
+            add(prefix + "_modify", Instr.MODIFY, f, -1, val, null, null, false, false);
+            return add(prefix + "_store", Instr.STORE, f, -1, val, null, null, pend, false);
+        }
+        return add(prefix + "_store", Instr.STORE_PLAIN, f, -1, val, null, null, pend, false);
+    }
+
+    /** One memset-like plain store clearing the given fields. */
+    Prog clear(String label, String... fields) {
+        int mask = 0;
+        for (String f : fields) {
+            mask |= 1 << field(f);
+        }
+        return add(label, Instr.CLEAR, mask, -1, 0, null, null, false, false);
+    }
+
+    /**
+     * The runtime-PM resume callback ({@code vfio_pci_core_runtime_resume}, notes §3
+     * pm_runtime_engaged row (c)): memory_lock write; if a wake eventfd is armed, low-power exit;
+     * then the status becomes active.
+     */
+    Prog resumeBlock(String p) {
+        lock(p + "_resLockMem", Instr.WRITE_LOCK, "memory");
+        jump(p + "_resWakeTest", Instr.JUMP_IF_NO_WAKE, 0, p + "_resUnlockMem");
+        jumpIf(p + "_resEngTest", "pm_runtime_engaged", 0, p + "_resUnlockMem");
+        write(p + "_resEng", "pm_runtime_engaged", 0);
+        step(p + "_resGetNoresume", Instr.PM_GET_NORESUME);
+        lock(p + "_resUnlockMem", Instr.WRITE_UNLOCK, "memory");
+        return step(p + "_resEnd", Instr.RESUME_END);
+    }
+
+    /**
+     * {@code pm_runtime_resume_and_get} (notes §9): waits out a suspend or resume in flight, takes a
+     * usage reference, and runs the resume callback in this context when the device is suspended.
+     */
+    Prog pmGet(String p) {
+        add(p + "_pmGet", Instr.PM_GET, -1, -1, 0, p + "_resEnd", null, false, true);
+        return resumeBlock(p);
+    }
+
+    /** {@code pm_runtime_resume}: as {@link #pmGet} without taking a reference. */
+    Prog pmResume(String p) {
+        add(p + "_pmResume", Instr.PM_RESUME, -1, -1, 0, p + "_resEnd", null, false, true);
+        return resumeBlock(p);
+    }
+
+    /** Sets the successor of the last step added (default: the next step, or the op's end). */
+    Prog then(String nx) {
+        Pending last = steps.remove(steps.size() - 1);
+        steps.add(new Pending(last.label, last.kind, last.field, last.lock, last.val, last.to, nx, last.pend,
+                last.toAfter));
+        return this;
+    }
+
+    Instr[] build() {
+        Map<String, Integer> at = new HashMap<>();
+        for (int i = 0; i < steps.size(); i++) {
+            if (at.put(steps.get(i).label, i) != null) {
+                throw new IllegalStateException("label used twice: " + steps.get(i).label);
+            }
+        }
+        Instr[] out = new Instr[steps.size()];
+        for (int i = 0; i < steps.size(); i++) {
+            Pending p = steps.get(i);
+            int nx = p.nx != null ? resolve(at, p.nx) : (i + 1 < steps.size() ? i + 1 : Instr.END);
+            int to = -2;
+            if (p.to != null) {
+                to = resolve(at, p.to);
+                if (p.toAfter) {
+                    // "continue after the step named": its successor.
+                    Pending target = steps.get(to);
+                    to = target.nx != null ? resolve(at, target.nx) : (to + 1 < steps.size() ? to + 1 : Instr.END);
+                }
+            }
+            out[i] = new Instr(p.label, p.kind, p.field, p.lock, p.val, to, nx, p.pend);
+        }
+        return out;
+    }
+
+    private static int resolve(Map<String, Integer> at, String label) {
+        if (label.equals(END)) {
+            return Instr.END;
+        }
+        Integer i = at.get(label);
+        if (i == null) {
+            throw new IllegalStateException("no step labelled " + label);
+        }
+        return i;
+    }
+}

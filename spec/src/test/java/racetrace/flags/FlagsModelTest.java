@@ -1,0 +1,96 @@
+package racetrace.flags;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import racetrace.engine.Execution;
+import racetrace.engine.Model;
+import racetrace.engine.ModelFamily;
+import racetrace.engine.Models;
+import racetrace.engine.Outcome;
+import racetrace.engine.Scenario;
+import racetrace.engine.Schedule;
+import racetrace.engine.Step;
+
+class FlagsModelTest {
+
+    private static final List<String> FAMILIES = List.of("vfio-pci", "mlx5");
+
+    @Test
+    void bothFamiliesAreRegisteredWithTheirVariants() {
+        assertThat(Models.family("vfio-pci").variants()).containsExactly("pre-a", "pre-b", "pre-c", "v2", "merged");
+        assertThat(Models.family("mlx5").variants()).containsExactly("pre", "v2", "merged");
+        for (String f : FAMILIES) {
+            assertThat(Models.family(f).options()).containsEntry("granularity", List.of("byte", "location"));
+        }
+        Model<?> m = Models.create("vfio-pci", "pre-c", Map.of("granularity", "location"));
+        assertThat(m.instance().toString()).isEqualTo("vfio-pci/pre-c[granularity=location]");
+        assertThat(m.tlaModule()).isEqualTo("StorageFlags");
+    }
+
+    @Test
+    void everyInstanceRunsRandomSchedulesToCompletion() {
+        for (String family : FAMILIES) {
+            ModelFamily fam = Models.family(family);
+            for (String variant : fam.variants()) {
+                for (String g : List.of("byte", "location")) {
+                    @SuppressWarnings("unchecked")
+                    Model<FlagsState> model = (Model<FlagsState>) Models.create(family, variant,
+                            Map.of("granularity", g));
+                    Random rnd = new Random(variant.hashCode() * 31L + g.hashCode());
+                    int violations = 0;
+                    for (int i = 0; i < 400; i++) {
+                        Scenario sc = RandomRuns.scenario(model, rnd);
+                        Schedule sched = RandomRuns.schedule(rnd, sc.threadCount(), rnd.nextInt(120));
+                        Execution<FlagsState> ex = Execution.run(model, sc, sched);
+                        assertThat(ex.outcome())
+                                .as("%s %s %s", model.instance(), sc, sched)
+                                .isInstanceOfAny(Outcome.Completed.class, Outcome.Violated.class);
+                        if (ex.outcome().isViolation()) {
+                            violations++;
+                        }
+                        for (Step<FlagsState> s : ex.steps()) {
+                            assertThat(s.label()).matches("[A-Za-z][A-Za-z0-9_]*");
+                        }
+                    }
+                    assertThat(violations).as("%s", model.instance()).isLessThan(400);
+                }
+            }
+        }
+    }
+
+    @Test
+    void sameScenarioAndScheduleGiveTheSameTrace() {
+        for (String family : FAMILIES) {
+            @SuppressWarnings("unchecked")
+            Model<FlagsState> model = (Model<FlagsState>) Models.create(family, Models.family(family).variants().get(0),
+                    Map.of("granularity", "location"));
+            Random rnd = new Random(7);
+            for (int i = 0; i < 50; i++) {
+                Scenario sc = RandomRuns.scenario(model, rnd);
+                Schedule sched = RandomRuns.schedule(rnd, sc.threadCount(), 80);
+                Execution<FlagsState> a = Execution.run(model, sc, sched);
+                Execution<FlagsState> b = Execution.run(model, sc, sched);
+                assertThat(b.outcome()).isEqualTo(a.outcome());
+                assertThat(b.executed()).isEqualTo(a.executed());
+                assertThat(b.steps().stream().map(s -> s.label() + model.variables(s.state())).toList())
+                        .isEqualTo(a.steps().stream().map(s -> s.label() + model.variables(s.state())).toList());
+            }
+        }
+    }
+
+    @Test
+    void variablesHaveTheSpecsNamesInOrder() {
+        FlagsModel model = VfioPciFamily.model("pre-a", Granularity.BYTE);
+        Scenario sc = Scenarios.of(0, "user", "cfgBar");
+        Map<String, Object> v = model.variables(model.initial(sc));
+        assertThat(v.keySet()).containsExactly("mem", "ghost", "reg", "pc", "opIdx", "owner", "readers", "usage",
+                "rpm", "wake", "open", "vfs", "nb", "rcu", "resetPending");
+        assertThat(v.get("pc")).isEqualTo(List.of("cfgBar_pmGet"));
+        assertThat(v.get("mem")).isEqualTo(List.of(java.util.Set.of("bardirty"), java.util.Set.of()));
+        assertThat(model.hiddenInTable()).contains("pc", "reg", "opIdx");
+    }
+}

@@ -1,0 +1,386 @@
+package racetrace.xen;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static racetrace.xen.XenTestSupport.config;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import racetrace.engine.Config;
+import racetrace.engine.Execution;
+import racetrace.engine.Model;
+import racetrace.engine.ModelFamily;
+import racetrace.engine.Models;
+import racetrace.engine.Op;
+import racetrace.engine.Outcome;
+import racetrace.engine.Scenario;
+import racetrace.engine.Schedule;
+import racetrace.engine.Step;
+import racetrace.engine.ThreadScript;
+
+class XenFifoModelTest {
+
+    private static XenFifoModel model(XenVersion v) {
+        return new XenFifoModel(v);
+    }
+
+    private static ThreadScript xen(Op... ops) {
+        return ThreadScript.of(XenFifoModel.XEN_CPU, ops);
+    }
+
+    private static ThreadScript guest(int upcalls) {
+        Op[] ops = new Op[upcalls];
+        java.util.Arrays.fill(ops, Op.of("upcall"));
+        return ThreadScript.of(XenFifoModel.GUEST, ops);
+    }
+
+    private static ThreadScript unmasker(Op... ops) {
+        return ThreadScript.of(XenFifoModel.GUEST_UNMASK, ops);
+    }
+
+    /** Ports whose event the guest acknowledged (G7_ackPending), in order. */
+    private static List<Integer> delivered(Execution<XenFifoModel.State> ex) {
+        List<Integer> out = new ArrayList<>();
+        for (Step<XenFifoModel.State> s : ex.steps()) {
+            if (s.label().equals("G7_ackPending")) {
+                XenFifoModel.State before = ex.stateAt(s.index() - 1);
+                out.add(before.m[before.setup.base(s.thread()) + XenFifoModel.CUR]);
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void familyIsRegisteredWithTheEightVersions() {
+        ModelFamily f = Models.family("xen-fifo");
+        assertThat(f.variants()).containsExactly("a0", "a", "b", "c", "d", "d1", "e1", "e2");
+        Model<?> m = Models.create("xen-fifo", "d1", Map.of());
+        assertThat(m.instance().toString()).isEqualTo("xen-fifo/d1");
+        assertThat(m.tlaModule()).isEqualTo("XenFifo");
+    }
+
+    @Test
+    void lastQueueCorrectOnlyWhereTheFieldsExist() {
+        assertThat(model(XenVersion.A).invariants()).extracting(i -> i.name())
+                .containsExactly("NoSelfLink", "Acyclic", "Reachable", "UniqueOccurrence", "TailIsLast",
+                        "EmptyImpliesOldTail", "ReadyImpliesValidHead", "Quiescent");
+        assertThat(model(XenVersion.B).invariants()).extracting(i -> i.name()).contains("LastQueueCorrect");
+    }
+
+    @ParameterizedTest
+    @EnumSource(XenVersion.class)
+    void sameScenarioAndScheduleGiveTheSameTrace(XenVersion v) {
+        XenFifoModel m = model(v);
+        Random r = new Random(42 + v.ordinal());
+        for (int i = 0; i < 50; i++) {
+            Scenario sc = XenTestSupport.randomScenario(m, r, 3);
+            Schedule sch = XenTestSupport.randomSchedule(r, sc.threadCount(), 120);
+            Execution<XenFifoModel.State> a = Execution.run(m, sc, sch);
+            Execution<XenFifoModel.State> b = Execution.run(model(v), sc, sch);
+            assertThat(b.outcome()).isEqualTo(a.outcome());
+            assertThat(b.executed()).isEqualTo(a.executed());
+            assertThat(b.steps()).extracting(s -> m.variables(s.state()).toString() + s.label())
+                    .isEqualTo(a.steps().stream().map(s -> m.variables(s.state()).toString() + s.label()).toList());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(XenVersion.class)
+    void randomSchedulesRunToAnEndWithoutDeadlock(XenVersion v) {
+        XenFifoModel m = model(v);
+        Random r = new Random(7 + v.ordinal());
+        Map<String, Integer> outcomes = new TreeMap<>();
+        for (int i = 0; i < 3000; i++) {
+            Scenario sc = XenTestSupport.randomScenario(m, r, 3);
+            Schedule sch = XenTestSupport.randomSchedule(r, sc.threadCount(), r.nextInt(200));
+            Execution<XenFifoModel.State> ex = Execution.run(m, sc, sch);
+            Outcome o = ex.outcome();
+            assertThat(o).as("%s under %s", sc, sch).isNotInstanceOf(Outcome.Deadlock.class)
+                    .isNotInstanceOf(Outcome.StepLimit.class);
+            outcomes.merge(o instanceof Outcome.Violated vi ? vi.invariant() : o.getClass().getSimpleName(), 1,
+                    Integer::sum);
+        }
+        System.out.println("xen-fifo/" + v.id() + " random outcomes: " + outcomes);
+    }
+
+    @Test
+    void e2KeepsEveryInvariantUnderRandomSchedules() {
+        XenFifoModel m = model(XenVersion.E2);
+        Random r = new Random(2020);
+        for (int i = 0; i < 8000; i++) {
+            Scenario sc = XenTestSupport.randomScenario(m, r, 3);
+            Schedule sch = XenTestSupport.randomSchedule(r, sc.threadCount(), r.nextInt(250));
+            Execution<XenFifoModel.State> ex = Execution.run(m, sc, sch);
+            assertThat(ex.outcome().isViolation()).as("%s under %s: %s", sc, sch, ex.outcome()).isFalse();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(XenVersion.class)
+    void sequentialSendsAreDeliveredInOrder(XenVersion v) {
+        XenFifoModel m = model(v);
+        Scenario sc = new Scenario(config(1, 1, 2, 0, 0, 1, 0),
+                List.of(xen(Op.of("send", 1), Op.of("send", 2)), guest(1)));
+        Execution<XenFifoModel.State> ex = Execution.run(m, sc, Schedule.empty());
+        assertThat(ex.outcome()).isInstanceOf(Outcome.Completed.class);
+        assertThat(delivered(ex)).containsExactly(1, 2);
+        XenFifoModel.State end = ex.stateAt(ex.steps().size());
+        for (int p = 1; p <= 2; p++) {
+            assertThat(end.linked(p)).isFalse();
+            assertThat(end.pending(p)).isFalse();
+        }
+        assertThat(end.ready(0)).isZero();
+        assertThat(end.tail(0, 0)).isEqualTo(2);
+    }
+
+    @ParameterizedTest
+    @EnumSource(XenVersion.class)
+    void sendAfterConsumingReusesTheOldTail(XenVersion v) {
+        XenFifoModel m = model(v);
+        Scenario sc = new Scenario(config(1, 2, 2, 0, 1, 1, 0),
+                List.of(xen(Op.of("send", 1), Op.of("send", 2), Op.of("send", 1)), guest(1)));
+        Execution<XenFifoModel.State> ex = Execution.run(m, sc, Schedule.empty());
+        assertThat(ex.outcome()).isInstanceOf(Outcome.Completed.class);
+        assertThat(delivered(ex)).containsExactly(1, 2);
+    }
+
+    @ParameterizedTest
+    @EnumSource(XenVersion.class)
+    void eventsFollowPriorityAndVcpuChanges(XenVersion v) {
+        XenFifoModel m = model(v);
+        Scenario sc = new Scenario(config(2, 2, 2, 0, 0, 1, 0),
+                List.of(xen(Op.of("bindVcpu", 1, 1), Op.of("setPriority", 1, 0), Op.of("send", 1)),
+                        xen(Op.of("send", 2)), guest(1), guest(1)));
+        Execution<XenFifoModel.State> ex = Execution.run(m, sc, Schedule.empty());
+        assertThat(ex.outcome()).isInstanceOf(Outcome.Completed.class);
+        assertThat(delivered(ex)).containsExactlyInAnyOrder(1, 2);
+        XenFifoModel.State end = ex.stateAt(ex.steps().size());
+        assertThat(end.tail(1, 0)).isEqualTo(1);
+        assertThat(end.tail(0, 1)).isEqualTo(2);
+    }
+
+    @ParameterizedTest
+    @EnumSource(XenVersion.class)
+    void maskedEventIsDeliveredAfterTheGuestUnmasks(XenVersion v) {
+        for (int form = 0; form <= 1; form++) {
+            XenFifoModel m = model(v);
+            Scenario sc = new Scenario(config(1, 1, 1, 1, 0, 1, form),
+                    List.of(xen(Op.of("send", 1)), guest(1), unmasker(Op.of("unmask", 1))));
+            Execution<XenFifoModel.State> ex = Execution.run(m, sc, Schedule.empty());
+            assertThat(ex.outcome()).isInstanceOf(Outcome.Completed.class);
+            assertThat(delivered(ex)).containsExactly(1);
+            assertThat(ex.steps()).extracting(Step::label).contains("X0_readNv", "XU1_clearMasked");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(XenVersion.class)
+    void xenUnmaskRelinksAPendingMaskedEvent(XenVersion v) {
+        XenFifoModel m = model(v);
+        Scenario sc = new Scenario(config(1, 1, 1, 1, 0, 1, 0),
+                List.of(xen(Op.of("send", 1), Op.of("unmask", 1)), guest(1)));
+        Execution<XenFifoModel.State> ex = Execution.run(m, sc, Schedule.empty());
+        assertThat(ex.outcome()).isInstanceOf(Outcome.Completed.class);
+        assertThat(delivered(ex)).containsExactly(1);
+    }
+
+    @Test
+    void aSecondCpuBlocksOnTheQueueLock() {
+        XenFifoModel m = model(XenVersion.D);
+        Scenario sc = new Scenario(config(1, 1, 2, 0, 0, 0, 0),
+                List.of(xen(Op.of("send", 1)), xen(Op.of("send", 2))));
+        XenFifoModel.State s = m.initial(sc);
+        while (!s.pc(0).equals("D6_tasLinked")) {
+            s = m.step(s, 0).next();
+        }
+        assertThat(s.lockOwner(0, 0)).isEqualTo(1);
+        while (m.enabled(s, 1)) {
+            s = m.step(s, 1).next();
+        }
+        assertThat(s.pc(1)).isEqualTo("L3_lockOldQ");
+        assertThat(m.finished(s, 1)).isFalse();
+        // A schedule that keeps choosing the blocked thread falls through to the lock holder.
+        Execution<XenFifoModel.State> ex = Execution.run(m, sc, Schedule.of(0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1,
+                1, 1, 1, 1, 1, 1, 1));
+        assertThat(ex.outcome()).isInstanceOf(Outcome.Completed.class);
+        int firstLock1 = -1;
+        for (Step<XenFifoModel.State> st : ex.steps()) {
+            if (st.thread() == 1 && st.label().equals("L3_lockOldQ")) {
+                firstLock1 = st.index();
+            }
+        }
+        int unlock0 = -1;
+        for (Step<XenFifoModel.State> st : ex.steps()) {
+            if (st.thread() == 0 && st.label().equals("D12_unlockQ")) {
+                unlock0 = st.index();
+            }
+        }
+        assertThat(firstLock1).isGreaterThan(unlock0);
+    }
+
+    private static XenFifoModel.State with(XenFifoModel.State s, int offset, int value) {
+        int[] m = s.m.clone();
+        m[offset] = value;
+        return new XenFifoModel.State(s.setup, m);
+    }
+
+    @Test
+    void lockOldQueueGivesUpAfterThreeTriesWithANotice() {
+        for (XenVersion v : List.of(XenVersion.D, XenVersion.D1)) {
+            XenFifoModel m = model(v);
+            Scenario sc = new Scenario(config(1, 2, 1, 0, 0, 0, 0), List.of(xen(Op.of("send", 1))));
+            XenFifoModel.State s = m.initial(sc);
+            List<String> notices = new ArrayList<>();
+            for (int i = 0; i < 200 && !m.finished(s, 0); i++) {
+                if (s.pc(0).equals("L4_rereadLastv")) {
+                    // another CPU moved the port's last queue meanwhile
+                    int off = s.setup.oLastp + 1;
+                    s = with(s, off, 1 - s.m[off]);
+                }
+                var tr = m.step(s, 0);
+                if (tr.notice() != null) {
+                    notices.add(tr.label() + ": " + tr.notice());
+                }
+                s = tr.next();
+            }
+            assertThat(notices).hasSize(1);
+            assertThat(notices.get(0)).startsWith("L7_unlockOldQ: lock_old_queue gave up");
+            assertThat(s.pending(1)).isTrue();
+            assertThat(s.linked(1)).isFalse();
+            for (var inv : m.invariants()) {
+                assertThat(inv.holds(s)).as(inv.name()).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void e2GivesUpAfterThreeTriesWithoutSettingPending() {
+        XenFifoModel m = model(XenVersion.E2);
+        Scenario sc = new Scenario(config(1, 2, 1, 0, 0, 0, 0), List.of(xen(Op.of("send", 1))));
+        XenFifoModel.State s = m.initial(sc);
+        List<String> notices = new ArrayList<>();
+        for (int i = 0; i < 200 && !m.finished(s, 0); i++) {
+            if (s.pc(0).equals("E1d_rereadPrio")) {
+                int off = s.setup.oPrio + 1;
+                s = with(s, off, 1 - s.m[off]);
+            }
+            var tr = m.step(s, 0);
+            if (tr.notice() != null) {
+                notices.add(tr.label() + ": " + tr.notice());
+            }
+            s = tr.next();
+        }
+        assertThat(notices).hasSize(1);
+        assertThat(notices.get(0)).startsWith("E1f_unlockQ: set_pending gave up");
+        assertThat(s.pending(1)).isFalse();
+        assertThat(s.ready(0)).isZero();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = XenVersion.class, names = {"A", "D", "E2"})
+    void setLinkGivesUpAfterFourFailedAttemptsWithANotice(XenVersion v) {
+        XenFifoModel m = model(v);
+        Scenario sc = new Scenario(config(1, 1, 2, 0, 0, 0, 0),
+                List.of(xen(Op.of("send", 1), Op.of("send", 2))));
+        XenFifoModel.State s = m.initial(sc);
+        List<String> notices = new ArrayList<>();
+        for (int i = 0; i < 200 && !m.finished(s, 0); i++) {
+            String pc = s.pc(0);
+            if (pc.equals("S3_cas") || pc.equals("S6_cas")) {
+                // something else writes the tail word (port 1) before each CAS
+                int off = s.setup.oWord + 1;
+                s = with(s, off, s.m[off] ^ XenFifoModel.M);
+            }
+            var tr = m.step(s, 0);
+            if (tr.notice() != null) {
+                notices.add(tr.label() + ": " + tr.notice());
+            }
+            s = tr.next();
+        }
+        assertThat(notices).containsExactly(
+                "S7_clearBusy: set_link gave up after 4 failed attempts: port 2 not linked after tail 1");
+        assertThat(s.linked(2)).isTrue();
+        assertThat(s.link(1)).isZero();
+        assertThat((s.word(1) & XenFifoModel.B)).isZero();
+        for (var inv : m.invariants()) {
+            assertThat(inv.holds(s)).as(inv.name()).isTrue();
+        }
+    }
+
+    @Test
+    void guestUnmaskWaitsWhileBusy() {
+        XenFifoModel m = model(XenVersion.A);
+        Scenario sc = new Scenario(config(1, 1, 1, 1, 0, 0, 0),
+                List.of(xen(Op.of("send", 1)), unmasker(Op.of("unmask", 1))));
+        XenFifoModel.State s = m.initial(sc);
+        s = with(s, s.setup.oWord + 1, s.word(1) | XenFifoModel.B);
+        assertThat(m.enabled(s, 1)).isFalse();
+        s = with(s, s.setup.oWord + 1, s.word(1) & ~XenFifoModel.B);
+        assertThat(m.enabled(s, 1)).isTrue();
+    }
+
+    @Test
+    void variablesHaveTheSpecShape() {
+        XenFifoModel m = model(XenVersion.E2);
+        Scenario sc = new Scenario(config(2, 2, 2, 1, 1, 1, 0),
+                List.of(xen(Op.of("send", 1)), guest(1), guest(1), unmasker(Op.of("mask", 2))));
+        Map<String, Object> vars = m.variables(m.initial(sc));
+        assertThat(vars.keySet()).containsExactlyElementsOf(XenFifoModel.VARIABLES);
+        assertThat(vars.get("word").toString()).isEqualTo("[{P=false, M=true, L=false, B=false, LINK=0}, "
+                + "{P=false, M=false, L=false, B=false, LINK=0}]");
+        assertThat(vars.get("tail").toString()).isEqualTo("{0={0=0, 1=1}, 1={0=0, 1=0}}");
+        assertThat(vars.get("pc").toString()).isEqualTo("[X0_readNv, G0_xchgReady, G0_xchgReady, U0_setMasked]");
+        assertThat(m.threadName(sc, 0)).isEqualTo("Xen CPU A");
+        assertThat(m.threadName(sc, 2)).isEqualTo("guest v1");
+        assertThat(m.threadName(sc, 3)).isEqualTo("guest unmask");
+        assertThat(m.hiddenInTable()).contains("pc", "port", "cur");
+        Map<String, Object> k = m.tlaConstants(sc);
+        assertThat(k).containsEntry("Version", "e2").containsEntry("NV", 2).containsEntry("OldTail", 1);
+    }
+
+    @Test
+    void everyVersionHasItsOwnLabelsOnly() {
+        Map<XenVersion, java.util.Set<String>> labels = new EnumMap<>(XenVersion.class);
+        for (XenVersion v : XenVersion.values()) {
+            XenFifoModel m = model(v);
+            Random r = new Random(99);
+            java.util.Set<String> seen = new java.util.TreeSet<>();
+            for (int i = 0; i < 1500; i++) {
+                Scenario sc = XenTestSupport.randomScenario(m, r, 3);
+                Execution<XenFifoModel.State> ex = Execution.run(m, sc,
+                        XenTestSupport.randomSchedule(r, sc.threadCount(), 100));
+                ex.steps().forEach(s -> seen.add(s.label()));
+            }
+            labels.put(v, seen);
+        }
+        assertThat(labels.get(XenVersion.A0)).contains("SL1_readTail", "A11_tasReady")
+                .noneMatch(l -> l.startsWith("S") && !l.startsWith("SL") || l.startsWith("D") || l.startsWith("E"));
+        assertThat(labels.get(XenVersion.B)).contains("B8_setLinked", "B10b_writeLastp")
+                .noneMatch(l -> l.startsWith("L") || l.startsWith("D"));
+        assertThat(labels.get(XenVersion.C)).contains("L5_rereadLastp", "C8_tasLinked");
+        assertThat(labels.get(XenVersion.D)).contains("D8a_readNv", "L4_rereadLastv").doesNotContain("D8_writeLastq");
+        assertThat(labels.get(XenVersion.D1)).contains("D8a_writeLastv").doesNotContain("D8a_readNv", "D8b_readPrio");
+        assertThat(labels.get(XenVersion.E1)).contains("L1_readLastq", "D8_writeLastq")
+                .doesNotContain("L4_rereadLastv", "L7_unlockOldQ");
+        assertThat(labels.get(XenVersion.E2)).contains("E1c_lockFirst", "E5b_writeLastq")
+                .noneMatch(l -> l.startsWith("D") || l.startsWith("L"));
+    }
+
+    @Test
+    void configParamsAreSimplestFirst() {
+        XenFifoModel m = model(XenVersion.E2);
+        Config c = config(2, 2, 2, 0, 0, 1, 0);
+        assertThat(m.space().alphabet(c, XenFifoModel.XEN_CPU)).extracting(Op::toString).startsWith("send(1)",
+                "send(2)", "unmask(1)", "unmask(2)", "setPriority(1,0)");
+        assertThat(m.space().alphabet(config(1, 1, 1, 0, 0, 0, 0), XenFifoModel.XEN_CPU))
+                .extracting(Op::toString).containsExactly("send(1)", "unmask(1)");
+        assertThat(m.space().actors(c)).extracting(a -> a.name())
+                .containsExactly(XenFifoModel.XEN_CPU, XenFifoModel.GUEST, XenFifoModel.GUEST_UNMASK);
+    }
+}

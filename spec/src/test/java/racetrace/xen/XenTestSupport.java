@@ -1,0 +1,140 @@
+package racetrace.xen;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import racetrace.engine.ActorKind;
+import racetrace.engine.Config;
+import racetrace.engine.Invariant;
+import racetrace.engine.Op;
+import racetrace.engine.Param;
+import racetrace.engine.Scenario;
+import racetrace.engine.Schedule;
+import racetrace.engine.ThreadScript;
+
+/** Random scenarios and a small exhaustive explorer, for sanity tests of the model only. */
+final class XenTestSupport {
+
+    private XenTestSupport() {
+    }
+
+    static Config config(int vcpus, int prios, int ports, int masked, int oldTail, int guest, int unmaskForm) {
+        Map<String, Integer> c = new LinkedHashMap<>();
+        c.put("vcpus", vcpus);
+        c.put("prios", prios);
+        c.put("ports", ports);
+        c.put("masked", masked);
+        c.put("oldTail", oldTail);
+        c.put("guest", guest);
+        c.put("unmaskForm", unmaskForm);
+        return new Config(c);
+    }
+
+    static Scenario randomScenario(XenFifoModel model, Random r, int maxPorts) {
+        Map<String, Integer> c = new LinkedHashMap<>();
+        for (Param p : model.space().params()) {
+            int max = p.name().equals("ports") ? Math.min(p.max(), maxPorts) : p.max();
+            c.put(p.name(), p.min() + r.nextInt(max - p.min() + 1));
+        }
+        Config config = new Config(c);
+        List<ThreadScript> threads = new ArrayList<>();
+        for (ActorKind k : model.space().actors(config)) {
+            int n = k.minThreads() + r.nextInt(k.maxThreads() - k.minThreads() + 1);
+            List<Op> alphabet = model.space().alphabet(config, k.name());
+            for (int i = 0; i < n; i++) {
+                int ops = k.minOps() + r.nextInt(k.maxOps() - k.minOps() + 1);
+                List<Op> script = new ArrayList<>();
+                for (int j = 0; j < ops; j++) {
+                    script.add(alphabet.get(r.nextInt(alphabet.size())));
+                }
+                threads.add(new ThreadScript(k.name(), script));
+            }
+        }
+        return new Scenario(config, threads);
+    }
+
+    static Schedule randomSchedule(Random r, int threads, int length) {
+        int[] c = new int[length];
+        for (int i = 0; i < length; i++) {
+            c[i] = r.nextInt(threads);
+        }
+        return Schedule.of(c);
+    }
+
+    /**
+     * Breadth-first search over every interleaving of a scenario (states deduplicated), for the
+     * shortest schedule reaching a state that breaks {@code invariant}; null if none within the bound.
+     */
+    static Schedule shortestViolation(XenFifoModel model, Scenario scenario, String invariant, int maxStates) {
+        Invariant<XenFifoModel.State> target = model.invariants().stream()
+                .filter(i -> i.name().equals(invariant)).findFirst().orElseThrow();
+        List<Invariant<XenFifoModel.State>> others = model.invariants();
+        XenFifoModel.State init = model.initial(scenario);
+        Map<XenFifoModel.State, XenFifoModel.State> parent = new HashMap<>();
+        Map<XenFifoModel.State, Integer> via = new HashMap<>();
+        ArrayDeque<XenFifoModel.State> queue = new ArrayDeque<>();
+        parent.put(init, null);
+        queue.add(init);
+        int n = scenario.threadCount();
+        while (!queue.isEmpty() && parent.size() < maxStates) {
+            XenFifoModel.State s = queue.poll();
+            for (int t = 0; t < n; t++) {
+                if (!model.enabled(s, t)) {
+                    continue;
+                }
+                XenFifoModel.State next = model.step(s, t).next();
+                if (parent.containsKey(next)) {
+                    continue;
+                }
+                parent.put(next, s);
+                via.put(next, t);
+                if (!target.holds(next)) {
+                    List<Integer> path = new ArrayList<>();
+                    for (XenFifoModel.State x = next; parent.get(x) != null; x = parent.get(x)) {
+                        path.add(0, via.get(x));
+                    }
+                    return Schedule.of(path);
+                }
+                // Other invariants broken first would end a real run earlier: do not expand past them.
+                boolean ok = true;
+                for (Invariant<XenFifoModel.State> i : others) {
+                    ok &= i.holds(next);
+                }
+                if (ok) {
+                    queue.add(next);
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Counts the reachable states of a scenario (bounded), and whether any invariant fails. */
+    static String anyViolation(XenFifoModel model, Scenario scenario, int maxStates) {
+        XenFifoModel.State init = model.initial(scenario);
+        java.util.Set<XenFifoModel.State> seen = new java.util.HashSet<>();
+        ArrayDeque<XenFifoModel.State> queue = new ArrayDeque<>();
+        seen.add(init);
+        queue.add(init);
+        while (!queue.isEmpty() && seen.size() < maxStates) {
+            XenFifoModel.State s = queue.poll();
+            for (Invariant<XenFifoModel.State> i : model.invariants()) {
+                if (!i.holds(s)) {
+                    return i.name();
+                }
+            }
+            for (int t = 0; t < scenario.threadCount(); t++) {
+                if (model.enabled(s, t)) {
+                    XenFifoModel.State next = model.step(s, t).next();
+                    if (seen.add(next)) {
+                        queue.add(next);
+                    }
+                }
+            }
+        }
+        return null;
+    }
+}
