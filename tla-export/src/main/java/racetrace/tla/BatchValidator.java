@@ -79,7 +79,12 @@ public final class BatchValidator {
             List<TlcResult> runs, Path dir, Duration timeout) {
         List<Integer> pending = new ArrayList<>(group);
         TraceData first = data.get(group.get(0));
-        specs.copyInto(first.spec, dir);
+        try {
+            specs.copyInto(first.spec, dir);
+        } catch (TlaExportException e) {
+            failAll(pending, verdicts, e.getMessage());
+            return;
+        }
         int run = 0;
         while (!pending.isEmpty() && run < maxRuns) {
             run++;

@@ -193,6 +193,34 @@ class PipelineTest {
                 .satisfies(e -> assertThat(((TraceImportException) e).step()).isEqualTo(2));
     }
 
+    @Test
+    void modelWithoutSpecFileFailsClearly(@TempDir Path dir) {
+        Model<LostIncrementModel.State> noFile = new DelegatingModel<>(new CounterSpecModel(false)) {
+            @Override
+            public String tlaModule() {
+                return "NoSuchSpec";
+            }
+        };
+        Execution<LostIncrementModel.State> ex = Execution.run(noFile, scenario(0, "inc"), Schedule.empty());
+        TlcConfirmation c = TraceConfirmer.standard().confirm(ex, dir, TIMEOUT);
+        assertThat(c).isInstanceOf(TlcConfirmation.Failed.class);
+        assertThat(c.describe()).contains("NoSuchSpec not found", "spec/src/main/tla/NoSuchSpec.tla");
+        BatchValidation v = BatchValidator.standard().validate(List.of(ex), dir, TIMEOUT);
+        assertThat(v.verdicts()).singleElement().satisfies(r -> {
+            assertThat(r.status()).isEqualTo(BatchValidation.Status.ERROR);
+            assertThat(r.detail()).contains("NoSuchSpec not found");
+        });
+        Model<LostIncrementModel.State> none = new DelegatingModel<>(new CounterSpecModel(false)) {
+            @Override
+            public String tlaModule() {
+                return null;
+            }
+        };
+        TlcConfirmation n = TraceConfirmer.standard().confirm(Execution.run(none, scenario(0, "inc"), Schedule.empty()),
+                dir, TIMEOUT);
+        assertThat(n.describe()).contains("has no TLA+ spec");
+    }
+
     /** Random scenarios of both variants, random schedules: some violate, some do not. */
     static List<Execution<?>> randomExecutions(int n, long seed) {
         Random rnd = new Random(seed);

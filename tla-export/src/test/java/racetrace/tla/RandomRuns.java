@@ -1,0 +1,51 @@
+package racetrace.tla;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import racetrace.engine.ActorKind;
+import racetrace.engine.Config;
+import racetrace.engine.Model;
+import racetrace.engine.Op;
+import racetrace.engine.Param;
+import racetrace.engine.Scenario;
+import racetrace.engine.ScenarioSpace;
+import racetrace.engine.Schedule;
+import racetrace.engine.ThreadScript;
+
+/** Random scenarios from a model's space and random schedules, for tests that need many runs. */
+final class RandomRuns {
+
+    private RandomRuns() {
+    }
+
+    static Scenario scenario(Model<?> model, Random rnd) {
+        ScenarioSpace space = model.space();
+        Config config = Config.empty();
+        for (Param p : space.params()) {
+            config = config.with(p.name(), p.min() + rnd.nextInt(p.max() - p.min() + 1));
+        }
+        List<ThreadScript> threads = new ArrayList<>();
+        for (ActorKind k : space.actors(config)) {
+            int n = k.minThreads() + rnd.nextInt(k.maxThreads() - k.minThreads() + 1);
+            List<Op> alphabet = space.alphabet(config, k.name());
+            for (int i = 0; i < n; i++) {
+                int len = k.minOps() + rnd.nextInt(k.maxOps() - k.minOps() + 1);
+                List<Op> ops = new ArrayList<>();
+                for (int j = 0; j < len; j++) {
+                    ops.add(alphabet.get(rnd.nextInt(alphabet.size())));
+                }
+                threads.add(new ThreadScript(k.name(), ops));
+            }
+        }
+        return new Scenario(config, threads);
+    }
+
+    static Schedule schedule(Random rnd, int threads, int length) {
+        int[] c = new int[length];
+        for (int i = 0; i < length; i++) {
+            c[i] = rnd.nextInt(Math.max(1, threads));
+        }
+        return Schedule.of(c);
+    }
+}
