@@ -182,6 +182,8 @@ public final class BatchValidator {
         m.put("constantNames", new ArrayList<>(first.constants.keySet()));
         Set<String> invariants = new LinkedHashSet<>();
         List<Map<String, Object>> traces = new ArrayList<>();
+        // Runs share many states (start states, common prefixes): each distinct state is written once.
+        Map<String, Integer> stateNumbers = new LinkedHashMap<>();
         for (TraceData d : batch) {
             invariants.addAll(d.invariants);
             Map<String, Object> t = new LinkedHashMap<>();
@@ -193,7 +195,11 @@ public final class BatchValidator {
             if (d.constants.isEmpty()) {
                 t.put("constants", "<<>>");
             }
-            t.put("states", d.stateTexts);
+            List<Integer> refs = new ArrayList<>();
+            for (String st : d.stateTexts) {
+                refs.add(stateNumbers.computeIfAbsent(st, x -> stateNumbers.size() + 1));
+            }
+            t.put("states", refs);
             t.put("actions", d.actionTexts);
             Map<String, Object> expect = new LinkedHashMap<>();
             expect.put("at", d.violationStep() + 1);
@@ -204,6 +210,7 @@ public final class BatchValidator {
             traces.add(t);
         }
         m.put("invariants", new ArrayList<>(invariants));
+        m.put("states", new ArrayList<>(stateNumbers.keySet()));
         m.put("traces", traces);
         return m;
     }

@@ -22,14 +22,15 @@ RT_Spec == INSTANCE ${spec}
 <#assign S = "RT_Spec">
 </#if>
 
+\* The distinct recorded states of all runs.
+<#list states as s>
+RT_S_${s?counter} == ${s}
+</#list>
+
 <#list traces as t>
 \* Run ${t?counter}: ${t.comment}
 RT_K_${t?counter} == ${t.constants}
-RT_T_${t?counter} == <<
-<#list t.states as s>
-    ${s}<#sep>,</#sep>
-</#list>
-    >>
+RT_T_${t?counter} == <<<#list t.states as s>RT_S_${s}<#sep>, </#sep></#list>>>
 RT_A_${t?counter} == <<<#list t.actions as a>${a}<#sep>, </#sep></#list>>>
 RT_E_${t?counter} == ${t.expect}
 
