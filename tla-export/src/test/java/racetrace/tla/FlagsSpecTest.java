@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import racetrace.engine.Execution;
@@ -21,6 +22,11 @@ import racetrace.engine.Scenario;
  * StorageFlags.tla, packaged by racetrace-spec under tla/.
  */
 class FlagsSpecTest {
+
+    @BeforeEach
+    void tlcEnabled() {
+        TlcTests.assumeTlcRuns();
+    }
 
     static final Duration TIMEOUT = Duration.ofMinutes(3);
 

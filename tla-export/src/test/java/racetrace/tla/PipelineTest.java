@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import racetrace.engine.Config;
@@ -26,6 +27,11 @@ import racetrace.engine.ThreadScript;
 
 /** Export, TLC confirmation, batch validation and import on the toy counter and its Counter spec. */
 class PipelineTest {
+
+    @BeforeEach
+    void tlcEnabled() {
+        TlcTests.assumeTlcRuns();
+    }
 
     static final Duration TIMEOUT = Duration.ofSeconds(60);
 

@@ -6,11 +6,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What the runner reports when TLC cannot give an answer: clear messages, never stack traces. */
 class TlcRunnerTest {
+
+    @BeforeEach
+    void tlcEnabled() {
+        TlcTests.assumeTlcRuns();
+    }
 
     @Test
     void jarIsFoundOnTheClasspath() {
