@@ -121,6 +121,28 @@ class PipelineTest {
     }
 
     @Test
+    void runsStoppedInTheStartStateAreCheckedToo(@TempDir Path dir) {
+        // A Java invariant that fails in the start state: zero steps, an empty RT_Actions.
+        Model<LostIncrementModel.State> failsAtStart = new DelegatingModel<>(new CounterSpecModel(false)) {
+            @Override
+            public List<Invariant<LostIncrementModel.State>> invariants() {
+                return List.of(Invariant.of("NoLostIncrement", "fails at once", st -> st.counter() > 0));
+            }
+        };
+        Execution<LostIncrementModel.State> ex = Execution.run(failsAtStart, scenario(0, "inc"), Schedule.empty());
+        assertThat(ex.outcome()).isEqualTo(new Outcome.Violated("NoLostIncrement", 0));
+        List<Execution<?>> runs = new ArrayList<>(randomExecutions(3, 5));
+        runs.add(ex);
+        BatchValidation v = BatchValidator.standard().validate(runs, dir, TIMEOUT);
+        assertThat(v.failures()).as(v.summary()).singleElement().satisfies(f -> {
+            assertThat(f.index()).isEqualTo(3);
+            assertThat(f.status()).isEqualTo(BatchValidation.Status.INVARIANT);
+            assertThat(f.step()).isZero();
+            assertThat(f.detail()).contains("spec's NoLostIncrement is TRUE", "found it violated");
+        });
+    }
+
+    @Test
     void startStateOutsideTheSpecsInitIsRejectedAtStepZero(@TempDir Path dir) {
         Model<LostIncrementModel.State> wrongStart = new DelegatingModel<>(new CounterSpecModel(false)) {
             @Override
