@@ -2,6 +2,7 @@ package racetrace.search;
 
 import java.util.List;
 import racetrace.engine.Execution;
+import racetrace.engine.FocusedModel;
 import racetrace.engine.Invariant;
 import racetrace.engine.Model;
 import racetrace.engine.Scenario;
@@ -21,20 +22,12 @@ public record Case(Model<?> model, Scenario scenario, Schedule schedule, String 
 
     /** Runs with the whole trace, checking the focus invariant, or every invariant when there is none. */
     public Execution<?> run() {
-        if (focus == null) {
-            return Execution.run(model, scenario, schedule);
-        }
-        model.space().validate(scenario);
-        return runOnly(model, List.of(focus));
+        return Execution.run(focusedModel(), scenario, schedule);
     }
 
-    private <S> Execution<S> runOnly(Model<S> m, List<String> only) {
-        List<Invariant<S>> invariants = m.invariants().stream().filter(i -> only.contains(i.name())).toList();
-        if (invariants.isEmpty()) {
-            throw new racetrace.engine.BadInputException("model " + m.instance() + " has no invariant '" + only.get(0)
-                    + "'; it has " + m.invariants().stream().map(Invariant::name).toList());
-        }
-        return Execution.run(m, scenario, schedule, invariants, true, Execution.DEFAULT_STEP_LIMIT);
+    /** The model, narrowed to the focus invariant when there is one. */
+    public Model<?> focusedModel() {
+        return focus == null ? model : FocusedModel.of(model, focus);
     }
 
     /** The same case with every invariant checked. */

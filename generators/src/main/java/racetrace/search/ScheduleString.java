@@ -151,18 +151,7 @@ public final class ScheduleString {
         List<ThreadScript> threads = new ArrayList<>();
         if (!f[6].equals("-")) {
             for (String t : f[6].split(",", -1)) {
-                int slash = t.indexOf('/');
-                if (slash <= 0) {
-                    throw new BadInputException("malformed schedule string: thread '" + t + "' should be actor/op+op...");
-                }
-                List<Op> ops = new ArrayList<>();
-                String body = t.substring(slash + 1);
-                if (!body.isEmpty()) {
-                    for (String o : body.split("\\+", -1)) {
-                        ops.add(parseOp(o));
-                    }
-                }
-                threads.add(new ThreadScript(t.substring(0, slash), ops));
+                threads.add(parseThread(t));
             }
         }
         int[] choices = new int[f[7].equals("-") ? 0 : f[7].length()];
@@ -185,6 +174,22 @@ public final class ScheduleString {
             }
         }
         return new Case(model, scenario, Schedule.of(choices), focus);
+    }
+
+    /** One thread in schedule-string form: {@code actor/op.arg+op}. */
+    public static ThreadScript parseThread(String t) {
+        int slash = t.indexOf('/');
+        if (slash <= 0) {
+            throw new BadInputException("malformed thread '" + t + "': it should be actor/op+op... (e.g. xen-cpu/send.1+unmask.1)");
+        }
+        List<Op> ops = new ArrayList<>();
+        String body = t.substring(slash + 1);
+        if (!body.isEmpty()) {
+            for (String o : body.split("\\+", -1)) {
+                ops.add(parseOp(o));
+            }
+        }
+        return new ThreadScript(t.substring(0, slash), ops);
     }
 
     private static Op parseOp(String o) {

@@ -58,12 +58,7 @@ final class BenchCommand implements Callable<Integer> {
                 if (!variants.isEmpty() && !variants.contains(v)) {
                     continue;
                 }
-                List<Map<String, String>> combos = new ArrayList<>();
-                combos.add(Map.of());
-                if (f.options().containsKey("granularity")) {
-                    combos = List.of(Map.of("granularity", "byte"), Map.of("granularity", "location"));
-                }
-                for (Map<String, String> opts : combos) {
+                for (Map<String, String> opts : Options.combinations(f, null)) {
                     Model<?> m = f.create(v, Models.resolveOptions(f, v, opts));
                     Benchmark.Figures fig = Benchmark.measure(m, seeds, tries, seconds, 2.0);
                     Map<String, Object> data = new LinkedHashMap<>();

@@ -33,7 +33,7 @@ import racetrace.search.ScheduleString;
 @Command(name = "racetrace", mixinStandardHelpOptions = true, version = "racetrace 0.1.0",
         description = "Finds races in step-level models of concurrent kernel and hypervisor code.",
         subcommands = {Racetrace.ListCommand.class, Racetrace.HuntCommand.class, Racetrace.ReplayCommand.class,
-                BenchCommand.class})
+                BenchCommand.class, TlcCommand.class, ConformCommand.class})
 public final class Racetrace implements Callable<Integer> {
 
     static final int BAD_INPUT = 2;
@@ -64,6 +64,10 @@ public final class Racetrace implements Callable<Integer> {
             if (ex instanceof BadInputException) {
                 err.println("racetrace: " + ex.getMessage());
                 return BAD_INPUT;
+            }
+            if (ex instanceof racetrace.tla.TlaExportException || ex instanceof racetrace.tla.TraceImportException) {
+                err.println("racetrace: " + ex.getMessage());
+                return TlcCommand.TLC_FAILED;
             }
             err.println("racetrace: internal error: " + ex);
             if (System.getenv("RACETRACE_DEBUG") != null) {
@@ -163,6 +167,15 @@ public final class Racetrace implements Callable<Integer> {
         @Option(names = "--json", description = "one JSON object per line per hunted instance")
         boolean json;
 
+        @Option(names = "--tlc", description = "export every counterexample as a TLA+ trace and have TLC confirm it")
+        boolean tlc;
+
+        @Option(names = "--out", paramLabel = "DIR", description = "where --tlc writes its files (default ${DEFAULT-VALUE})")
+        java.nio.file.Path out = java.nio.file.Path.of("racetrace-out");
+
+        @Option(names = "--tlc-timeout", paramLabel = "S", description = "seconds per TLC run (default ${DEFAULT-VALUE})")
+        int tlcTimeout = 300;
+
         @Override
         public Integer call() throws Exception {
             if (all == (model != null)) {
@@ -194,7 +207,7 @@ public final class Racetrace implements Callable<Integer> {
                     if (!variants.isEmpty() && !variants.contains(v)) {
                         continue;
                     }
-                    for (Map<String, String> opts : optionCombinations(f)) {
+                    for (Map<String, String> opts : Options.combinations(f, granularity)) {
                         instances.add(f.create(v, Models.resolveOptions(f, v, opts)));
                     }
                 }
@@ -204,6 +217,9 @@ public final class Racetrace implements Callable<Integer> {
             }
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
+            if (tlcTimeout < 1) {
+                throw new BadInputException("--tlc-timeout must be at least 1 second");
+            }
             ObjectMapper mapper = new ObjectMapper();
             HuntOptions options = new HuntOptions(seed, tries, seconds, racetrace.search.RandomCases.DEFAULT_SCHEDULE_LENGTH);
             List<HuntResult> results = new ArrayList<>();
@@ -211,10 +227,40 @@ public final class Racetrace implements Callable<Integer> {
                 HuntResult r = Hunter.hunt(m, options, (mm, n, ms) ->
                         err.printf("racetrace: hunting %s: %d tries, %.1f s%n", mm.instance(), n, ms / 1000.0));
                 results.add(r);
+                List<racetrace.tla.TlcConfirmation> confirmations = new ArrayList<>();
+                if (tlc) {
+                    for (racetrace.hunt.Finding f : r.findings()) {
+                        java.nio.file.Path dir = this.out.resolve(racetrace.tlc.Confirmations.dirName(m.instance()))
+                                .resolve(f.invariant());
+                        err.printf("racetrace: TLC checks the %s counterexample of %s%n", f.invariant(), m.instance());
+                        confirmations.add(racetrace.tlc.Confirmations.confirm(f.shrunk(), dir,
+                                java.time.Duration.ofSeconds(tlcTimeout)));
+                    }
+                }
                 if (json) {
-                    out.println(mapper.writeValueAsString(HuntReport.json(r)));
+                    Map<String, Object> o = HuntReport.json(r);
+                    if (tlc && r.violated()) {
+                        @SuppressWarnings("unchecked")
+                        List<Map<String, Object>> fs = (List<Map<String, Object>>) o.get("findings");
+                        for (int i = 0; i < fs.size(); i++) {
+                            fs.get(i).putAll(racetrace.tlc.Confirmations.json(confirmations.get(i)));
+                        }
+                        Map<String, Object> first = racetrace.tlc.Confirmations.json(confirmations.get(0));
+                        o.put("tlcConfirmed", first.get("tlcConfirmed"));
+                        o.put("tlc", first.get("tlc"));
+                        o.put("tlcFiles", first.get("tlcFiles"));
+                    }
+                    out.println(mapper.writeValueAsString(o));
                 } else {
                     out.print(HuntReport.text(r));
+                    for (int i = 0; i < confirmations.size(); i++) {
+                        racetrace.tla.TlcConfirmation c = confirmations.get(i);
+                        out.println("   TLC, " + r.findings().get(i).invariant() + ": " + c.describe());
+                        if (c.export() != null) {
+                            out.println("        files: " + c.export().tla() + " (run: cd " + c.export().directory()
+                                    + " && " + c.export().tlcCommand() + ")");
+                        }
+                    }
                 }
                 out.flush();
             }
@@ -224,24 +270,6 @@ public final class Racetrace implements Callable<Integer> {
             return 0;
         }
 
-        private List<Map<String, String>> optionCombinations(ModelFamily f) {
-            List<Map<String, String>> combos = new ArrayList<>();
-            combos.add(new LinkedHashMap<>());
-            for (Map.Entry<String, List<String>> e : f.options().entrySet()) {
-                List<String> values = e.getKey().equals("granularity") && granularity != null
-                        ? List.of(granularity) : e.getValue();
-                List<Map<String, String>> next = new ArrayList<>();
-                for (Map<String, String> c : combos) {
-                    for (String v : values) {
-                        Map<String, String> m = new LinkedHashMap<>(c);
-                        m.put(e.getKey(), v);
-                        next.add(m);
-                    }
-                }
-                combos = next;
-            }
-            return combos;
-        }
     }
 
     @Command(name = "replay", description = "Re-executes a schedule string and prints the CPU table and the verdict.")
@@ -250,12 +278,16 @@ public final class Racetrace implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Parameters(paramLabel = "<schedule-string>", description = "as printed by racetrace hunt (rt1:...)")
+        @Parameters(paramLabel = "<schedule-string>|<tlc-trace-file>",
+                description = "as printed by racetrace hunt (rt1:...), or a TLC trace file written by racetrace tlc")
         String schedule;
 
         @Override
         public Integer call() {
-            Case c = ScheduleString.decode(schedule);
+            java.nio.file.Path file = java.nio.file.Path.of(schedule.strip());
+            Case c = !schedule.strip().startsWith("rt") && java.nio.file.Files.isRegularFile(file)
+                    ? racetrace.tlc.TlcTraceFile.read(file)
+                    : ScheduleString.decode(schedule);
             Execution<?> ex = c.run();
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("instance", c.model().instance().toString());

@@ -1,0 +1,151 @@
+package racetrace.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import racetrace.engine.BadInputException;
+import racetrace.engine.Execution;
+import racetrace.engine.Model;
+import racetrace.engine.ModelFamily;
+import racetrace.engine.Models;
+import racetrace.search.RandomCases;
+import racetrace.tla.BatchValidation;
+import racetrace.tla.BatchValidator;
+import racetrace.tla.TlcResult;
+
+/**
+ * Keeps each Java model and its TLA+ spec from drifting apart: random executions of every
+ * instance (not only failing ones) are exported and TLC checks, in batches, that each step is a
+ * step of the spec and that the invariants agree in every state.
+ */
+@Command(name = "conform", description = "Checks with TLC that random Java executions of every instance are "
+        + "behaviours of the model's TLA+ spec, with the same invariant verdicts.")
+final class ConformCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(arity = "0..1", paramLabel = "<model>", description = "the model (default: every model with a spec)")
+    String model;
+
+    @Option(names = "--variant", paramLabel = "V", description = "only this variant (repeatable)")
+    List<String> variants = new ArrayList<>();
+
+    @Option(names = "--traces", paramLabel = "N", description = "random executions per instance (default ${DEFAULT-VALUE})")
+    int traces = 200;
+
+    @Option(names = "--seed", paramLabel = "N", description = "random seed (default ${DEFAULT-VALUE})")
+    long seed = 1;
+
+    @Option(names = "--timeout", paramLabel = "S", description = "seconds per TLC run (default ${DEFAULT-VALUE})")
+    int timeout = 900;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "where the batch modules go (default ${DEFAULT-VALUE})")
+    Path out = Path.of("racetrace-out");
+
+    @Option(names = "--json", description = "one JSON object per instance")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        if (traces < 1 || timeout < 1) {
+            throw new BadInputException("--traces and --timeout must be at least 1");
+        }
+        List<ModelFamily> families = model == null ? Models.families() : List.of(Models.family(model));
+        List<Model<?>> instances = new ArrayList<>();
+        for (ModelFamily f : families) {
+            for (String v : variants) {
+                if (model != null && !f.variants().contains(v)) {
+                    throw new BadInputException("unknown variant '" + v + "' of model " + f.name()
+                            + "; its variants are " + f.variants());
+                }
+            }
+            for (String v : f.variants()) {
+                if (!variants.isEmpty() && !variants.contains(v)) {
+                    continue;
+                }
+                for (Map<String, String> opts : Options.combinations(f, null)) {
+                    Model<?> m = f.create(v, Models.resolveOptions(f, v, opts));
+                    if (m.tlaModule() != null) {
+                        instances.add(m);
+                    }
+                }
+            }
+        }
+        if (instances.isEmpty()) {
+            throw new BadInputException("no selected model has a TLA+ spec");
+        }
+        PrintWriter o = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Path dir = out.resolve("conform");
+        Files.createDirectories(dir);
+        List<Execution<?>> all = new ArrayList<>();
+        List<int[]> ranges = new ArrayList<>();
+        for (Model<?> m : instances) {
+            Random random = new Random(seed ^ m.instance().toString().hashCode());
+            int from = all.size();
+            for (int i = 0; i < traces; i++) {
+                all.add(RandomCases.draw(m, RandomCases.DEFAULT_SCHEDULE_LENGTH, random).run());
+            }
+            ranges.add(new int[] {from, all.size()});
+        }
+        err.printf("racetrace: TLC validates %d executions of %d instances%n", all.size(), instances.size());
+        long start = System.nanoTime();
+        BatchValidation v = BatchValidator.standard().validate(all, dir, Duration.ofSeconds(timeout));
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        boolean ok = true;
+        ObjectMapper mapper = new ObjectMapper();
+        for (int k = 0; k < instances.size(); k++) {
+            int[] r = ranges.get(k);
+            int conform = 0;
+            List<String> failures = new ArrayList<>();
+            for (BatchValidation.RunVerdict rv : v.verdicts()) {
+                if (rv.index() >= r[0] && rv.index() < r[1]) {
+                    if (rv.status() == BatchValidation.Status.CONFORMS) {
+                        conform++;
+                    } else {
+                        failures.add("run " + (rv.index() - r[0]) + ": " + rv.status() + " at step " + rv.step() + ": "
+                                + rv.detail() + " (racetrace replay "
+                                + new racetrace.search.Case(instances.get(k), all.get(rv.index()).scenario(),
+                                        all.get(rv.index()).schedule()) + ")");
+                    }
+                }
+            }
+            ok &= failures.isEmpty();
+            if (json) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("model", instances.get(k).instance().model());
+                m.put("variant", instances.get(k).instance().variant());
+                m.put("config", instances.get(k).instance().options());
+                m.put("executions", r[1] - r[0]);
+                m.put("conform", conform);
+                m.put("failures", failures);
+                o.println(mapper.writeValueAsString(m));
+            } else {
+                o.printf("%-40s %d of %d executions conform%n", instances.get(k).instance(), conform, r[1] - r[0]);
+                failures.forEach(f -> o.println("   " + f));
+            }
+        }
+        if (!json) {
+            o.printf("%d executions, %d TLC runs, TLC %d ms in all (%d ms with export)%n", all.size(), v.tlcRuns().size(),
+                    v.tlcTime().toMillis(), millis);
+            for (TlcResult t : v.tlcRuns()) {
+                o.println("   TLC batch: " + t.summary());
+            }
+        }
+        o.flush();
+        return ok ? 0 : 1;
+    }
+}
