@@ -1348,7 +1348,7 @@ public final class XenFifoModel implements Model<XenFifoModel.State> {
             int dropped = m[u.oDropped];
             // Queues
             int[] count = new int[np + 1];
-            int[] onQueue = new int[np + 1];
+            int[] members = new int[nq];
             int[] first = new int[nq];
             int[] last = new int[nq];
             for (int q = 0; q < nq; q++) {
@@ -1365,7 +1365,7 @@ public final class XenFifoModel implements Model<XenFifoModel.State> {
                     seen |= 1 << x;
                     if (x <= np) {
                         count[x]++;
-                        onQueue[x] = q;
+                        members[q] |= 1 << x;
                     }
                     last[q] = x;
                     x = m[u.oWord + x] >>> LINK_SHIFT;
@@ -1421,7 +1421,7 @@ public final class XenFifoModel implements Model<XenFifoModel.State> {
                     int bit = 1 << p;
                     if ((m[u.oWord + p] & L) != 0 && ((inFlight | inCs | excused) & bit) == 0) {
                         int lq = m[u.oLastv + p] * u.nk + m[u.oLastp + p];
-                        if (count[p] == 0 || onQueue[p] != lq) {
+                        if ((members[lq] & bit) == 0) {
                             lastQueueCorrect = false;
                         }
                     }
