@@ -103,29 +103,42 @@ public final class Racetrace implements Callable<Integer> {
                 f.options().forEach((k, vs) -> options.add(k + " in " + String.join("|", vs) + " (default " + vs.get(0) + ")"));
                 m.put("options", options);
                 Model<?> sample = Models.create(f.name(), f.variants().get(f.variants().size() - 1), Map.of());
-                List<String> invariants = new ArrayList<>();
+                // An invariant may read differently in some variants: say in which.
+                Map<String, List<String>> variantsOf = new LinkedHashMap<>();
                 for (String v : f.variants()) {
                     Model<?> mv = Models.create(f.name(), v, Map.of());
                     for (Invariant<?> i : mv.invariants()) {
-                        String line = i.name() + ": " + i.description();
-                        if (!invariants.contains(line)) {
-                            invariants.add(line);
+                        variantsOf.computeIfAbsent(i.name() + ": " + i.description(), k -> new ArrayList<>()).add(v);
+                    }
+                }
+                List<String> invariants = new ArrayList<>();
+                variantsOf.forEach((line, vs) -> invariants.add(vs.size() == f.variants().size() ? line
+                        : line + " [" + String.join(", ", vs) + "]"));
+                m.put("invariants", invariants);
+                List<String> params = new ArrayList<>();
+                for (Param p : sample.space().params()) {
+                    params.add(p.name() + " " + p.min() + ".." + p.max() + (p.description().isEmpty() ? "" : " (" + p.description() + ")"));
+                }
+                m.put("params", params);
+                // Actors can depend on the configuration: list each with its widest alphabet.
+                Map<String, ActorKind> kinds = new LinkedHashMap<>();
+                Map<String, List<racetrace.engine.Op>> alphabets = new LinkedHashMap<>();
+                for (Config c : configs(sample.space().params())) {
+                    for (ActorKind k : sample.space().actors(c)) {
+                        List<racetrace.engine.Op> a = sample.space().alphabet(c, k.name());
+                        ActorKind seen = kinds.get(k.name());
+                        if (seen == null || k.maxThreads() > seen.maxThreads()) {
+                            kinds.put(k.name(), k);
+                        }
+                        if (!alphabets.containsKey(k.name()) || a.size() > alphabets.get(k.name()).size()) {
+                            alphabets.put(k.name(), a);
                         }
                     }
                 }
-                m.put("invariants", invariants);
-                List<String> params = new ArrayList<>();
-                Map<String, Integer> max = new LinkedHashMap<>();
-                for (Param p : sample.space().params()) {
-                    params.add(p.name() + " " + p.min() + ".." + p.max() + (p.description().isEmpty() ? "" : " (" + p.description() + ")"));
-                    max.put(p.name(), p.max());
-                }
-                m.put("params", params);
                 List<String> actors = new ArrayList<>();
-                Config big = new Config(max);
-                for (ActorKind k : sample.space().actors(big)) {
+                for (ActorKind k : kinds.values()) {
                     actors.add(k.name() + ": " + k.minThreads() + ".." + k.maxThreads() + " threads, scripts of "
-                            + k.minOps() + ".." + k.maxOps() + " ops from " + sample.space().alphabet(big, k.name()));
+                            + k.minOps() + ".." + k.maxOps() + " ops from " + alphabets.get(k.name()));
                 }
                 m.put("actors", actors);
                 families.add(m);
@@ -133,6 +146,33 @@ public final class Racetrace implements Callable<Integer> {
             spec.commandLine().getOut().print(Templates.render("list", Map.of("families", families)));
             return 0;
         }
+    }
+
+    /** Every configuration of the parameters, or only the extremes when there are too many. */
+    static List<Config> configs(List<Param> params) {
+        List<Map<String, Integer>> all = new ArrayList<>();
+        all.add(new LinkedHashMap<>());
+        for (Param p : params) {
+            List<Map<String, Integer>> next = new ArrayList<>();
+            for (Map<String, Integer> c : all) {
+                for (int v = p.min(); v <= p.max(); v++) {
+                    Map<String, Integer> m = new LinkedHashMap<>(c);
+                    m.put(p.name(), v);
+                    next.add(m);
+                }
+            }
+            all = next;
+            if (all.size() > 5000) {
+                Map<String, Integer> min = new LinkedHashMap<>();
+                Map<String, Integer> max = new LinkedHashMap<>();
+                params.forEach(q -> {
+                    min.put(q.name(), q.min());
+                    max.put(q.name(), q.max());
+                });
+                return List.of(new Config(min), new Config(max));
+            }
+        }
+        return all.stream().map(Config::new).toList();
     }
 
     @Command(name = "hunt", description = "Searches model instances for invariant violations, shrinks what it finds "
