@@ -23,5 +23,12 @@
  * <li>LastQueueCorrect (b onwards) is checked for ports no CPU is inside set_pending's critical
  * section for.
  * </ul>
+ *
+ * <p>{@code spec/src/main/tla/XenFifo.tla} states the same system: one action per step label,
+ * the variables of {@link racetrace.xen.XenFifoModel#VARIABLES}, the version as a constant and
+ * the invariants under the same names. Its actions are generated from a table by
+ * {@code xenfifo_actions.py} (the hand-written part is {@code XenFifo.tla.head}). When written,
+ * TLC found the same distinct-state counts as the Java model, and the same verdicts, on five
+ * scenarios for each of the eight versions.
  */
 package racetrace.xen;
