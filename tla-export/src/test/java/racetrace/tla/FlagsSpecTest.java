@@ -44,21 +44,6 @@ class FlagsSpecTest {
     }
 
     @Test
-    void randomRunsOfEveryInstanceConformToStorageFlagsInOneTlcRun(@TempDir Path dir) {
-        Random rnd = new Random(42);
-        List<Execution<?>> runs = new ArrayList<>();
-        for (Model<?> m : instances()) {
-            for (int i = 0; i < 2; i++) {
-                Scenario sc = RandomRuns.scenario(m, rnd);
-                runs.add(Execution.run(m, sc, RandomRuns.schedule(rnd, sc.threadCount(), 40)));
-            }
-        }
-        BatchValidation v = BatchValidator.standard().validate(runs, dir, TIMEOUT);
-        System.out.println("flags batch: " + v.summary());
-        assertThat(v.allConform()).as(v.summary()).isTrue();
-    }
-
-    @Test
     void aViolationFoundInJavaIsConfirmedByTlc(@TempDir Path dir) {
         Random rnd = new Random(7);
         Execution<?> found = null;
