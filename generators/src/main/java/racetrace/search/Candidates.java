@@ -172,6 +172,35 @@ public final class Candidates {
         Scenario s = c.scenario();
         ScenarioSpace space = c.model().space();
         List<Case> out = new ArrayList<>();
+        // One op replaced everywhere at once: a race between two send(2) needs both to become send(1).
+        List<Op> distinct = new ArrayList<>();
+        for (ThreadScript t : s.threads()) {
+            for (Op op : t.ops()) {
+                if (!distinct.contains(op)) {
+                    distinct.add(op);
+                }
+            }
+        }
+        for (Op from : distinct) {
+            for (ThreadScript t : s.threads()) {
+                List<Op> alphabet = space.alphabet(s.config(), t.actor());
+                int index = alphabet.indexOf(from);
+                for (int k = 0; k < index; k++) {
+                    Op to = alphabet.get(k);
+                    List<ThreadScript> threads = new ArrayList<>();
+                    for (ThreadScript u : s.threads()) {
+                        threads.add(new ThreadScript(u.actor(), u.ops().stream().map(o -> o.equals(from) ? to : o).toList()));
+                    }
+                    Scenario candidate = new Scenario(s.config(), threads);
+                    if (valid(c, candidate)) {
+                        out.add(c.withScenario(candidate));
+                    }
+                }
+                if (index > 0) {
+                    break;
+                }
+            }
+        }
         for (int t = 0; t < s.threadCount(); t++) {
             ThreadScript script = s.threads().get(t);
             List<Op> alphabet = space.alphabet(s.config(), script.actor());

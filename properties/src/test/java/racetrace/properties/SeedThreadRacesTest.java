@@ -1,0 +1,65 @@
+package racetrace.properties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import racetrace.engine.Models;
+import racetrace.hunt.Finding;
+import racetrace.hunt.HuntOptions;
+import racetrace.hunt.HuntResult;
+import racetrace.hunt.Hunter;
+import racetrace.search.RandomCases;
+import racetrace.tla.TlcConfirmation;
+import racetrace.tlc.Confirmations;
+
+/**
+ * The two races of the Nov 2013 xen-devel reply to PATCHv5 2/2 (version b): the hunt must find a
+ * port linked to itself and a port linked twice, with two Xen CPUs, as small as the thread's own
+ * CPU A / CPU B tables; TLC must confirm the first. What the hunt found is recorded here, not in
+ * the model or the search.
+ */
+class SeedThreadRacesTest {
+
+    private static HuntResult huntB() {
+        return Hunter.hunt(Models.create("xen-fifo", "b", Map.of()),
+                new HuntOptions(1, 20_000, 120, RandomCases.DEFAULT_SCHEDULE_LENGTH), null);
+    }
+
+    private static Finding finding(HuntResult r, String invariant) {
+        return r.findings().stream().filter(f -> f.invariant().equals(invariant)).findFirst()
+                .orElseThrow(() -> new AssertionError(invariant + " not found; found "
+                        + r.findings().stream().map(Finding::invariant).toList()));
+    }
+
+    @Test
+    void versionBLinksAPortToItselfWithTwoXenCpus(@TempDir Path dir) {
+        HuntResult r = huntB();
+        Finding selfLink = finding(r, "NoSelfLink");
+        assertThat(selfLink.measure().threads()).isEqualTo(2);
+        assertThat(selfLink.measure().ops()).isEqualTo(2);
+        assertThat(selfLink.shrunk().scenario().threads()).allMatch(t -> t.actor().equals("xen-cpu"));
+        TlcConfirmation c = Confirmations.confirm(selfLink.shrunk(), dir, Duration.ofMinutes(3));
+        assertThat(c.isConfirmed()).as(c.describe()).isTrue();
+    }
+
+    @Test
+    void versionBPutsOnePortOnTwoQueuesOrTwiceOnOne() {
+        HuntResult r = huntB();
+        Finding twice = finding(r, "UniqueOccurrence");
+        assertThat(twice.measure().threads()).isLessThanOrEqualTo(2);
+        assertThat(twice.measure().ops()).isLessThanOrEqualTo(3);
+    }
+
+    @Test
+    void todaysCodeHoldsForTheSameBudget() {
+        HuntResult r = Hunter.hunt(Models.create("xen-fifo", "e2", Map.of()),
+                new HuntOptions(1, 20_000, 120, RandomCases.DEFAULT_SCHEDULE_LENGTH), null);
+        assertThat(r.findings()).isEmpty();
+        assertThat(r.tries()).isEqualTo(20_000);
+        assertThat(r.deadlocks()).isZero();
+    }
+}
