@@ -28,7 +28,7 @@ public final class Benchmark {
     }
 
     public record Figures(Model<?> model, double runsPerSecond, int seeds, int triesBudget,
-            List<InvariantFigures> invariants, long medianMillisHeld) {
+            List<InvariantFigures> invariants, long medianMillisHeld, HuntResult firstSeed) {
     }
 
     /** Random cases with every invariant checked, for about {@code seconds}, after a warm-up. */
@@ -78,7 +78,7 @@ public final class Benchmark {
                     median(fs.stream().mapToLong(Finding::nanosToShrink).toArray()) / 1e6, smallest, largest));
         }
         long held = median(hunts.stream().filter(h -> !h.violated()).mapToLong(HuntResult::millis).toArray());
-        return new Figures(model, rate, seeds, tries, per, held);
+        return new Figures(model, rate, seeds, tries, per, held, hunts.get(0));
     }
 
     static long median(long[] values) {

@@ -40,6 +40,16 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seconds", paramLabel = "S", description = "time limit per hunt (default ${DEFAULT-VALUE})")
     double seconds = 20;
 
+    @Option(names = "--tlc", description = "also run TLC's BFS on the scenario of each counterexample of seed 1 and "
+            + "print its shortest length next to the Java one")
+    boolean tlc;
+
+    @Option(names = "--tlc-timeout", paramLabel = "S", description = "seconds per TLC run (default ${DEFAULT-VALUE})")
+    int tlcTimeout = 600;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "where --tlc writes its files (default ${DEFAULT-VALUE})")
+    java.nio.file.Path out = java.nio.file.Path.of("racetrace-out");
+
     @Override
     public Integer call() {
         if (seeds < 1 || tries < 1 || seconds <= 0) {
@@ -80,6 +90,26 @@ final class BenchCommand implements Callable<Integer> {
                         rows.add(r);
                     }
                     data.put("rows", rows);
+                    List<Map<String, Object>> tlcRows = new ArrayList<>();
+                    if (tlc && m.tlaModule() != null) {
+                        for (racetrace.hunt.Finding finding : fig.firstSeed().findings()) {
+                            java.nio.file.Path dir = this.out.resolve(racetrace.tlc.Confirmations.dirName(m.instance()))
+                                    .resolve("bench-" + finding.invariant());
+                            racetrace.tla.TlcResult r = racetrace.tla.SpecChecker.standard().check(m,
+                                    finding.shrunk().scenario(), dir, java.time.Duration.ofSeconds(tlcTimeout), false);
+                            Map<String, Object> row = new LinkedHashMap<>();
+                            row.put("invariant", finding.invariant());
+                            row.put("java", finding.measure().steps());
+                            row.put("measure", finding.measure().toString());
+                            row.put("javaMillis", String.format("%.2f", finding.millisToFirst() + finding.millisToShrink()));
+                            row.put("tlcVerdict", r.verdict().name() + (r.violatedInvariant() == null ? "" : " " + r.violatedInvariant()));
+                            row.put("tlc", r.trace().isEmpty() ? "-" : String.valueOf(r.trace().size() - 1));
+                            row.put("tlcMillis", r.wallTime().toMillis());
+                            row.put("states", r.distinctStates());
+                            tlcRows.add(row);
+                        }
+                    }
+                    data.put("tlcRows", tlcRows);
                     out.print(Templates.render("bench", data));
                     out.flush();
                 }
