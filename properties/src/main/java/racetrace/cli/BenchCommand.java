@@ -55,65 +55,51 @@ final class BenchCommand implements Callable<Integer> {
         if (seeds < 1 || tries < 1 || seconds <= 0) {
             throw new BadInputException("--seeds and --tries must be at least 1, --seconds more than 0");
         }
-        List<ModelFamily> families = model == null ? Models.families() : List.of(Models.family(model));
         PrintWriter out = spec.commandLine().getOut();
-        for (ModelFamily f : families) {
-            for (String v : variants) {
-                if (model != null && !f.variants().contains(v)) {
-                    throw new BadInputException("unknown variant '" + v + "' of model " + f.name()
-                            + "; its variants are " + f.variants());
+        for (Model<?> m : Options.select(model, variants, null)) {
+            Benchmark.Figures fig = Benchmark.measure(m, seeds, tries, seconds, 2.0);
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("instance", m.instance().toString());
+            data.put("rate", String.format("%.0f", fig.runsPerSecond()));
+            data.put("seeds", fig.seeds());
+            data.put("tries", fig.triesBudget());
+            data.put("held", fig.medianMillisHeld());
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (Benchmark.InvariantFigures i : fig.invariants()) {
+                Map<String, Object> r = new LinkedHashMap<>();
+                r.put("invariant", i.invariant());
+                r.put("found", i.seedsFound());
+                r.put("tries", i.medianTries());
+                r.put("first", String.format("%.2f", i.medianMillisToFirst()));
+                r.put("shrink", String.format("%.2f", i.medianMillisToShrink()));
+                r.put("smallest", i.smallest().toString());
+                r.put("largest", i.largest().toString());
+                rows.add(r);
+            }
+            data.put("rows", rows);
+            List<Map<String, Object>> tlcRows = new ArrayList<>();
+            if (tlc && m.tlaModule() != null) {
+                for (racetrace.hunt.Finding finding : fig.firstSeed().findings()) {
+                    java.nio.file.Path dir = this.out.resolve(racetrace.tlc.Confirmations.dirName(m.instance()))
+                            .resolve("bench-" + finding.invariant());
+                    racetrace.tla.TlcResult r = racetrace.tla.SpecChecker.standard().check(
+                            racetrace.engine.FocusedModel.of(m, finding.invariant()),
+                            finding.shrunk().scenario(), dir, java.time.Duration.ofSeconds(tlcTimeout), false);
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("invariant", finding.invariant());
+                    row.put("java", finding.measure().steps());
+                    row.put("measure", finding.measure().toString());
+                    row.put("javaMillis", String.format("%.2f", finding.millisToFirst() + finding.millisToShrink()));
+                    row.put("tlcVerdict", r.verdict().name() + (r.violatedInvariant() == null ? "" : " " + r.violatedInvariant()));
+                    row.put("tlc", r.trace().isEmpty() ? "-" : String.valueOf(r.trace().size() - 1));
+                    row.put("tlcMillis", r.wallTime().toMillis());
+                    row.put("states", r.distinctStates());
+                    tlcRows.add(row);
                 }
             }
-            for (String v : f.variants()) {
-                if (!variants.isEmpty() && !variants.contains(v)) {
-                    continue;
-                }
-                for (Map<String, String> opts : Options.combinations(f, null)) {
-                    Model<?> m = f.create(v, Models.resolveOptions(f, v, opts));
-                    Benchmark.Figures fig = Benchmark.measure(m, seeds, tries, seconds, 2.0);
-                    Map<String, Object> data = new LinkedHashMap<>();
-                    data.put("instance", m.instance().toString());
-                    data.put("rate", String.format("%.0f", fig.runsPerSecond()));
-                    data.put("seeds", fig.seeds());
-                    data.put("tries", fig.triesBudget());
-                    data.put("held", fig.medianMillisHeld());
-                    List<Map<String, Object>> rows = new ArrayList<>();
-                    for (Benchmark.InvariantFigures i : fig.invariants()) {
-                        Map<String, Object> r = new LinkedHashMap<>();
-                        r.put("invariant", i.invariant());
-                        r.put("found", i.seedsFound());
-                        r.put("tries", i.medianTries());
-                        r.put("first", String.format("%.2f", i.medianMillisToFirst()));
-                        r.put("shrink", String.format("%.2f", i.medianMillisToShrink()));
-                        r.put("smallest", i.smallest().toString());
-                        r.put("largest", i.largest().toString());
-                        rows.add(r);
-                    }
-                    data.put("rows", rows);
-                    List<Map<String, Object>> tlcRows = new ArrayList<>();
-                    if (tlc && m.tlaModule() != null) {
-                        for (racetrace.hunt.Finding finding : fig.firstSeed().findings()) {
-                            java.nio.file.Path dir = this.out.resolve(racetrace.tlc.Confirmations.dirName(m.instance()))
-                                    .resolve("bench-" + finding.invariant());
-                            racetrace.tla.TlcResult r = racetrace.tla.SpecChecker.standard().check(m,
-                                    finding.shrunk().scenario(), dir, java.time.Duration.ofSeconds(tlcTimeout), false);
-                            Map<String, Object> row = new LinkedHashMap<>();
-                            row.put("invariant", finding.invariant());
-                            row.put("java", finding.measure().steps());
-                            row.put("measure", finding.measure().toString());
-                            row.put("javaMillis", String.format("%.2f", finding.millisToFirst() + finding.millisToShrink()));
-                            row.put("tlcVerdict", r.verdict().name() + (r.violatedInvariant() == null ? "" : " " + r.violatedInvariant()));
-                            row.put("tlc", r.trace().isEmpty() ? "-" : String.valueOf(r.trace().size() - 1));
-                            row.put("tlcMillis", r.wallTime().toMillis());
-                            row.put("states", r.distinctStates());
-                            tlcRows.add(row);
-                        }
-                    }
-                    data.put("tlcRows", tlcRows);
-                    out.print(Templates.render("bench", data));
-                    out.flush();
-                }
-            }
+            data.put("tlcRows", tlcRows);
+            out.print(Templates.render("bench", data));
+            out.flush();
         }
         return 0;
     }

@@ -63,25 +63,10 @@ final class ConformCommand implements Callable<Integer> {
         if (traces < 1 || timeout < 1) {
             throw new BadInputException("--traces and --timeout must be at least 1");
         }
-        List<ModelFamily> families = model == null ? Models.families() : List.of(Models.family(model));
         List<Model<?>> instances = new ArrayList<>();
-        for (ModelFamily f : families) {
-            for (String v : variants) {
-                if (model != null && !f.variants().contains(v)) {
-                    throw new BadInputException("unknown variant '" + v + "' of model " + f.name()
-                            + "; its variants are " + f.variants());
-                }
-            }
-            for (String v : f.variants()) {
-                if (!variants.isEmpty() && !variants.contains(v)) {
-                    continue;
-                }
-                for (Map<String, String> opts : Options.combinations(f, null)) {
-                    Model<?> m = f.create(v, Models.resolveOptions(f, v, opts));
-                    if (m.tlaModule() != null) {
-                        instances.add(m);
-                    }
-                }
+        for (Model<?> m : Options.select(model, variants, null)) {
+            if (m.tlaModule() != null) {
+                instances.add(m);
             }
         }
         if (instances.isEmpty()) {

@@ -4,12 +4,54 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import racetrace.engine.BadInputException;
+import racetrace.engine.Model;
 import racetrace.engine.ModelFamily;
+import racetrace.engine.Models;
 
-/** Every combination of a family's options, with the granularity pinned when the user gave one. */
+/** Which instances a command works on: a model or all, some variants, every option combination. */
 final class Options {
 
     private Options() {
+    }
+
+    /**
+     * The instances named on a command line.
+     *
+     * @param model a model name, or null for every model
+     * @param variants the variants asked for (empty: all); with one model each must exist
+     * @param granularity byte or location, or null for both (models without the option ignore it
+     *     only when every model is selected)
+     */
+    static List<Model<?>> select(String model, List<String> variants, String granularity) {
+        if (granularity != null && !List.of("byte", "location").contains(granularity)) {
+            throw new BadInputException("--granularity " + granularity + " is not valid; use byte or location");
+        }
+        boolean all = model == null;
+        List<ModelFamily> families = all ? Models.families() : List.of(Models.family(model));
+        List<Model<?>> instances = new ArrayList<>();
+        for (ModelFamily f : families) {
+            for (String v : variants) {
+                if (!all && !f.variants().contains(v)) {
+                    throw new BadInputException("unknown variant '" + v + "' of model " + f.name()
+                            + "; its variants are " + f.variants());
+                }
+            }
+            if (granularity != null && !f.options().containsKey("granularity") && !all) {
+                throw new BadInputException("model " + f.name() + " has no granularity option");
+            }
+            for (String v : f.variants()) {
+                if (variants.isEmpty() || variants.contains(v)) {
+                    for (Map<String, String> opts : combinations(f, granularity)) {
+                        instances.add(f.create(v, Models.resolveOptions(f, v, opts)));
+                    }
+                }
+            }
+        }
+        if (instances.isEmpty()) {
+            throw new BadInputException("no model has variant(s) " + variants);
+        }
+        return instances;
     }
 
     static List<Map<String, String>> combinations(ModelFamily f, String granularity) {

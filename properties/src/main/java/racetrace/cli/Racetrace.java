@@ -225,36 +225,7 @@ public final class Racetrace implements Callable<Integer> {
             if (tries < 1 || seconds <= 0) {
                 throw new BadInputException("--tries must be at least 1 and --seconds more than 0");
             }
-            if (granularity != null && !List.of("byte", "location").contains(granularity)) {
-                throw new BadInputException("--granularity " + granularity + " is not valid; use byte or location");
-            }
-            List<ModelFamily> families = all ? Models.families() : List.of(Models.family(model));
-            List<Model<?>> instances = new ArrayList<>();
-            for (ModelFamily f : families) {
-                for (String v : variants) {
-                    if (!all && !f.variants().contains(v)) {
-                        throw new BadInputException("unknown variant '" + v + "' of model " + f.name()
-                                + "; its variants are " + f.variants());
-                    }
-                }
-                if (all && !variants.isEmpty() && variants.stream().noneMatch(f.variants()::contains)) {
-                    continue;
-                }
-                if (granularity != null && !f.options().containsKey("granularity") && !all) {
-                    throw new BadInputException("model " + f.name() + " has no granularity option");
-                }
-                for (String v : f.variants()) {
-                    if (!variants.isEmpty() && !variants.contains(v)) {
-                        continue;
-                    }
-                    for (Map<String, String> opts : Options.combinations(f, granularity)) {
-                        instances.add(f.create(v, Models.resolveOptions(f, v, opts)));
-                    }
-                }
-            }
-            if (all && !variants.isEmpty() && instances.isEmpty()) {
-                throw new BadInputException("no model has variant(s) " + variants);
-            }
+            List<Model<?>> instances = Options.select(all ? null : model, variants, granularity);
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             if (tlcTimeout < 1) {

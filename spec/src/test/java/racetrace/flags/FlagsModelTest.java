@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import racetrace.engine.RandomRuns;
 import racetrace.engine.Execution;
 import racetrace.engine.Model;
 import racetrace.engine.ModelFamily;

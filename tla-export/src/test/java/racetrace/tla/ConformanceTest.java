@@ -11,6 +11,7 @@ import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import racetrace.engine.RandomRuns;
 import racetrace.engine.Execution;
 import racetrace.engine.Model;
 import racetrace.engine.ModelFamily;

@@ -1,25 +1,16 @@
-package racetrace.tla;
+package racetrace.engine;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import racetrace.engine.ActorKind;
-import racetrace.engine.Config;
-import racetrace.engine.Model;
-import racetrace.engine.Op;
-import racetrace.engine.Param;
-import racetrace.engine.Scenario;
-import racetrace.engine.ScenarioSpace;
-import racetrace.engine.Schedule;
-import racetrace.engine.ThreadScript;
 
-/** Random scenarios from a model's space and random schedules, for tests that need many runs. */
-final class RandomRuns {
+/** Random scenarios and schedules drawn from a model's space, for the tests. */
+public final class RandomRuns {
 
     private RandomRuns() {
     }
 
-    static Scenario scenario(Model<?> model, Random rnd) {
+    public static Scenario scenario(Model<?> model, Random rnd) {
         ScenarioSpace space = model.space();
         Config config = Config.empty();
         for (Param p : space.params()) {
@@ -41,7 +32,7 @@ final class RandomRuns {
         return new Scenario(config, threads);
     }
 
-    static Schedule schedule(Random rnd, int threads, int length) {
+    public static Schedule schedule(Random rnd, int threads, int length) {
         int[] c = new int[length];
         for (int i = 0; i < length; i++) {
             c[i] = rnd.nextInt(Math.max(1, threads));
