@@ -244,8 +244,10 @@ public final class Racetrace implements Callable<Integer> {
                         java.nio.file.Path dir = this.out.resolve(racetrace.tlc.Confirmations.dirName(m.instance()))
                                 .resolve(f.invariant());
                         err.printf("racetrace: TLC checks the %s counterexample of %s%n", f.invariant(), m.instance());
-                        confirmations.add(racetrace.tlc.Confirmations.confirm(f.shrunk(), dir,
-                                java.time.Duration.ofSeconds(tlcTimeout)));
+                        racetrace.tla.TlcConfirmation c = racetrace.tlc.Confirmations.confirm(f.shrunk(), dir,
+                                java.time.Duration.ofSeconds(tlcTimeout));
+                        confirmations.add(c);
+                        racetrace.tlc.Confirmations.writeReport(r, f, c, dir.resolve("report.md"));
                     }
                 }
                 if (json) {

@@ -3,6 +3,7 @@ package racetrace.tlc;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import racetrace.engine.Execution;
 import racetrace.engine.Instance;
@@ -30,6 +31,36 @@ public final class Confirmations {
         return TraceConfirmer.standard().confirm(ex, dir, timeout);
     }
 
+    /** The bug report to attach to a mail: the table, the replay string and what TLC said, in Markdown. */
+    public static void writeReport(racetrace.hunt.HuntResult r, racetrace.hunt.Finding f, TlcConfirmation c,
+            Path file) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("invariant", f.invariant());
+        data.put("instance", r.model().instance().toString());
+        data.put("seed", r.seed());
+        data.put("tryNumber", f.tryNumber());
+        data.put("measure", f.measure().toString());
+        List<String> threads = new java.util.ArrayList<>();
+        for (int t = 0; t < f.shrunk().scenario().threadCount(); t++) {
+            threads.add(r.model().threadName(f.shrunk().scenario(), t) + ": " + f.shrunk().scenario().threads().get(t).ops());
+        }
+        data.put("scenario", f.shrunk().scenario().config() + "; " + String.join("; ", threads));
+        data.put("table", racetrace.hunt.HuntReport.table(f.shrunk()));
+        data.put("schedule", f.shrunk().toString());
+        data.put("tlc", c.describe());
+        ExportedTrace e = c.export();
+        data.put("tla", e == null ? "-" : e.tla().getFileName().toString());
+        data.put("cfg", e == null ? "-" : e.cfg().getFileName().toString());
+        data.put("json", e == null ? "-" : e.json().getFileName().toString());
+        data.put("directory", e == null ? "-" : e.directory().toString());
+        data.put("tlcCommand", e == null ? "-" : e.tlcCommand());
+        try {
+            java.nio.file.Files.writeString(file, racetrace.report.Templates.render("report.md", data));
+        } catch (java.io.IOException ex) {
+            throw new java.io.UncheckedIOException("cannot write " + file, ex);
+        }
+    }
+
     /** JSON fields: tlcConfirmed (same invariant, same step), the verdict in words, and the exported files. */
     public static Map<String, Object> json(TlcConfirmation c) {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -44,6 +75,7 @@ public final class Confirmations {
             files.put("tla", e.tla().toString());
             files.put("cfg", e.cfg().toString());
             files.put("json", e.json().toString());
+            files.put("report", e.directory().resolve("report.md").toString());
             m.put("tlcFiles", files);
             m.put("tlcCommand", e.tlcCommand());
         }

@@ -22,6 +22,9 @@ class TlcCommandsTest {
         assertThat(o.get("verdict").asText()).isEqualTo("violated");
         assertThat(o.get("tlcConfirmed").asBoolean()).as(o.get("tlc").asText()).isTrue();
         assertThat(Path.of(o.get("tlcFiles").get("tla").asText())).exists();
+        assertThat(Path.of(o.get("tlcFiles").get("report").asText())).content()
+                .contains("# NoLostUpdate violated in vfio-pci/pre-a[granularity=byte]", "racetrace replay rt1:",
+                        "TLC confirms");
         int javaSteps = o.get("measure").get("steps").asInt();
 
         CommandLineTest.Run tlc = CommandLineTest.run("tlc", "--from", o.get("schedule").asText(), "--json", "--out",
