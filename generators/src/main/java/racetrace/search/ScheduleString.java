@@ -121,7 +121,7 @@ public final class ScheduleString {
             focus = f[FIELDS].substring(5);
         }
         ModelFamily family = Models.family(f[1]);
-        Map<String, String> options = pairs(f[3], "options", v -> v);
+        Map<String, String> options = pairs(f[3], "options");
         Map<String, String> resolved = Models.resolveOptions(family, f[2], options);
         Model<?> model = family.create(f[2], resolved);
         String stamp = f[4];
@@ -141,7 +141,7 @@ public final class ScheduleString {
                     + "; re-run the hunt to get a current string");
         }
         Map<String, Integer> cfg = new LinkedHashMap<>();
-        pairs(f[5], "config", v -> v).forEach((k, v) -> {
+        pairs(f[5], "config").forEach((k, v) -> {
             try {
                 cfg.put(k, Integer.parseInt(v));
             } catch (NumberFormatException e) {
@@ -209,7 +209,7 @@ public final class ScheduleString {
         return new Op(parts[0], args);
     }
 
-    private static Map<String, String> pairs(String field, String what, java.util.function.UnaryOperator<String> f) {
+    private static Map<String, String> pairs(String field, String what) {
         Map<String, String> out = new LinkedHashMap<>();
         if (field.equals("-")) {
             return out;
@@ -219,7 +219,7 @@ public final class ScheduleString {
             if (eq <= 0) {
                 throw new BadInputException("malformed schedule string: " + what + " entry '" + kv + "' should be name=value");
             }
-            out.put(kv.substring(0, eq), f.apply(kv.substring(eq + 1)));
+            out.put(kv.substring(0, eq), kv.substring(eq + 1));
         }
         return out;
     }

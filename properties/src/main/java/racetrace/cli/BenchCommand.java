@@ -13,8 +13,6 @@ import picocli.CommandLine.Parameters;
 import racetrace.bench.Benchmark;
 import racetrace.engine.BadInputException;
 import racetrace.engine.Model;
-import racetrace.engine.ModelFamily;
-import racetrace.engine.Models;
 import racetrace.report.Templates;
 
 /** Prints the search's figures: runs per second, and medians over seeds of time to first counterexample and shrink time. */

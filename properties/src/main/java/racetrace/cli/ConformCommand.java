@@ -18,8 +18,6 @@ import picocli.CommandLine.Parameters;
 import racetrace.engine.BadInputException;
 import racetrace.engine.Execution;
 import racetrace.engine.Model;
-import racetrace.engine.ModelFamily;
-import racetrace.engine.Models;
 import racetrace.search.RandomCases;
 import racetrace.tla.BatchValidation;
 import racetrace.tla.BatchValidator;

@@ -24,7 +24,6 @@ import racetrace.hunt.HuntOptions;
 import racetrace.hunt.HuntReport;
 import racetrace.hunt.HuntResult;
 import racetrace.hunt.Hunter;
-import racetrace.report.CpuTable;
 import racetrace.report.Templates;
 import racetrace.search.Case;
 import racetrace.search.ScheduleString;
@@ -37,7 +36,6 @@ import racetrace.search.ScheduleString;
 public final class Racetrace implements Callable<Integer> {
 
     static final int BAD_INPUT = 2;
-    static final int VIOLATION_FOUND = 0;
 
     @Override
     public Integer call() {

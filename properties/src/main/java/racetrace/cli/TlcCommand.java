@@ -1,9 +1,7 @@
 package racetrace.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,7 +16,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import racetrace.engine.BadInputException;
 import racetrace.engine.Config;
-import racetrace.engine.FocusedModel;
 import racetrace.engine.Model;
 import racetrace.engine.ModelFamily;
 import racetrace.engine.Models;
@@ -29,8 +26,6 @@ import racetrace.engine.ThreadScript;
 import racetrace.hunt.HuntReport;
 import racetrace.search.Case;
 import racetrace.search.ScheduleString;
-import racetrace.tla.CounterexampleImporter;
-import racetrace.tla.ImportedTrace;
 import racetrace.tla.SpecChecker;
 import racetrace.tla.TlcResult;
 import racetrace.tla.TlcVerdict;
@@ -216,12 +211,4 @@ final class TlcCommand implements Callable<Integer> {
         return new Case(m, s, Schedule.empty());
     }
 
-    /** Writes what a JSON-less caller needs; unused fields stay out. */
-    static String read(Path p) throws IOException {
-        return Files.readString(p, StandardCharsets.UTF_8);
-    }
-
-    static Model<?> focus(Model<?> m, String invariant) {
-        return FocusedModel.of(m, invariant);
-    }
 }
