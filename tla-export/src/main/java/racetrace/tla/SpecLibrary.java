@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
 
 /**
  * Where the hand-written specs are found: directories given first (e.g. {@code
- * spec/src/main/tla} while editing a spec), then classpath resources under {@code tla/} (the
- * specs packaged in racetrace-spec). {@link #copyInto} copies a spec and the non-standard modules
+ * spec/models/src/main/tla} while editing a spec), then classpath resources under {@code tla/} (the
+ * specs packaged in racetrace-models). {@link #copyInto} copies a spec and the non-standard modules
  * it extends or instantiates next to a generated module, so the directory is self-contained.
  */
 public final class SpecLibrary {
@@ -103,7 +103,7 @@ public final class SpecLibrary {
         if (text.isEmpty()) {
             if (required) {
                 throw new TlaExportException("TLA+ module " + name + " not found (looked in " + describe()
-                        + "); specs live in spec/src/main/tla/" + name + ".tla");
+                        + "); specs live in spec/models/src/main/tla/" + name + ".tla");
             }
             return;
         }

@@ -20,7 +20,7 @@ import racetrace.engine.Scenario;
 
 /**
  * The tla-export pipeline on the real flags models (vfio-pci, mlx5) and their hand-written spec
- * StorageFlags.tla, packaged by racetrace-spec under tla/.
+ * StorageFlags.tla, packaged by racetrace-models under tla/.
  */
 class FlagsSpecTest {
 
