@@ -22,24 +22,33 @@ import racetrace.engine.Schedule;
 import racetrace.engine.ThreadScript;
 
 /**
- * The copy-pasteable text form of a {@link Case}: eight ':'-separated fields, using only
- * characters a shell leaves alone.
- *
- * <p>A shrunk case carries the invariant it is about as a ninth field, {@code only=<name>}: the
- * replay checks that invariant alone, as the shrinker did.
+ * The copy-pasteable text form of a {@link Case}: ten ':'-separated fields, using only characters
+ * a shell leaves alone.
  *
  * <pre>
- * rt1:vfio-pci:pre-a:granularity=byte:2.9c1e44a0:-:cpu/cfgCommand.1+cfgReadBar,cpu/lowPowerEntry:0110
- *  |   |        |     |                 |         |  |                                           |
- *  |   model    |     options or -      |         |  threads: actor/op.arg.arg+op,...           choices, base 36
- *  format 1     variant                 |         config k=v,... or -
- *                                       model version . hash of model, variant, options, version
+ * rt2:vfio-pci:pre-a:granularity=byte:1.9c1e44a0:phase=0:user/cfgCmd.1,user/cfgBar:0110:only=NoLostUpdate:k3f9a1c2.x7p0b2m
+ *  |   |        |     |                |          |       |                          |    |                 |
+ *  |   model    |     options or -     |          |       threads: actor/op.arg+op,  |    only=<invariant>  check
+ *  format 2     variant                |          config k=v,... or -                |    or -
+ *                                      model version . hash of model, variant,       choices, base 36
+ *                                      options, version and bounds
  * </pre>
+ *
+ * <p>The last field guards the string against edits and cuts (a mail client wrapping the line):
+ * one base-36 character per field, so a refusal can name the field that changed, then seven
+ * characters over the whole string. Whitespace inside a pasted string is ignored. Format-1 strings
+ * ({@code rt1:}) had no such check: a cut-off one replayed another run, so they are refused with
+ * the command that prints a current one.
  */
 public final class ScheduleString {
 
-    public static final String PREFIX = "rt1";
-    private static final int FIELDS = 8;
+    public static final String PREFIX = "rt2";
+    private static final String OLD_PREFIX = "rt1";
+    private static final int FIELDS = 10;
+    private static final String[] FIELD_NAMES = {"format", "model", "variant", "options", "model version and hash",
+        "config", "threads", "choices", "only", "check"};
+    private static final int CHECKED = FIELDS - 2;
+    private static final int OVERALL = 7;
     private static final String DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz";
 
     private ScheduleString() {
@@ -57,17 +66,20 @@ public final class ScheduleString {
                 .map(t -> t.actor() + "/" + t.ops().stream().map(ScheduleString::op)
                         .collect(Collectors.joining("+")))
                 .collect(Collectors.joining(","));
+        int n = c.scenario().threadCount();
         StringBuilder choices = new StringBuilder();
-        for (int i = 0; i < c.schedule().length(); i++) {
-            int ch = c.schedule().choice(i);
+        // The engine takes a choice modulo the thread count: writing it so is the same run, and
+        // lets decode refuse any choice that names a thread the scenario does not have.
+        for (int i = 0; n > 0 && i < c.schedule().length(); i++) {
+            int ch = c.schedule().choice(i) % n;
             if (ch >= DIGITS.length()) {
                 throw new IllegalArgumentException("schedule choice " + ch + " needs more than 36 threads");
             }
             choices.append(DIGITS.charAt(ch));
         }
-        String text = String.join(":", PREFIX, id.model(), id.variant(), options,
-                m.version() + "." + hash(m), cfg, threads, choices.length() == 0 ? "-" : choices);
-        return c.focus() == null ? text : text + ":only=" + c.focus();
+        String[] f = {PREFIX, id.model(), id.variant(), options, m.version() + "." + hash(m), cfg, threads,
+            choices.length() == 0 ? "-" : choices.toString(), c.focus() == null ? "-" : "only=" + c.focus()};
+        return String.join(":", f) + ":" + check(f);
     }
 
     private static String op(Op op) {
@@ -87,38 +99,110 @@ public final class ScheduleString {
         for (Param p : m.space().params()) {
             sig.append(p.name()).append(p.min()).append(p.max()).append(';');
         }
+        return HexFormat.of().formatHex(sha256(sig.toString()), 0, 4);
+    }
+
+    /** The check field of the first nine fields: one character per checked field, a dot, seven over all. */
+    private static String check(String[] f) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 1; i <= CHECKED; i++) {
+            b.append(fieldDigit(i, f[i]));
+        }
+        b.append('.');
+        byte[] all = sha256(String.join(":", java.util.Arrays.copyOf(f, FIELDS - 1)));
+        long v = 0;
+        for (int i = 0; i < 8; i++) {
+            v = (v << 8) | (all[i] & 0xff);
+        }
+        v >>>= 1;
+        for (int i = 0; i < OVERALL; i++) {
+            b.append(DIGITS.charAt((int) (v % 36)));
+            v /= 36;
+        }
+        return b.toString();
+    }
+
+    private static char fieldDigit(int index, String field) {
+        byte[] d = sha256(index + "=" + field);
+        return DIGITS.charAt(((d[0] & 0xff) << 8 | (d[1] & 0xff)) % 36);
+    }
+
+    private static byte[] sha256(String s) {
         try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(sig.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d, 0, 4);
+            return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
 
+    /**
+     * The first nine fields of a string with a freshly computed check field. The check guards
+     * against accidents (cuts, edits), not against intent: tests and tools that write strings by
+     * hand use this.
+     */
+    public static String reseal(String nineFields) {
+        String[] f = java.util.Arrays.copyOf(clean(nineFields).split(":", -1), FIELDS);
+        for (int i = 0; i < FIELDS - 1; i++) {
+            if (f[i] == null) {
+                throw new IllegalArgumentException("reseal needs " + (FIELDS - 1) + " fields: " + nineFields);
+            }
+        }
+        return String.join(":", java.util.Arrays.copyOf(f, FIELDS - 1)) + ":" + check(f);
+    }
+
+    /** The text with whitespace (line breaks of a wrapped mail, indentation) and enclosing quotes removed. */
+    public static String clean(String text) {
+        StringBuilder b = new StringBuilder(text.length());
+        text.codePoints().filter(cp -> !Character.isWhitespace(cp) && !Character.isSpaceChar(cp)
+                && cp != 0x200B && cp != 0xFEFF).forEach(b::appendCodePoint);
+        String s = b.toString();
+        if (s.length() >= 2 && (s.charAt(0) == '\'' || s.charAt(0) == '"' || s.charAt(0) == '`')
+                && s.charAt(s.length() - 1) == s.charAt(0)) {
+            s = s.substring(1, s.length() - 1);
+        }
+        return s;
+    }
+
+    /** Whether the text (whitespace ignored) has the shape of a schedule string of any format: {@code rt<digits>:}. */
+    public static boolean looksLikeOne(String text) {
+        return clean(text).matches("(?s)rt[0-9]+:.*");
+    }
+
     /** Parses a schedule string, resolving its model instance; bad strings get a message naming the problem. */
     public static Case decode(String text) {
-        String s = text.strip();
+        String s = clean(text);
         if (!s.startsWith("rt")) {
             throw new BadInputException("'" + abbreviate(s) + "' is not a racetrace schedule string: one starts with '"
-                    + PREFIX + ":'");
+                    + PREFIX + ":' and is printed by racetrace hunt or racetrace tlc");
         }
         String[] f = s.split(":", -1);
+        if (f[0].equals(OLD_PREFIX)) {
+            throw new BadInputException("'" + abbreviate(s) + "' is a format-1 schedule string, which has no check "
+                    + "against cuts and edits, so this racetrace does not replay it; get a current (rt2) string by "
+                    + "re-running " + rerun(f));
+        }
         if (!f[0].equals(PREFIX)) {
-            throw new BadInputException("schedule string has format '" + f[0] + "'; this racetrace reads '" + PREFIX
-                    + "' (was it made by another racetrace version?)");
+            throw new BadInputException("schedule string has format '" + abbreviate(f[0]) + "'; this racetrace reads '"
+                    + PREFIX + "' (was it made by another racetrace version?)");
         }
-        if (f.length != FIELDS && f.length != FIELDS + 1) {
-            throw new BadInputException("malformed schedule string: expected " + FIELDS
-                    + " ':'-separated fields (rt1:model:variant:options:version.hash:config:threads:choices), found "
-                    + f.length);
+        if (f.length < FIELDS) {
+            String last = FIELD_NAMES[f.length - 1];
+            throw new BadInputException("schedule string is cut short: it has " + f.length + " of " + FIELDS
+                    + " ':'-separated fields and ends in the " + last + " field ('" + abbreviate(f[f.length - 1])
+                    + "'); copy the whole string, up to its check field (e.g. ':k3f9a1c2.x7p0b2m')");
         }
+        if (f.length > FIELDS) {
+            throw new BadInputException("malformed schedule string: it has " + f.length + " ':'-separated fields, a "
+                    + PREFIX + " string has " + FIELDS + " (" + String.join(":", FIELD_NAMES) + ")");
+        }
+        verify(f);
         String focus = null;
-        if (f.length == FIELDS + 1) {
-            if (!f[FIELDS].startsWith("only=") || f[FIELDS].length() == 5) {
-                throw new BadInputException("malformed schedule string: the optional ninth field should be only=<invariant>, not '"
-                        + f[FIELDS] + "'");
+        if (!f[8].equals("-")) {
+            if (!f[8].startsWith("only=") || f[8].length() == 5) {
+                throw new BadInputException("malformed schedule string: the only field should be only=<invariant> "
+                        + "or -, not '" + abbreviate(f[8]) + "'");
             }
-            focus = f[FIELDS].substring(5);
+            focus = f[8].substring(5);
         }
         ModelFamily family = Models.family(f[1]);
         Map<String, String> options = pairs(f[3], "options");
@@ -127,14 +211,14 @@ public final class ScheduleString {
         String stamp = f[4];
         int dot = stamp.indexOf('.');
         if (dot < 0) {
-            throw new BadInputException("malformed schedule string: field 5 '" + stamp
+            throw new BadInputException("malformed schedule string: the model version field '" + abbreviate(stamp)
                     + "' should be <model version>.<hash>");
         }
         String here = model.version() + "." + hash(model);
         if (!stamp.equals(here)) {
             String version = stamp.substring(0, dot);
             String why = version.equals(String.valueOf(model.version()))
-                    ? "its hash " + stamp.substring(dot + 1) + " does not match (the string was edited, or the model's bounds changed)"
+                    ? "its hash " + stamp.substring(dot + 1) + " does not match (the model's bounds changed)"
                     : "it was made for model version " + version + ", this racetrace has version " + model.version();
             throw new BadInputException("schedule string was made for " + model.instance() + " " + stamp
                     + " but this racetrace's " + model.instance() + " is " + here + ": " + why
@@ -145,7 +229,8 @@ public final class ScheduleString {
             try {
                 cfg.put(k, Integer.parseInt(v));
             } catch (NumberFormatException e) {
-                throw new BadInputException("malformed schedule string: config value " + k + "=" + v + " is not an integer");
+                throw new BadInputException("malformed schedule string: config value " + k + "=" + abbreviate(v)
+                        + " is not an integer");
             }
         });
         List<ThreadScript> threads = new ArrayList<>();
@@ -154,12 +239,18 @@ public final class ScheduleString {
                 threads.add(parseThread(t));
             }
         }
+        int n = threads.size();
         int[] choices = new int[f[7].equals("-") ? 0 : f[7].length()];
         for (int i = 0; i < choices.length; i++) {
             int d = DIGITS.indexOf(f[7].charAt(i));
             if (d < 0) {
                 throw new BadInputException("malformed schedule string: choice '" + f[7].charAt(i)
                         + "' at position " + (i + 1) + " is not a base-36 digit (0-9, a-z)");
+            }
+            if (d >= n) {
+                throw new BadInputException("schedule string's choice '" + f[7].charAt(i) + "' at position " + (i + 1)
+                        + " names thread " + (d + 1) + ", but the scenario has " + n + " thread" + (n == 1 ? "" : "s")
+                        + (n == 0 ? "" : " (choices 0.." + DIGITS.charAt(n - 1) + ")"));
             }
             choices[i] = d;
         }
@@ -168,7 +259,7 @@ public final class ScheduleString {
         if (focus != null) {
             String name = focus;
             if (model.invariants().stream().noneMatch(i -> i.name().equals(name))) {
-                throw new BadInputException("schedule string names invariant '" + focus + "', which "
+                throw new BadInputException("schedule string names invariant '" + abbreviate(focus) + "', which "
                         + model.instance() + " does not have; it has "
                         + model.invariants().stream().map(racetrace.engine.Invariant::name).toList());
             }
@@ -176,34 +267,76 @@ public final class ScheduleString {
         return new Case(model, scenario, Schedule.of(choices), focus);
     }
 
+    /** Refuses a string whose fields do not match its check field, naming the fields that changed. */
+    private static void verify(String[] f) {
+        String given = f[FIELDS - 1];
+        if (!given.matches("[0-9a-z]{" + CHECKED + "}\\.[0-9a-z]{" + OVERALL + "}")) {
+            throw new BadInputException("schedule string's check field '" + abbreviate(given) + "' is malformed: it "
+                    + "should be " + CHECKED + " characters, a dot and " + OVERALL + " more (0-9, a-z); was the string "
+                    + "cut short or edited? Copy the whole string again");
+        }
+        String expected = check(f);
+        if (expected.equals(given)) {
+            return;
+        }
+        List<String> changed = new ArrayList<>();
+        for (int i = 1; i <= CHECKED; i++) {
+            if (given.charAt(i - 1) != expected.charAt(i - 1)) {
+                changed.add(FIELD_NAMES[i] + " ('" + abbreviate(f[i]) + "')");
+            }
+        }
+        throw new BadInputException(changed.isEmpty()
+                ? "schedule string does not match its check field '" + given + "': the string was edited or garbled;"
+                        + " copy it again from where racetrace printed it"
+                : "schedule string's " + String.join(" and ", changed) + (changed.size() == 1 ? " field does" : " fields do")
+                        + " not match its check field: the string was edited or garbled; copy it again from where "
+                        + "racetrace printed it");
+    }
+
+    /** For a format-1 string: the hunt command that prints a current string for its instance. */
+    private static String rerun(String[] f) {
+        if (f.length < 4 || !f[1].matches("[A-Za-z0-9_-]{1,40}") || !f[2].matches("[A-Za-z0-9_.-]{1,40}")) {
+            return "the racetrace hunt that printed it";
+        }
+        StringBuilder b = new StringBuilder("racetrace hunt ").append(f[1]).append(" --variant ").append(f[2]);
+        if (!f[3].equals("-") && f[3].matches("[A-Za-z0-9_=,.-]{1,80}")) {
+            for (String kv : f[3].split(",")) {
+                b.append(" --option ").append(kv);
+            }
+        }
+        return b.append(" (the same --seed and --tries find the same counterexample)").toString();
+    }
+
     /** One thread in schedule-string form: {@code actor/op.arg+op}. */
     public static ThreadScript parseThread(String t) {
         int slash = t.indexOf('/');
         if (slash <= 0) {
-            throw new BadInputException("malformed thread '" + t + "': it should be actor/op+op... (e.g. xen-cpu/send.1+unmask.1)");
+            throw new BadInputException("malformed thread '" + abbreviate(t)
+                    + "': it should be actor/op+op... (e.g. xen-cpu/send.1+unmask.1)");
         }
         List<Op> ops = new ArrayList<>();
         String body = t.substring(slash + 1);
         if (!body.isEmpty()) {
             for (String o : body.split("\\+", -1)) {
-                ops.add(parseOp(o));
+                ops.add(parseOp(o, t));
             }
         }
         return new ThreadScript(t.substring(0, slash), ops);
     }
 
-    private static Op parseOp(String o) {
+    private static Op parseOp(String o, String thread) {
         String[] parts = o.split("\\.", -1);
         if (parts[0].isEmpty()) {
-            throw new BadInputException("malformed schedule string: empty op name in '" + o + "'");
+            throw new BadInputException("malformed thread '" + abbreviate(thread) + "': empty op name in '"
+                    + abbreviate(o) + "'");
         }
         List<Integer> args = new ArrayList<>();
         for (int i = 1; i < parts.length; i++) {
             try {
                 args.add(Integer.parseInt(parts[i]));
             } catch (NumberFormatException e) {
-                throw new BadInputException("malformed schedule string: op '" + o + "' has a non-integer argument '"
-                        + parts[i] + "'");
+                throw new BadInputException("malformed thread '" + abbreviate(thread) + "': op '" + abbreviate(o)
+                        + "' has a non-integer argument '" + abbreviate(parts[i]) + "'");
             }
         }
         return new Op(parts[0], args);
@@ -217,14 +350,21 @@ public final class ScheduleString {
         for (String kv : field.split(",", -1)) {
             int eq = kv.indexOf('=');
             if (eq <= 0) {
-                throw new BadInputException("malformed schedule string: " + what + " entry '" + kv + "' should be name=value");
+                throw new BadInputException("malformed schedule string: " + what + " entry '" + abbreviate(kv)
+                        + "' should be name=value");
             }
-            out.put(kv.substring(0, eq), kv.substring(eq + 1));
+            if (out.put(kv.substring(0, eq), kv.substring(eq + 1)) != null) {
+                throw new BadInputException("malformed schedule string: " + what + " entry '" + abbreviate(kv.substring(0, eq))
+                        + "' appears twice");
+            }
         }
         return out;
     }
 
     private static String abbreviate(String s) {
-        return s.length() <= 40 ? s : s.substring(0, 37) + "...";
+        String shown = s.codePoints().allMatch(cp -> cp >= 0x20 && cp < 0x7f) ? s
+                : s.codePoints().mapToObj(cp -> cp >= 0x20 && cp < 0x7f ? Character.toString(cp) : "?")
+                        .collect(Collectors.joining());
+        return shown.length() <= 40 ? shown : shown.substring(0, 37) + "...";
     }
 }

@@ -32,10 +32,16 @@ class ScheduleStringTest {
                 .isInstanceOf(BadInputException.class).hasMessageContaining("not a racetrace schedule string");
     }
 
+    /** A string whose check field is recomputed after an edit: what a forger (or a fuzzer) could write. */
+    static String forged(String[] f) {
+        return ScheduleString.reseal(String.join(":", java.util.Arrays.copyOf(f, 9)));
+    }
+
     @Test
     void refusesAStringWithMissingFields() {
-        assertThatThrownBy(() -> ScheduleString.decode("rt1:counter:racy:-"))
-                .isInstanceOf(BadInputException.class).hasMessageContaining("expected 8 ':'-separated fields");
+        assertThatThrownBy(() -> ScheduleString.decode("rt2:counter:racy:-"))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("cut short")
+                .hasMessageContaining("4 of 10").hasMessageContaining("ends in the options field");
     }
 
     @Test
@@ -45,10 +51,83 @@ class ScheduleStringTest {
     }
 
     @Test
+    void refusesFormatOneWithTheCommandThatPrintsACurrentString() {
+        assertThatThrownBy(() -> ScheduleString.decode("rt1:counter:racy:-:1.abcd0123:start=0:cpu/inc:01"))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("format-1 schedule string")
+                .hasMessageContaining("racetrace hunt counter --variant racy");
+    }
+
+    @Test
+    void ignoresWhitespaceAndLineBreaksOfAWrappedMail() {
+        Case c = RandomCases.draw(model, 20, new Random(4));
+        String text = ScheduleString.encode(c);
+        String wrapped = "  " + text.substring(0, 17) + "\n   " + text.substring(17, 40) + "\r\n\t" + text.substring(40) + "\n";
+        Case back = ScheduleString.decode(wrapped);
+        assertThat(back.schedule()).isEqualTo(c.schedule());
+        assertThat(back.scenario()).isEqualTo(c.scenario());
+    }
+
+    @Test
+    void refusesEveryCutNamingTheField() {
+        Case c = RandomCases.draw(model, 20, new Random(5)).focusedOn("NoLostIncrement");
+        String text = ScheduleString.encode(c);
+        for (int cut = 1; cut < text.length(); cut++) {
+            String shorter = text.substring(0, cut);
+            assertThatThrownBy(() -> ScheduleString.decode(shorter)).as(shorter).isInstanceOf(BadInputException.class);
+        }
+    }
+
+    @Test
+    void refusesAnEditOfAnyFieldNamingIt() {
+        Case c = RandomCases.draw(model, 20, new Random(6)).focusedOn("NoLostIncrement");
+        String[] f = ScheduleString.encode(c).split(":");
+        String[] names = {"format", "model", "variant", "options", "model version and hash", "config", "threads",
+            "choices", "only"};
+        String[] edits = {null, "counter2", "locked", "x=1", "1.00000000", "start=1", "cpu/inc,cpu/inc", "0101", "-"};
+        for (int i = 1; i < 9; i++) {
+            String[] g = f.clone();
+            g[i] = f[i].equals(edits[i]) ? edits[i] + "0" : edits[i];
+            assertThatThrownBy(() -> ScheduleString.decode(String.join(":", g))).as(names[i])
+                    .isInstanceOf(BadInputException.class)
+                    .hasMessageContaining("schedule string's " + names[i] + " (");
+        }
+    }
+
+    @Test
+    void refusesAChoiceOfAThreadTheScenarioDoesNotHave() {
+        Case c = new Case(model, new racetrace.engine.Scenario(new racetrace.engine.Config(java.util.Map.of("start", 0)),
+                java.util.List.of(racetrace.engine.ThreadScript.of("cpu", racetrace.engine.Op.of("inc")),
+                        racetrace.engine.ThreadScript.of("cpu", racetrace.engine.Op.of("inc")))),
+                racetrace.engine.Schedule.of(0, 1, 1, 0));
+        String[] f = ScheduleString.encode(c).split(":");
+        f[7] = "0121";
+        assertThatThrownBy(() -> ScheduleString.decode(forged(f)))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("choice '2' at position 3 names thread 3, but the scenario has 2 threads");
+    }
+
+    @Test
+    void encodesAChoiceAsTheThreadTheEngineRuns() {
+        Case c = new Case(model, new racetrace.engine.Scenario(new racetrace.engine.Config(java.util.Map.of("start", 0)),
+                java.util.List.of(racetrace.engine.ThreadScript.of("cpu", racetrace.engine.Op.of("inc")),
+                        racetrace.engine.ThreadScript.of("cpu", racetrace.engine.Op.of("inc")))),
+                racetrace.engine.Schedule.of(0, 3, 2, 1));
+        Case back = ScheduleString.decode(ScheduleString.encode(c));
+        assertThat(back.schedule()).isEqualTo(racetrace.engine.Schedule.of(0, 1, 0, 1));
+        assertThat(back.run().executed()).isEqualTo(c.run().executed());
+    }
+
+    @Test
     void refusesUnknownModelAndVariant() {
-        assertThatThrownBy(() -> ScheduleString.decode("rt1:nosuch:racy:-:1.0:-:-:-"))
+        Case c = RandomCases.draw(model, 5, new Random(1));
+        String[] f = ScheduleString.encode(c).split(":");
+        String[] g = f.clone();
+        g[1] = "nosuch";
+        assertThatThrownBy(() -> ScheduleString.decode(forged(g)))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("unknown model 'nosuch'");
-        assertThatThrownBy(() -> ScheduleString.decode("rt1:counter:fast:-:1.0:-:-:-"))
+        String[] h = f.clone();
+        h[2] = "fast";
+        assertThatThrownBy(() -> ScheduleString.decode(forged(h)))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("unknown variant 'fast'");
     }
 
@@ -57,12 +136,12 @@ class ScheduleStringTest {
         String good = ScheduleString.encode(RandomCases.draw(model, 5, new Random(1)));
         String[] f = good.split(":");
         f[4] = "0" + f[4].substring(f[4].indexOf('.'));
-        assertThatThrownBy(() -> ScheduleString.decode(String.join(":", f)))
+        assertThatThrownBy(() -> ScheduleString.decode(forged(f)))
                 .isInstanceOf(BadInputException.class)
                 .hasMessageContaining("made for model version 0, this racetrace has version 1");
         String[] g = good.split(":");
         g[2] = "locked";
-        assertThatThrownBy(() -> ScheduleString.decode(String.join(":", g)))
+        assertThatThrownBy(() -> ScheduleString.decode(forged(g)))
                 .isInstanceOf(BadInputException.class)
                 .hasMessageContaining("was made for counter/locked")
                 .hasMessageContaining("does not match");
@@ -72,12 +151,12 @@ class ScheduleStringTest {
     void refusesABadChoiceAndABadOp() {
         String good = ScheduleString.encode(RandomCases.draw(model, 5, new Random(2)));
         String[] f = good.split(":");
-        f[7] = "01!";
-        assertThatThrownBy(() -> ScheduleString.decode(String.join(":", f)))
+        f[7] = "0!";
+        assertThatThrownBy(() -> ScheduleString.decode(forged(f)))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("is not a base-36 digit");
         String[] g = good.split(":");
         g[6] = "cpu/dec";
-        assertThatThrownBy(() -> ScheduleString.decode(String.join(":", g)))
+        assertThatThrownBy(() -> ScheduleString.decode(forged(g)))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("op dec is not in the cpu alphabet");
     }
 }
