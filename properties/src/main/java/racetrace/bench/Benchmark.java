@@ -50,9 +50,15 @@ public final class Benchmark {
     }
 
     public static Figures measure(Model<?> model, int seeds, int tries, double secondsPerHunt, double rateSeconds) {
+        return measure(model, 1, seeds, tries, secondsPerHunt, rateSeconds);
+    }
+
+    /** Hunts with seeds {@code firstSeed .. firstSeed + seeds - 1}. */
+    public static Figures measure(Model<?> model, long firstSeed, int seeds, int tries, double secondsPerHunt,
+            double rateSeconds) {
         double rate = runsPerSecond(model, rateSeconds);
         List<HuntResult> hunts = new ArrayList<>();
-        for (long seed = 1; seed <= seeds; seed++) {
+        for (long seed = firstSeed; seed < firstSeed + seeds; seed++) {
             hunts.add(Hunter.hunt(model, new HuntOptions(seed, tries, secondsPerHunt,
                     RandomCases.DEFAULT_SCHEDULE_LENGTH), null));
         }

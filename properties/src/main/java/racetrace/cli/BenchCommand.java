@@ -1,6 +1,7 @@
 package racetrace.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,60 +9,77 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import racetrace.bench.Benchmark;
-import racetrace.engine.BadInputException;
+import racetrace.engine.FocusedModel;
+import racetrace.engine.Invariant;
 import racetrace.engine.Model;
+import racetrace.hunt.Finding;
 import racetrace.report.Templates;
+import racetrace.tla.SpecChecker;
+import racetrace.tla.TlcResult;
+import racetrace.tlc.Confirmations;
 
-/** Prints the search's figures: runs per second, and medians over seeds of time to first counterexample and shrink time. */
-@Command(name = "bench", description = "Measures runs per second and, over several seeds, time to the first "
-        + "counterexample and shrink time.")
+/** Prints the search's figures: runs per second, and medians over seeds of time to the first counterexample and shrink time. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measures runs per second and, over several seeds, time to the first counterexample and shrink "
+                + "time. Exits 0 (it measures; violations are expected), 3 when a --tlc run could not finish.",
+        exitCodeListHeading = ExitCode.HEADING,
+        exitCodeList = {ExitCode.L0, ExitCode.L1, ExitCode.L2, ExitCode.L3, ExitCode.L70})
 final class BenchCommand implements Callable<Integer> {
+
+    /** Seconds Benchmark spends on the rate of one instance (warm-up and measurement). */
+    private static final double RATE_SECONDS = 2.0;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(arity = "0..1", paramLabel = "<model>", description = "the model (default: all)")
-    String model;
+    @Mixin
+    InstanceSelection selection;
 
-    @Option(names = "--variant", paramLabel = "V", description = "only this variant (repeatable)")
-    List<String> variants = new ArrayList<>();
+    @Mixin
+    Budget budget;
 
-    @Option(names = "--seeds", paramLabel = "N", description = "hunts per instance (default ${DEFAULT-VALUE})")
+    @Mixin
+    TlcOptions tlcOptions;
+
+    @Option(names = "--seeds", paramLabel = "N",
+            description = "hunts per instance, with seeds --seed, --seed+1, ...; 1 to 1000 (default ${DEFAULT-VALUE})")
     int seeds = 10;
 
-    @Option(names = "--tries", paramLabel = "N", description = "try budget per hunt (default ${DEFAULT-VALUE})")
-    int tries = 20_000;
-
-    @Option(names = "--seconds", paramLabel = "S", description = "time limit per hunt (default ${DEFAULT-VALUE})")
-    double seconds = 20;
-
-    @Option(names = "--tlc", description = "also run TLC's BFS on the scenario of each counterexample of seed 1 and "
-            + "print its shortest length next to the Java one")
+    @Option(names = "--tlc", description = "also run TLC's BFS on the scenario of each counterexample of the first "
+            + "seed and print its shortest length next to the Java one (default: off)")
     boolean tlc;
-
-    @Option(names = "--tlc-timeout", paramLabel = "S", description = "seconds per TLC run (default ${DEFAULT-VALUE})")
-    int tlcTimeout = 600;
-
-    @Option(names = "--out", paramLabel = "DIR", description = "where --tlc writes its files (default ${DEFAULT-VALUE})")
-    java.nio.file.Path out = java.nio.file.Path.of("racetrace-out");
 
     @Override
     public Integer call() {
-        if (seeds < 1 || tries < 1 || seconds <= 0) {
-            throw new BadInputException("--seeds and --tries must be at least 1, --seconds more than 0");
+        Checks.count("--seeds", seeds, 1, 1000, "hunts");
+        budget.validate();
+        tlcOptions.validate();
+        tlcOptions.requireUsedOnlyWith(tlc, "--tlc");
+        List<Model<?>> instances = selection.instances(InstanceSelection.Need.ANY);
+        if (tlc) {
+            tlcOptions.requireOut();
         }
         PrintWriter out = spec.commandLine().getOut();
-        for (Model<?> m : Options.select(model, variants, null)) {
-            Benchmark.Figures fig = Benchmark.measure(m, seeds, tries, seconds, 2.0);
+        double perInstance = RATE_SECONDS + 0.5 + seeds * budget.seconds;
+        Racetrace.note(spec.commandLine().getErr(), "bench: " + instances.size() + " instances x (" + seeds
+                + " hunts of at most " + budget.tries + " tries or " + budget.seconds + " s, plus "
+                + (RATE_SECONDS + 0.5) + " s for the rate): at most " + Progress.duration(instances.size() * perInstance)
+                + (tlc ? ", plus one TLC run (up to " + tlcOptions.timeout + " s) per invariant the first seed violates"
+                        : ""));
+        int code = ExitCode.OK;
+        for (Model<?> m : instances) {
+            Benchmark.Figures fig = Benchmark.measure(m, budget.seed(), seeds, budget.tries, budget.seconds,
+                    RATE_SECONDS);
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("instance", m.instance().toString());
             data.put("rate", String.format("%.0f", fig.runsPerSecond()));
             data.put("seeds", fig.seeds());
             data.put("tries", fig.triesBudget());
             data.put("held", fig.medianMillisHeld());
+            data.put("firstSeed", budget.seed());
             List<Map<String, Object>> rows = new ArrayList<>();
             for (Benchmark.InvariantFigures i : fig.invariants()) {
                 Map<String, Object> r = new LinkedHashMap<>();
@@ -77,12 +95,15 @@ final class BenchCommand implements Callable<Integer> {
             data.put("rows", rows);
             List<Map<String, Object>> tlcRows = new ArrayList<>();
             if (tlc && m.tlaModule() != null) {
-                for (racetrace.hunt.Finding finding : fig.firstSeed().findings()) {
-                    java.nio.file.Path dir = this.out.resolve(racetrace.tlc.Confirmations.dirName(m.instance()))
-                            .resolve("bench-" + finding.invariant());
-                    racetrace.tla.TlcResult r = racetrace.tla.SpecChecker.standard().check(
-                            racetrace.engine.FocusedModel.of(m, finding.invariant()),
-                            finding.shrunk().scenario(), dir, java.time.Duration.ofSeconds(tlcTimeout), false);
+                for (Invariant<?> i : m.invariants()) {
+                    OutputDirectory.clearGenerated(benchDir(m, i.name()));
+                }
+                for (Finding finding : fig.firstSeed().findings()) {
+                    TlcResult r = SpecChecker.standard().check(FocusedModel.of(m, finding.invariant()),
+                            finding.shrunk().scenario(), benchDir(m, finding.invariant()), tlcOptions.duration(), false);
+                    if (r.verdict().isFailure()) {
+                        code = ExitCode.TLC_FAILED;
+                    }
                     Map<String, Object> row = new LinkedHashMap<>();
                     row.put("invariant", finding.invariant());
                     row.put("java", finding.measure().steps());
@@ -99,6 +120,10 @@ final class BenchCommand implements Callable<Integer> {
             out.print(Templates.render("bench", data));
             out.flush();
         }
-        return 0;
+        return code;
+    }
+
+    private Path benchDir(Model<?> m, String invariant) {
+        return tlcOptions.out.resolve(Confirmations.dirName(m.instance())).resolve("bench-" + invariant);
     }
 }

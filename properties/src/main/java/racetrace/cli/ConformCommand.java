@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +13,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import racetrace.engine.BadInputException;
 import racetrace.engine.Execution;
 import racetrace.engine.Model;
@@ -28,45 +27,49 @@ import racetrace.tla.TlcResult;
  * instance (not only failing ones) are exported and TLC checks, in batches, that each step is a
  * step of the spec and that the invariants agree in every state.
  */
-@Command(name = "conform", description = "Checks with TLC that random Java executions of every instance are "
-        + "behaviours of the model's TLA+ spec, with the same invariant verdicts.")
+@Command(name = "conform", mixinStandardHelpOptions = true,
+        description = "Checks with TLC that random Java executions of every instance are behaviours of the model's "
+                + "TLA+ spec, with the same invariant verdicts. Exits 1 on any disagreement, 3 when TLC could not "
+                + "check some executions.",
+        exitCodeListHeading = ExitCode.HEADING,
+        exitCodeList = {ExitCode.L0, ExitCode.L1, ExitCode.L2, ExitCode.L3, ExitCode.L70})
 final class ConformCommand implements Callable<Integer> {
+
+    /** Rough TLC cost measured on the bundled specs (2 cores): start-up per run, then per execution. */
+    private static final double SECONDS_PER_RUN = 3;
+    private static final double SECONDS_PER_EXECUTION = 0.15;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(arity = "0..1", paramLabel = "<model>", description = "the model (default: every model with a spec)")
-    String model;
+    @Mixin
+    InstanceSelection selection;
 
-    @Option(names = "--variant", paramLabel = "V", description = "only this variant (repeatable)")
-    List<String> variants = new ArrayList<>();
+    @Mixin
+    Budget.Seed seed;
 
-    @Option(names = "--traces", paramLabel = "N", description = "random executions per instance (default ${DEFAULT-VALUE})")
+    @Mixin
+    TlcOptions tlcOptions;
+
+    @Mixin
+    JsonOutput output;
+
+    @Option(names = "--traces", paramLabel = "N",
+            description = "random executions per instance, 1 to 100000 (default ${DEFAULT-VALUE})")
     int traces = 200;
 
     @Option(names = "--batch", paramLabel = "N",
-            description = "executions per TLC run at most; a big Xen batch needs much heap (default ${DEFAULT-VALUE})")
+            description = "executions per TLC run at most, 1 to 10000; a big Xen batch needs much heap "
+                    + "(default ${DEFAULT-VALUE})")
     int batch = 100;
-
-    @Option(names = "--seed", paramLabel = "N", description = "random seed (default ${DEFAULT-VALUE})")
-    long seed = 1;
-
-    @Option(names = "--timeout", paramLabel = "S", description = "seconds per TLC run (default ${DEFAULT-VALUE})")
-    int timeout = 900;
-
-    @Option(names = "--out", paramLabel = "DIR", description = "where the batch modules go (default ${DEFAULT-VALUE})")
-    Path out = Path.of("racetrace-out");
-
-    @Option(names = "--json", description = "one JSON object per instance")
-    boolean json;
 
     @Override
     public Integer call() throws Exception {
-        if (traces < 1 || timeout < 1 || batch < 1) {
-            throw new BadInputException("--traces, --batch and --timeout must be at least 1");
-        }
+        Checks.count("--traces", traces, 1, 100_000, "executions");
+        Checks.count("--batch", batch, 1, 10_000, "executions");
+        tlcOptions.validate();
         List<Model<?>> instances = new ArrayList<>();
-        for (Model<?> m : Options.select(model, variants, null)) {
+        for (Model<?> m : selection.instances(InstanceSelection.Need.ANY)) {
             if (m.tlaModule() != null) {
                 instances.add(m);
             }
@@ -74,21 +77,27 @@ final class ConformCommand implements Callable<Integer> {
         if (instances.isEmpty()) {
             throw new BadInputException("no selected model has a TLA+ spec");
         }
-        PrintWriter o = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        Path dir = out.resolve("conform");
+        tlcOptions.requireOut();
+        Path dir = tlcOptions.out.resolve("conform");
+        OutputDirectory.clearGenerated(dir);
         Files.createDirectories(dir);
+        long executions = (long) traces * instances.size();
+        long runs = (executions + batch - 1) / batch;
+        Racetrace.note(spec.commandLine().getErr(), "conform: " + instances.size() + " instances x " + traces
+                + " executions = " + executions + " executions in " + runs + " TLC runs of at most " + batch
+                + "; roughly " + Progress.duration(runs * SECONDS_PER_RUN + executions * SECONDS_PER_EXECUTION)
+                + " (each run stops after " + tlcOptions.timeout + " s)");
+        PrintWriter o = spec.commandLine().getOut();
         List<Execution<?>> all = new ArrayList<>();
         List<int[]> ranges = new ArrayList<>();
         for (Model<?> m : instances) {
-            Random random = new Random(seed ^ m.instance().toString().hashCode());
+            Random random = new Random(seed.seed ^ m.instance().toString().hashCode());
             int from = all.size();
             for (int i = 0; i < traces; i++) {
                 all.add(RandomCases.draw(m, RandomCases.DEFAULT_SCHEDULE_LENGTH, random).run());
             }
             ranges.add(new int[] {from, all.size()});
         }
-        err.printf("racetrace: TLC validates %d executions of %d instances%n", all.size(), instances.size());
         long start = System.nanoTime();
         // Batches of at most --batch executions of one instance's spec each: TLC parses every
         // state of a batch as one constant, so a huge batch costs heap and time.
@@ -96,7 +105,7 @@ final class ConformCommand implements Callable<Integer> {
         List<TlcResult> tlcRuns = new ArrayList<>();
         for (int from = 0; from < all.size(); from += batch) {
             List<Execution<?>> chunk = all.subList(from, Math.min(all.size(), from + batch));
-            BatchValidation part = BatchValidator.standard().validate(chunk, dir, Duration.ofSeconds(timeout));
+            BatchValidation part = BatchValidator.standard().validate(chunk, dir, tlcOptions.duration());
             for (BatchValidation.RunVerdict rv : part.verdicts()) {
                 verdicts.add(new BatchValidation.RunVerdict(rv.index() + from, rv.status(), rv.step(), rv.detail()));
             }
@@ -104,7 +113,7 @@ final class ConformCommand implements Callable<Integer> {
         }
         BatchValidation v = new BatchValidation(verdicts, tlcRuns);
         long millis = (System.nanoTime() - start) / 1_000_000;
-        boolean ok = true;
+        int code = ExitCode.OK;
         ObjectMapper mapper = new ObjectMapper();
         for (int k = 0; k < instances.size(); k++) {
             int[] r = ranges.get(k);
@@ -128,8 +137,13 @@ final class ConformCommand implements Callable<Integer> {
                     }
                 }
             }
-            ok &= failures.isEmpty() && unchecked == 0;
-            if (json) {
+            if (!failures.isEmpty()) {
+                code = ExitCode.worst(code, ExitCode.FOUND);
+            }
+            if (unchecked > 0) {
+                code = ExitCode.worst(code, ExitCode.TLC_FAILED);
+            }
+            if (output.json) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("model", instances.get(k).instance().model());
                 m.put("variant", instances.get(k).instance().variant());
@@ -137,9 +151,7 @@ final class ConformCommand implements Callable<Integer> {
                 m.put("executions", r[1] - r[0]);
                 m.put("conform", conform);
                 m.put("unchecked", unchecked);
-                if (why != null) {
-                    m.put("uncheckedWhy", why);
-                }
+                m.put("uncheckedWhy", why);
                 m.put("failures", failures);
                 o.println(mapper.writeValueAsString(m));
             } else {
@@ -148,7 +160,7 @@ final class ConformCommand implements Callable<Integer> {
                 failures.forEach(f -> o.println("   " + f));
             }
         }
-        if (!json) {
+        if (!output.json) {
             o.printf("%d executions, %d TLC runs, TLC %d ms in all (%d ms with export)%n", all.size(), v.tlcRuns().size(),
                     v.tlcTime().toMillis(), millis);
             for (TlcResult t : v.tlcRuns()) {
@@ -156,6 +168,6 @@ final class ConformCommand implements Callable<Integer> {
             }
         }
         o.flush();
-        return ok ? 0 : 1;
+        return code;
     }
 }

@@ -1,314 +1,115 @@
 package racetrace.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import racetrace.engine.ActorKind;
 import racetrace.engine.BadInputException;
-import racetrace.engine.Config;
-import racetrace.engine.Execution;
-import racetrace.engine.Invariant;
-import racetrace.engine.Model;
-import racetrace.engine.ModelFamily;
-import racetrace.engine.Models;
-import racetrace.engine.Param;
-import racetrace.hunt.HuntOptions;
-import racetrace.hunt.HuntReport;
-import racetrace.hunt.HuntResult;
-import racetrace.hunt.Hunter;
-import racetrace.report.Templates;
-import racetrace.search.Case;
-import racetrace.search.ScheduleString;
 
-/** The racetrace command: list, hunt, replay. */
+/** The racetrace command: list, hunt, replay, tlc, conform, bench. */
 @Command(name = "racetrace", mixinStandardHelpOptions = true, version = "racetrace 0.1.0",
         description = "Finds races in step-level models of concurrent kernel and hypervisor code.",
-        subcommands = {Racetrace.ListCommand.class, Racetrace.HuntCommand.class, Racetrace.ReplayCommand.class,
-                BenchCommand.class, TlcCommand.class, ConformCommand.class})
+        subcommands = {ListCommand.class, HuntCommand.class, ReplayCommand.class, TlcCommand.class,
+                ConformCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = ExitCode.HEADING,
+        exitCodeList = {ExitCode.L0, ExitCode.L1, ExitCode.L2, ExitCode.L3, ExitCode.L70})
 public final class Racetrace implements Callable<Integer> {
 
-    static final int BAD_INPUT = 2;
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
+    /** Without a command: the usage, on stderr, and the bad-input code (a script that says nothing is wrong). */
     @Override
     public Integer call() {
-        CommandLine.usage(this, System.out);
-        return 0;
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCode.BAD_INPUT;
     }
 
     public static void main(String[] args) {
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
-    /** Runs the command line; bad input gives one line on stderr and exit code 2, never a stack trace. */
-    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    /** The command line as picocli sees it, with racetrace's output streams and error handling. */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new Racetrace());
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, a) -> {
-            err.println("racetrace: " + ex.getMessage() + " (see racetrace "
-                    + (ex.getCommandLine().getCommandName().equals("racetrace") ? "" : ex.getCommandLine().getCommandName() + " ")
-                    + "--help)");
-            return BAD_INPUT;
+            err.println("racetrace: " + oneLine(parameterMessage(ex)) + " (see "
+                    + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help)");
+            return ExitCode.BAD_INPUT;
         });
         cl.setExecutionExceptionHandler((ex, c, p) -> {
-            if (ex instanceof BadInputException) {
-                err.println("racetrace: " + ex.getMessage());
-                return BAD_INPUT;
-            }
-            if (ex instanceof racetrace.tla.TlaExportException || ex instanceof racetrace.tla.TraceImportException) {
-                err.println("racetrace: " + ex.getMessage());
-                return TlcCommand.TLC_FAILED;
-            }
-            err.println("racetrace: internal error: " + ex);
-            if (System.getenv("RACETRACE_DEBUG") != null) {
+            err.println("racetrace: " + oneLine(describe(ex)));
+            int code = codeOf(ex);
+            if (code == ExitCode.INTERNAL && System.getenv("RACETRACE_DEBUG") != null) {
                 ex.printStackTrace(err);
             }
-            return 70;
+            return code;
         });
-        int code = cl.execute(args);
+        return cl;
+    }
+
+    /** Runs the command line; bad input gives one line on stderr and exit code 2, never a stack trace. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        int code;
+        try {
+            code = commandLine(out, err).execute(args);
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            // picocli handles exceptions of parsing and execution; this is anything else
+            err.println("racetrace: internal error: " + oneLine(String.valueOf(e)));
+            code = ExitCode.INTERNAL;
+        }
         out.flush();
         err.flush();
         return code;
     }
 
-    @Command(name = "list", description = "Lists models, variants, options, invariants and bounds.")
-    static final class ListCommand implements Callable<Integer> {
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Override
-        public Integer call() {
-            List<Map<String, Object>> families = new ArrayList<>();
-            for (ModelFamily f : Models.families()) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("name", f.name());
-                m.put("description", f.description());
-                List<String> variants = new ArrayList<>();
-                for (String v : f.variants()) {
-                    variants.add(v + ": " + f.describeVariant(v));
-                }
-                m.put("variants", variants);
-                List<String> options = new ArrayList<>();
-                f.options().forEach((k, vs) -> options.add(k + " in " + String.join("|", vs) + " (default " + vs.get(0) + ")"));
-                m.put("options", options);
-                Model<?> sample = Models.create(f.name(), f.variants().get(f.variants().size() - 1), Map.of());
-                // An invariant may read differently in some variants: say in which.
-                Map<String, List<String>> variantsOf = new LinkedHashMap<>();
-                for (String v : f.variants()) {
-                    Model<?> mv = Models.create(f.name(), v, Map.of());
-                    for (Invariant<?> i : mv.invariants()) {
-                        variantsOf.computeIfAbsent(i.name() + ": " + i.description(), k -> new ArrayList<>()).add(v);
-                    }
-                }
-                List<String> invariants = new ArrayList<>();
-                variantsOf.forEach((line, vs) -> invariants.add(vs.size() == f.variants().size() ? line
-                        : line + " [" + String.join(", ", vs) + "]"));
-                m.put("invariants", invariants);
-                List<String> params = new ArrayList<>();
-                for (Param p : sample.space().params()) {
-                    params.add(p.name() + " " + p.min() + ".." + p.max() + (p.description().isEmpty() ? "" : " (" + p.description() + ")"));
-                }
-                m.put("params", params);
-                // Actors can depend on the configuration: list each with its widest alphabet.
-                Map<String, ActorKind> kinds = new LinkedHashMap<>();
-                Map<String, List<racetrace.engine.Op>> alphabets = new LinkedHashMap<>();
-                for (Config c : configs(sample.space().params())) {
-                    for (ActorKind k : sample.space().actors(c)) {
-                        List<racetrace.engine.Op> a = sample.space().alphabet(c, k.name());
-                        ActorKind seen = kinds.get(k.name());
-                        if (seen == null || k.maxThreads() > seen.maxThreads()) {
-                            kinds.put(k.name(), k);
-                        }
-                        if (!alphabets.containsKey(k.name()) || a.size() > alphabets.get(k.name()).size()) {
-                            alphabets.put(k.name(), a);
-                        }
-                    }
-                }
-                List<String> actors = new ArrayList<>();
-                for (ActorKind k : kinds.values()) {
-                    actors.add(k.name() + ": " + k.minThreads() + ".." + k.maxThreads() + " threads, scripts of "
-                            + k.minOps() + ".." + k.maxOps() + " ops from " + alphabets.get(k.name()));
-                }
-                m.put("actors", actors);
-                families.add(m);
-            }
-            spec.commandLine().getOut().print(Templates.render("list", Map.of("families", families)));
-            return 0;
+    private static String parameterMessage(CommandLine.ParameterException ex) {
+        if (ex instanceof CommandLine.UnmatchedArgumentException u && ex.getCommandLine().getParent() == null
+                && !u.getUnmatched().isEmpty() && !u.getUnmatched().get(0).startsWith("-")) {
+            return "unknown command '" + u.getUnmatched().get(0) + "'; commands: "
+                    + String.join(", ", ex.getCommandLine().getSubcommands().keySet());
         }
+        return ex.getMessage();
     }
 
-    /** Every configuration of the parameters, or only the extremes when there are too many. */
-    static List<Config> configs(List<Param> params) {
-        List<Map<String, Integer>> all = new ArrayList<>();
-        all.add(new LinkedHashMap<>());
-        for (Param p : params) {
-            List<Map<String, Integer>> next = new ArrayList<>();
-            for (Map<String, Integer> c : all) {
-                for (int v = p.min(); v <= p.max(); v++) {
-                    Map<String, Integer> m = new LinkedHashMap<>(c);
-                    m.put(p.name(), v);
-                    next.add(m);
-                }
-            }
-            all = next;
-            if (all.size() > 5000) {
-                Map<String, Integer> min = new LinkedHashMap<>();
-                Map<String, Integer> max = new LinkedHashMap<>();
-                params.forEach(q -> {
-                    min.put(q.name(), q.min());
-                    max.put(q.name(), q.max());
-                });
-                return List.of(new Config(min), new Config(max));
-            }
+    static int codeOf(Throwable ex) {
+        if (ex instanceof BadInputException) {
+            return ExitCode.BAD_INPUT;
         }
-        return all.stream().map(Config::new).toList();
+        if (ex instanceof TlcFailure || ex instanceof racetrace.tla.TlaExportException
+                || ex instanceof java.io.UncheckedIOException || ex instanceof java.io.IOException) {
+            return ExitCode.TLC_FAILED;
+        }
+        return ExitCode.INTERNAL;
     }
 
-    @Command(name = "hunt", description = "Searches model instances for invariant violations, shrinks what it finds "
-            + "and prints the CPU tables.")
-    static final class HuntCommand implements Callable<Integer> {
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Parameters(arity = "0..1", paramLabel = "<model>", description = "the model to hunt (see racetrace list)")
-        String model;
-
-        @Option(names = "--all", description = "hunt every model")
-        boolean all;
-
-        @Option(names = "--variant", paramLabel = "V", description = "only this variant (repeatable)")
-        List<String> variants = new ArrayList<>();
-
-        @Option(names = "--granularity", paramLabel = "byte|location",
-                description = "storage-unit granularity of the flags models (default: both)")
-        String granularity;
-
-        @Option(names = "--tries", paramLabel = "N", description = "random runs per instance (default ${DEFAULT-VALUE})")
-        int tries = HuntOptions.DEFAULT_TRIES;
-
-        @Option(names = "--seconds", paramLabel = "S", description = "time limit per instance (default ${DEFAULT-VALUE})")
-        double seconds = HuntOptions.DEFAULT_SECONDS;
-
-        @Option(names = "--seed", paramLabel = "N", description = "random seed (default ${DEFAULT-VALUE})")
-        long seed = HuntOptions.DEFAULT_SEED;
-
-        @Option(names = "--json", description = "one JSON object per line per hunted instance")
-        boolean json;
-
-        @Option(names = "--tlc", description = "export every counterexample as a TLA+ trace and have TLC confirm it")
-        boolean tlc;
-
-        @Option(names = "--out", paramLabel = "DIR", description = "where --tlc writes its files (default ${DEFAULT-VALUE})")
-        java.nio.file.Path out = java.nio.file.Path.of("racetrace-out");
-
-        @Option(names = "--tlc-timeout", paramLabel = "S", description = "seconds per TLC run (default ${DEFAULT-VALUE})")
-        int tlcTimeout = 300;
-
-        @Override
-        public Integer call() throws Exception {
-            if (all == (model != null)) {
-                throw new BadInputException("hunt needs either a model name or --all (models: "
-                        + Models.families().stream().map(ModelFamily::name).toList() + ")");
-            }
-            if (tries < 1 || seconds <= 0) {
-                throw new BadInputException("--tries must be at least 1 and --seconds more than 0");
-            }
-            List<Model<?>> instances = Options.select(all ? null : model, variants, granularity);
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
-            if (tlcTimeout < 1) {
-                throw new BadInputException("--tlc-timeout must be at least 1 second");
-            }
-            ObjectMapper mapper = new ObjectMapper();
-            HuntOptions options = new HuntOptions(seed, tries, seconds, racetrace.search.RandomCases.DEFAULT_SCHEDULE_LENGTH);
-            List<HuntResult> results = new ArrayList<>();
-            for (Model<?> m : instances) {
-                HuntResult r = Hunter.hunt(m, options, (mm, n, ms) ->
-                        err.printf("racetrace: hunting %s: %d tries, %.1f s%n", mm.instance(), n, ms / 1000.0));
-                results.add(r);
-                List<racetrace.tla.TlcConfirmation> confirmations = new ArrayList<>();
-                if (tlc) {
-                    for (racetrace.hunt.Finding f : r.findings()) {
-                        java.nio.file.Path dir = this.out.resolve(racetrace.tlc.Confirmations.dirName(m.instance()))
-                                .resolve(f.invariant());
-                        err.printf("racetrace: TLC checks the %s counterexample of %s%n", f.invariant(), m.instance());
-                        racetrace.tla.TlcConfirmation c = racetrace.tlc.Confirmations.confirm(f.shrunk(), dir,
-                                java.time.Duration.ofSeconds(tlcTimeout));
-                        confirmations.add(c);
-                        racetrace.tlc.Confirmations.writeReport(r, f, c, dir.resolve("report.md"));
-                    }
-                }
-                if (json) {
-                    Map<String, Object> o = HuntReport.json(r);
-                    if (tlc && r.violated()) {
-                        @SuppressWarnings("unchecked")
-                        List<Map<String, Object>> fs = (List<Map<String, Object>>) o.get("findings");
-                        for (int i = 0; i < fs.size(); i++) {
-                            fs.get(i).putAll(racetrace.tlc.Confirmations.json(confirmations.get(i)));
-                        }
-                        Map<String, Object> first = racetrace.tlc.Confirmations.json(confirmations.get(0));
-                        o.put("tlcConfirmed", first.get("tlcConfirmed"));
-                        o.put("tlc", first.get("tlc"));
-                        o.put("tlcFiles", first.get("tlcFiles"));
-                    }
-                    out.println(mapper.writeValueAsString(o));
-                } else {
-                    out.print(HuntReport.text(r));
-                    for (int i = 0; i < confirmations.size(); i++) {
-                        racetrace.tla.TlcConfirmation c = confirmations.get(i);
-                        out.println("   TLC, " + r.findings().get(i).invariant() + ": " + c.describe());
-                        if (c.export() != null) {
-                            out.println("        files: " + c.export().tla() + " (run: cd " + c.export().directory()
-                                    + " && " + c.export().tlcCommand() + ")");
-                        }
-                    }
-                }
-                out.flush();
-            }
-            if (!json) {
-                out.print(HuntReport.verdicts(results));
-            }
-            return 0;
+    private static String describe(Throwable ex) {
+        int code = codeOf(ex);
+        if (code == ExitCode.INTERNAL) {
+            return "internal error: " + ex;
         }
-
+        if (ex instanceof java.io.UncheckedIOException u) {
+            return ex.getMessage() + (u.getCause() == null ? "" : " (" + OutputDirectory.reason(u.getCause()) + ")");
+        }
+        return String.valueOf(ex.getMessage());
     }
 
-    @Command(name = "replay", description = "Re-executes a schedule string and prints the CPU table and the verdict.")
-    static final class ReplayCommand implements Callable<Integer> {
+    /** Error messages are one line: a multi-line reason (SANY's errors) is joined. */
+    static String oneLine(String s) {
+        return s == null ? "" : String.join(" | ", s.strip().lines().map(String::strip).filter(l -> !l.isEmpty()).toList());
+    }
 
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
+    /** Commands' text for progress and warnings, on stderr. */
+    static void note(PrintWriter err, String text) {
+        err.println("racetrace: " + text);
+        err.flush();
+    }
 
-        @Parameters(paramLabel = "<schedule-string>|<tlc-trace-file>",
-                description = "as printed by racetrace hunt (rt1:...), or a TLC trace file written by racetrace tlc")
-        String schedule;
-
-        @Override
-        public Integer call() {
-            java.nio.file.Path file = java.nio.file.Path.of(schedule.strip());
-            Case c = !schedule.strip().startsWith("rt") && java.nio.file.Files.isRegularFile(file)
-                    ? racetrace.tlc.TlcTraceFile.read(file)
-                    : ScheduleString.decode(schedule);
-            Execution<?> ex = c.run();
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("instance", c.model().instance().toString());
-            data.put("scenario", c.scenario().threads().toString() + " " + c.scenario().config());
-            data.put("schedule", c.toString());
-            data.put("table", HuntReport.table(c));
-            data.put("measure", ex.measure().toString());
-            data.put("notices", ex.notices());
-            spec.commandLine().getOut().print(Templates.render("replay", data));
-            return 0;
-        }
+    /** The exit codes that --help lists, for tests and the README. */
+    static List<String> exitCodes() {
+        return List.of(ExitCode.L0, ExitCode.L1, ExitCode.L2, ExitCode.L3, ExitCode.L70);
     }
 }

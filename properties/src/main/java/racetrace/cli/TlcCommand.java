@@ -1,10 +1,10 @@
 package racetrace.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,24 +12,18 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import racetrace.engine.BadInputException;
-import racetrace.engine.Config;
 import racetrace.engine.Model;
-import racetrace.engine.ModelFamily;
-import racetrace.engine.Models;
-import racetrace.engine.Param;
 import racetrace.engine.Scenario;
 import racetrace.engine.Schedule;
-import racetrace.engine.ThreadScript;
 import racetrace.hunt.HuntReport;
 import racetrace.search.Case;
 import racetrace.search.ScheduleString;
 import racetrace.tla.SpecChecker;
 import racetrace.tla.TlcResult;
 import racetrace.tla.TlcVerdict;
-import racetrace.tla.TraceImportException;
 import racetrace.tlc.Confirmations;
 import racetrace.tlc.TlcTraceFile;
 
@@ -37,50 +31,50 @@ import racetrace.tlc.TlcTraceFile;
  * Exhaustive breadth-first model checking of a model's TLA+ spec for one scenario, with one
  * worker: TLC's counterexample is then a shortest one, and it is imported back into Java.
  */
-@Command(name = "tlc", description = "Model-checks the TLA+ spec exhaustively (BFS, one worker) for one scenario and "
-        + "imports TLC's shortest counterexample into a Java schedule.")
+@Command(name = "tlc", mixinStandardHelpOptions = true,
+        description = {"Model-checks the TLA+ spec exhaustively (BFS, one worker) for one scenario and imports TLC's "
+                + "shortest counterexample into a Java schedule string. Exits 1 when TLC finds an invariant violated "
+                + "(or a deadlock), 0 when every invariant holds, 3 when TLC could not finish.",
+            "The scenario: <model> --variant V [--option NAME=VALUE] [--config NAME=VALUE] --thread actor/op+op ..., or "
+                + "--from <schedule-string>."},
+        exitCodeListHeading = ExitCode.HEADING,
+        exitCodeList = {ExitCode.L0, ExitCode.L1, ExitCode.L2, ExitCode.L3, ExitCode.L70})
 final class TlcCommand implements Callable<Integer> {
-
-    static final int TLC_FAILED = 3;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(arity = "0..1", paramLabel = "<model>", description = "the model (see racetrace list)")
-    String model;
+    @Mixin
+    InstanceSelection selection;
 
-    @Option(names = "--variant", paramLabel = "V", description = "the variant (required with <model>)")
-    String variant;
+    @Mixin
+    TlcOptions tlcOptions;
 
-    @Option(names = "--option", paramLabel = "k=v", description = "a model option, e.g. granularity=location")
-    Map<String, String> options = new LinkedHashMap<>();
+    @Mixin
+    JsonOutput output;
 
-    @Option(names = "--config", paramLabel = "k=v", description = "a configuration parameter (others take their minimum)")
-    Map<String, Integer> config = new LinkedHashMap<>();
+    @Option(names = "--config", paramLabel = "NAME=VALUE",
+            description = "a configuration parameter of the scenario (repeatable; default: each parameter's minimum, "
+                    + "see racetrace list)")
+    List<String> config = new ArrayList<>();
 
     @Option(names = "--thread", paramLabel = "actor/op+op",
-            description = "a thread of the scenario, as in a schedule string: xen-cpu/send.1+unmask.1 (repeatable)")
+            description = "a thread of the scenario, as in a schedule string: xen-cpu/send.1+unmask.1 (repeatable, "
+                    + "grouped by actor in the order racetrace list gives)")
     List<String> threads = new ArrayList<>();
 
     @Option(names = "--from", paramLabel = "<schedule-string>",
-            description = "take model, variant, options and scenario from a schedule string (e.g. a hunt's counterexample)")
+            description = "take model, variant, options and scenario from a schedule string (e.g. a hunt's "
+                    + "counterexample); the string's choices are not used")
     String from;
 
     @Option(names = "--invariant", paramLabel = "NAME",
             description = "check this invariant alone (default: the schedule string's only=, else every invariant)")
     String invariant;
 
-    @Option(names = "--timeout", paramLabel = "S", description = "seconds TLC may take (default ${DEFAULT-VALUE})")
-    int timeout = 600;
-
-    @Option(names = "--out", paramLabel = "DIR", description = "where the modules and TLC's output go (default ${DEFAULT-VALUE})")
-    Path out = Path.of("racetrace-out");
-
-    @Option(names = "--json", description = "one JSON object")
-    boolean json;
-
     @Override
     public Integer call() throws Exception {
+        tlcOptions.validate();
         Case c = scenario();
         if (invariant != null) {
             c = c.focusedOn(invariant);
@@ -89,14 +83,22 @@ final class TlcCommand implements Callable<Integer> {
         // invariant is checked against that one alone.
         Model<?> m = c.focusedModel();
         if (m.tlaModule() == null) {
-            throw new BadInputException("model " + m.instance() + " has no TLA+ spec yet");
+            throw new BadInputException("model " + m.instance() + " has no TLA+ spec");
         }
-        Path dir = out.resolve(Confirmations.dirName(m.instance())).resolve("tlc");
-        Files.createDirectories(dir);
+        tlcOptions.requireOut();
+        Path dir = tlcOptions.out.resolve(Confirmations.dirName(m.instance())).resolve("tlc");
+        OutputDirectory.clearGenerated(dir);
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new TlcFailure("cannot create " + dir + " (" + OutputDirectory.reason(e) + ")");
+        }
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        err.printf("racetrace: TLC model-checks %s for %s (timeout %d s)%n", m.instance(), describe(c.scenario()), timeout);
-        TlcResult r = SpecChecker.standard().check(m, c.scenario(), dir, Duration.ofSeconds(timeout), false);
+        Racetrace.note(err, "TLC model-checks " + m.instance() + " for " + describe(c.scenario()) + ": one TLC run, "
+                + "breadth-first over every reachable state with one worker; seconds for two flags threads, minutes "
+                + "for four Xen threads; stopped after " + tlcOptions.timeout + " s (--tlc-timeout)");
+        TlcResult r = SpecChecker.standard().check(m, c.scenario(), dir, tlcOptions.duration(), false);
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("model", m.instance().model());
         report.put("variant", m.instance().variant());
@@ -108,54 +110,69 @@ final class TlcCommand implements Callable<Integer> {
         report.put("verdict", verdictWord(r.verdict()));
         report.put("invariant", r.violatedInvariant());
         report.put("shortest", r.verdict() == TlcVerdict.INVARIANT_VIOLATED ? r.trace().size() - 1 : null);
-        report.put("statesGenerated", r.statesGenerated());
-        report.put("distinctStates", r.distinctStates());
-        report.put("depth", r.depth());
+        report.put("statesGenerated", r.statesGenerated() < 0 ? null : r.statesGenerated());
+        report.put("distinctStates", r.distinctStates() < 0 ? null : r.distinctStates());
+        report.put("depth", r.depth() < 0 ? null : r.depth());
         report.put("millis", r.wallTime().toMillis());
-        report.put("tlcMillis", r.tlcMillis());
-        String table = null;
+        report.put("tlcMillis", r.tlcMillis() < 0 ? null : r.tlcMillis());
+        report.put("traceFile", null);
+        report.put("schedule", null);
+        report.put("table", null);
+        report.put("importError", null);
+        report.put("error", r.verdict().isFailure() ? r.message() : null);
+        int code = r.verdict().isFailure() ? ExitCode.TLC_FAILED
+                : r.verdict() == TlcVerdict.OK ? ExitCode.OK : ExitCode.FOUND;
         if (r.verdict() == TlcVerdict.INVARIANT_VIOLATED) {
-            Path file = dir.resolve("tlc-trace.txt");
-            TlcTraceFile.write(file, c, r.output());
-            report.put("traceFile", file.toString());
             try {
                 Case imported = TlcTraceFile.imported(c, r);
                 report.put("schedule", imported.toString());
-                table = HuntReport.table(imported);
-                report.put("table", table);
-            } catch (TraceImportException e) {
+                report.put("table", HuntReport.table(imported));
+            } catch (TlcTraceFile.TraceRejectedException e) {
                 report.put("importError", e.getMessage());
             }
-        } else if (r.verdict().isFailure()) {
-            report.put("error", r.message());
+            Path file = dir.resolve("tlc-trace.txt");
+            try {
+                TlcTraceFile.write(file, c, r.output());
+                report.put("traceFile", file.toString());
+            } catch (java.io.UncheckedIOException e) {
+                report.put("error", e.getMessage() + " (" + OutputDirectory.reason(e.getCause()) + ")");
+                code = ExitCode.TLC_FAILED;
+            }
         }
-        if (json) {
+        if (output.json) {
             o.println(new ObjectMapper().writeValueAsString(report));
         } else {
-            o.println("TLC on " + m.instance() + ", " + describe(c.scenario()) + ", checking " + report.get("checked") + ":");
-            o.println("   verdict: " + report.get("verdict") + (r.violatedInvariant() == null ? "" : " " + r.violatedInvariant()));
-            if (report.get("shortest") != null) {
-                o.println("   shortest counterexample: " + report.get("shortest") + " steps (BFS, one worker)");
-            }
-            if (r.statesGenerated() >= 0) {
-                o.println("   states: " + r.statesGenerated() + " generated, " + r.distinctStates() + " distinct, depth "
-                        + r.depth() + "; " + r.wallTime().toMillis() + " ms");
-            }
-            if (report.get("error") != null) {
-                o.println("   " + report.get("error"));
-            }
-            if (report.get("importError") != null) {
-                o.println("   the counterexample does not replay in Java: " + report.get("importError"));
-            }
-            if (report.get("schedule") != null) {
-                o.println("   replay:  racetrace replay " + report.get("schedule"));
-                o.println("   or:      racetrace replay " + report.get("traceFile"));
-                o.println();
-                o.print(table);
-            }
+            print(o, c, r, report);
         }
         o.flush();
-        return r.verdict().isFailure() ? TLC_FAILED : 0;
+        return code;
+    }
+
+    private static void print(PrintWriter o, Case c, TlcResult r, Map<String, Object> report) {
+        o.println("TLC on " + c.focusedModel().instance() + ", " + describe(c.scenario()) + ", checking "
+                + report.get("checked") + ":");
+        o.println("   verdict: " + report.get("verdict") + (r.violatedInvariant() == null ? "" : " " + r.violatedInvariant()));
+        if (report.get("shortest") != null) {
+            o.println("   shortest counterexample: " + report.get("shortest") + " steps (BFS, one worker)");
+        }
+        if (r.statesGenerated() >= 0) {
+            o.println("   states: " + r.statesGenerated() + " generated, " + r.distinctStates() + " distinct, depth "
+                    + r.depth() + "; " + r.wallTime().toMillis() + " ms");
+        }
+        if (report.get("error") != null) {
+            o.println("   " + report.get("error"));
+        }
+        if (report.get("importError") != null) {
+            o.println("   the counterexample does not replay in Java: " + report.get("importError"));
+        }
+        if (report.get("schedule") != null) {
+            o.println("   replay:  racetrace replay " + report.get("schedule"));
+            if (report.get("traceFile") != null) {
+                o.println("   or:      racetrace replay " + report.get("traceFile"));
+            }
+            o.println();
+            o.print(report.get("table"));
+        }
     }
 
     private static String verdictWord(TlcVerdict v) {
@@ -173,42 +190,18 @@ final class TlcCommand implements Callable<Integer> {
 
     private Case scenario() {
         if (from != null) {
-            if (model != null || variant != null || !options.isEmpty() || !config.isEmpty() || !threads.isEmpty()) {
-                throw new BadInputException("--from gives the whole scenario; do not combine it with a model, --variant, "
-                        + "--option, --config or --thread");
+            if (selection.anyGiven() || !config.isEmpty() || !threads.isEmpty()) {
+                throw new BadInputException("--from gives the whole scenario; do not combine it with a model, --all, "
+                        + "--variant, --option, --granularity, --config or --thread");
             }
             Case c = ScheduleString.decode(from);
             return new Case(c.model(), c.scenario(), Schedule.empty(), c.focus());
         }
-        if (model == null) {
-            throw new BadInputException("tlc needs a model (or --from <schedule-string>)");
+        if (!selection.anyGiven()) {
+            throw new BadInputException("tlc needs a scenario: a model with --variant and --thread, or --from "
+                    + "<schedule-string>");
         }
-        ModelFamily f = Models.family(model);
-        if (variant == null) {
-            throw new BadInputException("tlc needs --variant; " + f.name() + " has " + f.variants());
-        }
-        Model<?> m = f.create(variant, Models.resolveOptions(f, variant, options));
-        Map<String, Integer> values = new LinkedHashMap<>();
-        for (Param p : m.space().params()) {
-            values.put(p.name(), config.getOrDefault(p.name(), p.min()));
-        }
-        for (String k : config.keySet()) {
-            if (!values.containsKey(k)) {
-                throw new BadInputException("unknown configuration parameter '" + k + "' of " + m.instance() + "; known: "
-                        + values.keySet());
-            }
-        }
-        if (threads.isEmpty()) {
-            throw new BadInputException("tlc needs the scenario's threads: --thread actor/op+op (see racetrace list for "
-                    + "actors and ops), or --from <schedule-string>");
-        }
-        List<ThreadScript> scripts = new ArrayList<>();
-        for (String t : threads) {
-            scripts.add(ScheduleString.parseThread(t));
-        }
-        Scenario s = new Scenario(new Config(values), scripts);
-        m.space().validate(s);
-        return new Case(m, s, Schedule.empty());
+        Model<?> m = selection.single("tlc");
+        return new Case(m, ScenarioArguments.scenario(m, config, threads), Schedule.empty());
     }
-
 }

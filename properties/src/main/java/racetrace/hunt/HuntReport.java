@@ -30,46 +30,39 @@ public final class HuntReport {
         o.put("tries", r.tries());
         o.put("seed", r.seed());
         o.put("millis", r.millis());
-        if (r.violated()) {
-            Finding f = r.findings().get(0);
-            o.put("invariant", f.invariant());
-            o.putAll(findingFields(f, false));
-            List<Map<String, Object>> all = new ArrayList<>();
-            for (Finding each : r.findings()) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("invariant", each.invariant());
-                m.putAll(findingFields(each, true));
-                all.add(m);
-            }
-            o.put("findings", all);
-        } else {
-            o.put("invariant", null);
+        // A held line has the same keys as a violated one (null where there is no finding), so
+        // that every line of a hunt is valid against one schema (racetrace/schema/hunt.schema.json).
+        Finding first = r.violated() ? r.findings().get(0) : null;
+        o.put("invariant", first == null ? null : first.invariant());
+        o.putAll(findingFields(first, false));
+        List<Map<String, Object>> all = new ArrayList<>();
+        for (Finding each : r.findings()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("invariant", each.invariant());
+            m.putAll(findingFields(each, true));
+            all.add(m);
         }
+        o.put("findings", all);
         o.put("deadlocks", r.deadlocks());
         o.put("stepLimits", r.stepLimits());
         o.put("runsWithGiveUps", r.runsWithNotices());
-        if (r.firstNotice() != null) {
-            o.put("firstGiveUp", r.firstNotice());
-        }
+        o.put("firstGiveUp", r.firstNotice());
         return o;
     }
 
+    /** The fields of a finding; all null for none (a held instance). */
     private static Map<String, Object> findingFields(Finding f, boolean withTry) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("measure", measure(f.measure()));
-        if (withTry) {
-            m.put("tries", f.tryNumber());
-        } else {
-            m.put("triesToFirst", f.tryNumber());
-        }
-        m.put("millisToFirst", f.millisToFirst());
-        m.put("millisToShrink", f.millisToShrink());
-        m.put("originalMeasure", measure(f.original()));
-        m.put("schedule", f.shrunk().toString());
+        m.put("measure", f == null ? null : measure(f.measure()));
+        m.put(withTry ? "tries" : "triesToFirst", f == null ? null : f.tryNumber());
+        m.put("millisToFirst", f == null ? null : f.millisToFirst());
+        m.put("millisToShrink", f == null ? null : f.millisToShrink());
+        m.put("originalMeasure", f == null ? null : measure(f.original()));
+        m.put("schedule", f == null ? null : f.shrunk().toString());
         if (withTry) {
             m.put("config", f.shrunk().scenario().config().values());
         }
-        m.put("table", table(f.shrunk()));
+        m.put("table", f == null ? null : table(f.shrunk()));
         return m;
     }
 

@@ -47,7 +47,8 @@ public final class Hunter {
         String firstNotice = null;
         while (tries < options.tries() && !remaining.isEmpty()) {
             long now = System.nanoTime();
-            if (now >= deadline) {
+            // At least one run: a verdict of "held" must rest on something.
+            if (tries > 0 && now >= deadline) {
                 break;
             }
             if (progress != null && now >= nextProgress) {

@@ -31,7 +31,21 @@ public final class Confirmations {
         return TraceConfirmer.standard().confirm(ex, dir, timeout);
     }
 
-    /** The bug report to attach to a mail: the table, the replay string and what TLC said, in Markdown. */
+    /** As {@link #confirm}, with a failure to write the files reported as TLC not checking, not thrown. */
+    public static TlcConfirmation confirmSafely(Case c, Path dir, Duration timeout) {
+        try {
+            return confirm(c, dir, timeout);
+        } catch (java.io.UncheckedIOException | racetrace.tla.TlaExportException e) {
+            return new TlcConfirmation.Failed(e.getMessage()
+                    + (e.getCause() == null || e.getCause() == e ? "" : " (" + e.getCause().getMessage() + ")"), null, null);
+        }
+    }
+
+    /**
+     * The bug report to attach to a mail: the table, the replay string and what TLC said, in
+     * Markdown. It names files by their names only and says where TLC comes from, so that it works
+     * in the recipient's copy of the directory.
+     */
     public static void writeReport(racetrace.hunt.HuntResult r, racetrace.hunt.Finding f, TlcConfirmation c,
             Path file) {
         Map<String, Object> data = new LinkedHashMap<>();
@@ -52,36 +66,61 @@ public final class Confirmations {
         data.put("tla", e == null ? "-" : e.tla().getFileName().toString());
         data.put("cfg", e == null ? "-" : e.cfg().getFileName().toString());
         data.put("json", e == null ? "-" : e.json().getFileName().toString());
-        data.put("directory", e == null ? "-" : e.directory().toString());
+        data.put("spec", e == null || e.specFiles().isEmpty() ? "-" : e.specFiles().get(0).getFileName().toString());
         data.put("tlcCommand", e == null ? "-" : e.tlcCommand());
+        data.put("coordinates", racetrace.tla.TlcRunner.MAVEN_COORDINATES);
         try {
+            java.nio.file.Files.createDirectories(file.toAbsolutePath().getParent());
             java.nio.file.Files.writeString(file, racetrace.report.Templates.render("report.md", data));
         } catch (java.io.IOException ex) {
             throw new java.io.UncheckedIOException("cannot write " + file, ex);
         }
     }
 
-    /** JSON fields: tlcConfirmed (same invariant, same step), the verdict in words, and the exported files. */
+    /** As {@link #writeReport}; returns what went wrong, or null. */
+    public static String writeReportSafely(racetrace.hunt.HuntResult r, racetrace.hunt.Finding f, TlcConfirmation c,
+            Path file) {
+        try {
+            writeReport(r, f, c, file);
+            return null;
+        } catch (java.io.UncheckedIOException e) {
+            return e.getMessage() + " (" + e.getCause().getMessage() + ")";
+        }
+    }
+
+    /** The TLC keys of a JSON object, all null when TLC did not run (so that every line has the same keys). */
     public static Map<String, Object> json(TlcConfirmation c) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("tlcConfirmed", c.isConfirmed());
-        m.put("tlc", c.describe());
-        if (c instanceof TlcConfirmation.Rejected r) {
-            m.put("tlcRejectedAtStep", r.step());
-        }
-        ExportedTrace e = c.export();
+        m.put("tlcConfirmed", c == null ? null : c.isConfirmed());
+        m.put("tlc", c == null ? null : c.describe());
+        m.put("tlcRejectedAtStep", c instanceof TlcConfirmation.Rejected r ? r.step() : null);
+        ExportedTrace e = c == null ? null : c.export();
+        Map<String, Object> files = null;
         if (e != null) {
-            Map<String, Object> files = new LinkedHashMap<>();
+            files = new LinkedHashMap<>();
             files.put("tla", e.tla().toString());
             files.put("cfg", e.cfg().toString());
             files.put("json", e.json().toString());
             files.put("report", e.directory().resolve("report.md").toString());
-            m.put("tlcFiles", files);
-            m.put("tlcCommand", e.tlcCommand());
         }
-        if (c.tlc() != null && c.tlc().wallTime() != null) {
-            m.put("tlcMillis", c.tlc().wallTime().toMillis());
-        }
+        m.put("tlcFiles", files);
+        m.put("tlcCommand", e == null ? null : e.tlcCommand());
+        m.put("tlcMillis", c != null && c.tlc() != null && c.tlc().wallTime() != null ? c.tlc().wallTime().toMillis()
+                : null);
         return m;
+    }
+
+    /**
+     * Adds the TLC keys to a hunt's JSON object: each finding gets its own confirmation's, the top
+     * level the first finding's; all null when TLC did not run ({@code confirmations} null) or the
+     * instance held.
+     */
+    @SuppressWarnings("unchecked")
+    public static void addJson(Map<String, Object> o, List<TlcConfirmation> confirmations) {
+        List<Map<String, Object>> findings = (List<Map<String, Object>>) o.get("findings");
+        for (int i = 0; i < findings.size(); i++) {
+            findings.get(i).putAll(json(confirmations == null ? null : confirmations.get(i)));
+        }
+        o.putAll(json(confirmations == null || confirmations.isEmpty() ? null : confirmations.get(0)));
     }
 }

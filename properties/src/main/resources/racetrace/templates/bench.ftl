@@ -6,5 +6,5 @@
    held in every seed (median hunt ${held} ms)
 </#if>
 <#list tlcRows as t>
-   seed 1, ${t.invariant}: Java shrunk to ${t.java} steps (${t.measure}; ${t.javaMillis} ms to find and shrink) | TLC BFS on that scenario: ${t.tlcVerdict}, shortest ${t.tlc} steps, ${t.states} distinct states, ${t.tlcMillis} ms
+   seed ${firstSeed}, ${t.invariant}: Java shrunk to ${t.java} steps (${t.measure}; ${t.javaMillis} ms to find and shrink) | TLC BFS on that scenario: ${t.tlcVerdict}, shortest ${t.tlc} steps, ${t.states} distinct states, ${t.tlcMillis} ms
 </#list>

@@ -24,8 +24,11 @@ public record ExportedTrace(String module, Path directory, Path tla, Path cfg, P
         notes = List.copyOf(notes);
     }
 
-    /** How to run TLC on it by hand, from {@link #directory()}. */
+    /**
+     * How to run TLC on it by hand, from {@link #directory()}, with the jar of {@link
+     * TlcRunner#MAVEN_COORDINATES} under its Maven file name in that directory.
+     */
     public String tlcCommand() {
-        return "java -cp tla2tools.jar tlc2.TLC -workers 1 -config " + cfg.getFileName() + " " + module;
+        return "java -cp " + TlcRunner.JAR_FILE + " tlc2.TLC -workers 1 -config " + cfg.getFileName() + " " + module;
     }
 }

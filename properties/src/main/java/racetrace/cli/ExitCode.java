@@ -1,0 +1,35 @@
+package racetrace.cli;
+
+/**
+ * The exit codes of every racetrace command, in the manner of grep and diff, so that a CI job can
+ * gate on them: the lowest code says "nothing found", the next "found something", then errors.
+ */
+public final class ExitCode {
+
+    /** Nothing violated (hunt, replay, tlc), every execution conforms (conform), or a plain success. */
+    public static final int OK = 0;
+    /** A violation was found, a trace was rejected (Java model and spec disagree), or conformance failed. */
+    public static final int FOUND = 1;
+    /** Bad input: an option, model, number, schedule string or file is wrong; nothing was run. */
+    public static final int BAD_INPUT = 2;
+    /** TLC could not run or finish (no jar, parse error, timeout, out of memory, files not writable). */
+    public static final int TLC_FAILED = 3;
+    /** A bug in racetrace (EX_SOFTWARE of sysexits.h). */
+    public static final int INTERNAL = 70;
+
+    // The exit-code section of every command's --help.
+    static final String HEADING = "%nExit codes:%n";
+    static final String L0 = "0:nothing violated (hunt, replay, tlc), every execution conforms (conform), or success";
+    static final String L1 = "1:a violation was found, a trace was rejected, or conformance failed";
+    static final String L2 = "2:bad input (option, number, model, schedule string, file): one line on stderr, nothing run";
+    static final String L3 = "3:TLC could not run or finish (no jar, parse error, timeout, out of memory, unwritable files)";
+    static final String L70 = "70:internal error: a bug in racetrace (RACETRACE_DEBUG=1 prints the stack trace)";
+
+    private ExitCode() {
+    }
+
+    /** The code of a command that did several things: a TLC failure outranks a finding, a finding outranks nothing. */
+    public static int worst(int a, int b) {
+        return Math.max(a, b);
+    }
+}

@@ -1,0 +1,144 @@
+package racetrace.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import racetrace.engine.BadInputException;
+import racetrace.engine.Invariant;
+import racetrace.engine.Model;
+import racetrace.hunt.Finding;
+import racetrace.hunt.HuntOptions;
+import racetrace.hunt.HuntReport;
+import racetrace.hunt.HuntResult;
+import racetrace.hunt.Hunter;
+import racetrace.search.RandomCases;
+import racetrace.tla.TlcConfirmation;
+import racetrace.tlc.Confirmations;
+
+/**
+ * Hunts instances for invariant violations. Each instance's result is printed as soon as it is
+ * known, before TLC runs on it, so that nothing TLC or the file system does can lose it.
+ */
+@Command(name = "hunt", mixinStandardHelpOptions = true,
+        description = "Searches model instances for invariant violations, shrinks what it finds and prints the CPU "
+                + "tables. Exits 1 when any instance is violated.",
+        exitCodeListHeading = ExitCode.HEADING,
+        exitCodeList = {ExitCode.L0, ExitCode.L1, ExitCode.L2, ExitCode.L3, ExitCode.L70})
+final class HuntCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    InstanceSelection selection;
+
+    @Mixin
+    Budget budget;
+
+    @Mixin
+    TlcOptions tlcOptions;
+
+    @Mixin
+    JsonOutput output;
+
+    @Option(names = "--tlc", description = "export every counterexample as a TLA+ trace under --out, with report.md, "
+            + "and have TLC confirm it; exits 3 when TLC could not check one (default: off)")
+    boolean tlc;
+
+    @Override
+    public Integer call() throws Exception {
+        budget.validate();
+        tlcOptions.validate();
+        tlcOptions.requireUsedOnlyWith(tlc, "--tlc");
+        List<Model<?>> instances = selection.instances(InstanceSelection.Need.MODEL_OR_ALL);
+        if (tlc) {
+            List<String> without = instances.stream().filter(m -> m.tlaModule() == null)
+                    .map(m -> m.instance().toString()).toList();
+            if (!without.isEmpty()) {
+                throw new BadInputException("--tlc needs a TLA+ spec, and " + without + " have none; leave out --tlc "
+                        + "or those instances");
+            }
+            tlcOptions.requireOut();
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        double worst = instances.size() * budget.seconds;
+        if (worst > 30) {
+            Racetrace.note(err, "hunting " + instances.size() + " instance" + (instances.size() == 1 ? "" : "s")
+                    + ", each until every invariant is violated or " + budget.tries + " tries or "
+                    + budget.seconds + " s: at most " + Progress.duration(worst) + (tlc ? " plus TLC" : ""));
+        }
+        ObjectMapper mapper = new ObjectMapper();
+        HuntOptions options = new HuntOptions(budget.seed(), budget.tries, budget.seconds,
+                RandomCases.DEFAULT_SCHEDULE_LENGTH);
+        List<HuntResult> results = new ArrayList<>();
+        int code = ExitCode.OK;
+        for (Model<?> m : instances) {
+            HuntResult r = Hunter.hunt(m, options, (mm, n, ms) ->
+                    Racetrace.note(err, String.format("hunting %s: %d tries, %.1f s", mm.instance(), n, ms / 1000.0)));
+            results.add(r);
+            if (r.violated()) {
+                code = ExitCode.worst(code, ExitCode.FOUND);
+            }
+            if (!output.json) {
+                out.print(HuntReport.text(r));
+                out.flush();
+            }
+            List<TlcConfirmation> confirmations = new ArrayList<>();
+            if (tlc) {
+                clearOldFiles(m);
+                for (Finding f : r.findings()) {
+                    Path dir = findingDir(m, f.invariant());
+                    Racetrace.note(err, "TLC checks the " + f.invariant() + " counterexample of " + m.instance());
+                    TlcConfirmation c = Confirmations.confirmSafely(f.shrunk(), dir, tlcOptions.duration());
+                    String reportError = Confirmations.writeReportSafely(r, f, c, dir.resolve("report.md"));
+                    if (reportError != null) {
+                        c = new TlcConfirmation.Failed(c.describe() + "; but " + reportError, c.export(), c.tlc());
+                    }
+                    confirmations.add(c);
+                    if (c instanceof TlcConfirmation.Failed) {
+                        code = ExitCode.worst(code, ExitCode.TLC_FAILED);
+                    }
+                    if (!output.json) {
+                        out.println("   TLC, " + f.invariant() + ": " + c.describe());
+                        if (c.export() != null) {
+                            out.println("        files: " + c.export().tla() + "; report: "
+                                    + c.export().directory().resolve("report.md"));
+                        }
+                        out.flush();
+                    }
+                }
+            }
+            if (output.json) {
+                Map<String, Object> o = HuntReport.json(r);
+                Confirmations.addJson(o, tlc ? confirmations : null);
+                out.println(mapper.writeValueAsString(o));
+                out.flush();
+            }
+        }
+        if (!output.json) {
+            out.print(HuntReport.verdicts(results));
+        }
+        out.flush();
+        return code;
+    }
+
+    private Path findingDir(Model<?> m, String invariant) {
+        return tlcOptions.out.resolve(Confirmations.dirName(m.instance())).resolve(invariant);
+    }
+
+    /** A reused --out keeps only this run's files: an invariant found last time and not now leaves nothing behind. */
+    private void clearOldFiles(Model<?> m) {
+        for (Invariant<?> i : m.invariants()) {
+            OutputDirectory.clearGenerated(findingDir(m, i.name()));
+        }
+    }
+}

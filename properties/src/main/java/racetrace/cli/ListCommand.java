@@ -1,0 +1,115 @@
+package racetrace.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import racetrace.engine.ActorKind;
+import racetrace.engine.Config;
+import racetrace.engine.Invariant;
+import racetrace.engine.Model;
+import racetrace.engine.ModelFamily;
+import racetrace.engine.Models;
+import racetrace.engine.Param;
+import racetrace.report.Templates;
+
+/** Lists what can be hunted: models, variants, options, invariants, bounds and actors. */
+@Command(name = "list", mixinStandardHelpOptions = true,
+        description = "Lists models, variants, options, invariants, configuration bounds and actors.",
+        exitCodeListHeading = ExitCode.HEADING,
+        exitCodeList = {ExitCode.L0, ExitCode.L1, ExitCode.L2, ExitCode.L3, ExitCode.L70})
+final class ListCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        List<Map<String, Object>> families = new ArrayList<>();
+        for (ModelFamily f : Models.families()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", f.name());
+            m.put("description", f.description());
+            List<String> variants = new ArrayList<>();
+            for (String v : f.variants()) {
+                variants.add(v + ": " + f.describeVariant(v));
+            }
+            m.put("variants", variants);
+            List<String> options = new ArrayList<>();
+            f.options().forEach((k, vs) -> options.add(k + " in " + String.join("|", vs) + " (default " + vs.get(0) + ")"));
+            m.put("options", options);
+            Model<?> sample = Models.create(f.name(), f.variants().get(f.variants().size() - 1), Map.of());
+            // An invariant may read differently in some variants: say in which.
+            Map<String, List<String>> variantsOf = new LinkedHashMap<>();
+            for (String v : f.variants()) {
+                Model<?> mv = Models.create(f.name(), v, Map.of());
+                for (Invariant<?> i : mv.invariants()) {
+                    variantsOf.computeIfAbsent(i.name() + ": " + i.description(), k -> new ArrayList<>()).add(v);
+                }
+            }
+            List<String> invariants = new ArrayList<>();
+            variantsOf.forEach((line, vs) -> invariants.add(vs.size() == f.variants().size() ? line
+                    : line + " [" + String.join(", ", vs) + "]"));
+            m.put("invariants", invariants);
+            List<String> params = new ArrayList<>();
+            for (Param p : sample.space().params()) {
+                params.add(p.name() + " " + p.min() + ".." + p.max() + (p.description().isEmpty() ? "" : " (" + p.description() + ")"));
+            }
+            m.put("params", params);
+            // Actors can depend on the configuration: list each with its widest alphabet.
+            Map<String, ActorKind> kinds = new LinkedHashMap<>();
+            Map<String, List<racetrace.engine.Op>> alphabets = new LinkedHashMap<>();
+            for (Config c : configs(sample.space().params())) {
+                for (ActorKind k : sample.space().actors(c)) {
+                    List<racetrace.engine.Op> a = sample.space().alphabet(c, k.name());
+                    ActorKind seen = kinds.get(k.name());
+                    if (seen == null || k.maxThreads() > seen.maxThreads()) {
+                        kinds.put(k.name(), k);
+                    }
+                    if (!alphabets.containsKey(k.name()) || a.size() > alphabets.get(k.name()).size()) {
+                        alphabets.put(k.name(), a);
+                    }
+                }
+            }
+            List<String> actors = new ArrayList<>();
+            for (ActorKind k : kinds.values()) {
+                actors.add(k.name() + ": " + k.minThreads() + ".." + k.maxThreads() + " threads, scripts of "
+                        + k.minOps() + ".." + k.maxOps() + " ops from " + alphabets.get(k.name()));
+            }
+            m.put("actors", actors);
+            families.add(m);
+        }
+        spec.commandLine().getOut().print(Templates.render("list", Map.of("families", families)));
+        return 0;
+    }
+
+    /** Every configuration of the parameters, or only the extremes when there are too many. */
+    static List<Config> configs(List<Param> params) {
+        List<Map<String, Integer>> all = new ArrayList<>();
+        all.add(new LinkedHashMap<>());
+        for (Param p : params) {
+            List<Map<String, Integer>> next = new ArrayList<>();
+            for (Map<String, Integer> c : all) {
+                for (int v = p.min(); v <= p.max(); v++) {
+                    Map<String, Integer> m = new LinkedHashMap<>(c);
+                    m.put(p.name(), v);
+                    next.add(m);
+                }
+            }
+            all = next;
+            if (all.size() > 5000) {
+                Map<String, Integer> min = new LinkedHashMap<>();
+                Map<String, Integer> max = new LinkedHashMap<>();
+                params.forEach(q -> {
+                    min.put(q.name(), q.min());
+                    max.put(q.name(), q.max());
+                });
+                return List.of(new Config(min), new Config(max));
+            }
+        }
+        return all.stream().map(Config::new).toList();
+    }
+}

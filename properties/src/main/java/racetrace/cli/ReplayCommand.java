@@ -1,0 +1,57 @@
+package racetrace.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import racetrace.engine.Execution;
+import racetrace.engine.Outcome;
+import racetrace.hunt.HuntReport;
+import racetrace.report.Templates;
+import racetrace.search.Case;
+import racetrace.tlc.TlcTraceFile;
+
+/** Re-executes a counterexample; exits 1 when the replayed run violates an invariant. */
+@Command(name = "replay", mixinStandardHelpOptions = true,
+        description = {"Re-executes a schedule string or a counterexample file and prints the CPU table and the "
+                + "verdict. Exits 1 when the replayed run violates an invariant, 0 when it does not (a deadlock or a "
+                + "completed run), 1 also when a TLC trace does not replay in Java (model and spec disagree).",
+            "A pasted string may contain spaces and line breaks (a wrapped mail): they are ignored. An argument "
+                + "of the form rt<digits>:... is a string; anything else names a file."},
+        exitCodeListHeading = ExitCode.HEADING,
+        exitCodeList = {ExitCode.L0, ExitCode.L1, ExitCode.L2, ExitCode.L3, ExitCode.L70})
+final class ReplayCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "<schedule-string>|<file>",
+            description = "a schedule string (rt2:..., printed by hunt and tlc), or a file: a TLC trace file "
+                    + "(tlc-trace.txt, written by racetrace tlc), a counterexample .json (written by hunt --tlc), a "
+                    + "hunt or tlc JSON line, or a text file holding one schedule string")
+    String input;
+
+    @Override
+    public Integer call() {
+        Case c;
+        try {
+            c = ReplayInput.read(input);
+        } catch (TlcTraceFile.TraceRejectedException e) {
+            Racetrace.note(spec.commandLine().getErr(), Racetrace.oneLine(e.getMessage()));
+            return ExitCode.FOUND;
+        }
+        Execution<?> ex = c.run();
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("instance", c.model().instance().toString());
+        data.put("scenario", c.scenario().threads().toString() + " " + c.scenario().config());
+        data.put("schedule", c.toString());
+        data.put("table", HuntReport.table(c));
+        data.put("measure", ex.measure().toString());
+        data.put("notices", ex.notices());
+        spec.commandLine().getOut().print(Templates.render("replay", data));
+        spec.commandLine().getOut().flush();
+        return ex.outcome() instanceof Outcome.Violated ? ExitCode.FOUND : ExitCode.OK;
+    }
+}

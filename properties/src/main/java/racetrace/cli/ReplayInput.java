@@ -1,0 +1,129 @@
+package racetrace.cli;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import racetrace.engine.BadInputException;
+import racetrace.search.Case;
+import racetrace.search.ScheduleString;
+import racetrace.tlc.CounterexampleFile;
+import racetrace.tlc.TlcTraceFile;
+
+/**
+ * What {@code racetrace replay} was given: a schedule string, or a file holding a TLC trace
+ * ({@code racetrace tlc}), a counterexample or JSON line ({@code hunt --tlc}, {@code --json}), or
+ * one schedule string. A string is told from a file by its shape ({@code rt<digits>:}), never by
+ * whether a file of that name happens to exist; every error about a file names it.
+ */
+public final class ReplayInput {
+
+    /** Larger than any trace racetrace writes by far; a bigger file is not one of them. */
+    static final long MAX_BYTES = 64L << 20;
+
+    private static final String WHAT = "replay takes a schedule string (rt2:..., as hunt and tlc print it) or a file: "
+            + "a TLC trace file (tlc-trace.txt from racetrace tlc), a counterexample .json (from hunt --tlc) or a text "
+            + "file holding one schedule string";
+
+    private ReplayInput() {
+    }
+
+    /** The case the argument names. */
+    public static Case read(String arg) {
+        if (ScheduleString.looksLikeOne(arg)) {
+            return ScheduleString.decode(arg);
+        }
+        Path file;
+        try {
+            file = Path.of(arg);
+        } catch (InvalidPathException e) {
+            throw new BadInputException("'" + abbreviate(arg) + "' is neither a schedule string nor a file name; " + WHAT);
+        }
+        if (arg.isBlank()) {
+            throw new BadInputException("the argument is empty; " + WHAT);
+        }
+        if (!Files.exists(file)) {
+            throw new BadInputException("there is no file " + arg + ", and it is not a schedule string either (one "
+                    + "starts with '" + ScheduleString.PREFIX + ":'); " + WHAT);
+        }
+        if (Files.isDirectory(file)) {
+            throw new BadInputException(arg + " is a directory, not a file; " + WHAT);
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new BadInputException(arg + " is not a regular file; " + WHAT);
+        }
+        byte[] bytes;
+        try {
+            if (Files.size(file) > MAX_BYTES) {
+                throw new BadInputException(arg + " has " + (Files.size(file) >> 20) + " MiB, more than any file replay "
+                        + "reads (" + (MAX_BYTES >> 20) + " MiB); " + WHAT);
+            }
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new BadInputException("cannot read " + arg + " (" + OutputDirectory.reason(e) + "); " + WHAT);
+        }
+        return readFile(arg, bytes);
+    }
+
+    /** The case a file's content names; {@code name} is how messages call the file. */
+    public static Case readFile(String name, byte[] bytes) {
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == 0) {
+                throw new BadInputException(name + " is a binary file (a NUL byte at offset " + i + "), not text; "
+                        + WHAT);
+            }
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new BadInputException(name + " is not UTF-8 text (a binary file?); " + WHAT);
+        }
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        if (text.isBlank()) {
+            throw new BadInputException(name + " is empty; " + WHAT);
+        }
+        if (TlcTraceFile.looksLikeOne(text)) {
+            return TlcTraceFile.read(name, text);
+        }
+        if (CounterexampleFile.looksLikeOne(text)) {
+            return CounterexampleFile.read(name, text);
+        }
+        if (ScheduleString.looksLikeOne(text)) {
+            List<Integer> starts = new ArrayList<>();
+            String[] lines = text.split("\\R", -1);
+            for (int i = 0; i < lines.length; i++) {
+                if (lines[i].strip().matches("rt[0-9]+:.*")) {
+                    starts.add(i + 1);
+                }
+            }
+            if (starts.size() > 1) {
+                throw new BadInputException(name + " holds " + starts.size() + " schedule strings (lines "
+                        + starts.stream().map(String::valueOf).reduce((a, b) -> a + ", " + b).orElse("") + "); give "
+                        + "one: a file with only that string, or the string itself");
+            }
+            try {
+                return ScheduleString.decode(text);
+            } catch (BadInputException e) {
+                throw new BadInputException(name + ": " + e.getMessage());
+            }
+        }
+        String first = text.strip().lines().findFirst().orElse("");
+        throw new BadInputException(name + " is not a schedule string, TLC trace file or counterexample JSON: it "
+                + "starts with '" + abbreviate(first) + "'; " + WHAT);
+    }
+
+    private static String abbreviate(String s) {
+        String shown = s.replaceAll("[^\\x20-\\x7e]", "?");
+        return shown.length() <= 40 ? shown : shown.substring(0, 37) + "...";
+    }
+}

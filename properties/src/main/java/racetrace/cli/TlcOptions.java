@@ -1,0 +1,49 @@
+package racetrace.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import racetrace.engine.BadInputException;
+
+/** Where TLC's files go and how long one TLC run may take (hunt --tlc, tlc, conform, bench --tlc). */
+public final class TlcOptions {
+
+    static final int DEFAULT_TIMEOUT = 900;
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
+
+    @Option(names = "--tlc-timeout", paramLabel = "S",
+            description = "seconds one TLC run may take, 1 to 604800 (default ${DEFAULT-VALUE})")
+    int timeout = DEFAULT_TIMEOUT;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "where the TLA+ modules, TLC's output and report.md go; created if missing, files of an "
+                    + "earlier run of the same instance replaced (default ${DEFAULT-VALUE})")
+    Path out = Path.of("racetrace-out");
+
+    void validate() {
+        Checks.count("--tlc-timeout", timeout, 1, (long) Checks.MAX_SECONDS, "seconds");
+    }
+
+    /** For commands where TLC is optional: refuses TLC options given without the switch that runs TLC. */
+    void requireUsedOnlyWith(boolean tlcRuns, String tlcSwitch) {
+        for (String o : new String[] {"--out", "--tlc-timeout"}) {
+            if (!tlcRuns && mixee.commandLine().getParseResult().hasMatchedOption(o)) {
+                throw new BadInputException(o + " is used by " + tlcSwitch + " only; add " + tlcSwitch
+                        + " or drop " + o);
+            }
+        }
+    }
+
+    /** Checks --out before any work, so that the results of a long run are never lost to it. */
+    void requireOut() {
+        OutputDirectory.require("--out", out);
+    }
+
+    Duration duration() {
+        return Duration.ofSeconds(timeout);
+    }
+}

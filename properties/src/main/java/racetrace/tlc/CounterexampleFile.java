@@ -1,0 +1,238 @@
+package racetrace.tlc;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import racetrace.engine.BadInputException;
+import racetrace.engine.Config;
+import racetrace.engine.Execution;
+import racetrace.engine.Invariant;
+import racetrace.engine.Model;
+import racetrace.engine.Models;
+import racetrace.engine.Op;
+import racetrace.engine.Scenario;
+import racetrace.engine.Schedule;
+import racetrace.engine.Step;
+import racetrace.engine.ThreadScript;
+import racetrace.search.Case;
+import racetrace.search.ScheduleString;
+import racetrace.tla.CounterexampleJson;
+
+/**
+ * Reads JSON back: a counterexample file written by {@code hunt --tlc} (format {@value
+ * CounterexampleJson#FORMAT}), or one JSON line of {@code hunt --json} / {@code tlc --json}
+ * (its {@code schedule}). A counterexample is re-run in Java and must give every recorded state
+ * and step, so an edited file is refused rather than replayed as another run.
+ */
+public final class CounterexampleFile {
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
+    private CounterexampleFile() {
+    }
+
+    /** Whether the text is JSON to this reader: it starts with an object. */
+    public static boolean looksLikeOne(String text) {
+        return text.stripLeading().startsWith("{");
+    }
+
+    /**
+     * The case a JSON text describes.
+     *
+     * @param name the file's name, for messages
+     */
+    public static Case read(String name, String text) {
+        JsonNode doc;
+        try {
+            doc = JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? "" : " line " + e.getLocation().getLineNr() + " column "
+                    + e.getLocation().getColumnNr();
+            throw new BadInputException(name + where + ": not valid JSON (" + e.getOriginalMessage() + ")");
+        }
+        if (doc == null || !doc.isObject()) {
+            throw new BadInputException(name + ": the JSON is not one object");
+        }
+        JsonNode format = doc.get("format");
+        if (format == null) {
+            JsonNode schedule = doc.get("schedule");
+            if (schedule != null && schedule.isTextual()) {
+                try {
+                    return ScheduleString.decode(schedule.asText());
+                } catch (BadInputException e) {
+                    throw new BadInputException(name + ", its \"schedule\": " + e.getMessage());
+                }
+            }
+            throw new BadInputException(name + " is JSON but neither a counterexample (with \"format\": \""
+                    + CounterexampleJson.FORMAT + "\", as hunt --tlc writes) nor a hunt or tlc JSON line with a "
+                    + "\"schedule\" (a held instance has none)");
+        }
+        if (!format.isTextual() || !format.asText().equals(CounterexampleJson.FORMAT)) {
+            throw new BadInputException(name + " has \"format\": " + abbreviate(format.toString()) + "; this racetrace "
+                    + "reads \"" + CounterexampleJson.FORMAT + "\"");
+        }
+        try {
+            return counterexample(doc);
+        } catch (BadInputException e) {
+            throw new BadInputException(name + ": " + e.getMessage());
+        }
+    }
+
+    private static Case counterexample(JsonNode doc) {
+        Map<String, String> options = new LinkedHashMap<>();
+        JsonNode opts = field(doc, "options", "an object");
+        if (!opts.isObject()) {
+            throw new BadInputException("\"options\" should be an object of option names and values");
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = opts.fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> e = it.next();
+            options.put(e.getKey(), text(e.getValue(), "options." + e.getKey()));
+        }
+        Model<?> model = Models.create(text(field(doc, "model", "a string"), "model"),
+                text(field(doc, "variant", "a string"), "variant"), options);
+        int version = integer(field(doc, "modelVersion", "an integer"), "modelVersion");
+        if (version != model.version()) {
+            throw new BadInputException("it was made for model version " + version + " of " + model.instance()
+                    + "; this racetrace has version " + model.version() + ": re-run the hunt to get a current file");
+        }
+        JsonNode scenario = field(doc, "scenario", "an object");
+        Map<String, Integer> config = new LinkedHashMap<>();
+        JsonNode cfg = field(scenario, "config", "an object");
+        if (!cfg.isObject()) {
+            throw new BadInputException("\"scenario.config\" should be an object");
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = cfg.fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> e = it.next();
+            config.put(e.getKey(), integer(e.getValue(), "scenario.config." + e.getKey()));
+        }
+        List<ThreadScript> threads = new ArrayList<>();
+        for (JsonNode t : array(field(scenario, "threads", "an array"), "scenario.threads")) {
+            List<Op> ops = new ArrayList<>();
+            for (JsonNode o : array(field(t, "ops", "an array"), "scenario.threads[].ops")) {
+                List<Integer> args = new ArrayList<>();
+                for (JsonNode a : array(field(o, "args", "an array"), "ops[].args")) {
+                    args.add(integer(a, "ops[].args[]"));
+                }
+                ops.add(new Op(text(field(o, "name", "a string"), "ops[].name"), args));
+            }
+            threads.add(new ThreadScript(text(field(t, "actor", "a string"), "scenario.threads[].actor"), ops));
+        }
+        Scenario s = new Scenario(new Config(config), threads);
+        model.space().validate(s);
+        List<Integer> choices = new ArrayList<>();
+        for (JsonNode c : array(field(doc, "schedule", "an array"), "schedule")) {
+            int choice = integer(c, "schedule[]");
+            if (choice < 0 || choice >= threads.size()) {
+                throw new BadInputException("\"schedule\" names thread " + choice + " (0-based), but the scenario has "
+                        + threads.size() + " threads");
+            }
+            choices.add(choice);
+        }
+        List<String> checked = new ArrayList<>();
+        for (JsonNode i : array(field(doc, "invariants", "an array"), "invariants")) {
+            checked.add(text(i, "invariants[]"));
+        }
+        List<String> all = model.invariants().stream().map(Invariant::name).toList();
+        String focus;
+        if (checked.equals(all)) {
+            focus = null;
+        } else if (checked.size() == 1 && all.contains(checked.get(0))) {
+            focus = checked.get(0);
+        } else {
+            throw new BadInputException("\"invariants\" " + checked + " are neither all of " + model.instance() + "'s "
+                    + all + " nor one of them");
+        }
+        Case c = new Case(model, s, Schedule.of(choices), focus);
+        sameRun(doc, c.run());
+        return c;
+    }
+
+    /** Refuses a file whose states, steps or outcome are not those of the Java run it describes. */
+    private static <S> void sameRun(JsonNode doc, Execution<S> ex) {
+        List<JsonNode> states = array(field(doc, "states", "an array"), "states");
+        List<JsonNode> actions = array(field(doc, "actions", "an array"), "actions");
+        if (states.size() != ex.steps().size() + 1 || actions.size() != ex.steps().size()) {
+            throw new BadInputException("it records " + actions.size() + " steps, but its scenario and schedule run "
+                    + ex.steps().size() + " steps in Java: the file was edited or cut short");
+        }
+        for (int i = 0; i < states.size(); i++) {
+            JsonNode vars = field(states.get(i), "vars", "an object");
+            Map<String, Object> java = new LinkedHashMap<>();
+            ex.model().variables(ex.stateAt(i)).forEach((k, v) -> java.put(k, CounterexampleJson.value(v)));
+            ObjectNode expected = JSON.valueToTree(java);
+            if (!expected.equals(vars)) {
+                String which = null;
+                for (Iterator<String> it = expected.fieldNames(); it.hasNext() && which == null;) {
+                    String k = it.next();
+                    if (!expected.get(k).equals(vars.get(k))) {
+                        which = k;
+                    }
+                }
+                throw new BadInputException("state " + i + " differs from the Java run"
+                        + (which == null ? "" : " in variable " + which) + ": the file was edited, or made by "
+                        + "another model version");
+            }
+        }
+        for (int i = 0; i < actions.size(); i++) {
+            Step<S> step = ex.steps().get(i);
+            JsonNode a = actions.get(i);
+            if (integer(field(a, "thread", "an integer"), "actions[].thread") != step.thread() + 1
+                    || !text(field(a, "label", "a string"), "actions[].label").equals(step.label())) {
+                throw new BadInputException("step " + (i + 1) + " differs from the Java run (thread "
+                        + (step.thread() + 1) + ", " + step.label() + "): the file was edited");
+            }
+        }
+        JsonNode outcome = field(doc, "outcome", "an object");
+        String invariant = ex.outcome().invariantOrNull();
+        JsonNode recorded = outcome.get("invariant");
+        if ((invariant == null) != (recorded == null || recorded.isNull())
+                || (invariant != null && !invariant.equals(recorded.asText()))) {
+            throw new BadInputException("its outcome " + abbreviate(outcome.toString()) + " is not the Java run's ("
+                    + (invariant == null ? "no violation" : invariant + " violated") + "): the file was edited");
+        }
+    }
+
+    private static JsonNode field(JsonNode parent, String name, String what) {
+        JsonNode n = parent == null || !parent.isObject() ? null : parent.get(name);
+        if (n == null || n.isNull()) {
+            throw new BadInputException("it lacks \"" + name + "\" (" + what + ")");
+        }
+        return n;
+    }
+
+    private static String text(JsonNode n, String where) {
+        if (!n.isTextual()) {
+            throw new BadInputException("\"" + where + "\" should be a string, not " + abbreviate(n.toString()));
+        }
+        return n.asText();
+    }
+
+    private static int integer(JsonNode n, String where) {
+        if (!n.isIntegralNumber() || !n.canConvertToInt()) {
+            throw new BadInputException("\"" + where + "\" should be an integer, not " + abbreviate(n.toString()));
+        }
+        return n.asInt();
+    }
+
+    private static List<JsonNode> array(JsonNode n, String where) {
+        if (!n.isArray()) {
+            throw new BadInputException("\"" + where + "\" should be an array, not " + abbreviate(n.toString()));
+        }
+        List<JsonNode> out = new ArrayList<>();
+        n.forEach(out::add);
+        return out;
+    }
+
+    private static String abbreviate(String s) {
+        String shown = s.replaceAll("[^\\x20-\\x7e]", "?");
+        return shown.length() <= 40 ? shown : shown.substring(0, 37) + "...";
+    }
+}
