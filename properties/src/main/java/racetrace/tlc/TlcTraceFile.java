@@ -50,13 +50,17 @@ public final class TlcTraceFile {
     }
 
     public static void write(Path file, Case scenario, String tlcOutput) {
-        String body = normalise(tlcOutput);
         try {
-            Files.writeString(file, HEADER + ScheduleString.encode(scenario.unfocused()) + " sha256=" + digest(body)
-                    + "\n" + body, StandardCharsets.UTF_8);
+            Files.writeString(file, text(scenario, tlcOutput), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
+    }
+
+    /** The content of a trace file for a scenario and TLC's output. */
+    public static String text(Case scenario, String tlcOutput) {
+        String body = normalise(tlcOutput);
+        return HEADER + ScheduleString.encode(scenario.unfocused()) + " sha256=" + digest(body) + "\n" + body;
     }
 
     public static boolean looksLikeOne(String text) {
@@ -88,7 +92,7 @@ public final class TlcTraceFile {
                     + MAGIC.strip() + "' (racetrace tlc writes them as tlc-trace.txt)");
         }
         int nl = text.indexOf('\n');
-        String header = (nl < 0 ? text : text.substring(0, nl)).strip();
+        String header = nl < 0 ? text : text.substring(0, nl);
         String[] words = header.substring(MAGIC.length()).strip().split(" +");
         if (!words[0].equals(FORMAT)) {
             throw new BadInputException(name + " line 1: this is a format-" + abbreviate(words[0]) + " TLC trace file; "
@@ -135,6 +139,7 @@ public final class TlcTraceFile {
     /** Reads every state TLC printed, so that an unreadable one is named by its line. */
     private static void checkStates(String name, String body) {
         String[] lines = body.split("\n", -1);
+        java.util.Set<String> variables = null;
         for (int i = 0; i < lines.length; i++) {
             if (STATE_START.matcher(lines[i]).matches()) {
                 int first = i + 2;
@@ -143,11 +148,19 @@ public final class TlcTraceFile {
                 for (; j < lines.length && !MSG_END.matcher(lines[j]).matches(); j++) {
                     vars.append(lines[j]).append('\n');
                 }
+                java.util.Set<String> names;
                 try {
-                    TlaValueParser.parseState(vars.toString());
+                    names = TlaValueParser.parseState(vars.toString()).keySet();
                 } catch (RuntimeException e) {
                     throw new BadInputException(name + " line " + (first + 1) + ": the state TLC printed there cannot "
                             + "be read: " + e.getMessage());
+                }
+                if (variables == null) {
+                    variables = names;
+                } else if (!variables.equals(names)) {
+                    throw new BadInputException(name + " line " + (first + 1) + ": the state TLC printed there has the "
+                            + "variables " + names + ", the first state " + variables + ": the file is cut short or "
+                            + "edited; re-run the racetrace tlc command that wrote it");
                 }
                 i = j;
             }

@@ -282,13 +282,13 @@ public final class ScheduleString {
         List<String> changed = new ArrayList<>();
         for (int i = 1; i <= CHECKED; i++) {
             if (given.charAt(i - 1) != expected.charAt(i - 1)) {
-                changed.add(FIELD_NAMES[i] + " ('" + abbreviate(f[i]) + "')");
+                changed.add(FIELD_NAMES[i] + " field ('" + abbreviate(f[i]) + "')");
             }
         }
         throw new BadInputException(changed.isEmpty()
                 ? "schedule string does not match its check field '" + given + "': the string was edited or garbled;"
                         + " copy it again from where racetrace printed it"
-                : "schedule string's " + String.join(" and ", changed) + (changed.size() == 1 ? " field does" : " fields do")
+                : "schedule string's " + String.join(" and ", changed) + (changed.size() == 1 ? " does" : " do")
                         + " not match its check field: the string was edited or garbled; copy it again from where "
                         + "racetrace printed it");
     }

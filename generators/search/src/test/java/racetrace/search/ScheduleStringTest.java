@@ -89,7 +89,7 @@ class ScheduleStringTest {
             g[i] = f[i].equals(edits[i]) ? edits[i] + "0" : edits[i];
             assertThatThrownBy(() -> ScheduleString.decode(String.join(":", g))).as(names[i])
                     .isInstanceOf(BadInputException.class)
-                    .hasMessageContaining("schedule string's " + names[i] + " (");
+                    .hasMessageContaining("schedule string's " + names[i] + " field ('");
         }
     }
 

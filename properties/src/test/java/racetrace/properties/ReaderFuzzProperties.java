@@ -1,0 +1,374 @@
+package racetrace.properties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import racetrace.cli.Racetrace;
+import racetrace.cli.ReplayInput;
+import racetrace.cli.ScenarioArguments;
+import racetrace.engine.Execution;
+import racetrace.engine.Model;
+import racetrace.engine.ModelFamily;
+import racetrace.engine.Models;
+import racetrace.engine.Param;
+import racetrace.engine.Scenario;
+import racetrace.hunt.Finding;
+import racetrace.hunt.HuntOptions;
+import racetrace.hunt.HuntResult;
+import racetrace.hunt.Hunter;
+import racetrace.search.Case;
+import racetrace.search.RandomCases;
+import racetrace.search.ScheduleString;
+import racetrace.tla.CounterexampleJson;
+import racetrace.tla.TlaExportException;
+import racetrace.tla.TlaValueParser;
+import racetrace.tla.TlaValueWriter;
+import racetrace.tla.TlaValues;
+import racetrace.tlc.CounterexampleFile;
+import racetrace.tlc.TlcTraceFile;
+
+/**
+ * Every reader of user input, fed generated and mutated inputs (about 125,000 in all, in
+ * seconds): it either reads exactly what was written, or refuses with a clear {@code
+ * BadInputException}; never another exception, never a different run accepted silently.
+ *
+ * <p>Inputs are valid texts (schedule strings, TLC trace files, counterexample JSON, TLA+ values,
+ * configuration and thread arguments, command lines) with one to three random edits; the
+ * "resealed" properties also recompute a schedule string's or trace file's check after the edit,
+ * so the edit reaches the parsers behind the check.
+ */
+class ReaderFuzzProperties {
+
+    /** Valid material, built once: random cases of every instance and the counterexamples of a few hunts. */
+    private static final class Seeds {
+        static final List<Case> CASES = cases();
+        static final List<Case> VIOLATING = violating();
+        static final List<String> STRINGS = CASES.stream().map(ScheduleString::encode).toList();
+        static final List<String> TRACE_FILES = VIOLATING.stream().map(Seeds::traceFile).toList();
+        static final List<String> JSONS = VIOLATING.stream().map(c -> CounterexampleJson.toJson(c.run())).toList();
+        static final List<Object> VALUES = values();
+        static final List<String> VALUE_TEXTS = VALUES.stream().map(v -> TlaValueWriter.standard().write(v)).toList();
+
+        /** Every variable's value in every state of the violating runs. */
+        private static List<Object> values() {
+            List<Object> out = new ArrayList<>();
+            for (Case c : VIOLATING) {
+                Execution<?> ex = c.run();
+                for (int i = 0; i <= ex.steps().size(); i++) {
+                    out.addAll(states(ex, i).values());
+                }
+            }
+            return out;
+        }
+
+        private static List<Case> cases() {
+            Random r = new Random(7);
+            List<Case> out = new ArrayList<>();
+            for (ModelFamily f : Models.families()) {
+                for (String v : f.variants()) {
+                    Model<?> m = Models.create(f.name(), v, Map.of());
+                    for (int i = 0; i < 4; i++) {
+                        Case c = RandomCases.draw(m, 60, r);
+                        out.add(i % 2 == 0 ? c : c.focusedOn(m.invariants().get(0).name()));
+                    }
+                }
+            }
+            return out;
+        }
+
+        private static List<Case> violating() {
+            List<Case> out = new ArrayList<>();
+            for (String[] inst : new String[][] {{"vfio-pci", "pre-a", "location"}, {"mlx5", "pre", "byte"},
+                {"xen-fifo", "b", null}}) {
+                Model<?> m = Models.create(inst[0], inst[1], inst[2] == null ? Map.of() : Map.of("granularity", inst[2]));
+                HuntResult h = Hunter.hunt(m, new HuntOptions(1, 3000, 60, RandomCases.DEFAULT_SCHEDULE_LENGTH), null);
+                for (Finding f : h.findings()) {
+                    out.add(f.shrunk());
+                }
+            }
+            assertThat(out).hasSizeGreaterThanOrEqualTo(3);
+            return out;
+        }
+
+        /** A trace file as racetrace tlc writes it, with TLC's -tool messages made from the Java run. */
+        private static String traceFile(Case c) {
+            Execution<?> ex = c.run();
+            StringBuilder b = new StringBuilder();
+            b.append("@!@!@STARTMSG 2262:0 @!@!@\nTLC2 Version 2.18 of 20 March 2023\n@!@!@ENDMSG 2262 @!@!@\n");
+            b.append("@!@!@STARTMSG 2110:1 @!@!@\nInvariant ").append(ex.outcome().invariantOrNull())
+                    .append(" is violated.\n@!@!@ENDMSG 2110 @!@!@\n");
+            for (int i = 0; i <= ex.steps().size(); i++) {
+                b.append("@!@!@STARTMSG 2217:4 @!@!@\n").append(i + 1).append(": ")
+                        .append(i == 0 ? "<Initial predicate>" : "<Step line 1, col 1 to line 2, col 2 of module M>")
+                        .append('\n');
+                states(ex, i).forEach((k, v) -> b.append("/\\ ").append(k).append(" = ")
+                        .append(TlaValueWriter.standard().write(v)).append('\n'));
+                b.append("\n@!@!@ENDMSG 2217 @!@!@\n");
+            }
+            b.append("@!@!@STARTMSG 2186:0 @!@!@\nFinished in 1500ms at (2026-11-29 22:15:07)\n@!@!@ENDMSG 2186 @!@!@\n");
+            return TlcTraceFile.text(c, b.toString());
+        }
+
+        private static <S> Map<String, Object> states(Execution<S> ex, int i) {
+            return ex.model().variables(ex.stateAt(i));
+        }
+    }
+
+    private static <T> T pick(List<T> list, Random r) {
+        return list.get(r.nextInt(list.size()));
+    }
+
+    /** Same model instance, scenario, executed steps and focus: the same run. */
+    private static void assertSameRun(Case got, Case want, String input) {
+        assertThat(got.model().instance()).as(Fuzz.show(input)).isEqualTo(want.model().instance());
+        assertThat(got.scenario()).as(Fuzz.show(input)).isEqualTo(want.scenario());
+        assertThat(got.focus()).as(Fuzz.show(input)).isEqualTo(want.focus());
+        assertThat(got.run().executed()).as(Fuzz.show(input)).isEqualTo(want.run().executed());
+    }
+
+    // ---- schedule strings
+
+    @Property(tries = 30_000)
+    void aMutatedScheduleStringIsTheSameRunOrRefused(@ForAll long seed) {
+        Random r = new Random(seed);
+        int k = r.nextInt(Seeds.CASES.size());
+        String input = Fuzz.mutate(Seeds.STRINGS.get(k), r);
+        Case got;
+        try {
+            got = ScheduleString.decode(input);
+        } catch (Throwable t) {
+            Fuzz.assertClearRefusal(t, input);
+            return;
+        }
+        assertSameRun(got, Seeds.CASES.get(k), input);
+    }
+
+    @Property(tries = 10_000)
+    void aResealedEditIsReadConsistentlyOrRefused(@ForAll long seed) {
+        Random r = new Random(seed);
+        String good = pick(Seeds.STRINGS, r);
+        String edited = Fuzz.mutate(good.substring(0, good.lastIndexOf(':')), r);
+        String input;
+        try {
+            input = ScheduleString.reseal(edited);
+        } catch (IllegalArgumentException e) {
+            return; // an edit that removed a field: the string cut short is covered above
+        }
+        Case got;
+        try {
+            got = ScheduleString.decode(input);
+        } catch (Throwable t) {
+            Fuzz.assertClearRefusal(t, input);
+            return;
+        }
+        // What is accepted round-trips: its own string names the same run.
+        assertSameRun(ScheduleString.decode(ScheduleString.encode(got)), got, input);
+    }
+
+    // ---- TLC trace files
+
+    @Property(tries = 5_000)
+    void aMutatedTraceFileIsTheSameRunOrRefused(@ForAll long seed) {
+        Random r = new Random(seed);
+        int k = r.nextInt(Seeds.VIOLATING.size());
+        String input = Fuzz.mutate(Seeds.TRACE_FILES.get(k), r);
+        Case got;
+        try {
+            got = TlcTraceFile.read("fuzz.txt", input);
+        } catch (Throwable t) {
+            if (!(t instanceof TlcTraceFile.TraceRejectedException)) {
+                Fuzz.assertClearRefusal(t, input);
+            }
+            return;
+        }
+        Case want = Seeds.VIOLATING.get(k);
+        assertThat(got.run().outcome()).as(Fuzz.show(input)).isEqualTo(want.run().outcome());
+        assertSameRun(got.withSchedule(got.run().executed()), want.withSchedule(want.run().executed()), input);
+    }
+
+    @Property(tries = 2_000)
+    void aResealedTraceFileEditIsAnIntactRunOrRefused(@ForAll long seed) {
+        Random r = new Random(seed);
+        int k = r.nextInt(Seeds.VIOLATING.size());
+        String file = Seeds.TRACE_FILES.get(k);
+        int nl = file.indexOf('\n');
+        String body = Fuzz.mutate(file.substring(nl + 1), r);
+        String input = TlcTraceFile.text(Seeds.VIOLATING.get(k), body);
+        Case got;
+        try {
+            got = TlcTraceFile.read("fuzz.txt", input);
+        } catch (TlcTraceFile.TraceRejectedException rejected) {
+            assertThat(rejected.getMessage()).startsWith("fuzz.txt: ");
+            return;
+        } catch (Throwable t) {
+            Fuzz.assertClearRefusal(t, input);
+            assertThat(t.getMessage()).contains("fuzz.txt");
+            return;
+        }
+        // Accepted: the Java run violates TLC's invariant after TLC's last step.
+        assertThat(got.run().outcome().isViolation()).as(Fuzz.show(body)).isTrue();
+    }
+
+    // ---- TLA+ values
+
+    @Property(tries = 30_000)
+    void tlaValuesAreReadBackOrRefused(@ForAll long seed) {
+        Random r = new Random(seed);
+        int k = r.nextInt(Seeds.VALUES.size());
+        Object value = Seeds.VALUES.get(k);
+        String text = Seeds.VALUE_TEXTS.get(k);
+        boolean mutated = r.nextInt(4) != 0;
+        String input = mutated ? Fuzz.mutate(text, r) : text;
+        Object back;
+        try {
+            back = TlaValueParser.parseValue(input);
+        } catch (TlaExportException e) {
+            assertThat(e.getMessage()).as(Fuzz.show(input)).isNotBlank();
+            return;
+        } catch (Throwable t) {
+            throw new AssertionError("TLA+ value " + Fuzz.show(input) + " gave " + t, t);
+        }
+        if (!mutated) {
+            assertThat(TlaValues.same(value, back)).as(Fuzz.show(input)).isTrue();
+        }
+    }
+
+    @Property(tries = 5_000)
+    void deepOrHugeTlaValuesAreRefusedNotOverflowed(@ForAll long seed) {
+        Random r = new Random(seed);
+        int depth = 100 + r.nextInt(100_000);
+        String open = r.nextBoolean() ? "<<" : r.nextBoolean() ? "{" : "(";
+        String input = switch (r.nextInt(3)) {
+            case 0 -> open.repeat(depth);
+            case 1 -> "0.." + (1_000_000L + r.nextInt(Integer.MAX_VALUE));
+            default -> "-" + Long.MAX_VALUE + ".." + Long.MAX_VALUE;
+        };
+        try {
+            TlaValueParser.parseValue(input);
+            throw new AssertionError("accepted " + Fuzz.show(input));
+        } catch (TlaExportException e) {
+            assertThat(e.getMessage()).isNotBlank();
+        }
+    }
+
+    // ---- JSON read back
+
+    @Property(tries = 2_000)
+    void aMutatedCounterexampleJsonIsTheSameRunOrRefused(@ForAll long seed) {
+        Random r = new Random(seed);
+        int k = r.nextInt(Seeds.VIOLATING.size());
+        String input = Fuzz.mutate(Seeds.JSONS.get(k), r);
+        Case got;
+        try {
+            got = CounterexampleFile.read("fuzz.json", input);
+        } catch (Throwable t) {
+            Fuzz.assertClearRefusal(t, input);
+            assertThat(t.getMessage()).contains("fuzz.json");
+            return;
+        }
+        Case want = Seeds.VIOLATING.get(k);
+        assertThat(got.model().instance()).isEqualTo(want.model().instance());
+        assertThat(got.scenario()).as(Fuzz.show(input)).isEqualTo(want.scenario());
+        assertThat(got.run().executed()).as(Fuzz.show(input)).isEqualTo(want.run().executed());
+    }
+
+    @Property(tries = 4_000)
+    void replayOfAnyFileIsTheSameRunOrRefused(@ForAll long seed) {
+        Random r = new Random(seed);
+        int kind = r.nextInt(3);
+        int k = r.nextInt(Seeds.VIOLATING.size());
+        String good = switch (kind) {
+            case 0 -> Seeds.TRACE_FILES.get(k);
+            case 1 -> Seeds.JSONS.get(k);
+            default -> ScheduleString.encode(Seeds.VIOLATING.get(k)) + "\n";
+        };
+        String input = Fuzz.mutate(good, r);
+        byte[] bytes = input.getBytes(StandardCharsets.UTF_8);
+        if (r.nextInt(10) == 0) {
+            bytes[r.nextInt(bytes.length)] = (byte) (0x80 + r.nextInt(0x7f));
+        }
+        Case got;
+        try {
+            got = ReplayInput.readFile("fuzz.in", bytes);
+        } catch (TlcTraceFile.TraceRejectedException rejected) {
+            return;
+        } catch (Throwable t) {
+            Fuzz.assertClearRefusal(t, input);
+            assertThat(t.getMessage()).contains("fuzz.in");
+            return;
+        }
+        Case want = Seeds.VIOLATING.get(k);
+        assertThat(got.model().instance()).isEqualTo(want.model().instance());
+        assertThat(got.scenario()).as(Fuzz.show(input)).isEqualTo(want.scenario());
+        assertThat(got.run().outcome()).as(Fuzz.show(input)).isEqualTo(want.run().outcome());
+    }
+
+    // ---- configuration and thread arguments
+
+    @Property(tries = 20_000)
+    void configAndThreadArgumentsAreReadOrRefused(@ForAll long seed) {
+        Random r = new Random(seed);
+        Case c = pick(Seeds.CASES, r);
+        Model<?> m = c.model();
+        List<String> config = new ArrayList<>();
+        for (Param p : m.space().params()) {
+            if (r.nextBoolean()) {
+                config.add(p.name() + "=" + c.scenario().config().get(p.name()));
+            }
+        }
+        List<String> threads = new ArrayList<>(List.of(ScheduleString.encode(c).split(":")[6].split(",")));
+        List<String> args = r.nextBoolean() ? config : threads;
+        if (!args.isEmpty()) {
+            int i = r.nextInt(args.size());
+            args.set(i, Fuzz.mutate(args.get(i), r));
+        }
+        Scenario s;
+        try {
+            s = ScenarioArguments.scenario(m, config, threads);
+        } catch (Throwable t) {
+            Fuzz.assertClearRefusal(t, config + " " + threads);
+            return;
+        }
+        m.space().validate(s);
+        assertThat(s.threadCount()).isEqualTo(threads.size());
+    }
+
+    // ---- whole command lines (commands that run no TLC, with a budget of one try)
+
+    private static final String[] TOKENS = {"hunt", "replay", "list", "help", "--all", "vfio-pci", "mlx5", "xen-fifo",
+        "--variant", "pre-a", "b", "merged", "--option", "granularity=byte", "granularity=word", "--granularity",
+        "location", "--seed", "-3", "--seconds", "0.1", "1e10", "NaN", "--tries", "0", "2", "--json", "--out",
+        "--tlc-timeout", "-5", "--help", "-h", "--version", "rt2:", "--config", "--thread", "=", "x"};
+
+    @Property(tries = 500)
+    void commandLinesGiveADocumentedCodeAndOneLineErrors(@ForAll long seed) {
+        Random r = new Random(seed);
+        List<String> args = new ArrayList<>();
+        int n = 1 + r.nextInt(6);
+        for (int i = 0; i < n; i++) {
+            String t = TOKENS[r.nextInt(TOKENS.length)];
+            args.add(r.nextInt(5) == 0 ? Fuzz.mutate(t, r) : t);
+        }
+        if (args.get(0).equals("hunt")) {
+            args.addAll(List.of("--tries", "1", "--seconds", "0.1"));
+            args.remove("--tlc");
+        }
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Racetrace.run(args.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err));
+        assertThat(code).as("%s: %s", args, err).isIn(0, 1, 2);
+        assertThat(err.toString()).as("%s", args).doesNotContain("\tat ").doesNotContain("racetrace: internal error");
+        if (code == 2 && !err.toString().startsWith("Usage")) {
+            assertThat(err.toString().strip().lines()).as("%s: %s", args, err).hasSize(1);
+            assertThat(out.toString()).as("%s", args).isEmpty();
+        }
+    }
+}
