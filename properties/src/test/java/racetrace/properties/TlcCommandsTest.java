@@ -82,7 +82,7 @@ class TlcCommandsTest {
         assertThat(cutRun.code()).isEqualTo(2);
         assertThat(cutRun.err()).contains("cut.txt is cut short");
         Path changed = dir.resolve("changed.txt");
-        Files.writeString(changed, Files.readString(traceFile).replaceFirst("usage = 2", "usage = 5"));
+        Files.writeString(changed, Files.readString(traceFile).replace("opIdx = <<1, 1>>", "opIdx = <<1, 2>>"));
         CommandLineTest.Run changedRun = CommandLineTest.run("replay", changed.toString());
         assertThat(changedRun.code()).isEqualTo(2);
         assertThat(changedRun.err()).contains("changed.txt was edited");
