@@ -71,10 +71,11 @@ final class HuntCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         double worst = instances.size() * budget.seconds;
-        if (worst > 30) {
+        if (worst > 30 && budget.tries > 1000) {
             Racetrace.note(err, "hunting " + instances.size() + " instance" + (instances.size() == 1 ? "" : "s")
                     + ", each until every invariant is violated or " + budget.tries + " tries or "
-                    + budget.seconds + " s: at most " + Progress.duration(worst) + (tlc ? " plus TLC" : ""));
+                    + budget.seconds + " s: at most " + Progress.duration(worst) + (tlc ? " plus TLC" : "")
+                    + ", usually much less");
         }
         ObjectMapper mapper = new ObjectMapper();
         HuntOptions options = new HuntOptions(budget.seed(), budget.tries, budget.seconds,

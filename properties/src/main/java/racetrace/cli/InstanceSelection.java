@@ -31,11 +31,11 @@ public final class InstanceSelection {
     @Option(names = "--all", description = "every model (conform and bench do this without <model>)")
     boolean all;
 
-    @Option(names = "--variant", paramLabel = "V",
-            description = "only this variant (repeatable; default: every variant; tlc needs exactly one)")
+    @Option(names = "--variant", paramLabel = "V", split = ",",
+            description = "only this variant (repeatable, or V,V,...; default: every variant; tlc needs exactly one)")
     List<String> variants = new ArrayList<>();
 
-    @Option(names = "--option", paramLabel = "NAME=VALUE",
+    @Option(names = "--option", paramLabel = "NAME=VALUE", split = ",",
             description = "a model option, e.g. granularity=location (repeatable; default: every value, or for tlc "
                     + "the first listed by racetrace list)")
     List<String> options = new ArrayList<>();

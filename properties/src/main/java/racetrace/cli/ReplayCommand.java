@@ -28,7 +28,8 @@ final class ReplayCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Parameters(paramLabel = "<schedule-string>|<file>",
-            description = "a schedule string (rt2:..., printed by hunt and tlc), or a file: a TLC trace file "
+            description = "a schedule string (rt2:..., printed by hunt and tlc), - for standard input, or a file: "
+                    + "a TLC trace file "
                     + "(tlc-trace.txt, written by racetrace tlc), a counterexample .json (written by hunt --tlc), a "
                     + "hunt or tlc JSON line, or a text file holding one schedule string")
     String input;

@@ -27,17 +27,25 @@ public final class ReplayInput {
     /** Larger than any trace racetrace writes by far; a bigger file is not one of them. */
     static final long MAX_BYTES = 64L << 20;
 
-    private static final String WHAT = "replay takes a schedule string (rt2:..., as hunt and tlc print it) or a file: "
+    private static final String WHAT = "replay takes a schedule string (rt2:..., as hunt and tlc print it), - for "
+            + "standard input, or a file: "
             + "a TLC trace file (tlc-trace.txt from racetrace tlc), a counterexample .json (from hunt --tlc) or a text "
             + "file holding one schedule string";
 
     private ReplayInput() {
     }
 
-    /** The case the argument names. */
+    /** The case the argument names; {@code -} reads standard input. */
     public static Case read(String arg) {
         if (ScheduleString.looksLikeOne(arg)) {
             return ScheduleString.decode(arg);
+        }
+        if (arg.equals("-")) {
+            try {
+                return readFile("standard input", System.in.readNBytes((int) MAX_BYTES));
+            } catch (IOException e) {
+                throw new BadInputException("cannot read standard input (" + OutputDirectory.reason(e) + ")");
+            }
         }
         Path file;
         try {

@@ -53,13 +53,15 @@ final class TlcCommand implements Callable<Integer> {
     @Mixin
     JsonOutput output;
 
-    @Option(names = "--config", paramLabel = "NAME=VALUE",
-            description = "a configuration parameter of the scenario (repeatable; default: each parameter's minimum, "
+    @Option(names = "--config", paramLabel = "NAME=VALUE", split = ",",
+            description = "a configuration parameter of the scenario (repeatable, or as in a schedule string: "
+                    + "vcpus=2,prios=2; default: each parameter's minimum, "
                     + "see racetrace list)")
     List<String> config = new ArrayList<>();
 
-    @Option(names = "--thread", paramLabel = "actor/op+op",
+    @Option(names = "--thread", paramLabel = "actor/op+op", split = ",",
             description = "a thread of the scenario, as in a schedule string: xen-cpu/send.1+unmask.1 (repeatable, "
+                    + "or several as in a schedule string's threads field: a/op,b/op; "
                     + "grouped by actor in the order racetrace list gives)")
     List<String> threads = new ArrayList<>();
 

@@ -26,6 +26,9 @@ public final class TlcOptions {
 
     void validate() {
         Checks.count("--tlc-timeout", timeout, 1, (long) Checks.MAX_SECONDS, "seconds");
+        if (out.toString().isBlank()) {
+            throw new BadInputException("--out is empty; give a directory (default racetrace-out)");
+        }
     }
 
     /** For commands where TLC is optional: refuses TLC options given without the switch that runs TLC. */

@@ -83,6 +83,10 @@ class CommandLineTest {
                 Arguments.of(List.of("hunt", "vfio-pci", "--tlc-timeout", "5"), "--tlc-timeout is used by --tlc only"),
                 Arguments.of(List.of("hunt", "vfio-pci", "--tlc", "--out", "/dev/null"), "--out /dev/null is a file, not a directory"),
                 Arguments.of(List.of("hunt", "vfio-pci", "--tlc", "--out", "/dev/null/x"), "cannot be created: /dev/null is a file"),
+                Arguments.of(List.of("hunt", "vfio-pci", "--tlc", "--out="), "--out is empty"),
+                Arguments.of(List.of("hunt", "vfio-pci", "--variant", "pre-a,zz"), "unknown variant 'zz'"),
+                Arguments.of(List.of("tlc", "vfio-pci", "--variant", "pre-a", "--thread", "user/cfgBar,user/zz"),
+                        "op zz is not in the user alphabet"),
                 Arguments.of(List.of("replay"), "Missing required parameter"),
                 Arguments.of(List.of("replay", "a", "b"), "Unmatched argument at index 2: 'b'"),
                 Arguments.of(List.of("replay", "hello"), "there is no file hello, and it is not a schedule string"),
@@ -269,6 +273,14 @@ class CommandLineTest {
         String strip = "\"(millis|millisToFirst|millisToShrink)\":[\\d.]+";
         assertThat(a.out().replaceAll(strip, "")).isEqualTo(b.out().replaceAll(strip, ""));
         assertThat(a.out().lines()).hasSize(1);
+    }
+
+    @Test
+    void listsOfVariantsAndOptionsMayBeCommaSeparated() {
+        Run a = run("hunt", "vfio-pci", "--variant", "pre-a,merged", "--option", "granularity=byte", "--tries", "20",
+                "--json");
+        assertThat(a.out().lines()).hasSize(2);
+        assertThat(a.out()).contains("\"variant\":\"pre-a\"", "\"variant\":\"merged\"");
     }
 
     @Test
