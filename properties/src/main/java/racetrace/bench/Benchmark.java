@@ -58,8 +58,8 @@ public final class Benchmark {
             double rateSeconds) {
         double rate = runsPerSecond(model, rateSeconds);
         List<HuntResult> hunts = new ArrayList<>();
-        for (long seed = firstSeed; seed < firstSeed + seeds; seed++) {
-            hunts.add(Hunter.hunt(model, new HuntOptions(seed, tries, secondsPerHunt,
+        for (int i = 0; i < seeds; i++) {
+            hunts.add(Hunter.hunt(model, new HuntOptions(firstSeed + i, tries, secondsPerHunt,
                     RandomCases.DEFAULT_SCHEDULE_LENGTH), null));
         }
         List<InvariantFigures> per = new ArrayList<>();

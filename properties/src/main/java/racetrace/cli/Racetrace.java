@@ -35,6 +35,8 @@ public final class Racetrace implements Callable<Integer> {
         CommandLine cl = new CommandLine(new Racetrace());
         cl.setOut(out);
         cl.setErr(err);
+        // An argument is what it says: "@name" is no file of further arguments.
+        cl.setExpandAtFiles(false);
         cl.setParameterExceptionHandler((ex, a) -> {
             err.println("racetrace: " + oneLine(parameterMessage(ex)) + " (see "
                     + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help)");
