@@ -44,6 +44,9 @@ final class HuntCommand implements Callable<Integer> {
     Budget budget;
 
     @Mixin
+    SearchOptions search;
+
+    @Mixin
     TlcOptions tlcOptions;
 
     @Mixin
@@ -56,6 +59,7 @@ final class HuntCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         budget.validate();
+        racetrace.hunt.Strategy strategy = search.validate();
         tlcOptions.validate();
         tlcOptions.requireUsedOnlyWith(tlc, "--tlc");
         List<Model<?>> instances = selection.instances(InstanceSelection.Need.MODEL_OR_ALL);
@@ -73,18 +77,19 @@ final class HuntCommand implements Callable<Integer> {
         double worst = instances.size() * budget.seconds;
         if (worst > 30 && budget.tries > 1000) {
             Racetrace.note(err, "hunting " + instances.size() + " instance" + (instances.size() == 1 ? "" : "s")
-                    + ", each until every invariant is violated or " + budget.tries + " tries or "
-                    + budget.seconds + " s: at most " + Progress.duration(worst) + (tlc ? " plus TLC" : "")
+                    + ", each until every invariant is violated or its work (" + budget.tries + " random runs, "
+                    + search.states + " states) is done or " + budget.seconds + " s: at most " + Progress.duration(worst) + (tlc ? " plus TLC" : "")
                     + ", usually much less");
         }
         ObjectMapper mapper = new ObjectMapper();
-        HuntOptions options = new HuntOptions(budget.seed(), budget.tries, budget.seconds,
-                RandomCases.DEFAULT_SCHEDULE_LENGTH);
+        HuntOptions options = new HuntOptions(budget.seed(), budget.tries, search.states, budget.seconds, strategy,
+                search.scope, search.workers, RandomCases.DEFAULT_SCHEDULE_LENGTH);
         List<HuntResult> results = new ArrayList<>();
         int code = ExitCode.OK;
         for (Model<?> m : instances) {
-            HuntResult r = Hunter.hunt(m, options, (mm, n, ms) ->
-                    Racetrace.note(err, String.format("hunting %s: %d tries, %.1f s", mm.instance(), n, ms / 1000.0)));
+            HuntResult r = Hunter.hunt(m, options, (mm, n, st, ms) ->
+                    Racetrace.note(err, String.format("hunting %s: %d runs, %d states, %.1f s", mm.instance(), n, st,
+                            ms / 1000.0)));
             results.add(r);
             if (r.violated()) {
                 code = ExitCode.worst(code, ExitCode.FOUND);
