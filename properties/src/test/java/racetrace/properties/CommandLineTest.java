@@ -166,9 +166,9 @@ class CommandLineTest {
         Run violated = run("hunt", "vfio-pci", "--variant", "pre-a", "--granularity", "location", "--tries", "3000");
         assertThat(violated.code()).isEqualTo(1);
         assertThat(violated.out()).contains("VIOLATED", "NoLostUpdate");
-        Run held = run("hunt", "vfio-pci", "--variant", "merged", "--tries", "200");
+        Run held = run("hunt", "vfio-pci", "--variant", "merged", "--strategy", "random", "--tries", "200");
         assertThat(held.code()).isZero();
-        assertThat(held.out()).contains("held after 200 tries");
+        assertThat(held.out()).contains("held (random: 200 runs");
     }
 
     @Test
@@ -252,7 +252,7 @@ class CommandLineTest {
         }
         String hunt = run("hunt", "--help").out().replaceAll("\\s+", " ");
         assertThat(hunt).contains("--variant", "--option", "--granularity", "--all", "--seed", "--tries", "--seconds",
-                "--tlc", "--tlc-timeout", "--out", "--json", "default 20000", "default 20.0", "default 1",
+                "--tlc", "--tlc-timeout", "--out", "--json", "default 20000", "default 60.0", "default 1",
                 "default 900", "default racetrace-out");
         assertThat(run("bench", "--help").out()).contains("--seed", "--seeds", "--option", "--granularity");
         assertThat(run("conform", "--help").out()).contains("--seed", "--traces", "--batch", "--option", "--tlc-timeout");
@@ -277,25 +277,25 @@ class CommandLineTest {
 
     @Test
     void listsOfVariantsAndOptionsMayBeCommaSeparated() {
-        Run a = run("hunt", "vfio-pci", "--variant", "pre-a,merged", "--option", "granularity=byte", "--tries", "20",
-                "--json");
+        Run a = run("hunt", "vfio-pci", "--variant", "pre-a,merged", "--option", "granularity=byte", "--strategy",
+                "random", "--tries", "20", "--json");
         assertThat(a.out().lines()).hasSize(2);
         assertThat(a.out()).contains("\"variant\":\"pre-a\"", "\"variant\":\"merged\"");
     }
 
     @Test
     void benchTakesASeedAndTheInstanceOptions() {
-        Run r = run("bench", "vfio-pci", "--variant", "merged", "--granularity", "byte", "--seeds", "1", "--seed", "5",
-                "--tries", "50");
+        Run r = run("bench", "vfio-pci", "--variant", "pre-a", "--granularity", "location", "--seeds", "1", "--seed",
+                "5", "--tries", "3000");
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).contains("vfio-pci/merged[granularity=byte]").doesNotContain("granularity=location");
+        assertThat(r.out()).contains("vfio-pci/pre-a[granularity=location]").doesNotContain("granularity=byte");
         assertThat(r.err()).contains("bench: 1 instances x (1 hunts");
     }
 
     @Test
     void heldAndViolatedJsonLinesHaveTheSameKeysAndMatchTheSchema() throws Exception {
         Run r = run("hunt", "vfio-pci", "--variant", "pre-a", "--variant", "merged", "--granularity", "location",
-                "--tries", "3000", "--json");
+                "--strategy", "random", "--tries", "3000", "--json");
         assertThat(r.code()).isEqualTo(1);
         List<String> lines = r.out().lines().toList();
         assertThat(lines).hasSize(2);

@@ -358,7 +358,7 @@ class ReaderFuzzProperties {
             args.add(r.nextInt(5) == 0 ? Fuzz.mutate(t, r) : t);
         }
         if (args.get(0).equals("hunt")) {
-            args.addAll(List.of("--tries", "1", "--seconds", "0.1"));
+            args.addAll(List.of("--strategy", "random", "--tries", "1", "--seconds", "0.1"));
             args.remove("--tlc");
         }
         StringWriter out = new StringWriter();
