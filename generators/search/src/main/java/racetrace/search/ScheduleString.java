@@ -50,6 +50,9 @@ public final class ScheduleString {
     private static final int CHECKED = FIELDS - 2;
     private static final int OVERALL = 7;
     private static final String DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz";
+    private static final java.util.regex.Pattern SHAPE = java.util.regex.Pattern.compile("rt[0-9]+:");
+    private static final java.util.regex.Pattern CHECK = java.util.regex.Pattern.compile(
+            "[0-9a-z]{" + CHECKED + "}\\.[0-9a-z]{" + OVERALL + "}");
 
     private ScheduleString() {
     }
@@ -153,8 +156,12 @@ public final class ScheduleString {
     /** The text with whitespace (line breaks of a wrapped mail, indentation) and enclosing quotes removed. */
     public static String clean(String text) {
         StringBuilder b = new StringBuilder(text.length());
-        text.codePoints().filter(cp -> !Character.isWhitespace(cp) && !Character.isSpaceChar(cp)
-                && cp != 0x200B && cp != 0xFEFF).forEach(b::appendCodePoint);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!Character.isWhitespace(c) && !Character.isSpaceChar(c) && c != '\u200B' && c != '\uFEFF') {
+                b.append(c);
+            }
+        }
         String s = b.toString();
         if (s.length() >= 2 && (s.charAt(0) == '\'' || s.charAt(0) == '"' || s.charAt(0) == '`')
                 && s.charAt(s.length() - 1) == s.charAt(0)) {
@@ -165,7 +172,7 @@ public final class ScheduleString {
 
     /** Whether the text (whitespace ignored) has the shape of a schedule string of any format: {@code rt<digits>:}. */
     public static boolean looksLikeOne(String text) {
-        return clean(text).matches("(?s)rt[0-9]+:.*");
+        return SHAPE.matcher(clean(text)).lookingAt();
     }
 
     /** Parses a schedule string, resolving its model instance; bad strings get a message naming the problem. */
@@ -270,7 +277,7 @@ public final class ScheduleString {
     /** Refuses a string whose fields do not match its check field, naming the fields that changed. */
     private static void verify(String[] f) {
         String given = f[FIELDS - 1];
-        if (!given.matches("[0-9a-z]{" + CHECKED + "}\\.[0-9a-z]{" + OVERALL + "}")) {
+        if (!CHECK.matcher(given).matches()) {
             throw new BadInputException("schedule string's check field '" + abbreviate(given) + "' is malformed: it "
                     + "should be " + CHECKED + " characters, a dot and " + OVERALL + " more (0-9, a-z); was the string "
                     + "cut short or edited? Copy the whole string again");
