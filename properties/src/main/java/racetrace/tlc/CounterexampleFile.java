@@ -34,7 +34,8 @@ import racetrace.tla.CounterexampleJson;
 public final class CounterexampleFile {
 
     private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private CounterexampleFile() {
     }
@@ -50,6 +51,11 @@ public final class CounterexampleFile {
      * @param name the file's name, for messages
      */
     public static Case read(String name, String text) {
+        long objects = text.lines().filter(l -> l.startsWith("{")).count();
+        if (objects > 1) {
+            throw new BadInputException(name + " holds " + objects + " JSON lines (as hunt --json prints them); replay "
+                    + "reads one: put the line you want in a file of its own, or give its \"schedule\"");
+        }
         JsonNode doc;
         try {
             doc = JSON.readTree(text);

@@ -237,6 +237,11 @@ class CommandLineTest {
         assertThat(fromFile.code()).as(fromFile.err()).isEqualTo(1);
         Files.writeString(rt, s + "\n" + s + "\n");
         assertOneLineError(run("replay", rt.toString()), 2, "holds 2 schedule strings (lines 1, 2)");
+        Path lines = dir.resolve("verdicts.jsonl");
+        Files.writeString(lines, "{\"schedule\":\"" + s + "\"}\n{\"schedule\":\"" + s + "\"}\n");
+        assertOneLineError(run("replay", lines.toString()), 2, "verdicts.jsonl holds 2 JSON lines");
+        Files.writeString(lines, "{\"schedule\":\"" + s + "\"}\n");
+        assertThat(run("replay", lines.toString()).code()).isEqualTo(1);
         Files.writeString(rt, s.substring(0, 50) + "\n");
         assertOneLineError(run("replay", rt.toString()), 2, "rt1.txt: schedule string is cut short");
     }
