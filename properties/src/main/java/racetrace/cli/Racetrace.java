@@ -19,6 +19,21 @@ public final class Racetrace implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Standard input, for replay -. */
+    private final java.io.InputStream in;
+
+    public Racetrace() {
+        this(System.in);
+    }
+
+    Racetrace(java.io.InputStream in) {
+        this.in = in;
+    }
+
+    java.io.InputStream in() {
+        return in;
+    }
+
     /** Without a command: the usage, on stderr, and the bad-input code (a script that says nothing is wrong). */
     @Override
     public Integer call() {
@@ -32,7 +47,12 @@ public final class Racetrace implements Callable<Integer> {
 
     /** The command line as picocli sees it, with racetrace's output streams and error handling. */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new Racetrace());
+        return commandLine(System.in, out, err);
+    }
+
+    /** The command line reading standard input from {@code in}. */
+    public static CommandLine commandLine(java.io.InputStream in, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new Racetrace(in));
         cl.setOut(out);
         cl.setErr(err);
         // An argument is what it says: "@name" is no file of further arguments.
@@ -55,9 +75,14 @@ public final class Racetrace implements Callable<Integer> {
 
     /** Runs the command line; bad input gives one line on stderr and exit code 2, never a stack trace. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        return run(args, System.in, out, err);
+    }
+
+    /** As {@link #run(String[], PrintWriter, PrintWriter)}, with standard input from {@code in}. */
+    public static int run(String[] args, java.io.InputStream in, PrintWriter out, PrintWriter err) {
         int code;
         try {
-            code = commandLine(out, err).execute(args);
+            code = commandLine(in, out, err).execute(args);
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             // picocli handles exceptions of parsing and execution; this is anything else
             err.println("racetrace: internal error: " + oneLine(String.valueOf(e)));

@@ -38,7 +38,7 @@ final class ReplayCommand implements Callable<Integer> {
     public Integer call() {
         Case c;
         try {
-            c = ReplayInput.read(input);
+            c = ReplayInput.read(input, ((Racetrace) spec.parent().userObject()).in());
         } catch (TlcTraceFile.TraceRejectedException e) {
             Racetrace.note(spec.commandLine().getErr(), Racetrace.oneLine(e.getMessage()));
             return ExitCode.FOUND;

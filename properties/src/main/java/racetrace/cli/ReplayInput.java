@@ -35,14 +35,19 @@ public final class ReplayInput {
     private ReplayInput() {
     }
 
-    /** The case the argument names; {@code -} reads standard input. */
+    /** The case the argument names; {@code -} reads this process's standard input. */
     public static Case read(String arg) {
+        return read(arg, System.in);
+    }
+
+    /** The case the argument names; {@code -} reads {@code stdin}. */
+    public static Case read(String arg, java.io.InputStream stdin) {
         if (ScheduleString.looksLikeOne(arg)) {
             return ScheduleString.decode(arg);
         }
         if (arg.equals("-")) {
             try {
-                return readFile("standard input", System.in.readNBytes((int) MAX_BYTES));
+                return readFile("standard input", stdin.readNBytes((int) MAX_BYTES));
             } catch (IOException e) {
                 throw new BadInputException("cannot read standard input (" + OutputDirectory.reason(e) + ")");
             }

@@ -31,9 +31,14 @@ class CommandLineTest {
     }
 
     static Run run(String... args) {
+        return runWithInput("", args);
+    }
+
+    static Run runWithInput(String stdin, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Racetrace.run(args, new PrintWriter(out), new PrintWriter(err));
+        int code = Racetrace.run(args, new java.io.ByteArrayInputStream(stdin.getBytes(
+                java.nio.charset.StandardCharsets.UTF_8)), new PrintWriter(out), new PrintWriter(err));
         return new Run(code, out.toString(), err.toString());
     }
 
@@ -244,6 +249,15 @@ class CommandLineTest {
         assertThat(run("replay", lines.toString()).code()).isEqualTo(1);
         Files.writeString(rt, s.substring(0, 50) + "\n");
         assertOneLineError(run("replay", rt.toString()), 2, "rt1.txt: schedule string is cut short");
+    }
+
+    @Test
+    void replayReadsStandardInputForADash() {
+        String s = preASchedule();
+        Run r = runWithInput("  " + s + "\n", "replay", "-");
+        assertThat(r.code()).as(r.err()).isEqualTo(1);
+        assertThat(r.out()).contains("NoLostUpdate violated after step");
+        assertOneLineError(runWithInput("", "replay", "-"), 2, "standard input is empty");
     }
 
     @Test

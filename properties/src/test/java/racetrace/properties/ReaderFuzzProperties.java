@@ -366,7 +366,8 @@ class ReaderFuzzProperties {
         }
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Racetrace.run(args.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err));
+        int code = Racetrace.run(args.toArray(String[]::new), new java.io.ByteArrayInputStream(new byte[0]),
+                new PrintWriter(out), new PrintWriter(err));
         assertThat(code).as("%s: %s", args, err).isIn(0, 1, 2);
         assertThat(err.toString()).as("%s", args).doesNotContain("\tat ").doesNotContain("racetrace: internal error");
         if (code == 2 && !err.toString().startsWith("Usage")) {
