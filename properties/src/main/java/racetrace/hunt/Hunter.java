@@ -88,6 +88,12 @@ public final class Hunter {
         List<Finding> findings = new ArrayList<>();
         for (Map.Entry<String, UnitResult.Found> e : commit.found.entrySet()) {
             UnitResult.Found f = e.getValue();
+            if (options.firstOnly()) {
+                findings.add(new Finding(e.getKey(), f.foundBy(), f.runsBefore(), f.scenariosBefore(),
+                        commit.foundAt.get(e.getKey()), f.measure(), f.c(), f.measure(), null,
+                        new racetrace.search.Minimality(false, null, 0, "not shrunk (first only)"), 0, 0));
+                continue;
+            }
             long t0 = System.nanoTime();
             Minimizer.Result m = Minimizer.minimize(f.c(), e.getKey(),
                     new Minimizer.Options(500_000, 20_000, options.workers()));
@@ -354,7 +360,7 @@ public final class Hunter {
                     swarmStates += r.states;
                 }
             }
-            if (found.size() == invariants) {
+            if (found.size() == invariants || options.firstOnly() && !found.isEmpty()) {
                 stop = true;
             } else if (now > deadline) {
                 cutShort = "cut short by the time limit of " + options.seconds() + " s";
