@@ -10,7 +10,7 @@ import racetrace.search.RandomCases;
  *
  * @param seed the random seed
  * @param tries random runs (uniform or PCT, one run per scenario)
- * @param states states the exhaustive strategies (scope ladder and swarm) may explore in all
+ * @param states states each exhaustive strategy (the scope ladder, the swarm) may explore
  * @param seconds wall-clock cap
  * @param strategy what to spend the budget on
  * @param maxScope the last scope of the ladder, threads<=s,ops<=s (0: as far as the budget goes)
