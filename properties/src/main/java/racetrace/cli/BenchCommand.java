@@ -1,36 +1,45 @@
 package racetrace.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import racetrace.bench.Benchmark;
-import racetrace.engine.FocusedModel;
-import racetrace.engine.Invariant;
 import racetrace.engine.Model;
-import racetrace.hunt.Finding;
+import racetrace.engine.Scenario;
+import racetrace.hunt.HuntOptions;
+import racetrace.hunt.HuntResult;
+import racetrace.hunt.Hunter;
+import racetrace.hunt.Strategy;
 import racetrace.report.Templates;
-import racetrace.tla.SpecChecker;
-import racetrace.tla.TlcResult;
-import racetrace.tlc.Confirmations;
+import racetrace.search.ScenarioGenerator;
+import racetrace.search.scope.Ladder;
 
-/** Prints the search's figures: runs per second, and medians over seeds of time to the first counterexample and shrink time. */
+/**
+ * Measures the search: time to the first counterexample per strategy over many seeds, and with
+ * --tlc the exhaustive search next to TLC's (same scenario, same scope) and the shrunk
+ * counterexamples next to TLC's shortest. Prints Markdown and writes it, with CSV files, to --out.
+ */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measures runs per second and, over several seeds, time to the first counterexample and shrink "
-                + "time. Exits 0 (it measures; violations are expected), 3 when a --tlc run could not finish.",
+        description = "Measures time to the first counterexample per strategy over many seeds and, with --tlc, the "
+                + "exhaustive search and the shrunk counterexamples next to TLC's; prints Markdown and writes Markdown "
+                + "and CSV files to --out. Exits 0: it measures, and violations are expected.",
         exitCodeListHeading = ExitCode.HEADING,
         exitCodeList = {ExitCode.L0, ExitCode.L1, ExitCode.L2, ExitCode.L3, ExitCode.L70})
 final class BenchCommand implements Callable<Integer> {
-
-    /** Seconds Benchmark spends on the rate of one instance (warm-up and measurement). */
-    private static final double RATE_SECONDS = 2.0;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -39,91 +48,129 @@ final class BenchCommand implements Callable<Integer> {
     InstanceSelection selection;
 
     @Mixin
-    Budget budget;
+    Budget.Seed seed;
 
     @Mixin
     TlcOptions tlcOptions;
 
     @Option(names = "--seeds", paramLabel = "N",
-            description = "hunts per instance, with seeds --seed, --seed+1, ...; 1 to 1000 (default ${DEFAULT-VALUE})")
-    int seeds = 10;
+            description = "hunts per instance and strategy, with seeds --seed, --seed+1, ...; 1 to 1000 "
+                    + "(default ${DEFAULT-VALUE})")
+    int seeds = 20;
 
-    @Option(names = "--tlc", description = "also run TLC's BFS on the scenario of each counterexample of the first "
-            + "seed and print its shortest length next to the Java one (default: off)")
+    @Option(names = "--strategy", paramLabel = "NAME", split = ",",
+            description = "a strategy to time (repeatable; default: portfolio, random, uniform, pct, scope, swarm)")
+    List<String> strategies = new ArrayList<>();
+
+    @Option(names = "--seconds", paramLabel = "S",
+            description = "time limit per hunt, 0.1 to 604800 (default ${DEFAULT-VALUE})")
+    double seconds = 30;
+
+    @Option(names = "--tlc", description = "also compare the exhaustive search and the shrunk counterexamples with TLC "
+            + "(default: off)")
     boolean tlc;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         Checks.count("--seeds", seeds, 1, 1000, "hunts");
-        budget.validate();
+        Checks.seconds("--seconds", seconds, Budget.MIN_SECONDS);
         tlcOptions.validate();
-        tlcOptions.requireUsedOnlyWith(tlc, "--tlc");
+        List<Strategy> chosen = new ArrayList<>();
+        for (String s : strategies.isEmpty() ? Strategy.ids() : strategies) {
+            chosen.add(Strategy.parse(s));
+        }
         List<Model<?>> instances = selection.instances(InstanceSelection.Need.ANY);
-        if (tlc) {
-            tlcOptions.requireOut();
-        }
-        PrintWriter out = spec.commandLine().getOut();
-        double perInstance = RATE_SECONDS + 0.5 + seeds * budget.seconds;
-        Racetrace.note(spec.commandLine().getErr(), "bench: " + instances.size() + " instances x (" + seeds
-                + " hunts of at most " + budget.tries + " tries or " + budget.seconds + " s, plus "
-                + (RATE_SECONDS + 0.5) + " s for the rate): at most " + Progress.duration(instances.size() * perInstance)
-                + (tlc ? ", plus one TLC run (up to " + tlcOptions.timeout + " s) per invariant the first seed violates"
-                        : ""));
-        int code = ExitCode.OK;
+        // Markdown and CSV always go to --out: it is checked before the first hunt.
+        tlcOptions.requireOut();
+        Path out = tlcOptions.out.resolve("bench");
+        Files.createDirectories(out);
+        int tlcTimeout = tlcOptions.timeout;
+        PrintWriter err = spec.commandLine().getErr();
+        err.printf("racetrace: bench over %d instances x %d strategies x %d seeds (each hunt up to %s s): at most %s%s%n",
+                instances.size(), chosen.size(), seeds, seconds, Progress.duration(instances.size() * chosen.size()
+                        * seeds * seconds), tlc ? ", then TLC on each instance (each run up to " + tlcTimeout + " s)" : "");
+        HuntOptions base = HuntOptions.defaults().withSeed(seed.seed);
+        List<Benchmark.FirstRow> first = new ArrayList<>();
+        List<Benchmark.ExhaustiveRow> exhaustive = new ArrayList<>();
+        List<Benchmark.ShrinkRow> shrink = new ArrayList<>();
         for (Model<?> m : instances) {
-            Benchmark.Figures fig = Benchmark.measure(m, budget.seed(), seeds, budget.tries, budget.seconds,
-                    RATE_SECONDS);
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("instance", m.instance().toString());
-            data.put("rate", String.format("%.0f", fig.runsPerSecond()));
-            data.put("seeds", fig.seeds());
-            data.put("tries", fig.triesBudget());
-            data.put("held", fig.medianMillisHeld());
-            data.put("firstSeed", budget.seed());
-            List<Map<String, Object>> rows = new ArrayList<>();
-            for (Benchmark.InvariantFigures i : fig.invariants()) {
-                Map<String, Object> r = new LinkedHashMap<>();
-                r.put("invariant", i.invariant());
-                r.put("found", i.seedsFound());
-                r.put("tries", i.medianTries());
-                r.put("first", String.format("%.2f", i.medianMillisToFirst()));
-                r.put("shrink", String.format("%.2f", i.medianMillisToShrink()));
-                r.put("smallest", i.smallest().toString());
-                r.put("largest", i.largest().toString());
-                rows.add(r);
-            }
-            data.put("rows", rows);
-            List<Map<String, Object>> tlcRows = new ArrayList<>();
+            err.printf("racetrace: bench %s: time to first counterexample%n", m.instance());
+            first.addAll(Benchmark.timeToFirst(m, chosen, seeds, seconds, base));
             if (tlc && m.tlaModule() != null) {
-                for (Invariant<?> i : m.invariants()) {
-                    OutputDirectory.clearGenerated(benchDir(m, i.name()));
-                }
-                for (Finding finding : fig.firstSeed().findings()) {
-                    TlcResult r = SpecChecker.standard().check(FocusedModel.of(m, finding.invariant()),
-                            finding.shrunk().scenario(), benchDir(m, finding.invariant()), tlcOptions.duration(), false);
-                    if (r.verdict().isFailure()) {
-                        code = ExitCode.TLC_FAILED;
-                    }
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    row.put("invariant", finding.invariant());
-                    row.put("java", finding.measure().steps());
-                    row.put("measure", finding.measure().toString());
-                    row.put("javaMillis", String.format("%.2f", finding.millisToFirst() + finding.millisToShrink()));
-                    row.put("tlcVerdict", r.verdict().name() + (r.violatedInvariant() == null ? "" : " " + r.violatedInvariant()));
-                    row.put("tlc", r.trace().isEmpty() ? "-" : String.valueOf(r.trace().size() - 1));
-                    row.put("tlcMillis", r.wallTime().toMillis());
-                    row.put("states", r.distinctStates());
-                    tlcRows.add(row);
-                }
+                Path dir = out.resolve(racetrace.tlc.Confirmations.dirName(m.instance()));
+                Duration timeout = Duration.ofSeconds(tlcTimeout);
+                err.printf("racetrace: bench %s: a full hunt, then TLC%n", m.instance());
+                HuntResult hunt = Hunter.hunt(m, base, null);
+                Scenario scenario = hunt.violated() ? hunt.findings().get(0).shrunk().scenario()
+                        : ScenarioGenerator.generate(m.space(), new Random(1), 2);
+                exhaustive.add(Benchmark.sameScenario(m, scenario, dir.resolve("scenario"), timeout));
+                int level = new Ladder(m.space(), 2, 100_000).level(2) != null
+                        && new Ladder(m.space(), 2, 3_000).level(2) != null ? 2 : 1;
+                exhaustive.add(Benchmark.sameScope(m, level, dir.resolve("scope"), timeout));
+                shrink.addAll(Benchmark.shrunkVersusTlc(hunt, dir.resolve("shrunk"), timeout));
             }
-            data.put("tlcRows", tlcRows);
-            out.print(Templates.render("bench", data));
-            out.flush();
         }
-        return code;
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("machine", machine());
+        data.put("seeds", seeds);
+        data.put("seconds", fmt(seconds));
+        data.put("first", first.stream().map(BenchCommand::row).toList());
+        data.put("exhaustive", exhaustive.stream().map(BenchCommand::row).toList());
+        data.put("shrink", shrink.stream().map(BenchCommand::row).toList());
+        String markdown = Templates.render("bench", data);
+        Files.writeString(out.resolve("bench.md"), markdown, StandardCharsets.UTF_8);
+        Files.writeString(out.resolve("first.csv"), Templates.render("bench-first.csv", data), StandardCharsets.UTF_8);
+        Files.writeString(out.resolve("exhaustive.csv"), Templates.render("bench-exhaustive.csv", data),
+                StandardCharsets.UTF_8);
+        Files.writeString(out.resolve("shrink.csv"), Templates.render("bench-shrink.csv", data), StandardCharsets.UTF_8);
+        PrintWriter o = spec.commandLine().getOut();
+        o.print(markdown);
+        o.flush();
+        err.printf("racetrace: wrote %s (bench.md, first.csv, exhaustive.csv, shrink.csv)%n", out);
+        return 0;
     }
 
-    private Path benchDir(Model<?> m, String invariant) {
-        return tlcOptions.out.resolve(Confirmations.dirName(m.instance())).resolve("bench-" + invariant);
+    private static Map<String, Object> row(Record r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (var c : r.getClass().getRecordComponents()) {
+            try {
+                Object v = c.getAccessor().invoke(r);
+                m.put(c.getName(), v instanceof Double d ? fmt(d) : v);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        if (r instanceof Benchmark.ExhaustiveRow e) {
+            m.put("javaRate", fmt(e.javaRate()));
+            m.put("tlcRate", e.tlcStates() < 0 ? "-" : fmt(e.tlcRate()));
+            m.put("tlcOwnRate", e.tlcStates() < 0 ? "-" : fmt(e.tlcOwnRate()));
+            m.put("ratio", e.tlcStates() <= 0 ? "-" : fmt(e.javaRate() / e.tlcRate()));
+            m.put("ownRatio", e.tlcStates() <= 0 ? "-" : fmt(e.javaRate() / e.tlcOwnRate()));
+        }
+        return m;
+    }
+
+    static String fmt(double d) {
+        if (Double.isNaN(d)) {
+            return "-";
+        }
+        return d >= 100 ? String.format(Locale.ROOT, "%.0f", d) : String.format(Locale.ROOT, "%.2f", d);
+    }
+
+    private static String machine() {
+        String cpu = "unknown CPU";
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                if (line.startsWith("model name")) {
+                    cpu = line.substring(line.indexOf(':') + 1).strip();
+                    break;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // Not Linux: the CPU stays unnamed.
+        }
+        return Runtime.getRuntime().availableProcessors() + " cores (" + cpu + "), Java "
+                + System.getProperty("java.version") + ", " + System.getProperty("os.name") + " "
+                + System.getProperty("os.arch");
     }
 }

@@ -13,7 +13,8 @@ public final class SearchOptions {
     String strategy = Strategy.PORTFOLIO.id();
 
     @Option(names = "--states", paramLabel = "N",
-            description = "states the exhaustive strategies may explore per instance, 1 to 1000000000000 "
+            description = "states each exhaustive strategy (scope ladder, swarm) may explore per instance, 1 to "
+                    + "1000000000000 "
                     + "(default ${DEFAULT-VALUE})")
     long states = HuntOptions.DEFAULT_STATES;
 

@@ -8,6 +8,7 @@ import racetrace.engine.Measure;
 import racetrace.engine.Model;
 import racetrace.engine.Outcome;
 import racetrace.engine.Scenario;
+import racetrace.engine.ScenarioSpace;
 import racetrace.search.explore.Exploration;
 import racetrace.search.explore.Limits;
 import racetrace.search.explore.MinimalSearch;
@@ -33,7 +34,7 @@ public final class Minimizer {
     public record Options(long perScenario, int maxScenarios, int workers) {
 
         public static Options defaults() {
-            return new Options(500_000, 20_000, Parallel.cores());
+            return new Options(500_000, 50_000, Parallel.cores());
         }
     }
 
@@ -70,29 +71,78 @@ public final class Minimizer {
             measure = measureOf(current, invariant);
         }
 
-        Scope scope = new Scope(measure.threads(), measure.ops());
         Scope proven = null;
+        String provenConfig = null;
         long searched = 0;
         String why = withinScenario ? null : "the scenario's minimal search stopped: " + own.stopReason();
-        List<Scenario> below = null;
-        try {
-            below = ScenarioEnumeration.of(current.model().space(), scope, options.maxScenarios());
-        } catch (BadInputException tooMany) {
-            why = join(why, "smaller scenarios not searched: scope " + scope + " has more than "
-                    + options.maxScenarios() + " scenarios");
-        }
-        if (below != null && withinScenario) {
-            ScopeMinimum best = scopeMinimum(current.model(), below, invariant, measure, perScenario, options.workers());
-            searched = best.searched;
+        ScenarioSpace space = current.model().space();
+        while (withinScenario) {
+            Scope full = new Scope(measure.threads(), measure.ops());
+            List<Scenario> all = enumerate(space, full, options.maxScenarios(), null);
+            if (all != null) {
+                ScopeMinimum best = scopeMinimum(current.model(), all, invariant, measure, perScenario,
+                        options.workers());
+                searched += best.searched;
+                if (best.incomplete != null) {
+                    why = join(why, "smaller scenarios not all searched: " + best.incomplete);
+                } else {
+                    proven = full;
+                    if (best.found != null) {
+                        current = Shrinker.normalised(best.found, best.found.check(List.of(invariant)));
+                        measure = measureOf(current, invariant);
+                    }
+                }
+                break;
+            }
+            // The whole scope is too large: search the largest smaller scope that is not. Any
+            // violation there is smaller than the case; it becomes the case and the search goes
+            // on at its size.
+            boolean smaller = false;
+            int attempts = 0;
+            for (Scope s : smallerScopes(full)) {
+                if (attempts++ == 8) {
+                    break;
+                }
+                List<Scenario> list = enumerate(space, s, options.maxScenarios(), null);
+                if (list == null) {
+                    continue;
+                }
+                ScopeMinimum best = scopeMinimum(current.model(), list, invariant, measure, perScenario,
+                        options.workers());
+                searched += best.searched;
+                if (best.incomplete == null && best.found != null) {
+                    current = Shrinker.normalised(best.found, best.found.check(List.of(invariant)));
+                    measure = measureOf(current, invariant);
+                    smaller = true;
+                } else if (best.incomplete == null) {
+                    why = join(why, "no counterexample at all in any scenario up to " + s);
+                }
+                break;
+            }
+            if (smaller) {
+                continue;
+            }
+            // Last resort: the scenarios of the case's own configuration.
+            List<Scenario> same = enumerate(space, full, options.maxScenarios(), current.scenario().config());
+            if (same == null) {
+                why = join(why, "smaller scenarios not searched: scope " + full + " has more than "
+                        + options.maxScenarios() + " scenarios even with configuration "
+                        + current.scenario().config() + " alone");
+                break;
+            }
+            ScopeMinimum best = scopeMinimum(current.model(), same, invariant, measure, perScenario, options.workers());
+            searched += best.searched;
             if (best.incomplete != null) {
                 why = join(why, "smaller scenarios not all searched: " + best.incomplete);
             } else {
-                proven = scope;
+                proven = full;
+                provenConfig = current.scenario().config().toString();
                 if (best.found != null) {
                     current = Shrinker.normalised(best.found, best.found.check(List.of(invariant)));
                     measure = measureOf(current, invariant);
                 }
             }
+            break;
         }
 
         Case stepShortest = null;
@@ -101,8 +151,34 @@ public final class Minimizer {
         if (shortest != null && shortest.schedule().length() < measure.steps()) {
             stepShortest = shortest;
         }
-        return new Result(current, measure, stepShortest, new Minimality(withinScenario, proven, searched, why),
-                greedy.runs());
+        Minimality minimality = new Minimality(withinScenario, proven, provenConfig, searched, why);
+        return new Result(current, measure, stepShortest, minimality, greedy.runs());
+    }
+
+    /** The scenarios of a scope (of one configuration when {@code config} is not null), or null if too many. */
+    private static List<Scenario> enumerate(ScenarioSpace space, Scope scope, int max, racetrace.engine.Config config) {
+        try {
+            return config == null ? ScenarioEnumeration.of(space, scope, max)
+                    : ScenarioEnumeration.of(space, scope, max, config);
+        } catch (BadInputException tooMany) {
+            return null;
+        }
+    }
+
+    /** Scopes below {@code s}, largest first (by threads plus ops, then threads). */
+    static List<Scope> smallerScopes(Scope s) {
+        List<Scope> out = new ArrayList<>();
+        for (int t = 1; t <= s.maxThreads(); t++) {
+            for (int o = 1; o <= s.maxOps(); o++) {
+                if (t != s.maxThreads() || o != s.maxOps()) {
+                    out.add(new Scope(t, o));
+                }
+            }
+        }
+        out.sort((a, b) -> a.maxThreads() + a.maxOps() != b.maxThreads() + b.maxOps()
+                ? Integer.compare(b.maxThreads() + b.maxOps(), a.maxThreads() + a.maxOps())
+                : Integer.compare(b.maxThreads(), a.maxThreads()));
+        return out;
     }
 
     private static String join(String a, String b) {
@@ -139,8 +215,16 @@ public final class Minimizer {
             List<Scenario> cls = scenarios.subList(i, j);
             boolean sameClass = t == known.threads() && o == known.ops();
             int bound = sameClass ? known.preemptions() : Integer.MAX_VALUE;
-            List<MinimalSearch.Result> results = Parallel.map(cls,
-                    s -> MinimalSearch.search(model, s, invariant, bound, limits), workers);
+            // Most scenarios violate nothing: a plain search says so at a fraction of the cost
+            // of the minimal search, which then runs on the violating ones only.
+            List<MinimalSearch.Result> results = Parallel.map(cls, s -> {
+                Exploration x = StateSpace.explore(model, s, List.of(invariant), limits, true);
+                if (!x.violated()) {
+                    return x.complete() ? new MinimalSearch.Result(null, -1, -1, true, x.distinctStates(), null)
+                            : new MinimalSearch.Result(null, -1, -1, false, x.distinctStates(), x.stopReason());
+                }
+                return MinimalSearch.search(model, s, invariant, bound, limits);
+            }, workers);
             searched += cls.size();
             MinimalSearch.Result best = null;
             for (MinimalSearch.Result r : results) {

@@ -184,9 +184,7 @@ public final class ScheduleString {
         }
         String[] f = s.split(":", -1);
         if (f[0].equals(OLD_PREFIX)) {
-            throw new BadInputException("'" + abbreviate(s) + "' is a format-1 schedule string, which has no check "
-                    + "against cuts and edits, so this racetrace does not replay it; get a current (rt2) string by "
-                    + "re-running " + rerun(f));
+            return formatOne(s, f);
         }
         if (!f[0].equals(PREFIX)) {
             throw new BadInputException("schedule string has format '" + abbreviate(f[0]) + "'; this racetrace reads '"
@@ -203,6 +201,32 @@ public final class ScheduleString {
                     + PREFIX + " string has " + FIELDS + " (" + String.join(":", FIELD_NAMES) + ")");
         }
         verify(f);
+        return fromFields(f);
+    }
+
+    /**
+     * A format-1 string has no check, so a cut-off one would replay another run. It is read only
+     * when it proves itself: a shrunk counterexample ({@code only=<invariant>}) whose run violates
+     * that invariant. Anything else is refused with the command that prints a current string.
+     */
+    private static Case formatOne(String s, String[] f) {
+        String refusal = "'" + abbreviate(s) + "' is a format-1 schedule string, which has no check against cuts and "
+                + "edits; this racetrace replays one only when it ends in the violation its only= field names. Get a "
+                + "current (rt2) string by re-running " + rerun(f);
+        if (f.length != FIELDS - 1 || !f[FIELDS - 2].startsWith("only=")) {
+            throw new BadInputException(refusal);
+        }
+        String[] g = java.util.Arrays.copyOf(f, FIELDS);
+        g[0] = PREFIX;
+        Case c = fromFields(g);
+        String broken = c.run().outcome().invariantOrNull();
+        if (!c.focus().equals(broken)) {
+            throw new BadInputException(refusal);
+        }
+        return c;
+    }
+
+    private static Case fromFields(String[] f) {
         String focus = null;
         if (!f[8].equals("-")) {
             if (!f[8].startsWith("only=") || f[8].length() == 5) {

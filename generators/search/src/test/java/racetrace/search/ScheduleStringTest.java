@@ -55,6 +55,18 @@ class ScheduleStringTest {
         assertThatThrownBy(() -> ScheduleString.decode("rt1:counter:racy:-:1.abcd0123:start=0:cpu/inc:01"))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("format-1 schedule string")
                 .hasMessageContaining("racetrace hunt counter --variant racy");
+        // A format-1 counterexample that still ends in its violation replays; cut short, it does not.
+        Case racy = new Case(model, new racetrace.engine.Scenario(new racetrace.engine.Config(java.util.Map.of("start", 0)),
+                java.util.List.of(racetrace.engine.ThreadScript.of("cpu", racetrace.engine.Op.of("inc")),
+                        racetrace.engine.ThreadScript.of("cpu", racetrace.engine.Op.of("inc")))),
+                racetrace.engine.Schedule.of(0, 1, 0, 1), "NoLostIncrement");
+        assertThat(racy.run().outcome().invariantOrNull()).isEqualTo("NoLostIncrement");
+        String[] f = ScheduleString.encode(racy).split(":");
+        String old = String.join(":", "rt1", f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8]);
+        assertThat(ScheduleString.decode(old).schedule()).isEqualTo(racy.schedule());
+        String cut = String.join(":", "rt1", f[1], f[2], f[3], f[4], f[5], f[6], "0", f[8]);
+        assertThatThrownBy(() -> ScheduleString.decode(cut)).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("format-1");
     }
 
     @Test
