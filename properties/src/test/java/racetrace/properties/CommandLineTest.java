@@ -99,8 +99,10 @@ class CommandLineTest {
                 Arguments.of(List.of("replay", "rt2:vfio-pci:pre-a"), "schedule string is cut short: it has 3 of 10"),
                 Arguments.of(List.of("replay", "rt9:x"), "format 'rt9'"),
                 Arguments.of(List.of("replay", "rt1:vfio-pci:pre-a:granularity=location:1.6b7ebaa4:phase=0:"
-                        + "user/cfgCmd.1,user/cfgBar:11000000001:only=NoLostUpdate"),
+                        + "user/cfgCmd.1,user/cfgBar:11000000001"),
                         "racetrace hunt vfio-pci --variant pre-a --option granularity=location"),
+                Arguments.of(List.of("replay", "rt1:vfio-pci:pre-a:granularity=location:1.6b7ebaa4:phase=0:"
+                        + "user/cfgCmd.1,user/cfgBar:1:only=NoLostUpdate"), "is a format-1 schedule string"),
                 Arguments.of(List.of("tlc"), "tlc needs a scenario"),
                 Arguments.of(List.of("tlc", "vfio-pci"), "give exactly one --variant"),
                 Arguments.of(List.of("tlc", "vfio-pci", "--variant", "pre-a", "--variant", "pre-b"), "give exactly one --variant"),
