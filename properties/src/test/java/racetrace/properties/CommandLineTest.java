@@ -136,7 +136,8 @@ class CommandLineTest {
                 Arguments.of(List.of("conform", "vfio-pci", "--out", "/dev/null"), "--out /dev/null is a file"),
                 Arguments.of(List.of("bench", "--seeds", "0"), "--seeds 0 is out of range"),
                 Arguments.of(List.of("bench", "--seconds", "NaN"), "--seconds NaN is not a number"),
-                Arguments.of(List.of("bench", "--out", "x"), "--out is used by --tlc only"),
+                Arguments.of(List.of("bench", "--out", "/dev/null"), "--out /dev/null is a file"),
+                Arguments.of(List.of("bench", "--strategy", "nosuch"), "unknown strategy 'nosuch'"),
                 Arguments.of(List.of("bench", "vfio-pci", "--variant", "zz"), "unknown variant 'zz'"),
                 Arguments.of(List.of("list", "extra"), "Unmatched argument at index 1: 'extra' (see racetrace list --help)"),
                 Arguments.of(List.of("nosuch"), "unknown command 'nosuch'; commands: list, hunt, replay, tlc, conform, bench"),
@@ -275,7 +276,8 @@ class CommandLineTest {
         assertThat(hunt).contains("--variant", "--option", "--granularity", "--all", "--seed", "--tries", "--seconds",
                 "--tlc", "--tlc-timeout", "--out", "--json", "default 20000", "default 60.0", "default 1",
                 "default 900", "default racetrace-out");
-        assertThat(run("bench", "--help").out()).contains("--seed", "--seeds", "--option", "--granularity");
+        assertThat(run("bench", "--help").out()).contains("--seed", "--seeds", "--option", "--granularity", "--strategy",
+                "--out");
         assertThat(run("conform", "--help").out()).contains("--seed", "--traces", "--batch", "--option", "--tlc-timeout");
         assertThat(run("tlc", "--help").out()).contains("--config", "--thread", "--from", "--invariant", "--option",
                 "--tlc-timeout");
@@ -305,12 +307,13 @@ class CommandLineTest {
     }
 
     @Test
-    void benchTakesASeedAndTheInstanceOptions() {
+    void benchTakesASeedAndTheInstanceOptions(@TempDir Path dir) {
         Run r = run("bench", "vfio-pci", "--variant", "pre-a", "--granularity", "location", "--seeds", "1", "--seed",
-                "5", "--tries", "3000");
+                "5", "--strategy", "random", "--out", dir.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("vfio-pci/pre-a[granularity=location]").doesNotContain("granularity=byte");
-        assertThat(r.err()).contains("bench: 1 instances x (1 hunts");
+        assertThat(r.err()).contains("bench over 1 instances x 1 strategies x 1 seeds");
+        assertThat(dir.resolve("bench").resolve("bench.md")).exists();
     }
 
     @Test
