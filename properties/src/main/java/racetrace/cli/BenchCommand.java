@@ -20,6 +20,9 @@ import racetrace.report.Templates;
         + "counterexample and shrink time.")
 final class BenchCommand implements Callable<Integer> {
 
+    @CommandLine.Mixin
+    ModelPathOption modelPath = new ModelPathOption();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -54,7 +57,11 @@ final class BenchCommand implements Callable<Integer> {
             throw new BadInputException("--seeds and --tries must be at least 1, --seconds more than 0");
         }
         PrintWriter out = spec.commandLine().getOut();
-        for (Model<?> m : Options.select(model, variants, null)) {
+        List<Model<?>> instances = Options.select(model, variants, null);
+        if (tlc && model != null && instances.get(0).tlaModule() == null) {
+            throw new BadInputException(Options.noSpec(instances.get(0), "bench --tlc"));
+        }
+        for (Model<?> m : instances) {
             Benchmark.Figures fig = Benchmark.measure(m, seeds, tries, seconds, 2.0);
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("instance", m.instance().toString());
