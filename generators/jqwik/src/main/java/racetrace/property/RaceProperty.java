@@ -5,6 +5,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import net.jqwik.api.AfterFailureMode;
 import net.jqwik.api.Property;
 import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
@@ -26,7 +27,9 @@ import net.jqwik.api.lifecycle.AddLifecycleHook;
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
-@Property(tries = RaceProperty.TRIES, seed = RaceProperty.SEED, shrinking = ShrinkingMode.FULL)
+// PREVIOUS_SEED with a fixed seed: a re-run searches as the first run did, whatever jqwik's database holds.
+@Property(tries = RaceProperty.TRIES, seed = RaceProperty.SEED, shrinking = ShrinkingMode.FULL,
+        afterFailure = AfterFailureMode.PREVIOUS_SEED)
 @AddLifecycleHook(RaceReporter.class)
 public @interface RaceProperty {
 
