@@ -80,6 +80,7 @@
         <artifactId>maven-surefire-plugin</artifactId>
         <version>3.5.4</version>
         <configuration>
+          <trimStackTrace>true</trimStackTrace>
           <includes>
             <include>**/*Properties.java</include>
             <include>**/*Test.java</include>

@@ -14,8 +14,9 @@ import racetrace.search.ScheduleString;
 import racetrace.tla.report.CpuTable;
 
 /**
- * Written by racetrace for ${instance}: replays the counterexample (${measure}) found by
- * ${origin?replace("*/", "* /")},
+ * Written by racetrace for ${instance}: replays the counterexample found by
+ * ${origin?replace("*/", "* /")}
+ * and shrunk to ${measure},
  * and asserts that <#if violated>${invariant} is still violated<#else>the threads still deadlock</#if> after step ${steps}.
  * The schedule string is bound to the model's version and hash: when the model changes, decoding
  * it fails and says so; re-run the property to get a current string.
