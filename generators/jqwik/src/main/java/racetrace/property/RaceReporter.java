@@ -105,6 +105,10 @@ public final class RaceReporter implements AroundPropertyHook {
         data.put("directory", bundle.directory().toAbsolutePath().toString());
         data.put("files", bundle.files().stream().map(p -> bundle.directory().relativize(p).toString()).toList());
         data.put("test", bundle.regressionTest().getFileName().toString());
+        // The regression test decodes its string through the registry: say so if the model is not in it.
+        String family = ex.model().instance().model();
+        data.put("registered", racetrace.engine.Models.families().stream().anyMatch(f -> f.name().equals(family)));
+        data.put("family", family);
         out.print(Texts.render("failure.txt.ftl", data));
         out.flush();
     }

@@ -12,4 +12,7 @@ bundle: ${directory}
         ${f}
 </#list>
         (${test} replays this schedule and asserts the violation: copy it into src/test/java to keep it)
+<#if !registered>
+        (it finds model ${family} through META-INF/services/racetrace.engine.ModelFamily, where no family of that name is registered yet)
+</#if>
 </#if>
