@@ -59,7 +59,7 @@ final class BenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         List<Model<?>> instances = Options.select(model, variants, null);
         if (tlc && model != null && instances.get(0).tlaModule() == null) {
-            throw new BadInputException(Options.noSpec(instances.get(0), "bench --tlc"));
+            throw new BadInputException(ModelPathOption.noSpec(instances.get(0), "bench --tlc"));
         }
         for (Model<?> m : instances) {
             Benchmark.Figures fig = Benchmark.measure(m, seeds, tries, seconds, 2.0);

@@ -73,7 +73,7 @@ final class ConformCommand implements Callable<Integer> {
             if (m.tlaModule() != null) {
                 instances.add(m);
             } else if (model != null) {
-                throw new BadInputException(Options.noSpec(m, "conform"));
+                throw new BadInputException(ModelPathOption.noSpec(m, "conform"));
             }
         }
         if (instances.isEmpty()) {

@@ -110,4 +110,13 @@ public final class ModelPathOption {
     private static String describe(List<Path> entries) {
         return String.join(File.pathSeparator, entries.stream().map(Path::toString).toList());
     }
+
+    /**
+     * The one line for a command that needs a TLA+ spec and a model (of one's own, typically) that
+     * has none: a spec is optional, and only TLC needs it.
+     */
+    static String noSpec(racetrace.engine.Model<?> m, String what) {
+        return what + " needs the model's TLA+ spec, and " + m.instance() + " has none (its tlaModule() is null); "
+                + "every command without TLC works without one (conventions for a spec: tla-export/README.md)";
+    }
 }

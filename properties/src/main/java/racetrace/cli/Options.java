@@ -72,10 +72,4 @@ final class Options {
         }
         return combos;
     }
-
-    /** The one line for a command that needs a TLA+ spec and a model that has none. */
-    static String noSpec(Model<?> m, String what) {
-        return what + " needs the model's TLA+ spec, and " + m.instance() + " has none (its tlaModule() is null); "
-                + "every command without TLC works without one (conventions for a spec: tla-export/README.md)";
-    }
 }

@@ -252,7 +252,7 @@ public final class Racetrace implements Callable<Integer> {
             if (tlc && !all) {
                 for (Model<?> m : instances) {
                     if (m.tlaModule() == null) {
-                        throw new BadInputException(Options.noSpec(m, "hunt --tlc"));
+                        throw new BadInputException(ModelPathOption.noSpec(m, "hunt --tlc"));
                     }
                 }
             }

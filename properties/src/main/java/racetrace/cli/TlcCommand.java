@@ -92,7 +92,7 @@ final class TlcCommand implements Callable<Integer> {
         // invariant is checked against that one alone.
         Model<?> m = c.focusedModel();
         if (m.tlaModule() == null) {
-            throw new BadInputException(Options.noSpec(m, "tlc"));
+            throw new BadInputException(ModelPathOption.noSpec(m, "tlc"));
         }
         Path dir = out.resolve(Confirmations.dirName(m.instance())).resolve("tlc");
         Files.createDirectories(dir);
