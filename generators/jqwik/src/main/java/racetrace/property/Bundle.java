@@ -31,8 +31,8 @@ import racetrace.tla.report.CpuTable;
  * {@code <Name>RegressionTest.java}.
  *
  * <p>System properties: {@value #DIR_PROPERTY} (default {@code target/racetrace}), {@value
- * #SKIP_TLC_PROPERTY} ({@code true}: export, do not run TLC), {@value #TLC_TIMEOUT_PROPERTY} (seconds,
- * default 300). TLC is found as {@link TlcRunner#fromClasspath()} says.
+ * #SKIP_TLC_PROPERTY} ({@code true}: export, do not run TLC; {@value #BUNDLE_TLC_PROPERTY}{@code =false}
+ * says the same for bundles alone), {@value #TLC_TIMEOUT_PROPERTY} (seconds, default 300). TLC is found as {@link TlcRunner#fromClasspath()} says.
  *
  * @param directory where the files are
  * @param table the CPU table
@@ -50,6 +50,7 @@ public record Bundle(Path directory, String table, String schedule, Path report,
     public static final String DIR_PROPERTY = "racetrace.bundle.dir";
     public static final String SKIP_TLC_PROPERTY = "racetrace.tlc.skip";
     public static final String TLC_TIMEOUT_PROPERTY = "racetrace.tlc.timeout";
+    public static final String BUNDLE_TLC_PROPERTY = "racetrace.bundle.tlc";
 
     /** {@code target/racetrace}, or the directory {@value #DIR_PROPERTY} names. */
     public static Path defaultRoot() {
@@ -86,6 +87,7 @@ public record Bundle(Path directory, String table, String schedule, Path report,
         } else {
             TlcRunner runner = TlcRunner.fromClasspath();
             String skip = Boolean.getBoolean(SKIP_TLC_PROPERTY) ? "-D" + SKIP_TLC_PROPERTY + "=true"
+                    : "false".equals(System.getProperty(BUNDLE_TLC_PROPERTY)) ? "-D" + BUNDLE_TLC_PROPERTY + "=false"
                     : runner.jar().isEmpty() ? runner.notFoundReason() : null;
             Path tla = dir.resolve("tla");
             if (skip == null) {
