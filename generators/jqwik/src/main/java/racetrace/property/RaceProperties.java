@@ -14,7 +14,7 @@ import racetrace.search.jqwik.RaceArbitraries;
  *
  * <pre>
  * class SeqlockProperties {
- *     &#64;Group &#64;Found(invariant = "NoTornRead", threads = 2, ops = 2, preemptions = 2, steps = 9)
+ *     &#64;Group &#64;Found(invariant = "NoTornRead", threads = 2, ops = 2, preemptions = 1, steps = 7)
  *     class Buggy extends RaceProperties {
  *         protected Model&lt;?&gt; model() { return Models.create("seqlock", "buggy", Map.of()); }
  *     }
