@@ -51,6 +51,9 @@ public final class Models {
             throw new BadInputException("a model family could not be loaded: " + e.getMessage()
                     + " (check the class named in META-INF/services/racetrace.engine.ModelFamily: public, with a"
                     + " public no-argument constructor)");
+        } catch (LinkageError e) {
+            // e.g. classes compiled for a newer Java than this one
+            throw new BadInputException("a model family could not be loaded: " + e);
         }
         all.sort(java.util.Comparator.comparing(ModelFamily::name));
         return all;
