@@ -32,6 +32,9 @@ import racetrace.tla.TlcResult;
         + "behaviours of the model's TLA+ spec, with the same invariant verdicts.")
 final class ConformCommand implements Callable<Integer> {
 
+    @CommandLine.Mixin
+    ModelPathOption modelPath = new ModelPathOption();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -69,10 +72,12 @@ final class ConformCommand implements Callable<Integer> {
         for (Model<?> m : Options.select(model, variants, null)) {
             if (m.tlaModule() != null) {
                 instances.add(m);
+            } else if (model != null) {
+                throw new BadInputException(ModelPathOption.noSpec(m, "conform"));
             }
         }
         if (instances.isEmpty()) {
-            throw new BadInputException("no selected model has a TLA+ spec");
+            throw new BadInputException("no selected model has a TLA+ spec; conform compares a model with its spec");
         }
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();

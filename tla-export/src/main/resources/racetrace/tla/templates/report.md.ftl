@@ -1,6 +1,6 @@
 # ${invariant} violated in ${instance}
 
-Found by `racetrace hunt` (seed ${seed}, try ${tryNumber}) and shrunk to ${measure}.
+Found by ${origin} and shrunk to ${measure}.
 
 Scenario: ${scenario}
 
@@ -16,6 +16,7 @@ racetrace replay ${schedule}
 ## TLC
 
 ${tlc}
+<#if exported>
 
 Files: `${tla}`, `${cfg}` (constants and invariant), `${json}` (states and actions).
 Run TLC on the trace yourself:
@@ -24,5 +25,8 @@ Run TLC on the trace yourself:
 cd ${directory}
 ${tlcCommand}
 ```
+</#if>
+<#if hasSpec>
 
 TLC's shortest counterexample for the same scenario: `racetrace tlc --from '${schedule}'`.
+</#if>
