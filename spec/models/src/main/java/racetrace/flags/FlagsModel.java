@@ -34,6 +34,7 @@ public final class FlagsModel implements Model<FlagsState> {
 
     public static final String NO_LOST_UPDATE = "NoLostUpdate";
     public static final String RESET_CLEANUP_RUNS = "ResetCleanupRuns";
+    public static final String NO_LOST_UPDATE_BETWEEN = "NoLostUpdateBetween";
 
     /** A scenario compiled for the interpreter; shared by all states of a run. */
     static final class Run {
@@ -57,18 +58,46 @@ public final class FlagsModel implements Model<FlagsState> {
     private final Map<String, Instr[]> programs;
     private final List<Invariant<FlagsState>> invariants;
     private final ScenarioSpace space;
+    /** The units' fields, bitmask per unit. */
+    private final int[] unitFields;
+    /** The pair {@link #NO_LOST_UPDATE_BETWEEN} is about (field indices), or -1. */
+    private final int pairA;
+    private final int pairB;
 
     FlagsModel(FlagsDefinition def) {
+        this(def, -1, -1);
+    }
+
+    private FlagsModel(FlagsDefinition def, int pairA, int pairB) {
         this.def = def;
-        this.instance = Instance.of(def.family(), def.variant, Map.of("granularity", def.granularity.option()));
+        this.pairA = pairA;
+        this.pairB = pairB;
+        Map<String, String> options = new LinkedHashMap<>();
+        options.put("granularity", def.granularity.option());
+        // Assumptions at their default are left out of the name: vfio-pci/pre-a[granularity=byte].
+        for (Assumption a : def.assumptions()) {
+            if (!def.assumed(a.option()).equals(a.assumed())) {
+                options.put(a.option(), def.assumed(a.option()));
+            }
+        }
+        this.instance = Instance.of(def.family(), def.variant, options);
         this.programs = def.programs();
+        this.unitFields = new int[def.units.unitCount()];
+        for (int u = 0; u < unitFields.length; u++) {
+            unitFields[u] = def.units.fieldsIn(1 << u);
+        }
         List<Invariant<FlagsState>> inv = new ArrayList<>();
-        inv.add(Invariant.of(NO_LOST_UPDATE,
-                "every field holds the value of the last write that targeted it", this::noLostUpdate));
-        if (def.checksResetCleanup()) {
-            inv.add(Invariant.of(RESET_CLEANUP_RUNS,
-                    "when every thread is done, every reset_done has been followed by the deferred cleanup",
-                    this::resetCleanupRuns));
+        if (pairA >= 0) {
+            inv.add(Invariant.of(NO_LOST_UPDATE_BETWEEN, "no store of " + def.units.fieldName(pairA) + " or "
+                    + def.units.fieldName(pairB) + " writes back a stale copy of the other", this::noLostBetween));
+        } else {
+            inv.add(Invariant.of(NO_LOST_UPDATE,
+                    "every field holds the value of the last write that targeted it", this::noLostUpdate));
+            if (def.checksResetCleanup()) {
+                inv.add(Invariant.of(RESET_CLEANUP_RUNS,
+                        "when every thread is done, every reset_done has been followed by the deferred cleanup",
+                        this::resetCleanupRuns));
+            }
         }
         this.invariants = List.copyOf(inv);
         this.space = new ScenarioSpace() {
@@ -96,7 +125,110 @@ public final class FlagsModel implements Model<FlagsState> {
 
     @Override
     public int version() {
-        return 1;
+        return 2;
+    }
+
+    /**
+     * The same instance checking only {@link #NO_LOST_UPDATE_BETWEEN} for two fields: whether a store
+     * of one writes back a stale copy of the other.
+     */
+    public FlagsModel forPair(String a, String b) {
+        int fa = def.units.fieldIndex(a);
+        int fb = def.units.fieldIndex(b);
+        if (fa < 0 || fb < 0 || fa == fb) {
+            throw new IllegalArgumentException("not two fields of " + instance + ": " + a + ", " + b);
+        }
+        return new FlagsModel(def, Math.min(fa, fb), Math.max(fa, fb));
+    }
+
+    /** The two fields of a pair instance, else an empty list. */
+    public List<String> pair() {
+        return pairA < 0 ? List.of() : List.of(def.units.fieldName(pairA), def.units.fieldName(pairB));
+    }
+
+    /** The instance without its pair focus. */
+    public FlagsModel unpaired() {
+        return pairA < 0 ? this : new FlagsModel(def);
+    }
+
+    public Layout layout() {
+        return def.layout;
+    }
+
+    public Granularity granularity() {
+        return def.granularity;
+    }
+
+    /** The writers table of this instance (rows of fields the layout has). */
+    public List<Writer> writers() {
+        return def.writers();
+    }
+
+    /** The assumptions of the family, and the value this instance takes for each. */
+    public Map<Assumption, String> assumptions() {
+        Map<Assumption, String> out = new LinkedHashMap<>();
+        for (Assumption a : def.assumptions()) {
+            out.put(a, def.assumed(a.option()));
+        }
+        return out;
+    }
+
+    /** How the writers table names a lock. */
+    public String lockName(String lock) {
+        return def.lockName(lock);
+    }
+
+    /**
+     * The store sites of an op's program: site (label prefix) to the field it stores, in program
+     * order; a memset site stores several fields and appears once per field as site#field.
+     */
+    public Map<String, String> storeSites(String op) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Instr i : programs.get(op)) {
+            if (i.kind == Instr.STORE || i.kind == Instr.STORE_PLAIN) {
+                out.put(i.site, def.units.fieldName(i.field));
+            } else if (i.kind == Instr.CLEAR) {
+                for (int f = 0; f < def.units.fieldCount(); f++) {
+                    if ((i.field & (1 << f)) != 0) {
+                        out.put(i.site + "#" + def.units.fieldName(f), def.units.fieldName(f));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The locks a thread holds now (the rwsem's write side only), by name. */
+    public List<String> locksHeld(FlagsState s, int t) {
+        List<String> out = new ArrayList<>();
+        for (int l = 0; l < s.owner.length; l++) {
+            if (s.owner[l] == t + 1) {
+                out.add(def.locks().get(l));
+            }
+        }
+        return out;
+    }
+
+    /** The store site the thread's next step belongs to, or null when it is no store. */
+    public String nextStoreSite(FlagsState s, int t) {
+        if (finished(s, t)) {
+            return null;
+        }
+        Instr in = current(s, t);
+        return in.kind == Instr.STORE || in.kind == Instr.STORE_PLAIN || in.kind == Instr.CLEAR ? in.site : null;
+    }
+
+    /** The units a store of the field with a value of the kind reaches (unit names), for reports. */
+    public List<String> reachOf(String field, String kind) {
+        int f = def.units.fieldIndex(field);
+        List<String> out = new ArrayList<>();
+        int acc = def.units.reach(f, kind);
+        for (int u = 0; u < def.units.unitCount(); u++) {
+            if ((acc & (1 << u)) != 0) {
+                out.add(def.units.unitName(u));
+            }
+        }
+        return out;
     }
 
     @Override
@@ -152,11 +284,14 @@ public final class FlagsModel implements Model<FlagsState> {
         int ghost = 0;
         for (String f : st.trueFields()) {
             int i = def.units.fieldIndex(f);
+            if (i < 0) {
+                continue;
+            }
             mem[def.units.unitOf(i)] |= 1 << i;
             ghost |= 1 << i;
         }
-        return new FlagsState(run, mem, ghost, new int[n], new int[n], new int[n], new int[def.locks().size()], 0,
-                st.usage(), ACTIVE, st.wake(), st.open(), false, st.nb(), 0, false);
+        return new FlagsState(run, mem, ghost, new int[def.units.fieldCount()], new int[n], new int[n], new int[n],
+                new int[def.locks().size()], 0, st.usage(), ACTIVE, st.wake(), st.open(), false, st.nb(), 0, false);
     }
 
     private static Instr current(FlagsState s, int t) {
@@ -205,6 +340,7 @@ public final class FlagsModel implements Model<FlagsState> {
         int v = in.val == Instr.ARG ? s.run.arg[t][k] : in.val;
         int[] mem = s.mem;
         int ghost = s.ghost;
+        int[] lost = s.lost;
         int[] reg = s.reg;
         int[] owner = s.owner;
         int readers = s.readers;
@@ -220,21 +356,45 @@ public final class FlagsModel implements Model<FlagsState> {
         int bit = in.field >= 0 ? 1 << in.field : 0;
         switch (in.kind) {
             case Instr.LOAD -> {
+                int r = 0;
+                for (int u = 0; u < mem.length; u++) {
+                    if ((in.acc & (1 << u)) != 0) {
+                        r |= mem[u];
+                    }
+                }
                 reg = reg.clone();
-                reg[t] = mem[def.units.unitOf(in.field)];
+                reg[t] = r;
             }
             case Instr.MODIFY -> {
                 reg = reg.clone();
                 reg[t] = v != 0 ? reg[t] | bit : reg[t] & ~bit;
             }
-            case Instr.STORE, Instr.STORE_PLAIN -> {
+            case Instr.STORE -> {
+                // Every unit the store reaches gets the register's copy of its fields: a field other
+                // than the one stored whose copy differs from its last write is lost to this store.
                 mem = mem.clone();
-                int u = def.units.unitOf(in.field);
-                if (in.kind == Instr.STORE) {
-                    mem[u] = reg[t];
-                } else {
-                    mem[u] = v != 0 ? bit : 0;
+                int reached = 0;
+                for (int u = 0; u < mem.length; u++) {
+                    if ((in.acc & (1 << u)) != 0) {
+                        mem[u] = reg[t] & unitFields[u];
+                        reached |= unitFields[u];
+                    }
                 }
+                int stale = reached & ~bit & (reg[t] ^ ghost);
+                if (stale != 0) {
+                    lost = lost.clone();
+                    for (int h = 0; h < lost.length; h++) {
+                        if ((stale & (1 << h)) != 0) {
+                            lost[h] |= bit;
+                        }
+                    }
+                }
+                ghost = v != 0 ? ghost | bit : ghost & ~bit;
+                resetPending |= in.pend;
+            }
+            case Instr.STORE_PLAIN -> {
+                mem = mem.clone();
+                mem[def.units.unitOf(in.field)] = v != 0 ? bit : 0;
                 ghost = v != 0 ? ghost | bit : ghost & ~bit;
                 resetPending |= in.pend;
             }
@@ -317,6 +477,7 @@ public final class FlagsModel implements Model<FlagsState> {
                 }
             }
             case Instr.CLOSE_FD -> open = 0;
+            case Instr.OPEN_FD -> open = 1;
             case Instr.JUMP_IF_VFS -> {
                 if (vfs == (v != 0)) {
                     next = in.to;
@@ -350,7 +511,7 @@ public final class FlagsModel implements Model<FlagsState> {
         } else {
             ip[t] = next;
         }
-        return Transition.of(new FlagsState(s.run, mem, ghost, reg, ip, op, owner, readers, usage, rpm, wake, open,
+        return Transition.of(new FlagsState(s.run, mem, ghost, lost, reg, ip, op, owner, readers, usage, rpm, wake, open,
                 vfs, nb, rcu, resetPending), in.label);
     }
 
@@ -365,6 +526,21 @@ public final class FlagsModel implements Model<FlagsState> {
             all |= u;
         }
         return all == s.ghost;
+    }
+
+    private boolean noLostBetween(FlagsState s) {
+        return (s.lost[pairA] & (1 << pairB)) == 0 && (s.lost[pairB] & (1 << pairA)) == 0;
+    }
+
+    /** The lost updates so far: victim field to the fields whose stores lost it. */
+    public Map<String, List<String>> lost(FlagsState s) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (int h = 0; h < s.lost.length; h++) {
+            if (s.lost[h] != 0) {
+                out.put(def.units.fieldName(h), new ArrayList<>(fieldSet(s.lost[h])));
+            }
+        }
+        return out;
     }
 
     private boolean resetCleanupRuns(FlagsState s) {
@@ -431,6 +607,18 @@ public final class FlagsModel implements Model<FlagsState> {
             ghost.put(def.units.fieldName(i), (s.ghost & (1 << i)) != 0);
         }
         v.put("ghost", ghost);
+        Set<Object> lost = new LinkedHashSet<>();
+        for (int h = 0; h < s.lost.length; h++) {
+            for (int g = 0; g < s.lost.length; g++) {
+                if ((s.lost[h] & (1 << g)) != 0) {
+                    Map<String, Object> r = new LinkedHashMap<>();
+                    r.put("victim", def.units.fieldName(h));
+                    r.put("by", def.units.fieldName(g));
+                    lost.add(r);
+                }
+            }
+        }
+        v.put("lost", lost);
         List<Object> reg = new ArrayList<>();
         List<Object> pc = new ArrayList<>();
         List<Object> opIdx = new ArrayList<>();
@@ -491,6 +679,29 @@ public final class FlagsModel implements Model<FlagsState> {
         c.put("UnitOf", unitOf);
         c.put("IsBit", isBit);
         c.put("NUnits", def.units.unitCount());
+        // What each store site of the programs loads and writes back (1-based units).
+        Map<String, Object> reach = new java.util.TreeMap<>();
+        for (Instr[] p : programs.values()) {
+            for (Instr in : p) {
+                if (in.kind == Instr.STORE || in.kind == Instr.STORE_PLAIN) {
+                    Set<Object> units = new java.util.TreeSet<>();
+                    for (int u = 0; u < def.units.unitCount(); u++) {
+                        if ((in.acc & (1 << u)) != 0) {
+                            units.add(u + 1);
+                        }
+                    }
+                    reach.put(in.site, units);
+                }
+            }
+        }
+        c.put("Reach", reach);
+        Set<Object> pair = new java.util.TreeSet<>(pair());
+        c.put("Pair", pair);
+        Map<String, Object> assume = new LinkedHashMap<>();
+        for (Assumption a : def.assumptions()) {
+            assume.put(a.tlaKey(), def.assumed(a.option()));
+        }
+        c.put("Assume", assume);
         List<Object> actors = new ArrayList<>();
         List<Object> scripts = new ArrayList<>();
         for (ThreadScript ts : scenario.threads()) {

@@ -25,7 +25,8 @@ class FlagsModelTest {
         assertThat(Models.family("vfio-pci").variants()).containsExactly("pre-a", "pre-b", "pre-c", "v2", "merged");
         assertThat(Models.family("mlx5").variants()).containsExactly("pre", "v2", "merged");
         for (String f : FAMILIES) {
-            assertThat(Models.family(f).options()).containsEntry("granularity", List.of("byte", "location"));
+            assertThat(Models.family(f).options().get("granularity")).containsExactly("byte", "location", "gcc-x86-64",
+                    "gcc-arm64", "clang-x86-64", "clang-arm64");
         }
         Model<?> m = Models.create("vfio-pci", "pre-c", Map.of("granularity", "location"));
         assertThat(m.instance().toString()).isEqualTo("vfio-pci/pre-c[granularity=location]");
@@ -88,7 +89,7 @@ class FlagsModelTest {
         FlagsModel model = VfioPciFamily.model("pre-a", Granularity.BYTE);
         Scenario sc = Scenarios.of(0, "user", "cfgBar");
         Map<String, Object> v = model.variables(model.initial(sc));
-        assertThat(v.keySet()).containsExactly("mem", "ghost", "reg", "pc", "opIdx", "owner", "readers", "usage",
+        assertThat(v.keySet()).containsExactly("mem", "ghost", "lost", "reg", "pc", "opIdx", "owner", "readers", "usage",
                 "rpm", "wake", "open", "vfs", "nb", "rcu", "resetPending");
         assertThat(v.get("pc")).isEqualTo(List.of("cfgBar_pmGet"));
         assertThat(v.get("mem")).isEqualTo(List.of(java.util.Set.of("bardirty"), java.util.Set.of()));
