@@ -321,13 +321,14 @@ Exec(t, ins, nx, a, p) ==
             /\ reg' = [reg EXCEPT ![t] = With(reg[t], ins.f, Val(ins, a) = 1)]
             /\ Goto(t, nx) /\ UNCHANGED <<mem, ghost, lost, lockVars, pmVars, devVars>>
       [] ins.k = "Store" ->
-            \* every unit reached gets reg's copy of its fields; another field whose copy is not
-            \* its last write is lost to this store
+            \* every unit reached gets reg's copy of its fields; another field is lost to this
+            \* store when the store changes its bit to a value that is not its last write
             /\ mem' = [u \in 1..NUnits |-> IF u \in ins.acc THEN {h \in reg[t] : UnitOf[h] = u} ELSE mem[u]]
             /\ ghost' = [ghost EXCEPT ![ins.f] = (Val(ins, a) = 1)]
             /\ lost' = lost \cup {[victim |-> h, by |-> ins.f] :
                                      h \in {x \in FieldSet : UnitOf[x] \in ins.acc /\ x # ins.f
-                                                            /\ (x \in reg[t]) # ghost[x]}}
+                                                            /\ (x \in reg[t]) # ghost[x]
+                                                            /\ (x \in reg[t]) # (x \in mem[UnitOf[x]])}}
             /\ resetPending' = (resetPending \/ ins.pend)
             /\ Goto(t, nx) /\ UNCHANGED <<reg, lockVars, pmVars, open, vfs, nb, rcu>>
       [] ins.k = "StorePlain" ->

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import racetrace.engine.ActorKind;
 import racetrace.engine.Config;
+import racetrace.engine.Fingerprint;
 import racetrace.engine.Instance;
 import racetrace.engine.Invariant;
 import racetrace.engine.Model;
@@ -63,6 +64,7 @@ public final class FlagsModel implements Model<FlagsState> {
     /** The pair {@link #NO_LOST_UPDATE_BETWEEN} is about (field indices), or -1. */
     private final int pairA;
     private final int pairB;
+    private final Interpreter interpreter;
 
     FlagsModel(FlagsDefinition def) {
         this(def, -1, -1);
@@ -86,6 +88,7 @@ public final class FlagsModel implements Model<FlagsState> {
         for (int u = 0; u < unitFields.length; u++) {
             unitFields[u] = def.units.fieldsIn(1 << u);
         }
+        this.interpreter = new Interpreter(def, unitFields);
         List<Invariant<FlagsState>> inv = new ArrayList<>();
         if (pairA >= 0) {
             inv.add(Invariant.of(NO_LOST_UPDATE_BETWEEN, "no store of " + def.units.fieldName(pairA) + " or "
@@ -294,225 +297,41 @@ public final class FlagsModel implements Model<FlagsState> {
                 new int[def.locks().size()], 0, st.usage(), ACTIVE, st.wake(), st.open(), false, st.nb(), 0, false);
     }
 
-    private static Instr current(FlagsState s, int t) {
-        return s.run.prog[t][s.op[t]][s.ip[t]];
+    static Instr current(FlagsState s, int t) {
+        return Interpreter.current(s, t);
     }
 
     @Override
     public boolean finished(FlagsState s, int t) {
-        return s.op[t] >= s.run.arg[t].length;
+        return Interpreter.finished(s, t);
     }
 
     @Override
     public boolean enabled(FlagsState s, int t) {
-        if (finished(s, t)) {
-            return false;
-        }
-        Instr in = current(s, t);
-        switch (in.kind) {
-            case Instr.LOCK:
-                return s.owner[in.lock] == 0;
-            case Instr.READ_LOCK:
-                return s.owner[in.lock] == 0;
-            case Instr.WRITE_LOCK:
-                return s.owner[in.lock] == 0 && s.readers == 0;
-            case Instr.PM_GET:
-            case Instr.PM_RESUME:
-                return s.rpm != SUSPENDING && s.rpm != RESUMING;
-            case Instr.AWAIT_USERS:
-                for (int u = 0; u < s.op.length; u++) {
-                    if ((s.run.userMask & (1 << u)) != 0 && !finished(s, u)) {
-                        return false;
-                    }
-                }
-                return true;
-            case Instr.NB_UNREGISTER:
-                return s.rcu == 0;
-            default:
-                return true;
-        }
+        return interpreter.enabled(s, t);
     }
 
     @Override
     public Transition<FlagsState> step(FlagsState s, int t) {
-        Instr in = current(s, t);
-        int k = s.op[t];
-        int v = in.val == Instr.ARG ? s.run.arg[t][k] : in.val;
-        int[] mem = s.mem;
-        int ghost = s.ghost;
-        int[] lost = s.lost;
-        int[] reg = s.reg;
-        int[] owner = s.owner;
-        int readers = s.readers;
-        int usage = s.usage;
-        int rpm = s.rpm;
-        boolean wake = s.wake;
-        int open = s.open;
-        boolean vfs = s.vfs;
-        boolean nb = s.nb;
-        int rcu = s.rcu;
-        boolean resetPending = s.resetPending;
-        int next = in.nx;
-        int bit = in.field >= 0 ? 1 << in.field : 0;
-        switch (in.kind) {
-            case Instr.LOAD -> {
-                int r = 0;
-                for (int u = 0; u < mem.length; u++) {
-                    if ((in.acc & (1 << u)) != 0) {
-                        r |= mem[u];
-                    }
-                }
-                reg = reg.clone();
-                reg[t] = r;
-            }
-            case Instr.MODIFY -> {
-                reg = reg.clone();
-                reg[t] = v != 0 ? reg[t] | bit : reg[t] & ~bit;
-            }
-            case Instr.STORE -> {
-                // Every unit the store reaches gets the register's copy of its fields: a field other
-                // than the one stored whose copy differs from its last write is lost to this store.
-                mem = mem.clone();
-                int reached = 0;
-                for (int u = 0; u < mem.length; u++) {
-                    if ((in.acc & (1 << u)) != 0) {
-                        mem[u] = reg[t] & unitFields[u];
-                        reached |= unitFields[u];
-                    }
-                }
-                int stale = reached & ~bit & (reg[t] ^ ghost);
-                if (stale != 0) {
-                    lost = lost.clone();
-                    for (int h = 0; h < lost.length; h++) {
-                        if ((stale & (1 << h)) != 0) {
-                            lost[h] |= bit;
-                        }
-                    }
-                }
-                ghost = v != 0 ? ghost | bit : ghost & ~bit;
-                resetPending |= in.pend;
-            }
-            case Instr.STORE_PLAIN -> {
-                mem = mem.clone();
-                mem[def.units.unitOf(in.field)] = v != 0 ? bit : 0;
-                ghost = v != 0 ? ghost | bit : ghost & ~bit;
-                resetPending |= in.pend;
-            }
-            case Instr.JUMP_IF -> {
-                boolean set = (mem[def.units.unitOf(in.field)] & bit) != 0;
-                if (set == (v != 0)) {
-                    next = in.to;
-                }
-            }
-            case Instr.CLEAR -> {
-                mem = mem.clone();
-                for (int u = 0; u < mem.length; u++) {
-                    mem[u] &= ~in.field;
-                }
-                ghost &= ~in.field;
-            }
-            case Instr.LOCK, Instr.WRITE_LOCK -> {
-                owner = owner.clone();
-                owner[in.lock] = t + 1;
-            }
-            case Instr.UNLOCK, Instr.WRITE_UNLOCK -> {
-                owner = owner.clone();
-                owner[in.lock] = 0;
-            }
-            case Instr.TRYLOCK -> {
-                if (owner[in.lock] == 0) {
-                    owner = owner.clone();
-                    owner[in.lock] = t + 1;
-                } else {
-                    next = in.to;
-                }
-            }
-            case Instr.READ_LOCK -> readers |= 1 << t;
-            case Instr.READ_UNLOCK -> readers &= ~(1 << t);
-            case Instr.PM_GET, Instr.PM_RESUME -> {
-                if (in.kind == Instr.PM_GET) {
-                    usage++;
-                }
-                if (rpm == SUSPENDED) {
-                    rpm = RESUMING;
-                } else {
-                    next = in.to;
-                }
-            }
-            case Instr.PM_PUT -> usage--;
-            case Instr.PM_GET_NORESUME -> {
-                usage++;
-                wake = false;
-            }
-            case Instr.PM_PUT_NOIDLE -> {
-                usage--;
-                wake = v != 0;
-            }
-            case Instr.JUMP_IF_NO_WAKE -> {
-                if (!wake) {
-                    next = in.to;
-                }
-            }
-            case Instr.SUSPEND_BEGIN -> {
-                if (usage == 0 && rpm == ACTIVE) {
-                    rpm = SUSPENDING;
-                } else {
-                    next = Instr.END;
-                }
-            }
-            case Instr.SUSPEND_END -> rpm = SUSPENDED;
-            case Instr.RESUME_BEGIN -> {
-                if (rpm == SUSPENDED) {
-                    rpm = RESUMING;
-                } else {
-                    next = Instr.END;
-                }
-            }
-            case Instr.RESUME_END -> rpm = ACTIVE;
-            case Instr.AWAIT_USERS -> {
-            }
-            case Instr.JUMP_IF_OPEN -> {
-                if (open > 0) {
-                    next = in.to;
-                }
-            }
-            case Instr.CLOSE_FD -> open = 0;
-            case Instr.OPEN_FD -> open = 1;
-            case Instr.JUMP_IF_VFS -> {
-                if (vfs == (v != 0)) {
-                    next = in.to;
-                }
-            }
-            case Instr.SET_VFS -> vfs = v != 0;
-            case Instr.NB_REGISTER -> nb = true;
-            case Instr.NB_UNREGISTER -> nb = false;
-            case Instr.NB_ENTER -> {
-                if (nb) {
-                    rcu++;
-                } else {
-                    next = Instr.END;
-                }
-            }
-            case Instr.NB_EXIT -> rcu--;
-            case Instr.CLEANUP -> resetPending = false;
-            case Instr.JUMP_IF_ARG -> {
-                if (s.run.arg[t][k] == v) {
-                    next = in.to;
-                }
-            }
-            default -> throw new IllegalStateException("unknown step kind " + in.kind);
-        }
-        int[] ip = s.ip.clone();
-        int[] op = s.op;
-        if (next == Instr.END) {
-            op = op.clone();
-            op[t]++;
-            ip[t] = 0;
-        } else {
-            ip[t] = next;
-        }
-        return Transition.of(new FlagsState(s.run, mem, ghost, lost, reg, ip, op, owner, readers, usage, rpm, wake, open,
-                vfs, nb, rcu, resetPending), in.label);
+        return interpreter.step(s, t);
+    }
+
+    /** Agrees with {@link #variables}: pc and opIdx follow from (op, ip), the sets from the bitmasks. */
+    @Override
+    public long fingerprint(FlagsState s) {
+        long h = Fingerprint.ofInts(s.mem);
+        h = Fingerprint.mix(h, s.ghost);
+        h = Fingerprint.mix(h, Fingerprint.ofInts(s.lost));
+        h = Fingerprint.mix(h, Fingerprint.ofInts(s.reg));
+        h = Fingerprint.mix(h, Fingerprint.ofInts(s.ip));
+        h = Fingerprint.mix(h, Fingerprint.ofInts(s.op));
+        h = Fingerprint.mix(h, Fingerprint.ofInts(s.owner));
+        h = Fingerprint.mix(h, s.readers);
+        h = Fingerprint.mix(h, s.usage);
+        h = Fingerprint.mix(h, s.rpm);
+        h = Fingerprint.mix(h, (s.wake ? 1 : 0) | (s.vfs ? 2 : 0) | (s.nb ? 4 : 0) | (s.resetPending ? 8 : 0));
+        h = Fingerprint.mix(h, s.open);
+        return Fingerprint.mix(h, s.rcu);
     }
 
     @Override
@@ -537,7 +356,7 @@ public final class FlagsModel implements Model<FlagsState> {
         Map<String, List<String>> out = new LinkedHashMap<>();
         for (int h = 0; h < s.lost.length; h++) {
             if (s.lost[h] != 0) {
-                out.put(def.units.fieldName(h), new ArrayList<>(fieldSet(s.lost[h])));
+                out.put(def.units.fieldName(h), new ArrayList<>(TlaMapping.fieldSet(def, s.lost[h])));
             }
         }
         return out;
@@ -557,7 +376,7 @@ public final class FlagsModel implements Model<FlagsState> {
 
     /** The label of the thread's next step, or "Done": the TLA+ {@code pc}. */
     public String pc(FlagsState s, int t) {
-        return finished(s, t) ? "Done" : current(s, t).label;
+        return TlaMapping.pc(s, t);
     }
 
     /** Whether a field is set in memory now. */
@@ -583,75 +402,10 @@ public final class FlagsModel implements Model<FlagsState> {
         return s.resetPending;
     }
 
-    private Set<String> fieldSet(int mask) {
-        Set<String> out = new LinkedHashSet<>();
-        for (int i = 0; i < def.units.fieldCount(); i++) {
-            if ((mask & (1 << i)) != 0) {
-                out.add(def.units.fieldName(i));
-            }
-        }
-        return out;
-    }
 
     @Override
     public Map<String, Object> variables(FlagsState s) {
-        int n = s.op.length;
-        Map<String, Object> v = new LinkedHashMap<>();
-        List<Object> mem = new ArrayList<>();
-        for (int u : s.mem) {
-            mem.add(fieldSet(u));
-        }
-        v.put("mem", mem);
-        Map<String, Object> ghost = new LinkedHashMap<>();
-        for (int i = 0; i < def.units.fieldCount(); i++) {
-            ghost.put(def.units.fieldName(i), (s.ghost & (1 << i)) != 0);
-        }
-        v.put("ghost", ghost);
-        Set<Object> lost = new LinkedHashSet<>();
-        for (int h = 0; h < s.lost.length; h++) {
-            for (int g = 0; g < s.lost.length; g++) {
-                if ((s.lost[h] & (1 << g)) != 0) {
-                    Map<String, Object> r = new LinkedHashMap<>();
-                    r.put("victim", def.units.fieldName(h));
-                    r.put("by", def.units.fieldName(g));
-                    lost.add(r);
-                }
-            }
-        }
-        v.put("lost", lost);
-        List<Object> reg = new ArrayList<>();
-        List<Object> pc = new ArrayList<>();
-        List<Object> opIdx = new ArrayList<>();
-        for (int t = 0; t < n; t++) {
-            reg.add(fieldSet(s.reg[t]));
-            pc.add(pc(s, t));
-            opIdx.add(s.op[t] + 1);
-        }
-        v.put("reg", reg);
-        v.put("pc", pc);
-        v.put("opIdx", opIdx);
-        Map<String, Object> owner = new LinkedHashMap<>();
-        List<String> locks = def.locks();
-        for (int l = 0; l < locks.size(); l++) {
-            owner.put(locks.get(l), s.owner[l]);
-        }
-        v.put("owner", owner);
-        Set<Object> readers = new LinkedHashSet<>();
-        for (int t = 0; t < n; t++) {
-            if ((s.readers & (1 << t)) != 0) {
-                readers.add(t + 1);
-            }
-        }
-        v.put("readers", readers);
-        v.put("usage", s.usage);
-        v.put("rpm", RPM_NAMES[s.rpm]);
-        v.put("wake", s.wake);
-        v.put("open", s.open);
-        v.put("vfs", s.vfs);
-        v.put("nb", s.nb);
-        v.put("rcu", s.rcu);
-        v.put("resetPending", s.resetPending);
-        return v;
+        return TlaMapping.variables(def, s);
     }
 
     @Override
@@ -661,63 +415,7 @@ public final class FlagsModel implements Model<FlagsState> {
 
     @Override
     public Map<String, Object> tlaConstants(Scenario scenario) {
-        Map<String, Object> c = new LinkedHashMap<>();
-        c.put("Family", def.family());
-        c.put("Variant", def.variant);
-        c.put("Granularity", def.granularity.option());
-        c.put("Phase", scenario.config().get("phase"));
-        List<Object> fields = new ArrayList<>();
-        Map<String, Object> unitOf = new LinkedHashMap<>();
-        Map<String, Object> isBit = new LinkedHashMap<>();
-        for (int i = 0; i < def.units.fieldCount(); i++) {
-            String f = def.units.fieldName(i);
-            fields.add(f);
-            unitOf.put(f, def.units.unitOf(i) + 1);
-            isBit.put(f, def.units.isBitfield(i));
-        }
-        c.put("Fields", fields);
-        c.put("UnitOf", unitOf);
-        c.put("IsBit", isBit);
-        c.put("NUnits", def.units.unitCount());
-        // What each store site of the programs loads and writes back (1-based units).
-        Map<String, Object> reach = new java.util.TreeMap<>();
-        for (Instr[] p : programs.values()) {
-            for (Instr in : p) {
-                if (in.kind == Instr.STORE || in.kind == Instr.STORE_PLAIN) {
-                    Set<Object> units = new java.util.TreeSet<>();
-                    for (int u = 0; u < def.units.unitCount(); u++) {
-                        if ((in.acc & (1 << u)) != 0) {
-                            units.add(u + 1);
-                        }
-                    }
-                    reach.put(in.site, units);
-                }
-            }
-        }
-        c.put("Reach", reach);
-        Set<Object> pair = new java.util.TreeSet<>(pair());
-        c.put("Pair", pair);
-        Map<String, Object> assume = new LinkedHashMap<>();
-        for (Assumption a : def.assumptions()) {
-            assume.put(a.tlaKey(), def.assumed(a.option()));
-        }
-        c.put("Assume", assume);
-        List<Object> actors = new ArrayList<>();
-        List<Object> scripts = new ArrayList<>();
-        for (ThreadScript ts : scenario.threads()) {
-            actors.add(ts.actor());
-            List<Object> ops = new ArrayList<>();
-            for (Op o : ts.ops()) {
-                Map<String, Object> r = new LinkedHashMap<>();
-                r.put("op", o.name());
-                r.put("arg", o.args().isEmpty() ? 0 : o.arg(0));
-                ops.add(r);
-            }
-            scripts.add(ops);
-        }
-        c.put("Actors", actors);
-        c.put("Scripts", scripts);
-        return c;
+        return TlaMapping.constants(def, programs, pair(), scenario);
     }
 
     @Override
