@@ -10,7 +10,13 @@ import racetrace.search.explore.Limits;
 class ScratchTest {
     @Test
     void timing() {
-        for (FlagsModel m : new FlagsModel[] {VfioPciFamily.model(System.getProperty("v", "pre-c"), Granularity.ofOption(System.getProperty("g", "location")))}) {
+        java.util.List<FlagsModel> ms = new java.util.ArrayList<>();
+        for (String g : System.getProperty("g", "byte,location").split(",")) {
+            for (String v : new String[] {"pre-a", "pre-b", "pre-c", "v2", "merged"}) ms.add(VfioPciFamily.model(v, Granularity.ofOption(g)));
+            for (String v : new String[] {"pre", "v2", "merged"}) ms.add(Mlx5Family.model(v, Granularity.ofOption(g)));
+        }
+        for (FlagsModel m : ms) {
+            System.out.println("== " + m.instance() + " pairs " + FieldPairs.sharing(m).size());
             long t0 = System.currentTimeMillis();
             PairCheck pc = new PairCheck(PairScope.DEFAULT, Limits.states(2_000_000));
             for (FieldPairs.Pair p : FieldPairs.sharing(m)) {

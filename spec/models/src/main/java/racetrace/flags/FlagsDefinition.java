@@ -68,6 +68,9 @@ abstract class FlagsDefinition {
     /** The writers table of this instance: every store site of the programs, and the writers no thread runs. */
     abstract List<Writer> buildWriters();
 
+    /** The newest layout before the fix: the base the thread's two policies are applied to. */
+    abstract String policyBase();
+
     /** Whether the instance checks {@code ResetCleanupRuns} (mlx5 only). */
     abstract boolean checksResetCleanup();
 

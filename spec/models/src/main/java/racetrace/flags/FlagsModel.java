@@ -154,6 +154,11 @@ public final class FlagsModel implements Model<FlagsState> {
         return pairA < 0 ? this : new FlagsModel(def);
     }
 
+    /** The bundled variant the thread's policies start from: the newest layout before the fix. */
+    public String policyBase() {
+        return def.policyBase();
+    }
+
     public Layout layout() {
         return def.layout;
     }

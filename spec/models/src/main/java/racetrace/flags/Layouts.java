@@ -39,6 +39,21 @@ public final class Layouts {
         }
     }
 
+    /**
+     * The flags a model's writers store, as its bundled layouts name them: the plain members a
+     * layout read from a C declaration keeps (every bitfield is kept, since it shares a run).
+     */
+    public static java.util.Set<String> flagNames(String model) {
+        if (!(racetrace.engine.Models.family(model) instanceof FlagsFamily f)) {
+            throw new BadInputException("model " + model + " takes no layout; the flags models are vfio-pci and mlx5");
+        }
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        for (String v : f.bundled()) {
+            bundled(model, v).fields().forEach(x -> out.add(x.name()));
+        }
+        return out;
+    }
+
     /** Reads a layout file; errors name the file and line. */
     public static Layout read(Path file) {
         String text;
@@ -66,6 +81,19 @@ public final class Layouts {
         String variant = layout.name() + "@" + digest;
         ADDED.computeIfAbsent(layout.model(), k -> new LinkedHashMap<>()).put(variant, layout);
         return variant;
+    }
+
+    /**
+     * Makes a layout a variant of the flags model it names (its {@code model} line); returns the
+     * variant's name. Refused when that model is no flags model or the layout lacks a member its
+     * writers store.
+     */
+    public static String register(Layout layout) {
+        if (!(racetrace.engine.Models.family(layout.model()) instanceof FlagsFamily f)) {
+            throw new BadInputException("layout " + layout.name() + " (" + layout.origin() + ") names model "
+                    + layout.model() + ", which takes no layout; the flags models are vfio-pci and mlx5");
+        }
+        return f.add(layout);
     }
 
     /** The variants added from files for a model, in the order they were added. */

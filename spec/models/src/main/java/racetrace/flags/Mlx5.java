@@ -103,6 +103,11 @@ final class Mlx5 extends FlagsDefinition {
     }
 
     @Override
+    String policyBase() {
+        return "pre";
+    }
+
+    @Override
     boolean checksResetCleanup() {
         return true;
     }

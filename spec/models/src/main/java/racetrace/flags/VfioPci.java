@@ -132,6 +132,11 @@ final class VfioPci extends FlagsDefinition {
     }
 
     @Override
+    String policyBase() {
+        return "pre-c";
+    }
+
+    @Override
     boolean checksResetCleanup() {
         return false;
     }
