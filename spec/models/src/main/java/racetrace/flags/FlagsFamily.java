@@ -61,9 +61,8 @@ abstract class FlagsFamily implements ModelFamily {
             throw new BadInputException("layout " + layout.name() + " (" + layout.origin() + ") is for model "
                     + layout.model() + ", not " + name() + "; change its 'model' line or use model " + layout.model());
         }
-        String variant = Layouts.add(layout, bundled());
-        // Build it once now, so a layout that lacks a member the writers store is refused here.
-        definition(variant, layout, Granularity.BYTE, Map.of()).programs();
-        return variant;
+        // Build it once first, so a layout that lacks a member the writers store is refused, not added.
+        definition(layout.name(), layout, Granularity.BYTE, Map.of()).programs();
+        return Layouts.add(layout, bundled());
     }
 }

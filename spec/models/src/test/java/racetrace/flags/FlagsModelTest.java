@@ -22,8 +22,9 @@ class FlagsModelTest {
 
     @Test
     void bothFamiliesAreRegisteredWithTheirVariants() {
-        assertThat(Models.family("vfio-pci").variants()).containsExactly("pre-a", "pre-b", "pre-c", "v2", "merged");
-        assertThat(Models.family("mlx5").variants()).containsExactly("pre", "v2", "merged");
+        // Layouts other tests add from files follow the bundled ones.
+        assertThat(Models.family("vfio-pci").variants()).startsWith("pre-a", "pre-b", "pre-c", "v2", "merged");
+        assertThat(Models.family("mlx5").variants()).startsWith("pre", "v2", "merged");
         for (String f : FAMILIES) {
             assertThat(Models.family(f).options().get("granularity")).containsExactly("byte", "location", "gcc-x86-64",
                     "gcc-arm64", "clang-x86-64", "clang-arm64");
@@ -37,7 +38,7 @@ class FlagsModelTest {
     void everyInstanceRunsRandomSchedulesToCompletion() {
         for (String family : FAMILIES) {
             ModelFamily fam = Models.family(family);
-            for (String variant : fam.variants()) {
+            for (String variant : fam.variants().stream().filter(v -> !v.contains("@")).toList()) {
                 for (String g : List.of("byte", "location")) {
                     @SuppressWarnings("unchecked")
                     Model<FlagsState> model = (Model<FlagsState>) Models.create(family, variant,
