@@ -28,10 +28,22 @@ public final class DwarfMembers {
      * @param bitOffset offset of its lowest bit from the struct's start (a plain member: 8 * byte offset)
      * @param bitSize its width in bits for a bitfield, 0 for a plain member
      * @param byteSize a plain member's size in bytes (0 when unknown)
+     * @param group "" for a member of the struct itself, else the embedded struct member it is in
+     *     (its bitfields are a memory location of their own)
      */
-    public record Member(String name, long bitOffset, int bitSize, long byteSize) {
+    public record Member(String name, long bitOffset, int bitSize, long byteSize, String group) {
         public boolean isBitfield() {
             return bitSize > 0;
+        }
+
+        /** How C code reaches it from a pointer to the struct: {@code p->} then this. */
+        public String path() {
+            return group.isEmpty() ? name : group + "." + name;
+        }
+
+        /** A C identifier for generated functions about it. */
+        public String ident() {
+            return path().replace(".", "__");
         }
     }
 
@@ -69,33 +81,72 @@ public final class DwarfMembers {
                 continue;
             }
             List<Member> members = new ArrayList<>();
-            for (int j = i + 1; j < order.size(); j++) {
-                Die m = byOffset.get(order.get(j));
-                if (m.depth() <= s.depth()) {
-                    break;
-                }
-                if (m.depth() != s.depth() + 1 || !m.tag().equals("DW_TAG_member")) {
-                    continue;
-                }
-                String name = m.attrs().getOrDefault("DW_AT_name", "");
-                int bits = (int) number(m.attrs().get("DW_AT_bit_size"), 0);
-                long bitOffset;
-                if (bits > 0) {
-                    bitOffset = number(m.attrs().get("DW_AT_data_bit_offset"), -1);
-                    if (bitOffset < 0) {
-                        throw new IllegalStateException("bitfield " + name + " has no DW_AT_data_bit_offset (DWARF 2 bit "
-                                + "offsets are not read)");
-                    }
-                } else {
-                    bitOffset = 8 * number(m.attrs().get("DW_AT_data_member_location"), 0);
-                }
-                long size = bits > 0 ? 0 : typeSize(byOffset, m.attrs().get("DW_AT_type"));
-                members.add(new Member(name, bitOffset, bits, size));
-            }
+            collect(byOffset, order, i, 0, "", members, 0);
             out.putIfAbsent(s.attrs().get("DW_AT_name"),
                     new Struct(s.attrs().get("DW_AT_name"), number(s.attrs().get("DW_AT_byte_size"), 0), members));
         }
         return out;
+    }
+
+    /**
+     * The members of the struct DIE at position {@code at} of {@code order}, with an embedded struct's
+     * members in place (offsets from the outer struct's start, grouped by the member's name).
+     */
+    private static void collect(Map<Long, Die> dies, List<Long> order, int at, long base, String group,
+            List<Member> out, int nesting) {
+        Die s = dies.get(order.get(at));
+        for (int j = at + 1; j < order.size(); j++) {
+            Die m = dies.get(order.get(j));
+            if (m.depth() <= s.depth()) {
+                break;
+            }
+            if (m.depth() != s.depth() + 1 || !m.tag().equals("DW_TAG_member")) {
+                continue;
+            }
+            String name = m.attrs().getOrDefault("DW_AT_name", "");
+            int bits = (int) number(m.attrs().get("DW_AT_bit_size"), 0);
+            long bitOffset;
+            if (bits > 0) {
+                bitOffset = number(m.attrs().get("DW_AT_data_bit_offset"), -1);
+                if (bitOffset < 0) {
+                    throw new IllegalStateException("bitfield " + name + " has no DW_AT_data_bit_offset (DWARF 2 bit "
+                            + "offsets are not read)");
+                }
+            } else {
+                bitOffset = 8 * number(m.attrs().get("DW_AT_data_member_location"), 0);
+            }
+            int inner = nesting < 4 ? structAt(dies, order, m.attrs().get("DW_AT_type")) : -1;
+            if (bits == 0 && inner >= 0) {
+                collect(dies, order, inner, base + bitOffset, group.isEmpty() ? name : group + "." + name, out, nesting + 1);
+                continue;
+            }
+            long size = bits > 0 ? 0 : typeSize(dies, m.attrs().get("DW_AT_type"));
+            out.add(new Member(name, base + bitOffset, bits, size, group));
+        }
+    }
+
+    /** The position in {@code order} of the struct a type reference names (through typedefs), or -1. */
+    private static int structAt(Map<Long, Die> dies, List<Long> order, String ref) {
+        for (int hops = 0; ref != null && hops < 16; hops++) {
+            Matcher m = Pattern.compile("<0x([0-9a-f]+)>").matcher(ref);
+            if (!m.find()) {
+                return -1;
+            }
+            long off = Long.parseLong(m.group(1), 16);
+            Die t = dies.get(off);
+            if (t == null) {
+                return -1;
+            }
+            if (t.tag().equals("DW_TAG_structure_type")) {
+                return order.indexOf(off);
+            }
+            if (!t.tag().equals("DW_TAG_typedef") && !t.tag().equals("DW_TAG_const_type")
+                    && !t.tag().equals("DW_TAG_volatile_type")) {
+                return -1;
+            }
+            ref = t.attrs().get("DW_AT_type");
+        }
+        return -1;
     }
 
     /** The value after readelf's form note, e.g. "(indirect string, offset: 0x37): demo" gives "demo". */

@@ -108,10 +108,10 @@ public final class StructLayouts {
         for (DwarfMembers.Member m : s.members()) {
             if (m.isBitfield() && !m.name().isEmpty()) {
                 // One store of a constant and one of a value known only at run time (notes §5.3).
-                src.append("void rt_c_").append(m.name()).append("(struct ").append(s.name()).append(" *p) { p->")
-                        .append(m.name()).append(" = 1; }\n");
-                src.append("void rt_x_").append(m.name()).append("(struct ").append(s.name())
-                        .append(" *p, int v) { p->").append(m.name()).append(" = v; }\n");
+                src.append("void rt_c_").append(m.ident()).append("(struct ").append(s.name()).append(" *p) { p->")
+                        .append(m.path()).append(" = 1; }\n");
+                src.append("void rt_x_").append(m.ident()).append("(struct ").append(s.name())
+                        .append(" *p, int v) { p->").append(m.path()).append(" = v; }\n");
             }
         }
         Path asm = compile(tc, dir, "stores.c", src.toString(), List.of("-O2", "-S", "-o", "stores.s"), file);
@@ -185,9 +185,12 @@ public final class StructLayouts {
         List<List<DwarfMembers.Member>> runs = new ArrayList<>();
         List<Object> order = new ArrayList<>();
         List<DwarfMembers.Member> open = null;
+        String group = "";
         for (DwarfMembers.Member m : s.members()) {
+            boolean newGroup = !m.group().equals(group);
+            group = m.group();
             if (m.isBitfield() && !m.name().isEmpty()) {
-                if (open == null || splitBefore.contains(m.name())) {
+                if (open == null || newGroup || splitBefore.contains(m.name())) {
                     open = new ArrayList<>();
                     runs.add(open);
                     order.add(open);
@@ -213,7 +216,7 @@ public final class StructLayouts {
             List<DwarfMembers.Member> run = (List<DwarfMembers.Member>) o;
             long first = run.stream().mapToLong(x -> x.bitOffset() / 8).min().orElseThrow();
             long last = run.stream().mapToLong(x -> (x.bitOffset() + x.bitSize() - 1) / 8).max().orElseThrow();
-            String runName = s.name() + "+" + first;
+            String runName = (run.get(0).group().isEmpty() ? s.name() : run.get(0).group()) + "+" + first;
             int bytes = (int) (last - first + 1);
             if (bytes > 8) {
                 throw new BadInputException(file + ": the bitfield run of struct " + s.name() + " at byte " + first
@@ -225,7 +228,7 @@ public final class StructLayouts {
                 fields.add(Layout.Field.bit(m.name(), runName, m.bitSize(), (int) (m.bitOffset() / 8 - first),
                         (int) (m.bitOffset() % 8)));
                 for (String kind : List.of(UnitMap.CONSTANT, UnitMap.COMPUTED)) {
-                    String fn = "rt_" + (kind.equals(UnitMap.CONSTANT) ? "c_" : "x_") + m.name();
+                    String fn = "rt_" + (kind.equals(UnitMap.CONSTANT) ? "c_" : "x_") + m.ident();
                     rules.add(rule(file, tc, m, kind, fn, stores.get(fn), first, bytes));
                 }
             }
