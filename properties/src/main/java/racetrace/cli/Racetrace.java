@@ -32,7 +32,7 @@ import racetrace.search.ScheduleString;
 @Command(name = "racetrace", mixinStandardHelpOptions = true, version = "racetrace 0.1.0",
         description = "Finds races in step-level models of concurrent kernel and hypervisor code.",
         subcommands = {Racetrace.ListCommand.class, Racetrace.HuntCommand.class, Racetrace.ReplayCommand.class,
-                BenchCommand.class, TlcCommand.class, ConformCommand.class, FieldsCommand.class})
+                BenchCommand.class, TlcCommand.class, ConformCommand.class, FieldsCommand.class, LayoutCommand.class})
 public final class Racetrace implements Callable<Integer> {
 
     static final int BAD_INPUT = 2;

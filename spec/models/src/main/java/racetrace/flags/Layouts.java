@@ -54,6 +54,14 @@ public final class Layouts {
         return out;
     }
 
+    /** The bundled variants of a flags model, oldest first. */
+    public static List<String> bundledVariants(String model) {
+        if (!(racetrace.engine.Models.family(model) instanceof FlagsFamily f)) {
+            throw new BadInputException("model " + model + " takes no layout; the flags models are vfio-pci and mlx5");
+        }
+        return f.bundled();
+    }
+
     /** Reads a layout file; errors name the file and line. */
     public static Layout read(Path file) {
         String text;
