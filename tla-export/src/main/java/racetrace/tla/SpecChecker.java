@@ -41,6 +41,12 @@ public final class SpecChecker {
      *     all finish usually have no terminal stuttering step, so usually false)
      */
     public TlcResult check(Model<?> model, Scenario scenario, Path dir, Duration timeout, boolean checkDeadlock) {
+        return check(model, scenario, dir, timeout, checkDeadlock, List.of());
+    }
+
+    /** The same, with more TLC arguments (e.g. {@code -dump <file>} to list every state). */
+    public TlcResult check(Model<?> model, Scenario scenario, Path dir, Duration timeout, boolean checkDeadlock,
+            List<String> tlcArgs) {
         String spec = model.tlaModule();
         if (spec == null) {
             throw new TlaExportException("model " + model.instance() + " has no TLA+ spec (its tlaModule() is null)");
@@ -66,7 +72,7 @@ public final class SpecChecker {
         specs.copyInto(spec, dir);
         TraceExporter.write(dir.resolve(module + ".tla"), Templates.render("check.tla.ftl", data));
         TraceExporter.write(dir.resolve(module + ".cfg"), Templates.render("check.cfg.ftl", data));
-        return tlc.run(dir, module, module + ".cfg", timeout, List.of());
+        return tlc.run(dir, module, module + ".cfg", timeout, tlcArgs);
     }
 
     private static String id(Model<?> model, List<Map<String, String>> constants, List<String> invariants) {

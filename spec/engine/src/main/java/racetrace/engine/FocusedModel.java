@@ -28,6 +28,12 @@ public final class FocusedModel<S> implements Model<S> {
         return new FocusedModel<>(base, only);
     }
 
+    /** The model with no invariant at all: its whole state space, as TLC counts it without invariants. */
+    public static <S> Model<S> none(Model<S> model) {
+        Model<S> base = model instanceof FocusedModel<S> f ? f.model : model;
+        return new FocusedModel<>(base, List.of());
+    }
+
     /** The model without the focus. */
     public Model<S> unfocused() {
         return model;

@@ -298,7 +298,7 @@ public final class XenFifoModel implements Model<XenFifoModel.State> {
         @Override
         public List<ActorKind> actors(Config config) {
             List<ActorKind> kinds = new ArrayList<>();
-            kinds.add(new ActorKind(XEN_CPU, 1, 3, 1, 3));
+            kinds.add(new ActorKind(XEN_CPU, 1, 3, 1, 3, true));
             if (config.get("guest") == 1) {
                 int v = config.get("vcpus");
                 kinds.add(new ActorKind(GUEST, v, v, 1, 3));
@@ -1561,6 +1561,12 @@ public final class XenFifoModel implements Model<XenFifoModel.State> {
     public static final List<String> VARIABLES = List.of("word", "prio", "nv", "lastv", "lastp", "tail",
             "owner", "head", "ready", "lhead", "lready", "dropped", "pc", "opi", "port", "vc", "kq", "lv", "lp",
             "lv2", "lp2", "tmp", "wasP", "linked", "tries", "tl", "ws", "nfail", "cur", "nxt");
+
+    @Override
+    public long fingerprint(State s) {
+        // The array holds exactly what variables() shows (one slot per variable element).
+        return racetrace.engine.Fingerprint.ofInts(s.m);
+    }
 
     @Override
     public Map<String, Object> variables(State s) {
