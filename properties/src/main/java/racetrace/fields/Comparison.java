@@ -66,8 +66,8 @@ public record Comparison(String model, String granularity, Map<String, String> o
             if (!v.races()) {
                 return "safe";
             }
-            List<String> deps = v.dependsOn().stream().map(d -> d.option() + "=" + d.value()).toList();
-            return deps.isEmpty() ? "RACES" : "races if " + String.join(",", deps);
+            List<String> deps = v.dependsOn().stream().map(PairVerdict.Dependence::option).toList();
+            return deps.isEmpty() ? "RACES" : "races(" + String.join(",", deps) + ")";
         }
     }
 

@@ -9,9 +9,10 @@ ${"pairs racing"?right_pad(first)}<#list racing as c>${c?right_pad(width)}</#lis
 ${"flag bytes"?right_pad(first)}<#list flagBytes as c>${c?right_pad(width)}</#list>
 ${"sizeof (measured)"?right_pad(first)}<#list sizeof as c>${c?right_pad(width)}</#list>
 
-RACES: races under every assumption's other value too; "races if A=V": only while assumption A holds its
-value V; safe: every scenario of the pair's scope explored, no lost update; -: the two share no storage
-unit; n/a: the layout lacks a field. Flag bytes: the runs plus the plain members (holes not counted);
+RACES: the minimal counterexample races under each assumption's other value too; races(A): only while
+assumption A keeps the value above (with the other one the same scenario explores without the loss);
+safe: every scenario of the pair's scope explored, no lost update; -: the two share no storage unit;
+n/a: the layout lacks a field. Flag bytes: the runs plus the plain members (holes not counted);
 sizeof: the struct's size where measured (the notes' mock, GCC 12 x86-64).
 <#list abouts as a>
   ${a}

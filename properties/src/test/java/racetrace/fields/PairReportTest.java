@@ -156,7 +156,7 @@ class PairReportTest {
         assertThat(fix.instance().layout().fields().stream().filter(f -> !f.isBitfield()).map(Layout.Field::name))
                 .containsExactly("deferred_reset", "mdev_detach", "is_err");
         assertThat(c.columns().get(0).cell(new FieldPairs.Pair("migrate_cap", "mdev_detach")))
-                .isEqualTo("races if probe-window=open");
+                .isEqualTo("races(probe-window)");
         assertThat(c.columns().get(2).cell(new FieldPairs.Pair("migrate_cap", "mdev_detach"))).isEqualTo("-");
     }
 }

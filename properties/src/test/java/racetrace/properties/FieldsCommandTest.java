@@ -99,6 +99,6 @@ class FieldsCommandTest {
         CommandLineTest.Run r = CommandLineTest.run("fields", "mlx5", "--compare", "--granularity", "byte");
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.out()).contains("pre.setup-only", "pre.point-fix", "deferred_reset + mdev_detach",
-                "races if probe-window=open", "flag bytes", "sizeof (measured)");
+                "races(probe-window)", "flag bytes", "sizeof (measured)");
     }
 }
