@@ -189,6 +189,11 @@ public final class Racetrace implements Callable<Integer> {
         @Option(names = "--variant", paramLabel = "V", description = "only this variant (repeatable)")
         List<String> variants = new ArrayList<>();
 
+        @Option(names = "--layout", paramLabel = "FILE",
+                description = "a flags layout file (.layout), or a C declaration (.h, .c) compiled with GCC: hunt it "
+                        + "as a variant of <model>")
+        java.nio.file.Path layout;
+
         @Option(names = "--granularity", paramLabel = "byte|location",
                 description = "storage-unit granularity of the flags models (default: both)")
         String granularity;
@@ -238,6 +243,12 @@ public final class Racetrace implements Callable<Integer> {
             }
             if (tries < 1 || seconds <= 0) {
                 throw new BadInputException("--tries must be at least 1 and --seconds more than 0");
+            }
+            if (layout != null) {
+                if (model == null || !variants.isEmpty()) {
+                    throw new BadInputException("--layout needs the model it is a layout of, and no --variant");
+                }
+                variants = List.of(LayoutInput.register(layout, model, null, "x86-64"));
             }
             List<Model<?>> instances = Options.select(all ? null : model, variants, granularity);
             PrintWriter out = spec.commandLine().getOut();
@@ -314,8 +325,19 @@ public final class Racetrace implements Callable<Integer> {
                 description = "as printed by racetrace hunt (rt1:...), or a TLC trace file written by racetrace tlc")
         String schedule;
 
+        @Option(names = "--layout", paramLabel = "FILE",
+                description = "the layout file a schedule string of a layout variant (name@digest) was made with")
+        java.nio.file.Path layout;
+
         @Override
         public Integer call() {
+            if (layout != null) {
+                String[] f = schedule.strip().split(":");
+                if (f.length < 2) {
+                    throw new BadInputException("malformed schedule string: expected rt1:model:...");
+                }
+                LayoutInput.register(layout, f[1], null, "x86-64");
+            }
             java.nio.file.Path file = java.nio.file.Path.of(schedule.strip());
             Case c = !schedule.strip().startsWith("rt") && java.nio.file.Files.isRegularFile(file)
                     ? racetrace.tlc.TlcTraceFile.read(file)

@@ -79,6 +79,40 @@ class FieldsCommandTest {
     }
 
     @Test
+    void huntTlcAndReplayTakeALayoutFileToo(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("t.layout");
+        Files.writeString(f, """
+                model  vfio-pci
+                layout moved-out
+                plain  virq_disabled 1
+                plain  bardirty 1
+                run    rbar+28 2
+                field  has_dyn_msix 1 at 0.0
+                field  pci_2_3 1 at 0.1
+                field  reset_works 1 at 0.2
+                field  extended_caps 1 at 0.3
+                field  has_vga 1 at 0.4
+                field  needs_reset 1 at 0.5
+                field  nointx 1 at 0.6
+                field  needs_pm_restore 1 at 0.7
+                field  pm_intx_masked 1 at 1.0
+                field  pm_runtime_engaged 1 at 1.1
+                """);
+        CommandLineTest.Run hunt = CommandLineTest.run("hunt", "vfio-pci", "--layout", f.toString(), "--granularity",
+                "byte", "--tries", "2000", "--json");
+        JsonNode h = JSON.readTree(hunt.out().strip().lines().findFirst().orElseThrow());
+        assertThat(h.get("variant").asText()).startsWith("moved-out@");
+        if (h.get("verdict").asText().equals("violated")) {
+            String schedule = h.get("schedule").asText();
+            assertThat(CommandLineTest.run("replay", "--layout", f.toString(), schedule).out())
+                    .contains("violated after step");
+        }
+        CommandLineTest.Run refused = CommandLineTest.run("hunt", "vfio-pci", "--layout", f.toString(), "--variant",
+                "pre-a");
+        assertThat(refused.code()).isEqualTo(2);
+    }
+
+    @Test
     void badInputIsOneLineWithExitTwo(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("bad.layout");
         Files.writeString(f, "model vfio-pci\nlayout bad\nrun rbar+28 1\nfield virq_disabled 1 at 0.9\n");
