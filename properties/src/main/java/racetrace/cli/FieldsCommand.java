@@ -14,7 +14,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import racetrace.engine.BadInputException;
-import racetrace.engine.Model;
 import racetrace.engine.ModelFamily;
 import racetrace.engine.Models;
 import racetrace.fields.Comparison;
@@ -343,10 +342,5 @@ public final class FieldsCommand implements Callable<Integer> {
         }
         d.put("abouts", abouts);
         return d;
-    }
-
-    /** For tests: the model behind a command line's instance. */
-    static FlagsModel flags(Model<?> m) {
-        return (FlagsModel) m;
     }
 }

@@ -56,7 +56,8 @@ public final class LayoutFile {
         String openRun;
         int openRunBytes;
         int openRunLine;
-        long[] usedBits;
+        /** Bits of the open run already taken by a field. */
+        long usedBits;
         int line;
 
         Reader(String origin) {
@@ -162,7 +163,7 @@ public final class LayoutFile {
         }
 
         void closeRun() {
-            if (openRun != null && usedBits != null && fields.stream().noneMatch(f -> openRun.equals(f.run()))) {
+            if (openRun != null && usedBits == 0) {
                 int at = line;
                 line = openRunLine;
                 BadInputException e = error("run " + openRun + " has no field; follow it with 'field NAME WIDTH at BYTE.BIT'"
@@ -187,7 +188,7 @@ public final class LayoutFile {
             openRun = w[1];
             openRunBytes = number(w[2], "run size in bytes", 1, 8);
             openRunLine = line;
-            usedBits = new long[1];
+            usedBits = 0;
             runs.add(new Layout.Run(openRun, openRunBytes));
         }
 
@@ -213,16 +214,14 @@ public final class LayoutFile {
                 throw error(w[1] + " (" + width + " bits at " + w[4] + ") runs past the end of run " + openRun + " ("
                         + openRunBytes + " bytes); widen the run or fix the position");
             }
-            for (int i = first; i < first + width; i++) {
-                if ((usedBits[0] & (1L << i)) != 0) {
-                    String other = fields.stream().filter(f -> openRun.equals(f.run())
-                            && f.byteIndex() * 8 + f.bit() <= 63 && overlaps(f, first, width)).map(Layout.Field::name)
-                            .findFirst().orElse("another field");
-                    throw error(w[1] + " at " + w[4] + " overlaps " + other + " in run " + openRun
-                            + "; each bit belongs to one field");
-                }
-                usedBits[0] |= 1L << i;
+            long bits = (width == 64 ? -1L : (1L << width) - 1) << first;
+            if ((usedBits & bits) != 0) {
+                String other = fields.stream().filter(f -> openRun.equals(f.run()) && overlaps(f, first, width))
+                        .map(Layout.Field::name).findFirst().orElse("another field");
+                throw error(w[1] + " at " + w[4] + " overlaps " + other + " in run " + openRun
+                        + "; each bit belongs to one field");
             }
+            usedBits |= bits;
             fields.add(Layout.Field.bit(w[1], openRun, width, b, bit));
         }
 
