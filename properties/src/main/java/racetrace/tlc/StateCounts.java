@@ -64,7 +64,8 @@ public final class StateCounts {
             long maxStates) {
         Model<S> bare = FocusedModel.none(model);
         // Timing first, on its own: collecting values for the comparison would slow it down.
-        Exploration timed = StateSpace.explore(bare, scenario, List.of(), Limits.states(maxStates), false);
+        Exploration timed = StateSpace.explore(bare, scenario, List.of(),
+                Limits.states(maxStates).withWorkers(racetrace.search.Parallel.cores()), false);
         Set<Object> java = new HashSet<>();
         boolean keep = timed.complete() && timed.distinctStates() <= MAX_COMPARED;
         if (keep) {

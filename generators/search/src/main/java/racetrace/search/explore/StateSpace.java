@@ -54,6 +54,9 @@ public final class StateSpace {
                 invariants.add(i);
             }
         }
+        if (limits.workers() > 1 && !stopWhenAllViolated && invariants.size() <= 63) {
+            return ParallelStateSpace.explore(model, scenario, invariants, limits, visitor);
+        }
         int n = scenario.threadCount();
         FingerprintTable seen = new FingerprintTable(1 << 12);
         FingerprintTable.Ints parent = new FingerprintTable.Ints();
