@@ -24,8 +24,9 @@ final class Options {
      *     only when every model is selected)
      */
     static List<Model<?>> select(String model, List<String> variants, String granularity) {
-        if (granularity != null && !List.of("byte", "location").contains(granularity)) {
-            throw new BadInputException("--granularity " + granularity + " is not valid; use byte or location");
+        if (granularity != null && !racetrace.flags.Granularity.options().contains(granularity)) {
+            throw new BadInputException("--granularity " + granularity + " is not valid; use byte or location (or a "
+                    + "compiler profile: gcc-x86-64, gcc-arm64, clang-x86-64, clang-arm64)");
         }
         boolean all = model == null;
         List<ModelFamily> families = all ? Models.families() : List.of(Models.family(model));
@@ -58,8 +59,17 @@ final class Options {
         List<Map<String, String>> combos = new ArrayList<>();
         combos.add(new LinkedHashMap<>());
         for (Map.Entry<String, List<String>> e : f.options().entrySet()) {
-            List<String> values = e.getKey().equals("granularity") && granularity != null
-                    ? List.of(granularity) : e.getValue();
+            // Sweeps cover the granularity's two shorthands (byte, location); any other option (the
+            // flags models' assumptions, the compiler profiles) keeps its default unless named.
+            List<String> values;
+            if (!e.getKey().equals("granularity")) {
+                values = List.of(e.getValue().get(0));
+            } else if (granularity != null) {
+                values = List.of(granularity);
+            } else {
+                values = e.getValue().containsAll(List.of("byte", "location")) ? List.of("byte", "location")
+                        : e.getValue();
+            }
             List<Map<String, String>> next = new ArrayList<>();
             for (Map<String, String> c : combos) {
                 for (String v : values) {
