@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Mixin;
 import racetrace.bench.Benchmark;
+import racetrace.engine.BadInputException;
 import racetrace.engine.Model;
 import racetrace.engine.Scenario;
 import racetrace.hunt.HuntOptions;
@@ -80,6 +81,13 @@ final class BenchCommand implements Callable<Integer> {
             chosen.add(Strategy.parse(s));
         }
         List<Model<?>> instances = selection.instances(InstanceSelection.Need.ANY);
+        if (tlc && selection.model != null) {
+            // A model named on the line must be checkable; without one, --tlc skips models without a spec.
+            List<Model<?>> without = instances.stream().filter(m -> m.tlaModule() == null).toList();
+            if (!without.isEmpty()) {
+                throw new BadInputException(ModelPathOption.noSpec(without, "bench --tlc"));
+            }
+        }
         // Markdown and CSV always go to --out: it is checked before the first hunt.
         tlcOptions.requireOut();
         Path out = tlcOptions.out.resolve("bench");

@@ -72,10 +72,13 @@ final class ConformCommand implements Callable<Integer> {
         for (Model<?> m : selection.instances(InstanceSelection.Need.ANY)) {
             if (m.tlaModule() != null) {
                 instances.add(m);
+            } else if (selection.model != null) {
+                // A model named on the line must be checkable; without one, models without a spec are skipped.
+                throw new BadInputException(ModelPathOption.noSpec(m, "conform"));
             }
         }
         if (instances.isEmpty()) {
-            throw new BadInputException("no selected model has a TLA+ spec");
+            throw new BadInputException("no selected model has a TLA+ spec; conform compares a model with its spec");
         }
         tlcOptions.requireOut();
         Path dir = tlcOptions.out.resolve("conform");

@@ -64,11 +64,9 @@ final class HuntCommand implements Callable<Integer> {
         tlcOptions.requireUsedOnlyWith(tlc, "--tlc");
         List<Model<?>> instances = selection.instances(InstanceSelection.Need.MODEL_OR_ALL);
         if (tlc) {
-            List<String> without = instances.stream().filter(m -> m.tlaModule() == null)
-                    .map(m -> m.instance().toString()).toList();
+            List<Model<?>> without = instances.stream().filter(m -> m.tlaModule() == null).toList();
             if (!without.isEmpty()) {
-                throw new BadInputException("--tlc needs a TLA+ spec, and " + without + " have none; leave out --tlc "
-                        + "or those instances");
+                throw new BadInputException(ModelPathOption.noSpec(without, "hunt --tlc"));
             }
             tlcOptions.requireOut();
         }
@@ -95,7 +93,7 @@ final class HuntCommand implements Callable<Integer> {
                 code = ExitCode.worst(code, ExitCode.FOUND);
             }
             if (!output.json) {
-                out.print(HuntReport.text(r));
+                out.print(HuntReport.text(r, selection.layout.asArguments()));
                 out.flush();
             }
             List<TlcConfirmation> confirmations = new ArrayList<>();
@@ -105,7 +103,7 @@ final class HuntCommand implements Callable<Integer> {
                     Path dir = findingDir(m, f.invariant());
                     Racetrace.note(err, "TLC checks the " + f.invariant() + " counterexample of " + m.instance());
                     TlcConfirmation c = Confirmations.confirmSafely(f.shrunk(), dir, tlcOptions.duration());
-                    String reportError = Confirmations.writeReportSafely(r, f, c, dir.resolve("report.md"));
+                    String reportError = writeReport(r, f, c, dir);
                     if (reportError != null) {
                         c = new TlcConfirmation.Failed(c.describe() + "; but " + reportError, c.export(), c.tlc());
                     }
@@ -135,6 +133,20 @@ final class HuntCommand implements Callable<Integer> {
         }
         out.flush();
         return code;
+    }
+
+    /**
+     * report.md of one finding; a layout from a file is copied next to it, so that its replay
+     * command works in the recipient's copy of the directory. Returns what went wrong, or null.
+     */
+    private String writeReport(HuntResult r, Finding f, TlcConfirmation c, Path dir) {
+        String replayOptions;
+        try {
+            replayOptions = selection.layout.copyInto(dir);
+        } catch (java.io.UncheckedIOException e) {
+            return e.getMessage() + " (" + OutputDirectory.reason(e.getCause()) + ")";
+        }
+        return Confirmations.writeReportSafely(r, f, c, dir.resolve("report.md"), replayOptions);
     }
 
     private Path findingDir(Model<?> m, String invariant) {

@@ -26,6 +26,9 @@ final class ListCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Mixin
+    ModelPathOption modelPath;
+
     @Override
     public Integer call() {
         List<Map<String, Object>> families = new ArrayList<>();
@@ -33,25 +36,27 @@ final class ListCommand implements Callable<Integer> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("name", f.name());
             m.put("description", f.description());
+            // Layouts added from files (name@digest) belong to the command that read them, not to the list.
+            List<String> bundled = InstanceSelection.bundled(f);
             List<String> variants = new ArrayList<>();
-            for (String v : f.variants()) {
+            for (String v : bundled) {
                 variants.add(v + ": " + f.describeVariant(v));
             }
             m.put("variants", variants);
             List<String> options = new ArrayList<>();
             f.options().forEach((k, vs) -> options.add(k + " in " + String.join("|", vs) + " (default " + vs.get(0) + ")"));
             m.put("options", options);
-            Model<?> sample = Models.create(f.name(), f.variants().get(f.variants().size() - 1), Map.of());
+            Model<?> sample = Models.create(f.name(), bundled.get(bundled.size() - 1), Map.of());
             // An invariant may read differently in some variants: say in which.
             Map<String, List<String>> variantsOf = new LinkedHashMap<>();
-            for (String v : f.variants()) {
+            for (String v : bundled) {
                 Model<?> mv = Models.create(f.name(), v, Map.of());
                 for (Invariant<?> i : mv.invariants()) {
                     variantsOf.computeIfAbsent(i.name() + ": " + i.description(), k -> new ArrayList<>()).add(v);
                 }
             }
             List<String> invariants = new ArrayList<>();
-            variantsOf.forEach((line, vs) -> invariants.add(vs.size() == f.variants().size() ? line
+            variantsOf.forEach((line, vs) -> invariants.add(vs.size() == bundled.size() ? line
                     : line + " [" + String.join(", ", vs) + "]"));
             m.put("invariants", invariants);
             List<String> params = new ArrayList<>();

@@ -43,7 +43,7 @@ final class OutputDirectory {
         }
     }
 
-    /** Removes what racetrace generates in {@code dir} (modules, cfgs, JSON, report.md, TLC trace, TLC's metadir); keeps anything else. */
+    /** Removes what racetrace generates in {@code dir} (modules, cfgs, JSON, report.md, a copied layout file, TLC trace, TLC's metadir); keeps anything else. */
     static void clearGenerated(Path dir) {
         if (!Files.isDirectory(dir)) {
             return;
@@ -54,7 +54,8 @@ final class OutputDirectory {
                 if (Files.isDirectory(p) && name.equals("tlc-meta")) {
                     deleteTree(p);
                 } else if (Files.isRegularFile(p) && (name.endsWith(".tla") || name.endsWith(".cfg")
-                        || name.endsWith(".json") || name.equals("report.md") || name.equals("tlc-trace.txt"))) {
+                        || name.endsWith(".json") || name.endsWith(".layout") || name.equals("report.md")
+                        || name.equals("tlc-trace.txt"))) {
                     Files.delete(p);
                 }
             }

@@ -7,17 +7,22 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import racetrace.engine.BadInputException;
 
-/** The racetrace command: list, hunt, replay, tlc, conform, bench. */
+/** The racetrace command: list, hunt, replay, tlc, conform, bench, fields, layout, new-model. */
 @Command(name = "racetrace", mixinStandardHelpOptions = true, version = "racetrace 0.1.0",
         description = "Finds races in step-level models of concurrent kernel and hypervisor code.",
         subcommands = {ListCommand.class, HuntCommand.class, ReplayCommand.class, TlcCommand.class,
-                ConformCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
+                ConformCommand.class, BenchCommand.class, FieldsCommand.class, LayoutCommand.class,
+                NewModelCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = ExitCode.HEADING,
         exitCodeList = {ExitCode.L0, ExitCode.L1, ExitCode.L2, ExitCode.L3, ExitCode.L70})
 public final class Racetrace implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** {@code racetrace --model-path P <command>}: the same as giving it to the command. */
+    @CommandLine.Mixin
+    ModelPathOption modelPath;
 
     /** Standard input, for replay -. */
     private final java.io.InputStream in;
@@ -70,6 +75,12 @@ public final class Racetrace implements Callable<Integer> {
             }
             return code;
         });
+        // --model-path (of any command on the line) decides where models come from, before the
+        // command looks up any model; run() restores racetrace's own models afterwards.
+        cl.setExecutionStrategy(parsed -> {
+            ModelPathOption.install(parsed);
+            return new CommandLine.RunLast().execute(parsed);
+        });
         return cl;
     }
 
@@ -87,6 +98,8 @@ public final class Racetrace implements Callable<Integer> {
             // picocli handles exceptions of parsing and execution; this is anything else
             err.println("racetrace: internal error: " + oneLine(String.valueOf(e)));
             code = ExitCode.INTERNAL;
+        } finally {
+            ModelPathOption.uninstall();
         }
         out.flush();
         err.flush();

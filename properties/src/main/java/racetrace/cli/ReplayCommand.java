@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import racetrace.engine.Execution;
 import racetrace.engine.Outcome;
@@ -19,7 +20,9 @@ import racetrace.tlc.TlcTraceFile;
                 + "verdict. Exits 1 when the replayed run violates an invariant, 0 when it does not (a deadlock or a "
                 + "completed run), 1 also when a TLC trace does not replay in Java (model and spec disagree).",
             "A pasted string may contain spaces and line breaks (a wrapped mail): they are ignored. An argument "
-                + "of the form rt<digits>:... is a string; anything else names a file."},
+                + "of the form rt<digits>:... is a string; anything else names a file.",
+            "A string of a layout variant (<layout>@<digest>, from hunt --layout FILE) replays with the same "
+                + "--layout FILE; a model of your own with the same --model-path."},
         exitCodeListHeading = ExitCode.HEADING,
         exitCodeList = {ExitCode.L0, ExitCode.L1, ExitCode.L2, ExitCode.L3, ExitCode.L70})
 final class ReplayCommand implements Callable<Integer> {
@@ -34,11 +37,20 @@ final class ReplayCommand implements Callable<Integer> {
                     + "hunt or tlc JSON line, or a text file holding one schedule string")
     String input;
 
+    @Mixin
+    LayoutOption layout;
+
+    @Mixin
+    ModelPathOption modelPath;
+
     @Override
     public Integer call() {
+        layout.validate();
         Case c;
         try {
-            c = ReplayInput.read(input, ((Racetrace) spec.parent().userObject()).in());
+            ReplayInput.Text text = ReplayInput.text(input, ((Racetrace) spec.parent().userObject()).in());
+            layout.registerFor(text.text(), text.name());
+            c = ReplayInput.decode(text);
         } catch (TlcTraceFile.TraceRejectedException e) {
             Racetrace.note(spec.commandLine().getErr(), Racetrace.oneLine(e.getMessage()));
             return ExitCode.FOUND;

@@ -42,12 +42,28 @@ public final class ReplayInput {
 
     /** The case the argument names; {@code -} reads {@code stdin}. */
     public static Case read(String arg, java.io.InputStream stdin) {
+        return decode(text(arg, stdin));
+    }
+
+    /**
+     * What an argument holds, read but not decoded: a schedule string itself, or the text of a file
+     * or of standard input.
+     *
+     * @param name how messages call it: the file's name, "standard input", or "the schedule string"
+     * @param text the string or the file's text
+     * @param isString whether the argument was the string itself
+     */
+    record Text(String name, String text, boolean isString) {
+    }
+
+    /** Reads what the argument names (a file, standard input), refusing what is no text; decodes nothing. */
+    static Text text(String arg, java.io.InputStream stdin) {
         if (ScheduleString.looksLikeOne(arg)) {
-            return ScheduleString.decode(arg);
+            return new Text("the schedule string", arg, true);
         }
         if (arg.equals("-")) {
             try {
-                return readFile("standard input", stdin.readNBytes((int) MAX_BYTES));
+                return new Text("standard input", textOf("standard input", stdin.readNBytes((int) MAX_BYTES)), false);
             } catch (IOException e) {
                 throw new BadInputException("cannot read standard input (" + OutputDirectory.reason(e) + ")");
             }
@@ -81,11 +97,21 @@ public final class ReplayInput {
         } catch (IOException e) {
             throw new BadInputException("cannot read " + arg + " (" + OutputDirectory.reason(e) + "); " + WHAT);
         }
-        return readFile(arg, bytes);
+        return new Text(arg, textOf(arg, bytes), false);
+    }
+
+    /** The case a text names: the string decoded, or the file's content read as what it is. */
+    static Case decode(Text t) {
+        return t.isString() ? ScheduleString.decode(t.text()) : readText(t.name(), t.text());
     }
 
     /** The case a file's content names; {@code name} is how messages call the file. */
     public static Case readFile(String name, byte[] bytes) {
+        return readText(name, textOf(name, bytes));
+    }
+
+    /** A file's bytes as text: UTF-8, no NUL byte, no byte-order mark, not blank. */
+    private static String textOf(String name, byte[] bytes) {
         for (int i = 0; i < bytes.length; i++) {
             if (bytes[i] == 0) {
                 throw new BadInputException(name + " is a binary file (a NUL byte at offset " + i + "), not text; "
@@ -105,6 +131,10 @@ public final class ReplayInput {
         if (text.isBlank()) {
             throw new BadInputException(name + " is empty; " + WHAT);
         }
+        return text;
+    }
+
+    private static Case readText(String name, String text) {
         if (TlcTraceFile.looksLikeOne(text)) {
             return TlcTraceFile.read(name, text);
         }

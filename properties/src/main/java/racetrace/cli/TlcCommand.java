@@ -35,8 +35,9 @@ import racetrace.tlc.TlcTraceFile;
         description = {"Model-checks the TLA+ spec exhaustively (BFS, one worker) for one scenario and imports TLC's "
                 + "shortest counterexample into a Java schedule string. Exits 1 when TLC finds an invariant violated "
                 + "(or a deadlock), 0 when every invariant holds, 3 when TLC could not finish.",
-            "The scenario: <model> --variant V [--option NAME=VALUE] [--config NAME=VALUE] --thread actor/op+op ..., or "
-                + "--from <schedule-string>."},
+            "The scenario: <model> --variant V (or --layout FILE) [--option NAME=VALUE] [--config NAME=VALUE] "
+                + "--thread actor/op+op ..., or --from <schedule-string> (with --layout FILE when the string's "
+                + "variant came from one)."},
         exitCodeListHeading = ExitCode.HEADING,
         exitCodeList = {ExitCode.L0, ExitCode.L1, ExitCode.L2, ExitCode.L3, ExitCode.L70})
 final class TlcCommand implements Callable<Integer> {
@@ -62,12 +63,12 @@ final class TlcCommand implements Callable<Integer> {
     @Option(names = "--thread", paramLabel = "actor/op+op", split = ",",
             description = "a thread of the scenario, as in a schedule string: xen-cpu/send.1+unmask.1 (repeatable, "
                     + "or several as in a schedule string's threads field: a/op,b/op; "
-                    + "grouped by actor in the order racetrace list gives)")
+                    + "grouped by actor in the order racetrace list gives; default: none, give one or --from)")
     List<String> threads = new ArrayList<>();
 
     @Option(names = "--from", paramLabel = "<schedule-string>",
             description = "take model, variant, options and scenario from a schedule string (e.g. a hunt's "
-                    + "counterexample); the string's choices are not used")
+                    + "counterexample); the string's choices are not used (default: none, give a model and --thread)")
     String from;
 
     @Option(names = "--invariant", paramLabel = "NAME",
@@ -86,7 +87,7 @@ final class TlcCommand implements Callable<Integer> {
     private Integer compareStates(Case c) throws Exception {
         Model<?> m = c.model();
         if (m.tlaModule() == null) {
-            throw new BadInputException("model " + m.instance() + " has no TLA+ spec: --states compares with TLC");
+            throw new BadInputException(ModelPathOption.noSpec(m, "tlc --states"));
         }
         tlcOptions.requireOut();
         Path dir = tlcOptions.out.resolve(Confirmations.dirName(m.instance())).resolve("states");
@@ -140,7 +141,7 @@ final class TlcCommand implements Callable<Integer> {
         // invariant is checked against that one alone.
         Model<?> m = c.focusedModel();
         if (m.tlaModule() == null) {
-            throw new BadInputException("model " + m.instance() + " has no TLA+ spec");
+            throw new BadInputException(ModelPathOption.noSpec(m, "tlc"));
         }
         tlcOptions.requireOut();
         Path dir = tlcOptions.out.resolve(Confirmations.dirName(m.instance())).resolve("tlc");
@@ -199,13 +200,13 @@ final class TlcCommand implements Callable<Integer> {
         if (output.json) {
             o.println(new ObjectMapper().writeValueAsString(report));
         } else {
-            print(o, c, r, report);
+            print(o, c, r, report, selection.layout.asArguments());
         }
         o.flush();
         return code;
     }
 
-    private static void print(PrintWriter o, Case c, TlcResult r, Map<String, Object> report) {
+    private static void print(PrintWriter o, Case c, TlcResult r, Map<String, Object> report, String replayOptions) {
         o.println("TLC on " + c.focusedModel().instance() + ", " + describe(c.scenario()) + ", checking "
                 + report.get("checked") + ":");
         o.println("   verdict: " + report.get("verdict") + (r.violatedInvariant() == null ? "" : " " + r.violatedInvariant()));
@@ -223,9 +224,9 @@ final class TlcCommand implements Callable<Integer> {
             o.println("   the counterexample does not replay in Java: " + report.get("importError"));
         }
         if (report.get("schedule") != null) {
-            o.println("   replay:  racetrace replay " + report.get("schedule"));
+            o.println("   replay:  racetrace replay" + replayOptions + " " + report.get("schedule"));
             if (report.get("traceFile") != null) {
-                o.println("   or:      racetrace replay " + report.get("traceFile"));
+                o.println("   or:      racetrace replay" + replayOptions + " " + report.get("traceFile"));
             }
             o.println();
             o.print(report.get("table"));
@@ -249,8 +250,10 @@ final class TlcCommand implements Callable<Integer> {
         if (from != null) {
             if (selection.anyGiven() || !config.isEmpty() || !threads.isEmpty()) {
                 throw new BadInputException("--from gives the whole scenario; do not combine it with a model, --all, "
-                        + "--variant, --option, --granularity, --config or --thread");
+                        + "--variant, --option, --granularity, --config or --thread (--layout and --model-path "
+                        + "are fine: they say where the string's variant or model comes from)");
             }
+            selection.layout.registerFor(from, "the --from string");
             Case c = ScheduleString.decode(from);
             return new Case(c.model(), c.scenario(), Schedule.empty(), c.focus());
         }

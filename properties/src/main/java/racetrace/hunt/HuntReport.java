@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Map;
 import racetrace.engine.Execution;
 import racetrace.engine.Measure;
-import racetrace.report.CpuTable;
 import racetrace.report.Templates;
 import racetrace.search.Case;
+import racetrace.tla.report.BugReport;
+import racetrace.tla.report.CpuTable;
 
 /** Turns hunt results into the texts and JSON objects the command prints. */
 public final class HuntReport {
@@ -112,20 +113,21 @@ public final class HuntReport {
      */
     public static String table(Case c) {
         Execution<?> ex = c.run();
-        String table = CpuTable.render(ex);
-        if (c.focus() != null) {
-            Execution<?> all = c.unfocused().check(null);
-            if (all.outcome() instanceof racetrace.engine.Outcome.Violated v && !v.invariant().equals(c.focus())) {
-                table += "   (checking " + c.focus() + " alone; with every invariant checked, " + v.invariant()
-                        + " fails first, after step " + v.steps() + ")\n";
-            }
-        }
-        return table;
+        return c.focus() == null ? CpuTable.render(ex) : CpuTable.render(ex, c.unfocused().check(null).outcome());
     }
 
     /** The human report of one instance: verdict, findings with their tables. */
     public static String text(HuntResult r) {
+        return text(r, "");
+    }
+
+    /**
+     * The human report of one instance, its replay commands with {@code replayOptions} (what replay
+     * needs besides the string, e.g. {@code " --layout FILE"}, with a leading space; or "").
+     */
+    public static String text(HuntResult r, String replayOptions) {
         Map<String, Object> data = new LinkedHashMap<>();
+        data.put("replayOptions", replayOptions);
         data.put("instance", r.model().instance().toString());
         data.put("verdict", r.verdict());
         data.put("evidence", r.evidence().describe());
@@ -142,7 +144,7 @@ public final class HuntReport {
             m.put("scenarios", f.scenariosToFirst());
             m.put("foundBy", f.foundBy());
             m.put("minimality", f.minimality().describe());
-            m.put("stepShortest", f.stepShortest() == null ? "" : stepShortest(f));
+            m.put("stepShortest", f.stepShortest() == null ? "" : stepShortest(f, replayOptions));
             m.put("millisToFirst", f.millisToFirst());
             m.put("millisToShrink", f.millisToShrink());
             m.put("measure", f.measure().toString());
@@ -161,18 +163,14 @@ public final class HuntReport {
         return Templates.render("hunt-instance", data);
     }
 
-    private static String stepShortest(Finding f) {
+    private static String stepShortest(Finding f, String replayOptions) {
         Measure m = f.stepShortest().check(java.util.List.of(f.invariant())).measure();
-        return m.steps() + " steps with " + m.preemptions() + " preemptions: racetrace replay " + f.stepShortest();
+        return m.steps() + " steps with " + m.preemptions() + " preemptions: racetrace replay" + replayOptions + " "
+                + f.stepShortest();
     }
 
     static String scenarioText(Case c) {
-        List<String> parts = new ArrayList<>();
-        for (int t = 0; t < c.scenario().threadCount(); t++) {
-            parts.add(c.model().threadName(c.scenario(), t) + ": " + c.scenario().threads().get(t).ops());
-        }
-        String cfg = c.scenario().config().values().isEmpty() ? "" : "config " + c.scenario().config() + "; ";
-        return cfg + String.join("; ", parts);
+        return BugReport.scenarioText(c.model(), c.scenario());
     }
 
     /** The closing verdict table over all hunted instances. */

@@ -11,6 +11,7 @@ import racetrace.search.Case;
 import racetrace.tla.ExportedTrace;
 import racetrace.tla.TlcConfirmation;
 import racetrace.tla.TraceConfirmer;
+import racetrace.tla.report.BugReport;
 
 /** Exports counterexamples as TLA+ traces and has TLC confirm them. */
 public final class Confirmations {
@@ -42,46 +43,25 @@ public final class Confirmations {
     }
 
     /**
-     * The bug report to attach to a mail: the table, the replay string and what TLC said, in
-     * Markdown. It names files by their names only and says where TLC comes from, so that it works
-     * in the recipient's copy of the directory.
+     * The bug report to attach to a mail ({@link BugReport}): the table, the replay string and what
+     * TLC said, in Markdown. It names files by their names only and says where TLC comes from, so
+     * that it works in the recipient's copy of the directory.
+     *
+     * @param replayOptions what replay needs besides the string, e.g. {@code " --layout x.layout"}
+     *     (a file in the report's directory), or ""
      */
     public static void writeReport(racetrace.hunt.HuntResult r, racetrace.hunt.Finding f, TlcConfirmation c,
-            Path file) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("invariant", f.invariant());
-        data.put("instance", r.model().instance().toString());
-        data.put("seed", r.seed());
-        data.put("tryNumber", f.tryNumber());
-        data.put("measure", f.measure().toString());
-        List<String> threads = new java.util.ArrayList<>();
-        for (int t = 0; t < f.shrunk().scenario().threadCount(); t++) {
-            threads.add(r.model().threadName(f.shrunk().scenario(), t) + ": " + f.shrunk().scenario().threads().get(t).ops());
-        }
-        data.put("scenario", f.shrunk().scenario().config() + "; " + String.join("; ", threads));
-        data.put("table", racetrace.hunt.HuntReport.table(f.shrunk()));
-        data.put("schedule", f.shrunk().toString());
-        data.put("tlc", c.describe());
-        ExportedTrace e = c.export();
-        data.put("tla", e == null ? "-" : e.tla().getFileName().toString());
-        data.put("cfg", e == null ? "-" : e.cfg().getFileName().toString());
-        data.put("json", e == null ? "-" : e.json().getFileName().toString());
-        data.put("spec", e == null || e.specFiles().isEmpty() ? "-" : e.specFiles().get(0).getFileName().toString());
-        data.put("tlcCommand", e == null ? "-" : e.tlcCommand());
-        data.put("coordinates", racetrace.tla.TlcRunner.MAVEN_COORDINATES);
-        try {
-            java.nio.file.Files.createDirectories(file.toAbsolutePath().getParent());
-            java.nio.file.Files.writeString(file, racetrace.report.Templates.render("report.md", data));
-        } catch (java.io.IOException ex) {
-            throw new java.io.UncheckedIOException("cannot write " + file, ex);
-        }
+            Path file, String replayOptions) {
+        new BugReport(f.invariant(), "`racetrace hunt` (seed " + r.seed() + ", try " + f.tryNumber() + ")",
+                f.shrunk().run(), racetrace.hunt.HuntReport.table(f.shrunk()), f.shrunk().toString(), c, null,
+                replayOptions).write(file);
     }
 
     /** As {@link #writeReport}; returns what went wrong, or null. */
     public static String writeReportSafely(racetrace.hunt.HuntResult r, racetrace.hunt.Finding f, TlcConfirmation c,
-            Path file) {
+            Path file, String replayOptions) {
         try {
-            writeReport(r, f, c, file);
+            writeReport(r, f, c, file, replayOptions);
             return null;
         } catch (java.io.UncheckedIOException e) {
             return e.getMessage() + " (" + e.getCause().getMessage() + ")";

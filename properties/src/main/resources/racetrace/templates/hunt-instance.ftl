@@ -12,12 +12,12 @@
    shortest: ${f.stepShortest}
 </#if>
    scenario: ${f.scenario}
-   replay:   racetrace replay ${f.schedule}
+   replay:   racetrace replay${replayOptions} ${f.schedule}
 
 ${f.table}
 </#list>
 <#if deadlocks gt 0>
-   ${deadlocks} runs or states deadlocked; first: racetrace replay ${deadlockCase}
+   ${deadlocks} runs or states deadlocked; first: racetrace replay${replayOptions} ${deadlockCase}
 </#if>
 <#if stepLimits gt 0>
    ${stepLimits} runs hit the step limit

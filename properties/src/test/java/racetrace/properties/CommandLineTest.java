@@ -17,6 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import racetrace.cli.Racetrace;
+import racetrace.engine.ModelFamily;
 import racetrace.engine.Models;
 import racetrace.hunt.HuntOptions;
 import racetrace.hunt.HuntResult;
@@ -60,7 +61,9 @@ class CommandLineTest {
 
     static Stream<Arguments> badInputs() {
         return Stream.of(
-                Arguments.of(List.of("hunt", "nosuch"), "unknown model 'nosuch'; known models: [mlx5, vfio-pci, xen-fifo]"),
+                // The registered models, whatever they are: adding a model changes no file here.
+                Arguments.of(List.of("hunt", "nosuch"), "unknown model 'nosuch'; known models: "
+                        + Models.families().stream().map(ModelFamily::name).toList()),
                 Arguments.of(List.of("hunt", "vfio-pci", "--variant", "v9"), "unknown variant 'v9' of model vfio-pci"),
                 Arguments.of(List.of("hunt", "vfio-pci", "--frob"), "Unknown option: '--frob' (see racetrace hunt --help)"),
                 Arguments.of(List.of("hunt", "vfio-pci", "--granularity", "word"), "option granularity=word is not valid"),
@@ -140,8 +143,128 @@ class CommandLineTest {
                 Arguments.of(List.of("bench", "--strategy", "nosuch"), "unknown strategy 'nosuch'"),
                 Arguments.of(List.of("bench", "vfio-pci", "--variant", "zz"), "unknown variant 'zz'"),
                 Arguments.of(List.of("list", "extra"), "Unmatched argument at index 1: 'extra' (see racetrace list --help)"),
-                Arguments.of(List.of("nosuch"), "unknown command 'nosuch'; commands: list, hunt, replay, tlc, conform, bench"),
+                Arguments.of(List.of("nosuch"), "unknown command 'nosuch'; commands: list, hunt, replay, tlc, conform, bench, "
+                        + "fields, layout, new-model, help"),
+                // --layout (every command that takes a model, and replay), --struct, --arch
+                Arguments.of(List.of("hunt", "--all", "--layout", "x.layout"), "--layout needs the model it is a layout of"),
+                Arguments.of(List.of("hunt", "vfio-pci", "--layout", "x.layout", "--variant", "pre-a"),
+                        "give --variant or --layout, not both"),
+                Arguments.of(List.of("hunt", "vfio-pci", "--layout", "/nonexistent/x.layout"),
+                        "layout file /nonexistent/x.layout does not exist"),
+                Arguments.of(List.of("hunt", "xen-fifo", "--layout", LAYOUT_FILE.toString()),
+                        "model xen-fifo takes no layout"),
+                Arguments.of(List.of("hunt", "mlx5", "--layout", LAYOUT_FILE.toString()),
+                        "the layout is for model vfio-pci (its 'model' line), not mlx5"),
+                Arguments.of(List.of("hunt", "vfio-pci", "--struct", "s"), "--struct applies to a C declaration"),
+                Arguments.of(List.of("hunt", "vfio-pci", "--layout", LAYOUT_FILE.toString(), "--arch", "arm64"),
+                        "--arch applies to a C declaration (.h, .c) given as --layout"),
+                Arguments.of(List.of("hunt", "vfio-pci", "--layout", "x.h", "--arch", "sparc"),
+                        "--arch sparc is not a target; use one of [x86-64, arm64]"),
+                Arguments.of(List.of("tlc", "vfio-pci", "--layout", LAYOUT_FILE.toString(), "--variant", "pre-a",
+                        "--thread", "user/cfgBar"), "give --variant or --layout, not both"),
+                Arguments.of(List.of("conform", "--layout", LAYOUT_FILE.toString()), "--layout needs the model"),
+                Arguments.of(List.of("replay", "--layout", LAYOUT_FILE.toString(), "rt2:vfio-pci:pre-a"),
+                        "was made with variant pre-a, but --layout " + LAYOUT_FILE + " is variant moved@"),
+                Arguments.of(List.of("replay", "--layout", LAYOUT_FILE.toString(), "rt2:vfio"),
+                        "schedule string is cut short"),
+                Arguments.of(List.of("replay", LAYOUT_VARIANT_STRING), "a layout read from a file (<layout>@<digest>): "
+                        + "give that file again with --layout FILE"),
+                Arguments.of(List.of("tlc", "--from", LAYOUT_VARIANT_STRING), "give that file again with --layout FILE"),
+                Arguments.of(List.of("tlc", "--from", LAYOUT_VARIANT_STRING, "--layout", OTHER_LAYOUT_FILE.toString()),
+                        "but --layout " + OTHER_LAYOUT_FILE + " is variant moved@"),
+                Arguments.of(List.of("replay", "--arch", "arm64", "x"), "--arch applies to a C declaration"),
+                // --model-path
+                Arguments.of(List.of("list", "--model-path", "/nonexistent/classes"),
+                        "--model-path entry /nonexistent/classes does not exist"),
+                Arguments.of(List.of("--model-path", "/nonexistent/classes", "list"),
+                        "--model-path entry /nonexistent/classes does not exist"),
+                Arguments.of(List.of("hunt", "vfio-pci", "--model-path", "/dev/null"), "is neither a jar nor a directory"),
+                Arguments.of(List.of("replay", "x", "--model-path", LAYOUT_FILE.getParent().toString()),
+                        "registers no model family"),
+                // fields
+                Arguments.of(List.of("fields"), "fields works on one flags model"),
+                Arguments.of(List.of("fields", "--all"), "fields works on one flags model"),
+                Arguments.of(List.of("fields", "xen-fifo"), "fields works on the flags models (vfio-pci, mlx5), not xen-fifo"),
+                Arguments.of(List.of("fields", "nosuch"), "unknown model 'nosuch'"),
+                Arguments.of(List.of("fields", "vfio-pci", "--ops", "0"), "--ops 0 is out of range; give a number of ops "
+                        + "from 1 to 3"),
+                Arguments.of(List.of("fields", "vfio-pci", "--ops", "4"), "--ops 4 is out of range"),
+                Arguments.of(List.of("fields", "vfio-pci", "--max-states", "0"), "--max-states 0 is out of range"),
+                Arguments.of(List.of("fields", "vfio-pci", "--variant", "zz"), "unknown variant 'zz' of model vfio-pci"),
+                Arguments.of(List.of("fields", "vfio-pci", "--option", "close-pm=maybe"),
+                        "option close-pm=maybe is not valid for vfio-pci; use one of [unreferenced, referenced]"),
+                Arguments.of(List.of("fields", "vfio-pci", "--option", "nosuch=1"), "model vfio-pci has no option nosuch"),
+                Arguments.of(List.of("fields", "vfio-pci", "--granularity", "word"), "option granularity=word is not valid"),
+                Arguments.of(List.of("fields", "vfio-pci", "--compare", "--variant", "pre-a"),
+                        "--compare runs every bundled layout"),
+                Arguments.of(List.of("fields", "vfio-pci", "--compare", "--tlc"), "--compare tabulates verdicts and runs "
+                        + "no TLC"),
+                Arguments.of(List.of("fields", "vfio-pci", "--out", "x"), "--out is used by --tlc only"),
+                Arguments.of(List.of("fields", "vfio-pci", "--tlc", "--out", "/dev/null"), "--out /dev/null is a file"),
+                Arguments.of(List.of("fields", "vfio-pci", "--tlc", "--tlc-timeout", "0"), "--tlc-timeout 0 is out of range"),
+                Arguments.of(List.of("fields", "vfio-pci", "--layout", "/nonexistent/x.layout"), "does not exist"),
+                // layout
+                Arguments.of(List.of("layout"), "Missing required parameter: '<model>'"),
+                Arguments.of(List.of("layout", "vfio-pci"), "layout needs a C file or --variant V (one of them, not neither)"),
+                Arguments.of(List.of("layout", "vfio-pci", "x.h", "--variant", "pre-a"), "not both"),
+                Arguments.of(List.of("layout", "xen-fifo", "--variant", "a0"), "model xen-fifo takes no layout"),
+                Arguments.of(List.of("layout", "vfio-pci", "--variant", "zz"), "unknown variant 'zz' of model vfio-pci"),
+                Arguments.of(List.of("layout", "vfio-pci", "--variant", "pre-a", "--struct", "s"),
+                        "--struct applies to a C declaration (.h, .c) given as FILE"),
+                Arguments.of(List.of("layout", "vfio-pci", "/nonexistent/x.h"), "C file /nonexistent/x.h does not exist"),
+                Arguments.of(List.of("layout", "vfio-pci", LAYOUT_FILE.toString()), "layout reads a C declaration"),
+                Arguments.of(List.of("layout", "vfio-pci", "x.h", "--arch", "mips"), "--arch mips is not a target"),
+                // new-model
+                Arguments.of(List.of("new-model"), "Missing required parameter: 'NAME'"),
+                Arguments.of(List.of("new-model", "Lost_Update"), "model name 'Lost_Update' is not valid"),
+                Arguments.of(List.of("new-model", "x-"), "model name 'x-' is not valid"),
+                Arguments.of(List.of("new-model", "ok", "--package", "Com.Example"), "--package Com.Example is not a Java "
+                        + "package name"),
+                Arguments.of(List.of("new-model", "ok", "--package", "class"), "--package class is not a Java package"),
+                Arguments.of(List.of("new-model", "ok", "--dir", "/dev/null"), "--dir /dev/null is a file"),
+                Arguments.of(List.of("new-model", "ok", "--dir", "/dev/null/x"), "cannot be created: /dev/null is a file"),
+                Arguments.of(List.of("new-model", "ok", "--dir", LAYOUT_FILE.getParent().toString()), "is not empty"),
                 Arguments.of(List.of("help", "nosuch"), "nosuch"));
+    }
+
+    /** A layout file of vfio-pci with virq_disabled and bardirty moved out of the bitfield run. */
+    static final Path LAYOUT_FILE = layoutFile("moved", "virq_disabled", "bardirty");
+    /** The same layout with has_vga moved out too: a different variant. */
+    static final Path OTHER_LAYOUT_FILE = layoutFile("moved", "virq_disabled", "bardirty", "has_vga");
+    /** A schedule string of the variant LAYOUT_FILE makes, sealed by hand (what hunt --layout prints). */
+    static final String LAYOUT_VARIANT_STRING = layoutVariantString();
+
+    static Path layoutFile(String name, String... plain) {
+        List<String> run = List.of("has_dyn_msix", "pci_2_3", "reset_works", "extended_caps", "has_vga", "needs_reset",
+                "nointx", "needs_pm_restore", "pm_intx_masked", "pm_runtime_engaged", "virq_disabled", "bardirty");
+        StringBuilder b = new StringBuilder("model  vfio-pci\nlayout " + name + "\n");
+        for (String p : plain) {
+            b.append("plain  ").append(p).append(" 1\n");
+        }
+        b.append("run    rbar+28 2\n");
+        int i = 0;
+        for (String f : run) {
+            if (!List.of(plain).contains(f)) {
+                b.append("field  ").append(f).append(" 1 at ").append(i / 8).append('.').append(i % 8).append('\n');
+                i++;
+            }
+        }
+        try {
+            Path dir = Files.createTempDirectory("racetrace-layout-" + plain.length);
+            dir.toFile().deleteOnExit();
+            Path f = dir.resolve(name + ".layout");
+            Files.writeString(f, b.toString());
+            f.toFile().deleteOnExit();
+            return f;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static String layoutVariantString() {
+        racetrace.flags.Layout l = racetrace.flags.Layouts.read(LAYOUT_FILE);
+        return "rt2:vfio-pci:" + l.name() + "@" + l.digest() + ":granularity=byte:1.00000000:phase=0:user/cfgBar:0:-:"
+                + "000000000.0000000";
     }
 
     @ParameterizedTest(name = "{0}")
@@ -265,13 +388,35 @@ class CommandLineTest {
 
     @Test
     void everyCommandHasHelpWithEveryOptionAndTheExitCodes() {
-        for (String cmd : List.of("list", "hunt", "replay", "tlc", "conform", "bench")) {
+        for (String cmd : List.of("list", "hunt", "replay", "tlc", "conform", "bench", "fields", "layout", "new-model")) {
             Run r = run(cmd, "--help");
             assertThat(r.code()).as(cmd).isZero();
-            assertThat(r.out()).as(cmd).contains("Usage: racetrace " + cmd, "Exit codes:", "0 ", "1 ", "2 ", "3 ", "70 ");
+            assertThat(r.out()).as(cmd).contains("Usage: racetrace " + cmd, "Exit codes:", "0 ", "2 ", "70 ");
+            if (!List.of("layout", "new-model").contains(cmd)) {
+                assertThat(r.out()).as(cmd).contains("1 ", "3 ");
+            }
             Run viaHelp = run("help", cmd);
             assertThat(viaHelp.out()).isEqualTo(r.out());
+            // Every option's help says its default (or that it is a switch that is off by default).
+            for (String line : r.out().replaceAll("\\n {20,}", " ").lines().filter(l -> l.startsWith("      --"))
+                    .toList()) {
+                assertThat(line).as(cmd).containsPattern("default|Show this help|Print version");
+            }
         }
+        String fields = run("fields", "--help").out().replaceAll("\\s+", " ");
+        assertThat(fields).contains("--variant", "--layout", "--struct", "--arch", "--granularity", "--option", "--ops",
+                "--max-states", "--compare", "--json", "--tlc", "--out", "--tlc-timeout", "--model-path",
+                "0 no pair of fields races", "1 some pair races", "3 TLC could not run", "default 2",
+                "default 5000000");
+        assertThat(run("layout", "--help").out()).contains("--variant", "--struct", "--arch", "0    the layout was printed");
+        assertThat(run("new-model", "--help").out()).contains("--dir", "--package", "default: ./NAME",
+                "0    the project was written");
+        for (String cmd : List.of("hunt", "tlc", "conform", "bench", "fields")) {
+            assertThat(run(cmd, "--help").out()).as(cmd).contains("--layout", "--struct", "--arch", "--model-path");
+        }
+        assertThat(run("replay", "--help").out()).contains("--layout", "--model-path");
+        assertThat(run("list", "--help").out()).contains("--model-path");
+        assertThat(run("--help").out()).contains("--model-path", "fields", "layout", "new-model");
         String hunt = run("hunt", "--help").out().replaceAll("\\s+", " ");
         assertThat(hunt).contains("--variant", "--option", "--granularity", "--all", "--seed", "--tries", "--seconds",
                 "--tlc", "--tlc-timeout", "--out", "--json", "default 20000", "default 60.0", "default 1",
@@ -286,6 +431,75 @@ class CommandLineTest {
         assertThat(bad.err()).contains("see racetrace hunt --help");
         assertThat(run("--help").code()).isZero();
         assertThat(run().code()).isEqualTo(2);
+    }
+
+    @Test
+    void aSweepCoversGranularityByteAndLocationAndEveryOtherOptionAtItsDefault() throws Exception {
+        Run r = run("hunt", "vfio-pci", "--variant", "merged", "--strategy", "random", "--tries", "5", "--json");
+        List<JsonNode> lines = jsonLines(r.out());
+        assertThat(lines).extracting(l -> l.get("config").get("granularity").asText()).containsExactly("byte", "location");
+        Map<String, java.util.List<String>> options = Models.family("vfio-pci").options();
+        for (JsonNode l : lines) {
+            options.forEach((name, values) -> {
+                // An option at its default may be left out of the instance's name.
+                if (!name.equals("granularity") && l.get("config").has(name)) {
+                    assertThat(l.get("config").get(name).asText()).as(name).isEqualTo(values.get(0));
+                }
+            });
+        }
+        Run chosen = run("hunt", "vfio-pci", "--variant", "merged", "--option", "close-pm=referenced", "--granularity",
+                "gcc-x86-64", "--strategy", "random", "--tries", "5", "--json");
+        assertThat(jsonLines(chosen.out())).singleElement().satisfies(l -> {
+            assertThat(l.get("config").get("close-pm").asText()).isEqualTo("referenced");
+            assertThat(l.get("config").get("granularity").asText()).isEqualTo("gcc-x86-64");
+        });
+        // Every model swept: one instance per variant and granularity value, not per assumption.
+        Run all = run("hunt", "--all", "--strategy", "random", "--tries", "1", "--json");
+        long expected = Models.families().stream().mapToLong(f -> InstanceCount.of(f)).sum();
+        assertThat(jsonLines(all.out())).hasSize((int) expected);
+    }
+
+    /** The instances a sweep over a family runs: variants times two granularities (or one without the option). */
+    private static final class InstanceCount {
+        static long of(ModelFamily f) {
+            long variants = f.variants().stream().filter(v -> !v.contains("@")).count();
+            return variants * (f.options().containsKey("granularity") ? 2 : 1);
+        }
+    }
+
+    @Test
+    void aLayoutVariantsStringReplaysWithTheSameLayoutOnly(@TempDir Path dir) throws Exception {
+        Run hunt = run("hunt", "vfio-pci", "--layout", LAYOUT_FILE.toString(), "--granularity", "byte", "--tries",
+                "2000");
+        assertThat(hunt.code()).as(hunt.err()).isEqualTo(1);
+        assertThat(hunt.out()).contains("vfio-pci/moved@", "replay:   racetrace replay --layout " + LAYOUT_FILE + " rt2:");
+        Run json = run("hunt", "vfio-pci", "--layout", LAYOUT_FILE.toString(), "--granularity", "byte", "--tries",
+                "2000", "--json");
+        JsonNode line = JSON.readTree(json.out());
+        JsonSchemas.assertValid("hunt", json.out());
+        String s = line.get("schedule").asText();
+        assertThat(line.get("variant").asText()).startsWith("moved@").isEqualTo(s.split(":")[2]);
+        Run replay = run("replay", "--layout", LAYOUT_FILE.toString(), s);
+        assertThat(replay.code()).as(replay.err()).isEqualTo(1);
+        assertThat(replay.out()).contains("violated after step");
+        assertOneLineError(run("replay", s), 2, "give that file again with --layout FILE");
+        assertOneLineError(run("replay", "--layout", OTHER_LAYOUT_FILE.toString(), s), 2,
+                "the layout differs from the one the string was made with");
+        // A copy of the same file elsewhere is the same layout: the string names the content, not the path.
+        Path copy = Files.copy(LAYOUT_FILE, dir.resolve("copy.layout"));
+        assertThat(run("replay", "--layout", copy.toString(), s).code()).isEqualTo(1);
+        // The file a hunt --json line is in works as well.
+        Path lines = Files.writeString(dir.resolve("hunt.jsonl"), json.out());
+        assertThat(run("replay", "--layout", LAYOUT_FILE.toString(), lines.toString()).code()).isEqualTo(1);
+    }
+
+    private static List<JsonNode> jsonLines(String out) throws Exception {
+        List<JsonNode> nodes = new java.util.ArrayList<>();
+        for (String l : out.strip().lines().toList()) {
+            nodes.add(JSON.readTree(l));
+            JsonSchemas.assertValid("hunt", l);
+        }
+        return nodes;
     }
 
     @Test

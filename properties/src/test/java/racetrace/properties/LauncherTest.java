@@ -56,8 +56,17 @@ class LauncherTest {
         touch(root.resolve("spec/engine/src/test/java/ATest.java"), later);
         assertThat(check(root)).as("output, build products and tests are no sources of the jar").isEqualTo("fresh");
 
+        touch(root.resolve("mine.layout"), later);
+        touch(root.resolve("racetrace-out/vfio-pci_x@0123abcd_granularity-byte/NoLostUpdate/x.layout"), later);
+        assertThat(check(root)).as("a layout given with --layout, or copied next to a report").isEqualTo("fresh");
+
         touch(root.resolve("spec/engine/src/main/java/A.java"), later);
         assertThat(check(root)).isEqualTo("stale");
+        touch(root.resolve("spec/engine/src/main/java/A.java"), old);
+        touch(root.resolve("spec/engine/src/main/resources/racetrace/flags/layouts/m/v.layout"), later);
+        assertThat(check(root)).as("a bundled layout").isEqualTo("stale");
+        touch(root.resolve("spec/engine/src/main/resources/racetrace/flags/layouts/m/v.layout"), old);
+        assertThat(check(root)).isEqualTo("fresh");
         touch(root.resolve("spec/engine/src/main/java/A.java"), old);
         touch(root.resolve("spec/engine/pom.xml"), later);
         assertThat(check(root)).isEqualTo("stale");

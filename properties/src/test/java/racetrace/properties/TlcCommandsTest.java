@@ -135,4 +135,24 @@ class TlcCommandsTest {
         assertThat(json.out().lines()).hasSize(1);
         json.out().lines().forEach(line -> JsonSchemas.assertValid("conform", line));
     }
+
+    @Test
+    void aLayoutVariantsReportReplaysInItsOwnDirectory(@TempDir Path dir) throws Exception {
+        Path layout = CommandLineTest.LAYOUT_FILE;
+        CommandLineTest.Run hunt = CommandLineTest.run("hunt", "vfio-pci", "--layout", layout.toString(), "--granularity",
+                "byte", "--tries", "2000", "--json", "--tlc", "--out", dir.toString());
+        assertThat(hunt.code()).as(hunt.err()).isEqualTo(1);
+        JsonSchemas.assertValid("hunt", hunt.out());
+        JsonNode o = JSON.readTree(hunt.out());
+        assertThat(o.get("tlcConfirmed").asBoolean()).as(o.get("tlc").asText()).isTrue();
+        Path report = Path.of(o.get("tlcFiles").get("report").asText());
+        String schedule = o.get("schedule").asText();
+        assertThat(report).content().contains("racetrace replay --layout " + layout.getFileName() + " '" + schedule + "'",
+                "racetrace tlc --from '" + schedule + "' --layout " + layout.getFileName())
+                .doesNotContain(dir.toString()).doesNotContain(layout.getParent().toString());
+        Path copy = report.resolveSibling(layout.getFileName());
+        assertThat(copy).hasSameTextualContentAs(layout);
+        // As the recipient runs it, in the report's directory: the copy is the layout the string was made with.
+        assertThat(CommandLineTest.run("replay", "--layout", copy.toString(), schedule).code()).isEqualTo(1);
+    }
 }

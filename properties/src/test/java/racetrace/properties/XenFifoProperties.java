@@ -4,6 +4,8 @@ import java.util.Map;
 import net.jqwik.api.Group;
 import racetrace.engine.Model;
 import racetrace.engine.Models;
+import racetrace.property.Found;
+import racetrace.property.RaceProperties;
 
 /**
  * Property suites over every xen-fifo instance; {@link Found} records what jqwik found and
@@ -12,62 +14,62 @@ import racetrace.engine.Models;
 class XenFifoProperties {
     @Group
     @Found(invariant = "TailIsLast", threads = 1, ops = 2, preemptions = 0, steps = 10)
-    class A0 extends InstanceProperties {
+    class A0 extends RaceProperties {
         @Override
-        Model<?> model() {
+        protected Model<?> model() {
             return Models.create("xen-fifo", "a0", Map.of());
         }
     }
     @Group
     @Found(invariant = "TailIsLast", threads = 1, ops = 2, preemptions = 0, steps = 10)
-    class A extends InstanceProperties {
+    class A extends RaceProperties {
         @Override
-        Model<?> model() {
+        protected Model<?> model() {
             return Models.create("xen-fifo", "a", Map.of());
         }
     }
     @Group
     @Found(invariant = "ReadyImpliesValidHead", threads = 3, ops = 3, preemptions = 2, steps = 33)
-    class B extends InstanceProperties {
+    class B extends RaceProperties {
         @Override
-        Model<?> model() {
+        protected Model<?> model() {
             return Models.create("xen-fifo", "b", Map.of());
         }
     }
     @Group
     @Found(invariant = "LastQueueCorrect", threads = 2, ops = 3, preemptions = 3, steps = 24)
-    class C extends InstanceProperties {
+    class C extends RaceProperties {
         @Override
-        Model<?> model() {
+        protected Model<?> model() {
             return Models.create("xen-fifo", "c", Map.of());
         }
     }
     @Group
     @Found(invariant = "LastQueueCorrect", threads = 2, ops = 3, preemptions = 3, steps = 24)
-    class D extends InstanceProperties {
+    class D extends RaceProperties {
         @Override
-        Model<?> model() {
+        protected Model<?> model() {
             return Models.create("xen-fifo", "d", Map.of());
         }
     }
     @Group
-    class D1 extends InstanceProperties {
+    class D1 extends RaceProperties {
         @Override
-        Model<?> model() {
+        protected Model<?> model() {
             return Models.create("xen-fifo", "d1", Map.of());
         }
     }
     @Group
-    class E1 extends InstanceProperties {
+    class E1 extends RaceProperties {
         @Override
-        Model<?> model() {
+        protected Model<?> model() {
             return Models.create("xen-fifo", "e1", Map.of());
         }
     }
     @Group
-    class E2 extends InstanceProperties {
+    class E2 extends RaceProperties {
         @Override
-        Model<?> model() {
+        protected Model<?> model() {
             return Models.create("xen-fifo", "e2", Map.of());
         }
     }

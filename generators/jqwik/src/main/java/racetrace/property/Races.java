@@ -1,17 +1,21 @@
-package racetrace.properties;
+package racetrace.property;
 
 import racetrace.engine.Execution;
 import racetrace.engine.Outcome;
-import racetrace.report.CpuTable;
 import racetrace.search.Case;
+import racetrace.tla.report.CpuTable;
 
-/** The check every property makes: the run ends without a violated invariant or a deadlock. */
-final class Verdicts {
+/** The check a race property makes on each case. */
+public final class Races {
 
-    private Verdicts() {
+    private Races() {
     }
 
-    static void assertHolds(Case c) {
+    /**
+     * Runs the case; fails when an invariant is violated or the threads deadlock, with the
+     * instance, the measure, the replay string and the CPU table in the message.
+     */
+    public static void assertHolds(Case c) {
         Execution<?> ex = c.run();
         Outcome o = ex.outcome();
         if (o instanceof Outcome.Violated || o instanceof Outcome.Deadlock) {

@@ -1,4 +1,4 @@
-package racetrace.report;
+package racetrace.tla.report;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;

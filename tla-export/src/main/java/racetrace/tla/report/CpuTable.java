@@ -1,4 +1,4 @@
-package racetrace.report;
+package racetrace.tla.report;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,6 +8,7 @@ import racetrace.engine.Execution;
 import racetrace.engine.Model;
 import racetrace.engine.Outcome;
 import racetrace.engine.Step;
+import racetrace.tla.Templates;
 
 /**
  * The CPU column table of an execution, as people paste it into mail: one column per thread, one
@@ -20,10 +21,25 @@ public final class CpuTable {
     }
 
     public static String render(Execution<?> ex) {
-        return renderTyped(ex);
+        return renderTyped(ex, null);
     }
 
-    private static <S> String renderTyped(Execution<S> ex) {
+    /**
+     * The table of a run that checked one invariant alone (a shrunk counterexample), with a last
+     * line when {@code everyInvariant}, the outcome of the same run with every invariant checked,
+     * is another invariant failing first.
+     */
+    public static String render(Execution<?> focused, Outcome everyInvariant) {
+        String note = null;
+        if (focused.outcome() instanceof Outcome.Violated f && everyInvariant instanceof Outcome.Violated v
+                && !v.invariant().equals(f.invariant())) {
+            note = "checking " + f.invariant() + " alone; with every invariant checked, " + v.invariant()
+                    + " fails first, after step " + v.steps();
+        }
+        return renderTyped(focused, note);
+    }
+
+    private static <S> String renderTyped(Execution<S> ex, String note) {
         Model<S> model = ex.model();
         int n = ex.scenario().threadCount();
         List<String> headings = new ArrayList<>();
@@ -74,7 +90,8 @@ public final class CpuTable {
         data.put("rows", padded);
         data.put("start", startLine(model, ex));
         data.put("end", endLine(ex.outcome()));
-        return Templates.render("cpu-table", data);
+        data.put("note", note == null ? "" : note);
+        return Templates.render("cpu-table.ftl", data);
     }
 
     private static <S> String startLine(Model<S> model, Execution<S> ex) {
@@ -84,7 +101,8 @@ public final class CpuTable {
         return String.join(" ", parts);
     }
 
-    static String endLine(Outcome o) {
+    /** The verdict line under a table: which invariant failed after which step, a deadlock, or all held. */
+    public static String endLine(Outcome o) {
         if (o instanceof Outcome.Violated v) {
             return v.steps() == 0 ? v.invariant() + " violated in the start state"
                     : v.invariant() + " violated after step " + v.steps();

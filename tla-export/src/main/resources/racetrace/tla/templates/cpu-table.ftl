@@ -5,3 +5,6 @@ ${head?join("  ")}
 ${row?join("  ")?trim}
 </#list>
 => ${end}
+<#if note?has_content>
+   (${note})
+</#if>

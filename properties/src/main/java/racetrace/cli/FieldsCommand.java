@@ -1,0 +1,350 @@
+package racetrace.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import racetrace.engine.BadInputException;
+import racetrace.engine.Model;
+import racetrace.engine.ModelFamily;
+import racetrace.engine.Models;
+import racetrace.fields.Comparison;
+import racetrace.fields.FieldPairs;
+import racetrace.fields.PairCheck;
+import racetrace.fields.PairReport;
+import racetrace.fields.PairScope;
+import racetrace.fields.PairVerdict;
+import racetrace.flags.Assumption;
+import racetrace.flags.FlagsModel;
+import racetrace.flags.Layouts;
+import racetrace.flags.Writer;
+import racetrace.report.Templates;
+import racetrace.search.Case;
+import racetrace.search.explore.Limits;
+import racetrace.tla.TlcConfirmation;
+import racetrace.tla.report.BugReport;
+import racetrace.tlc.Confirmations;
+
+/**
+ * The pair report of a flags model: for every pair of fields sharing a storage unit, a minimal
+ * counterexample of one losing the other's update, or exhaustive evidence that none does within
+ * the pair's scope; with {@code --compare}, the history's layouts and the thread's two policies
+ * side by side. Every report is printed before TLC runs on its counterexamples.
+ */
+@Command(name = "fields", mixinStandardHelpOptions = true,
+        description = {"Lists every pair of flags sharing a storage unit: races (minimal counterexample, its writers, "
+                + "the assumptions it rests on) or safe within a stated scope (every scenario explored exhaustively). "
+                + "Exits 1 when some pair races, 0 when none does, 3 when TLC could not check a counterexample (--tlc).",
+            "Instances: every bundled variant (or --variant, or --layout FILE) at granularity byte and location (or "
+                + "--granularity), with each assumption at its default (or --option NAME=VALUE; racetrace list "
+                + "names them)."},
+        exitCodeListHeading = ExitCode.HEADING,
+        exitCodeList = {FieldsCommand.L0, FieldsCommand.L1, ExitCode.L2, FieldsCommand.L3, ExitCode.L70})
+public final class FieldsCommand implements Callable<Integer> {
+
+    static final String L0 = "0:no pair of fields races (every pair safe within its scope)";
+    static final String L1 = "1:some pair races (with --compare: in some layout)";
+    static final String L3 = "3:TLC could not run or finish on a counterexample (--tlc)";
+
+    /** The longest script per thread of a pair's scope that finishes in minutes on the bundled models. */
+    static final int MAX_OPS = 3;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    InstanceSelection selection;
+
+    @Mixin
+    TlcOptions tlcOptions;
+
+    @Mixin
+    JsonOutput output;
+
+    @Option(names = "--ops", paramLabel = "N", description = "longest script per thread in a pair's scope, 1 to "
+            + MAX_OPS + " (default ${DEFAULT-VALUE})")
+    int ops = PairScope.DEFAULT.maxOps();
+
+    @Option(names = "--max-states", paramLabel = "N",
+            description = "distinct states per scenario before its search stops, 1 to 1000000000000 (default "
+                    + "${DEFAULT-VALUE}); a pair whose search stopped is not called safe")
+    long maxStates = Limits.DEFAULT_MAX_STATES;
+
+    @Option(names = "--compare", description = "the history's layouts and the two policies (setup-only, point fixes) as "
+            + "one table per granularity; no --variant or --layout (default: off)")
+    boolean compare;
+
+    @Option(names = "--tlc", description = "have TLC confirm every race's counterexample, files under --out "
+            + "(default: off)")
+    boolean tlc;
+
+    @Override
+    public Integer call() throws Exception {
+        Checks.count("--ops", ops, 1, MAX_OPS, "ops");
+        Checks.count("--max-states", maxStates, 1, 1_000_000_000_000L, "states");
+        tlcOptions.validate();
+        tlcOptions.requireUsedOnlyWith(tlc, "--tlc");
+        if (selection.model == null || selection.all) {
+            throw new BadInputException("fields works on one flags model: name it (vfio-pci or mlx5)");
+        }
+        ModelFamily family = Models.family(selection.model);
+        try {
+            Layouts.bundledVariants(family.name());
+        } catch (BadInputException e) {
+            throw new BadInputException("fields works on the flags models (vfio-pci, mlx5), not " + family.name());
+        }
+        if (compare && (selection.layout.given() || !selection.variants.isEmpty())) {
+            throw new BadInputException("--compare runs every bundled layout and the two policies; leave out --variant "
+                    + "and --layout");
+        }
+        if (compare && tlc) {
+            throw new BadInputException("--compare tabulates verdicts and runs no TLC; drop --tlc (or --compare)");
+        }
+        PairCheck check = new PairCheck(new PairScope(ops), Limits.states(maxStates));
+        if (compare) {
+            return compare(family, check);
+        }
+        List<Model<?>> instances = selection.instances(InstanceSelection.Need.ONE_MODEL);
+        if (tlc) {
+            List<Model<?>> without = instances.stream().filter(m -> m.tlaModule() == null).toList();
+            if (!without.isEmpty()) {
+                throw new BadInputException(ModelPathOption.noSpec(without, "fields --tlc"));
+            }
+            tlcOptions.requireOut();
+        }
+        PrintWriter o = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Racetrace.note(err, "fields: " + instances.size() + " instance" + (instances.size() == 1 ? "" : "s") + ", every "
+                + "pair sharing a storage unit explored exhaustively (" + new PairScope(ops).describe() + "; at most "
+                + maxStates + " states per scenario): seconds per instance at --ops 2, minutes at --ops 3"
+                + (tlc ? "; then TLC on each race" : ""));
+        ObjectMapper mapper = new ObjectMapper();
+        String replayOptions = selection.layout.asArguments();
+        int code = ExitCode.OK;
+        for (Model<?> instance : instances) {
+            FlagsModel m = (FlagsModel) instance;
+            Racetrace.note(err, "checking every pair of " + m.instance());
+            List<PairVerdict> verdicts = PairReport.run(m, check);
+            if (verdicts.stream().anyMatch(PairVerdict::races)) {
+                code = ExitCode.worst(code, ExitCode.FOUND);
+            }
+            if (!output.json) {
+                o.print(Templates.render("fields", reportData(m, verdicts, replayOptions)));
+                o.flush();
+            }
+            Map<FieldPairs.Pair, TlcConfirmation> confirmed = new LinkedHashMap<>();
+            if (tlc) {
+                for (PairVerdict pv : verdicts) {
+                    // A reused --out keeps only this run's files: a pair that raced last time and not now leaves none.
+                    OutputDirectory.clearGenerated(pairDir(m, pv.pair()));
+                }
+                for (PairVerdict pv : verdicts) {
+                    if (!pv.races()) {
+                        continue;
+                    }
+                    Racetrace.note(err, "TLC checks the counterexample of " + pv.pair() + " in " + m.instance());
+                    Path dir = pairDir(m, pv.pair());
+                    TlcConfirmation tc = Confirmations.confirmSafely(pv.counterexample(), dir, tlcOptions.duration());
+                    String reportError = writeReport(m, pv, tc, dir);
+                    if (reportError != null) {
+                        tc = new TlcConfirmation.Failed(tc.describe() + "; but " + reportError, tc.export(), tc.tlc());
+                    }
+                    confirmed.put(pv.pair(), tc);
+                    if (tc instanceof TlcConfirmation.Failed) {
+                        code = ExitCode.worst(code, ExitCode.TLC_FAILED);
+                    }
+                    if (!output.json) {
+                        o.println("   TLC, " + pv.pair().a() + " + " + pv.pair().b() + ": " + tc.describe());
+                        if (tc.export() != null) {
+                            o.println("        files: " + tc.export().tla());
+                        }
+                        o.flush();
+                    }
+                }
+            }
+            if (output.json) {
+                for (PairVerdict pv : verdicts) {
+                    o.println(mapper.writeValueAsString(json(m, pv, m.layout().name(), tlc ? confirmed.get(pv.pair())
+                            : null)));
+                }
+                o.flush();
+            }
+        }
+        return code;
+    }
+
+    private Integer compare(ModelFamily family, PairCheck check) throws Exception {
+        List<Map<String, String>> sweep = selection.sweep(family);
+        PrintWriter o = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ObjectMapper mapper = new ObjectMapper();
+        int code = ExitCode.OK;
+        for (Map<String, String> opts : sweep) {
+            Racetrace.note(err, "comparing the layouts of " + family.name() + " at granularity "
+                    + opts.get(InstanceSelection.GRANULARITY) + ": every bundled layout and both policies, each pair "
+                    + "explored exhaustively");
+            Comparison c = Comparison.of(family.name(), opts, check);
+            if (output.json) {
+                for (Comparison.Column col : c.columns()) {
+                    for (PairVerdict v : col.verdicts()) {
+                        o.println(mapper.writeValueAsString(json(col.instance(), v, col.name(), null)));
+                    }
+                }
+            } else {
+                o.print(Templates.render("fields-compare", compareData(c)));
+            }
+            o.flush();
+            if (c.columns().stream().anyMatch(col -> col.racing() > 0)) {
+                code = ExitCode.FOUND;
+            }
+        }
+        return code;
+    }
+
+    /**
+     * report.md of a race, next to its TLA+ files (a layout from a file copied there too, for the
+     * replay command); returns what went wrong, or null.
+     */
+    private String writeReport(FlagsModel m, PairVerdict pv, TlcConfirmation tc, Path dir) {
+        try {
+            String replayOptions = selection.layout.copyInto(dir);
+            Case c = pv.counterexample();
+            new BugReport(c.focus() == null ? FlagsModel.NO_LOST_UPDATE : c.focus(), "`racetrace fields` (pair "
+                    + pv.pair().a() + " + " + pv.pair().b() + ", minimal over " + pv.scope() + ")", c.run(),
+                    racetrace.hunt.HuntReport.table(c), PairReport.replayable(pv).toString(), tc, null, replayOptions)
+                    .write(dir.resolve("report.md"));
+            return null;
+        } catch (java.io.UncheckedIOException e) {
+            return e.getMessage() + " (" + OutputDirectory.reason(e.getCause()) + ")";
+        }
+    }
+
+    private Path pairDir(FlagsModel m, FieldPairs.Pair p) {
+        return tlcOptions.out.resolve(Confirmations.dirName(m.instance())).resolve("fields")
+                .resolve(p.a() + "+" + p.b());
+    }
+
+    /**
+     * One JSON line of a pair: the pair report's keys, with {@code schedule} null for a safe pair,
+     * the layout's name, and the TLC keys (null without --tlc), so that every line has the same keys.
+     */
+    static Map<String, Object> json(FlagsModel m, PairVerdict v, String layoutName, TlcConfirmation tc) {
+        Map<String, Object> j = PairReport.json(m, v);
+        j.putIfAbsent("schedule", null);
+        j.put("layoutName", layoutName);
+        j.putAll(Confirmations.json(tc));
+        return j;
+    }
+
+    private static Map<String, Object> reportData(FlagsModel m, List<PairVerdict> verdicts, String replayOptions) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("instance", m.instance().toString());
+        d.put("layout", m.layout().name() + (m.layout().about().isEmpty() ? "" : ": " + m.layout().about()));
+        d.put("pairs", verdicts.size());
+        d.put("racing", verdicts.stream().filter(PairVerdict::races).count());
+        d.put("scope", verdicts.isEmpty() ? "-" : verdicts.get(0).scope());
+        d.put("scenarios", verdicts.stream().mapToLong(PairVerdict::scenarios).sum());
+        d.put("states", verdicts.stream().mapToLong(PairVerdict::states).sum());
+        d.put("millis", verdicts.stream().mapToLong(PairVerdict::millis).sum());
+        d.put("replayOptions", replayOptions);
+        List<String> assumed = new ArrayList<>();
+        for (Map.Entry<Assumption, String> e : m.assumptions().entrySet()) {
+            assumed.add(e.getKey().option() + "=" + e.getValue() + ": " + e.getKey().meaning(e.getValue()));
+        }
+        d.put("assumed", assumed);
+        List<Map<String, Object>> races = new ArrayList<>();
+        List<Map<String, Object>> safe = new ArrayList<>();
+        for (PairVerdict v : verdicts) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("pair", v.pair().a() + " + " + v.pair().b());
+            r.put("scenarios", v.scenarios());
+            r.put("states", v.states());
+            r.put("complete", v.complete());
+            if (v.races()) {
+                r.put("lost", describe(m, v.victim()));
+                r.put("by", describe(m, v.culprit()));
+                r.put("measure", v.measure().toString());
+                r.put("scenario", PairReport.scenario(v.counterexample()));
+                List<String> deps = new ArrayList<>();
+                for (PairVerdict.Dependence dep : v.dependsOn()) {
+                    deps.add(dep.option() + "=" + dep.value() + " (" + dep.meaning() + "): " + dep.why());
+                }
+                r.put("dependsOn", deps);
+                r.put("condition", v.dependsOn().isEmpty() ? "" : " if " + String.join(", ",
+                        v.dependsOn().stream().map(x -> x.option() + "=" + x.value()).toList()));
+                r.put("schedule", PairReport.replayable(v).toString());
+                r.put("table", racetrace.hunt.HuntReport.table(v.counterexample()));
+                races.add(r);
+            } else {
+                r.put("why", v.scenarios() == 0 ? "no two threads of the model store these fields concurrently"
+                        : v.scenarios() + " scenarios, " + v.states() + " states, no lost update");
+                safe.add(r);
+            }
+        }
+        d.put("races", races);
+        d.put("safe", safe);
+        return d;
+    }
+
+    static String describe(FlagsModel m, Writer w) {
+        if (w == null) {
+            return "-";
+        }
+        return w.field() + " := " + w.value() + " in " + w.function() + " (" + w.context() + "; locks: "
+                + PairReport.locks(m, w) + "; runtime PM: " + w.pm() + ")";
+    }
+
+    private static Map<String, Object> compareData(Comparison c) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("model", c.model());
+        d.put("granularity", c.granularity());
+        List<String> assumed = new ArrayList<>();
+        Comparison.Column first = c.columns().get(0);
+        for (Map.Entry<Assumption, String> e : first.instance().assumptions().entrySet()) {
+            assumed.add(e.getKey().option() + "=" + e.getValue());
+        }
+        d.put("assumed", String.join(", ", assumed));
+        List<String> names = c.columns().stream().map(Comparison.Column::name).toList();
+        int width = 8;
+        for (Comparison.Column col : c.columns()) {
+            width = Math.max(width, col.name().length());
+            for (FieldPairs.Pair p : c.pairs()) {
+                width = Math.max(width, col.cell(p).length());
+            }
+        }
+        int first0 = 20;
+        for (FieldPairs.Pair p : c.pairs()) {
+            first0 = Math.max(first0, (p.a() + " + " + p.b()).length());
+        }
+        d.put("width", width + 2);
+        d.put("first", first0 + 2);
+        d.put("names", names);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (FieldPairs.Pair p : c.pairs()) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("pair", p.a() + " + " + p.b());
+            r.put("cells", c.columns().stream().map(col -> col.cell(p)).toList());
+            rows.add(r);
+        }
+        d.put("rows", rows);
+        d.put("sharing", c.columns().stream().map(col -> String.valueOf(col.verdicts().size())).toList());
+        d.put("racing", c.columns().stream().map(col -> String.valueOf(col.racing())).toList());
+        d.put("flagBytes", c.columns().stream().map(col -> String.valueOf(col.flagBytes())).toList());
+        d.put("sizeof", c.columns().stream().map(col -> col.instance().layout().sizeof() == 0 ? "-"
+                : String.valueOf(col.instance().layout().sizeof())).toList());
+        List<String> abouts = new ArrayList<>();
+        for (Comparison.Column col : c.columns()) {
+            abouts.add(col.name() + ": " + col.about());
+        }
+        d.put("abouts", abouts);
+        return d;
+    }
+}
