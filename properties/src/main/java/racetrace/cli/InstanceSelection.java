@@ -189,7 +189,8 @@ public final class InstanceSelection {
     /**
      * The option combinations a sweep over one family's instances runs: given options select their
      * value; granularity, when not given, takes byte and location (every value of a model whose
-     * granularity lacks them); any other option its default.
+     * granularity lacks them); any other option is left out, so that the engine gives it its
+     * default ({@link Models#resolveOptions}, which knows a default that depends on the variant).
      */
     static List<Map<String, String>> sweep(ModelFamily f, Map<String, String> given) {
         List<Map<String, String>> combos = new ArrayList<>();
@@ -199,7 +200,7 @@ public final class InstanceSelection {
             if (given.containsKey(e.getKey())) {
                 values = List.of(given.get(e.getKey()));
             } else if (!e.getKey().equals(GRANULARITY)) {
-                values = List.of(e.getValue().get(0));
+                continue;
             } else {
                 values = e.getValue().containsAll(GRANULARITY_SWEEP) ? GRANULARITY_SWEEP : e.getValue();
             }
