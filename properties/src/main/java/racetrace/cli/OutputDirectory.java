@@ -43,7 +43,10 @@ final class OutputDirectory {
         }
     }
 
-    /** Removes what racetrace generates in {@code dir} (modules, cfgs, JSON, report.md, a copied layout file, TLC trace, TLC's metadir); keeps anything else. */
+    /**
+     * Removes what racetrace generates in {@code dir} (modules, cfgs, JSON, report.md, a copied
+     * layout file, TLC trace, TLC's metadir); keeps anything else.
+     */
     static void clearGenerated(Path dir) {
         if (!Files.isDirectory(dir)) {
             return;
