@@ -40,7 +40,7 @@ class SeedRacesTest {
 
     private static void assertReplaysTo(XenFifoModel m, Scenario sc, Schedule found, String invariant) {
         assertThat(found).as("%s reachable in %s", invariant, m.instance()).isNotNull();
-        Execution<XenFifoModel.State> ex = Execution.run(m, sc, found);
+        Execution<XenState> ex = Execution.run(m, sc, found);
         assertThat(ex.outcome()).isInstanceOf(Outcome.Violated.class);
         assertThat(ex.outcome().invariantOrNull()).isEqualTo(invariant);
     }

@@ -45,12 +45,12 @@ class XenFifoModelTest {
     }
 
     /** Ports whose event the guest acknowledged (G7_ackPending), in order. */
-    private static List<Integer> delivered(Execution<XenFifoModel.State> ex) {
+    private static List<Integer> delivered(Execution<XenState> ex) {
         List<Integer> out = new ArrayList<>();
-        for (Step<XenFifoModel.State> s : ex.steps()) {
+        for (Step<XenState> s : ex.steps()) {
             if (s.label().equals("G7_ackPending")) {
-                XenFifoModel.State before = ex.stateAt(s.index() - 1);
-                out.add(before.m[before.setup.base(s.thread()) + XenFifoModel.CUR]);
+                XenState before = ex.stateAt(s.index() - 1);
+                out.add(before.reg(s.thread(), Reg.cur));
             }
         }
         return out;
@@ -81,8 +81,8 @@ class XenFifoModelTest {
         for (int i = 0; i < 50; i++) {
             Scenario sc = XenTestSupport.randomScenario(m, r, 3);
             Schedule sch = XenTestSupport.randomSchedule(r, sc.threadCount(), 120);
-            Execution<XenFifoModel.State> a = Execution.run(m, sc, sch);
-            Execution<XenFifoModel.State> b = Execution.run(model(v), sc, sch);
+            Execution<XenState> a = Execution.run(m, sc, sch);
+            Execution<XenState> b = Execution.run(model(v), sc, sch);
             assertThat(b.outcome()).isEqualTo(a.outcome());
             assertThat(b.executed()).isEqualTo(a.executed());
             assertThat(b.steps()).extracting(s -> m.variables(s.state()).toString() + s.label())
@@ -99,7 +99,7 @@ class XenFifoModelTest {
         for (int i = 0; i < 3000; i++) {
             Scenario sc = XenTestSupport.randomScenario(m, r, 3);
             Schedule sch = XenTestSupport.randomSchedule(r, sc.threadCount(), r.nextInt(200));
-            Execution<XenFifoModel.State> ex = Execution.run(m, sc, sch);
+            Execution<XenState> ex = Execution.run(m, sc, sch);
             Outcome o = ex.outcome();
             assertThat(o).as("%s under %s", sc, sch).isNotInstanceOf(Outcome.Deadlock.class)
                     .isNotInstanceOf(Outcome.StepLimit.class);
@@ -116,7 +116,7 @@ class XenFifoModelTest {
         for (int i = 0; i < 8000; i++) {
             Scenario sc = XenTestSupport.randomScenario(m, r, 3);
             Schedule sch = XenTestSupport.randomSchedule(r, sc.threadCount(), r.nextInt(250));
-            Execution<XenFifoModel.State> ex = Execution.run(m, sc, sch);
+            Execution<XenState> ex = Execution.run(m, sc, sch);
             assertThat(ex.outcome().isViolation()).as("%s under %s: %s", sc, sch, ex.outcome()).isFalse();
         }
     }
@@ -127,10 +127,10 @@ class XenFifoModelTest {
         XenFifoModel m = model(v);
         Scenario sc = new Scenario(config(1, 1, 2, 0, 0, 1, 0),
                 List.of(xen(Op.of("send", 1), Op.of("send", 2)), guest(1)));
-        Execution<XenFifoModel.State> ex = Execution.run(m, sc, Schedule.empty());
+        Execution<XenState> ex = Execution.run(m, sc, Schedule.empty());
         assertThat(ex.outcome()).isInstanceOf(Outcome.Completed.class);
         assertThat(delivered(ex)).containsExactly(1, 2);
-        XenFifoModel.State end = ex.stateAt(ex.steps().size());
+        XenState end = ex.stateAt(ex.steps().size());
         for (int p = 1; p <= 2; p++) {
             assertThat(end.linked(p)).isFalse();
             assertThat(end.pending(p)).isFalse();
@@ -145,7 +145,7 @@ class XenFifoModelTest {
         XenFifoModel m = model(v);
         Scenario sc = new Scenario(config(1, 2, 2, 0, 1, 1, 0),
                 List.of(xen(Op.of("send", 1), Op.of("send", 2), Op.of("send", 1)), guest(1)));
-        Execution<XenFifoModel.State> ex = Execution.run(m, sc, Schedule.empty());
+        Execution<XenState> ex = Execution.run(m, sc, Schedule.empty());
         assertThat(ex.outcome()).isInstanceOf(Outcome.Completed.class);
         assertThat(delivered(ex)).containsExactly(1, 2);
     }
@@ -157,10 +157,10 @@ class XenFifoModelTest {
         Scenario sc = new Scenario(config(2, 2, 2, 0, 0, 1, 0),
                 List.of(xen(Op.of("bindVcpu", 1, 1), Op.of("setPriority", 1, 0), Op.of("send", 1)),
                         xen(Op.of("send", 2)), guest(1), guest(1)));
-        Execution<XenFifoModel.State> ex = Execution.run(m, sc, Schedule.empty());
+        Execution<XenState> ex = Execution.run(m, sc, Schedule.empty());
         assertThat(ex.outcome()).isInstanceOf(Outcome.Completed.class);
         assertThat(delivered(ex)).containsExactlyInAnyOrder(1, 2);
-        XenFifoModel.State end = ex.stateAt(ex.steps().size());
+        XenState end = ex.stateAt(ex.steps().size());
         assertThat(end.tail(1, 0)).isEqualTo(1);
         assertThat(end.tail(0, 1)).isEqualTo(2);
     }
@@ -172,7 +172,7 @@ class XenFifoModelTest {
             XenFifoModel m = model(v);
             Scenario sc = new Scenario(config(1, 1, 1, 1, 0, 1, form),
                     List.of(xen(Op.of("send", 1)), guest(1), unmasker(Op.of("unmask", 1))));
-            Execution<XenFifoModel.State> ex = Execution.run(m, sc, Schedule.empty());
+            Execution<XenState> ex = Execution.run(m, sc, Schedule.empty());
             assertThat(ex.outcome()).isInstanceOf(Outcome.Completed.class);
             assertThat(delivered(ex)).containsExactly(1);
             assertThat(ex.steps()).extracting(Step::label).contains("X0_readNv", "XU1_clearMasked");
@@ -185,7 +185,7 @@ class XenFifoModelTest {
         XenFifoModel m = model(v);
         Scenario sc = new Scenario(config(1, 1, 1, 1, 0, 1, 0),
                 List.of(xen(Op.of("send", 1), Op.of("unmask", 1)), guest(1)));
-        Execution<XenFifoModel.State> ex = Execution.run(m, sc, Schedule.empty());
+        Execution<XenState> ex = Execution.run(m, sc, Schedule.empty());
         assertThat(ex.outcome()).isInstanceOf(Outcome.Completed.class);
         assertThat(delivered(ex)).containsExactly(1);
     }
@@ -195,7 +195,7 @@ class XenFifoModelTest {
         XenFifoModel m = model(XenVersion.D);
         Scenario sc = new Scenario(config(1, 1, 2, 0, 0, 0, 0),
                 List.of(xen(Op.of("send", 1)), xen(Op.of("send", 2))));
-        XenFifoModel.State s = m.initial(sc);
+        XenState s = m.initial(sc);
         while (!s.pc(0).equals("D6_tasLinked")) {
             s = m.step(s, 0).next();
         }
@@ -206,17 +206,17 @@ class XenFifoModelTest {
         assertThat(s.pc(1)).isEqualTo("L3_lockOldQ");
         assertThat(m.finished(s, 1)).isFalse();
         // A schedule that keeps choosing the blocked thread falls through to the lock holder.
-        Execution<XenFifoModel.State> ex = Execution.run(m, sc, Schedule.of(0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1,
+        Execution<XenState> ex = Execution.run(m, sc, Schedule.of(0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1,
                 1, 1, 1, 1, 1, 1, 1));
         assertThat(ex.outcome()).isInstanceOf(Outcome.Completed.class);
         int firstLock1 = -1;
-        for (Step<XenFifoModel.State> st : ex.steps()) {
+        for (Step<XenState> st : ex.steps()) {
             if (st.thread() == 1 && st.label().equals("L3_lockOldQ")) {
                 firstLock1 = st.index();
             }
         }
         int unlock0 = -1;
-        for (Step<XenFifoModel.State> st : ex.steps()) {
+        for (Step<XenState> st : ex.steps()) {
             if (st.thread() == 0 && st.label().equals("D12_unlockQ")) {
                 unlock0 = st.index();
             }
@@ -224,10 +224,10 @@ class XenFifoModelTest {
         assertThat(firstLock1).isGreaterThan(unlock0);
     }
 
-    private static XenFifoModel.State with(XenFifoModel.State s, int offset, int value) {
+    private static XenState with(XenState s, int offset, int value) {
         int[] m = s.m.clone();
         m[offset] = value;
-        return new XenFifoModel.State(s.setup, m);
+        return new XenState(s.u, m);
     }
 
     @Test
@@ -235,12 +235,12 @@ class XenFifoModelTest {
         for (XenVersion v : List.of(XenVersion.D, XenVersion.D1)) {
             XenFifoModel m = model(v);
             Scenario sc = new Scenario(config(1, 2, 1, 0, 0, 0, 0), List.of(xen(Op.of("send", 1))));
-            XenFifoModel.State s = m.initial(sc);
+            XenState s = m.initial(sc);
             List<String> notices = new ArrayList<>();
             for (int i = 0; i < 200 && !m.finished(s, 0); i++) {
                 if (s.pc(0).equals("L4_rereadLastv")) {
                     // another CPU moved the port's last queue meanwhile
-                    int off = s.setup.oLastp + 1;
+                    int off = s.u.lastp + 1;
                     s = with(s, off, 1 - s.m[off]);
                 }
                 var tr = m.step(s, 0);
@@ -263,11 +263,11 @@ class XenFifoModelTest {
     void e2GivesUpAfterThreeTriesWithoutSettingPending() {
         XenFifoModel m = model(XenVersion.E2);
         Scenario sc = new Scenario(config(1, 2, 1, 0, 0, 0, 0), List.of(xen(Op.of("send", 1))));
-        XenFifoModel.State s = m.initial(sc);
+        XenState s = m.initial(sc);
         List<String> notices = new ArrayList<>();
         for (int i = 0; i < 200 && !m.finished(s, 0); i++) {
             if (s.pc(0).equals("E1d_rereadPrio")) {
-                int off = s.setup.oPrio + 1;
+                int off = s.u.prio + 1;
                 s = with(s, off, 1 - s.m[off]);
             }
             var tr = m.step(s, 0);
@@ -288,14 +288,14 @@ class XenFifoModelTest {
         XenFifoModel m = model(v);
         Scenario sc = new Scenario(config(1, 1, 2, 0, 0, 0, 0),
                 List.of(xen(Op.of("send", 1), Op.of("send", 2))));
-        XenFifoModel.State s = m.initial(sc);
+        XenState s = m.initial(sc);
         List<String> notices = new ArrayList<>();
         for (int i = 0; i < 200 && !m.finished(s, 0); i++) {
             String pc = s.pc(0);
             if (pc.equals("S3_cas") || pc.equals("S6_cas")) {
                 // something else writes the tail word (port 1) before each CAS
-                int off = s.setup.oWord + 1;
-                s = with(s, off, s.m[off] ^ XenFifoModel.M);
+                int off = s.u.word + 1;
+                s = with(s, off, s.m[off] ^ Word.M);
             }
             var tr = m.step(s, 0);
             if (tr.notice() != null) {
@@ -307,7 +307,7 @@ class XenFifoModelTest {
                 "S7_clearBusy: set_link gave up after 4 failed attempts: port 2 not linked after tail 1");
         assertThat(s.linked(2)).isTrue();
         assertThat(s.link(1)).isZero();
-        assertThat((s.word(1) & XenFifoModel.B)).isZero();
+        assertThat((s.word(1) & Word.B)).isZero();
         for (var inv : m.invariants()) {
             assertThat(inv.holds(s)).as(inv.name()).isTrue();
         }
@@ -318,10 +318,10 @@ class XenFifoModelTest {
         XenFifoModel m = model(XenVersion.A);
         Scenario sc = new Scenario(config(1, 1, 1, 1, 0, 0, 0),
                 List.of(xen(Op.of("send", 1)), unmasker(Op.of("unmask", 1))));
-        XenFifoModel.State s = m.initial(sc);
-        s = with(s, s.setup.oWord + 1, s.word(1) | XenFifoModel.B);
+        XenState s = m.initial(sc);
+        s = with(s, s.u.word + 1, s.word(1) | Word.B);
         assertThat(m.enabled(s, 1)).isFalse();
-        s = with(s, s.setup.oWord + 1, s.word(1) & ~XenFifoModel.B);
+        s = with(s, s.u.word + 1, s.word(1) & ~Word.B);
         assertThat(m.enabled(s, 1)).isTrue();
     }
 
@@ -353,7 +353,7 @@ class XenFifoModelTest {
             java.util.Set<String> seen = new java.util.TreeSet<>();
             for (int i = 0; i < 1500; i++) {
                 Scenario sc = XenTestSupport.randomScenario(m, r, 3);
-                Execution<XenFifoModel.State> ex = Execution.run(m, sc,
+                Execution<XenState> ex = Execution.run(m, sc,
                         XenTestSupport.randomSchedule(r, sc.threadCount(), 100));
                 ex.steps().forEach(s -> seen.add(s.label()));
             }

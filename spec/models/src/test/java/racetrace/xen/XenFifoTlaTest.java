@@ -26,7 +26,7 @@ class XenFifoTlaTest {
             actions.add(m.group(1));
         }
         Set<String> labels = new TreeSet<>();
-        Arrays.stream(XenFifoModel.Pc.values()).filter(p -> p != XenFifoModel.Pc.Done).forEach(p -> labels.add(p.name()));
+        Arrays.stream(Pc.values()).filter(p -> p != Pc.Done).forEach(p -> labels.add(p.name()));
         assertThat(actions).isEqualTo(labels);
     }
 

@@ -70,23 +70,23 @@ final class XenTestSupport {
      * shortest schedule reaching a state that breaks {@code invariant}; null if none within the bound.
      */
     static Schedule shortestViolation(XenFifoModel model, Scenario scenario, String invariant, int maxStates) {
-        Invariant<XenFifoModel.State> target = model.invariants().stream()
+        Invariant<XenState> target = model.invariants().stream()
                 .filter(i -> i.name().equals(invariant)).findFirst().orElseThrow();
-        List<Invariant<XenFifoModel.State>> others = model.invariants();
-        XenFifoModel.State init = model.initial(scenario);
-        Map<XenFifoModel.State, XenFifoModel.State> parent = new HashMap<>();
-        Map<XenFifoModel.State, Integer> via = new HashMap<>();
-        ArrayDeque<XenFifoModel.State> queue = new ArrayDeque<>();
+        List<Invariant<XenState>> others = model.invariants();
+        XenState init = model.initial(scenario);
+        Map<XenState, XenState> parent = new HashMap<>();
+        Map<XenState, Integer> via = new HashMap<>();
+        ArrayDeque<XenState> queue = new ArrayDeque<>();
         parent.put(init, null);
         queue.add(init);
         int n = scenario.threadCount();
         while (!queue.isEmpty() && parent.size() < maxStates) {
-            XenFifoModel.State s = queue.poll();
+            XenState s = queue.poll();
             for (int t = 0; t < n; t++) {
                 if (!model.enabled(s, t)) {
                     continue;
                 }
-                XenFifoModel.State next = model.step(s, t).next();
+                XenState next = model.step(s, t).next();
                 if (parent.containsKey(next)) {
                     continue;
                 }
@@ -94,14 +94,14 @@ final class XenTestSupport {
                 via.put(next, t);
                 if (!target.holds(next)) {
                     List<Integer> path = new ArrayList<>();
-                    for (XenFifoModel.State x = next; parent.get(x) != null; x = parent.get(x)) {
+                    for (XenState x = next; parent.get(x) != null; x = parent.get(x)) {
                         path.add(0, via.get(x));
                     }
                     return Schedule.of(path);
                 }
                 // Other invariants broken first would end a real run earlier: do not expand past them.
                 boolean ok = true;
-                for (Invariant<XenFifoModel.State> i : others) {
+                for (Invariant<XenState> i : others) {
                     ok &= i.holds(next);
                 }
                 if (ok) {
@@ -114,21 +114,21 @@ final class XenTestSupport {
 
     /** Counts the reachable states of a scenario (bounded), and whether any invariant fails. */
     static String anyViolation(XenFifoModel model, Scenario scenario, int maxStates) {
-        XenFifoModel.State init = model.initial(scenario);
-        java.util.Set<XenFifoModel.State> seen = new java.util.HashSet<>();
-        ArrayDeque<XenFifoModel.State> queue = new ArrayDeque<>();
+        XenState init = model.initial(scenario);
+        java.util.Set<XenState> seen = new java.util.HashSet<>();
+        ArrayDeque<XenState> queue = new ArrayDeque<>();
         seen.add(init);
         queue.add(init);
         while (!queue.isEmpty() && seen.size() < maxStates) {
-            XenFifoModel.State s = queue.poll();
-            for (Invariant<XenFifoModel.State> i : model.invariants()) {
+            XenState s = queue.poll();
+            for (Invariant<XenState> i : model.invariants()) {
                 if (!i.holds(s)) {
                     return i.name();
                 }
             }
             for (int t = 0; t < scenario.threadCount(); t++) {
                 if (model.enabled(s, t)) {
-                    XenFifoModel.State next = model.step(s, t).next();
+                    XenState next = model.step(s, t).next();
                     if (seen.add(next)) {
                         queue.add(next);
                     }
