@@ -26,12 +26,12 @@ import racetrace.engine.Transition;
  * Two revisions of XenFifo.tla describe the same system when TLC's breadth-first search finds
  * the same number of distinct states in both, with no invariant checked, on the same scenarios
  * of every version. Run on demand: it needs the two spec directories, e.g. to compare the spec
- * of 704ea82 with the rewrite of 1f0c8e3 (see spec/models/src/main/tla/README.md):
+ * of 704ea82 with its rewrite in 870f723 (see spec/models/src/main/tla/README.md):
  *
  * <pre>
  * mkdir -p /tmp/old /tmp/new
  * git show 704ea82:spec/models/src/main/tla/XenFifo.tla &gt; /tmp/old/XenFifo.tla
- * git show &lt;rewrite&gt;:spec/models/src/main/tla/XenFifo.tla &gt; /tmp/new/XenFifo.tla
+ * git show 870f723:spec/models/src/main/tla/XenFifo.tla &gt; /tmp/new/XenFifo.tla
  * mvn -B -q -pl tla-export -am test -Dtest=XenSpecEquivalenceTest -Dsurefire.failIfNoSpecifiedTests=false \
  *     -Dracetrace.xen.oldSpec=/tmp/old -Dracetrace.xen.newSpec=/tmp/new
  * </pre>
