@@ -14,7 +14,7 @@ public final class Execution<S> {
 
     private final Model<S> model;
     private final Scenario scenario;
-    private final Schedule schedule;
+    private final Scheduler scheduler;
     private final S initial;
     private final List<Step<S>> steps;
     private final int[] threadOfStep;
@@ -22,11 +22,11 @@ public final class Execution<S> {
     private final int preemptions;
     private final String firstNotice;
 
-    private Execution(Model<S> model, Scenario scenario, Schedule schedule, S initial,
+    private Execution(Model<S> model, Scenario scenario, Scheduler scheduler, S initial,
             List<Step<S>> steps, int[] threadOfStep, Outcome outcome, int preemptions, String firstNotice) {
         this.model = model;
         this.scenario = scenario;
-        this.schedule = schedule;
+        this.scheduler = scheduler;
         this.initial = initial;
         this.steps = steps;
         this.threadOfStep = threadOfStep;
@@ -38,23 +38,37 @@ public final class Execution<S> {
     /** Validates the scenario, then runs with every invariant checked and the whole trace kept. */
     public static <S> Execution<S> run(Model<S> model, Scenario scenario, Schedule schedule) {
         model.space().validate(scenario);
-        return run(model, scenario, schedule, model.invariants(), true, DEFAULT_STEP_LIMIT);
+        return run(model, scenario, new Replay(schedule), model.invariants(), true, DEFAULT_STEP_LIMIT);
     }
 
     /** Runs a scenario already validated, without keeping states: for search loops. */
     public static <S> Execution<S> check(Model<S> model, Scenario scenario, Schedule schedule,
             List<Invariant<S>> invariants) {
-        return run(model, scenario, schedule, invariants, false, DEFAULT_STEP_LIMIT);
+        return run(model, scenario, new Replay(schedule), invariants, false, DEFAULT_STEP_LIMIT);
+    }
+
+    /** Runs a scenario already validated under any scheduler, without keeping states. */
+    public static <S> Execution<S> check(Model<S> model, Scenario scenario, Scheduler scheduler,
+            List<Invariant<S>> invariants) {
+        return run(model, scenario, scheduler, invariants, false, DEFAULT_STEP_LIMIT);
+    }
+
+    /** Replays a schedule; see {@link #run(Model, Scenario, Scheduler, List, boolean, int)}. */
+    public static <S> Execution<S> run(Model<S> model, Scenario scenario, Schedule schedule,
+            List<Invariant<S>> invariants, boolean keepTrace, int stepLimit) {
+        return run(model, scenario, new Replay(schedule), invariants, keepTrace, stepLimit);
     }
 
     /**
-     * Runs a scenario, already validated against the model's space, under a schedule.
+     * The engine's one loop: runs a scenario, already validated against the model's space,
+     * asking the scheduler for the thread of every step. The schedule of the result is the
+     * sequence of threads that ran, so replaying it gives the same trace.
      *
      * @param invariants the invariants to check (a subset keeps a shrink on one invariant)
      * @param keepTrace whether to keep each state and label
      * @param stepLimit the run stops with {@link Outcome.StepLimit} after this many steps
      */
-    public static <S> Execution<S> run(Model<S> model, Scenario scenario, Schedule schedule,
+    public static <S> Execution<S> run(Model<S> model, Scenario scenario, Scheduler scheduler,
             List<Invariant<S>> invariants, boolean keepTrace, int stepLimit) {
         int n = scenario.threadCount();
         S state = model.initial(scenario);
@@ -63,7 +77,7 @@ public final class Execution<S> {
         int[] taken = new int[Math.min(stepLimit, 64)];
         String broken = firstBroken(invariants, state);
         if (broken != null) {
-            return new Execution<>(model, scenario, schedule, initial, trace, new int[0],
+            return new Execution<>(model, scenario, scheduler, initial, trace, new int[0],
                     new Outcome.Violated(broken, 0), 0, null);
         }
         boolean[] enabled = new boolean[n];
@@ -86,27 +100,17 @@ public final class Execution<S> {
                 }
                 Outcome end = blocked.isEmpty() ? new Outcome.Completed(step)
                         : new Outcome.Deadlock(step, List.copyOf(blocked));
-                return new Execution<>(model, scenario, schedule, initial, trace,
+                return new Execution<>(model, scenario, scheduler, initial, trace,
                         java.util.Arrays.copyOf(taken, step), end, preemptions, notice);
             }
             if (step >= stepLimit) {
-                return new Execution<>(model, scenario, schedule, initial, trace,
+                return new Execution<>(model, scenario, scheduler, initial, trace,
                         java.util.Arrays.copyOf(taken, step), new Outcome.StepLimit(step), preemptions, notice);
             }
-            int t;
-            if (step < schedule.length()) {
-                int c = schedule.choice(step) % n;
-                t = c;
-                while (!enabled[t]) {
-                    t = (t + 1) % n;
-                }
-            } else if (prev >= 0 && enabled[prev]) {
-                t = prev;
-            } else {
-                t = 0;
-                while (!enabled[t]) {
-                    t++;
-                }
+            int t = scheduler.next(step, enabled, prev);
+            if (t < 0 || t >= n || !enabled[t]) {
+                throw new IllegalStateException(scheduler.getClass().getSimpleName() + " chose thread " + t
+                        + " at step " + step + ", which cannot step");
             }
             if (prev >= 0 && t != prev && enabled[prev]) {
                 preemptions++;
@@ -127,7 +131,7 @@ public final class Execution<S> {
             prev = t;
             broken = firstBroken(invariants, state);
             if (broken != null) {
-                return new Execution<>(model, scenario, schedule, initial, trace,
+                return new Execution<>(model, scenario, scheduler, initial, trace,
                         java.util.Arrays.copyOf(taken, step), new Outcome.Violated(broken, step), preemptions, notice);
             }
         }
@@ -150,8 +154,9 @@ public final class Execution<S> {
         return scenario;
     }
 
+    /** The schedule that was replayed, or, for a run under another scheduler, the threads that ran. */
     public Schedule schedule() {
-        return schedule;
+        return scheduler instanceof Replay r ? r.schedule() : executed();
     }
 
     public S initial() {

@@ -50,6 +50,16 @@ public interface Model<S> {
     Map<String, Object> variables(S state);
 
     /**
+     * A 64-bit fingerprint of a state, for exhaustive search: states with equal {@link
+     * #variables} must get equal fingerprints, so that distinct-state counts equal TLC's on the
+     * spec. The default hashes {@code variables(state)}; a model may override it with a faster
+     * hash of its own representation, as long as it still agrees with {@code variables}.
+     */
+    default long fingerprint(S state) {
+        return Fingerprint.of(variables(state));
+    }
+
+    /**
      * The name of the hand-written TLA+ module that describes the same system (file {@code
      * spec/models/src/main/tla/<name>.tla}), or null while the model has none.
      */

@@ -13,8 +13,12 @@ import java.util.Set;
  */
 public final class LostIncrementModel implements Model<LostIncrementModel.State> {
 
-    /** pc: 0 = before load (or before lock), 1 = loaded, 2 = locked and before load. */
-    public record State(int counter, int lockOwner, int[] pc, int[] reg, int[] opIndex, int[] done, int expected) {
+    /**
+     * pc: 0 = before load (or before lock), 1 = loaded, 2 = locked and before load. The scenario
+     * travels with the state, so one model instance serves several searches at once.
+     */
+    public record State(int counter, int lockOwner, int[] pc, int[] reg, int[] opIndex, int[] done, int expected,
+            Scenario scenario) {
     }
 
     private final boolean locked;
@@ -53,11 +57,8 @@ public final class LostIncrementModel implements Model<LostIncrementModel.State>
         };
     }
 
-    private Scenario scenario;
-
     @Override
     public State initial(Scenario scenario) {
-        this.scenario = scenario;
         int n = scenario.threadCount();
         int expected = scenario.config().get("start");
         for (ThreadScript t : scenario.threads()) {
@@ -65,15 +66,16 @@ public final class LostIncrementModel implements Model<LostIncrementModel.State>
                 expected += op.name().equals("inc") ? 1 : 2;
             }
         }
-        return new State(scenario.config().get("start"), -1, new int[n], new int[n], new int[n], new int[n], expected);
+        return new State(scenario.config().get("start"), -1, new int[n], new int[n], new int[n], new int[n], expected,
+                scenario);
     }
 
-    private int opsOf(int thread) {
-        return scenario.threads().get(thread).ops().size();
+    private static int opsOf(State s, int thread) {
+        return s.scenario().threads().get(thread).ops().size();
     }
 
-    private int repeats(int thread, int op) {
-        return scenario.threads().get(thread).ops().get(op).name().equals("inc") ? 1 : 2;
+    private static int repeats(State s, int thread, int op) {
+        return s.scenario().threads().get(thread).ops().get(op).name().equals("inc") ? 1 : 2;
     }
 
     @Override
@@ -86,7 +88,7 @@ public final class LostIncrementModel implements Model<LostIncrementModel.State>
 
     @Override
     public boolean finished(State s, int t) {
-        return s.opIndex()[t] >= opsOf(t);
+        return s.opIndex()[t] >= opsOf(s, t);
     }
 
     @Override
@@ -111,7 +113,7 @@ public final class LostIncrementModel implements Model<LostIncrementModel.State>
             done[t]++;
             pc[t] = 0;
             label = "store";
-            if (done[t] == repeats(t, op[t])) {
+            if (done[t] == repeats(s, t, op[t])) {
                 done[t] = 0;
                 op[t]++;
                 if (locked) {
@@ -121,7 +123,7 @@ public final class LostIncrementModel implements Model<LostIncrementModel.State>
                 pc[t] = 2;
             }
         }
-        return Transition.of(new State(counter, owner, pc, reg, op, done, s.expected()), label);
+        return Transition.of(new State(counter, owner, pc, reg, op, done, s.expected(), s.scenario()), label);
     }
 
     @Override
@@ -143,6 +145,9 @@ public final class LostIncrementModel implements Model<LostIncrementModel.State>
         v.put("counter", s.counter());
         v.put("pc", toList(s.pc()));
         v.put("reg", toList(s.reg()));
+        v.put("lock", s.lockOwner());
+        v.put("opi", toList(s.opIndex()));
+        v.put("done", toList(s.done()));
         return v;
     }
 

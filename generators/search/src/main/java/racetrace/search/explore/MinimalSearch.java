@@ -1,0 +1,121 @@
+package racetrace.search.explore;
+
+import java.util.ArrayList;
+import java.util.List;
+import racetrace.engine.Fingerprint;
+import racetrace.engine.Invariant;
+import racetrace.engine.Model;
+import racetrace.engine.Scenario;
+import racetrace.engine.Schedule;
+import racetrace.search.Case;
+
+/**
+ * For one scenario, the run that violates an invariant with the fewest preemptions, and among
+ * those the fewest steps: the measure's order within a fixed scenario. A search over (state,
+ * running thread) pairs in order of (preemptions, steps): each preemption count is a layer
+ * searched breadth-first, seeded by the preempting steps out of the layer below. The first
+ * violating pair settled is minimal, so the answer is proven minimal when the search is complete.
+ */
+public final class MinimalSearch {
+
+    private MinimalSearch() {
+    }
+
+    /**
+     * The outcome.
+     *
+     * @param found the minimal violating case (focused on the invariant), or null
+     * @param proven whether the search covered every (state, thread) pair it had to, so that no
+     *     run of the scenario violates with fewer preemptions, or as many and fewer steps
+     * @param nodes (state, running thread) pairs settled
+     * @param stopReason why the search stopped before proving, or null
+     */
+    public record Result(Case found, int preemptions, int steps, boolean proven, long nodes, String stopReason) {
+    }
+
+    private record Entry<S>(S state, long fp, int current, int parent, int thread) {
+    }
+
+    public static <S> Result search(Model<S> model, Scenario scenario, String invariant, Limits limits) {
+        return search(model, scenario, invariant, Integer.MAX_VALUE, limits);
+    }
+
+    /**
+     * @param maxPreemptions layers above this are not searched (a known counterexample's count)
+     */
+    public static <S> Result search(Model<S> model, Scenario scenario, String invariant, int maxPreemptions,
+            Limits limits) {
+        Invariant<S> inv = model.invariants().stream().filter(i -> i.name().equals(invariant)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(model.instance() + " has no invariant " + invariant));
+        long deadline = limits.deadlineNanos(System.nanoTime());
+        int n = scenario.threadCount();
+        FingerprintTable settled = new FingerprintTable(1 << 12);
+        FingerprintTable.Ints parent = new FingerprintTable.Ints();
+        FingerprintTable.Ints thread = new FingerprintTable.Ints();
+        boolean[] enabled = new boolean[n];
+
+        List<List<Entry<S>>> layer = new ArrayList<>();
+        S init = model.initial(scenario);
+        add(layer, 0, new Entry<>(init, model.fingerprint(init), -1, -1, -1));
+        for (int p = 0; p <= maxPreemptions && !layer.isEmpty(); p++) {
+            List<List<Entry<S>>> above = new ArrayList<>();
+            for (int s = 0; s < layer.size(); s++) {
+                List<Entry<S>> bucket = layer.get(s);
+                // The bucket grows while it is read: steps that do not preempt land in s+1.
+                for (int b = 0; b < bucket.size(); b++) {
+                    Entry<S> e = bucket.get(b);
+                    long key = Fingerprint.mix(e.fp(), e.current() + 1);
+                    int id = settled.size();
+                    if (settled.putIfAbsent(key, id) >= 0) {
+                        continue;
+                    }
+                    parent.add(e.parent());
+                    thread.add(e.thread());
+                    if (!inv.holds(e.state())) {
+                        Schedule path = StateSpace.path(parent, thread, id);
+                        return new Result(new Case(model, scenario, path, invariant), p, s, true, settled.size(), null);
+                    }
+                    if (settled.size() >= limits.maxStates()) {
+                        return new Result(null, -1, -1, false, settled.size(),
+                                "cap of " + limits.maxStates() + " (state, thread) pairs reached");
+                    }
+                    if ((settled.size() & 0x3FF) == 0 && System.nanoTime() > deadline) {
+                        return new Result(null, -1, -1, false, settled.size(), "time cap " + limits.maxTime() + " reached");
+                    }
+                    boolean currentEnabled = false;
+                    for (int t = 0; t < n; t++) {
+                        enabled[t] = model.enabled(e.state(), t);
+                    }
+                    if (e.current() >= 0) {
+                        currentEnabled = enabled[e.current()];
+                    }
+                    for (int t = 0; t < n; t++) {
+                        if (!enabled[t]) {
+                            continue;
+                        }
+                        S next = model.step(e.state(), t).next();
+                        Entry<S> succ = new Entry<>(next, model.fingerprint(next), t, id, t);
+                        boolean preempts = currentEnabled && t != e.current();
+                        if (!preempts) {
+                            add(layer, s + 1, succ);
+                        } else if (p < maxPreemptions) {
+                            add(above, s + 1, succ);
+                        }
+                    }
+                }
+                layer.set(s, List.of());
+            }
+            layer = above;
+        }
+        boolean capped = maxPreemptions != Integer.MAX_VALUE;
+        return new Result(null, -1, -1, !capped, settled.size(),
+                capped ? "no violation with at most " + maxPreemptions + " preemptions" : null);
+    }
+
+    private static <S> void add(List<List<Entry<S>>> buckets, int s, Entry<S> e) {
+        while (buckets.size() <= s) {
+            buckets.add(new ArrayList<>());
+        }
+        buckets.get(s).add(e);
+    }
+}

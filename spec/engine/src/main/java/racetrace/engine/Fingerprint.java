@@ -1,0 +1,86 @@
+package racetrace.engine;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * 64-bit fingerprints of TLA+-shaped values (Integer, Boolean, String, List, Set, Map), equal for
+ * equal values whatever the iteration order of sets and maps. Exhaustive search keeps fingerprints
+ * instead of states, as TLC does; two different states share one with probability about
+ * n^2 / 2^64 for n states.
+ */
+public final class Fingerprint {
+
+    private static final long SEED = 0x243F6A8885A308D3L;
+
+    private Fingerprint() {
+    }
+
+    /** The fingerprint of a value built from the types {@link Model#variables} uses. */
+    public static long of(Object value) {
+        if (value instanceof Integer i) {
+            return mix(0x11L, i);
+        }
+        if (value instanceof Boolean b) {
+            return mix(0x22L, b ? 1 : 0);
+        }
+        if (value instanceof String s) {
+            long h = 0x33L;
+            for (int k = 0; k < s.length(); k++) {
+                h = mix(h, s.charAt(k));
+            }
+            return mix(h, s.length());
+        }
+        if (value instanceof List<?> l) {
+            long h = 0x44L;
+            for (Object o : l) {
+                h = mix(h, of(o));
+            }
+            return mix(h, l.size());
+        }
+        if (value instanceof Set<?> set) {
+            long sum = 0;
+            for (Object o : set) {
+                sum += avalanche(of(o));
+            }
+            return mix(mix(0x55L, sum), set.size());
+        }
+        if (value instanceof Map<?, ?> map) {
+            long sum = 0;
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                sum += avalanche(mix(of(e.getKey()), of(e.getValue())));
+            }
+            return mix(mix(0x66L, sum), map.size());
+        }
+        if (value == null) {
+            return 0x77L;
+        }
+        if (value instanceof Enum<?> e) {
+            return of(e.name());
+        }
+        throw new IllegalArgumentException("no fingerprint for a " + value.getClass().getName()
+                + "; variables are Integer, Boolean, String, List, Set or Map");
+    }
+
+    /** Folds {@code value} into the running hash {@code h}. */
+    public static long mix(long h, long value) {
+        return avalanche(h * 0x9E3779B97F4A7C15L + value + SEED);
+    }
+
+    /** A fingerprint of an int array, for models whose state is one (fast path). */
+    public static long ofInts(int[] a) {
+        long h = 0x88L;
+        for (int v : a) {
+            h = mix(h, v);
+        }
+        return mix(h, a.length);
+    }
+
+    /** The finaliser of SplitMix64: every input bit affects every output bit. */
+    public static long avalanche(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+}
