@@ -3,7 +3,9 @@
 (* Xen FIFO event channels, as described in the research notes            *)
 (* (shared/research/xen-evtchn-fifo.md): evtchn_fifo_set_pending in each   *)
 (* version of section 2 (the constant Version), Xen's unmask, set_priority *)
-(* and bind_vcpu (1.8), the Linux upcall loop (1.5) and guest unmask (1.6).*)
+(* and bind_vcpu (1.8) under the locks their callers hold in an era (1.7,  *)
+(* the constant Callers), the Linux upcall loop (1.5) and guest unmask     *)
+(* (1.6), and a guest that scribbles on event words.                       *)
 (*                                                                         *)
 (* Threads run scripts of ops. pc[t] is the label of t's next step; a step *)
 (* is one atomic memory access or lock operation, labelled as in the notes *)
@@ -15,27 +17,30 @@
 EXTENDS Naturals, Sequences, FiniteSets, TLC
 
 CONSTANTS
-    Version,     \* "a0", "a", "b", "c", "d", "d1", "e1" or "e2" (notes section 2)
+    Version,     \* "a0", "a", "b", "c", "fix1", "d", "d1", "e1" or "e2" (notes section 2; fix1: the seed mail's)
+    Callers,     \* "2013", "2015", "2020-09", "2020-10", "2020-11" or "none": whose locks callers hold
     NV, NK, NP,  \* vCPUs 0..NV-1, priorities 0..NK-1 (0 is the highest), ports 1..NP
     Masked,      \* ports 1..Masked start MASKED
     OldTail,     \* 1: port 1 starts as the consumed old tail of queue <<0, NK-1>>
     UnmaskForm,  \* guest unmask: 0 the original (U1..U3), 1 clear_masked_cond (XSA-332)
-    Actor,       \* Actor[t] \in {"xen-cpu", "guest", "guest-unmask"}
+    Actor,       \* Actor[t] \in {"xen-cpu", "guest", "guest-unmask", "guest-rogue"}
     Script       \* Script[t][i] = [op |-> name, a |-> first argument, b |-> second argument]
 
 \* Shared: word[p] the event word of port p (guest memory); prio, nv, lastv, lastp Xen's
 \* struct evtchn of p; per queue q = <<v, k>>: tail[v][k] and owner[v][k] (Xen's tail and the
 \* lock holder, 0 if free), head[v][k] (HEAD in the control block); ready[v] the READY bits (a
-\* set of priorities); lhead and lready the guest's private copies; dropped, a ghost: the ports
-\* a designed give-up dropped. Per thread t, its registers: pc, the op index opi, the op's port,
+\* set of priorities); lhead and lready the guest's private copies; locks, the holders of the
+\* callers' locks and of fix 1's per-event locks; two ghosts: dropped, the ports a designed
+\* give-up dropped, and owed, the ports with an event raised and not delivered since. Per thread
+\* t, its registers: pc, the op index opi, the op's port,
 \* the queue <<vc, kq>>, the old queue <<lv, lp>> and its re-read <<lv2, lp2>>, tmp, wasP, set
 \* _link's result linked, tries, set_link's tail tl, snapshot ws and failures nfail, and the
 \* guest's current port cur and the LINK nxt it dequeued.
 VARIABLES
-    word, prio, nv, lastv, lastp, tail, owner, head, ready, lhead, lready, dropped,
+    word, prio, nv, lastv, lastp, tail, owner, head, ready, lhead, lready, locks, dropped, owed,
     pc, opi, port, vc, kq, lv, lp, lv2, lp2, tmp, wasP, linked, tries, tl, ws, nfail, cur, nxt
 
-vars == <<word, prio, nv, lastv, lastp, tail, owner, head, ready, lhead, lready, dropped,
+vars == <<word, prio, nv, lastv, lastp, tail, owner, head, ready, lhead, lready, locks, dropped, owed,
           pc, opi, port, vc, kq, lv, lp, lv2, lp2, tmp, wasP, linked, tries, tl, ws, nfail, cur, nxt>>
 
 Threads == 1..Len(Actor)
@@ -44,8 +49,9 @@ Vcpus == 0..(NV - 1)
 Prios == 0..(NK - 1)
 Queues == Vcpus \X Prios
 
-Word == [P : BOOLEAN, M : BOOLEAN, L : BOOLEAN, B : BOOLEAN, LINK : 0..NP]
-Zero == [P |-> FALSE, M |-> FALSE, L |-> FALSE, B |-> FALSE, LINK |-> 0]
+\* R stands for the unused bits 27..17, which only a misbehaving guest writes
+Word == [P : BOOLEAN, M : BOOLEAN, L : BOOLEAN, B : BOOLEAN, R : BOOLEAN, LINK : 0..NP]
+Zero == [P |-> FALSE, M |-> FALSE, L |-> FALSE, B |-> FALSE, R |-> FALSE, LINK |-> 0]
 \* Port 0 is never bound and never LINKED: reading word 0 (set_link on tail 0 in a0) gives Zero.
 W(x) == IF x = 0 THEN Zero ELSE word[x]
 LinkTo(w, x) == [w EXCEPT !.B = FALSE, !.LINK = x]
@@ -56,7 +62,7 @@ Range(s) == {s[i] : i \in 1..Len(s)}
 (* The step labels (the actions), and the straight-line successors        *)
 (***************************************************************************)
 Labels == {
-    "X0_readNv", "XU1_clearMasked", "XU2_testPending", "XP_writePrio", "XB_writeNv",
+    "XL_lockCaller", "XL_unlockCaller", "F1_lockEvent", "F1_unlockEvent", "X0_readNv", "XU1_clearMasked", "XU2_testPending", "XP_writePrio", "XB_writeNv",
     "A2_readPrio", "A3_tasPending", "A4_testMasked", "A5_tasLinked", "A6_lockQ", "A7_readTail",
     "A8_writeHead", "A9_writeTail", "A10_unlockQ", "A11_tasReady",
     "SL1_readTail", "SL3_cas", "S1_readTail", "S3_cas", "S4_setBusy", "S5_readTail", "S6_cas",
@@ -76,10 +82,11 @@ Labels == {
     "E5a_invalidateTail", "E5b_writeLastq", "E5b_unlockOldQ", "E5c_readTail", "E5d_writeHead",
     "E5e_writeTail", "E6_unlockOldQ", "E6_unlockQ", "E7_tasReady",
     "G0_xchgReady", "G4_readHead", "G5_clearLinked", "G7_testPending", "G7_testMasked", "G7_ackPending",
-    "G9_xchgReady", "U0_setMasked", "U1_clearMasked", "U2_testPending", "U1c_clearMaskedCond"}
+    "G9_xchgReady", "U0_setMasked", "U1_clearMasked", "U2_testPending", "U1c_clearMaskedCond",
+    "R1_scribble"}
 
 Succ == [
-    XU1_clearMasked |-> "XU2_testPending", A2_readPrio |-> "A3_tasPending", A3_tasPending |-> "A4_testMasked",
+    F1_lockEvent |-> "B1_tasPending", XU1_clearMasked |-> "XU2_testPending", A2_readPrio |-> "A3_tasPending", A3_tasPending |-> "A4_testMasked",
     A6_lockQ |-> "A7_readTail", A8_writeHead |-> "A9_writeTail", A9_writeTail |-> "A10_unlockQ",
     S4_setBusy |-> "S5_readTail",
     B1_tasPending |-> "B2_testMasked", B5_readLastv |-> "B6_readLastp", B6_readLastp |-> "B7_lockOldQ",
@@ -99,6 +106,28 @@ Succ == [
     G4_readHead |-> "G5_clearLinked", G5_clearLinked |-> "G7_testPending", U1_clearMasked |-> "U2_testPending"]
 
 (***************************************************************************)
+(* The callers' locks (notes 1.7): <<kind, port>>. dom: the guest domain's *)
+(* event_lock; virq: vCPU 0's virq_lock (a global VIRQ); remote[p]: what   *)
+(* the sender of interdomain port p holds (its own domain's event_lock in  *)
+(* 2013, its own channel's lock later; every port's peer in a domain of    *)
+(* its own); chn[p]: port p's channel lock. In 2020-11 remote and chn are  *)
+(* rwlocks taken for reading, and nothing here takes them for writing.     *)
+(***************************************************************************)
+XenOps == {"send", "ipi", "virq", "pirq", "unmask", "setPriority", "bindVcpu"}
+Raises == {"send", "ipi", "virq", "pirq"}
+CallerLock(o, p) ==
+    LET dom == <<"dom", 0>>  virq == <<"virq", 0>>  remote == <<"remote", p>>  chn == <<"chn", p>> IN
+    CASE o \notin XenOps \/ Callers = "none" -> <<>>
+      [] o = "send" -> remote
+      [] Callers = "2013" -> CASE o = "virq" -> virq [] o = "pirq" -> <<>> [] OTHER -> dom
+      [] Callers = "2015" -> CASE o = "ipi" -> chn [] o = "virq" -> virq [] o \in {"pirq", "unmask"} -> <<>>
+                                [] OTHER -> dom
+      [] OTHER -> IF o = "bindVcpu" \/ (o = "setPriority" /\ Callers = "2020-09") THEN dom ELSE chn
+ReadLock(l) == Callers = "2020-11" /\ l[1] \in {"remote", "chn"}
+Holders(l) == IF l[1] \in {"dom", "virq"} THEN locks[l[1]] ELSE locks[l[1]][l[2]]
+WithHolders(l, h) == IF l[1] \in {"dom", "virq"} THEN [locks EXCEPT ![l[1]] = h] ELSE [locks EXCEPT ![l[1]][l[2]] = h]
+
+(***************************************************************************)
 (* Scripts, queues, and where set_pending and set_link start and return   *)
 (***************************************************************************)
 OpName(t) == Script[t][opi[t]].op
@@ -107,16 +136,19 @@ PortAt(t, i) == IF i <= Len(Script[t]) THEN Script[t][i].a ELSE port[t]
 GuestV(t) == Cardinality({s \in 1..(t - 1) : Actor[s] = "guest"})
 GuestOf(v) == IF \E t \in Threads : Actor[t] = "guest" /\ GuestV(t) = v
               THEN CHOOSE t \in Threads : Actor[t] = "guest" /\ GuestV(t) = v ELSE 0
+\* The first step of op o, after its caller's lock.
+FirstStep(t, o) ==
+    CASE o \in Raises \cup {"unmask"} /\ Actor[t] = "xen-cpu" -> "X0_readNv"
+      [] o = "setPriority" -> "XP_writePrio"
+      [] o = "bindVcpu" -> "XB_writeNv"
+      [] o = "upcall" -> "G0_xchgReady"
+      [] o = "mask" -> "U0_setMasked"
+      [] o = "scribble" -> "R1_scribble"
+      [] OTHER -> IF UnmaskForm = 0 THEN "U1_clearMasked" ELSE "U1c_clearMaskedCond"
 StartPc(t, i) ==
     IF i > Len(Script[t]) THEN "Done"
-    ELSE LET o == Script[t][i].op IN
-         CASE o = "send" -> "X0_readNv"
-           [] o = "unmask" /\ Actor[t] = "xen-cpu" -> "X0_readNv"
-           [] o = "setPriority" -> "XP_writePrio"
-           [] o = "bindVcpu" -> "XB_writeNv"
-           [] o = "upcall" -> "G0_xchgReady"
-           [] o = "mask" -> "U0_setMasked"
-           [] OTHER -> IF UnmaskForm = 0 THEN "U1_clearMasked" ELSE "U1c_clearMaskedCond"
+    ELSE IF Actor[t] = "xen-cpu" /\ CallerLock(Script[t][i].op, Script[t][i].a) /= <<>> THEN "XL_lockCaller"
+    ELSE FirstStep(t, Script[t][i].op)
 \* A guest idle at G0 with READY empty has nothing to do: finished, not deadlocked.
 Finished(t) == pc[t] = "Done" \/ (pc[t] = "G0_xchgReady" /\ ready[GuestV(t)] = {})
 
@@ -130,15 +162,16 @@ Upper(t) == IF Ix(Q(t)) < Ix(OQ(t)) THEN OQ(t) ELSE Q(t)
 
 SPStart == CASE Version \in {"a0", "a"} -> "A2_readPrio"
              [] Version \in {"b", "c"} -> "B1_tasPending"
+             [] Version = "fix1" -> "F1_lockEvent"
              [] Version \in {"d", "d1", "e1"} -> "D1_tasPending"
              [] OTHER -> "E1a_readLastq"
 SLStart == IF Version = "a0" THEN "SL1_readTail" ELSE "S1_readTail"
 AfterSetLink(lk) ==
     CASE Version \in {"a0", "a"} -> IF lk THEN "A9_writeTail" ELSE "A8_writeHead"
-      [] Version \in {"b", "c"} -> IF lk THEN "B13_writeTail" ELSE "B12_writeHead"
+      [] Version \in {"b", "c", "fix1"} -> IF lk THEN "B13_writeTail" ELSE "B12_writeHead"
       [] Version \in {"d", "d1", "e1"} -> IF lk THEN "D11_writeTail" ELSE "D10_writeHead"
       [] OTHER -> IF lk THEN "E5e_writeTail" ELSE "E5d_writeHead"
-AfterReadPrio == CASE Version = "b" -> "B5_readLastv"
+AfterReadPrio == CASE Version \in {"b", "fix1"} -> "B5_readLastv"
                    [] Version \in {"c", "d", "d1"} -> "L1_readLastv"
                    [] OTHER -> "L1_readLastq"
 \* d, d1, e1: where the new last queue is written when the port moved to another queue
@@ -156,8 +189,8 @@ Do(t, g, r) ==
     IN /\ word' = S("word", word)  /\ prio' = S("prio", prio)     /\ nv' = S("nv", nv)
        /\ lastv' = S("lastv", lastv)  /\ lastp' = S("lastp", lastp)  /\ tail' = S("tail", tail)
        /\ owner' = S("owner", owner)  /\ head' = S("head", head)     /\ ready' = S("ready", ready)
-       /\ lhead' = S("lhead", lhead)  /\ lready' = S("lready", lready)
-       /\ dropped' = S("dropped", dropped)
+       /\ lhead' = S("lhead", lhead)  /\ lready' = S("lready", lready)  /\ locks' = S("locks", locks)
+       /\ dropped' = S("dropped", dropped)  /\ owed' = S("owed", owed)
        /\ pc' = R("pc", pc)  /\ opi' = R("opi", opi)  /\ port' = R("port", port)  /\ vc' = R("vc", vc)
        /\ kq' = R("kq", kq)  /\ lv' = R("lv", lv)  /\ lp' = R("lp", lp)  /\ lv2' = R("lv2", lv2)
        /\ lp2' = R("lp2", lp2)  /\ tmp' = R("tmp", tmp)  /\ wasP' = R("wasP", wasP)
@@ -166,8 +199,14 @@ Do(t, g, r) ==
 Go(t, r) == Do(t, <<>>, r)
 
 Then(t) == [pc |-> Succ[pc[t]]]
-\* The op ends: on to the first step of the next one, or Done.
-Finish(t) == [pc |-> StartPc(t, opi[t] + 1), opi |-> opi[t] + 1, port |-> PortAt(t, opi[t] + 1)]
+NextOp(t) == [pc |-> StartPc(t, opi[t] + 1), opi |-> opi[t] + 1, port |-> PortAt(t, opi[t] + 1)]
+\* The op ends: the locks taken for it are released, each by a step of its own (fix 1's per-event
+\* lock, then the caller's); then on to the first step of the next op, or Done.
+AfterEvent(t) ==
+    LET l == CallerLock(OpName(t), port[t]) IN
+    IF l /= <<>> /\ t \in Holders(l) THEN [pc |-> "XL_unlockCaller"] ELSE NextOp(t)
+Finish(t) == IF Version = "fix1" /\ port[t] /= 0 /\ t \in locks.evt[port[t]] THEN [pc |-> "F1_unlockEvent"]
+             ELSE AfterEvent(t)
 \* set_pending is called, with the caller's vCPU in vc; e2's linked starts TRUE (71ac5229).
 Call(t) == [pc |-> SPStart, tries |-> 0, linked |-> (Version = "e2" \/ linked[t])]
 Returned(lk) == [pc |-> AfterSetLink(lk), linked |-> lk]
@@ -179,10 +218,21 @@ Unlock(t, q, r) == Do(t, [owner |-> [owner EXCEPT ![q[1]][q[2]] = 0]], r)
 Drop(p) == dropped \cup {p}
 
 (***************************************************************************)
-(* Xen's port operations (notes 1.8)                                       *)
+(* Xen's port operations (notes 1.7, 1.8) and fix 1's per-event lock      *)
 (***************************************************************************)
+LockCaller(t) ==
+    LET l == CallerLock(OpName(t), port[t]) IN
+    /\ ReadLock(l) \/ Holders(l) = {}
+    /\ Do(t, [locks |-> WithHolders(l, Holders(l) \cup {t})],
+          [pc |-> IF Actor[t] = "xen-cpu" THEN FirstStep(t, OpName(t)) ELSE "X0_readNv"])
+UnlockCaller(t) ==
+    LET l == CallerLock(OpName(t), port[t]) IN Do(t, [locks |-> WithHolders(l, Holders(l) \ {t})], NextOp(t))
+LockEvent(t) == locks.evt[port[t]] = {} /\ Do(t, [locks |-> [locks EXCEPT !.evt[port[t]] = {t}]], Then(t))
+UnlockEvent(t) == Do(t, [locks |-> [locks EXCEPT !.evt[port[t]] = {}]], AfterEvent(t))
+\* The caller picks d->vcpu[notify_vcpu_id]; a raised event is owed to the guest from here on.
 ReadNv(t) == LET r == [vc |-> nv[port[t]]] IN
-             Go(t, IF OpName(t) = "send" THEN r @@ Call(t) ELSE r @@ [pc |-> "XU1_clearMasked"])
+             IF OpName(t) \in Raises THEN Do(t, [owed |-> owed \cup {port[t]}], r @@ Call(t))
+             ELSE Go(t, r @@ [pc |-> "XU1_clearMasked"])
 XenTestPending(t) == Go(t, IF word[port[t]].P THEN Call(t) ELSE Finish(t))
 WritePrio(t) == Do(t, [prio |-> [prio EXCEPT ![port[t]] = OpB(t)]], Finish(t))
 WriteNv(t) == Do(t, [nv |-> [nv EXCEPT ![port[t]] = OpB(t)]], Finish(t))
@@ -297,12 +347,15 @@ ClearLinked(t) ==
 \* G8: the private head becomes the LINK dequeued; then G9. `ack` delivers the event.
 StoreHead(t, ack) ==
     Do(t, [lhead |-> [lhead EXCEPT ![GuestV(t)][kq[t]] = nxt[t]],
-           word |-> IF ack THEN SetW(cur[t], "P", FALSE) ELSE word], [pc |-> "G9_xchgReady"])
-GuestTestPending(t) == Go(t, IF word[port[t]].P THEN [pc |-> "X0_readNv"] ELSE Finish(t))
+           word |-> IF ack THEN SetW(cur[t], "P", FALSE) ELSE word,
+           owed |-> IF ack THEN owed \ {cur[t]} ELSE owed], [pc |-> "G9_xchgReady"])
+\* U3: the EVTCHNOP_unmask hypercall, under its caller's lock
+Hypercall(t) == [pc |-> IF CallerLock("unmask", port[t]) /= <<>> THEN "XL_lockCaller" ELSE "X0_readNv"]
+GuestTestPending(t) == Go(t, IF word[port[t]].P THEN Hypercall(t) ELSE Finish(t))
 ClearMaskedCond(t) ==
     LET w == word[port[t]] IN
     /\ ~(w.M /\ ~w.P /\ w.B)
-    /\ IF w.M /\ w.P THEN Go(t, [pc |-> "X0_readNv"])
+    /\ IF w.M /\ w.P THEN Go(t, Hypercall(t))
        ELSE Do(t, [word |-> IF w.M THEN SetW(port[t], "M", FALSE) ELSE word], Finish(t))
 
 (***************************************************************************)
@@ -310,7 +363,11 @@ ClearMaskedCond(t) ==
 (***************************************************************************)
 Step(t) ==
   LET l == pc[t]  p == port[t] IN
-  CASE l = "X0_readNv" -> ReadNv(t)
+  CASE l = "XL_lockCaller" -> LockCaller(t)
+    [] l = "XL_unlockCaller" -> UnlockCaller(t)
+    [] l = "F1_lockEvent" -> LockEvent(t)
+    [] l = "F1_unlockEvent" -> UnlockEvent(t)
+    [] l = "X0_readNv" -> ReadNv(t)
     [] l = "XU1_clearMasked" -> Do(t, [word |-> SetW(p, "M", FALSE)], Then(t))
     [] l = "XU2_testPending" -> XenTestPending(t)
     [] l = "XP_writePrio" -> WritePrio(t)
@@ -386,6 +443,7 @@ Step(t) ==
     [] l = "U1_clearMasked" -> ~word[p].B /\ Do(t, [word |-> SetW(p, "M", FALSE)], Then(t))
     [] l = "U2_testPending" -> GuestTestPending(t)
     [] l = "U1c_clearMaskedCond" -> ClearMaskedCond(t)
+    [] l = "R1_scribble" -> Do(t, [word |-> SetW(p, "R", ~word[p].R)], Finish(t))
     [] OTHER -> FALSE   \* "Done"
 
 \* An execution that has ended stutters, so TLC reports only real deadlocks.
@@ -406,7 +464,10 @@ Init ==
     /\ ready = [v \in Vcpus |-> {}]
     /\ lhead = [v \in Vcpus |-> [k \in Prios |-> 0]]
     /\ lready = [v \in Vcpus |-> {}]
+    /\ locks = [dom |-> {}, virq |-> {}, remote |-> [p \in Ports |-> {}], chn |-> [p \in Ports |-> {}],
+                evt |-> [p \in Ports |-> {}]]
     /\ dropped = {}
+    /\ owed = {}
     /\ pc = [t \in Threads |-> StartPc(t, 1)]
     /\ opi = [t \in Threads |-> 1]
     /\ port = [t \in Threads |-> PortAt(t, 1)]
@@ -429,7 +490,9 @@ TypeOK ==
     /\ owner \in [Vcpus -> [Prios -> {0} \cup Threads]]
     /\ ready \in [Vcpus -> SUBSET Prios] /\ lready \in [Vcpus -> SUBSET Prios]
     /\ lhead \in [Vcpus -> [Prios -> 0..NP]]
-    /\ dropped \subseteq Ports
+    /\ locks \in [dom : SUBSET Threads, virq : SUBSET Threads, remote : [Ports -> SUBSET Threads],
+                  chn : [Ports -> SUBSET Threads], evt : [Ports -> SUBSET Threads]]
+    /\ dropped \subseteq Ports /\ owed \subseteq Ports
     /\ pc \in [Threads -> Labels \cup {"Done"}]
     /\ \A t \in Threads : opi[t] \in 1..(Len(Script[t]) + 1)
     /\ port \in [Threads -> 0..NP]
@@ -449,7 +512,7 @@ InFlightPcs ==
     {"SL1_readTail", "SL3_cas", "S1_readTail", "S3_cas", "S4_setBusy", "S5_readTail", "S6_cas",
      "S6_clearBusy", "S7_clearBusy"} \cup
     CASE Version \in {"a0", "a"} -> {"A6_lockQ", "A7_readTail", "A8_writeHead"}
-      [] Version \in {"b", "c"} -> {"B9_invalidateTail", "B10a_readNv", "B10a_writeLastv", "B10b_readPrio",
+      [] Version \in {"b", "c", "fix1"} -> {"B9_invalidateTail", "B10a_readNv", "B10a_writeLastv", "B10b_readPrio",
                                    "B10b_writeLastp", "B10c_unlockOldQ", "B10d_lockQ", "B11_readTail",
                                    "B12_writeHead"}
       [] Version \in {"d", "d1", "e1"} -> {"D7_invalidateTail", "D8a_readNv", "D8a_writeLastv", "D8b_readPrio",
@@ -459,7 +522,7 @@ InFlightPcs ==
 \* Between the HEAD write and the READY set (only for a CPU that wrote HEAD: ~linked).
 HeadToReadyPcs ==
     CASE Version \in {"a0", "a"} -> {"A9_writeTail", "A10_unlockQ", "A11_tasReady"}
-      [] Version \in {"b", "c"} -> {"B13_writeTail", "B14_unlockQ", "B15_tasReady"}
+      [] Version \in {"b", "c", "fix1"} -> {"B13_writeTail", "B14_unlockQ", "B15_tasReady"}
       [] Version \in {"d", "d1", "e1"} -> {"D11_writeTail", "D12_unlockQ", "D13_tasReady"}
       [] OTHER -> {"E5e_writeTail", "E6_unlockOldQ", "E6_unlockQ", "E7_tasReady"}
 
@@ -524,8 +587,13 @@ ReadyImpliesValidHead ==
     ELSE \A q \in Queues : q[2] \in ready[q[1]] =>
              LET h == head[q[1]][q[2]] IN h /= 0 /\ W(h).L /\ Start(q[1], q[2]) = h
 
-Quiescent ==
-    ((\A t \in Threads : Finished(t)) /\ (\A v \in Vcpus : ready[v] = {} /\ lready[v] = {})
-        /\ (\A q \in Queues : lhead[q[1]][q[2]] = 0))
-    => \A x \in Ports \ Excused : ~W(x).L /\ ~(W(x).P /\ ~W(x).M)
+\* Every actor finished (consumers idle) and the guest's queues drained.
+Idle == /\ \A t \in Threads : Finished(t)
+        /\ \A v \in Vcpus : ready[v] = {} /\ lready[v] = {}
+        /\ \A q \in Queues : lhead[q[1]][q[2]] = 0
+
+Quiescent == Idle => \A x \in Ports \ Excused : ~W(x).L /\ ~(W(x).P /\ ~W(x).M)
+
+\* The ghost owed sees an event lost with PENDING clear (e2's give-up sets no PENDING).
+NoLostEvent == Idle => \A x \in owed \ Excused : W(x).P
 =============================================================================

@@ -41,6 +41,9 @@ final class ConformCommand implements Callable<Integer> {
     @Option(names = "--variant", paramLabel = "V", description = "only this variant (repeatable)")
     List<String> variants = new ArrayList<>();
 
+    @Option(names = "--option", paramLabel = "k=v", description = "a model option, e.g. callers=none (default: each variant's own)")
+    Map<String, String> options = new LinkedHashMap<>();
+
     @Option(names = "--traces", paramLabel = "N", description = "random executions per instance (default ${DEFAULT-VALUE})")
     int traces = 200;
 
@@ -66,7 +69,7 @@ final class ConformCommand implements Callable<Integer> {
             throw new BadInputException("--traces, --batch and --timeout must be at least 1");
         }
         List<Model<?>> instances = new ArrayList<>();
-        for (Model<?> m : Options.select(model, variants, null)) {
+        for (Model<?> m : Options.select(model, variants, null, options)) {
             if (m.tlaModule() != null) {
                 instances.add(m);
             }

@@ -24,6 +24,14 @@ final class Options {
      *     only when every model is selected)
      */
     static List<Model<?>> select(String model, List<String> variants, String granularity) {
+        return select(model, variants, granularity, Map.of());
+    }
+
+    /**
+     * As above, with options given by name ({@code --option callers=none}); an option a family
+     * does not sweep takes the given value, or else its default for each variant.
+     */
+    static List<Model<?>> select(String model, List<String> variants, String granularity, Map<String, String> given) {
         if (granularity != null && !List.of("byte", "location").contains(granularity)) {
             throw new BadInputException("--granularity " + granularity + " is not valid; use byte or location");
         }
@@ -40,9 +48,18 @@ final class Options {
             if (granularity != null && !f.options().containsKey("granularity") && !all) {
                 throw new BadInputException("model " + f.name() + " has no granularity option");
             }
+            Map<String, String> mine = new LinkedHashMap<>();
+            given.forEach((k, v) -> {
+                if (f.options().containsKey(k)) {
+                    mine.put(k, v);
+                } else if (!all) {
+                    throw new BadInputException("model " + f.name() + " has no option " + k
+                            + (f.options().isEmpty() ? "" : "; its options are " + f.options().keySet()));
+                }
+            });
             for (String v : f.variants()) {
                 if (variants.isEmpty() || variants.contains(v)) {
-                    for (Map<String, String> opts : combinations(f, granularity)) {
+                    for (Map<String, String> opts : combinations(f, granularity, mine)) {
                         instances.add(f.create(v, Models.resolveOptions(f, v, opts)));
                     }
                 }
@@ -54,10 +71,16 @@ final class Options {
         return instances;
     }
 
-    static List<Map<String, String>> combinations(ModelFamily f, String granularity) {
+    static List<Map<String, String>> combinations(ModelFamily f, String granularity, Map<String, String> given) {
         List<Map<String, String>> combos = new ArrayList<>();
         combos.add(new LinkedHashMap<>());
         for (Map.Entry<String, List<String>> e : f.options().entrySet()) {
+            if (given.containsKey(e.getKey()) || !f.sweeps(e.getKey())) {
+                if (given.containsKey(e.getKey())) {
+                    combos.forEach(c -> c.put(e.getKey(), given.get(e.getKey())));
+                }
+                continue; // resolveOptions checks a given value and fills in the variant's default
+            }
             List<String> values = e.getKey().equals("granularity") && granularity != null
                     ? List.of(granularity) : e.getValue();
             List<Map<String, String>> next = new ArrayList<>();

@@ -98,7 +98,10 @@ public final class Racetrace implements Callable<Integer> {
                 }
                 m.put("variants", variants);
                 List<String> options = new ArrayList<>();
-                f.options().forEach((k, vs) -> options.add(k + " in " + String.join("|", vs) + " (default " + vs.get(0) + ")"));
+                f.options().forEach((k, vs) -> options.add(k + " in " + String.join("|", vs) + " (default "
+                        + (f.sweeps(k) ? vs.get(0) + ")" : "per variant: " + f.variants().stream()
+                                .map(v -> v + "=" + f.defaultOption(v, k)).collect(java.util.stream.Collectors.joining(", "))
+                                + "; not swept)")));
                 m.put("options", options);
                 Model<?> sample = Models.create(f.name(), f.variants().get(f.variants().size() - 1), Map.of());
                 // An invariant may read differently in some variants: say in which.
@@ -193,6 +196,10 @@ public final class Racetrace implements Callable<Integer> {
                 description = "storage-unit granularity of the flags models (default: both)")
         String granularity;
 
+        @Option(names = "--option", paramLabel = "k=v",
+                description = "a model option, e.g. callers=none for xen-fifo (default: each variant's own)")
+        Map<String, String> options = new LinkedHashMap<>();
+
         @Option(names = "--tries", paramLabel = "N", description = "random runs per instance (default ${DEFAULT-VALUE})")
         int tries = HuntOptions.DEFAULT_TRIES;
 
@@ -223,7 +230,7 @@ public final class Racetrace implements Callable<Integer> {
             if (tries < 1 || seconds <= 0) {
                 throw new BadInputException("--tries must be at least 1 and --seconds more than 0");
             }
-            List<Model<?>> instances = Options.select(all ? null : model, variants, granularity);
+            List<Model<?>> instances = Options.select(all ? null : model, variants, granularity, options);
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             if (tlcTimeout < 1) {

@@ -24,9 +24,22 @@ public interface ModelFamily {
         return variant;
     }
 
-    /** Option names and their allowed values; the first value is the default. */
+    /** Option names and their allowed values; the first value is the default unless {@link #defaultOption} says otherwise. */
     default Map<String, List<String>> options() {
         return Map.of();
+    }
+
+    /** The value an option takes for a variant when none is given (e.g. the era a version shipped in). */
+    default String defaultOption(String variant, String option) {
+        return options().get(option).get(0);
+    }
+
+    /**
+     * Whether commands that pick instances try every value of the option (a dimension, such as a
+     * granularity) or only the default, unless one is given (an assumption to vary by hand).
+     */
+    default boolean sweeps(String option) {
+        return true;
     }
 
     /** Builds an instance; options not given take their default. */

@@ -6,15 +6,15 @@ import java.util.Set;
 /**
  * The Linux guest: the upcall loop that consumes the queues (notes 1.5, G0..G9; one op is one run
  * of the loop until its local ready copy is empty) and mask / unmask (1.6; U1..U3 original, U1c
- * the XSA-332 clear_masked_cond). The guest's private head and ready copies are the spec's
- * {@code lhead} and {@code lready}; its local steps (G1..G3, G6, G8) are merged into the memory
- * step before them.
+ * the XSA-332 clear_masked_cond), and a misbehaving guest vCPU that scribbles on event words'
+ * unused bits (R1). The guest's private head and ready copies are the spec's {@code lhead} and
+ * {@code lready}; its local steps (G1..G3, G6, G8) are merged into the memory step before them.
  */
 final class Guest {
 
     static final Set<Pc> LABELS = EnumSet.of(Pc.G0_xchgReady, Pc.G4_readHead, Pc.G5_clearLinked,
             Pc.G7_testPending, Pc.G7_testMasked, Pc.G7_ackPending, Pc.G9_xchgReady, Pc.U0_setMasked,
-            Pc.U1_clearMasked, Pc.U2_testPending, Pc.U1c_clearMaskedCond);
+            Pc.U1_clearMasked, Pc.U2_testPending, Pc.U1c_clearMaskedCond, Pc.R1_scribble);
 
     private Guest() {
     }
@@ -82,6 +82,7 @@ final class Guest {
             case G7_ackPending -> {
                 // the event is delivered: the edge ack clears PENDING
                 c.clearBits(c.r(Reg.cur), Word.P);
+                m[u.owed] &= ~(1 << c.r(Reg.cur));
                 storeHead(c, v);
             }
             case G9_xchgReady -> {
@@ -101,7 +102,7 @@ final class Guest {
             }
             case U2_testPending -> {
                 if (c.w(Word.P)) {
-                    c.go(Pc.X0_readNv); // U3: EVTCHNOP_unmask
+                    c.hypercallUnmask(); // U3: EVTCHNOP_unmask
                 } else {
                     c.finish();
                 }
@@ -112,11 +113,16 @@ final class Guest {
                 if (!Word.has(w, Word.M)) {
                     c.finish();
                 } else if (Word.has(w, Word.P)) {
-                    c.go(Pc.X0_readNv);
+                    c.hypercallUnmask();
                 } else {
                     c.setWord(p, w & ~Word.M);
                     c.finish();
                 }
+            }
+            case R1_scribble -> {
+                // a guest breaking the ABI: any write to a LINKED tail word fails Xen's cmpxchg
+                c.setWord(p, c.w() ^ Word.R);
+                c.finish();
             }
             default -> throw new IllegalStateException("not a guest step: " + c.pc());
         }

@@ -29,7 +29,7 @@ final class Invariants {
                 inFlight.addAll(List.of(Pc.A6_lockQ, Pc.A7_readTail, Pc.A8_writeHead));
                 headToReady = EnumSet.of(Pc.A9_writeTail, Pc.A10_unlockQ, Pc.A11_tasReady);
             }
-            case B, C -> {
+            case B, C, FIX1 -> {
                 inFlight.addAll(List.of(Pc.B9_invalidateTail, Pc.B10a_readNv, Pc.B10a_writeLastv, Pc.B10b_readPrio,
                         Pc.B10b_writeLastp, Pc.B10c_unlockOldQ, Pc.B10d_lockQ, Pc.B11_readTail, Pc.B12_writeHead));
                 headToReady = EnumSet.of(Pc.B13_writeTail, Pc.B14_unlockQ, Pc.B15_tasReady);
@@ -72,6 +72,9 @@ final class Invariants {
         inv.add(Invariant.of("Quiescent",
                 "when everything is idle and drained, no port is LINKED or pending and unmasked",
                 s -> of(s).quiescent));
+        inv.add(Invariant.of("NoLostEvent",
+                "when everything is idle and drained, every event raised and not delivered is still pending",
+                s -> of(s).noLostEvent));
         this.list = List.copyOf(inv);
     }
 
@@ -115,6 +118,7 @@ final class Invariants {
         final boolean lastQueueCorrect;
         final boolean readyValidHead;
         final boolean quiescent;
+        final boolean noLostEvent;
 
         Invariants owner() {
             return Invariants.this;
@@ -265,11 +269,19 @@ final class Invariants {
                 idle = m[u.lhead + q] == 0;
             }
             boolean quiescent = true;
+            boolean noLostEvent = true;
             if (idle) {
                 for (int p = 1; p <= np; p++) {
                     int w = s.word(p);
-                    if ((excused & (1 << p)) == 0 && (Word.has(w, Word.L) || (w & (Word.P | Word.M)) == Word.P)) {
+                    if ((excused & (1 << p)) != 0) {
+                        continue;
+                    }
+                    if (Word.has(w, Word.L) || (w & (Word.P | Word.M)) == Word.P) {
                         quiescent = false;
+                    }
+                    // the ghost owed sees an event lost with PENDING clear (e2's give-up sets no P)
+                    if ((m[u.owed] & (1 << p)) != 0 && !Word.has(w, Word.P)) {
+                        noLostEvent = false;
                     }
                 }
             }
@@ -281,6 +293,7 @@ final class Invariants {
             this.lastQueueCorrect = lastQueueCorrect;
             this.readyValidHead = readyValidHead;
             this.quiescent = quiescent;
+            this.noLostEvent = noLostEvent;
         }
 
         /**

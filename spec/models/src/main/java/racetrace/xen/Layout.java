@@ -18,15 +18,20 @@ final class Layout {
     static final int XEN = 0;
     static final int GUEST = 1;
     static final int UNMASKER = 2;
+    static final int ROGUE = 3;
 
-    // Op codes.
+    // Op codes. The first four raise an event: an interdomain send, an IPI, a VIRQ, a PIRQ.
     static final int OP_SEND = 1;
-    static final int OP_UNMASK = 2;
-    static final int OP_SETPRIO = 3;
-    static final int OP_BIND = 4;
-    static final int OP_UPCALL = 5;
-    static final int OP_GMASK = 6;
-    static final int OP_GUNMASK = 7;
+    static final int OP_IPI = 2;
+    static final int OP_VIRQ = 3;
+    static final int OP_PIRQ = 4;
+    static final int OP_UNMASK = 5;
+    static final int OP_SETPRIO = 6;
+    static final int OP_BIND = 7;
+    static final int OP_UPCALL = 8;
+    static final int OP_GMASK = 9;
+    static final int OP_GUNMASK = 10;
+    static final int OP_SCRIBBLE = 11;
 
     final int vcpus;
     final int prios;
@@ -47,7 +52,10 @@ final class Layout {
     final int lhead;
     final int ready;
     final int lready;
+    /** Holders (a bit set of threads) of each lock kind of {@link Callers}, per port for the per-port kinds. */
+    private final int[] locks = new int[Callers.KIND_NAMES.size()];
     final int dropped;
+    final int owed;
     private final int regs;
     final int size;
 
@@ -79,8 +87,14 @@ final class Layout {
         lhead = head + queues;
         ready = lhead + queues;
         lready = ready + vcpus;
-        dropped = lready + vcpus;
-        regs = dropped + 1;
+        int at = lready + vcpus;
+        for (int kind = 0; kind < locks.length; kind++) {
+            locks[kind] = at;
+            at += kind == Callers.DOM || kind == Callers.VIRQ ? 1 : ports + 1;
+        }
+        dropped = at;
+        owed = dropped + 1;
+        regs = owed + 1;
         size = regs + threads * Reg.count();
         kind = new int[threads];
         guestV = new int[threads];
@@ -95,6 +109,7 @@ final class Layout {
             kind[t] = switch (ts.actor()) {
                 case XenSpace.XEN_CPU -> XEN;
                 case XenSpace.GUEST -> GUEST;
+                case XenSpace.GUEST_ROGUE -> ROGUE;
                 default -> UNMASKER;
             };
             if (kind[t] == GUEST) {
@@ -110,6 +125,10 @@ final class Layout {
                 Op op = ts.ops().get(i);
                 opCode[t][i] = switch (op.name()) {
                     case "send" -> OP_SEND;
+                    case "ipi" -> OP_IPI;
+                    case "virq" -> OP_VIRQ;
+                    case "pirq" -> OP_PIRQ;
+                    case "scribble" -> OP_SCRIBBLE;
                     case "unmask" -> kind[t] == XEN ? OP_UNMASK : OP_GUNMASK;
                     case "setPriority" -> OP_SETPRIO;
                     case "bindVcpu" -> OP_BIND;
@@ -135,5 +154,18 @@ final class Layout {
 
     int queue(int v, int k) {
         return v * prios + k;
+    }
+
+    /** Where the holders of a lock live. */
+    int lock(Callers.Lock l) {
+        return locks[l.kind()] + l.port();
+    }
+
+    int lock(int kind, int port) {
+        return locks[kind] + port;
+    }
+
+    static boolean raises(int op) {
+        return op >= OP_SEND && op <= OP_PIRQ;
     }
 }

@@ -11,6 +11,8 @@ package racetrace.xen;
  */
 public enum Pc {
     Done(null),
+    // the caller's lock of the era around an op (notes 1.7), fix 1's per-event lock around set_pending
+    XL_lockCaller(null), XL_unlockCaller(null), F1_lockEvent("B1_tasPending"), F1_unlockEvent(null),
     // Xen port operations (notes 1.8); X0 is the caller picking d->vcpu[notify_vcpu_id]
     X0_readNv(null), XU1_clearMasked("XU2_testPending"), XU2_testPending(null), XP_writePrio(null),
     XB_writeNv(null),
@@ -50,7 +52,9 @@ public enum Pc {
     G0_xchgReady(null), G4_readHead("G5_clearLinked"), G5_clearLinked("G7_testPending"), G7_testPending(null),
     G7_testMasked(null), G7_ackPending(null), G9_xchgReady(null),
     // guest mask / unmask (1.6)
-    U0_setMasked(null), U1_clearMasked("U2_testPending"), U2_testPending(null), U1c_clearMaskedCond(null);
+    U0_setMasked(null), U1_clearMasked("U2_testPending"), U2_testPending(null), U1c_clearMaskedCond(null),
+    // a misbehaving guest writing an event word's unused bits
+    R1_scribble(null);
 
     private static final Pc[] ALL = values();
 

@@ -57,7 +57,7 @@ final class SetPendingSteps {
                 // an unlocked read of the priority picks q = Q(v, prio)
                 c.set(Reg.kq, c.m[c.u.prio + p]);
                 c.go(pc == Pc.A2_readPrio ? Pc.A3_tasPending : switch (c.version) {
-                    case B -> Pc.B5_readLastv;
+                    case B, FIX1 -> Pc.B5_readLastv;
                     case C, D, D1 -> Pc.L1_readLastv;
                     default -> Pc.L1_readLastq;
                 });

@@ -19,7 +19,7 @@ final class TlaMapping {
 
     static {
         List<String> names = new ArrayList<>(List.of("word", "prio", "nv", "lastv", "lastp", "tail", "owner", "head",
-                "ready", "lhead", "lready", "dropped"));
+                "ready", "lhead", "lready", "locks", "dropped", "owed"));
         for (Reg r : Reg.values()) {
             names.add(r.name());
         }
@@ -35,6 +35,7 @@ final class TlaMapping {
         r.put("M", Word.has(w, Word.M));
         r.put("L", Word.has(w, Word.L));
         r.put("B", Word.has(w, Word.B));
+        r.put("R", Word.has(w, Word.R));
         r.put("LINK", Word.link(w));
         return r;
     }
@@ -59,11 +60,32 @@ final class TlaMapping {
         return out;
     }
 
-    private static Set<Integer> bits(int set) {
+    private static Set<Integer> bits(int set, int offset) {
         Set<Integer> out = new TreeSet<>();
         for (int i = 0; i < 32; i++) {
             if ((set & (1 << i)) != 0) {
-                out.add(i);
+                out.add(i + offset);
+            }
+        }
+        return out;
+    }
+
+    private static Set<Integer> bits(int set) {
+        return bits(set, 0);
+    }
+
+    /** The holders of every lock, as the spec's record of sets of threads (1-based). */
+    private static Map<String, Object> locks(XenState s) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (int kind = 0; kind < Callers.KIND_NAMES.size(); kind++) {
+            if (kind == Callers.DOM || kind == Callers.VIRQ) {
+                out.put(Callers.KIND_NAMES.get(kind), bits(s.m[s.u.lock(kind, 0)], 1));
+            } else {
+                List<Object> perPort = new ArrayList<>();
+                for (int p = 1; p <= s.u.ports; p++) {
+                    perPort.add(bits(s.m[s.u.lock(kind, p)], 1));
+                }
+                out.put(Callers.KIND_NAMES.get(kind), perPort);
             }
         }
         return out;
@@ -91,7 +113,9 @@ final class TlaMapping {
         v.put("ready", perVcpuSet(s, u.ready));
         v.put("lhead", perQueue(s, u.lhead));
         v.put("lready", perVcpuSet(s, u.lready));
+        v.put("locks", locks(s));
         v.put("dropped", bits(s.m[u.dropped]));
+        v.put("owed", bits(s.m[u.owed]));
         for (Reg r : Reg.values()) {
             List<Object> col = new ArrayList<>(u.threads);
             for (int t = 0; t < u.threads; t++) {
@@ -109,10 +133,11 @@ final class TlaMapping {
         return v;
     }
 
-    static Map<String, Object> constants(XenVersion version, Scenario scenario) {
+    static Map<String, Object> constants(XenVersion version, Callers callers, Scenario scenario) {
         Config c = scenario.config();
         Map<String, Object> k = new LinkedHashMap<>();
         k.put("Version", version.id());
+        k.put("Callers", callers.id());
         k.put("NV", c.get("vcpus"));
         k.put("NK", c.get("prios"));
         k.put("NP", c.get("ports"));

@@ -2,7 +2,8 @@ package racetrace.xen;
 
 /**
  * The 32-bit event word of a port (notes 1.1) as the model holds it: the PENDING, MASKED, LINKED
- * and BUSY bits and the LINK field. The spec's word record has the same five fields.
+ * and BUSY bits, the LINK field, and R, standing for the unused bits 27..17, which only a
+ * misbehaving guest writes. The spec's word record has the same six fields.
  */
 final class Word {
 
@@ -10,8 +11,9 @@ final class Word {
     static final int M = 2;
     static final int L = 4;
     static final int B = 8;
-    static final int LINK_SHIFT = 4;
-    static final int LINK_MASK = ~0xF;
+    static final int R = 16;
+    static final int LINK_SHIFT = 5;
+    static final int LINK_MASK = ~0x1F;
 
     private Word() {
     }

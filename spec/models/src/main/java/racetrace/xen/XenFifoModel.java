@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import racetrace.engine.Config;
+import racetrace.engine.Fingerprint;
 import racetrace.engine.Instance;
 import racetrace.engine.Invariant;
 import racetrace.engine.Model;
@@ -85,11 +86,19 @@ public final class XenFifoModel implements Model<XenState> {
     private static final Consumer<Cpu>[] STEPS = steps();
 
     private final XenVersion version;
-    private final ScenarioSpace space = new XenSpace();
+    private final Callers callers;
+    private final ScenarioSpace space;
     private final Invariants invariants;
 
+    /** The version under the callers of the era it shipped in. */
     public XenFifoModel(XenVersion version) {
+        this(version, version.shipped());
+    }
+
+    public XenFifoModel(XenVersion version, Callers callers) {
         this.version = version;
+        this.callers = callers;
+        this.space = new XenSpace(callers);
         this.invariants = new Invariants(version);
     }
 
@@ -124,14 +133,18 @@ public final class XenFifoModel implements Model<XenState> {
         return version;
     }
 
+    public Callers callers() {
+        return callers;
+    }
+
     @Override
     public Instance instance() {
-        return Instance.of(XenFifoFamily.NAME, version.id());
+        return Instance.of(XenFifoFamily.NAME, version.id(), Map.of(XenFifoFamily.CALLERS, callers.id()));
     }
 
     @Override
     public int version() {
-        return 1;
+        return 2;
     }
 
     @Override
@@ -167,7 +180,7 @@ public final class XenFifoModel implements Model<XenState> {
             m[u.lastp + 1] = u.prios - 1;
         }
         for (int t = 0; t < u.threads; t++) {
-            Cpu.startOp(u, m, t, 0);
+            Cpu.startOp(u, m, t, 0, callers);
         }
         return new XenState(u, m);
     }
@@ -187,6 +200,7 @@ public final class XenFifoModel implements Model<XenState> {
             case B7_lockOldQ, L3_lockOldQ -> free(s, queue(s, t, Reg.lv, Reg.lp));
             case E1c_lockFirst -> free(s, Math.min(queue(s, t, Reg.vc, Reg.kq), queue(s, t, Reg.lv, Reg.lp)));
             case E1c_lockSecond -> free(s, Math.max(queue(s, t, Reg.vc, Reg.kq), queue(s, t, Reg.lv, Reg.lp)));
+            case XL_lockCaller, F1_lockEvent -> PortOps.enabled(s, t, pc, callers);
             default -> u.kind[t] == Layout.XEN || Guest.enabled(s, t, pc);
         };
     }
@@ -201,7 +215,7 @@ public final class XenFifoModel implements Model<XenState> {
 
     @Override
     public Transition<XenState> step(XenState s, int t) {
-        Cpu c = new Cpu(s.u, s.m.clone(), t, version);
+        Cpu c = new Cpu(s.u, s.m.clone(), t, version, callers);
         Pc pc = c.pc();
         if (pc == Pc.Done) {
             throw new IllegalStateException("thread " + t + " has finished");
@@ -214,6 +228,15 @@ public final class XenFifoModel implements Model<XenState> {
     @Override
     public Map<String, Object> variables(XenState s) {
         return TlaMapping.variables(s);
+    }
+
+    /**
+     * The state array is a one-to-one image of {@link #variables} (every slot is a variable's
+     * value, the unused port-0 slots stay 0), so hashing it agrees with them.
+     */
+    @Override
+    public long fingerprint(XenState s) {
+        return Fingerprint.ofInts(s.m);
     }
 
     private static final Set<String> HIDDEN;
@@ -241,14 +264,17 @@ public final class XenFifoModel implements Model<XenState> {
             }
         }
         return switch (actor) {
-            case XEN_CPU -> "Xen CPU " + (char) ('A' + index);
+            // the callers, so the table says who holds which lock
+            case XEN_CPU -> "Xen CPU " + (char) ('A' + index) + ": " + scenario.threads().get(thread).ops().stream()
+                    .map(Object::toString).collect(java.util.stream.Collectors.joining(" "));
             case GUEST -> "guest v" + index;
+            case XenSpace.GUEST_ROGUE -> "rogue guest";
             default -> "guest unmask";
         };
     }
 
     @Override
     public Map<String, Object> tlaConstants(Scenario scenario) {
-        return TlaMapping.constants(version, scenario);
+        return TlaMapping.constants(version, callers, scenario);
     }
 }

@@ -9,14 +9,23 @@ import racetrace.engine.Op;
 import racetrace.engine.Param;
 import racetrace.engine.ScenarioSpace;
 
-/** What scenarios exist: sizes, start-state choices, actors and their ops, simplest first. */
+/**
+ * What scenarios exist: sizes, start-state choices, actors and their ops, simplest first. A port
+ * is bound one way for the whole scenario ({@code source}), so a Xen CPU raises it only through
+ * the caller that binding has: an interdomain {@code send}, an {@code ipi}, a {@code virq} or a
+ * {@code pirq}. With {@code callers=none} no caller holds a lock, so the four are one: {@code send}.
+ */
 final class XenSpace implements ScenarioSpace {
 
     static final String XEN_CPU = "xen-cpu";
     static final String GUEST = "guest";
     static final String GUEST_UNMASK = "guest-unmask";
+    static final String GUEST_ROGUE = "guest-rogue";
 
-    private static final List<Param> PARAMS = List.of(
+    /** The raising op of each {@code source}. */
+    static final List<String> RAISE = List.of("send", "ipi", "virq", "pirq");
+
+    private static final List<Param> BASE = List.of(
             new Param("vcpus", 1, 2, "guest vCPUs, each with its queues"),
             new Param("prios", 1, 2, "priorities (queues per vCPU); fresh ports get the lowest"),
             new Param("ports", 1, 3, "bound ports 1..ports"),
@@ -24,10 +33,27 @@ final class XenSpace implements ScenarioSpace {
             new Param("oldTail", 0, 1, "1: port 1 starts as the consumed old tail of its queue"),
             new Param("guest", 0, 1, "1: one guest consumer per vCPU"),
             new Param("unmaskForm", 0, 1, "guest unmask: 0 original (U1-U3), 1 post-XSA-332 (clear_masked_cond)"));
+    private static final Param SOURCE = new Param("source", 0, 3,
+            "how the ports are bound and raised: 0 interdomain send, 1 IPI, 2 VIRQ (global), 3 PIRQ");
+    private static final Param ROGUE = new Param("rogue", 0, 1,
+            "1: a misbehaving guest vCPU scribbles on event words (the unused bits)");
+
+    private final Callers callers;
+    private final List<Param> params;
+
+    XenSpace(Callers callers) {
+        this.callers = callers;
+        List<Param> p = new ArrayList<>(BASE);
+        if (callers != Callers.NONE) {
+            p.add(SOURCE);
+        }
+        p.add(ROGUE);
+        this.params = List.copyOf(p);
+    }
 
     @Override
     public List<Param> params() {
-        return PARAMS;
+        return params;
     }
 
     @Override
@@ -39,7 +65,16 @@ final class XenSpace implements ScenarioSpace {
             kinds.add(new ActorKind(GUEST, v, v, 1, 3));
         }
         kinds.add(new ActorKind(GUEST_UNMASK, 0, 1, 1, 2));
+        if (config.get("rogue") == 1) {
+            // S3 and the four tries of S6: five writes fail every cmpxchg of one set_link
+            kinds.add(new ActorKind(GUEST_ROGUE, 1, 1, 1, 5));
+        }
         return kinds;
+    }
+
+    /** The raising op: send, unless the era has callers and the ports are bound otherwise. */
+    String raise(Config config) {
+        return callers == Callers.NONE ? "send" : RAISE.get(config.get("source"));
     }
 
     @Override
@@ -50,8 +85,9 @@ final class XenSpace implements ScenarioSpace {
         List<Op> ops = new ArrayList<>();
         switch (actor) {
             case XEN_CPU -> {
+                String raise = raise(config);
                 for (int p = 1; p <= n; p++) {
-                    ops.add(Op.of("send", p));
+                    ops.add(Op.of(raise, p));
                 }
                 for (int p = 1; p <= n; p++) {
                     ops.add(Op.of("unmask", p));
@@ -80,8 +116,13 @@ final class XenSpace implements ScenarioSpace {
                     ops.add(Op.of("mask", p));
                 }
             }
+            case GUEST_ROGUE -> {
+                for (int p = 1; p <= n; p++) {
+                    ops.add(Op.of("scribble", p));
+                }
+            }
             default -> throw new BadInputException("xen-fifo has no actor '" + actor
-                    + "'; actors are " + List.of(XEN_CPU, GUEST, GUEST_UNMASK));
+                    + "'; actors are " + List.of(XEN_CPU, GUEST, GUEST_UNMASK, GUEST_ROGUE));
         }
         return ops;
     }

@@ -2,6 +2,7 @@ package racetrace.xen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static racetrace.xen.XenTestSupport.config;
+import static racetrace.xen.XenTestSupport.none;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -57,19 +58,24 @@ class XenFifoModelTest {
     }
 
     @Test
-    void familyIsRegisteredWithTheEightVersions() {
+    void familyIsRegisteredWithTheNineVersionsEachUnderItsOwnCallers() {
         ModelFamily f = Models.family("xen-fifo");
-        assertThat(f.variants()).containsExactly("a0", "a", "b", "c", "d", "d1", "e1", "e2");
+        assertThat(f.variants()).containsExactly("a0", "a", "b", "c", "fix1", "d", "d1", "e1", "e2");
         Model<?> m = Models.create("xen-fifo", "d1", Map.of());
-        assertThat(m.instance().toString()).isEqualTo("xen-fifo/d1");
+        assertThat(m.instance().toString()).isEqualTo("xen-fifo/d1[callers=2020-09]");
         assertThat(m.tlaModule()).isEqualTo("XenFifo");
+        assertThat(f.variants()).extracting(v -> f.defaultOption(v, "callers"))
+                .containsExactly("2013", "2013", "2013", "2013", "2013", "2015", "2020-09", "2020-11", "2020-11");
+        assertThat(f.sweeps("callers")).isFalse();
+        assertThat(Models.create("xen-fifo", "d", Map.of("callers", "none")).instance().toString())
+                .isEqualTo("xen-fifo/d[callers=none]");
     }
 
     @Test
     void lastQueueCorrectOnlyWhereTheFieldsExist() {
         assertThat(model(XenVersion.A).invariants()).extracting(i -> i.name())
                 .containsExactly("NoSelfLink", "Acyclic", "Reachable", "UniqueOccurrence", "TailIsLast",
-                        "EmptyImpliesOldTail", "ReadyImpliesValidHead", "Quiescent");
+                        "EmptyImpliesOldTail", "ReadyImpliesValidHead", "Quiescent", "NoLostEvent");
         assertThat(model(XenVersion.B).invariants()).extracting(i -> i.name()).contains("LastQueueCorrect");
     }
 
@@ -192,8 +198,8 @@ class XenFifoModelTest {
 
     @Test
     void aSecondCpuBlocksOnTheQueueLock() {
-        XenFifoModel m = model(XenVersion.D);
-        Scenario sc = new Scenario(config(1, 1, 2, 0, 0, 0, 0),
+        XenFifoModel m = new XenFifoModel(XenVersion.D, Callers.NONE);
+        Scenario sc = new Scenario(none(config(1, 1, 2, 0, 0, 0, 0)),
                 List.of(xen(Op.of("send", 1)), xen(Op.of("send", 2))));
         XenState s = m.initial(sc);
         while (!s.pc(0).equals("D6_tasLinked")) {
@@ -332,11 +338,12 @@ class XenFifoModelTest {
                 List.of(xen(Op.of("send", 1)), guest(1), guest(1), unmasker(Op.of("mask", 2))));
         Map<String, Object> vars = m.variables(m.initial(sc));
         assertThat(vars.keySet()).containsExactlyElementsOf(XenFifoModel.VARIABLES);
-        assertThat(vars.get("word").toString()).isEqualTo("[{P=false, M=true, L=false, B=false, LINK=0}, "
-                + "{P=false, M=false, L=false, B=false, LINK=0}]");
+        assertThat(vars.get("word").toString()).isEqualTo("[{P=false, M=true, L=false, B=false, R=false, LINK=0}, "
+                + "{P=false, M=false, L=false, B=false, R=false, LINK=0}]");
         assertThat(vars.get("tail").toString()).isEqualTo("{0={0=0, 1=1}, 1={0=0, 1=0}}");
-        assertThat(vars.get("pc").toString()).isEqualTo("[X0_readNv, G0_xchgReady, G0_xchgReady, U0_setMasked]");
-        assertThat(m.threadName(sc, 0)).isEqualTo("Xen CPU A");
+        assertThat(vars.get("pc").toString()).isEqualTo("[XL_lockCaller, G0_xchgReady, G0_xchgReady, U0_setMasked]");
+        assertThat(vars.get("locks").toString()).isEqualTo("{dom=[], virq=[], remote=[[], []], chn=[[], []], evt=[[], []]}");
+        assertThat(m.threadName(sc, 0)).isEqualTo("Xen CPU A: send(1)");
         assertThat(m.threadName(sc, 2)).isEqualTo("guest v1");
         assertThat(m.threadName(sc, 3)).isEqualTo("guest unmask");
         assertThat(m.hiddenInTable()).contains("pc", "port", "cur");

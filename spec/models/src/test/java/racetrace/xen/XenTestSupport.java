@@ -31,7 +31,16 @@ final class XenTestSupport {
         c.put("oldTail", oldTail);
         c.put("guest", guest);
         c.put("unmaskForm", unmaskForm);
+        c.put("source", 0);
+        c.put("rogue", 0);
         return new Config(c);
+    }
+
+    /** The same configuration for a model without callers' locks (callers=none has no source). */
+    static Config none(Config c) {
+        Map<String, Integer> m = new LinkedHashMap<>(c.values());
+        m.remove("source");
+        return new Config(m);
     }
 
     static Scenario randomScenario(XenFifoModel model, Random r, int maxPorts) {
