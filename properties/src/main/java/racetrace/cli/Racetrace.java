@@ -209,6 +209,22 @@ public final class Racetrace implements Callable<Integer> {
         @Option(names = "--seed", paramLabel = "N", description = "random seed (default ${DEFAULT-VALUE})")
         long seed = HuntOptions.DEFAULT_SEED;
 
+        @Option(names = "--states", paramLabel = "N",
+                description = "states the exhaustive strategies may explore per instance (default ${DEFAULT-VALUE})")
+        long states = HuntOptions.DEFAULT_STATES;
+
+        @Option(names = "--scope", paramLabel = "S",
+                description = "the largest scope of the ladder, threads<=S,ops<=S (default: as far as --states goes)")
+        int scope;
+
+        @Option(names = "--strategy", paramLabel = "NAME",
+                description = "portfolio (default), random, uniform, pct, scope or swarm")
+        String strategy = "portfolio";
+
+        @Option(names = "--workers", paramLabel = "N",
+                description = "threads to search on (default: every core; results do not depend on it)")
+        int workers = racetrace.search.Parallel.cores();
+
         @Option(names = "--json", description = "one JSON object per line per hunted instance")
         boolean json;
 
@@ -237,11 +253,16 @@ public final class Racetrace implements Callable<Integer> {
                 throw new BadInputException("--tlc-timeout must be at least 1 second");
             }
             ObjectMapper mapper = new ObjectMapper();
-            HuntOptions options = new HuntOptions(seed, tries, seconds, racetrace.search.RandomCases.DEFAULT_SCHEDULE_LENGTH);
+            if (states < 1 || scope < 0 || workers < 1) {
+                throw new BadInputException("--states and --workers must be at least 1, --scope at least 0");
+            }
+            HuntOptions options = new HuntOptions(seed, tries, states, seconds, racetrace.hunt.Strategy.parse(strategy),
+                    scope, workers, racetrace.search.RandomCases.DEFAULT_SCHEDULE_LENGTH);
             List<HuntResult> results = new ArrayList<>();
             for (Model<?> m : instances) {
-                HuntResult r = Hunter.hunt(m, options, (mm, n, ms) ->
-                        err.printf("racetrace: hunting %s: %d tries, %.1f s%n", mm.instance(), n, ms / 1000.0));
+                HuntResult r = Hunter.hunt(m, options, (mm, n, st, ms) ->
+                        err.printf("racetrace: hunting %s: %d runs, %d states, %.1f s%n", mm.instance(), n, st,
+                                ms / 1000.0));
                 results.add(r);
                 List<racetrace.tla.TlcConfirmation> confirmations = new ArrayList<>();
                 if (tlc) {

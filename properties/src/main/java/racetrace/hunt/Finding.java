@@ -2,15 +2,29 @@ package racetrace.hunt;
 
 import racetrace.engine.Measure;
 import racetrace.search.Case;
+import racetrace.search.Minimality;
 
 /**
- * One invariant the hunt violated: when (try number and time) it first failed, the shrunk case,
- * its measure and the time shrinking took.
+ * One invariant the hunt violated: which strategy found it and after how much work, the case it
+ * found, and the minimal counterexample it shrank to with what backs its minimality.
+ *
+ * @param foundBy the strategy whose unit found it ("uniform", "pct", "scope threads<=2,ops<=2", "swarm")
+ * @param tryNumber random runs done up to and including the finding one (the hunt's order)
+ * @param scenariosToFirst scenarios explored exhaustively up to the finding one
+ * @param nanosToFirst search time up to the finding
+ * @param original the measure of the case as found
+ * @param shrunk the minimal case, focused on the invariant
+ * @param measure its measure
+ * @param stepShortest a run of the same scenario with fewer steps (more preemptions), or null
+ * @param minimality what is proven about its size
+ * @param nanosToShrink time the shrinking and the proofs took
+ * @param shrinkRuns runs the greedy shrinker made
  */
-public record Finding(String invariant, int tryNumber, long nanosToFirst, Measure original, Case shrunk,
-        Measure measure, long nanosToShrink, int shrinkRuns) {
+public record Finding(String invariant, String foundBy, long tryNumber, long scenariosToFirst, long nanosToFirst,
+        Measure original, Case shrunk, Measure measure, Case stepShortest, Minimality minimality,
+        long nanosToShrink, int shrinkRuns) {
 
-    /** Search time to the first failing run, in milliseconds to 0.01 ms (earlier shrinks excluded). */
+    /** Search time to the first failing run, in milliseconds to 0.01 ms. */
     public double millisToFirst() {
         return millis(nanosToFirst);
     }

@@ -1,16 +1,47 @@
 package racetrace.hunt;
 
+import racetrace.search.Parallel;
+import racetrace.search.RandomCases;
+
 /**
- * The budget of a hunt on one instance. The search stops at {@code tries} (deterministic for a
- * seed) or after {@code seconds}, whichever comes first, or once every invariant was violated.
+ * The budget of a hunt on one instance. Work bounds ({@code tries} random runs, {@code states}
+ * explored exhaustively, the largest scope) make a hunt deterministic for a seed, whatever the
+ * number of workers; {@code seconds} is a wall-clock cap, and a hunt it cuts short says so.
+ *
+ * @param seed the random seed
+ * @param tries random runs (uniform or PCT, one run per scenario)
+ * @param states states the exhaustive strategies (scope ladder and swarm) may explore in all
+ * @param seconds wall-clock cap
+ * @param strategy what to spend the budget on
+ * @param maxScope the last scope of the ladder, threads<=s,ops<=s (0: as far as the budget goes)
+ * @param workers threads to search on
+ * @param maxScheduleLength longest random prefix of a uniform schedule
  */
-public record HuntOptions(long seed, int tries, double seconds, int maxScheduleLength) {
+public record HuntOptions(long seed, int tries, long states, double seconds, Strategy strategy, int maxScope,
+        int workers, int maxScheduleLength) {
 
     public static final long DEFAULT_SEED = 1;
     public static final int DEFAULT_TRIES = 20_000;
-    public static final double DEFAULT_SECONDS = 20;
+    public static final long DEFAULT_STATES = 2_000_000;
+    public static final double DEFAULT_SECONDS = 60;
+
+    public HuntOptions(long seed, int tries, double seconds, int maxScheduleLength) {
+        this(seed, tries, DEFAULT_STATES, seconds, Strategy.PORTFOLIO, 0, Parallel.cores(), maxScheduleLength);
+    }
 
     public static HuntOptions defaults() {
-        return new HuntOptions(DEFAULT_SEED, DEFAULT_TRIES, DEFAULT_SECONDS, racetrace.search.RandomCases.DEFAULT_SCHEDULE_LENGTH);
+        return new HuntOptions(DEFAULT_SEED, DEFAULT_TRIES, DEFAULT_SECONDS, RandomCases.DEFAULT_SCHEDULE_LENGTH);
+    }
+
+    public HuntOptions withStrategy(Strategy s) {
+        return new HuntOptions(seed, tries, states, seconds, s, maxScope, workers, maxScheduleLength);
+    }
+
+    public HuntOptions withWorkers(int w) {
+        return new HuntOptions(seed, tries, states, seconds, strategy, maxScope, w, maxScheduleLength);
+    }
+
+    public HuntOptions withSeed(long s) {
+        return new HuntOptions(s, tries, states, seconds, strategy, maxScope, workers, maxScheduleLength);
     }
 }

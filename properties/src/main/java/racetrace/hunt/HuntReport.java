@@ -27,6 +27,9 @@ public final class HuntReport {
         }
         o.put("config", config);
         o.put("verdict", r.violated() ? "violated" : "held");
+        o.put("strategy", r.strategy().id());
+        o.put("evidence", evidence(r.evidence()));
+        o.put("cutShort", r.cutShort() != null);
         o.put("tries", r.tries());
         o.put("seed", r.seed());
         o.put("millis", r.millis());
@@ -54,9 +57,27 @@ public final class HuntReport {
         return o;
     }
 
+    /** The evidence object of a JSON line: what the search covered. */
+    public static Map<String, Object> evidence(Evidence e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("kind", e.exhaustive() ? "exhaustive" : "random");
+        m.put("scope", e.scope() == null ? null : e.scope().toString());
+        m.put("scenarios", e.exhaustive() ? e.scopeScenarios() : null);
+        m.put("states", e.exhaustive() ? e.scopeStates() : null);
+        m.put("runs", e.runs());
+        m.put("swarmScenarios", e.swarmScenarios());
+        m.put("swarmStates", e.swarmStates());
+        m.put("text", e.describe());
+        return m;
+    }
+
     private static Map<String, Object> findingFields(Finding f, boolean withTry) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("measure", measure(f.measure()));
+        m.put("foundBy", f.foundBy());
+        m.put("minimality", minimality(f));
+        m.put("stepShortest", f.stepShortest() == null ? null : measure(f.stepShortest().check(
+                java.util.List.of(f.invariant())).measure()));
         if (withTry) {
             m.put("tries", f.tryNumber());
         } else {
@@ -70,6 +91,15 @@ public final class HuntReport {
             m.put("config", f.shrunk().scenario().config().values());
         }
         m.put("table", table(f.shrunk()));
+        return m;
+    }
+
+    private static Map<String, Object> minimality(Finding f) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("withinScenario", f.minimality().withinScenario());
+        m.put("scope", f.minimality().scope() == null ? null : f.minimality().scope().toString());
+        m.put("scenarios", f.minimality().scenarios());
+        m.put("text", f.minimality().describe());
         return m;
     }
 
@@ -103,6 +133,10 @@ public final class HuntReport {
     public static String text(HuntResult r) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("instance", r.model().instance().toString());
+        data.put("verdict", r.verdict());
+        data.put("evidence", r.evidence().describe());
+        data.put("strategy", r.strategy().id());
+        data.put("cutShort", r.cutShort() == null ? "" : r.cutShort());
         data.put("tries", r.tries());
         data.put("millis", r.millis());
         data.put("seed", r.seed());
@@ -111,6 +145,10 @@ public final class HuntReport {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("invariant", f.invariant());
             m.put("tryNumber", f.tryNumber());
+            m.put("scenarios", f.scenariosToFirst());
+            m.put("foundBy", f.foundBy());
+            m.put("minimality", f.minimality().describe());
+            m.put("stepShortest", f.stepShortest() == null ? "" : stepShortest(f));
             m.put("millisToFirst", f.millisToFirst());
             m.put("millisToShrink", f.millisToShrink());
             m.put("measure", f.measure().toString());
@@ -129,6 +167,11 @@ public final class HuntReport {
         return Templates.render("hunt-instance", data);
     }
 
+    private static String stepShortest(Finding f) {
+        Measure m = f.stepShortest().check(java.util.List.of(f.invariant())).measure();
+        return m.steps() + " steps with " + m.preemptions() + " preemptions: racetrace replay " + f.stepShortest();
+    }
+
     static String scenarioText(Case c) {
         List<String> parts = new ArrayList<>();
         for (int t = 0; t < c.scenario().threadCount(); t++) {
@@ -143,13 +186,15 @@ public final class HuntReport {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (HuntResult r : results) {
             if (r.findings().isEmpty()) {
-                rows.add(row(r, "held", "-", "-", "-"));
+                rows.add(row(r, "held", "-", "-", r.evidence().describe()
+                        + (r.cutShort() == null ? "" : "; " + r.cutShort())));
             }
             for (Finding f : r.findings()) {
                 Measure m = f.measure();
                 rows.add(row(r, "violated", f.invariant(),
-                        m.threads() + "/" + m.ops() + "/" + m.preemptions() + "/" + m.steps(),
-                        f.tryNumber() + " tries, " + f.millisToFirst() + " ms"));
+                        m.threads() + "/" + m.ops() + "/" + m.preemptions() + "/" + m.steps()
+                                + (f.minimality().scope() != null ? " (min)" : f.minimality().withinScenario() ? " (min/scn)" : ""),
+                        f.foundBy() + ", " + f.millisToFirst() + " ms"));
             }
         }
         String[] keys = {"instance", "verdict", "invariant", "measure", "first"};
@@ -172,7 +217,7 @@ public final class HuntReport {
         }
         StringBuilder head = new StringBuilder();
         for (String k : keys) {
-            String title = k.equals("measure") ? "thr/ops/pre/steps" : k.equals("first") ? "first found after" : k;
+            String title = k.equals("measure") ? "thr/ops/pre/steps" : k.equals("first") ? "evidence" : k;
             head.append(title).append(" ".repeat(Math.max(2, width.get(k) - title.length() + 2)));
         }
         Map<String, Object> data = new LinkedHashMap<>();
@@ -190,7 +235,7 @@ public final class HuntReport {
         m.put("verdict", verdict);
         m.put("invariant", invariant);
         m.put("measure", measure);
-        m.put("first", verdict.equals("held") ? r.tries() + " tries, " + r.millis() + " ms: none" : first);
+        m.put("first", first);
         return m;
     }
 }

@@ -5,14 +5,22 @@ import racetrace.engine.Model;
 import racetrace.search.Case;
 
 /**
- * What a hunt on one instance found: every invariant violated (in the order found), how many
- * runs it took, and the runs that ended otherwise than by completing (deadlocks, step limits,
+ * What a hunt on one instance found: every invariant violated (in the order found), what the
+ * search covered, and the runs that ended otherwise than by completing (deadlocks, step limits,
  * designed give-ups).
+ *
+ * @param cutShort why the hunt stopped before its work bound (the time cap), or null
  */
-public record HuntResult(Model<?> model, long seed, int tries, long millis, List<Finding> findings,
-        int deadlocks, Case firstDeadlock, int stepLimits, int runsWithNotices, String firstNotice) {
+public record HuntResult(Model<?> model, long seed, Strategy strategy, long tries, long millis,
+        List<Finding> findings, Evidence evidence, long deadlocks, Case firstDeadlock, long stepLimits,
+        long runsWithNotices, String firstNotice, String cutShort) {
 
     public boolean violated() {
         return !findings.isEmpty();
+    }
+
+    /** The held verdict with what backs it, or "violated". */
+    public String verdict() {
+        return violated() ? "violated" : "held (" + evidence.describe() + ")";
     }
 }

@@ -1,88 +1,375 @@
 package racetrace.hunt;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.function.Supplier;
 import racetrace.engine.Execution;
 import racetrace.engine.Invariant;
 import racetrace.engine.Model;
 import racetrace.engine.Outcome;
+import racetrace.engine.Scenario;
 import racetrace.search.Case;
+import racetrace.search.Minimizer;
+import racetrace.search.Parallel;
 import racetrace.search.RandomCases;
+import racetrace.search.RunLength;
+import racetrace.search.ScenarioGenerator;
 import racetrace.search.Shrinker;
+import racetrace.search.explore.Exploration;
+import racetrace.search.explore.Limits;
+import racetrace.search.explore.StateSpace;
+import racetrace.search.scope.Ladder;
 
 /**
- * Searches one instance: draws random cases, runs them against the invariants not yet violated,
- * and shrinks each new violation. Deterministic for a seed as long as the try budget, not the
- * clock, ends the hunt.
+ * Hunts one instance with a portfolio of strategies: random runs (uniform and PCT), every
+ * scenario of growing scopes explored exhaustively, and random scenarios explored exhaustively
+ * (swarm). The work is cut into units planned in a fixed order and taken in that order, whatever
+ * core computed them, so a hunt bounded by work is deterministic for a seed on any machine.
+ * Every unit checks every invariant; the first unit (in order) to violate one gives its finding,
+ * which is then shrunk to the minimal case {@link Minimizer} can prove.
  */
 public final class Hunter {
 
     /** Told about progress on long hunts. */
     public interface Progress {
-        void update(Model<?> model, int tries, long millis);
+        void update(Model<?> model, long tries, long states, long millis);
     }
+
+    static final int RUNS_PER_UNIT = 250;
+    static final int SCENARIOS_PER_SCOPE_UNIT = 48;
+    static final int SCENARIOS_PER_SWARM_UNIT = 2;
+    /** States one ladder scenario may reach; one that reaches more leaves its scope unproven. */
+    static final long SCOPE_SCENARIO_CAP = 1_000_000;
+    /** States one swarm scenario may reach before the unit moves on. */
+    static final long SWARM_SCENARIO_CAP = 100_000;
+    /** A ladder level with more new scenarios than this ends the ladder. */
+    static final int MAX_LEVEL_SCENARIOS = 200_000;
 
     private Hunter() {
     }
 
     /** The random source of an instance: independent of which other instances are hunted. */
-    static Random randomFor(Model<?> model, long seed) {
-        return new Random(seed * 0x9E3779B97F4A7C15L ^ model.instance().toString().hashCode());
+    static long seedFor(Model<?> model, long seed) {
+        return seed * 0x9E3779B97F4A7C15L ^ model.instance().toString().hashCode();
+    }
+
+    private static Random random(long instanceSeed, String kind, long index) {
+        return new Random(racetrace.engine.Fingerprint.mix(instanceSeed ^ kind.hashCode(), index));
     }
 
     public static HuntResult hunt(Model<?> model, HuntOptions options, Progress progress) {
-        Random random = randomFor(model, options.seed());
-        List<String> remaining = new ArrayList<>(model.invariants().stream().map(Invariant::name).toList());
-        List<Finding> findings = new ArrayList<>();
+        return huntTyped(model, options, progress);
+    }
+
+    private static <S> HuntResult huntTyped(Model<S> model, HuntOptions options, Progress progress) {
         long start = System.nanoTime();
         long deadline = start + (long) (options.seconds() * 1e9);
-        long nextProgress = start + 2_000_000_000L;
-        long shrinkNanos = 0;
-        int tries = 0;
-        int deadlocks = 0;
-        int stepLimits = 0;
-        int withNotices = 0;
-        Case firstDeadlock = null;
-        String firstNotice = null;
-        while (tries < options.tries() && !remaining.isEmpty()) {
-            long now = System.nanoTime();
-            if (now >= deadline) {
-                break;
+        long instanceSeed = seedFor(model, options.seed());
+        Strategy strategy = options.strategy();
+        double stepsPerOp = RunLength.stepsPerOp(model);
+        Ladder ladder = new Ladder(model.space(), options.maxScope(), MAX_LEVEL_SCENARIOS);
+        Planner planner = new Planner(options, ladder);
+        Commit commit = new Commit(model, options, ladder, start, deadline, progress);
+
+        Parallel.pipeline(() -> {
+            if (commit.done()) {
+                return null;
             }
-            if (progress != null && now >= nextProgress) {
-                progress.update(model, tries, (now - start) / 1_000_000);
-                nextProgress = now + 2_000_000_000L;
+            Unit u = planner.next(commit.statesExhausted());
+            if (u == null) {
+                return null;
             }
-            Case c = RandomCases.draw(model, options.maxScheduleLength(), random);
-            tries++;
-            Execution<?> ex = c.check(remaining);
-            if (ex.firstNotice() != null) {
-                withNotices++;
-                if (firstNotice == null) {
-                    firstNotice = ex.firstNotice();
-                }
-            }
-            Outcome o = ex.outcome();
-            if (o instanceof Outcome.Violated v) {
-                long found = System.nanoTime();
-                long nanosToFirst = found - start - shrinkNanos;
-                Shrinker.Result r = Shrinker.shrink(c, v.invariant());
-                long shrunkAt = System.nanoTime();
-                shrinkNanos += shrunkAt - found;
-                findings.add(new Finding(v.invariant(), tries, nanosToFirst, ex.measure(), r.shrunk(), r.measure(),
-                        shrunkAt - found, r.runs()));
-                remaining.remove(v.invariant());
-            } else if (o instanceof Outcome.Deadlock) {
-                if (deadlocks++ == 0) {
-                    firstDeadlock = Shrinker.normalised(c, ex);
-                }
-            } else if (o instanceof Outcome.StepLimit) {
-                stepLimits++;
-            }
+            return (Supplier<UnitResult>) () -> run(model, u, options, instanceSeed, stepsPerOp);
+        }, options.workers(), commit::take);
+
+        List<Finding> findings = new ArrayList<>();
+        for (Map.Entry<String, UnitResult.Found> e : commit.found.entrySet()) {
+            UnitResult.Found f = e.getValue();
+            long t0 = System.nanoTime();
+            Minimizer.Result m = Minimizer.minimize(f.c(), e.getKey(),
+                    new Minimizer.Options(500_000, 20_000, options.workers()));
+            long took = System.nanoTime() - t0;
+            findings.add(new Finding(e.getKey(), f.foundBy(), f.runsBefore(), f.scenariosBefore(),
+                    commit.foundAt.get(e.getKey()), f.measure(), m.minimal(), m.measure(), m.stepShortest(),
+                    m.minimality(), took, m.shrinkRuns()));
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
-        return new HuntResult(model, options.seed(), tries, millis, List.copyOf(findings), deadlocks, firstDeadlock,
-                stepLimits, withNotices, firstNotice);
+        return new HuntResult(model, options.seed(), strategy, commit.runs, millis, List.copyOf(findings),
+                commit.evidence(), commit.deadlocks, commit.firstDeadlock, commit.stepLimits, commit.notices,
+                commit.firstNotice, commit.cutShort);
+    }
+
+    /** The fixed order of units: random, scope, swarm in turn, each kind while it lasts. */
+    private static final class Planner {
+        private final HuntOptions options;
+        private final Ladder ladder;
+        private final long randomUnits;
+        private int randomNext;
+        private int level = 1;
+        private int levelOffset;
+        private boolean ladderEnded;
+        private int swarmNext;
+        private int turn;
+
+        Planner(HuntOptions options, Ladder ladder) {
+            this.options = options;
+            this.ladder = ladder;
+            Strategy s = options.strategy();
+            this.randomUnits = s.random() ? (options.tries() + RUNS_PER_UNIT - 1) / RUNS_PER_UNIT : 0;
+            this.ladderEnded = !s.scope();
+        }
+
+        /**
+         * The next unit, or null when there is none. Once the exhaustive budget is spent (a fact
+         * that, once true, stays true) scope and swarm units are no longer planned: the commit
+         * would drop them anyway, so skipping them changes nothing but the time.
+         */
+        Unit next(boolean statesExhausted) {
+            for (int tried = 0; tried < 3; tried++) {
+                int kind = turn++ % 3;
+                if (kind == 0 && randomNext < randomUnits) {
+                    long from = (long) randomNext * RUNS_PER_UNIT;
+                    int count = (int) Math.min(RUNS_PER_UNIT, options.tries() - from);
+                    return new Unit.Random(randomNext++, from, count);
+                }
+                if (kind == 1 && !ladderEnded && !statesExhausted) {
+                    Unit u = nextScope();
+                    if (u != null) {
+                        return u;
+                    }
+                }
+                if (kind == 2 && options.strategy().swarm() && !statesExhausted) {
+                    return new Unit.Swarm(swarmNext++, SCENARIOS_PER_SWARM_UNIT);
+                }
+            }
+            return null;
+        }
+
+        private Unit nextScope() {
+            while (true) {
+                List<Scenario> scenarios = ladder.level(level);
+                if (scenarios == null) {
+                    ladderEnded = true;
+                    return null;
+                }
+                if (levelOffset < scenarios.size()) {
+                    int to = Math.min(scenarios.size(), levelOffset + SCENARIOS_PER_SCOPE_UNIT);
+                    Unit u = new Unit.Scope(level, levelOffset, scenarios.subList(levelOffset, to),
+                            to == scenarios.size());
+                    levelOffset = to;
+                    return u;
+                }
+                level++;
+                levelOffset = 0;
+            }
+        }
+    }
+
+    private static <S> UnitResult run(Model<S> model, Unit unit, HuntOptions options, long instanceSeed,
+            double stepsPerOp) {
+        UnitResult r = new UnitResult(unit);
+        List<Invariant<S>> all = model.invariants();
+        if (unit instanceof Unit.Random u) {
+            Random random = random(instanceSeed, "random", u.index());
+            for (int i = 0; i < u.count(); i++) {
+                RandomCases.Attempt<S> a = strategyAttempt(model, all, options, stepsPerOp, random);
+                Execution<S> ex = a.execution();
+                r.runs++;
+                for (String inv : ex.violations().keySet()) {
+                    if (!r.found.containsKey(inv)) {
+                        Case c = a.caseFor(inv);
+                        r.found.put(inv, new UnitResult.Found(c, c.check(List.of(inv)).measure(), a.scheduler(),
+                                u.from() + i + 1, 0));
+                    }
+                }
+                note(r, ex, a.c());
+            }
+        } else if (unit instanceof Unit.Scope u) {
+            for (int i = 0; i < u.scenarios().size(); i++) {
+                explore(model, r, u.scenarios().get(i), SCOPE_SCENARIO_CAP,
+                        "scope " + Ladder.scopeOf(u.level()), i);
+            }
+        } else if (unit instanceof Unit.Swarm u) {
+            Random random = random(instanceSeed, "swarm", u.index());
+            for (int i = 0; i < u.count(); i++) {
+                // Small scripts mostly (1 op per thread 5/9 of the time, 2 ops 3/9, 3 ops 1/9):
+                // the exploration covers every interleaving, and states grow fast with ops.
+                int opsCap = 1 + Math.min(random.nextInt(3), random.nextInt(3));
+                Scenario s = ScenarioGenerator.generate(model.space(), random, opsCap);
+                explore(model, r, s, SWARM_SCENARIO_CAP, "swarm", i);
+            }
+        }
+        return r;
+    }
+
+    private static <S> RandomCases.Attempt<S> strategyAttempt(Model<S> model, List<Invariant<S>> all,
+            HuntOptions options, double stepsPerOp, Random random) {
+        RandomCases.Attempt<S> a;
+        do {
+            a = RandomCases.attempt(model, all, options.maxScheduleLength(), stepsPerOp, random);
+            // A strategy that names one scheduler redraws until it gets it: the same random
+            // stream as the mix, so a seed means the same scenarios whichever is chosen.
+        } while (options.strategy() == Strategy.UNIFORM && !a.scheduler().equals("uniform")
+                || options.strategy() == Strategy.PCT && !a.scheduler().equals("pct"));
+        return a;
+    }
+
+    private static void note(UnitResult r, Execution<?> ex, Case c) {
+        if (ex.firstNotice() != null) {
+            if (r.notices++ == 0) {
+                r.firstNotice = ex.firstNotice();
+            }
+        }
+        Outcome o = ex.outcome();
+        if (o instanceof Outcome.Deadlock) {
+            if (r.deadlocks++ == 0) {
+                r.firstDeadlock = c.withSchedule(Shrinker.trimTail(ex.executed()));
+            }
+        } else if (o instanceof Outcome.StepLimit) {
+            r.stepLimits++;
+        }
+    }
+
+    private static <S> void explore(Model<S> model, UnitResult r, Scenario s, long cap, String foundBy, int index) {
+        Exploration x = StateSpace.explore(model, s, Limits.states(cap));
+        r.scenarios++;
+        r.states += x.distinctStates();
+        if (x.complete()) {
+            r.completeScenarios++;
+        }
+        for (Map.Entry<String, Case> v : x.violations().entrySet()) {
+            if (!r.found.containsKey(v.getKey())) {
+                Case c = v.getValue();
+                r.found.put(v.getKey(), new UnitResult.Found(c, c.check(List.of(v.getKey())).measure(), foundBy, 0,
+                        index + 1));
+            }
+        }
+        r.deadlocks += x.deadlocks();
+        if (r.firstDeadlock == null && x.firstDeadlock() != null) {
+            r.firstDeadlock = x.firstDeadlock();
+        }
+        if (x.notices() > 0) {
+            if (r.notices == 0 && x.firstNotice() != null) {
+                r.firstNotice = "give-up reached in " + x.firstNotice();
+            }
+            r.notices += x.notices();
+        }
+    }
+
+    /** Takes unit results in order; keeps the budget, the findings and the evidence. */
+    private static final class Commit {
+        final Model<?> model;
+        final HuntOptions options;
+        final Ladder ladder;
+        final long start;
+        final long deadline;
+        final Progress progress;
+        long nextProgress;
+        final Map<String, UnitResult.Found> found = new LinkedHashMap<>();
+        final Map<String, Long> foundAt = new LinkedHashMap<>();
+        final int invariants;
+        long runs;
+        long scenarios;
+        long states;
+        long deadlocks;
+        Case firstDeadlock;
+        long stepLimits;
+        long notices;
+        String firstNotice;
+        String cutShort;
+        boolean stop;
+        int doneLevel;
+        long doneLevelScenarios;
+        long doneLevelStates;
+        boolean levelClean = true;
+        long levelStates;
+        long levelScenarios;
+        long swarmScenarios;
+        long swarmStates;
+
+        Commit(Model<?> model, HuntOptions options, Ladder ladder, long start, long deadline, Progress progress) {
+            this.model = model;
+            this.options = options;
+            this.ladder = ladder;
+            this.start = start;
+            this.deadline = deadline;
+            this.progress = progress;
+            this.nextProgress = start + 2_000_000_000L;
+            this.invariants = model.invariants().size();
+        }
+
+        boolean statesExhausted() {
+            return states >= options.states();
+        }
+
+        boolean done() {
+            return stop;
+        }
+
+        boolean take(UnitResult r) {
+            long now = System.nanoTime();
+            boolean exhaustive = !(r.unit instanceof Unit.Random);
+            if (!(exhaustive && statesExhausted())) {
+                runs += r.runs;
+                scenarios += r.scenarios;
+                states += r.states;
+                deadlocks += r.deadlocks;
+                if (firstDeadlock == null) {
+                    firstDeadlock = r.firstDeadlock;
+                }
+                stepLimits += r.stepLimits;
+                if (notices == 0 && r.firstNotice != null) {
+                    firstNotice = r.firstNotice;
+                }
+                notices += r.notices;
+                for (Map.Entry<String, UnitResult.Found> e : r.found.entrySet()) {
+                    if (!found.containsKey(e.getKey())) {
+                        UnitResult.Found f = e.getValue();
+                        // Make the counts hunt-wide: work before this unit plus within it.
+                        found.put(e.getKey(), new UnitResult.Found(f.c(), f.measure(), f.foundBy(),
+                                r.unit instanceof Unit.Random ? f.runsBefore() : runs,
+                                scenarios - r.scenarios + f.scenariosBefore()));
+                        foundAt.put(e.getKey(), now - start);
+                    }
+                }
+                if (r.unit instanceof Unit.Scope s) {
+                    levelScenarios += r.scenarios;
+                    levelStates += r.states;
+                    levelClean &= r.completeScenarios == r.scenarios;
+                    if (s.lastOfLevel()) {
+                        if (levelClean && s.level() == doneLevel + 1) {
+                            doneLevel = s.level();
+                            doneLevelScenarios += levelScenarios;
+                            doneLevelStates += levelStates;
+                        }
+                        levelScenarios = 0;
+                        levelStates = 0;
+                        levelClean = true;
+                    }
+                } else if (r.unit instanceof Unit.Swarm) {
+                    swarmScenarios += r.completeScenarios;
+                    swarmStates += r.states;
+                }
+            }
+            if (found.size() == invariants) {
+                stop = true;
+            } else if (now > deadline) {
+                cutShort = "cut short by the time limit of " + options.seconds() + " s";
+                stop = true;
+            }
+            if (progress != null && now >= nextProgress) {
+                progress.update(model, runs, states, (now - start) / 1_000_000);
+                nextProgress = now + 2_000_000_000L;
+            }
+            return !stop;
+        }
+
+        Evidence evidence() {
+            return new Evidence(doneLevel == 0 ? null : Ladder.scopeOf(doneLevel), doneLevelScenarios, doneLevelStates,
+                    runs, swarmScenarios, swarmStates, levelScenarios);
+        }
     }
 }

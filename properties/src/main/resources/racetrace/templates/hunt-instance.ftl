@@ -1,22 +1,28 @@
-== ${instance}: <#if findings?has_content>VIOLATED (${findings?size} invariant<#if findings?size != 1>s</#if>)<#else>held</#if> after ${tries} tries in ${millis} ms (seed ${seed})
-<#if !findings?has_content>
-   no invariant violated in ${tries} random scenarios and schedules
+== ${instance}: <#if findings?has_content>VIOLATED (${findings?size} invariant<#if findings?size != 1>s</#if>)<#else>${verdict}</#if> in ${millis} ms (seed ${seed}, strategy ${strategy})
+   searched: ${evidence}
+<#if cutShort?has_content>
+   ${cutShort}: the work bound was not reached
 </#if>
 <#list findings as f>
 
--- ${f.invariant} violated (first at try ${f.tryNumber}, ${f.millisToFirst} ms; shrunk in ${f.millisToShrink} ms from ${f.original})
+-- ${f.invariant} violated (found by ${f.foundBy}<#if f.tryNumber gt 0> after ${f.tryNumber} random runs</#if><#if f.scenarios gt 0> after ${f.scenarios} explored scenarios</#if>, ${f.millisToFirst} ms; shrunk in ${f.millisToShrink} ms from ${f.original})
    measure:  ${f.measure}
+   minimal:  ${f.minimality}
+<#if f.stepShortest?has_content>
+   shortest: ${f.stepShortest}
+</#if>
    scenario: ${f.scenario}
    replay:   racetrace replay ${f.schedule}
 
 ${f.table}
 </#list>
 <#if deadlocks gt 0>
-   ${deadlocks} runs deadlocked; first: racetrace replay ${deadlockCase}
+   ${deadlocks} runs or states deadlocked; first: racetrace replay ${deadlockCase}
 </#if>
 <#if stepLimits gt 0>
    ${stepLimits} runs hit the step limit
 </#if>
 <#if withNotices gt 0>
-   ${withNotices} runs took a designed give-up path; first: ${firstNotice}
+   ${withNotices} runs or transitions took a designed give-up path; first: ${firstNotice}
 </#if>
+

@@ -1,7 +1,6 @@
-
-== verdicts (measure = threads/ops/preemptions/steps after shrinking)
+== verdicts (measure = threads/ops/preemptions/steps after shrinking; (min): proven minimal within the scope of its threads and ops, (min/scn): within its scenario)
 ${head}
 <#list lines as line>
 ${line}
 </#list>
-${tries} tries in ${total} ms
+${tries} random runs in ${total} ms

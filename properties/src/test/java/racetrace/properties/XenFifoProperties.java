@@ -27,7 +27,7 @@ class XenFifoProperties {
         }
     }
     @Group
-    @Found(invariant = "LastQueueCorrect", threads = 2, ops = 3, preemptions = 3, steps = 22)
+    @Found(invariant = "ReadyImpliesValidHead", threads = 3, ops = 3, preemptions = 2, steps = 33)
     class B extends InstanceProperties {
         @Override
         Model<?> model() {

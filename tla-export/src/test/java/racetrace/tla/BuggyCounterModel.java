@@ -25,7 +25,7 @@ final class BuggyCounterModel extends DelegatingModel<LostIncrementModel.State> 
         if (thread == 1 && tr.label().equals("store")) {
             LostIncrementModel.State n = tr.next();
             return Transition.of(new LostIncrementModel.State(n.counter() + 1, n.lockOwner(), n.pc(), n.reg(),
-                    n.opIndex(), n.done(), n.expected()), tr.label());
+                    n.opIndex(), n.done(), n.expected(), n.scenario()), tr.label());
         }
         return tr;
     }

@@ -1,29 +1,80 @@
 package racetrace.search;
 
+import java.util.List;
 import java.util.Random;
+import racetrace.engine.Execution;
+import racetrace.engine.Invariant;
 import racetrace.engine.Model;
 import racetrace.engine.Scenario;
-import racetrace.engine.Schedule;
+import racetrace.engine.Scheduler;
+import racetrace.search.schedule.Pct;
+import racetrace.search.schedule.UniformRandom;
 
-/** The random cases both the hunt and the jqwik arbitraries draw. */
+/**
+ * Random runs, as the hunt and the jqwik arbitraries draw them: a random scenario, run once under
+ * an online random scheduler: half the time uniform over the enabled threads for a random prefix,
+ * half the time PCT of a random depth 1..{@value #MAX_PCT_DEPTH}. The case keeps the threads that
+ * ran, so it replays exactly.
+ */
 public final class RandomCases {
 
-    /** Longest random schedule prefix; after it the run continues without preemption. */
+    /** Longest random prefix of the uniform scheduler; after it the run continues without preemption. */
     public static final int DEFAULT_SCHEDULE_LENGTH = 64;
+
+    /** PCT depths drawn: 1 (no change point) up to this. */
+    public static final int MAX_PCT_DEPTH = 5;
 
     private RandomCases() {
     }
 
-    /** A random scenario, then half the time a uniform schedule, half the time PCT of depth 2 or 3. */
-    public static Case draw(Model<?> model, int maxScheduleLength, Random random) {
-        Scenario scenario = ScenarioGenerator.generate(model.space(), random);
-        Schedule schedule;
-        if (random.nextBoolean()) {
-            int length = random.nextInt(maxScheduleLength + 1);
-            schedule = ScheduleGenerator.uniform(scenario.threadCount(), length, random);
-        } else {
-            schedule = ScheduleGenerator.pct(model, scenario, 2 + random.nextInt(2), maxScheduleLength, random);
+    /**
+     * One random run, surveyed: it ran to the end and recorded every invariant that failed.
+     *
+     * @param c the scenario with the threads that ran
+     * @param scheduler "uniform" or "pct"
+     */
+    public record Attempt<S>(Case c, Execution<S> execution, String scheduler) {
+
+        /** The run up to the first failure of {@code invariant}, focused on it. */
+        public Case caseFor(String invariant) {
+            Integer step = execution.violations().get(invariant);
+            if (step == null) {
+                throw new IllegalArgumentException("the run did not violate " + invariant);
+            }
+            int[] executed = execution.executed().toArray();
+            return new Case(c.model(), c.scenario(), Shrinker.trimTail(
+                    racetrace.engine.Schedule.of(java.util.Arrays.copyOf(executed, step))), invariant);
         }
-        return new Case(model, scenario, schedule);
+    }
+
+    /** A random case: a scenario and the schedule one random run of it took. */
+    public static Case draw(Model<?> model, int maxScheduleLength, Random random) {
+        return attempt(model, null, maxScheduleLength, RunLength.DEFAULT_STEPS_PER_OP, random).c();
+    }
+
+    /**
+     * Draws a scenario and runs it once to the end, recording every invariant among {@code
+     * invariants} (all when null) that fails on the way.
+     *
+     * @param stepsPerOp the expected steps per op, to place PCT's change points within the run
+     */
+    public static <S> Attempt<S> attempt(Model<S> model, List<Invariant<S>> invariants, int maxScheduleLength,
+            double stepsPerOp, Random random) {
+        Scenario scenario = ScenarioGenerator.generate(model.space(), random);
+        Scheduler scheduler;
+        String name;
+        if (random.nextBoolean()) {
+            scheduler = new UniformRandom(random, random.nextInt(maxScheduleLength + 1));
+            name = "uniform";
+        } else {
+            int depth = 1 + random.nextInt(MAX_PCT_DEPTH);
+            int k = Math.max(1, (int) Math.round(stepsPerOp * Math.max(1, scenario.opCount())));
+            scheduler = new Pct(Math.max(1, scenario.threadCount()), depth, k, random);
+            name = "pct";
+        }
+        Execution<S> ex = Execution.survey(model, scenario, scheduler,
+                invariants == null ? model.invariants() : invariants);
+        Case c = new Case(model, scenario, Shrinker.trimTail(ex.executed()));
+        return new Attempt<>(c, ex, name);
     }
 }

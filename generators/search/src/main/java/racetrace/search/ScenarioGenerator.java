@@ -20,6 +20,15 @@ public final class ScenarioGenerator {
     }
 
     public static Scenario generate(ScenarioSpace space, Random random) {
+        return generate(space, random, Integer.MAX_VALUE);
+    }
+
+    /**
+     * A random scenario whose scripts have at most {@code maxOpsPerThread} ops (or the actor's
+     * minimum, if larger): small scenarios for exhaustive exploration, where the search covers
+     * every interleaving and long scripts only multiply the states.
+     */
+    public static Scenario generate(ScenarioSpace space, Random random, int maxOpsPerThread) {
         Map<String, Integer> values = new LinkedHashMap<>();
         for (Param p : space.params()) {
             values.put(p.name(), between(random, p.min(), p.max()));
@@ -30,7 +39,8 @@ public final class ScenarioGenerator {
             List<Op> alphabet = space.alphabet(config, kind.name());
             int count = between(random, kind.minThreads(), kind.maxThreads());
             for (int i = 0; i < count; i++) {
-                int length = alphabet.isEmpty() ? 0 : between(random, kind.minOps(), kind.maxOps());
+                int most = Math.max(kind.minOps(), Math.min(kind.maxOps(), maxOpsPerThread));
+                int length = alphabet.isEmpty() ? 0 : between(random, kind.minOps(), most);
                 List<Op> ops = new ArrayList<>(length);
                 for (int j = 0; j < length; j++) {
                     ops.add(alphabet.get(random.nextInt(alphabet.size())));

@@ -2,18 +2,19 @@ package racetrace.search;
 
 import java.util.Iterator;
 import java.util.List;
-import java.util.Random;
 import racetrace.engine.Execution;
 import racetrace.engine.Measure;
 import racetrace.engine.Outcome;
 import racetrace.engine.Schedule;
+import racetrace.search.explore.Limits;
+import racetrace.search.explore.MinimalSearch;
 
 /**
  * Greedy shrinking of a failing case, keeping the same violated invariant: take the first
  * candidate that still violates it and is smaller, normalise, repeat until no candidate is
  * smaller. When stuck, each smaller scenario gets a bounded search for a schedule of its own
- * (dropping a thread often needs a different interleaving of the rest). Deterministic: the
- * schedule search uses a fixed seed, and no clock.
+ * (dropping a thread often needs a different interleaving of the rest). Deterministic: no
+ * randomness and no clock.
  */
 public final class Shrinker {
 
@@ -42,7 +43,6 @@ public final class Shrinker {
         Rank rank = Rank.of(current, ex);
         int runs = 1;
         int accepted = 0;
-        Random random = new Random(RESEARCH_SEED);
         while (runs < maxRuns) {
             boolean progress = false;
             Iterator<Case> it = Candidates.of(current).iterator();
@@ -70,7 +70,7 @@ public final class Shrinker {
             while (scenarios.hasNext() && runs < maxRuns && !progress) {
                 Case smaller = scenarios.next();
                 int[] spent = new int[1];
-                Case found = research(smaller, invariant, rank.measure().preemptions(), random, spent);
+                Case found = research(smaller, invariant, rank.measure().preemptions(), spent);
                 runs += spent[0];
                 if (found != null) {
                     Execution<?> fx = found.check(only);
@@ -92,38 +92,18 @@ public final class Shrinker {
         return new Result(current, invariant, last.measure(), accepted, runs);
     }
 
-    /** Schedules tried per smaller scenario: bounded-preemption enumeration, then random ones. */
-    static final int RESEARCH_ENUMERATED = 400;
-    static final int RESEARCH_RANDOM = 200;
-    private static final long RESEARCH_SEED = 0x5EED;
+    /** (state, thread) pairs a smaller scenario's own schedule search may settle. */
+    static final int RESEARCH_NODES = 20_000;
 
     /**
-     * Looks for a schedule under which a (smaller) scenario violates the invariant: every schedule
-     * with at most as many preemptions as the current case (up to a cap), then random uniform and
-     * PCT schedules from a fixed seed.
+     * Looks for a schedule under which a (smaller) scenario violates the invariant: the search in
+     * the measure's order over its states, capped, so what it finds has the fewest preemptions.
      */
-    static Case research(Case smaller, String invariant, int preemptions, Random random, int[] spent) {
-        List<String> only = List.of(invariant);
-        BoundedPreemption.Result e = BoundedPreemption.explore(smaller.model(), smaller.scenario(), only,
-                Math.min(preemptions, 3), RESEARCH_ENUMERATED);
-        spent[0] += (int) e.schedules();
-        if (e.violating() != null) {
-            return smaller.withSchedule(e.violating());
-        }
-        int n = smaller.scenario().threadCount();
-        for (int i = 0; i < RESEARCH_RANDOM; i++) {
-            Schedule s = i % 2 == 0
-                    ? ScheduleGenerator.uniform(n, random.nextInt(RandomCases.DEFAULT_SCHEDULE_LENGTH + 1), random)
-                    : ScheduleGenerator.pct(smaller.model(), smaller.scenario(), 2 + random.nextInt(2),
-                            RandomCases.DEFAULT_SCHEDULE_LENGTH, random);
-            Case c = smaller.withSchedule(s);
-            spent[0]++;
-            Execution<?> x = c.check(only);
-            if (x.outcome() instanceof Outcome.Violated v && v.invariant().equals(invariant)) {
-                return c;
-            }
-        }
-        return null;
+    static Case research(Case smaller, String invariant, int preemptions, int[] spent) {
+        MinimalSearch.Result r = MinimalSearch.search(smaller.model(), smaller.scenario(), invariant, preemptions,
+                Limits.states(RESEARCH_NODES));
+        spent[0] += (int) Math.min(Integer.MAX_VALUE, r.nodes());
+        return r.found();
     }
 
     /** The executed thread sequence up to the violation: same run, no fall-through choices. */
@@ -136,7 +116,7 @@ public final class Shrinker {
      * Choices at the end that only continue the running thread are implied: drop them. The first
      * choice stays: without it the lowest enabled thread would start.
      */
-    static Schedule trimTail(Schedule s) {
+    public static Schedule trimTail(Schedule s) {
         int n = s.length();
         while (n >= 2 && s.choice(n - 1) == s.choice(n - 2)) {
             n--;

@@ -1,7 +1,10 @@
 package racetrace.engine;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The deterministic run of (model, scenario, schedule): the trace, and how it ended. Invariants
@@ -21,9 +24,11 @@ public final class Execution<S> {
     private final Outcome outcome;
     private final int preemptions;
     private final String firstNotice;
+    private final Map<String, Integer> violations;
 
     private Execution(Model<S> model, Scenario scenario, Scheduler scheduler, S initial,
-            List<Step<S>> steps, int[] threadOfStep, Outcome outcome, int preemptions, String firstNotice) {
+            List<Step<S>> steps, int[] threadOfStep, Outcome outcome, int preemptions, String firstNotice,
+            Map<String, Integer> violations) {
         this.model = model;
         this.scenario = scenario;
         this.scheduler = scheduler;
@@ -33,6 +38,7 @@ public final class Execution<S> {
         this.outcome = outcome;
         this.preemptions = preemptions;
         this.firstNotice = firstNotice;
+        this.violations = violations;
     }
 
     /** Validates the scenario, then runs with every invariant checked and the whole trace kept. */
@@ -70,15 +76,32 @@ public final class Execution<S> {
      */
     public static <S> Execution<S> run(Model<S> model, Scenario scenario, Scheduler scheduler,
             List<Invariant<S>> invariants, boolean keepTrace, int stepLimit) {
+        return loop(model, scenario, scheduler, invariants, keepTrace, stepLimit, true);
+    }
+
+    /**
+     * Runs to the end whatever fails on the way, recording after which step each invariant first
+     * failed ({@link #violations}); the outcome says how the run ended (completed, deadlock, step
+     * limit). For search: one run tells about every invariant, not only the first to fail.
+     */
+    public static <S> Execution<S> survey(Model<S> model, Scenario scenario, Scheduler scheduler,
+            List<Invariant<S>> invariants) {
+        return loop(model, scenario, scheduler, invariants, false, DEFAULT_STEP_LIMIT, false);
+    }
+
+    private static <S> Execution<S> loop(Model<S> model, Scenario scenario, Scheduler scheduler,
+            List<Invariant<S>> invariants, boolean keepTrace, int stepLimit, boolean stopAtViolation) {
         int n = scenario.threadCount();
         S state = model.initial(scenario);
         S initial = state;
         List<Step<S>> trace = keepTrace ? new ArrayList<>() : List.of();
         int[] taken = new int[Math.min(stepLimit, 64)];
-        String broken = firstBroken(invariants, state);
-        if (broken != null) {
+        // Surveying records every first failure; a plain run stops at the first one.
+        Map<String, Integer> violations = stopAtViolation ? null : new LinkedHashMap<>();
+        String broken = check(invariants, state, violations, 0);
+        if (broken != null && stopAtViolation) {
             return new Execution<>(model, scenario, scheduler, initial, trace, new int[0],
-                    new Outcome.Violated(broken, 0), 0, null);
+                    new Outcome.Violated(broken, 0), 0, null, Map.of());
         }
         boolean[] enabled = new boolean[n];
         int prev = -1;
@@ -101,11 +124,12 @@ public final class Execution<S> {
                 Outcome end = blocked.isEmpty() ? new Outcome.Completed(step)
                         : new Outcome.Deadlock(step, List.copyOf(blocked));
                 return new Execution<>(model, scenario, scheduler, initial, trace,
-                        java.util.Arrays.copyOf(taken, step), end, preemptions, notice);
+                        java.util.Arrays.copyOf(taken, step), end, preemptions, notice, frozen(violations));
             }
             if (step >= stepLimit) {
                 return new Execution<>(model, scenario, scheduler, initial, trace,
-                        java.util.Arrays.copyOf(taken, step), new Outcome.StepLimit(step), preemptions, notice);
+                        java.util.Arrays.copyOf(taken, step), new Outcome.StepLimit(step), preemptions, notice,
+                        frozen(violations));
             }
             int t = scheduler.next(step, enabled, prev);
             if (t < 0 || t >= n || !enabled[t]) {
@@ -129,22 +153,42 @@ public final class Execution<S> {
                 trace.add(new Step<>(step, t, tr.label(), state, tr.notice()));
             }
             prev = t;
-            broken = firstBroken(invariants, state);
-            if (broken != null) {
+            broken = check(invariants, state, violations, step);
+            if (broken != null && stopAtViolation) {
                 return new Execution<>(model, scenario, scheduler, initial, trace,
-                        java.util.Arrays.copyOf(taken, step), new Outcome.Violated(broken, step), preemptions, notice);
+                        java.util.Arrays.copyOf(taken, step), new Outcome.Violated(broken, step), preemptions, notice,
+                        Map.of());
             }
         }
     }
 
-    private static <S> String firstBroken(List<Invariant<S>> invariants, S state) {
+    private static Map<String, Integer> frozen(Map<String, Integer> m) {
+        return m == null || m.isEmpty() ? Map.of() : Collections.unmodifiableMap(m);
+    }
+
+    /**
+     * The first invariant that fails in {@code state}, or null. When surveying ({@code seen} is
+     * not null), invariants that failed before are skipped and new failures are recorded.
+     */
+    private static <S> String check(List<Invariant<S>> invariants, S state, Map<String, Integer> seen, int step) {
+        String first = null;
         for (Invariant<S> inv : invariants) {
+            if (seen != null && seen.containsKey(inv.name())) {
+                continue;
+            }
             if (!inv.holds(state)) {
-                return inv.name();
+                if (seen == null) {
+                    return inv.name();
+                }
+                seen.put(inv.name(), step);
+                if (first == null) {
+                    first = inv.name();
+                }
             }
         }
-        return null;
+        return first;
     }
+
 
     public Model<S> model() {
         return model;
@@ -191,6 +235,14 @@ public final class Execution<S> {
      */
     public Schedule executed() {
         return Schedule.of(threadOfStep);
+    }
+
+    /**
+     * For a {@link #survey}: each invariant that failed, with the step after which it first
+     * failed (0 = the start state), in the order they failed. Empty for other runs.
+     */
+    public Map<String, Integer> violations() {
+        return violations;
     }
 
     /** The first notice (designed give-up) of the run, with its step, or null; kept without a trace too. */

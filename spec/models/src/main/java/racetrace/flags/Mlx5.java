@@ -80,7 +80,7 @@ final class Mlx5 extends FlagsDefinition {
         if (config.get("phase") == PHASE_PROBING) {
             return List.of(new ActorKind("probe", 1, 1, 1, 1), new ActorKind("pf", 0, 1, 1, 2));
         }
-        return List.of(new ActorKind("user", 0, 2, 1, 2), new ActorKind("closer", 0, 1, 1, 1),
+        return List.of(new ActorKind("user", 0, 2, 1, 2, true), new ActorKind("closer", 0, 1, 1, 1),
                 new ActorKind("pf", 0, 1, 1, 2), new ActorKind("reset", 0, 1, 1, 2),
                 new ActorKind("eq", 0, 1, 1, 2));
     }

@@ -96,7 +96,7 @@ final class VfioPci extends FlagsDefinition {
         List<ActorKind> out = new ArrayList<>();
         boolean open = phase == PHASE_OPEN || phase == PHASE_LOW_POWER;
         if (open) {
-            out.add(new ActorKind("user", 0, 2, 1, 2));
+            out.add(new ActorKind("user", 0, 2, 1, 2, true));
             out.add(new ActorKind("closer", 0, 1, 1, 1));
         }
         if (phase == PHASE_PROBING) {

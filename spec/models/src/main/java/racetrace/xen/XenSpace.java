@@ -59,7 +59,7 @@ final class XenSpace implements ScenarioSpace {
     @Override
     public List<ActorKind> actors(Config config) {
         List<ActorKind> kinds = new ArrayList<>();
-        kinds.add(new ActorKind(XEN_CPU, 1, 3, 1, 3));
+        kinds.add(new ActorKind(XEN_CPU, 1, 3, 1, 3, true));
         if (config.get("guest") == 1) {
             int v = config.get("vcpus");
             kinds.add(new ActorKind(GUEST, v, v, 1, 3));

@@ -7,26 +7,37 @@ import racetrace.engine.Execution;
 import racetrace.engine.Outcome;
 import racetrace.search.Candidates;
 import racetrace.search.Case;
-import racetrace.search.Shrinker;
+import racetrace.search.Minimizer;
 
 /**
- * A case as jqwik sees it. Its shrink candidates are the search core's, in the measure's order,
- * filtered to a strictly smaller distance so jqwik's shrinking always terminates.
+ * A case as jqwik sees it. A failing case shrinks in one step to what {@link Minimizer} proves
+ * minimal, the same procedure the hunt ends with, so a property and a hunt report the same
+ * counterexample; that case has nothing left to shrink. A case that fails without violating an
+ * invariant (a deadlock) shrinks through the search core's candidates, each strictly smaller.
  */
 final class CaseShrinkable implements Shrinkable<Case> {
 
     private final Case value;
     private final boolean withSchedule;
+    private final boolean minimal;
     private final ShrinkingDistance distance;
 
     CaseShrinkable(Case value) {
-        this(value, true);
+        this(value, true, false);
     }
 
     CaseShrinkable(Case value, boolean withSchedule) {
+        this(value, withSchedule, false);
+    }
+
+    private CaseShrinkable(Case value, boolean withSchedule, boolean minimal) {
         this.value = value;
         this.withSchedule = withSchedule;
-        this.distance = ShrinkingDistance.of(distanceOf(value, withSchedule));
+        this.minimal = minimal;
+        // A proven-minimal case ranks by threads and ops alone, never above the case it came from.
+        this.distance = ShrinkingDistance.of(minimal
+                ? new long[] {value.scenario().threadCount(), value.scenario().opCount(), 0, 0, 0, 0, 0}
+                : distanceOf(value, withSchedule));
     }
 
     @Override
@@ -36,15 +47,18 @@ final class CaseShrinkable implements Shrinkable<Case> {
 
     @Override
     public Stream<Shrinkable<Case>> shrink() {
-        Case base = value;
+        if (minimal) {
+            return Stream.empty();
+        }
         if (withSchedule) {
-            // Shrink from the executed prefix: same run, none of the unused random choices.
-            Execution<?> ex = value.check(null);
-            if (ex.outcome() instanceof Outcome.Violated) {
-                base = Shrinker.normalised(value, ex);
+            Execution<?> ex = value.run();
+            if (ex.outcome() instanceof Outcome.Violated v) {
+                Minimizer.Result m = Minimizer.minimize(value, v.invariant());
+                Shrinkable<Case> s = new CaseShrinkable(m.minimal(), true, true);
+                return m.minimal().equals(value) ? Stream.empty() : Stream.of(s);
             }
         }
-        Stream<Case> candidates = withSchedule ? Candidates.of(base) : Candidates.ofScenario(base);
+        Stream<Case> candidates = withSchedule ? Candidates.of(value) : Candidates.ofScenario(value);
         return candidates
                 .map(c -> (Shrinkable<Case>) new CaseShrinkable(c, withSchedule))
                 .filter(s -> s.distance().compareTo(distance) < 0);

@@ -25,8 +25,10 @@ public final class MinimalSearch {
      * The outcome.
      *
      * @param found the minimal violating case (focused on the invariant), or null
-     * @param proven whether the search covered every (state, thread) pair it had to, so that no
-     *     run of the scenario violates with fewer preemptions, or as many and fewer steps
+     * @param proven whether the search covered every (state, thread) pair it had to (up to the
+     *     preemption bound, when one was given): then no run of the scenario violates with fewer
+     *     preemptions, or as many and fewer steps, and a null {@code found} means none violates
+     *     within the bound
      * @param nodes (state, running thread) pairs settled
      * @param stopReason why the search stopped before proving, or null
      */
@@ -107,9 +109,7 @@ public final class MinimalSearch {
             }
             layer = above;
         }
-        boolean capped = maxPreemptions != Integer.MAX_VALUE;
-        return new Result(null, -1, -1, !capped, settled.size(),
-                capped ? "no violation with at most " + maxPreemptions + " preemptions" : null);
+        return new Result(null, -1, -1, true, settled.size(), null);
     }
 
     private static <S> void add(List<List<Entry<S>>> buckets, int s, Entry<S> e) {

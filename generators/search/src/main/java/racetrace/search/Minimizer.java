@@ -1,0 +1,162 @@
+package racetrace.search;
+
+import java.util.ArrayList;
+import java.util.List;
+import racetrace.engine.BadInputException;
+import racetrace.engine.Execution;
+import racetrace.engine.Measure;
+import racetrace.engine.Model;
+import racetrace.engine.Outcome;
+import racetrace.engine.Scenario;
+import racetrace.search.explore.Exploration;
+import racetrace.search.explore.Limits;
+import racetrace.search.explore.MinimalSearch;
+import racetrace.search.explore.StateSpace;
+import racetrace.search.scope.ScenarioEnumeration;
+import racetrace.search.scope.Scope;
+
+/**
+ * From a failing case to the smallest counterexample racetrace can prove: the greedy {@link
+ * Shrinker}, then an exhaustive search of the shrunk scenario in the measure's order (fewest
+ * preemptions, then steps), then every scenario up to the shrunk one's threads and ops, smallest
+ * class first. The hunt and the jqwik integration both end here, so they report the same case.
+ */
+public final class Minimizer {
+
+    /**
+     * Caps on the proving searches; past them a result says what it could not prove.
+     *
+     * @param perScenario (state, thread) pairs one scenario's minimal search may settle
+     * @param maxScenarios scenarios the scope search may cover
+     * @param workers threads for the scope search
+     */
+    public record Options(long perScenario, int maxScenarios, int workers) {
+
+        public static Options defaults() {
+            return new Options(500_000, 20_000, Parallel.cores());
+        }
+    }
+
+    /**
+     * The minimal counterexample and what backs it.
+     *
+     * @param minimal the case, focused on the invariant
+     * @param measure its measure
+     * @param stepShortest a run of the same scenario with fewer steps (and more preemptions), or
+     *     null when the minimal case is also step-shortest or that search did not end
+     * @param minimality what is proven
+     * @param shrinkRuns runs the greedy shrinker made
+     */
+    public record Result(Case minimal, Measure measure, Case stepShortest, Minimality minimality, int shrinkRuns) {
+    }
+
+    private Minimizer() {
+    }
+
+    public static Result minimize(Case failing, String invariant) {
+        return minimize(failing, invariant, Options.defaults());
+    }
+
+    public static Result minimize(Case failing, String invariant, Options options) {
+        Shrinker.Result greedy = Shrinker.shrink(failing, invariant);
+        Case current = greedy.shrunk();
+        Measure measure = greedy.measure();
+        Limits perScenario = Limits.states(options.perScenario());
+
+        MinimalSearch.Result own = MinimalSearch.search(current.model(), current.scenario(), invariant, perScenario);
+        boolean withinScenario = own.proven() && own.found() != null;
+        if (withinScenario) {
+            current = Shrinker.normalised(own.found(), own.found().check(List.of(invariant)));
+            measure = measureOf(current, invariant);
+        }
+
+        Scope scope = new Scope(measure.threads(), measure.ops());
+        Scope proven = null;
+        long searched = 0;
+        String why = withinScenario ? null : "the scenario's minimal search stopped: " + own.stopReason();
+        List<Scenario> below = null;
+        try {
+            below = ScenarioEnumeration.of(current.model().space(), scope, options.maxScenarios());
+        } catch (BadInputException tooMany) {
+            why = join(why, "smaller scenarios not searched: scope " + scope + " has more than "
+                    + options.maxScenarios() + " scenarios");
+        }
+        if (below != null && withinScenario) {
+            ScopeMinimum best = scopeMinimum(current.model(), below, invariant, measure, perScenario, options.workers());
+            searched = best.searched;
+            if (best.incomplete != null) {
+                why = join(why, "smaller scenarios not all searched: " + best.incomplete);
+            } else {
+                proven = scope;
+                if (best.found != null) {
+                    current = Shrinker.normalised(best.found, best.found.check(List.of(invariant)));
+                    measure = measureOf(current, invariant);
+                }
+            }
+        }
+
+        Case stepShortest = null;
+        Exploration x = StateSpace.explore(current.model(), current.scenario(), List.of(invariant), perScenario, true);
+        Case shortest = x.violations().get(invariant);
+        if (shortest != null && shortest.schedule().length() < measure.steps()) {
+            stepShortest = shortest;
+        }
+        return new Result(current, measure, stepShortest, new Minimality(withinScenario, proven, searched, why),
+                greedy.runs());
+    }
+
+    private static String join(String a, String b) {
+        return a == null ? b : a + "; " + b;
+    }
+
+    private static Measure measureOf(Case c, String invariant) {
+        Execution<?> ex = c.check(List.of(invariant));
+        if (!(ex.outcome() instanceof Outcome.Violated)) {
+            throw new IllegalStateException("a minimal case no longer violates " + invariant + ": " + c);
+        }
+        return ex.measure();
+    }
+
+    private record ScopeMinimum(Case found, long searched, String incomplete) {
+    }
+
+    /**
+     * The smallest violating run over the scenarios (smallest (threads, ops) class first; the
+     * first class with a violation decides). Ties go to the earlier scenario, so the answer does
+     * not depend on where the search started.
+     */
+    private static ScopeMinimum scopeMinimum(Model<?> model, List<Scenario> scenarios, String invariant,
+            Measure known, Limits limits, int workers) {
+        long searched = 0;
+        int i = 0;
+        while (i < scenarios.size()) {
+            int t = scenarios.get(i).threadCount();
+            int o = scenarios.get(i).opCount();
+            int j = i;
+            while (j < scenarios.size() && scenarios.get(j).threadCount() == t && scenarios.get(j).opCount() == o) {
+                j++;
+            }
+            List<Scenario> cls = scenarios.subList(i, j);
+            boolean sameClass = t == known.threads() && o == known.ops();
+            int bound = sameClass ? known.preemptions() : Integer.MAX_VALUE;
+            List<MinimalSearch.Result> results = Parallel.map(cls,
+                    s -> MinimalSearch.search(model, s, invariant, bound, limits), workers);
+            searched += cls.size();
+            MinimalSearch.Result best = null;
+            for (MinimalSearch.Result r : results) {
+                if (!r.proven()) {
+                    return new ScopeMinimum(null, searched, r.stopReason());
+                }
+                if (r.found() != null && (best == null || r.preemptions() < best.preemptions()
+                        || r.preemptions() == best.preemptions() && r.steps() < best.steps())) {
+                    best = r;
+                }
+            }
+            if (best != null) {
+                return new ScopeMinimum(best.found(), searched, null);
+            }
+            i = j;
+        }
+        return new ScopeMinimum(null, searched, null);
+    }
+}

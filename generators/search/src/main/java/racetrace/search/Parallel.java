@@ -1,0 +1,141 @@
+package racetrace.search;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+import java.util.function.IntFunction;
+import java.util.function.Predicate;
+
+/**
+ * Work spread over the machine's cores with results taken in a fixed order, so that the outcome
+ * never depends on which core was faster. Units must be pure functions of their index or item:
+ * models are shared between threads and must be immutable after construction.
+ */
+public final class Parallel {
+
+    private Parallel() {
+    }
+
+    /** Every core the JVM may use. */
+    public static int cores() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    /** {@code f} over the items on {@code workers} threads; the results in item order. */
+    public static <T, R> List<R> map(List<T> items, Function<T, R> f, int workers) {
+        List<R> out = new ArrayList<>(items.size());
+        ordered(i -> f.apply(items.get(i)), items.size(), workers, r -> {
+            out.add(r);
+            return true;
+        });
+        return out;
+    }
+
+    /**
+     * Computes units 0, 1, 2, ... (fewer than {@code count}) on {@code workers} threads, a few
+     * ahead of the consumer, and hands them to it in index order until it returns false. Units
+     * computed ahead of a stop are dropped, so the consumer sees exactly what a single thread
+     * would have given it.
+     */
+    public static <R> void ordered(IntFunction<R> unit, long count, int workers, Predicate<R> consumer) {
+        if (workers <= 1) {
+            for (int i = 0; i < count; i++) {
+                if (!consumer.test(unit.apply(i))) {
+                    return;
+                }
+            }
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(r, "racetrace-worker");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            int ahead = workers * 2;
+            List<Future<R>> pending = new ArrayList<>();
+            int next = 0;
+            int taken = 0;
+            while (taken < count) {
+                while (next < count && next - taken < ahead) {
+                    int index = next++;
+                    pending.add(pool.submit(() -> unit.apply(index)));
+                }
+                R r = get(pending.remove(0));
+                taken++;
+                if (!consumer.test(r)) {
+                    return;
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * The same with tasks planned one by one on the calling thread, in order: {@code plan} gives
+     * the next task, or null when there is none. Planning stays sequential (and so deterministic);
+     * only the tasks run in parallel.
+     */
+    public static <R> void pipeline(java.util.function.Supplier<java.util.function.Supplier<R>> plan, int workers,
+            Predicate<R> consumer) {
+        if (workers <= 1) {
+            for (java.util.function.Supplier<R> task = plan.get(); task != null; task = plan.get()) {
+                if (!consumer.test(task.get())) {
+                    return;
+                }
+            }
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(r, "racetrace-worker");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            // Far enough ahead that one slow unit does not leave the other cores idle.
+            int ahead = workers * 16;
+            java.util.ArrayDeque<Future<R>> pending = new java.util.ArrayDeque<>();
+            boolean more = true;
+            while (true) {
+                while (more && pending.size() < ahead) {
+                    java.util.function.Supplier<R> task = plan.get();
+                    if (task == null) {
+                        more = false;
+                    } else {
+                        pending.add(pool.submit(task::get));
+                    }
+                }
+                if (pending.isEmpty()) {
+                    return;
+                }
+                if (!consumer.test(get(pending.poll()))) {
+                    return;
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static <R> R get(Future<R> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a search unit", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+}
