@@ -443,7 +443,8 @@ Step(t) ==
     [] l = "U1_clearMasked" -> ~word[p].B /\ Do(t, [word |-> SetW(p, "M", FALSE)], Then(t))
     [] l = "U2_testPending" -> GuestTestPending(t)
     [] l = "U1c_clearMaskedCond" -> ClearMaskedCond(t)
-    [] l = "R1_scribble" -> Do(t, [word |-> SetW(p, "R", ~word[p].R)], Finish(t))
+    [] l = "R1_scribble" -> Do(t, [word |-> SetW(p, "R", ~word[p].R)],   \* 5 writes: all of one set_link's cmpxchgs fail
+                               IF tries[t] + 1 = 5 THEN [tries |-> 5] @@ Finish(t) ELSE [tries |-> tries[t] + 1])
     [] OTHER -> FALSE   \* "Done"
 
 \* An execution that has ended stutters, so TLC reports only real deadlocks.
@@ -500,7 +501,7 @@ TypeOK ==
     /\ kq \in [Threads -> Prios] /\ lp \in [Threads -> Prios] /\ lp2 \in [Threads -> Prios]
     /\ tmp \in [Threads -> Vcpus \cup Prios]
     /\ wasP \in [Threads -> BOOLEAN] /\ linked \in [Threads -> BOOLEAN]
-    /\ tries \in [Threads -> 0..3] /\ nfail \in [Threads -> 0..4]
+    /\ tries \in [Threads -> 0..5] /\ nfail \in [Threads -> 0..4]
     /\ tl \in [Threads -> 0..NP] /\ ws \in [Threads -> Word]
     /\ cur \in [Threads -> 0..NP] /\ nxt \in [Threads -> 0..NP]
 

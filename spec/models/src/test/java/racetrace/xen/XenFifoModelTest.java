@@ -131,7 +131,7 @@ class XenFifoModelTest {
     @EnumSource(XenVersion.class)
     void sequentialSendsAreDeliveredInOrder(XenVersion v) {
         XenFifoModel m = model(v);
-        Scenario sc = new Scenario(config(1, 1, 2, 0, 0, 1, 0),
+        Scenario sc = new Scenario(config(m, 1, 1, 2, 0, 0, 1, 0),
                 List.of(xen(Op.of("send", 1), Op.of("send", 2)), guest(1)));
         Execution<XenState> ex = Execution.run(m, sc, Schedule.empty());
         assertThat(ex.outcome()).isInstanceOf(Outcome.Completed.class);
@@ -149,7 +149,7 @@ class XenFifoModelTest {
     @EnumSource(XenVersion.class)
     void sendAfterConsumingReusesTheOldTail(XenVersion v) {
         XenFifoModel m = model(v);
-        Scenario sc = new Scenario(config(1, 2, 2, 0, 1, 1, 0),
+        Scenario sc = new Scenario(config(m, 1, 2, 2, 0, 1, 1, 0),
                 List.of(xen(Op.of("send", 1), Op.of("send", 2), Op.of("send", 1)), guest(1)));
         Execution<XenState> ex = Execution.run(m, sc, Schedule.empty());
         assertThat(ex.outcome()).isInstanceOf(Outcome.Completed.class);
@@ -160,7 +160,7 @@ class XenFifoModelTest {
     @EnumSource(XenVersion.class)
     void eventsFollowPriorityAndVcpuChanges(XenVersion v) {
         XenFifoModel m = model(v);
-        Scenario sc = new Scenario(config(2, 2, 2, 0, 0, 1, 0),
+        Scenario sc = new Scenario(config(m, 2, 2, 2, 0, 0, 1, 0),
                 List.of(xen(Op.of("bindVcpu", 1, 1), Op.of("setPriority", 1, 0), Op.of("send", 1)),
                         xen(Op.of("send", 2)), guest(1), guest(1)));
         Execution<XenState> ex = Execution.run(m, sc, Schedule.empty());
@@ -176,7 +176,7 @@ class XenFifoModelTest {
     void maskedEventIsDeliveredAfterTheGuestUnmasks(XenVersion v) {
         for (int form = 0; form <= 1; form++) {
             XenFifoModel m = model(v);
-            Scenario sc = new Scenario(config(1, 1, 1, 1, 0, 1, form),
+            Scenario sc = new Scenario(config(m, 1, 1, 1, 1, 0, 1, form),
                     List.of(xen(Op.of("send", 1)), guest(1), unmasker(Op.of("unmask", 1))));
             Execution<XenState> ex = Execution.run(m, sc, Schedule.empty());
             assertThat(ex.outcome()).isInstanceOf(Outcome.Completed.class);
@@ -189,7 +189,7 @@ class XenFifoModelTest {
     @EnumSource(XenVersion.class)
     void xenUnmaskRelinksAPendingMaskedEvent(XenVersion v) {
         XenFifoModel m = model(v);
-        Scenario sc = new Scenario(config(1, 1, 1, 1, 0, 1, 0),
+        Scenario sc = new Scenario(config(m, 1, 1, 1, 1, 0, 1, 0),
                 List.of(xen(Op.of("send", 1), Op.of("unmask", 1)), guest(1)));
         Execution<XenState> ex = Execution.run(m, sc, Schedule.empty());
         assertThat(ex.outcome()).isInstanceOf(Outcome.Completed.class);
@@ -199,7 +199,7 @@ class XenFifoModelTest {
     @Test
     void aSecondCpuBlocksOnTheQueueLock() {
         XenFifoModel m = new XenFifoModel(XenVersion.D, Callers.NONE);
-        Scenario sc = new Scenario(none(config(1, 1, 2, 0, 0, 0, 0)),
+        Scenario sc = new Scenario(config(m, 1, 1, 2, 0, 0, 0, 0),
                 List.of(xen(Op.of("send", 1)), xen(Op.of("send", 2))));
         XenState s = m.initial(sc);
         while (!s.pc(0).equals("D6_tasLinked")) {
@@ -240,7 +240,7 @@ class XenFifoModelTest {
     void lockOldQueueGivesUpAfterThreeTriesWithANotice() {
         for (XenVersion v : List.of(XenVersion.D, XenVersion.D1)) {
             XenFifoModel m = model(v);
-            Scenario sc = new Scenario(config(1, 2, 1, 0, 0, 0, 0), List.of(xen(Op.of("send", 1))));
+            Scenario sc = new Scenario(config(m, 1, 2, 1, 0, 0, 0, 0), List.of(xen(Op.of("send", 1))));
             XenState s = m.initial(sc);
             List<String> notices = new ArrayList<>();
             for (int i = 0; i < 200 && !m.finished(s, 0); i++) {
@@ -268,7 +268,7 @@ class XenFifoModelTest {
     @Test
     void e2GivesUpAfterThreeTriesWithoutSettingPending() {
         XenFifoModel m = model(XenVersion.E2);
-        Scenario sc = new Scenario(config(1, 2, 1, 0, 0, 0, 0), List.of(xen(Op.of("send", 1))));
+        Scenario sc = new Scenario(config(m, 1, 2, 1, 0, 0, 0, 0), List.of(xen(Op.of("send", 1))));
         XenState s = m.initial(sc);
         List<String> notices = new ArrayList<>();
         for (int i = 0; i < 200 && !m.finished(s, 0); i++) {
@@ -292,7 +292,7 @@ class XenFifoModelTest {
     @EnumSource(value = XenVersion.class, names = {"A", "D", "E2"})
     void setLinkGivesUpAfterFourFailedAttemptsWithANotice(XenVersion v) {
         XenFifoModel m = model(v);
-        Scenario sc = new Scenario(config(1, 1, 2, 0, 0, 0, 0),
+        Scenario sc = new Scenario(config(m, 1, 1, 2, 0, 0, 0, 0),
                 List.of(xen(Op.of("send", 1), Op.of("send", 2))));
         XenState s = m.initial(sc);
         List<String> notices = new ArrayList<>();
@@ -322,7 +322,7 @@ class XenFifoModelTest {
     @Test
     void guestUnmaskWaitsWhileBusy() {
         XenFifoModel m = model(XenVersion.A);
-        Scenario sc = new Scenario(config(1, 1, 1, 1, 0, 0, 0),
+        Scenario sc = new Scenario(config(m, 1, 1, 1, 1, 0, 0, 0),
                 List.of(xen(Op.of("send", 1)), unmasker(Op.of("unmask", 1))));
         XenState s = m.initial(sc);
         s = with(s, s.u.word + 1, s.word(1) | Word.B);
@@ -334,7 +334,7 @@ class XenFifoModelTest {
     @Test
     void variablesHaveTheSpecShape() {
         XenFifoModel m = model(XenVersion.E2);
-        Scenario sc = new Scenario(config(2, 2, 2, 1, 1, 1, 0),
+        Scenario sc = new Scenario(config(m, 2, 2, 2, 1, 1, 1, 0),
                 List.of(xen(Op.of("send", 1)), guest(1), guest(1), unmasker(Op.of("mask", 2))));
         Map<String, Object> vars = m.variables(m.initial(sc));
         assertThat(vars.keySet()).containsExactlyElementsOf(XenFifoModel.VARIABLES);
@@ -388,6 +388,10 @@ class XenFifoModelTest {
         assertThat(m.space().alphabet(config(1, 1, 1, 0, 0, 0, 0), XenFifoModel.XEN_CPU))
                 .extracting(Op::toString).containsExactly("send(1)", "unmask(1)");
         assertThat(m.space().actors(c)).extracting(a -> a.name())
-                .containsExactly(XenFifoModel.XEN_CPU, XenFifoModel.GUEST, XenFifoModel.GUEST_UNMASK);
+                .containsExactly(XenFifoModel.XEN_CPU, XenFifoModel.GUEST, XenFifoModel.GUEST_UNMASK, "guest-rogue");
+        XenFifoModel d = model(XenVersion.D);
+        assertThat(d.space().params()).extracting(p -> p.name()).endsWith("unmaskForm", "source");
+        assertThat(d.space().alphabet(config(d, 1, 1, 1, 0, 0, 0, 0).with("source", 2), XenFifoModel.XEN_CPU))
+                .extracting(Op::toString).containsExactly("virq(1)", "unmask(1)");
     }
 }

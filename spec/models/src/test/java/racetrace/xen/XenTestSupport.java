@@ -32,11 +32,17 @@ final class XenTestSupport {
         c.put("guest", guest);
         c.put("unmaskForm", unmaskForm);
         c.put("source", 0);
-        c.put("rogue", 0);
         return new Config(c);
     }
 
-    /** The same configuration for a model without callers' locks (callers=none has no source). */
+    /** The configuration as model m's space has it: source=0 where the era has the parameter. */
+    static Config config(XenFifoModel m, int vcpus, int prios, int ports, int masked, int oldTail, int guest,
+            int unmaskForm) {
+        Config c = config(vcpus, prios, ports, masked, oldTail, guest, unmaskForm);
+        return m.space().params().stream().anyMatch(p -> p.name().equals("source")) ? c : none(c);
+    }
+
+    /** The same configuration for a model whose ports are raised one way only (2020-11, none: no source). */
     static Config none(Config c) {
         Map<String, Integer> m = new LinkedHashMap<>(c.values());
         m.remove("source");
@@ -119,6 +125,32 @@ final class XenTestSupport {
             }
         }
         return null;
+    }
+
+    /** Whether {@code invariant} fails in some reachable state (every state explored, whatever else fails). */
+    static boolean reaches(XenFifoModel model, Scenario scenario, String invariant, int maxStates) {
+        Invariant<XenState> target = model.invariants().stream()
+                .filter(i -> i.name().equals(invariant)).findFirst().orElseThrow();
+        XenState init = model.initial(scenario);
+        java.util.Set<XenState> seen = new java.util.HashSet<>();
+        ArrayDeque<XenState> queue = new ArrayDeque<>();
+        seen.add(init);
+        queue.add(init);
+        while (!queue.isEmpty() && seen.size() < maxStates) {
+            XenState s = queue.poll();
+            if (!target.holds(s)) {
+                return true;
+            }
+            for (int t = 0; t < scenario.threadCount(); t++) {
+                if (model.enabled(s, t)) {
+                    XenState next = model.step(s, t).next();
+                    if (seen.add(next)) {
+                        queue.add(next);
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /** Counts the reachable states of a scenario (bounded), and whether any invariant fails. */
