@@ -41,6 +41,23 @@ public final class SpecChecker {
      *     all finish usually have no terminal stuttering step, so usually false)
      */
     public TlcResult check(Model<?> model, Scenario scenario, Path dir, Duration timeout, boolean checkDeadlock) {
+        return check(model, scenario, dir, timeout, checkDeadlock,
+                model.invariants().stream().map(i -> i.name()).toList(), List.of());
+    }
+
+    /**
+     * Counts the distinct states of the spec for one scenario: TLC breadth-first with no
+     * invariant, the count to compare with an exhaustive search of the Java model. With {@code
+     * dump} set, TLC also writes every state it found there ({@code -dump}; read it with {@link
+     * TlcDump#read}).
+     */
+    public TlcResult countStates(Model<?> model, Scenario scenario, Path dir, Duration timeout, Path dump) {
+        List<String> extra = dump == null ? List.of() : List.of("-dump", dump.toAbsolutePath().toString());
+        return check(model, scenario, dir, timeout, false, List.of(), extra);
+    }
+
+    private TlcResult check(Model<?> model, Scenario scenario, Path dir, Duration timeout, boolean checkDeadlock,
+            List<String> invariantNames, List<String> extraArgs) {
         String spec = model.tlaModule();
         if (spec == null) {
             throw new TlaExportException("model " + model.instance() + " has no TLA+ spec (its tlaModule() is null)");
@@ -51,8 +68,8 @@ public final class SpecChecker {
             TlaNames.requireSpecName(c.getKey(), "constant", model.instance() + ".tlaConstants()");
             constants.add(Map.of("name", c.getKey(), "value", writer.write(c.getValue(), "constant " + c.getKey())));
         }
-        List<String> invariants = model.invariants().stream()
-                .map(i -> TlaNames.requireIdentifier(i.name(), "invariant", model.instance() + ".invariants()"))
+        List<String> invariants = invariantNames.stream()
+                .map(i -> TlaNames.requireIdentifier(i, "invariant", model.instance() + ".invariants()"))
                 .toList();
         String module = spec + "Check_" + id(model, constants, invariants);
         Map<String, Object> data = new LinkedHashMap<>();
@@ -66,7 +83,7 @@ public final class SpecChecker {
         specs.copyInto(spec, dir);
         TraceExporter.write(dir.resolve(module + ".tla"), Templates.render("check.tla.ftl", data));
         TraceExporter.write(dir.resolve(module + ".cfg"), Templates.render("check.cfg.ftl", data));
-        return tlc.run(dir, module, module + ".cfg", timeout, List.of());
+        return tlc.run(dir, module, module + ".cfg", timeout, extraArgs);
     }
 
     private static String id(Model<?> model, List<Map<String, String>> constants, List<String> invariants) {

@@ -87,7 +87,7 @@ public final class XenFifoModel implements Model<XenState> {
 
     private final XenVersion version;
     private final Callers callers;
-    private final ScenarioSpace space;
+    private final XenSpace space;
     private final Invariants invariants;
 
     /** The version under the callers of the era it shipped in. */
@@ -150,6 +150,16 @@ public final class XenFifoModel implements Model<XenState> {
     @Override
     public ScenarioSpace space() {
         return space;
+    }
+
+    @Override
+    public Set<String> actions() {
+        return Coverage.actions(version, callers);
+    }
+
+    @Override
+    public List<Scenario> coverageScenarios() {
+        return Coverage.scenarios(space);
     }
 
     @Override
