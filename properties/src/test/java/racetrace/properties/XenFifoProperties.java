@@ -6,12 +6,13 @@ import racetrace.engine.Model;
 import racetrace.engine.Models;
 
 /**
- * Property suites over every xen-fifo instance; {@link Found} records what jqwik found and
- * shrank (seed 20261123, 1500 tries) when the suite was written; unmarked instances held.
+ * Property suites over every xen-fifo version under the callers of its own era; {@link Found}
+ * records what jqwik found and shrank (seed 20261123, 1500 tries) when the suite was written;
+ * unmarked instances held.
  */
 class XenFifoProperties {
     @Group
-    @Found(invariant = "TailIsLast", threads = 1, ops = 2, preemptions = 0, steps = 10)
+    @Found(invariant = "TailIsLast", threads = 1, ops = 2, preemptions = 0, steps = 12)
     class A0 extends InstanceProperties {
         @Override
         Model<?> model() {
@@ -19,7 +20,7 @@ class XenFifoProperties {
         }
     }
     @Group
-    @Found(invariant = "TailIsLast", threads = 1, ops = 2, preemptions = 0, steps = 10)
+    @Found(invariant = "TailIsLast", threads = 1, ops = 2, preemptions = 0, steps = 12)
     class A extends InstanceProperties {
         @Override
         Model<?> model() {
@@ -27,7 +28,7 @@ class XenFifoProperties {
         }
     }
     @Group
-    @Found(invariant = "ReadyImpliesValidHead", threads = 3, ops = 3, preemptions = 2, steps = 33)
+    @Found(invariant = "LastQueueCorrect", threads = 2, ops = 2, preemptions = 1, steps = 24)
     class B extends InstanceProperties {
         @Override
         Model<?> model() {
@@ -35,7 +36,7 @@ class XenFifoProperties {
         }
     }
     @Group
-    @Found(invariant = "LastQueueCorrect", threads = 2, ops = 3, preemptions = 3, steps = 24)
+    @Found(invariant = "LastQueueCorrect", threads = 2, ops = 2, preemptions = 1, steps = 26)
     class C extends InstanceProperties {
         @Override
         Model<?> model() {
@@ -43,7 +44,15 @@ class XenFifoProperties {
         }
     }
     @Group
-    @Found(invariant = "LastQueueCorrect", threads = 2, ops = 3, preemptions = 3, steps = 24)
+    @Found(invariant = "LastQueueCorrect", threads = 2, ops = 2, preemptions = 1, steps = 24)
+    class Fix1 extends InstanceProperties {
+        @Override
+        Model<?> model() {
+            return Models.create("xen-fifo", "fix1", Map.of());
+        }
+    }
+    @Group
+    @Found(invariant = "LastQueueCorrect", threads = 2, ops = 2, preemptions = 1, steps = 26)
     class D extends InstanceProperties {
         @Override
         Model<?> model() {
@@ -58,6 +67,7 @@ class XenFifoProperties {
         }
     }
     @Group
+    @Found(invariant = "NoSelfLink", threads = 4, ops = 4, preemptions = 1, steps = 46)
     class E1 extends InstanceProperties {
         @Override
         Model<?> model() {

@@ -153,6 +153,45 @@ final class XenTestSupport {
         return false;
     }
 
+    /**
+     * Every state of a scenario (bounded): the designed give-ups taken on the way, counted by the
+     * give-up's name (the notice's words before "gave up"), and the invariants failing anywhere.
+     */
+    record Survey(int states, Map<String, Integer> giveUps, java.util.Set<String> violated, List<XenState> all) {
+    }
+
+    static Survey survey(XenFifoModel model, Scenario scenario, int maxStates) {
+        XenState init = model.initial(scenario);
+        java.util.Set<XenState> seen = new java.util.HashSet<>();
+        List<XenState> all = new ArrayList<>();
+        ArrayDeque<XenState> queue = new ArrayDeque<>();
+        Map<String, Integer> giveUps = new java.util.TreeMap<>();
+        java.util.Set<String> violated = new java.util.TreeSet<>();
+        seen.add(init);
+        queue.add(init);
+        while (!queue.isEmpty() && seen.size() < maxStates) {
+            XenState s = queue.poll();
+            all.add(s);
+            for (Invariant<XenState> i : model.invariants()) {
+                if (!i.holds(s)) {
+                    violated.add(i.name());
+                }
+            }
+            for (int t = 0; t < scenario.threadCount(); t++) {
+                if (model.enabled(s, t)) {
+                    var tr = model.step(s, t);
+                    if (tr.notice() != null) {
+                        giveUps.merge(tr.notice().substring(0, tr.notice().indexOf(" gave up")), 1, Integer::sum);
+                    }
+                    if (seen.add(tr.next())) {
+                        queue.add(tr.next());
+                    }
+                }
+            }
+        }
+        return new Survey(seen.size(), giveUps, violated, all);
+    }
+
     /** Counts the reachable states of a scenario (bounded), and whether any invariant fails. */
     static String anyViolation(XenFifoModel model, Scenario scenario, int maxStates) {
         XenState init = model.initial(scenario);
