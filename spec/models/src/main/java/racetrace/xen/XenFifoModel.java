@@ -16,18 +16,20 @@ import racetrace.engine.Transition;
 
 /**
  * Step-level model of Xen's FIFO event channels: {@code evtchn_fifo_set_pending} in the versions
- * of {@link XenVersion}, Xen's unmask / set_priority / bind_vcpu, the Linux upcall loop and the
- * Linux guest unmask. Step names follow {@code shared/research/xen-evtchn-fifo.md}: one step per
- * read, write, atomic read-modify-write, cmpxchg, lock or unlock; local computations are merged
- * into the memory step before them. {@code spec/models/src/main/tla/XenFifo.tla} states the same
- * system, step for step.
+ * of {@link XenVersion}, under the locks its callers hold in an era ({@link Callers}), Xen's unmask
+ * / set_priority / bind_vcpu, the Linux upcall loop and the Linux guest unmask. Step names follow
+ * {@code shared/research/xen-evtchn-fifo.md}: one step per read, write, atomic read-modify-write,
+ * cmpxchg, lock or unlock; local computations are merged into the memory step before them.
+ * {@code spec/models/src/main/tla/XenFifo.tla} states the same system, step for step.
  *
  * <h2>Where things are</h2>
  * {@link Pc} the step labels, {@link Reg} a thread's registers, {@link Layout} and
- * {@link XenState} the state; the steps by concern: {@link PortOps} (Xen's port operations),
- * {@link SetPendingSteps} (what every generation of set_pending shares), {@link SetPending2013}
- * (a0, a), {@link SetPendingLastQueue} (b to e1), {@link SetPendingE2}, {@link SetLink},
- * {@link Guest}; {@link Invariants}; {@link TlaMapping} the spec's variables and constants.
+ * {@link XenState} the state; the steps by concern: {@link PortOps} (callers' locks and Xen's
+ * port operations), {@link SetPendingSteps} (what every generation of set_pending shares),
+ * {@link SetPending2013} (a0, a), {@link SetPendingLastQueue} (b to e1, and fix 1),
+ * {@link SetPendingE2}, {@link SetLink}, {@link Guest}; {@link Invariants}; {@link TlaMapping}
+ * the spec's variables and constants; {@link XenSpace} the scenarios; {@link Coverage} what
+ * conformance must cover.
  *
  * <h2>Shape</h2>
  * Ports 1..ports, vCPUs 0..vcpus-1, priorities 0..prios-1 (0 = highest). Fresh ports: notify vCPU
@@ -38,15 +40,24 @@ import racetrace.engine.Transition;
  *
  * <h2>Actors</h2>
  * <ul>
- * <li>{@code xen-cpu} (1..3 threads, 1..3 ops): {@code send(p)}, {@code unmask(p)} (the
- * EVTCHNOP_unmask hypercall), {@code setPriority(p,k)}, {@code bindVcpu(p,v)}. Send and unmask
- * first read the notify vCPU ({@code X0_readNv}); unmask then clears M and tests P (1.8).
+ * <li>{@code xen-cpu} (1..3 threads, 1..3 ops), each op named by its caller: a raise of port p by
+ * its binding ({@code send(p)} an interdomain send, {@code ipi(p)}, {@code virq(p)} a global VIRQ,
+ * {@code pirq(p)}; the parameter {@code source} says which, the same for every port, where the
+ * era's callers differ by binding), {@code unmask(p)} (the EVTCHNOP_unmask hypercall),
+ * {@code setPriority(p,k)}, {@code bindVcpu(p,v)}. An op first takes its caller's lock of the era
+ * ({@code XL_lockCaller}) and releases it after its last step ({@code XL_unlockCaller}). A raise
+ * and the unmask hypercall read the notify vCPU ({@code X0_readNv}); unmask then clears M and
+ * tests P (1.8).
  * <li>{@code guest} (with {@code guest=1}: one thread per vCPU, thread i is vCPU i; 1..3 ops
  * {@code upcall}): one op is one run of the upcall loop G0..G9 until its local ready copy is
  * empty. An upcall can only start while READY(v) is non-empty (the kick). A consumer idle at G0
  * with READY(v) empty counts as finished, so waiting for events that never come is no deadlock.
  * <li>{@code guest-unmask} (0..1 thread, 1..2 ops): {@code unmask(p)} in the form chosen by
- * {@code unmaskForm} and {@code mask(p)}. The hypercall runs Xen's unmask steps on the same thread.
+ * {@code unmaskForm} and {@code mask(p)}. The hypercall runs Xen's unmask steps on the same
+ * thread, under the unmask hypercall's lock of the era.
+ * <li>{@code guest-rogue} (0..1 thread, 1 op): {@code scribble(p)}, a misbehaving guest vCPU
+ * writing the unused bits of p's event word five times, enough to fail every cmpxchg of one
+ * set_link (S3 and four S6): the threat set_link's BUSY bit and bound answer.
  * </ul>
  *
  * <h2>Invariants, and decisions where the notes leave room</h2>
@@ -58,9 +69,12 @@ import racetrace.engine.Transition;
  * (set_link success or HEAD write). Consuming(p): a guest at G5 with cur = p.
  * <li>Designed give-ups (lock_old_queue after 3 tries, e2's loop after 3 tries, set_link's S7)
  * put p into the ghost set {@code dropped} and report a notice; a later won LINKED claim on p
- * removes it. Reachable, TailIsLast, EmptyImpliesOldTail, LastQueueCorrect and Quiescent skip
- * the ports in {@code dropped} and, when a dropped port is LINKED on no queue (S7), the chain
- * later linked behind it: those events were lost on purpose and the loss was reported.
+ * removes it. Reachable, TailIsLast, EmptyImpliesOldTail, LastQueueCorrect, Quiescent and
+ * NoLostEvent skip the ports in {@code dropped} and, when a dropped port is LINKED on no queue
+ * (S7), the chain later linked behind it: those events were lost on purpose and reported.
+ * <li>The ghost {@code owed} holds the ports with an event raised (at X0 of a raise) and not
+ * delivered (G7's ack) since: NoLostEvent sees an event lost with PENDING clear, which only e2's
+ * give-up does (8aa0e9d2 sets no PENDING then).
  * <li>EmptyImpliesOldTail and TailIsLast also excuse a tail that is InFlight: in a0/a the
  * LINKED claim (A5) precedes the queue lock, and the claimant itself handles "p == tail".
  * <li>LastQueueCorrect (b onwards) is checked for ports no thread is inside a set_pending
