@@ -1,92 +1,175 @@
 package racetrace.bench;
 
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
-import racetrace.engine.Measure;
+import racetrace.engine.FocusedModel;
 import racetrace.engine.Model;
+import racetrace.engine.Scenario;
 import racetrace.hunt.Finding;
 import racetrace.hunt.HuntOptions;
 import racetrace.hunt.HuntResult;
 import racetrace.hunt.Hunter;
-import racetrace.search.Case;
-import racetrace.search.RandomCases;
+import racetrace.hunt.Strategy;
+import racetrace.search.explore.Limits;
+import racetrace.search.explore.StateSpace;
+import racetrace.search.scope.Ladder;
+import racetrace.tla.SpecChecker;
+import racetrace.tla.TlcResult;
+import racetrace.tla.TlcVerdict;
+import racetrace.tlc.StateCounts;
 
 /**
- * Figures for one instance: engine runs per second on one core, and over several seeds the
- * median tries and time to the first counterexample and the median shrink time per invariant.
+ * The figures the README quotes, measured in one run: time to the first counterexample per
+ * instance and strategy over many seeds; the exhaustive search's states per second next to
+ * TLC's on the same scenario and on the same scope, with both distinct-state counts; and the
+ * shrunk measure next to TLC's shortest counterexample.
  */
 public final class Benchmark {
 
     private Benchmark() {
     }
 
-    /** Per invariant, over the seeds that found it. */
-    public record InvariantFigures(String invariant, int seedsFound, long medianTries, double medianMillisToFirst,
-            double medianMillisToShrink, Measure smallest, Measure largest) {
+    /** Time to the first counterexample of one instance under one strategy, over the seeds. */
+    public record FirstRow(String instance, String strategy, int seeds, int found, double median, double p10,
+            double p90, double max) {
     }
 
-    public record Figures(Model<?> model, double runsPerSecond, int seeds, int triesBudget,
-            List<InvariantFigures> invariants, long medianMillisHeld, HuntResult firstSeed) {
+    /** One exhaustive search, Java next to TLC. */
+    public record ExhaustiveRow(String instance, String what, long scenarios, long javaStates, double javaMillis,
+            long tlcStates, long tlcMillis, long tlcOwnMillis, String verdict) {
+
+        public double javaRate() {
+            return javaStates * 1000.0 / Math.max(0.001, javaMillis);
+        }
+
+        public double tlcRate() {
+            return tlcStates * 1000.0 / Math.max(1, tlcMillis);
+        }
+
+        public double tlcOwnRate() {
+            return tlcStates * 1000.0 / Math.max(1, tlcOwnMillis);
+        }
     }
 
-    /** Random cases with every invariant checked, for about {@code seconds}, after a warm-up. */
-    public static double runsPerSecond(Model<?> model, double seconds) {
-        Random random = new Random(42);
-        long warm = System.nanoTime() + 500_000_000L;
-        while (System.nanoTime() < warm) {
-            RandomCases.draw(model, RandomCases.DEFAULT_SCHEDULE_LENGTH, random).check(null);
-        }
-        long start = System.nanoTime();
-        long end = start + (long) (seconds * 1e9);
-        long runs = 0;
-        while (System.nanoTime() < end) {
-            Case c = RandomCases.draw(model, RandomCases.DEFAULT_SCHEDULE_LENGTH, random);
-            c.check(null);
-            runs++;
-        }
-        return runs / ((System.nanoTime() - start) / 1e9);
+    /** A shrunk counterexample next to TLC's shortest on its scenario. */
+    public record ShrinkRow(String instance, String invariant, String measure, String minimality,
+            int javaStepShortest, int tlcShortest, long tlcStates, long tlcMillis) {
     }
 
-    public static Figures measure(Model<?> model, int seeds, int tries, double secondsPerHunt, double rateSeconds) {
-        double rate = runsPerSecond(model, rateSeconds);
-        List<HuntResult> hunts = new ArrayList<>();
-        for (long seed = 1; seed <= seeds; seed++) {
-            hunts.add(Hunter.hunt(model, new HuntOptions(seed, tries, secondsPerHunt,
-                    RandomCases.DEFAULT_SCHEDULE_LENGTH), null));
-        }
-        List<InvariantFigures> per = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        for (HuntResult h : hunts) {
-            for (Finding f : h.findings()) {
-                if (!names.contains(f.invariant())) {
-                    names.add(f.invariant());
+    /** Hunts with each strategy for each seed 1..seeds, stopping at the first counterexample. */
+    public static List<FirstRow> timeToFirst(Model<?> model, List<Strategy> strategies, int seeds, double secondsCap,
+            HuntOptions base) {
+        List<FirstRow> rows = new ArrayList<>();
+        for (Strategy s : strategies) {
+            List<Double> times = new ArrayList<>();
+            for (long seed = 1; seed <= seeds; seed++) {
+                HuntOptions o = new HuntOptions(seed, base.tries(), base.states(), secondsCap, s, 0, base.workers(),
+                        base.maxScheduleLength(), true);
+                HuntResult r = Hunter.hunt(model, o, null);
+                if (r.violated()) {
+                    times.add(r.findings().stream().mapToDouble(Finding::millisToFirst).min().orElseThrow());
                 }
             }
+            double[] t = times.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            rows.add(new FirstRow(model.instance().toString(), s.id(), seeds, t.length, quantile(t, 0.5),
+                    quantile(t, 0.1), quantile(t, 0.9), t.length == 0 ? Double.NaN : t[t.length - 1]));
         }
-        for (String name : names) {
-            List<Finding> fs = new ArrayList<>();
-            for (HuntResult h : hunts) {
-                h.findings().stream().filter(f -> f.invariant().equals(name)).findFirst().ifPresent(fs::add);
-            }
-            Measure smallest = fs.stream().map(Finding::measure).min(Measure::compareTo).orElseThrow();
-            Measure largest = fs.stream().map(Finding::measure).max(Measure::compareTo).orElseThrow();
-            per.add(new InvariantFigures(name, fs.size(),
-                    median(fs.stream().mapToLong(Finding::tryNumber).toArray()),
-                    median(fs.stream().mapToLong(Finding::nanosToFirst).toArray()) / 1e6,
-                    median(fs.stream().mapToLong(Finding::nanosToShrink).toArray()) / 1e6, smallest, largest));
-        }
-        long held = median(hunts.stream().filter(h -> !h.violated()).mapToLong(HuntResult::millis).toArray());
-        return new Figures(model, rate, seeds, tries, per, held, hunts.get(0));
+        return rows;
     }
 
-    static long median(long[] values) {
-        if (values.length == 0) {
-            return -1;
+    static double quantile(double[] sorted, double q) {
+        if (sorted.length == 0) {
+            return Double.NaN;
         }
-        long[] v = values.clone();
-        Arrays.sort(v);
-        return v[v.length / 2];
+        int i = (int) Math.min(sorted.length - 1, Math.max(0, Math.round(q * (sorted.length - 1))));
+        return sorted[i];
+    }
+
+    /** The Java explorer (warmed up, best of three) and TLC's BFS, both without invariants, on one scenario. */
+    public static ExhaustiveRow sameScenario(Model<?> model, Scenario scenario, Path dir, Duration timeout) {
+        double javaMillis = bestMillis(model, List.of(scenario));
+        StateCounts.Comparison c = StateCounts.compare(model, scenario, dir, timeout, 50_000_000);
+        String verdict = c.equal() ? "equal" : c.tlc().verdict().isFailure() ? "TLC: " + c.tlc().summary()
+                : "DIFFERENT: " + c.difference();
+        return new ExhaustiveRow(model.instance().toString(), "scenario " + scenario.config() + " "
+                + scenario.threads(), 1, c.javaStates(), javaMillis, c.tlcStates(), c.tlcMillis(),
+                c.tlc().tlcMillis(), verdict);
+    }
+
+    /** Every scenario of a ladder level: the Java explorer scenario by scenario, TLC in one model over all. */
+    public static ExhaustiveRow sameScope(Model<?> model, int level, Path dir, Duration timeout) {
+        Ladder ladder = new Ladder(model.space(), level, 100_000);
+        List<Scenario> all = new ArrayList<>();
+        for (int l = 1; l <= level; l++) {
+            List<Scenario> sc = ladder.level(l);
+            if (sc != null) {
+                all.addAll(sc);
+            }
+        }
+        Model<?> bare = FocusedModel.none(model);
+        long javaStates = 0;
+        for (Scenario s : all) {
+            javaStates += StateSpace.explore(bare, s, List.of(), Limits.states(10_000_000), false).distinctStates();
+        }
+        double javaMillis = bestMillis(model, all);
+        List<String> variables = variableNames(model, all.get(0));
+        TlcResult r = SpecChecker.standard().checkScope(bare, all, variables, Ladder.scopeOf(level).toString(), dir,
+                timeout);
+        long tlcStates = r.verdict() == TlcVerdict.OK ? r.distinctStates() : -1;
+        String verdict = r.verdict() != TlcVerdict.OK ? "TLC: " + r.summary()
+                : tlcStates == javaStates ? "equal" : "DIFFERENT: Java " + javaStates + ", TLC " + tlcStates;
+        return new ExhaustiveRow(model.instance().toString(), "scope " + Ladder.scopeOf(level), all.size(), javaStates,
+                javaMillis, tlcStates, r.wallTime().toMillis(), r.tlcMillis(), verdict);
+    }
+
+    private static <S> List<String> variableNames(Model<S> model, Scenario s) {
+        return new ArrayList<>(model.variables(model.initial(s)).keySet());
+    }
+
+    /**
+     * Explores the scenarios three times (the first warms the JIT up) and keeps the fastest, on
+     * every core: one scenario's levels split across them, several scenarios shared out.
+     */
+    private static double bestMillis(Model<?> model, List<Scenario> scenarios) {
+        Model<?> bare = FocusedModel.none(model);
+        int cores = racetrace.search.Parallel.cores();
+        double best = Double.MAX_VALUE;
+        for (int round = 0; round < 3; round++) {
+            long t0 = System.nanoTime();
+            if (scenarios.size() == 1) {
+                StateSpace.explore(bare, scenarios.get(0), List.of(),
+                        Limits.states(50_000_000).withWorkers(cores), false);
+            } else {
+                racetrace.search.Parallel.map(scenarios, s -> StateSpace.explore(bare, s, List.of(),
+                        Limits.states(50_000_000), false).distinctStates(), cores);
+            }
+            best = Math.min(best, (System.nanoTime() - t0) / 1e6);
+        }
+        return best;
+    }
+
+    /** Each finding of a full hunt next to TLC's BFS on the same scenario and invariant. */
+    public static List<ShrinkRow> shrunkVersusTlc(HuntResult hunt, Path dir, Duration timeout) {
+        List<ShrinkRow> rows = new ArrayList<>();
+        for (Finding f : hunt.findings()) {
+            Model<?> focused = FocusedModel.of(hunt.model(), f.invariant());
+            TlcResult r = SpecChecker.standard().check(focused, f.shrunk().scenario(),
+                    dir.resolve(f.invariant()), timeout, false);
+            int tlc = r.verdict() == TlcVerdict.INVARIANT_VIOLATED ? r.trace().size() - 1 : -1;
+            int shortest = f.stepShortest() == null ? f.measure().steps()
+                    : f.stepShortest().check(List.of(f.invariant())).measure().steps();
+            rows.add(new ShrinkRow(hunt.model().instance().toString(), f.invariant(), f.measure().toString(),
+                    f.minimality().describe(), shortest, tlc, r.distinctStates(), r.wallTime().toMillis()));
+        }
+        return rows;
+    }
+
+    static double[] sorted(List<Double> xs) {
+        double[] a = xs.stream().mapToDouble(Double::doubleValue).toArray();
+        Arrays.sort(a);
+        return a;
     }
 }

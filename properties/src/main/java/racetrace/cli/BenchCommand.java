@@ -1,10 +1,17 @@
 package racetrace.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,11 +20,23 @@ import picocli.CommandLine.Parameters;
 import racetrace.bench.Benchmark;
 import racetrace.engine.BadInputException;
 import racetrace.engine.Model;
+import racetrace.engine.Scenario;
+import racetrace.hunt.HuntOptions;
+import racetrace.hunt.HuntResult;
+import racetrace.hunt.Hunter;
+import racetrace.hunt.Strategy;
 import racetrace.report.Templates;
+import racetrace.search.ScenarioGenerator;
+import racetrace.search.scope.Ladder;
 
-/** Prints the search's figures: runs per second, and medians over seeds of time to first counterexample and shrink time. */
-@Command(name = "bench", description = "Measures runs per second and, over several seeds, time to the first "
-        + "counterexample and shrink time.")
+/**
+ * Measures the search: time to the first counterexample per strategy over many seeds, and with
+ * --tlc the exhaustive search next to TLC's (same scenario, same scope) and the shrunk
+ * counterexamples next to TLC's shortest. Prints Markdown and writes it, with CSV files, to --out.
+ */
+@Command(name = "bench", description = "Measures time to the first counterexample per strategy over many seeds and, "
+        + "with --tlc, the exhaustive search and the shrunk counterexamples next to TLC's; prints Markdown and writes "
+        + "Markdown and CSV files.")
 final class BenchCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -29,76 +48,124 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--variant", paramLabel = "V", description = "only this variant (repeatable)")
     List<String> variants = new ArrayList<>();
 
-    @Option(names = "--seeds", paramLabel = "N", description = "hunts per instance (default ${DEFAULT-VALUE})")
-    int seeds = 10;
+    @Option(names = "--granularity", paramLabel = "byte|location", description = "only this granularity (flags models)")
+    String granularity;
 
-    @Option(names = "--tries", paramLabel = "N", description = "try budget per hunt (default ${DEFAULT-VALUE})")
-    int tries = 20_000;
+    @Option(names = "--seeds", paramLabel = "N", description = "hunts per instance and strategy (default ${DEFAULT-VALUE})")
+    int seeds = 20;
+
+    @Option(names = "--strategy", paramLabel = "NAME",
+            description = "a strategy to time (repeatable; default: portfolio, random, uniform, pct, scope, swarm)")
+    List<String> strategies = new ArrayList<>();
 
     @Option(names = "--seconds", paramLabel = "S", description = "time limit per hunt (default ${DEFAULT-VALUE})")
-    double seconds = 20;
+    double seconds = 30;
 
-    @Option(names = "--tlc", description = "also run TLC's BFS on the scenario of each counterexample of seed 1 and "
-            + "print its shortest length next to the Java one")
+    @Option(names = "--tlc", description = "also compare the exhaustive search and the shrunk counterexamples with TLC")
     boolean tlc;
 
     @Option(names = "--tlc-timeout", paramLabel = "S", description = "seconds per TLC run (default ${DEFAULT-VALUE})")
-    int tlcTimeout = 600;
+    int tlcTimeout = 900;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "where --tlc writes its files (default ${DEFAULT-VALUE})")
-    java.nio.file.Path out = java.nio.file.Path.of("racetrace-out");
+    @Option(names = "--out", paramLabel = "DIR", description = "where the Markdown and CSV go (default ${DEFAULT-VALUE})")
+    Path out = Path.of("racetrace-out", "bench");
 
     @Override
-    public Integer call() {
-        if (seeds < 1 || tries < 1 || seconds <= 0) {
-            throw new BadInputException("--seeds and --tries must be at least 1, --seconds more than 0");
+    public Integer call() throws IOException {
+        if (seeds < 1 || !(seconds > 0) || Double.isInfinite(seconds) || tlcTimeout < 1) {
+            throw new BadInputException("--seeds and --tlc-timeout must be at least 1, --seconds a positive number");
         }
-        PrintWriter out = spec.commandLine().getOut();
-        for (Model<?> m : Options.select(model, variants, null)) {
-            Benchmark.Figures fig = Benchmark.measure(m, seeds, tries, seconds, 2.0);
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("instance", m.instance().toString());
-            data.put("rate", String.format("%.0f", fig.runsPerSecond()));
-            data.put("seeds", fig.seeds());
-            data.put("tries", fig.triesBudget());
-            data.put("held", fig.medianMillisHeld());
-            List<Map<String, Object>> rows = new ArrayList<>();
-            for (Benchmark.InvariantFigures i : fig.invariants()) {
-                Map<String, Object> r = new LinkedHashMap<>();
-                r.put("invariant", i.invariant());
-                r.put("found", i.seedsFound());
-                r.put("tries", i.medianTries());
-                r.put("first", String.format("%.2f", i.medianMillisToFirst()));
-                r.put("shrink", String.format("%.2f", i.medianMillisToShrink()));
-                r.put("smallest", i.smallest().toString());
-                r.put("largest", i.largest().toString());
-                rows.add(r);
-            }
-            data.put("rows", rows);
-            List<Map<String, Object>> tlcRows = new ArrayList<>();
+        List<Strategy> chosen = new ArrayList<>();
+        for (String s : strategies.isEmpty() ? Strategy.ids() : strategies) {
+            chosen.add(Strategy.parse(s));
+        }
+        Files.createDirectories(out);
+        List<Model<?>> instances = Options.select(model, variants, granularity);
+        PrintWriter err = spec.commandLine().getErr();
+        err.printf("racetrace: bench over %d instances x %d strategies x %d seeds (each hunt up to %.0f s)%s%n",
+                instances.size(), chosen.size(), seeds, seconds, tlc ? ", then TLC on each instance" : "");
+        HuntOptions base = HuntOptions.defaults();
+        List<Benchmark.FirstRow> first = new ArrayList<>();
+        List<Benchmark.ExhaustiveRow> exhaustive = new ArrayList<>();
+        List<Benchmark.ShrinkRow> shrink = new ArrayList<>();
+        for (Model<?> m : instances) {
+            err.printf("racetrace: bench %s: time to first counterexample%n", m.instance());
+            first.addAll(Benchmark.timeToFirst(m, chosen, seeds, seconds, base));
             if (tlc && m.tlaModule() != null) {
-                for (racetrace.hunt.Finding finding : fig.firstSeed().findings()) {
-                    java.nio.file.Path dir = this.out.resolve(racetrace.tlc.Confirmations.dirName(m.instance()))
-                            .resolve("bench-" + finding.invariant());
-                    racetrace.tla.TlcResult r = racetrace.tla.SpecChecker.standard().check(
-                            racetrace.engine.FocusedModel.of(m, finding.invariant()),
-                            finding.shrunk().scenario(), dir, java.time.Duration.ofSeconds(tlcTimeout), false);
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    row.put("invariant", finding.invariant());
-                    row.put("java", finding.measure().steps());
-                    row.put("measure", finding.measure().toString());
-                    row.put("javaMillis", String.format("%.2f", finding.millisToFirst() + finding.millisToShrink()));
-                    row.put("tlcVerdict", r.verdict().name() + (r.violatedInvariant() == null ? "" : " " + r.violatedInvariant()));
-                    row.put("tlc", r.trace().isEmpty() ? "-" : String.valueOf(r.trace().size() - 1));
-                    row.put("tlcMillis", r.wallTime().toMillis());
-                    row.put("states", r.distinctStates());
-                    tlcRows.add(row);
+                Path dir = out.resolve(racetrace.tlc.Confirmations.dirName(m.instance()));
+                Duration timeout = Duration.ofSeconds(tlcTimeout);
+                err.printf("racetrace: bench %s: a full hunt, then TLC%n", m.instance());
+                HuntResult hunt = Hunter.hunt(m, base, null);
+                Scenario scenario = hunt.violated() ? hunt.findings().get(0).shrunk().scenario()
+                        : ScenarioGenerator.generate(m.space(), new Random(1), 2);
+                exhaustive.add(Benchmark.sameScenario(m, scenario, dir.resolve("scenario"), timeout));
+                int level = new Ladder(m.space(), 2, 100_000).level(2) != null
+                        && new Ladder(m.space(), 2, 3_000).level(2) != null ? 2 : 1;
+                exhaustive.add(Benchmark.sameScope(m, level, dir.resolve("scope"), timeout));
+                shrink.addAll(Benchmark.shrunkVersusTlc(hunt, dir.resolve("shrunk"), timeout));
+            }
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("machine", machine());
+        data.put("seeds", seeds);
+        data.put("seconds", fmt(seconds));
+        data.put("first", first.stream().map(BenchCommand::row).toList());
+        data.put("exhaustive", exhaustive.stream().map(BenchCommand::row).toList());
+        data.put("shrink", shrink.stream().map(BenchCommand::row).toList());
+        String markdown = Templates.render("bench", data);
+        Files.writeString(out.resolve("bench.md"), markdown, StandardCharsets.UTF_8);
+        Files.writeString(out.resolve("first.csv"), Templates.render("bench-first.csv", data), StandardCharsets.UTF_8);
+        Files.writeString(out.resolve("exhaustive.csv"), Templates.render("bench-exhaustive.csv", data),
+                StandardCharsets.UTF_8);
+        Files.writeString(out.resolve("shrink.csv"), Templates.render("bench-shrink.csv", data), StandardCharsets.UTF_8);
+        PrintWriter o = spec.commandLine().getOut();
+        o.print(markdown);
+        o.flush();
+        err.printf("racetrace: wrote %s (bench.md, first.csv, exhaustive.csv, shrink.csv)%n", out);
+        return 0;
+    }
+
+    private static Map<String, Object> row(Record r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (var c : r.getClass().getRecordComponents()) {
+            try {
+                Object v = c.getAccessor().invoke(r);
+                m.put(c.getName(), v instanceof Double d ? fmt(d) : v);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        if (r instanceof Benchmark.ExhaustiveRow e) {
+            m.put("javaRate", fmt(e.javaRate()));
+            m.put("tlcRate", e.tlcStates() < 0 ? "-" : fmt(e.tlcRate()));
+            m.put("tlcOwnRate", e.tlcStates() < 0 ? "-" : fmt(e.tlcOwnRate()));
+            m.put("ratio", e.tlcStates() <= 0 ? "-" : fmt(e.javaRate() / e.tlcRate()));
+            m.put("ownRatio", e.tlcStates() <= 0 ? "-" : fmt(e.javaRate() / e.tlcOwnRate()));
+        }
+        return m;
+    }
+
+    static String fmt(double d) {
+        if (Double.isNaN(d)) {
+            return "-";
+        }
+        return d >= 100 ? String.format(Locale.ROOT, "%.0f", d) : String.format(Locale.ROOT, "%.2f", d);
+    }
+
+    private static String machine() {
+        String cpu = "unknown CPU";
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                if (line.startsWith("model name")) {
+                    cpu = line.substring(line.indexOf(':') + 1).strip();
+                    break;
                 }
             }
-            data.put("tlcRows", tlcRows);
-            out.print(Templates.render("bench", data));
-            out.flush();
+        } catch (IOException | RuntimeException e) {
+            // Not Linux: the CPU stays unnamed.
         }
-        return 0;
+        return Runtime.getRuntime().availableProcessors() + " cores (" + cpu + "), Java "
+                + System.getProperty("java.version") + ", " + System.getProperty("os.name") + " "
+                + System.getProperty("os.arch");
     }
 }

@@ -210,7 +210,8 @@ public final class Racetrace implements Callable<Integer> {
         long seed = HuntOptions.DEFAULT_SEED;
 
         @Option(names = "--states", paramLabel = "N",
-                description = "states the exhaustive strategies may explore per instance (default ${DEFAULT-VALUE})")
+                description = "states each exhaustive strategy (scope ladder, swarm) may explore per instance "
+                        + "(default ${DEFAULT-VALUE})")
         long states = HuntOptions.DEFAULT_STATES;
 
         @Option(names = "--scope", paramLabel = "S",

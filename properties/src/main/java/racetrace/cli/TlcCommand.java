@@ -79,9 +79,60 @@ final class TlcCommand implements Callable<Integer> {
     @Option(names = "--json", description = "one JSON object")
     boolean json;
 
+    @Option(names = "--states", description = "instead: count every reachable state with the Java explorer and with "
+            + "TLC (no invariants), print both, and name a state one side has and the other lacks when they differ")
+    boolean states;
+
+    @Option(names = "--max-states", paramLabel = "N", description = "with --states: the Java explorer's cap "
+            + "(default ${DEFAULT-VALUE})")
+    long maxStates = 20_000_000;
+
+    private Integer compareStates(Case c) throws Exception {
+        Model<?> m = c.model();
+        if (m.tlaModule() == null) {
+            throw new BadInputException("model " + m.instance() + " has no TLA+ spec yet: --states compares with TLC");
+        }
+        if (maxStates < 1) {
+            throw new BadInputException("--max-states must be at least 1");
+        }
+        Path dir = out.resolve(Confirmations.dirName(m.instance())).resolve("states");
+        PrintWriter err = spec.commandLine().getErr();
+        err.printf("racetrace: the Java explorer and TLC count the states of %s for %s (timeout %d s)%n",
+                m.instance(), describe(c.scenario()), timeout);
+        racetrace.tlc.StateCounts.Comparison cmp = racetrace.tlc.StateCounts.compare(m, c.scenario(), dir,
+                Duration.ofSeconds(timeout), maxStates);
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("model", m.instance().model());
+        report.put("variant", m.instance().variant());
+        report.put("threads", c.scenario().threads().stream().map(Object::toString).toList());
+        report.put("javaStates", cmp.javaStates());
+        report.put("javaComplete", cmp.javaComplete());
+        report.put("javaMillis", cmp.javaMillis());
+        report.put("tlcStates", cmp.tlcStates());
+        report.put("tlcMillis", cmp.tlcMillis());
+        report.put("tlc", cmp.tlc().summary());
+        report.put("equal", cmp.equal());
+        report.put("difference", cmp.difference());
+        report.put("speedRatio", cmp.tlcStates() > 0 ? Math.round(cmp.speedRatio() * 10) / 10.0 : null);
+        PrintWriter o = spec.commandLine().getOut();
+        if (json) {
+            o.println(new ObjectMapper().writeValueAsString(report));
+        } else {
+            o.print(racetrace.report.Templates.render("states", report));
+        }
+        o.flush();
+        if (cmp.tlc().verdict().isFailure()) {
+            return TLC_FAILED;
+        }
+        return cmp.equal() ? 0 : 1;
+    }
+
     @Override
     public Integer call() throws Exception {
         Case c = scenario();
+        if (states) {
+            return compareStates(c);
+        }
         if (invariant != null) {
             c = c.focusedOn(invariant);
         }

@@ -10,15 +10,22 @@ import racetrace.search.RandomCases;
  *
  * @param seed the random seed
  * @param tries random runs (uniform or PCT, one run per scenario)
- * @param states states the exhaustive strategies (scope ladder and swarm) may explore in all
+ * @param states states each exhaustive strategy (the scope ladder, the swarm) may explore
  * @param seconds wall-clock cap
  * @param strategy what to spend the budget on
  * @param maxScope the last scope of the ladder, threads<=s,ops<=s (0: as far as the budget goes)
  * @param workers threads to search on
  * @param maxScheduleLength longest random prefix of a uniform schedule
+ * @param firstOnly stop at the first counterexample and do not shrink it (for measuring the
+ *     time to the first one)
  */
 public record HuntOptions(long seed, int tries, long states, double seconds, Strategy strategy, int maxScope,
-        int workers, int maxScheduleLength) {
+        int workers, int maxScheduleLength, boolean firstOnly) {
+
+    public HuntOptions(long seed, int tries, long states, double seconds, Strategy strategy, int maxScope,
+            int workers, int maxScheduleLength) {
+        this(seed, tries, states, seconds, strategy, maxScope, workers, maxScheduleLength, false);
+    }
 
     public static final long DEFAULT_SEED = 1;
     public static final int DEFAULT_TRIES = 20_000;
@@ -34,14 +41,18 @@ public record HuntOptions(long seed, int tries, long states, double seconds, Str
     }
 
     public HuntOptions withStrategy(Strategy s) {
-        return new HuntOptions(seed, tries, states, seconds, s, maxScope, workers, maxScheduleLength);
+        return new HuntOptions(seed, tries, states, seconds, s, maxScope, workers, maxScheduleLength, firstOnly);
     }
 
     public HuntOptions withWorkers(int w) {
-        return new HuntOptions(seed, tries, states, seconds, strategy, maxScope, w, maxScheduleLength);
+        return new HuntOptions(seed, tries, states, seconds, strategy, maxScope, w, maxScheduleLength, firstOnly);
     }
 
     public HuntOptions withSeed(long s) {
-        return new HuntOptions(s, tries, states, seconds, strategy, maxScope, workers, maxScheduleLength);
+        return new HuntOptions(s, tries, states, seconds, strategy, maxScope, workers, maxScheduleLength, firstOnly);
+    }
+
+    public HuntOptions stoppingAtFirst() {
+        return new HuntOptions(seed, tries, states, seconds, strategy, maxScope, workers, maxScheduleLength, true);
     }
 }

@@ -98,6 +98,7 @@ public final class HuntReport {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("withinScenario", f.minimality().withinScenario());
         m.put("scope", f.minimality().scope() == null ? null : f.minimality().scope().toString());
+        m.put("scopeConfig", f.minimality().config());
         m.put("scenarios", f.minimality().scenarios());
         m.put("text", f.minimality().describe());
         return m;
@@ -193,7 +194,8 @@ public final class HuntReport {
                 Measure m = f.measure();
                 rows.add(row(r, "violated", f.invariant(),
                         m.threads() + "/" + m.ops() + "/" + m.preemptions() + "/" + m.steps()
-                                + (f.minimality().scope() != null ? " (min)" : f.minimality().withinScenario() ? " (min/scn)" : ""),
+                                + (f.minimality().scope() == null ? f.minimality().withinScenario() ? " (min/scn)" : ""
+                                        : f.minimality().config() == null ? " (min)" : " (min/cfg)"),
                         f.foundBy() + ", " + f.millisToFirst() + " ms"));
             }
         }

@@ -78,7 +78,7 @@ public final class Hunter {
             if (commit.done()) {
                 return null;
             }
-            Unit u = planner.next(commit.statesExhausted());
+            Unit u = planner.next(commit.scopeExhausted(), commit.swarmExhausted());
             if (u == null) {
                 return null;
             }
@@ -88,6 +88,12 @@ public final class Hunter {
         List<Finding> findings = new ArrayList<>();
         for (Map.Entry<String, UnitResult.Found> e : commit.found.entrySet()) {
             UnitResult.Found f = e.getValue();
+            if (options.firstOnly()) {
+                findings.add(new Finding(e.getKey(), f.foundBy(), f.runsBefore(), f.scenariosBefore(),
+                        commit.foundAt.get(e.getKey()), f.measure(), f.c(), f.measure(), null,
+                        new racetrace.search.Minimality(false, null, null, 0, "not shrunk (first only)"), 0, 0));
+                continue;
+            }
             long t0 = System.nanoTime();
             Minimizer.Result m = Minimizer.minimize(f.c(), e.getKey(),
                     new Minimizer.Options(500_000, 20_000, options.workers()));
@@ -106,6 +112,7 @@ public final class Hunter {
     private static final class Planner {
         private final HuntOptions options;
         private final Ladder ladder;
+        /** Random runs the hunt may make in all. */
         private final long randomUnits;
         private int randomNext;
         private int level = 1;
@@ -114,12 +121,22 @@ public final class Hunter {
         private int swarmNext;
         private int turn;
 
+        private long randomFrom;
+
         Planner(HuntOptions options, Ladder ladder) {
             this.options = options;
             this.ladder = ladder;
             Strategy s = options.strategy();
-            this.randomUnits = s.random() ? (options.tries() + RUNS_PER_UNIT - 1) / RUNS_PER_UNIT : 0;
+            this.randomUnits = s.random() ? options.tries() : 0;
             this.ladderEnded = !s.scope();
+        }
+
+        /**
+         * Units start small and grow to their full size, so that a bug found in the first few
+         * runs is reported without waiting for a full unit (a fixed function of the index).
+         */
+        static int runsInUnit(int index) {
+            return index >= 4 ? RUNS_PER_UNIT : Math.min(RUNS_PER_UNIT, 32 << index);
         }
 
         /**
@@ -127,21 +144,22 @@ public final class Hunter {
          * that, once true, stays true) scope and swarm units are no longer planned: the commit
          * would drop them anyway, so skipping them changes nothing but the time.
          */
-        Unit next(boolean statesExhausted) {
+        Unit next(boolean scopeExhausted, boolean swarmExhausted) {
             for (int tried = 0; tried < 3; tried++) {
                 int kind = turn++ % 3;
-                if (kind == 0 && randomNext < randomUnits) {
-                    long from = (long) randomNext * RUNS_PER_UNIT;
-                    int count = (int) Math.min(RUNS_PER_UNIT, options.tries() - from);
-                    return new Unit.Random(randomNext++, from, count);
+                if (kind == 0 && randomFrom < randomUnits) {
+                    int count = (int) Math.min(runsInUnit(randomNext), randomUnits - randomFrom);
+                    Unit u = new Unit.Random(randomNext++, randomFrom, count);
+                    randomFrom += count;
+                    return u;
                 }
-                if (kind == 1 && !ladderEnded && !statesExhausted) {
+                if (kind == 1 && !ladderEnded && !scopeExhausted) {
                     Unit u = nextScope();
                     if (u != null) {
                         return u;
                     }
                 }
-                if (kind == 2 && options.strategy().swarm() && !statesExhausted) {
+                if (kind == 2 && options.strategy().swarm() && !swarmExhausted) {
                     return new Unit.Swarm(swarmNext++, SCENARIOS_PER_SWARM_UNIT);
                 }
             }
@@ -156,7 +174,8 @@ public final class Hunter {
                     return null;
                 }
                 if (levelOffset < scenarios.size()) {
-                    int to = Math.min(scenarios.size(), levelOffset + SCENARIOS_PER_SCOPE_UNIT);
+                    int size = levelOffset == 0 ? 8 : SCENARIOS_PER_SCOPE_UNIT;
+                    int to = Math.min(scenarios.size(), levelOffset + size);
                     Unit u = new Unit.Scope(level, levelOffset, scenarios.subList(levelOffset, to),
                             to == scenarios.size());
                     levelOffset = to;
@@ -287,6 +306,7 @@ public final class Hunter {
         boolean levelClean = true;
         long levelStates;
         long levelScenarios;
+        long scopeStates;
         long swarmScenarios;
         long swarmStates;
 
@@ -301,8 +321,13 @@ public final class Hunter {
             this.invariants = model.invariants().size();
         }
 
-        boolean statesExhausted() {
-            return states >= options.states();
+        /** The ladder and the swarm each have the states budget: neither starves the other. */
+        boolean scopeExhausted() {
+            return scopeStates >= options.states();
+        }
+
+        boolean swarmExhausted() {
+            return swarmStates >= options.states();
         }
 
         boolean done() {
@@ -311,8 +336,9 @@ public final class Hunter {
 
         boolean take(UnitResult r) {
             long now = System.nanoTime();
-            boolean exhaustive = !(r.unit instanceof Unit.Random);
-            if (!(exhaustive && statesExhausted())) {
+            boolean dropped = r.unit instanceof Unit.Scope && scopeExhausted()
+                    || r.unit instanceof Unit.Swarm && swarmExhausted();
+            if (!dropped) {
                 runs += r.runs;
                 scenarios += r.scenarios;
                 states += r.states;
@@ -336,6 +362,7 @@ public final class Hunter {
                     }
                 }
                 if (r.unit instanceof Unit.Scope s) {
+                    scopeStates += r.states;
                     levelScenarios += r.scenarios;
                     levelStates += r.states;
                     levelClean &= r.completeScenarios == r.scenarios;
@@ -354,7 +381,7 @@ public final class Hunter {
                     swarmStates += r.states;
                 }
             }
-            if (found.size() == invariants) {
+            if (found.size() == invariants || options.firstOnly() && !found.isEmpty()) {
                 stop = true;
             } else if (now > deadline) {
                 cutShort = "cut short by the time limit of " + options.seconds() + " s";

@@ -1,10 +1,35 @@
-== ${instance}: ${rate} runs/s on one core; ${seeds} seeds, ${tries} tries each
-<#list rows as r>
-   ${r.invariant}: found by ${r.found}/${seeds} seeds; median ${r.tries} tries, ${r.first} ms to first, ${r.shrink} ms to shrink; shrunk ${r.smallest} .. ${r.largest}
+# racetrace bench
+
+Machine: ${machine}. Seeds per instance and strategy: ${seeds}; each hunt stops at its first
+counterexample or after ${seconds} s.
+
+## Time to the first counterexample (ms; median, 10th and 90th percentile, worst, over the seeds that found one)
+
+| instance | strategy | found | median | p10 | p90 | worst |
+|---|---|---|---|---|---|---|
+<#list first as r>
+| ${r.instance} | ${r.strategy} | ${r.found}/${r.seeds} | ${r.median} | ${r.p10} | ${r.p90} | ${r.max} |
 </#list>
-<#if !rows?has_content>
-   held in every seed (median hunt ${held} ms)
+<#if exhaustive?has_content>
+
+## Exhaustive search: the Java explorer and TLC's BFS (one worker) on the same states
+
+Both without invariants. Java: warmed up, best of three. TLC: wall clock (JVM start and parsing
+included) and TLC's own reported time.
+
+| instance | what | scenarios | Java states | TLC states | Java ms | TLC ms (wall / own) | Java states/s | TLC states/s (wall / own) | ratio (wall / own) | verdict |
+|---|---|---|---|---|---|---|---|---|---|---|
+<#list exhaustive as r>
+| ${r.instance} | ${r.what} | ${r.scenarios} | ${r.javaStates} | ${r.tlcStates} | ${r.javaMillis} | ${r.tlcMillis} / ${r.tlcOwnMillis} | ${r.javaRate} | ${r.tlcRate} / ${r.tlcOwnRate} | ${r.ratio} / ${r.ownRatio} | ${r.verdict} |
+</#list>
 </#if>
-<#list tlcRows as t>
-   seed 1, ${t.invariant}: Java shrunk to ${t.java} steps (${t.measure}; ${t.javaMillis} ms to find and shrink) | TLC BFS on that scenario: ${t.tlcVerdict}, shortest ${t.tlc} steps, ${t.states} distinct states, ${t.tlcMillis} ms
+<#if shrink?has_content>
+
+## Shrunk counterexamples and TLC's shortest (BFS on the same scenario and invariant)
+
+| instance | invariant | Java measure | Java step-shortest | TLC shortest | TLC states | TLC ms | minimality |
+|---|---|---|---|---|---|---|---|
+<#list shrink as r>
+| ${r.instance} | ${r.invariant} | ${r.measure} | ${r.javaStepShortest} | ${r.tlcShortest} | ${r.tlcStates} | ${r.tlcMillis} | ${r.minimality} |
 </#list>
+</#if>

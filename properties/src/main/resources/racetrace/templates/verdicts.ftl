@@ -1,4 +1,4 @@
-== verdicts (measure = threads/ops/preemptions/steps after shrinking; (min): proven minimal within the scope of its threads and ops, (min/scn): within its scenario)
+== verdicts (measure = threads/ops/preemptions/steps after shrinking; (min): proven minimal among every scenario up to its threads and ops, (min/cfg): among those of its configuration, (min/scn): within its scenario)
 ${head}
 <#list lines as line>
 ${line}

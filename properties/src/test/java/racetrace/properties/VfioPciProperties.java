@@ -19,7 +19,7 @@ class VfioPciProperties {
         }
     }
     @Group
-    @Found(invariant = "NoLostUpdate", threads = 2, ops = 2, preemptions = 2, steps = 12)
+    @Found(invariant = "NoLostUpdate", threads = 2, ops = 2, preemptions = 1, steps = 12)
     class PreALocation extends InstanceProperties {
         @Override
         Model<?> model() {

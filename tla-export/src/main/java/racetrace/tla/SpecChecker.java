@@ -41,94 +41,12 @@ public final class SpecChecker {
      *     all finish usually have no terminal stuttering step, so usually false)
      */
     public TlcResult check(Model<?> model, Scenario scenario, Path dir, Duration timeout, boolean checkDeadlock) {
-        return check(model, scenario, dir, timeout, checkDeadlock,
-                model.invariants().stream().map(i -> i.name()).toList(), List.of());
+        return check(model, scenario, dir, timeout, checkDeadlock, List.of());
     }
 
-    /**
-     * Counts the distinct states of the spec for one scenario: TLC breadth-first with no
-     * invariant, the count to compare with an exhaustive search of the Java model. With {@code
-     * dump} set, TLC also writes every state it found there ({@code -dump}; read it with {@link
-     * TlcDump#read}).
-     */
-    public TlcResult countStates(Model<?> model, Scenario scenario, Path dir, Duration timeout, Path dump) {
-        List<String> extra = dump == null ? List.of() : List.of("-dump", dump.toAbsolutePath().toString());
-        return check(model, scenario, dir, timeout, false, List.of(), extra);
-    }
-
-    /**
-     * Each scenario's distinct states, TLC breadth-first with no invariant, in one TLC run: a
-     * module whose states carry the scenario's number ({@code count.tla.ftl}), with TLC's state
-     * dump read back to count each scenario's.
-     *
-     * @param counts filled with the count of each scenario, in order (when TLC finished)
-     */
-    public TlcResult countStates(Model<?> model, List<Scenario> scenarios, Path dir, Duration timeout,
-            List<Long> counts) {
-        return countStates(java.util.Collections.nCopies(scenarios.size(), model), scenarios, dir, timeout, counts);
-    }
-
-    /** The same for scenarios of several instances of one spec: scenario i of {@code models.get(i)}. */
-    public TlcResult countStates(List<? extends Model<?>> models, List<Scenario> scenarios, Path dir, Duration timeout,
-            List<Long> counts) {
-        Model<?> model = models.get(0);
-        String spec = model.tlaModule();
-        if (spec == null) {
-            throw new TlaExportException("model " + model.instance() + " has no TLA+ spec (its tlaModule() is null)");
-        }
-        TlaNames.requireModuleName(spec, model.instance() + ".tlaModule()");
-        List<Map<String, Object>> rows = new ArrayList<>();
-        List<String> constantNames = new ArrayList<>();
-        List<String> variables = new ArrayList<>();
-        StringBuilder all = new StringBuilder();
-        for (int i = 0; i < scenarios.size(); i++) {
-            Scenario sc = scenarios.get(i);
-            Model<?> m = models.get(i);
-            if (!spec.equals(m.tlaModule())) {
-                throw new TlaExportException("counting states of " + spec + " and " + m.tlaModule() + " in one run");
-            }
-            Map<String, Object> k = m.tlaConstants(sc);
-            constantNames = new ArrayList<>(k.keySet());
-            constantNames.forEach(c -> TlaNames.requireSpecName(c, "constant", model.instance() + ".tlaConstants()"));
-            variables = new ArrayList<>(variablesOf(m, sc));
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("comment", TraceData.comment(m.instance() + " " + sc.config() + " " + sc.threads()));
-            String constants = writer.write(k, "constants of " + sc);
-            row.put("constants", constants);
-            all.append(constants).append('\n');
-            rows.add(row);
-        }
-        String module = spec + "Count_" + id(model, List.of(Map.of("name", "all", "value", all.toString())), List.of());
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("module", module);
-        data.put("spec", spec);
-        data.put("instance", TraceData.comment(model.instance().toString()));
-        data.put("scenarios", rows);
-        data.put("constantNames", constantNames);
-        data.put("variables", variables);
-        specs.copyInto(spec, dir);
-        TraceExporter.write(dir.resolve(module + ".tla"), Templates.render("count.tla.ftl", data));
-        TraceExporter.write(dir.resolve(module + ".cfg"), Templates.render("count.cfg.ftl", data));
-        Path dump = dir.resolve(module + "-states");
-        TlcResult r = tlc.run(dir, module, module + ".cfg", timeout, List.of("-dump", dump.toAbsolutePath().toString()));
-        if (r.verdict() == TlcVerdict.OK) {
-            long[] n = new long[scenarios.size()];
-            for (Map<String, Object> st : TlcDump.read(TlcDump.fileOf(dump))) {
-                n[((Number) st.get("rt_k")).intValue() - 1]++;
-            }
-            for (long c : n) {
-                counts.add(c);
-            }
-        }
-        return r;
-    }
-
-    private static <S> java.util.Set<String> variablesOf(Model<S> m, Scenario sc) {
-        return m.variables(m.initial(sc)).keySet();
-    }
-
-    private TlcResult check(Model<?> model, Scenario scenario, Path dir, Duration timeout, boolean checkDeadlock,
-            List<String> invariantNames, List<String> extraArgs) {
+    /** The same, with more TLC arguments (e.g. {@code -dump <file>} to list every state). */
+    public TlcResult check(Model<?> model, Scenario scenario, Path dir, Duration timeout, boolean checkDeadlock,
+            List<String> tlcArgs) {
         String spec = model.tlaModule();
         if (spec == null) {
             throw new TlaExportException("model " + model.instance() + " has no TLA+ spec (its tlaModule() is null)");
@@ -139,8 +57,8 @@ public final class SpecChecker {
             TlaNames.requireSpecName(c.getKey(), "constant", model.instance() + ".tlaConstants()");
             constants.add(Map.of("name", c.getKey(), "value", writer.write(c.getValue(), "constant " + c.getKey())));
         }
-        List<String> invariants = invariantNames.stream()
-                .map(i -> TlaNames.requireIdentifier(i, "invariant", model.instance() + ".invariants()"))
+        List<String> invariants = model.invariants().stream()
+                .map(i -> TlaNames.requireIdentifier(i.name(), "invariant", model.instance() + ".invariants()"))
                 .toList();
         String module = spec + "Check_" + id(model, constants, invariants);
         Map<String, Object> data = new LinkedHashMap<>();
@@ -154,7 +72,70 @@ public final class SpecChecker {
         specs.copyInto(spec, dir);
         TraceExporter.write(dir.resolve(module + ".tla"), Templates.render("check.tla.ftl", data));
         TraceExporter.write(dir.resolve(module + ".cfg"), Templates.render("check.cfg.ftl", data));
-        return tlc.run(dir, module, module + ".cfg", timeout, extraArgs);
+        return tlc.run(dir, module, module + ".cfg", timeout, tlcArgs);
+    }
+
+    /**
+     * Runs TLC once over every scenario of a scope (no invariants): a module that instantiates
+     * the spec with each scenario's constants and lets the initial state choose one. Its
+     * distinct-state count is the sum of the scenarios' counts.
+     *
+     * @param variables the spec's variables, in order (those of {@link Model#variables})
+     */
+    public TlcResult checkScope(Model<?> model, List<Scenario> scenarios, List<String> variables, String scope,
+            Path dir, Duration timeout) {
+        return checkScenarios(java.util.Collections.nCopies(scenarios.size(), model), scenarios, variables, scope, dir,
+                timeout, List.of());
+    }
+
+    /**
+     * The same for scenarios of several instances of one spec (scenario i with the constants
+     * {@code models.get(i)} gives it, e.g. each version of a model), with more TLC arguments:
+     * with {@code -dump <file>}, each listed state carries {@code rt_k}, its scenario's number.
+     */
+    public TlcResult checkScenarios(List<? extends Model<?>> models, List<Scenario> scenarios, List<String> variables,
+            String scope, Path dir, Duration timeout, List<String> tlcArgs) {
+        if (scenarios.isEmpty()) {
+            throw new TlaExportException("a scope check needs at least one scenario");
+        }
+        Model<?> model = models.get(0);
+        String spec = model.tlaModule();
+        if (spec == null) {
+            throw new TlaExportException("model " + model.instance() + " has no TLA+ spec (its tlaModule() is null)");
+        }
+        List<String> constantNames = new ArrayList<>(model.tlaConstants(scenarios.get(0)).keySet());
+        List<Map<String, String>> rows = new ArrayList<>();
+        StringBuilder all = new StringBuilder();
+        for (int i = 0; i < scenarios.size(); i++) {
+            Scenario s = scenarios.get(i);
+            Model<?> m = models.get(i);
+            if (!spec.equals(m.tlaModule())) {
+                throw new TlaExportException("one scope check over two specs, " + spec + " and " + m.tlaModule());
+            }
+            Map<String, Object> c = m.tlaConstants(s);
+            if (!c.keySet().equals(new java.util.LinkedHashSet<>(constantNames))) {
+                throw new TlaExportException(m.instance() + ".tlaConstants() names other constants for " + s);
+            }
+            String record = writer.write(new LinkedHashMap<>(c), "the constants of " + s);
+            String who = models.stream().distinct().count() > 1 ? m.instance() + " " : "";
+            rows.add(Map.of("constants", record, "comment", TraceData.comment(who + s.config() + " " + s.threads())));
+            all.append(record).append('\n');
+        }
+        String module = spec + "Scope_" + id(model, List.of(Map.of("name", "scenarios", "value", all.toString())),
+                List.of());
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("module", module);
+        data.put("spec", spec);
+        data.put("instance", TraceData.comment(models.stream().distinct().count() > 1 ? model.instance().model()
+                : model.instance().toString()));
+        data.put("scope", scope);
+        data.put("variables", variables);
+        data.put("constantNames", constantNames);
+        data.put("scenarios", rows);
+        specs.copyInto(spec, dir);
+        TraceExporter.write(dir.resolve(module + ".tla"), Templates.render("scope.tla.ftl", data));
+        TraceExporter.write(dir.resolve(module + ".cfg"), Templates.render("scope.cfg.ftl", data));
+        return tlc.run(dir, module, module + ".cfg", timeout, tlcArgs);
     }
 
     private static String id(Model<?> model, List<Map<String, String>> constants, List<String> invariants) {

@@ -1,45 +1,44 @@
 package racetrace.tla;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
- * The states TLC writes with {@code -dump <file>} ({@code <file>.dump}): blocks {@code State n:}
- * followed by the state as a conjunction of {@code var = value}. Used to name a state that TLC
- * reaches and a Java search does not, or the other way round.
+ * Reads the file TLC writes with {@code -dump <file>}: every distinct state it reached, as
+ * {@code State n:} followed by the conjunction of the variables' values.
  */
 public final class TlcDump {
-
-    private static final Pattern BLOCK = Pattern.compile("(?m)^State \\d+:\\s*$");
 
     private TlcDump() {
     }
 
-    /** The file TLC writes for {@code -dump base}. */
-    public static Path fileOf(Path base) {
-        return base.resolveSibling(base.getFileName() + ".dump");
-    }
-
-    /** Every state of the dump, as TLA+ values ({@link TlaValueParser}), in TLC's order. */
+    /** The states in the order TLC wrote them, each variable's value read by {@link TlaValueParser}. */
     public static List<Map<String, Object>> read(Path file) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read TLC's state dump " + file, e);
+            throw new TraceImportException(0, "cannot read TLC's state dump " + file + ": " + e.getMessage());
         }
         List<Map<String, Object>> states = new ArrayList<>();
-        for (String block : BLOCK.split(text)) {
-            if (!block.isBlank()) {
-                states.add(TlaValueParser.parseState(block.strip()));
+        StringBuilder body = null;
+        for (String line : text.split("\n", -1)) {
+            if (line.startsWith("State ") && line.strip().endsWith(":")) {
+                if (body != null) {
+                    states.add(TlaValueParser.parseState(body.toString()));
+                }
+                body = new StringBuilder();
+            } else if (body != null && !line.isBlank()) {
+                body.append(line).append('\n');
             }
+        }
+        if (body != null) {
+            states.add(TlaValueParser.parseState(body.toString()));
         }
         return states;
     }

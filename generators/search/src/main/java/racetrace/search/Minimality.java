@@ -9,18 +9,23 @@ import racetrace.search.scope.Scope;
  *     preemptions, or as many and fewer steps (an exhaustive search proved it)
  * @param scope a scope in which no scenario has a smaller violating run, or null when that was
  *     not searched to the end
+ * @param config when not null, the scope search covered this configuration only (the whole
+ *     scope was too large)
  * @param scenarios how many scenarios that scope search covered
  * @param why when something is not proven: why not
  */
-public record Minimality(boolean withinScenario, Scope scope, long scenarios, String why) {
+public record Minimality(boolean withinScenario, Scope scope, String config, long scenarios, String why) {
 
     /** One line for reports. */
     public String describe() {
         StringBuilder b = new StringBuilder();
         b.append(withinScenario ? "minimal within its scenario (proven)" : "minimal within its scenario: not proven");
         if (scope != null) {
-            b.append("; no smaller counterexample in any scenario up to ").append(scope).append(" (")
-                    .append(scenarios).append(" scenarios searched)");
+            b.append("; no smaller counterexample in any scenario up to ").append(scope);
+            if (config != null) {
+                b.append(" with configuration ").append(config);
+            }
+            b.append(" (").append(scenarios).append(" scenarios searched)");
         }
         if (why != null) {
             b.append("; ").append(why);

@@ -73,20 +73,40 @@ public final class Fingerprint {
 
     /**
      * A fingerprint of an int array, for models whose state is one (the fast path of exhaustive
-     * search): two ints per 64-bit word, one multiply-rotate-multiply round per word (the round
-     * of xxHash64), and the SplitMix64 finaliser.
+     * search): two ints per 64-bit word, four independent lanes of multiply-rotate-multiply rounds
+     * (the rounds of xxHash64, so the multiplies overlap in the CPU), lanes merged, then the
+     * SplitMix64 finaliser.
      */
     public static long ofInts(int[] a) {
-        long h = SEED + a.length;
+        long h1 = SEED + P1 + P2;
+        long h2 = SEED + P2;
+        long h3 = SEED;
+        long h4 = SEED - P1;
+        int n = a.length;
         int i = 0;
-        for (; i + 1 < a.length; i += 2) {
-            long w = ((long) a[i] << 32) | (a[i + 1] & 0xFFFFFFFFL);
-            h = Long.rotateLeft(h + w * P2, 31) * P1;
+        for (; i + 7 < n; i += 8) {
+            h1 = round(h1, word(a, i));
+            h2 = round(h2, word(a, i + 2));
+            h3 = round(h3, word(a, i + 4));
+            h4 = round(h4, word(a, i + 6));
         }
-        if (i < a.length) {
-            h = Long.rotateLeft(h + (a[i] & 0xFFFFFFFFL) * P2, 31) * P1;
+        long h = Long.rotateLeft(h1, 1) + Long.rotateLeft(h2, 7) + Long.rotateLeft(h3, 12) + Long.rotateLeft(h4, 18)
+                + n;
+        for (; i + 1 < n; i += 2) {
+            h = round(h, word(a, i));
+        }
+        if (i < n) {
+            h = round(h, a[i] & 0xFFFFFFFFL);
         }
         return avalanche(h);
+    }
+
+    private static long word(int[] a, int i) {
+        return ((long) a[i] << 32) | (a[i + 1] & 0xFFFFFFFFL);
+    }
+
+    private static long round(long h, long w) {
+        return Long.rotateLeft(h + w * P2, 31) * P1;
     }
 
     /** The finaliser of SplitMix64: every input bit affects every output bit. */

@@ -418,6 +418,36 @@ public final class FlagsModel implements Model<FlagsState> {
     }
 
     @Override
+    public long fingerprint(FlagsState s) {
+        // Exactly what variables() shows, as ints: program counters by their label, as TLC sees them.
+        int n = s.op.length;
+        int[] a = new int[s.mem.length + 3 * n + s.owner.length + 10];
+        int k = 0;
+        for (int u : s.mem) {
+            a[k++] = u;
+        }
+        for (int t = 0; t < n; t++) {
+            a[k++] = s.reg[t];
+            a[k++] = pc(s, t).hashCode();
+            a[k++] = s.op[t];
+        }
+        for (int o : s.owner) {
+            a[k++] = o;
+        }
+        a[k++] = s.ghost;
+        a[k++] = s.readers;
+        a[k++] = s.usage;
+        a[k++] = s.rpm;
+        a[k++] = s.wake ? 1 : 0;
+        a[k++] = s.open;
+        a[k++] = s.vfs ? 1 : 0;
+        a[k++] = s.nb ? 1 : 0;
+        a[k++] = s.rcu;
+        a[k] = s.resetPending ? 1 : 0;
+        return racetrace.engine.Fingerprint.ofInts(a);
+    }
+
+    @Override
     public Map<String, Object> variables(FlagsState s) {
         int n = s.op.length;
         Map<String, Object> v = new LinkedHashMap<>();

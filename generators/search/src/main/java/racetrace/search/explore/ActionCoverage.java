@@ -49,7 +49,7 @@ public final class ActionCoverage {
      * Runs that take every wanted action: for each, unless an earlier run took it on its way, a
      * step-shortest run of a coverage scenario that takes it (scenarios in the model's order, the
      * first that reaches it). The runs are of the model without
-     * invariants ({@link FocusedModel#unchecked}), so they go on through states where an
+     * invariants ({@link FocusedModel#none}), so they go on through states where an
      * invariant fails: they check steps, and random runs check invariants. Actions no coverage
      * scenario reaches within the limits are left out.
      */
@@ -74,7 +74,7 @@ public final class ActionCoverage {
                     choices[i] = path.choice(i);
                 }
                 choices[path.length()] = t;
-                Case c = new Case(FocusedModel.unchecked(model), sc, Schedule.of(choices));
+                Case c = new Case(FocusedModel.none(model), sc, Schedule.of(choices));
                 out.add(c);
                 left.removeAll(taken(List.of(c.run())));
             }

@@ -8,24 +8,31 @@ import java.time.Duration;
  *
  * @param maxStates distinct states after which the search stops
  * @param maxTime wall-clock time after which the search stops, or null for none
+ * @param workers threads one search may use (the result does not depend on it)
  */
-public record Limits(long maxStates, Duration maxTime) {
+public record Limits(long maxStates, Duration maxTime, int workers) {
 
     public static final long DEFAULT_MAX_STATES = 5_000_000;
 
     public Limits {
-        if (maxStates < 1) {
-            throw new IllegalArgumentException("maxStates must be at least 1, not " + maxStates);
+        if (maxStates < 1 || workers < 1) {
+            throw new IllegalArgumentException("maxStates and workers must be at least 1, not " + maxStates + ", "
+                    + workers);
         }
     }
 
     public static Limits of(long maxStates, Duration maxTime) {
-        return new Limits(maxStates, maxTime);
+        return new Limits(maxStates, maxTime, 1);
     }
 
     /** A state cap and no time cap: deterministic. */
     public static Limits states(long maxStates) {
-        return new Limits(maxStates, null);
+        return new Limits(maxStates, null, 1);
+    }
+
+    /** The same caps, searched on {@code n} threads. */
+    public Limits withWorkers(int n) {
+        return new Limits(maxStates, maxTime, n);
     }
 
     public static Limits defaults() {

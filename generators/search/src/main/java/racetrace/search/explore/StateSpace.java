@@ -37,6 +37,15 @@ public final class StateSpace {
      */
     public static <S> Exploration explore(Model<S> model, Scenario scenario, List<String> only, Limits limits,
             boolean stopWhenAllViolated) {
+        return explore(model, scenario, only, limits, stopWhenAllViolated, null);
+    }
+
+    /**
+     * The same, handing every distinct state, once, to {@code visitor} (e.g. to compare the state
+     * space with TLC's state by state).
+     */
+    public static <S> Exploration explore(Model<S> model, Scenario scenario, List<String> only, Limits limits,
+            boolean stopWhenAllViolated, java.util.function.Consumer<S> visitor) {
         long start = System.nanoTime();
         long deadline = limits.deadlineNanos(start);
         List<Invariant<S>> invariants = new ArrayList<>();
@@ -44,6 +53,9 @@ public final class StateSpace {
             if (only == null || only.contains(i.name())) {
                 invariants.add(i);
             }
+        }
+        if (limits.workers() > 1 && !stopWhenAllViolated && invariants.size() <= 63) {
+            return ParallelStateSpace.explore(model, scenario, invariants, limits, visitor);
         }
         int n = scenario.threadCount();
         FingerprintTable seen = new FingerprintTable(1 << 12);
@@ -55,6 +67,9 @@ public final class StateSpace {
 
         S init = model.initial(scenario);
         seen.putIfAbsent(model.fingerprint(init), 0);
+        if (visitor != null) {
+            visitor.accept(init);
+        }
         parent.add(-1);
         thread.add(-1);
         open -= check(model, scenario, invariants, found, violations, init, 0, parent, thread);
@@ -95,6 +110,9 @@ public final class StateSpace {
                     }
                     parent.add(id);
                     thread.add(t);
+                    if (visitor != null) {
+                        visitor.accept(succ);
+                    }
                     if (tr.notice() != null && notices++ == 0) {
                         firstNotice = new Case(model, scenario, path(parent, thread, newId));
                     }

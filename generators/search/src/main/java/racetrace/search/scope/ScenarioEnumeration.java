@@ -34,8 +34,17 @@ public final class ScenarioEnumeration {
 
     /** The same, refusing (with a {@link BadInputException}) a scope of more than {@code max} scenarios. */
     public static List<Scenario> of(ScenarioSpace space, Scope scope, int max) {
+        return of(space, scope, max, configs(space.params()));
+    }
+
+    /** The scenarios of the scope with one configuration only. */
+    public static List<Scenario> of(ScenarioSpace space, Scope scope, int max, Config config) {
+        return of(space, scope, max, List.of(config));
+    }
+
+    private static List<Scenario> of(ScenarioSpace space, Scope scope, int max, List<Config> configs) {
         List<Scenario> out = new ArrayList<>();
-        for (Config config : configs(space.params())) {
+        for (Config config : configs) {
             List<ActorKind> kinds = space.actors(config);
             List<List<List<Op>>> scripts = new ArrayList<>();
             for (ActorKind k : kinds) {
