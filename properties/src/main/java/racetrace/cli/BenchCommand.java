@@ -39,6 +39,9 @@ import racetrace.search.scope.Ladder;
         + "Markdown and CSV files.")
 final class BenchCommand implements Callable<Integer> {
 
+    @CommandLine.Mixin
+    ModelPathOption modelPath = new ModelPathOption();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -81,6 +84,9 @@ final class BenchCommand implements Callable<Integer> {
         }
         Files.createDirectories(out);
         List<Model<?>> instances = Options.select(model, variants, granularity);
+        if (tlc && model != null && instances.get(0).tlaModule() == null) {
+            throw new BadInputException(ModelPathOption.noSpec(instances.get(0), "bench --tlc"));
+        }
         PrintWriter err = spec.commandLine().getErr();
         err.printf("racetrace: bench over %d instances x %d strategies x %d seeds (each hunt up to %.0f s)%s%n",
                 instances.size(), chosen.size(), seeds, seconds, tlc ? ", then TLC on each instance" : "");

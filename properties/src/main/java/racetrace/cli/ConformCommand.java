@@ -45,6 +45,9 @@ final class ConformCommand implements Callable<Integer> {
     /** States a coverage scenario may have for the search of runs taking the missed actions. */
     static final long COVERAGE_STATES = 500_000;
 
+    @CommandLine.Mixin
+    ModelPathOption modelPath = new ModelPathOption();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -93,10 +96,12 @@ final class ConformCommand implements Callable<Integer> {
         for (Model<?> m : Options.select(model, variants, null, options)) {
             if (m.tlaModule() != null) {
                 instances.add(m);
+            } else if (model != null) {
+                throw new BadInputException(ModelPathOption.noSpec(m, "conform"));
             }
         }
         if (instances.isEmpty()) {
-            throw new BadInputException("no selected model has a TLA+ spec");
+            throw new BadInputException("no selected model has a TLA+ spec; conform compares a model with its spec");
         }
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();

@@ -32,10 +32,13 @@ import racetrace.search.ScheduleString;
 @Command(name = "racetrace", mixinStandardHelpOptions = true, version = "racetrace 0.1.0",
         description = "Finds races in step-level models of concurrent kernel and hypervisor code.",
         subcommands = {Racetrace.ListCommand.class, Racetrace.HuntCommand.class, Racetrace.ReplayCommand.class,
-                BenchCommand.class, TlcCommand.class, ConformCommand.class})
+                BenchCommand.class, TlcCommand.class, ConformCommand.class, NewModelCommand.class})
 public final class Racetrace implements Callable<Integer> {
 
     static final int BAD_INPUT = 2;
+
+    @CommandLine.Mixin
+    ModelPathOption modelPath = new ModelPathOption();
 
     @Override
     public Integer call() {
@@ -73,14 +76,33 @@ public final class Racetrace implements Callable<Integer> {
             }
             return 70;
         });
-        int code = cl.execute(args);
-        out.flush();
-        err.flush();
-        return code;
+        // --model-path (of any command on the line) decides where models come from, before any runs.
+        java.net.URLClassLoader[] modelLoader = new java.net.URLClassLoader[1];
+        cl.setExecutionStrategy(parsed -> {
+            modelLoader[0] = ModelPathOption.install(parsed);
+            return new CommandLine.RunLast().execute(parsed);
+        });
+        try {
+            return cl.execute(args);
+        } finally {
+            Models.useClassLoader(null);
+            if (modelLoader[0] != null) {
+                try {
+                    modelLoader[0].close();
+                } catch (java.io.IOException e) {
+                    // nothing left to read from it
+                }
+            }
+            out.flush();
+            err.flush();
+        }
     }
 
     @Command(name = "list", description = "Lists models, variants, options, invariants and bounds.")
     static final class ListCommand implements Callable<Integer> {
+
+        @CommandLine.Mixin
+        ModelPathOption modelPath = new ModelPathOption();
 
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -180,6 +202,9 @@ public final class Racetrace implements Callable<Integer> {
             + "and prints the CPU tables.")
     static final class HuntCommand implements Callable<Integer> {
 
+        @CommandLine.Mixin
+        ModelPathOption modelPath = new ModelPathOption();
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -248,6 +273,13 @@ public final class Racetrace implements Callable<Integer> {
                 throw new BadInputException("--tries must be at least 1 and --seconds more than 0");
             }
             List<Model<?>> instances = Options.select(all ? null : model, variants, granularity, options);
+            if (tlc && !all) {
+                for (Model<?> m : instances) {
+                    if (m.tlaModule() == null) {
+                        throw new BadInputException(ModelPathOption.noSpec(m, "hunt --tlc"));
+                    }
+                }
+            }
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             if (tlcTimeout < 1) {
@@ -314,6 +346,9 @@ public final class Racetrace implements Callable<Integer> {
 
     @Command(name = "replay", description = "Re-executes a schedule string and prints the CPU table and the verdict.")
     static final class ReplayCommand implements Callable<Integer> {
+
+        @CommandLine.Mixin
+        ModelPathOption modelPath = new ModelPathOption();
 
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;

@@ -41,6 +41,9 @@ import racetrace.tlc.TlcTraceFile;
         + "imports TLC's shortest counterexample into a Java schedule.")
 final class TlcCommand implements Callable<Integer> {
 
+    @CommandLine.Mixin
+    ModelPathOption modelPath = new ModelPathOption();
+
     static final int TLC_FAILED = 3;
 
     @CommandLine.Spec
@@ -140,7 +143,7 @@ final class TlcCommand implements Callable<Integer> {
         // invariant is checked against that one alone.
         Model<?> m = c.focusedModel();
         if (m.tlaModule() == null) {
-            throw new BadInputException("model " + m.instance() + " has no TLA+ spec yet");
+            throw new BadInputException(ModelPathOption.noSpec(m, "tlc"));
         }
         Path dir = out.resolve(Confirmations.dirName(m.instance())).resolve("tlc");
         Files.createDirectories(dir);

@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Map;
 import racetrace.engine.Execution;
 import racetrace.engine.Measure;
-import racetrace.report.CpuTable;
 import racetrace.report.Templates;
 import racetrace.search.Case;
+import racetrace.tla.report.BugReport;
+import racetrace.tla.report.CpuTable;
 
 /** Turns hunt results into the texts and JSON objects the command prints. */
 public final class HuntReport {
@@ -119,15 +120,7 @@ public final class HuntReport {
      */
     public static String table(Case c) {
         Execution<?> ex = c.run();
-        String table = CpuTable.render(ex);
-        if (c.focus() != null) {
-            Execution<?> all = c.unfocused().check(null);
-            if (all.outcome() instanceof racetrace.engine.Outcome.Violated v && !v.invariant().equals(c.focus())) {
-                table += "   (checking " + c.focus() + " alone; with every invariant checked, " + v.invariant()
-                        + " fails first, after step " + v.steps() + ")\n";
-            }
-        }
-        return table;
+        return c.focus() == null ? CpuTable.render(ex) : CpuTable.render(ex, c.unfocused().check(null).outcome());
     }
 
     /** The human report of one instance: verdict, findings with their tables. */
@@ -174,12 +167,7 @@ public final class HuntReport {
     }
 
     static String scenarioText(Case c) {
-        List<String> parts = new ArrayList<>();
-        for (int t = 0; t < c.scenario().threadCount(); t++) {
-            parts.add(c.model().threadName(c.scenario(), t) + ": " + c.scenario().threads().get(t).ops());
-        }
-        String cfg = c.scenario().config().values().isEmpty() ? "" : "config " + c.scenario().config() + "; ";
-        return cfg + String.join("; ", parts);
+        return BugReport.scenarioText(c.model(), c.scenario());
     }
 
     /** The closing verdict table over all hunted instances. */

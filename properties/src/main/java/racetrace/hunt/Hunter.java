@@ -96,7 +96,7 @@ public final class Hunter {
             }
             long t0 = System.nanoTime();
             Minimizer.Result m = Minimizer.minimize(f.c(), e.getKey(),
-                    new Minimizer.Options(500_000, 20_000, options.workers()));
+                    new Minimizer.Options(500_000, 50_000, options.workers()));
             long took = System.nanoTime() - t0;
             findings.add(new Finding(e.getKey(), f.foundBy(), f.runsBefore(), f.scenariosBefore(),
                     commit.foundAt.get(e.getKey()), f.measure(), m.minimal(), m.measure(), m.stepShortest(),

@@ -3,7 +3,6 @@ package racetrace.tlc;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import racetrace.engine.Execution;
 import racetrace.engine.Instance;
@@ -34,31 +33,9 @@ public final class Confirmations {
     /** The bug report to attach to a mail: the table, the replay string and what TLC said, in Markdown. */
     public static void writeReport(racetrace.hunt.HuntResult r, racetrace.hunt.Finding f, TlcConfirmation c,
             Path file) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("invariant", f.invariant());
-        data.put("instance", r.model().instance().toString());
-        data.put("seed", r.seed());
-        data.put("tryNumber", f.tryNumber());
-        data.put("measure", f.measure().toString());
-        List<String> threads = new java.util.ArrayList<>();
-        for (int t = 0; t < f.shrunk().scenario().threadCount(); t++) {
-            threads.add(r.model().threadName(f.shrunk().scenario(), t) + ": " + f.shrunk().scenario().threads().get(t).ops());
-        }
-        data.put("scenario", f.shrunk().scenario().config() + "; " + String.join("; ", threads));
-        data.put("table", racetrace.hunt.HuntReport.table(f.shrunk()));
-        data.put("schedule", f.shrunk().toString());
-        data.put("tlc", c.describe());
-        ExportedTrace e = c.export();
-        data.put("tla", e == null ? "-" : e.tla().getFileName().toString());
-        data.put("cfg", e == null ? "-" : e.cfg().getFileName().toString());
-        data.put("json", e == null ? "-" : e.json().getFileName().toString());
-        data.put("directory", e == null ? "-" : e.directory().toString());
-        data.put("tlcCommand", e == null ? "-" : e.tlcCommand());
-        try {
-            java.nio.file.Files.writeString(file, racetrace.report.Templates.render("report.md", data));
-        } catch (java.io.IOException ex) {
-            throw new java.io.UncheckedIOException("cannot write " + file, ex);
-        }
+        new racetrace.tla.report.BugReport(f.invariant(), "`racetrace hunt` (seed " + r.seed() + ", try "
+                + f.tryNumber() + ")", f.shrunk().run(), racetrace.hunt.HuntReport.table(f.shrunk()),
+                f.shrunk().toString(), c, null).write(file);
     }
 
     /** JSON fields: tlcConfirmed (same invariant, same step), the verdict in words, and the exported files. */

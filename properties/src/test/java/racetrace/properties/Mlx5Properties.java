@@ -4,6 +4,8 @@ import java.util.Map;
 import net.jqwik.api.Group;
 import racetrace.engine.Model;
 import racetrace.engine.Models;
+import racetrace.property.Found;
+import racetrace.property.RaceProperties;
 
 /**
  * Property suites over every mlx5 instance; {@link Found} records what jqwik found and
@@ -12,47 +14,47 @@ import racetrace.engine.Models;
 class Mlx5Properties {
     @Group
     @Found(invariant = "NoLostUpdate", threads = 2, ops = 2, preemptions = 1, steps = 14)
-    class PreByte extends InstanceProperties {
+    class PreByte extends RaceProperties {
         @Override
-        Model<?> model() {
+        protected Model<?> model() {
             return Models.create("mlx5", "pre", Map.of("granularity", "byte"));
         }
     }
     @Group
     @Found(invariant = "NoLostUpdate", threads = 2, ops = 2, preemptions = 1, steps = 14)
-    class PreLocation extends InstanceProperties {
+    class PreLocation extends RaceProperties {
         @Override
-        Model<?> model() {
+        protected Model<?> model() {
             return Models.create("mlx5", "pre", Map.of("granularity", "location"));
         }
     }
     @Group
     @Found(invariant = "NoLostUpdate", threads = 2, ops = 2, preemptions = 1, steps = 14)
-    class V2Byte extends InstanceProperties {
+    class V2Byte extends RaceProperties {
         @Override
-        Model<?> model() {
+        protected Model<?> model() {
             return Models.create("mlx5", "v2", Map.of("granularity", "byte"));
         }
     }
     @Group
     @Found(invariant = "NoLostUpdate", threads = 2, ops = 2, preemptions = 1, steps = 14)
-    class V2Location extends InstanceProperties {
+    class V2Location extends RaceProperties {
         @Override
-        Model<?> model() {
+        protected Model<?> model() {
             return Models.create("mlx5", "v2", Map.of("granularity", "location"));
         }
     }
     @Group
-    class MergedByte extends InstanceProperties {
+    class MergedByte extends RaceProperties {
         @Override
-        Model<?> model() {
+        protected Model<?> model() {
             return Models.create("mlx5", "merged", Map.of("granularity", "byte"));
         }
     }
     @Group
-    class MergedLocation extends InstanceProperties {
+    class MergedLocation extends RaceProperties {
         @Override
-        Model<?> model() {
+        protected Model<?> model() {
             return Models.create("mlx5", "merged", Map.of("granularity", "location"));
         }
     }

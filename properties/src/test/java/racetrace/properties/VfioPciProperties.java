@@ -4,6 +4,8 @@ import java.util.Map;
 import net.jqwik.api.Group;
 import racetrace.engine.Model;
 import racetrace.engine.Models;
+import racetrace.property.Found;
+import racetrace.property.RaceProperties;
 
 /**
  * Property suites over every vfio-pci instance; {@link Found} records what jqwik found and
@@ -12,79 +14,79 @@ import racetrace.engine.Models;
 class VfioPciProperties {
     @Group
     @Found(invariant = "NoLostUpdate", threads = 2, ops = 2, preemptions = 2, steps = 12)
-    class PreAByte extends InstanceProperties {
+    class PreAByte extends RaceProperties {
         @Override
-        Model<?> model() {
+        protected Model<?> model() {
             return Models.create("vfio-pci", "pre-a", Map.of("granularity", "byte"));
         }
     }
     @Group
     @Found(invariant = "NoLostUpdate", threads = 2, ops = 2, preemptions = 1, steps = 12)
-    class PreALocation extends InstanceProperties {
+    class PreALocation extends RaceProperties {
         @Override
-        Model<?> model() {
+        protected Model<?> model() {
             return Models.create("vfio-pci", "pre-a", Map.of("granularity", "location"));
         }
     }
     @Group
     @Found(invariant = "NoLostUpdate", threads = 2, ops = 2, preemptions = 1, steps = 12)
-    class PreBByte extends InstanceProperties {
+    class PreBByte extends RaceProperties {
         @Override
-        Model<?> model() {
+        protected Model<?> model() {
             return Models.create("vfio-pci", "pre-b", Map.of("granularity", "byte"));
         }
     }
     @Group
     @Found(invariant = "NoLostUpdate", threads = 2, ops = 2, preemptions = 2, steps = 14)
-    class PreBLocation extends InstanceProperties {
+    class PreBLocation extends RaceProperties {
         @Override
-        Model<?> model() {
+        protected Model<?> model() {
             return Models.create("vfio-pci", "pre-b", Map.of("granularity", "location"));
         }
     }
     @Group
     @Found(invariant = "NoLostUpdate", threads = 2, ops = 2, preemptions = 1, steps = 12)
-    class PreCByte extends InstanceProperties {
+    class PreCByte extends RaceProperties {
         @Override
-        Model<?> model() {
+        protected Model<?> model() {
             return Models.create("vfio-pci", "pre-c", Map.of("granularity", "byte"));
         }
     }
     @Group
     @Found(invariant = "NoLostUpdate", threads = 2, ops = 2, preemptions = 2, steps = 13)
-    class PreCLocation extends InstanceProperties {
+    class PreCLocation extends RaceProperties {
         @Override
-        Model<?> model() {
+        protected Model<?> model() {
             return Models.create("vfio-pci", "pre-c", Map.of("granularity", "location"));
         }
     }
     @Group
     @Found(invariant = "NoLostUpdate", threads = 2, ops = 2, preemptions = 1, steps = 13)
-    class V2Byte extends InstanceProperties {
+    class V2Byte extends RaceProperties {
         @Override
-        Model<?> model() {
+        protected Model<?> model() {
             return Models.create("vfio-pci", "v2", Map.of("granularity", "byte"));
         }
     }
     @Group
     @Found(invariant = "NoLostUpdate", threads = 2, ops = 2, preemptions = 1, steps = 13)
-    class V2Location extends InstanceProperties {
+    class V2Location extends RaceProperties {
         @Override
-        Model<?> model() {
+        protected Model<?> model() {
             return Models.create("vfio-pci", "v2", Map.of("granularity", "location"));
         }
     }
     @Group
-    class MergedByte extends InstanceProperties {
+    class MergedByte extends RaceProperties {
         @Override
-        Model<?> model() {
+        protected Model<?> model() {
             return Models.create("vfio-pci", "merged", Map.of("granularity", "byte"));
         }
     }
     @Group
-    class MergedLocation extends InstanceProperties {
+    class MergedLocation extends RaceProperties {
         @Override
-        Model<?> model() {
+        protected Model<?> model() {
             return Models.create("vfio-pci", "merged", Map.of("granularity", "location"));
         }
     }

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import racetrace.engine.Models;
 
 /**
  * Where the hand-written specs are found: directories given first (e.g. {@code
@@ -37,9 +38,12 @@ public final class SpecLibrary {
         this.loader = loader;
     }
 
-    /** Specs on the classpath under {@code tla/}. */
+    /**
+     * Specs under {@code tla/} of the class loader models come from ({@link Models#classLoader()}):
+     * racetrace's classpath, plus the jars and class directories of a {@code --model-path}.
+     */
     public static SpecLibrary classpath() {
-        return new SpecLibrary(List.of(), SpecLibrary.class.getClassLoader());
+        return new SpecLibrary(List.of(), Models.classLoader());
     }
 
     /** This library with {@code dir} searched before everything else. */
@@ -103,7 +107,8 @@ public final class SpecLibrary {
         if (text.isEmpty()) {
             if (required) {
                 throw new TlaExportException("TLA+ module " + name + " not found (looked in " + describe()
-                        + "); specs live in spec/models/src/main/tla/" + name + ".tla");
+                        + "); a model's spec is the resource tla/" + name + ".tla beside its classes (in racetrace,"
+                        + " spec/models/src/main/tla/" + name + ".tla)");
             }
             return;
         }

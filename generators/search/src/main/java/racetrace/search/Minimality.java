@@ -12,7 +12,8 @@ import racetrace.search.scope.Scope;
  * @param config when not null, the scope search covered this configuration only (the whole
  *     scope was too large)
  * @param scenarios how many scenarios that scope search covered
- * @param why when something is not proven: why not
+ * @param why what is not proven and why, and what else the searches established (e.g. that a
+ *     smaller scope has no counterexample at all)
  */
 public record Minimality(boolean withinScenario, Scope scope, String config, long scenarios, String why) {
 

@@ -8,6 +8,7 @@ import racetrace.engine.Measure;
 import racetrace.engine.Model;
 import racetrace.engine.Outcome;
 import racetrace.engine.Scenario;
+import racetrace.engine.ScenarioSpace;
 import racetrace.search.explore.Exploration;
 import racetrace.search.explore.Limits;
 import racetrace.search.explore.MinimalSearch;
@@ -33,7 +34,7 @@ public final class Minimizer {
     public record Options(long perScenario, int maxScenarios, int workers) {
 
         public static Options defaults() {
-            return new Options(500_000, 20_000, Parallel.cores());
+            return new Options(500_000, 50_000, Parallel.cores());
         }
     }
 
@@ -70,38 +71,78 @@ public final class Minimizer {
             measure = measureOf(current, invariant);
         }
 
-        Scope scope = new Scope(measure.threads(), measure.ops());
         Scope proven = null;
-        boolean sameConfig = false;
+        String provenConfig = null;
         long searched = 0;
         String why = withinScenario ? null : "the scenario's minimal search stopped: " + own.stopReason();
-        List<Scenario> below = null;
-        try {
-            below = ScenarioEnumeration.of(current.model().space(), scope, options.maxScenarios());
-        } catch (BadInputException tooMany) {
-            // Too many: the scenarios of the same configuration, a smaller proof.
-            try {
-                below = ScenarioEnumeration.of(current.model().space(), scope, options.maxScenarios(),
-                        current.scenario().config());
-                sameConfig = true;
-            } catch (BadInputException stillTooMany) {
-                why = join(why, "smaller scenarios not searched: scope " + scope + " has more than "
+        ScenarioSpace space = current.model().space();
+        while (withinScenario) {
+            Scope full = new Scope(measure.threads(), measure.ops());
+            List<Scenario> all = enumerate(space, full, options.maxScenarios(), null);
+            if (all != null) {
+                ScopeMinimum best = scopeMinimum(current.model(), all, invariant, measure, perScenario,
+                        options.workers());
+                searched += best.searched;
+                if (best.incomplete != null) {
+                    why = join(why, "smaller scenarios not all searched: " + best.incomplete);
+                } else {
+                    proven = full;
+                    if (best.found != null) {
+                        current = Shrinker.normalised(best.found, best.found.check(List.of(invariant)));
+                        measure = measureOf(current, invariant);
+                    }
+                }
+                break;
+            }
+            // The whole scope is too large: search the largest smaller scope that is not. Any
+            // violation there is smaller than the case; it becomes the case and the search goes
+            // on at its size.
+            boolean smaller = false;
+            int attempts = 0;
+            for (Scope s : smallerScopes(full)) {
+                if (attempts++ == 8) {
+                    break;
+                }
+                List<Scenario> list = enumerate(space, s, options.maxScenarios(), null);
+                if (list == null) {
+                    continue;
+                }
+                ScopeMinimum best = scopeMinimum(current.model(), list, invariant, measure, perScenario,
+                        options.workers());
+                searched += best.searched;
+                if (best.incomplete == null && best.found != null) {
+                    current = Shrinker.normalised(best.found, best.found.check(List.of(invariant)));
+                    measure = measureOf(current, invariant);
+                    smaller = true;
+                } else if (best.incomplete == null) {
+                    why = join(why, "no counterexample at all in any scenario up to " + s);
+                }
+                break;
+            }
+            if (smaller) {
+                continue;
+            }
+            // Last resort: the scenarios of the case's own configuration.
+            List<Scenario> same = enumerate(space, full, options.maxScenarios(), current.scenario().config());
+            if (same == null) {
+                why = join(why, "smaller scenarios not searched: scope " + full + " has more than "
                         + options.maxScenarios() + " scenarios even with configuration "
                         + current.scenario().config() + " alone");
+                break;
             }
-        }
-        if (below != null && withinScenario) {
-            ScopeMinimum best = scopeMinimum(current.model(), below, invariant, measure, perScenario, options.workers());
-            searched = best.searched;
+            ScopeMinimum best = scopeMinimum(current.model(), same, invariant, measure, perScenario, options.workers());
+            searched += best.searched;
             if (best.incomplete != null) {
                 why = join(why, "smaller scenarios not all searched: " + best.incomplete);
             } else {
-                proven = scope;
+                proven = full;
+                provenConfig = current.scenario().config().toString();
                 if (best.found != null) {
                     current = Shrinker.normalised(best.found, best.found.check(List.of(invariant)));
                     measure = measureOf(current, invariant);
                 }
             }
+            break;
         }
 
         Case stepShortest = null;
@@ -110,9 +151,34 @@ public final class Minimizer {
         if (shortest != null && shortest.schedule().length() < measure.steps()) {
             stepShortest = shortest;
         }
-        Minimality minimality = new Minimality(withinScenario, proven, sameConfig && proven != null
-                ? current.scenario().config().toString() : null, searched, why);
+        Minimality minimality = new Minimality(withinScenario, proven, provenConfig, searched, why);
         return new Result(current, measure, stepShortest, minimality, greedy.runs());
+    }
+
+    /** The scenarios of a scope (of one configuration when {@code config} is not null), or null if too many. */
+    private static List<Scenario> enumerate(ScenarioSpace space, Scope scope, int max, racetrace.engine.Config config) {
+        try {
+            return config == null ? ScenarioEnumeration.of(space, scope, max)
+                    : ScenarioEnumeration.of(space, scope, max, config);
+        } catch (BadInputException tooMany) {
+            return null;
+        }
+    }
+
+    /** Scopes below {@code s}, largest first (by threads plus ops, then threads). */
+    static List<Scope> smallerScopes(Scope s) {
+        List<Scope> out = new ArrayList<>();
+        for (int t = 1; t <= s.maxThreads(); t++) {
+            for (int o = 1; o <= s.maxOps(); o++) {
+                if (t != s.maxThreads() || o != s.maxOps()) {
+                    out.add(new Scope(t, o));
+                }
+            }
+        }
+        out.sort((a, b) -> a.maxThreads() + a.maxOps() != b.maxThreads() + b.maxOps()
+                ? Integer.compare(b.maxThreads() + b.maxOps(), a.maxThreads() + a.maxOps())
+                : Integer.compare(b.maxThreads(), a.maxThreads()));
+        return out;
     }
 
     private static String join(String a, String b) {

@@ -7,25 +7,67 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 
-/** The registry of model families found through {@link ServiceLoader}. */
+/**
+ * The registry of model families found through {@link ServiceLoader}: every jar or class directory
+ * with a {@code META-INF/services/racetrace.engine.ModelFamily} entry visible to the registry's
+ * class loader. That loader is racetrace's own unless {@link #useClassLoader} names another (the
+ * command line's {@code --model-path} does), so adding a model changes no file of racetrace.
+ */
 public final class Models {
+
+    private static volatile ClassLoader loader = Models.class.getClassLoader();
 
     private Models() {
     }
 
+    /**
+     * Makes the registry look up families (and, through {@link #classLoader()}, their TLA+ specs)
+     * with {@code classLoader} from now on; null restores racetrace's own loader.
+     *
+     * @return the loader used until now
+     */
+    public static ClassLoader useClassLoader(ClassLoader classLoader) {
+        ClassLoader before = loader;
+        loader = classLoader == null ? Models.class.getClassLoader() : classLoader;
+        return before;
+    }
+
+    /** The loader families and specs are looked up with. */
+    public static ClassLoader classLoader() {
+        return loader;
+    }
+
+    /** Every family registered with the registry's class loader, by name. */
     public static List<ModelFamily> families() {
+        return families(loader);
+    }
+
+    /** Every family registered with {@code classLoader} (or its parents), by name. */
+    public static List<ModelFamily> families(ClassLoader classLoader) {
         List<ModelFamily> all = new ArrayList<>();
-        ServiceLoader.load(ModelFamily.class, Models.class.getClassLoader()).forEach(all::add);
+        try {
+            ServiceLoader.load(ModelFamily.class, classLoader).forEach(all::add);
+        } catch (java.util.ServiceConfigurationError e) {
+            throw new BadInputException("a model family could not be loaded: " + e.getMessage()
+                    + " (check the class named in META-INF/services/racetrace.engine.ModelFamily: public, with a"
+                    + " public no-argument constructor)");
+        } catch (LinkageError e) {
+            // e.g. classes compiled for a newer Java than this one
+            throw new BadInputException("a model family could not be loaded: " + e);
+        }
         all.sort(java.util.Comparator.comparing(ModelFamily::name));
         return all;
     }
 
     public static ModelFamily family(String name) {
         List<ModelFamily> all = families();
-        for (ModelFamily f : all) {
-            if (f.name().equals(name)) {
-                return f;
-            }
+        List<ModelFamily> named = all.stream().filter(f -> f.name().equals(name)).toList();
+        if (named.size() > 1) {
+            throw new BadInputException("model name '" + name + "' is registered " + named.size() + " times, by "
+                    + named.stream().map(f -> f.getClass().getName()).toList() + "; rename one of them");
+        }
+        if (named.size() == 1) {
+            return named.get(0);
         }
         throw new BadInputException("unknown model '" + name + "'; known models: "
                 + all.stream().map(ModelFamily::name).toList());

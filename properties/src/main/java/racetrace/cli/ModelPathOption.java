@@ -1,0 +1,122 @@
+package racetrace.cli;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.ZipFile;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+import racetrace.engine.Models;
+
+/**
+ * {@code --model-path}: jars or class directories holding models of one's own, each registered in
+ * {@code META-INF/services/racetrace.engine.ModelFamily}, with their TLA+ specs (if any) as
+ * resources {@code tla/<Name>.tla}. A picocli mixin of the top command and of every command that
+ * takes a model; the entries of all of them make one class loader (see {@link #install}).
+ */
+public final class ModelPathOption {
+
+    /** The services file a model path must hold at least one of. */
+    static final String SERVICES = "META-INF/services/racetrace.engine.ModelFamily";
+
+    @Option(names = "--model-path", paramLabel = "PATH",
+            description = "jars or class directories with models of your own, separated by '${sys:path.separator}' "
+                    + "(repeatable); their TLA+ specs are found there too, under tla/")
+    List<String> paths = new ArrayList<>();
+
+    /** The entries in the order given, split at the platform's path separator. */
+    List<Path> entries() {
+        List<Path> out = new ArrayList<>();
+        for (String p : paths) {
+            for (String part : p.split(java.util.regex.Pattern.quote(File.pathSeparator))) {
+                if (!part.isBlank()) {
+                    out.add(Path.of(part.strip()));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Collects the {@code --model-path} entries of every command on the parsed command line, checks
+     * them and, if there are any, makes {@link Models} look up families and specs through a class
+     * loader over them (racetrace's own loader as parent).
+     *
+     * @return the loader to close after the command, or null when no model path was given
+     * @throws CommandLine.ParameterException naming the entry that is wrong and what would be right
+     */
+    static URLClassLoader install(CommandLine.ParseResult parsed) {
+        List<Path> entries = new ArrayList<>();
+        CommandLine last = parsed.commandSpec().commandLine();
+        for (CommandLine cl : parsed.asCommandLineList()) {
+            last = cl;
+            for (CommandLine.Model.CommandSpec mixin : cl.getCommandSpec().mixins().values()) {
+                if (mixin.userObject() instanceof ModelPathOption o) {
+                    entries.addAll(o.entries());
+                }
+            }
+        }
+        if (entries.isEmpty()) {
+            return null;
+        }
+        List<URL> urls = new ArrayList<>();
+        for (Path p : entries) {
+            urls.add(check(last, p));
+        }
+        URLClassLoader loader = new URLClassLoader(urls.toArray(URL[]::new), ModelPathOption.class.getClassLoader());
+        try {
+            if (!loader.findResources(SERVICES).hasMoreElements()) {
+                throw new CommandLine.ParameterException(last, "--model-path " + describe(entries)
+                        + " registers no model family: none of its jars or directories has " + SERVICES
+                        + " (racetrace new-model writes one)");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Models.useClassLoader(loader);
+        return loader;
+    }
+
+    private static URL check(CommandLine cl, Path p) {
+        if (!Files.exists(p)) {
+            throw new CommandLine.ParameterException(cl, "--model-path entry " + p + " does not exist; give jars or "
+                    + "class directories (e.g. target/classes)");
+        }
+        if (Files.isRegularFile(p)) {
+            try (ZipFile zip = new ZipFile(p.toFile())) {
+                zip.size();
+            } catch (IOException e) {
+                throw new CommandLine.ParameterException(cl, "--model-path entry " + p + " is neither a jar nor a "
+                        + "directory; give jars or class directories (e.g. target/classes)");
+            }
+        } else if (!Files.isDirectory(p)) {
+            throw new CommandLine.ParameterException(cl, "--model-path entry " + p + " is neither a jar nor a "
+                    + "directory");
+        }
+        try {
+            return p.toAbsolutePath().toUri().toURL();
+        } catch (MalformedURLException e) {
+            throw new CommandLine.ParameterException(cl, "--model-path entry " + p + " cannot be used: " + e.getMessage());
+        }
+    }
+
+    private static String describe(List<Path> entries) {
+        return String.join(File.pathSeparator, entries.stream().map(Path::toString).toList());
+    }
+
+    /**
+     * The one line for a command that needs a TLA+ spec and a model (of one's own, typically) that
+     * has none: a spec is optional, and only TLC needs it.
+     */
+    static String noSpec(racetrace.engine.Model<?> m, String what) {
+        return what + " needs the model's TLA+ spec, and " + m.instance() + " has none (its tlaModule() is null); "
+                + "every command without TLC works without one (conventions for a spec: tla-export/README.md)";
+    }
+}

@@ -1,0 +1,143 @@
+package racetrace.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import racetrace.engine.BadInputException;
+import racetrace.report.Templates;
+
+/**
+ * Writes the skeleton of a model of one's own as a Maven project: a small working model (a shared
+ * counter, variants buggy and fixed), its family and services registration, its TLA+ spec, a
+ * property class, and a pom that imports racetrace's BOM.
+ */
+@Command(name = "new-model", description = "Writes a Maven project with a model of your own to start from: model, "
+        + "family, registration, TLA+ spec, property class, and a pom importing racetrace-bom.")
+final class NewModelCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "NAME", description = "the model's name on the command line: lower case, digits and '-', "
+            + "starting with a letter (e.g. seqlock, lost-wakeup)")
+    String name;
+
+    @Option(names = "--dir", paramLabel = "D", description = "where to write the project (default: ./NAME); "
+            + "it must not exist or be empty")
+    Path dir;
+
+    @Option(names = "--package", paramLabel = "P", description = "the Java package (default: NAME without '-')")
+    String javaPackage;
+
+    @Override
+    public Integer call() {
+        if (!name.matches("[a-z][a-z0-9-]*") || name.endsWith("-")) {
+            throw new BadInputException("model name '" + name + "' is not valid: use lower case letters, digits and '-',"
+                    + " starting with a letter (e.g. seqlock, lost-wakeup)");
+        }
+        String pkg = javaPackage != null ? javaPackage : name.replace("-", "");
+        if (!pkg.matches("[a-z_][a-z0-9_]*(\\.[a-z_][a-z0-9_]*)*") || javax.lang.model.SourceVersion.isKeyword(pkg)) {
+            throw new BadInputException("--package " + pkg + " is not a Java package name in lower case (e.g. "
+                    + "com.example.seqlock)");
+        }
+        Path target = dir != null ? dir : Path.of(name);
+        checkEmpty(target);
+        String prefix = prefix(name);
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("name", name);
+        data.put("package", pkg);
+        data.put("groupId", pkg.contains(".") ? pkg.substring(0, pkg.lastIndexOf('.')) : "models");
+        data.put("prefix", prefix);
+        data.put("module", prefix);
+        data.put("racetraceVersion", version());
+        String pkgDir = pkg.replace('.', '/');
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("pom.xml", "pom.xml");
+        files.put(".gitignore", "gitignore");
+        files.put("src/main/java/" + pkgDir + "/" + prefix + "Model.java", "Model.java");
+        files.put("src/main/java/" + pkgDir + "/" + prefix + "Family.java", "Family.java");
+        files.put("src/main/tla/" + prefix + ".tla", "Spec.tla");
+        files.put("src/test/java/" + pkgDir + "/" + prefix + "Properties.java", "Properties.java");
+        files.put("src/test/resources/junit-platform.properties", "junit-platform.properties");
+        List<Path> written = new ArrayList<>();
+        for (Map.Entry<String, String> f : files.entrySet()) {
+            written.add(write(target.resolve(f.getKey()), Templates.render("new-model/" + f.getValue(), data)));
+        }
+        written.add(write(target.resolve("src/main/resources/META-INF/services/racetrace.engine.ModelFamily"),
+                pkg + "." + prefix + "Family\n"));
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("name", name);
+        summary.put("dir", target.toString());
+        summary.put("files", written.stream().map(p -> target.relativize(p).toString()).toList());
+        summary.put("prefix", prefix);
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(Templates.render("new-model/done", summary));
+        out.flush();
+        return 0;
+    }
+
+    /** {@code lost-wakeup}: {@code LostWakeup}, the prefix of the class names and the spec's module name. */
+    static String prefix(String name) {
+        StringBuilder b = new StringBuilder();
+        for (String part : name.split("-")) {
+            if (!part.isEmpty()) {
+                b.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+            }
+        }
+        return b.toString();
+    }
+
+    private static void checkEmpty(Path target) {
+        if (Files.isRegularFile(target)) {
+            throw new BadInputException("--dir " + target + " is a file; name a new or empty directory");
+        }
+        if (Files.isDirectory(target)) {
+            try (Stream<Path> s = Files.list(target)) {
+                if (s.findAny().isPresent()) {
+                    throw new BadInputException("directory " + target + " is not empty; new-model writes only into a "
+                            + "new or empty directory (use --dir)");
+                }
+            } catch (IOException e) {
+                throw new BadInputException("cannot read directory " + target + ": " + e.getMessage());
+            }
+        }
+    }
+
+    private static Path write(Path file, String text) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    /** racetrace's own version, which the skeleton's pom asks the BOM for. */
+    static String version() {
+        Properties p = new Properties();
+        try (InputStream in = NewModelCommand.class.getResourceAsStream("/racetrace/version.properties")) {
+            if (in != null) {
+                p.load(in);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return p.getProperty("version", "0.1.0-SNAPSHOT");
+    }
+}

@@ -1,0 +1,170 @@
+package racetrace.properties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A model of one's own, as a user gets it: written by {@code new-model} outside racetrace's tree,
+ * compiled the way Maven would (classes, services file, spec under tla/), then run with
+ * {@code --model-path}. Nothing of racetrace names it.
+ */
+class UserModelTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path work;
+
+    static Path project;
+    static Path classes;
+    static Path noSpecClasses;
+
+    @BeforeAll
+    static void writeAndCompile() throws IOException {
+        project = work.resolve("lost-update");
+        CommandLineTest.Run r = CommandLineTest.run("new-model", "lost-update", "--dir", project.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("LostUpdateModel.java", "LostUpdate.tla", "--model-path");
+        classes = compile(project, work.resolve("classes"), false);
+        noSpecClasses = compile(project, work.resolve("classes-nospec"), true);
+    }
+
+    /** javac over src/main/java, then the resources and src/main/tla (as tla/), like the skeleton's pom. */
+    static Path compile(Path project, Path out, boolean dropSpec) throws IOException {
+        Path src = project.resolve("src/main/java");
+        List<String> args = new ArrayList<>(List.of("-d", out.toString(), "-cp", System.getProperty("java.class.path"),
+                "--release", "17", "-proc:none"));
+        try (Stream<Path> s = Files.walk(src)) {
+            for (Path p : s.filter(f -> f.toString().endsWith(".java")).toList()) {
+                Path file = p;
+                if (dropSpec && p.getFileName().toString().endsWith("Model.java")) {
+                    file = out.resolveSibling(out.getFileName() + "-src").resolve(p.getFileName());
+                    Files.createDirectories(file.getParent());
+                    Files.writeString(file, Files.readString(p).replace("return \"LostUpdate\";", "return null;"));
+                }
+                args.add(file.toString());
+            }
+        }
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        assertThat(javac.run(null, null, null, args.toArray(String[]::new))).as("javac " + args).isZero();
+        Path services = Path.of("META-INF/services/racetrace.engine.ModelFamily");
+        Files.createDirectories(out.resolve(services).getParent());
+        Files.copy(project.resolve("src/main/resources").resolve(services), out.resolve(services));
+        if (!dropSpec) {
+            Files.createDirectories(out.resolve("tla"));
+            Files.copy(project.resolve("src/main/tla/LostUpdate.tla"), out.resolve("tla/LostUpdate.tla"));
+        }
+        return out;
+    }
+
+    @Test
+    void theSkeletonIsAProjectWithEverythingInPlace() throws IOException {
+        assertThat(project.resolve("pom.xml")).content().contains("<artifactId>racetrace-bom</artifactId>",
+                "<scope>import</scope>", "racetrace-jqwik", "src/main/tla");
+        assertThat(project.resolve("src/test/java/lostupdate/LostUpdateProperties.java")).content()
+                .contains("extends RaceProperties", "Models.create(\"lost-update\", \"fixed\"");
+        assertThat(project.resolve("src/main/tla/LostUpdate.tla")).content()
+                .contains("MODULE LostUpdate", "VARIABLES counter", "NoLostUpdate ==", "Step(t) ==");
+        assertThat(project.resolve("src/main/resources/META-INF/services/racetrace.engine.ModelFamily")).content()
+                .isEqualTo("lostupdate.LostUpdateFamily\n");
+    }
+
+    @Test
+    void newModelRefusesABadNameAndAFullDirectory() {
+        assertOneLine(CommandLineTest.run("new-model", "Lost_Update", "--dir", work.resolve("x").toString()),
+                "model name 'Lost_Update' is not valid");
+        assertOneLine(CommandLineTest.run("new-model", "other", "--dir", project.toString()), "is not empty");
+    }
+
+    @Test
+    void listAndHuntFindTheModelOnTheModelPath() throws IOException {
+        CommandLineTest.Run list = CommandLineTest.run("--model-path", classes.toString(), "list");
+        assertThat(list.code()).as(list.err()).isZero();
+        assertThat(list.out()).contains("lost-update", "buggy", "fixed", "NoLostUpdate", "vfio-pci");
+
+        CommandLineTest.Run buggy = CommandLineTest.run("hunt", "lost-update", "--variant", "buggy", "--model-path",
+                classes.toString(), "--tries", "3000", "--json");
+        assertThat(buggy.code()).as(buggy.err()).isZero();
+        JsonNode o = JSON.readTree(buggy.out());
+        assertThat(o.get("verdict").asText()).isEqualTo("violated");
+        assertThat(o.get("invariant").asText()).isEqualTo("NoLostUpdate");
+        assertThat(o.get("measure").get("threads").asInt()).isEqualTo(2);
+
+        CommandLineTest.Run replay = CommandLineTest.run("replay", o.get("schedule").asText(), "--model-path",
+                classes.toString());
+        assertThat(replay.code()).as(replay.err()).isZero();
+        assertThat(replay.out()).contains("NoLostUpdate violated after step");
+
+        CommandLineTest.Run fixed = CommandLineTest.run("--model-path", classes.toString(), "hunt", "lost-update",
+                "--variant", "fixed", "--tries", "2000", "--json");
+        assertThat(JSON.readTree(fixed.out()).get("verdict").asText()).isEqualTo("held");
+    }
+
+    @Test
+    void withoutTheModelPathTheModelIsUnknown() {
+        assertOneLine(CommandLineTest.run("hunt", "lost-update"), "unknown model 'lost-update'");
+    }
+
+    @Test
+    void aBadModelPathIsOneLine() throws IOException {
+        assertOneLine(CommandLineTest.run("list", "--model-path", work.resolve("nowhere").toString()),
+                "--model-path entry " + work.resolve("nowhere") + " does not exist");
+        Path text = Files.writeString(work.resolve("notes.txt"), "not a jar");
+        assertOneLine(CommandLineTest.run("list", "--model-path", text.toString()), "is neither a jar nor a directory");
+        Path empty = Files.createDirectories(work.resolve("empty"));
+        assertOneLine(CommandLineTest.run("hunt", "lost-update", "--model-path", empty.toString()),
+                "registers no model family");
+    }
+
+    @Test
+    void withoutASpecEveryCommandButTlcWorks() throws IOException {
+        String path = noSpecClasses.toString();
+        CommandLineTest.Run hunt = CommandLineTest.run("hunt", "lost-update", "--variant", "buggy", "--model-path",
+                path, "--tries", "3000", "--json");
+        assertThat(hunt.code()).as(hunt.err()).isZero();
+        String schedule = JSON.readTree(hunt.out()).get("schedule").asText();
+        assertThat(CommandLineTest.run("replay", schedule, "--model-path", path).code()).isZero();
+        assertOneLine(CommandLineTest.run("tlc", "--from", schedule, "--model-path", path),
+                "tlc needs the model's TLA+ spec, and lost-update/buggy has none");
+        assertOneLine(CommandLineTest.run("hunt", "lost-update", "--tlc", "--model-path", path),
+                "hunt --tlc needs the model's TLA+ spec");
+        assertOneLine(CommandLineTest.run("conform", "lost-update", "--model-path", path),
+                "conform needs the model's TLA+ spec");
+    }
+
+    @Test
+    void tlcFindsTheSpecOnTheModelPathAndAgreesWithTheModel(@TempDir Path out) throws IOException {
+        assumeFalse(Boolean.getBoolean("racetrace.tlc.skip"), "TLC runs skipped (-Dracetrace.tlc.skip=true)");
+        CommandLineTest.Run hunt = CommandLineTest.run("--model-path", classes.toString(), "hunt", "lost-update",
+                "--variant", "buggy", "--tries", "3000", "--json", "--tlc", "--out", out.toString());
+        assertThat(hunt.code()).as(hunt.err()).isZero();
+        JsonNode o = JSON.readTree(hunt.out());
+        assertThat(o.get("tlcConfirmed").asBoolean()).as(o.get("tlc").asText()).isTrue();
+
+        CommandLineTest.Run conform = CommandLineTest.run("conform", "lost-update", "--traces", "60", "--model-path",
+                classes.toString(), "--out", out.toString());
+        assertThat(conform.code()).as(conform.out() + conform.err()).isZero();
+        assertThat(conform.out()).contains("lost-update/buggy", "60 of 60 executions conform",
+                "lost-update/fixed");
+    }
+
+    private static void assertOneLine(CommandLineTest.Run r, String contains) {
+        assertThat(r.code()).as(r.out() + r.err()).isEqualTo(2);
+        assertThat(r.err()).contains(contains).doesNotContain("\tat ").doesNotContain("Exception");
+        assertThat(r.err().strip().lines()).hasSize(1);
+    }
+}
