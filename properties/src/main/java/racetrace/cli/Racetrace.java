@@ -223,7 +223,7 @@ public final class Racetrace implements Callable<Integer> {
 
         @Option(names = "--option", paramLabel = "k=v",
                 description = "a model option, e.g. callers=none for xen-fifo (default: each variant's own)")
-        Map<String, String> options = new LinkedHashMap<>();
+        Map<String, String> modelOptions = new LinkedHashMap<>();
 
         @Option(names = "--tries", paramLabel = "N", description = "random runs per instance (default ${DEFAULT-VALUE})")
         int tries = HuntOptions.DEFAULT_TRIES;
@@ -272,7 +272,7 @@ public final class Racetrace implements Callable<Integer> {
             if (tries < 1 || seconds <= 0) {
                 throw new BadInputException("--tries must be at least 1 and --seconds more than 0");
             }
-            List<Model<?>> instances = Options.select(all ? null : model, variants, granularity, options);
+            List<Model<?>> instances = Options.select(all ? null : model, variants, granularity, modelOptions);
             if (tlc && !all) {
                 for (Model<?> m : instances) {
                     if (m.tlaModule() == null) {
