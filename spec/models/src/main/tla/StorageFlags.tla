@@ -10,26 +10,32 @@
 (* Mlx5.programs) step for step, with the same labels.                     *)
 (*                                                                         *)
 (* A storage unit is the set of its fields that are set (no Bitwise): a    *)
-(* bitfield write loads the unit into reg, modifies reg, stores reg back;  *)
-(* a plain field is its own unit and written by one store.                 *)
+(* byte of a bitfield run, or a plain member. A bitfield write loads the   *)
+(* units its store reaches (Reach: the byte, the run, or what a compiler   *)
+(* profile gives) into reg, modifies reg, and stores reg back to them; a   *)
+(* plain field is its own unit and written by one store.                   *)
 (***************************************************************************)
 EXTENDS Naturals, Integers, Sequences, FiniteSets
 
 CONSTANTS
     Family,       \* "vfio-pci" or "mlx5"
     Variant,      \* e.g. "pre-a"; informative, the layout comes in Fields/UnitOf/IsBit
-    Granularity,  \* "byte" or "location"; informative, already applied in UnitOf
+    Granularity,  \* "byte", "location" or a compiler profile; informative, already applied in Reach
     Phase,        \* start state, the Java config parameter "phase"
     Fields,       \* field names in struct order
-    UnitOf,       \* field -> its storage unit 1..NUnits
+    UnitOf,       \* field -> the unit holding its bit, 1..NUnits (a byte of a run, or a plain member)
     IsBit,        \* field -> TRUE for a bitfield, FALSE for a plain bool/u8
     NUnits,
+    Reach,        \* store site (label prefix) -> the units its store loads and writes back
+    Pair,         \* {} or the two fields NoLostUpdateBetween is about
+    Assume,       \* the assumptions: [close_pm |-> ..., probe_window |-> ...] (vfio-pci), [probe_window |-> ...] (mlx5)
     Actors,       \* thread -> actor name
     Scripts       \* thread -> sequence of [op |-> name, arg |-> 0 or 1]
 
 VARIABLES
     mem,          \* unit -> set of set fields
     ghost,        \* field -> value of the last write that targeted it
+    lost,         \* [victim, by] records: a store of field by wrote back a stale copy of field victim
     reg,          \* thread -> register (a loaded unit)
     pc,           \* thread -> label of its next step, or "Done"
     opIdx,        \* thread -> index of its current op (Len + 1 when done)
@@ -44,7 +50,7 @@ VARIABLES
     rcu,          \* notifier callbacks in flight
     resetPending  \* a reset_done has not yet been followed by its cleanup
 
-vars == <<mem, ghost, reg, pc, opIdx, owner, readers, usage, rpm, wake, open, vfs, nb, rcu, resetPending>>
+vars == <<mem, ghost, lost, reg, pc, opIdx, owner, readers, usage, rpm, wake, open, vfs, nb, rcu, resetPending>>
 
 Threads == 1..Len(Scripts)
 FieldSet == {Fields[i] : i \in 1..Len(Fields)}
@@ -61,14 +67,20 @@ J(l, k, v, to) == [lbl |-> l, k |-> k, v |-> v, to |-> to]
 L(l, k, m) == [lbl |-> l, k |-> k, m |-> m]
 JF(l, f, v, to) == [lbl |-> l, k |-> "JumpIf", f |-> f, v |-> v, to |-> to]
 
-\* field := v; pend marks the mlx5 reset_done store
+\* field := v at store site p; pend marks the mlx5 reset_done store
 WP(p, f, v, pend) ==
     IF IsBit[f]
-    THEN << [lbl |-> p \o "_load", k |-> "Load", f |-> f],
+    THEN << [lbl |-> p \o "_load", k |-> "Load", f |-> f, acc |-> Reach[p]],
             [lbl |-> p \o "_modify", k |-> "Modify", f |-> f, v |-> v],
-            [lbl |-> p \o "_store", k |-> "Store", f |-> f, v |-> v, pend |-> pend] >>
+            [lbl |-> p \o "_store", k |-> "Store", f |-> f, v |-> v, pend |-> pend, acc |-> Reach[p]] >>
     ELSE << [lbl |-> p \o "_store", k |-> "StorePlain", f |-> f, v |-> v, pend |-> pend] >>
 W(p, f, v) == WP(p, f, v, FALSE)
+\* the first label of a write at site p: a jump target
+WL(p, f) == IF IsBit[f] THEN p \o "_load" ELSE p \o "_store"
+\* an instruction with its successor set to label l
+SetNx(r, l) == [x \in DOMAIN r \cup {"nx"} |-> IF x = "nx" THEN l ELSE r[x]]
+\* a write at site p that continues at label l
+WThen(p, f, v, l) == LET w == W(p, f, v) IN SubSeq(w, 1, Len(w) - 1) \o << SetNx(w[Len(w)], l) >>
 
 \* vfio_pci_core_runtime_resume: memory_lock; low-power exit if a wake eventfd is armed
 ResBlock(p) ==
@@ -146,10 +158,11 @@ VProg(o) ==
                   L("lowPowerExit_unlockMem", "WriteUnlock", "memory"),
                   S("lowPowerExit_pmPut", "PmPut") >>
       [] o = "close" ->
-            << S("close_release", "AwaitUsers"),
-               L("close_lockDevSet", "Lock", "devSet"),
-               L("close_lockMem", "WriteLock", "memory"),
-               JF("close_engTest", "pm_runtime_engaged", 0, "close_unlockMem") >>
+            << S("close_release", "AwaitUsers") >>
+            \o (IF Assume.close_pm = "referenced" THEN PmGet("close_ref") ELSE << >>)
+            \o << L("close_lockDevSet", "Lock", "devSet"),
+                  L("close_lockMem", "WriteLock", "memory"),
+                  JF("close_engTest", "pm_runtime_engaged", 0, "close_unlockMem") >>
             \o W("close_eng", "pm_runtime_engaged", 0)
             \o << S("close_getNoresume", "PmGetNoresume"),
                   L("close_unlockMem", "WriteUnlock", "memory") >>
@@ -162,8 +175,9 @@ VProg(o) ==
             \o PmGet("close_tr")
             \o W("close_trClr", "needs_reset", 0)
             \o << S("close_trPut", "PmPut"),
-                  S("close_pmPut", "PmPut"),
-                  S("close_closeFd", "CloseFd"),
+                  S("close_pmPut", "PmPut") >>
+            \o (IF Assume.close_pm = "referenced" THEN << S("close_refPut", "PmPut") >> ELSE << >>)
+            \o << S("close_closeFd", "CloseFd"),
                   L("close_unlockDevSet", "Unlock", "devSet") >>
       [] o = "peerClose" ->
             << L("peerClose_lockDevSet", "Lock", "devSet"),
@@ -202,6 +216,20 @@ VProg(o) ==
             \o W("probe_npr", "needs_pm_restore", ARG)
             \o << S("probe_pmPut", "PmPut"),
                   L("probe_unlockDevice", "Unlock", "device") >>
+      [] o = "open" ->
+            << L("open_lockDevSet", "Lock", "devSet") >>
+            \o PmGet("open")
+            \o W("open_rw", "reset_works", 1)
+            \o << J("open_intxTest", "JumpIfArg", 1, WL("open_nointx", "nointx")) >>
+            \o WThen("open_pci23", "pci_2_3", 1, WL("open_cfgBar", "bardirty"))
+            \o W("open_nointx", "nointx", 1)
+            \o W("open_cfgBar", "bardirty", 1)
+            \o W("open_ecap", "extended_caps", 1)
+            \o W("open_dynMsix", "has_dyn_msix", 1)
+            \o << J("open_vgaTest", "JumpIfArg", 0, "open_openFd") >>
+            \o W("open_vga", "has_vga", 1)
+            \o << S("open_openFd", "OpenFd"),
+                  L("open_unlockDevSet", "Unlock", "devSet") >>
 
 (***************************************************************************)
 (* mlx5 programs (notes section 4).                                        *)
@@ -287,122 +315,131 @@ devVars == <<open, vfs, nb, rcu, resetPending>>
 
 Exec(t, ins, nx, a, p) ==
     CASE ins.k = "Load" ->
-            /\ reg' = [reg EXCEPT ![t] = mem[UnitOf[ins.f]]]
-            /\ Goto(t, nx) /\ UNCHANGED <<mem, ghost, lockVars, pmVars, devVars>>
+            /\ reg' = [reg EXCEPT ![t] = UNION {mem[u] : u \in ins.acc}]
+            /\ Goto(t, nx) /\ UNCHANGED <<mem, ghost, lost, lost, lockVars, pmVars, devVars>>
       [] ins.k = "Modify" ->
             /\ reg' = [reg EXCEPT ![t] = With(reg[t], ins.f, Val(ins, a) = 1)]
-            /\ Goto(t, nx) /\ UNCHANGED <<mem, ghost, lockVars, pmVars, devVars>>
+            /\ Goto(t, nx) /\ UNCHANGED <<mem, ghost, lost, lockVars, pmVars, devVars>>
       [] ins.k = "Store" ->
-            /\ mem' = [mem EXCEPT ![UnitOf[ins.f]] = reg[t]]
+            \* every unit reached gets reg's copy of its fields; another field is lost to this
+            \* store when the store changes its bit to a value that is not its last write
+            /\ mem' = [u \in 1..NUnits |-> IF u \in ins.acc THEN {h \in reg[t] : UnitOf[h] = u} ELSE mem[u]]
             /\ ghost' = [ghost EXCEPT ![ins.f] = (Val(ins, a) = 1)]
+            /\ lost' = lost \cup {[victim |-> h, by |-> ins.f] :
+                                     h \in {x \in FieldSet : UnitOf[x] \in ins.acc /\ x # ins.f
+                                                            /\ (x \in reg[t]) # ghost[x]
+                                                            /\ (x \in reg[t]) # (x \in mem[UnitOf[x]])}}
             /\ resetPending' = (resetPending \/ ins.pend)
             /\ Goto(t, nx) /\ UNCHANGED <<reg, lockVars, pmVars, open, vfs, nb, rcu>>
       [] ins.k = "StorePlain" ->
             /\ mem' = [mem EXCEPT ![UnitOf[ins.f]] = IF Val(ins, a) = 1 THEN {ins.f} ELSE {}]
             /\ ghost' = [ghost EXCEPT ![ins.f] = (Val(ins, a) = 1)]
             /\ resetPending' = (resetPending \/ ins.pend)
-            /\ Goto(t, nx) /\ UNCHANGED <<reg, lockVars, pmVars, open, vfs, nb, rcu>>
+            /\ Goto(t, nx) /\ UNCHANGED <<lost, reg, lockVars, pmVars, open, vfs, nb, rcu>>
       [] ins.k = "JumpIf" ->
             /\ Goto(t, IF (ins.f \in mem[UnitOf[ins.f]]) = (Val(ins, a) = 1) THEN ins.to ELSE nx)
-            /\ UNCHANGED <<mem, ghost, reg, lockVars, pmVars, devVars>>
+            /\ UNCHANGED <<mem, ghost, lost, reg, lockVars, pmVars, devVars>>
       [] ins.k = "Clear" ->
             /\ mem' = [u \in 1..NUnits |-> mem[u] \ ins.fs]
             /\ ghost' = [f \in FieldSet |-> IF f \in ins.fs THEN FALSE ELSE ghost[f]]
-            /\ Goto(t, nx) /\ UNCHANGED <<reg, lockVars, pmVars, devVars>>
+            /\ Goto(t, nx) /\ UNCHANGED <<lost, reg, lockVars, pmVars, devVars>>
       [] ins.k = "Lock" ->
             /\ owner[ins.m] = 0
             /\ owner' = [owner EXCEPT ![ins.m] = t]
-            /\ Goto(t, nx) /\ UNCHANGED <<mem, ghost, reg, readers, pmVars, devVars>>
+            /\ Goto(t, nx) /\ UNCHANGED <<mem, ghost, lost, reg, readers, pmVars, devVars>>
       [] ins.k \in {"Unlock", "WriteUnlock"} ->
             /\ owner' = [owner EXCEPT ![ins.m] = 0]
-            /\ Goto(t, nx) /\ UNCHANGED <<mem, ghost, reg, readers, pmVars, devVars>>
+            /\ Goto(t, nx) /\ UNCHANGED <<mem, ghost, lost, reg, readers, pmVars, devVars>>
       [] ins.k = "TryLock" ->
             /\ IF owner[ins.m] = 0
                THEN owner' = [owner EXCEPT ![ins.m] = t] /\ Goto(t, nx)
                ELSE UNCHANGED owner /\ Goto(t, ins.to)
-            /\ UNCHANGED <<mem, ghost, reg, readers, pmVars, devVars>>
+            /\ UNCHANGED <<mem, ghost, lost, reg, readers, pmVars, devVars>>
       [] ins.k = "ReadLock" ->
             /\ owner[ins.m] = 0
             /\ readers' = readers \cup {t}
-            /\ Goto(t, nx) /\ UNCHANGED <<mem, ghost, reg, owner, pmVars, devVars>>
+            /\ Goto(t, nx) /\ UNCHANGED <<mem, ghost, lost, reg, owner, pmVars, devVars>>
       [] ins.k = "ReadUnlock" ->
             /\ readers' = readers \ {t}
-            /\ Goto(t, nx) /\ UNCHANGED <<mem, ghost, reg, owner, pmVars, devVars>>
+            /\ Goto(t, nx) /\ UNCHANGED <<mem, ghost, lost, reg, owner, pmVars, devVars>>
       [] ins.k = "WriteLock" ->
             /\ owner[ins.m] = 0 /\ readers = {}
             /\ owner' = [owner EXCEPT ![ins.m] = t]
-            /\ Goto(t, nx) /\ UNCHANGED <<mem, ghost, reg, readers, pmVars, devVars>>
+            /\ Goto(t, nx) /\ UNCHANGED <<mem, ghost, lost, reg, readers, pmVars, devVars>>
       [] ins.k \in {"PmGet", "PmResume"} ->
             /\ rpm \notin {"suspending", "resuming"}
             /\ usage' = IF ins.k = "PmGet" THEN usage + 1 ELSE usage
             /\ IF rpm = "suspended"
                THEN rpm' = "resuming" /\ Goto(t, nx)
                ELSE UNCHANGED rpm /\ Goto(t, After(p, ins.to))
-            /\ UNCHANGED <<mem, ghost, reg, lockVars, wake, devVars>>
+            /\ UNCHANGED <<mem, ghost, lost, reg, lockVars, wake, devVars>>
       [] ins.k = "PmPut" ->
             /\ usage' = usage - 1
-            /\ Goto(t, nx) /\ UNCHANGED <<mem, ghost, reg, lockVars, rpm, wake, devVars>>
+            /\ Goto(t, nx) /\ UNCHANGED <<mem, ghost, lost, reg, lockVars, rpm, wake, devVars>>
       [] ins.k = "PmGetNoresume" ->
             /\ usage' = usage + 1 /\ wake' = FALSE
-            /\ Goto(t, nx) /\ UNCHANGED <<mem, ghost, reg, lockVars, rpm, devVars>>
+            /\ Goto(t, nx) /\ UNCHANGED <<mem, ghost, lost, reg, lockVars, rpm, devVars>>
       [] ins.k = "PmPutNoidle" ->
             /\ usage' = usage - 1 /\ wake' = (Val(ins, a) = 1)
-            /\ Goto(t, nx) /\ UNCHANGED <<mem, ghost, reg, lockVars, rpm, devVars>>
+            /\ Goto(t, nx) /\ UNCHANGED <<mem, ghost, lost, reg, lockVars, rpm, devVars>>
       [] ins.k = "JumpIfNoWake" ->
             /\ Goto(t, IF ~wake THEN ins.to ELSE nx)
-            /\ UNCHANGED <<mem, ghost, reg, lockVars, pmVars, devVars>>
+            /\ UNCHANGED <<mem, ghost, lost, reg, lockVars, pmVars, devVars>>
       [] ins.k = "SuspendBegin" ->
             /\ IF usage = 0 /\ rpm = "active"
                THEN rpm' = "suspending" /\ Goto(t, nx)
                ELSE UNCHANGED rpm /\ Goto(t, "End")
-            /\ UNCHANGED <<mem, ghost, reg, lockVars, usage, wake, devVars>>
+            /\ UNCHANGED <<mem, ghost, lost, reg, lockVars, usage, wake, devVars>>
       [] ins.k = "SuspendEnd" ->
             /\ rpm' = "suspended"
-            /\ Goto(t, nx) /\ UNCHANGED <<mem, ghost, reg, lockVars, usage, wake, devVars>>
+            /\ Goto(t, nx) /\ UNCHANGED <<mem, ghost, lost, reg, lockVars, usage, wake, devVars>>
       [] ins.k = "ResumeBegin" ->
             /\ IF rpm = "suspended"
                THEN rpm' = "resuming" /\ Goto(t, nx)
                ELSE UNCHANGED rpm /\ Goto(t, "End")
-            /\ UNCHANGED <<mem, ghost, reg, lockVars, usage, wake, devVars>>
+            /\ UNCHANGED <<mem, ghost, lost, reg, lockVars, usage, wake, devVars>>
       [] ins.k = "ResumeEnd" ->
             /\ rpm' = "active"
-            /\ Goto(t, nx) /\ UNCHANGED <<mem, ghost, reg, lockVars, usage, wake, devVars>>
+            /\ Goto(t, nx) /\ UNCHANGED <<mem, ghost, lost, reg, lockVars, usage, wake, devVars>>
       [] ins.k = "AwaitUsers" ->
             /\ \A u \in Threads : Actors[u] = "user" => pc[u] = "Done"
-            /\ Goto(t, nx) /\ UNCHANGED <<mem, ghost, reg, lockVars, pmVars, devVars>>
+            /\ Goto(t, nx) /\ UNCHANGED <<mem, ghost, lost, reg, lockVars, pmVars, devVars>>
       [] ins.k = "JumpIfOpen" ->
             /\ Goto(t, IF open > 0 THEN ins.to ELSE nx)
-            /\ UNCHANGED <<mem, ghost, reg, lockVars, pmVars, devVars>>
+            /\ UNCHANGED <<mem, ghost, lost, reg, lockVars, pmVars, devVars>>
       [] ins.k = "CloseFd" ->
             /\ open' = 0
-            /\ Goto(t, nx) /\ UNCHANGED <<mem, ghost, reg, lockVars, pmVars, vfs, nb, rcu, resetPending>>
+            /\ Goto(t, nx) /\ UNCHANGED <<mem, ghost, lost, reg, lockVars, pmVars, vfs, nb, rcu, resetPending>>
+      [] ins.k = "OpenFd" ->
+            /\ open' = 1
+            /\ Goto(t, nx) /\ UNCHANGED <<mem, ghost, lost, reg, lockVars, pmVars, vfs, nb, rcu, resetPending>>
       [] ins.k = "JumpIfVfs" ->
             /\ Goto(t, IF vfs = (Val(ins, a) = 1) THEN ins.to ELSE nx)
-            /\ UNCHANGED <<mem, ghost, reg, lockVars, pmVars, devVars>>
+            /\ UNCHANGED <<mem, ghost, lost, reg, lockVars, pmVars, devVars>>
       [] ins.k = "SetVfs" ->
             /\ vfs' = (Val(ins, a) = 1)
-            /\ Goto(t, nx) /\ UNCHANGED <<mem, ghost, reg, lockVars, pmVars, open, nb, rcu, resetPending>>
+            /\ Goto(t, nx) /\ UNCHANGED <<mem, ghost, lost, reg, lockVars, pmVars, open, nb, rcu, resetPending>>
       [] ins.k = "NbRegister" ->
             /\ nb' = TRUE
-            /\ Goto(t, nx) /\ UNCHANGED <<mem, ghost, reg, lockVars, pmVars, open, vfs, rcu, resetPending>>
+            /\ Goto(t, nx) /\ UNCHANGED <<mem, ghost, lost, reg, lockVars, pmVars, open, vfs, rcu, resetPending>>
       [] ins.k = "NbUnregister" ->
             /\ rcu = 0
             /\ nb' = FALSE
-            /\ Goto(t, nx) /\ UNCHANGED <<mem, ghost, reg, lockVars, pmVars, open, vfs, rcu, resetPending>>
+            /\ Goto(t, nx) /\ UNCHANGED <<mem, ghost, lost, reg, lockVars, pmVars, open, vfs, rcu, resetPending>>
       [] ins.k = "NbEnter" ->
             /\ IF nb
                THEN rcu' = rcu + 1 /\ Goto(t, nx)
                ELSE UNCHANGED rcu /\ Goto(t, "End")
-            /\ UNCHANGED <<mem, ghost, reg, lockVars, pmVars, open, vfs, nb, resetPending>>
+            /\ UNCHANGED <<mem, ghost, lost, reg, lockVars, pmVars, open, vfs, nb, resetPending>>
       [] ins.k = "NbExit" ->
             /\ rcu' = rcu - 1
-            /\ Goto(t, nx) /\ UNCHANGED <<mem, ghost, reg, lockVars, pmVars, open, vfs, nb, resetPending>>
+            /\ Goto(t, nx) /\ UNCHANGED <<mem, ghost, lost, reg, lockVars, pmVars, open, vfs, nb, resetPending>>
       [] ins.k = "Cleanup" ->
             /\ resetPending' = FALSE
-            /\ Goto(t, nx) /\ UNCHANGED <<mem, ghost, reg, lockVars, pmVars, open, vfs, nb, rcu>>
+            /\ Goto(t, nx) /\ UNCHANGED <<mem, ghost, lost, reg, lockVars, pmVars, open, vfs, nb, rcu>>
       [] ins.k = "JumpIfArg" ->
             /\ Goto(t, IF a = ins.v THEN ins.to ELSE nx)
-            /\ UNCHANGED <<mem, ghost, reg, lockVars, pmVars, devVars>>
+            /\ UNCHANGED <<mem, ghost, lost, reg, lockVars, pmVars, devVars>>
 
 \* Thread t takes its next step (the action a trace checker constrains Next to).
 Step(t) ==
@@ -425,8 +462,9 @@ InitTrue ==
            [] OTHER -> {}
 
 Init ==
-    /\ mem = [u \in 1..NUnits |-> {f \in InitTrue : UnitOf[f] = u}]
+    /\ mem = [u \in 1..NUnits |-> {f \in InitTrue \cap FieldSet : UnitOf[f] = u}]
     /\ ghost = [f \in FieldSet |-> f \in InitTrue]
+    /\ lost = {}
     /\ reg = [t \in Threads |-> {}]
     /\ pc = [t \in Threads |-> FirstLabel(t, 1)]
     /\ opIdx = [t \in Threads |-> 1]
@@ -456,5 +494,8 @@ Spec == Init /\ [][Next]_vars
 NoLostUpdate == \A f \in FieldSet : (f \in mem[UnitOf[f]]) = ghost[f]
 
 ResetCleanupRuns == AllDone => ~resetPending
+
+\* No store of one field of Pair wrote back a stale copy of the other (true when Pair = {}).
+NoLostUpdateBetween == \A l \in lost : {l.victim, l.by} # Pair
 
 =============================================================================

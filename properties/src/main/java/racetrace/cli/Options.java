@@ -28,12 +28,13 @@ final class Options {
     }
 
     /**
-     * As above, with options given by name ({@code --option callers=none}); an option a family
-     * does not sweep takes the given value, or else its default for each variant.
+     * As above, with options given by name ({@code --option callers=none}): an option given
+     * takes that value; one not given, but the granularity, its default for each variant.
      */
     static List<Model<?>> select(String model, List<String> variants, String granularity, Map<String, String> given) {
-        if (granularity != null && !List.of("byte", "location").contains(granularity)) {
-            throw new BadInputException("--granularity " + granularity + " is not valid; use byte or location");
+        if (granularity != null && !racetrace.flags.Granularity.options().contains(granularity)) {
+            throw new BadInputException("--granularity " + granularity + " is not valid; use byte or location (or a "
+                    + "compiler profile: gcc-x86-64, gcc-arm64, clang-x86-64, clang-arm64)");
         }
         boolean all = model == null;
         List<ModelFamily> families = all ? Models.families() : List.of(Models.family(model));
@@ -75,14 +76,23 @@ final class Options {
         List<Map<String, String>> combos = new ArrayList<>();
         combos.add(new LinkedHashMap<>());
         for (Map.Entry<String, List<String>> e : f.options().entrySet()) {
-            if (given.containsKey(e.getKey()) || !f.sweeps(e.getKey())) {
-                if (given.containsKey(e.getKey())) {
-                    combos.forEach(c -> c.put(e.getKey(), given.get(e.getKey())));
-                }
-                continue; // resolveOptions checks a given value and fills in the variant's default
+            if (given.containsKey(e.getKey())) {
+                combos.forEach(c -> c.put(e.getKey(), given.get(e.getKey())));
+                continue; // resolveOptions checks the value
             }
-            List<String> values = e.getKey().equals("granularity") && granularity != null
-                    ? List.of(granularity) : e.getValue();
+            // Sweeps cover the granularity's two shorthands (byte, location); any other option (the
+            // flags models' assumptions, the compiler profiles, xen-fifo's callers) keeps its
+            // default for the variant (resolveOptions) unless named.
+            if (!e.getKey().equals("granularity")) {
+                continue;
+            }
+            List<String> values;
+            if (granularity != null) {
+                values = List.of(granularity);
+            } else {
+                values = e.getValue().containsAll(List.of("byte", "location")) ? List.of("byte", "location")
+                        : e.getValue();
+            }
             List<Map<String, String>> next = new ArrayList<>();
             for (Map<String, String> c : combos) {
                 for (String v : values) {

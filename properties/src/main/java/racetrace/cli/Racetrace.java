@@ -32,7 +32,8 @@ import racetrace.search.ScheduleString;
 @Command(name = "racetrace", mixinStandardHelpOptions = true, version = "racetrace 0.1.0",
         description = "Finds races in step-level models of concurrent kernel and hypervisor code.",
         subcommands = {Racetrace.ListCommand.class, Racetrace.HuntCommand.class, Racetrace.ReplayCommand.class,
-                BenchCommand.class, TlcCommand.class, ConformCommand.class, NewModelCommand.class})
+                BenchCommand.class, TlcCommand.class, ConformCommand.class, FieldsCommand.class, LayoutCommand.class,
+                NewModelCommand.class})
 public final class Racetrace implements Callable<Integer> {
 
     static final int BAD_INPUT = 2;
@@ -120,10 +121,14 @@ public final class Racetrace implements Callable<Integer> {
                 }
                 m.put("variants", variants);
                 List<String> options = new ArrayList<>();
-                f.options().forEach((k, vs) -> options.add(k + " in " + String.join("|", vs) + " (default "
-                        + (f.sweeps(k) ? vs.get(0) + ")" : "per variant: " + f.variants().stream()
-                                .map(v -> v + "=" + f.defaultOption(v, k)).collect(java.util.stream.Collectors.joining(", "))
-                                + "; not swept)")));
+                f.options().forEach((k, vs) -> {
+                    java.util.Set<String> defaults = new java.util.LinkedHashSet<>();
+                    f.variants().forEach(v -> defaults.add(f.defaultOption(v, k)));
+                    options.add(k + " in " + String.join("|", vs) + " (default " + (defaults.size() == 1
+                            ? defaults.iterator().next() : "per variant: " + f.variants().stream()
+                                    .map(v -> v + "=" + f.defaultOption(v, k))
+                                    .collect(java.util.stream.Collectors.joining(", "))) + ")");
+                });
                 m.put("options", options);
                 Model<?> sample = Models.create(f.name(), f.variants().get(f.variants().size() - 1), Map.of());
                 // An invariant may read differently in some variants: say in which.
@@ -217,6 +222,11 @@ public final class Racetrace implements Callable<Integer> {
         @Option(names = "--variant", paramLabel = "V", description = "only this variant (repeatable)")
         List<String> variants = new ArrayList<>();
 
+        @Option(names = "--layout", paramLabel = "FILE",
+                description = "a flags layout file (.layout), or a C declaration (.h, .c) compiled with GCC: hunt it "
+                        + "as a variant of <model>")
+        java.nio.file.Path layout;
+
         @Option(names = "--granularity", paramLabel = "byte|location",
                 description = "storage-unit granularity of the flags models (default: both)")
         String granularity;
@@ -271,6 +281,12 @@ public final class Racetrace implements Callable<Integer> {
             }
             if (tries < 1 || seconds <= 0) {
                 throw new BadInputException("--tries must be at least 1 and --seconds more than 0");
+            }
+            if (layout != null) {
+                if (model == null || !variants.isEmpty()) {
+                    throw new BadInputException("--layout needs the model it is a layout of, and no --variant");
+                }
+                variants = List.of(LayoutInput.register(layout, model, null, "x86-64"));
             }
             List<Model<?>> instances = Options.select(all ? null : model, variants, granularity, modelOptions);
             if (tlc && !all) {
@@ -357,8 +373,19 @@ public final class Racetrace implements Callable<Integer> {
                 description = "as printed by racetrace hunt (rt1:...), or a TLC trace file written by racetrace tlc")
         String schedule;
 
+        @Option(names = "--layout", paramLabel = "FILE",
+                description = "the layout file a schedule string of a layout variant (name@digest) was made with")
+        java.nio.file.Path layout;
+
         @Override
         public Integer call() {
+            if (layout != null) {
+                String[] f = schedule.strip().split(":");
+                if (f.length < 2) {
+                    throw new BadInputException("malformed schedule string: expected rt1:model:...");
+                }
+                LayoutInput.register(layout, f[1], null, "x86-64");
+            }
             java.nio.file.Path file = java.nio.file.Path.of(schedule.strip());
             Case c = !schedule.strip().startsWith("rt") && java.nio.file.Files.isRegularFile(file)
                     ? racetrace.tlc.TlcTraceFile.read(file)

@@ -55,6 +55,10 @@ final class TlcCommand implements Callable<Integer> {
     @Option(names = "--variant", paramLabel = "V", description = "the variant (required with <model>)")
     String variant;
 
+    @Option(names = "--layout", paramLabel = "FILE",
+            description = "a flags layout file (.layout) or C declaration (.h, .c): the variant to check")
+    Path layout;
+
     @Option(names = "--option", paramLabel = "k=v", description = "a model option, e.g. granularity=location")
     Map<String, String> options = new LinkedHashMap<>();
 
@@ -238,6 +242,12 @@ final class TlcCommand implements Callable<Integer> {
             throw new BadInputException("tlc needs a model (or --from <schedule-string>)");
         }
         ModelFamily f = Models.family(model);
+        if (layout != null) {
+            if (variant != null) {
+                throw new BadInputException("give --variant or --layout, not both");
+            }
+            variant = LayoutInput.register(layout, model, null, "x86-64");
+        }
         if (variant == null) {
             throw new BadInputException("tlc needs --variant; " + f.name() + " has " + f.variants());
         }

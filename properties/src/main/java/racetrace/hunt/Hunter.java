@@ -86,6 +86,7 @@ public final class Hunter {
         }, options.workers(), commit::take);
 
         List<Finding> findings = new ArrayList<>();
+        Minimizer.Shared shared = new Minimizer.Shared();
         for (Map.Entry<String, UnitResult.Found> e : commit.found.entrySet()) {
             UnitResult.Found f = e.getValue();
             if (options.firstOnly()) {
@@ -96,7 +97,7 @@ public final class Hunter {
             }
             long t0 = System.nanoTime();
             Minimizer.Result m = Minimizer.minimize(f.c(), e.getKey(),
-                    new Minimizer.Options(500_000, 50_000, options.workers()));
+                    new Minimizer.Options(500_000, 50_000, options.workers()), shared);
             long took = System.nanoTime() - t0;
             findings.add(new Finding(e.getKey(), f.foundBy(), f.runsBefore(), f.scenariosBefore(),
                     commit.foundAt.get(e.getKey()), f.measure(), m.minimal(), m.measure(), m.stepShortest(),

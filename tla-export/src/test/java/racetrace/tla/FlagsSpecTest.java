@@ -44,6 +44,39 @@ class FlagsSpecTest {
         return out;
     }
 
+    /**
+     * The options the default instances leave out: the assumptions' other values, compiler
+     * profiles, and instances focused on one pair (NoLostUpdateBetween) conform to the spec too.
+     */
+    @Test
+    void otherAssumptionsProfilesAndPairInstancesConform(@TempDir Path dir) {
+        Random rnd = new Random(2027);
+        List<Model<?>> models = new ArrayList<>();
+        for (String v : Models.family("vfio-pci").variants().stream().filter(x -> !x.contains("@")).toList()) {
+            models.add(Models.create("vfio-pci", v, Map.of("granularity", "clang-x86-64", "close-pm", "referenced",
+                    "probe-window", "closed")));
+        }
+        models.add(Models.create("mlx5", "pre", Map.of("granularity", "gcc-arm64", "probe-window", "closed")));
+        models.add(((racetrace.flags.FlagsModel) Models.create("vfio-pci", "pre-c", Map.of("granularity", "location")))
+                .forPair("pm_intx_masked", "pm_runtime_engaged"));
+        models.add(((racetrace.flags.FlagsModel) Models.create("mlx5", "pre", Map.of("granularity", "byte")))
+                .forPair("deferred_reset", "mdev_detach"));
+        List<Execution<?>> runs = new ArrayList<>();
+        int violations = 0;
+        for (Model<?> m : models) {
+            for (int i = 0; i < 12; i++) {
+                Scenario sc = RandomRuns.scenario(m, rnd);
+                Execution<?> ex = Execution.run(m, sc, RandomRuns.schedule(rnd, sc.threadCount(), 40));
+                violations += ex.outcome().isViolation() ? 1 : 0;
+                runs.add(ex);
+            }
+        }
+        BatchValidation v = BatchValidator.standard().validate(runs, dir, TIMEOUT);
+        System.out.println("flags options conformance: " + runs.size() + " executions (" + violations + " violating), "
+                + v.summary());
+        assertThat(v.allConform()).as(v.summary()).isTrue();
+    }
+
     @Test
     void aViolationFoundInJavaIsConfirmedByTlc(@TempDir Path dir) {
         Random rnd = new Random(7);

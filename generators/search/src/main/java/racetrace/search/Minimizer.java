@@ -2,6 +2,8 @@ package racetrace.search;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import racetrace.engine.BadInputException;
 import racetrace.engine.Execution;
 import racetrace.engine.Measure;
@@ -54,11 +56,44 @@ public final class Minimizer {
     private Minimizer() {
     }
 
+    /**
+     * What the scope searches of several minimizations on one model have in common: each
+     * scenario of a scope explored once, with every invariant, so the next invariant's search
+     * reads which scenarios violate it instead of exploring them again. One per hunt.
+     */
+    public static final class Shared {
+
+        /** Whether a scenario violates each invariant somewhere in its state space. */
+        record Verdict(Set<String> violated, boolean complete, String stopReason) {
+        }
+
+        private final Map<String, List<Verdict>> byScope = new java.util.concurrent.ConcurrentHashMap<>();
+        private final Map<String, Long> counts = new java.util.concurrent.ConcurrentHashMap<>();
+
+        List<Verdict> verdicts(Model<?> model, String key, List<Scenario> scenarios, Limits limits, int workers) {
+            return byScope.computeIfAbsent(key, k -> Parallel.map(scenarios, s -> verdict(model, s, limits), workers));
+        }
+
+        long count(ScenarioSpace space, Scope scope, int max) {
+            return counts.computeIfAbsent(scope.toString(), k -> ScenarioEnumeration.count(space, scope, max));
+        }
+
+        private static <S> Verdict verdict(Model<S> model, Scenario s, Limits limits) {
+            Exploration x = StateSpace.explore(model, s, null, limits, true);
+            return new Verdict(x.violations().keySet(), x.complete() || x.stopReason().startsWith("every invariant"),
+                    x.stopReason());
+        }
+    }
+
     public static Result minimize(Case failing, String invariant) {
-        return minimize(failing, invariant, Options.defaults());
+        return minimize(failing, invariant, Options.defaults(), new Shared());
     }
 
     public static Result minimize(Case failing, String invariant, Options options) {
+        return minimize(failing, invariant, options, new Shared());
+    }
+
+    public static Result minimize(Case failing, String invariant, Options options, Shared shared) {
         Shrinker.Result greedy = Shrinker.shrink(failing, invariant);
         Case current = greedy.shrunk();
         Measure measure = greedy.measure();
@@ -78,10 +113,10 @@ public final class Minimizer {
         ScenarioSpace space = current.model().space();
         while (withinScenario) {
             Scope full = new Scope(measure.threads(), measure.ops());
-            List<Scenario> all = enumerate(space, full, options.maxScenarios(), null);
+            List<Scenario> all = enumerate(shared, space, full, options.maxScenarios(), null);
             if (all != null) {
-                ScopeMinimum best = scopeMinimum(current.model(), all, invariant, measure, perScenario,
-                        options.workers());
+                ScopeMinimum best = scopeMinimum(shared, full.toString(), current.model(), all, invariant, measure,
+                        perScenario, options.workers());
                 searched += best.searched;
                 if (best.incomplete != null) {
                     why = join(why, "smaller scenarios not all searched: " + best.incomplete);
@@ -103,12 +138,12 @@ public final class Minimizer {
                 if (attempts++ == 8) {
                     break;
                 }
-                List<Scenario> list = enumerate(space, s, options.maxScenarios(), null);
+                List<Scenario> list = enumerate(shared, space, s, options.maxScenarios(), null);
                 if (list == null) {
                     continue;
                 }
-                ScopeMinimum best = scopeMinimum(current.model(), list, invariant, measure, perScenario,
-                        options.workers());
+                ScopeMinimum best = scopeMinimum(shared, s.toString(), current.model(), list, invariant, measure,
+                        perScenario, options.workers());
                 searched += best.searched;
                 if (best.incomplete == null && best.found != null) {
                     current = Shrinker.normalised(best.found, best.found.check(List.of(invariant)));
@@ -123,14 +158,15 @@ public final class Minimizer {
                 continue;
             }
             // Last resort: the scenarios of the case's own configuration.
-            List<Scenario> same = enumerate(space, full, options.maxScenarios(), current.scenario().config());
+            List<Scenario> same = enumerate(shared, space, full, options.maxScenarios(), current.scenario().config());
             if (same == null) {
                 why = join(why, "smaller scenarios not searched: scope " + full + " has more than "
                         + options.maxScenarios() + " scenarios even with configuration "
                         + current.scenario().config() + " alone");
                 break;
             }
-            ScopeMinimum best = scopeMinimum(current.model(), same, invariant, measure, perScenario, options.workers());
+            ScopeMinimum best = scopeMinimum(shared, full + " " + current.scenario().config(), current.model(), same,
+                    invariant, measure, perScenario, options.workers());
             searched += best.searched;
             if (best.incomplete != null) {
                 why = join(why, "smaller scenarios not all searched: " + best.incomplete);
@@ -156,7 +192,11 @@ public final class Minimizer {
     }
 
     /** The scenarios of a scope (of one configuration when {@code config} is not null), or null if too many. */
-    private static List<Scenario> enumerate(ScenarioSpace space, Scope scope, int max, racetrace.engine.Config config) {
+    private static List<Scenario> enumerate(Shared shared, ScenarioSpace space, Scope scope, int max,
+            racetrace.engine.Config config) {
+        if (config == null && shared.count(space, scope, max) < 0) {
+            return null;
+        }
         try {
             return config == null ? ScenarioEnumeration.of(space, scope, max)
                     : ScenarioEnumeration.of(space, scope, max, config);
@@ -201,8 +241,9 @@ public final class Minimizer {
      * first class with a violation decides). Ties go to the earlier scenario, so the answer does
      * not depend on where the search started.
      */
-    private static ScopeMinimum scopeMinimum(Model<?> model, List<Scenario> scenarios, String invariant,
-            Measure known, Limits limits, int workers) {
+    private static ScopeMinimum scopeMinimum(Shared shared, String key, Model<?> model, List<Scenario> scenarios,
+            String invariant, Measure known, Limits limits, int workers) {
+        List<Shared.Verdict> verdicts = shared.verdicts(model, key, scenarios, limits, workers);
         long searched = 0;
         int i = 0;
         while (i < scenarios.size()) {
@@ -212,20 +253,23 @@ public final class Minimizer {
             while (j < scenarios.size() && scenarios.get(j).threadCount() == t && scenarios.get(j).opCount() == o) {
                 j++;
             }
-            List<Scenario> cls = scenarios.subList(i, j);
             boolean sameClass = t == known.threads() && o == known.ops();
             int bound = sameClass ? known.preemptions() : Integer.MAX_VALUE;
-            // Most scenarios violate nothing: a plain search says so at a fraction of the cost
-            // of the minimal search, which then runs on the violating ones only.
-            List<MinimalSearch.Result> results = Parallel.map(cls, s -> {
-                Exploration x = StateSpace.explore(model, s, List.of(invariant), limits, true);
-                if (!x.violated()) {
-                    return x.complete() ? new MinimalSearch.Result(null, -1, -1, true, x.distinctStates(), null)
-                            : new MinimalSearch.Result(null, -1, -1, false, x.distinctStates(), x.stopReason());
+            List<Scenario> violating = new ArrayList<>();
+            for (int k = i; k < j; k++) {
+                Shared.Verdict v = verdicts.get(k);
+                if (!v.complete()) {
+                    return new ScopeMinimum(null, searched + k - i, v.stopReason());
                 }
-                return MinimalSearch.search(model, s, invariant, bound, limits);
-            }, workers);
-            searched += cls.size();
+                if (v.violated().contains(invariant)) {
+                    violating.add(scenarios.get(k));
+                }
+            }
+            searched += j - i;
+            // Only the scenarios that violate it get the minimal search; ties go to the earlier
+            // scenario, so the answer does not depend on where the search started.
+            List<MinimalSearch.Result> results = Parallel.map(violating,
+                    s -> MinimalSearch.search(model, s, invariant, bound, limits), workers);
             MinimalSearch.Result best = null;
             for (MinimalSearch.Result r : results) {
                 if (!r.proven()) {

@@ -34,14 +34,6 @@ public interface ModelFamily {
         return options().get(option).get(0);
     }
 
-    /**
-     * Whether commands that pick instances try every value of the option (a dimension, such as a
-     * granularity) or only the default, unless one is given (an assumption to vary by hand).
-     */
-    default boolean sweeps(String option) {
-        return true;
-    }
-
     /** Builds an instance; options not given take their default. */
     Model<?> create(String variant, Map<String, String> options);
 }

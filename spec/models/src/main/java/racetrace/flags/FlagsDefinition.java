@@ -1,5 +1,6 @@
 package racetrace.flags;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -8,7 +9,7 @@ import racetrace.engine.Config;
 import racetrace.engine.Op;
 import racetrace.engine.Param;
 
-/** What one family adds to the generic flags interpreter: layouts, locks, actors, programs, start. */
+/** What one family adds to the generic flags interpreter: locks, actors, programs, writers, start. */
 abstract class FlagsDefinition {
 
     /**
@@ -27,18 +28,31 @@ abstract class FlagsDefinition {
     final Granularity granularity;
     final Layout layout;
     final UnitMap units;
+    final Map<String, String> assumed;
+    private List<Writer> writers;
 
-    FlagsDefinition(String variant, Granularity granularity, Layout layout) {
+    FlagsDefinition(String variant, Layout layout, Granularity granularity, Map<String, String> assumed) {
         this.variant = variant;
         this.granularity = granularity;
         this.layout = layout;
-        this.units = layout.units(granularity);
+        this.units = UnitMap.of(layout, granularity);
+        Map<String, String> a = new LinkedHashMap<>();
+        for (Assumption x : assumptions()) {
+            a.put(x.option(), assumed.getOrDefault(x.option(), x.assumed()));
+        }
+        this.assumed = a;
     }
 
     abstract String family();
 
+    /** The modelling choices the notes leave open, each an option of the family. */
+    abstract List<Assumption> assumptions();
+
     /** Lock names; "memory" is the one rwsem. Their order is the order of the {@code owner} record. */
     abstract List<String> locks();
+
+    /** How the writers table writes a lock of {@link #locks()}. */
+    abstract String lockName(String lock);
 
     abstract List<Param> params();
 
@@ -51,13 +65,40 @@ abstract class FlagsDefinition {
     /** Op name to program, for every op any alphabet of this instance holds. */
     abstract Map<String, Instr[]> programs();
 
+    /** The writers table of this instance: every store site of the programs, and the writers no thread runs. */
+    abstract List<Writer> buildWriters();
+
+    /** The newest layout before the fix: the base the thread's two policies are applied to. */
+    abstract String policyBase();
+
     /** Whether the instance checks {@code ResetCleanupRuns} (mlx5 only). */
     abstract boolean checksResetCleanup();
 
     /** Variables the CPU table leaves out for this family. */
     abstract Set<String> hiddenInTable();
 
+    final List<Writer> writers() {
+        if (writers == null) {
+            writers = buildWriters().stream().filter(w -> units.has(w.field())).toList();
+        }
+        return writers;
+    }
+
+    /** The value kind of a store site, from its writers-table row. */
+    final String kindOf(String site) {
+        for (Writer w : writers()) {
+            if (w.covers(site)) {
+                return w.kind();
+            }
+        }
+        throw new IllegalStateException("store site " + site + " has no row in the " + family() + " writers table");
+    }
+
+    final String assumed(String option) {
+        return assumed.get(option);
+    }
+
     Prog prog() {
-        return new Prog(units, locks());
+        return new Prog(this);
     }
 }

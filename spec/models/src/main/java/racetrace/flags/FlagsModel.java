@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import racetrace.engine.ActorKind;
 import racetrace.engine.Config;
+import racetrace.engine.Fingerprint;
 import racetrace.engine.Instance;
 import racetrace.engine.Invariant;
 import racetrace.engine.Model;
@@ -34,6 +35,7 @@ public final class FlagsModel implements Model<FlagsState> {
 
     public static final String NO_LOST_UPDATE = "NoLostUpdate";
     public static final String RESET_CLEANUP_RUNS = "ResetCleanupRuns";
+    public static final String NO_LOST_UPDATE_BETWEEN = "NoLostUpdateBetween";
 
     /** A scenario compiled for the interpreter; shared by all states of a run. */
     static final class Run {
@@ -57,18 +59,48 @@ public final class FlagsModel implements Model<FlagsState> {
     private final Map<String, Instr[]> programs;
     private final List<Invariant<FlagsState>> invariants;
     private final ScenarioSpace space;
+    /** The units' fields, bitmask per unit. */
+    private final int[] unitFields;
+    /** The pair {@link #NO_LOST_UPDATE_BETWEEN} is about (field indices), or -1. */
+    private final int pairA;
+    private final int pairB;
+    private final Interpreter interpreter;
 
     FlagsModel(FlagsDefinition def) {
+        this(def, -1, -1);
+    }
+
+    private FlagsModel(FlagsDefinition def, int pairA, int pairB) {
         this.def = def;
-        this.instance = Instance.of(def.family(), def.variant, Map.of("granularity", def.granularity.option()));
+        this.pairA = pairA;
+        this.pairB = pairB;
+        Map<String, String> options = new LinkedHashMap<>();
+        options.put("granularity", def.granularity.option());
+        // Assumptions at their default are left out of the name: vfio-pci/pre-a[granularity=byte].
+        for (Assumption a : def.assumptions()) {
+            if (!def.assumed(a.option()).equals(a.assumed())) {
+                options.put(a.option(), def.assumed(a.option()));
+            }
+        }
+        this.instance = Instance.of(def.family(), def.variant, options);
         this.programs = def.programs();
+        this.unitFields = new int[def.units.unitCount()];
+        for (int u = 0; u < unitFields.length; u++) {
+            unitFields[u] = def.units.fieldsIn(1 << u);
+        }
+        this.interpreter = new Interpreter(def, unitFields);
         List<Invariant<FlagsState>> inv = new ArrayList<>();
-        inv.add(Invariant.of(NO_LOST_UPDATE,
-                "every field holds the value of the last write that targeted it", this::noLostUpdate));
-        if (def.checksResetCleanup()) {
-            inv.add(Invariant.of(RESET_CLEANUP_RUNS,
-                    "when every thread is done, every reset_done has been followed by the deferred cleanup",
-                    this::resetCleanupRuns));
+        if (pairA >= 0) {
+            inv.add(Invariant.of(NO_LOST_UPDATE_BETWEEN, "no store of " + def.units.fieldName(pairA) + " or "
+                    + def.units.fieldName(pairB) + " writes back a stale copy of the other", this::noLostBetween));
+        } else {
+            inv.add(Invariant.of(NO_LOST_UPDATE,
+                    "every field holds the value of the last write that targeted it", this::noLostUpdate));
+            if (def.checksResetCleanup()) {
+                inv.add(Invariant.of(RESET_CLEANUP_RUNS,
+                        "when every thread is done, every reset_done has been followed by the deferred cleanup",
+                        this::resetCleanupRuns));
+            }
         }
         this.invariants = List.copyOf(inv);
         this.space = new ScenarioSpace() {
@@ -94,9 +126,122 @@ public final class FlagsModel implements Model<FlagsState> {
         return instance;
     }
 
+    /**
+     * Still 1: what this version added (the lost ghost, byte units reached by a store, open/enable,
+     * the assumptions' other values, compiler profiles) changes no step, start state or invariant
+     * of a scenario version 1 had, so its schedule strings replay the same run.
+     */
     @Override
     public int version() {
         return 1;
+    }
+
+    /**
+     * The same instance checking only {@link #NO_LOST_UPDATE_BETWEEN} for two fields: whether a store
+     * of one writes back a stale copy of the other.
+     */
+    public FlagsModel forPair(String a, String b) {
+        int fa = def.units.fieldIndex(a);
+        int fb = def.units.fieldIndex(b);
+        if (fa < 0 || fb < 0 || fa == fb) {
+            throw new IllegalArgumentException("not two fields of " + instance + ": " + a + ", " + b);
+        }
+        return new FlagsModel(def, Math.min(fa, fb), Math.max(fa, fb));
+    }
+
+    /** The two fields of a pair instance, else an empty list. */
+    public List<String> pair() {
+        return pairA < 0 ? List.of() : List.of(def.units.fieldName(pairA), def.units.fieldName(pairB));
+    }
+
+    /** The instance without its pair focus. */
+    public FlagsModel unpaired() {
+        return pairA < 0 ? this : new FlagsModel(def);
+    }
+
+    /** The bundled variant the thread's policies start from: the newest layout before the fix. */
+    public String policyBase() {
+        return def.policyBase();
+    }
+
+    public Layout layout() {
+        return def.layout;
+    }
+
+    public Granularity granularity() {
+        return def.granularity;
+    }
+
+    /** The writers table of this instance (rows of fields the layout has). */
+    public List<Writer> writers() {
+        return def.writers();
+    }
+
+    /** The assumptions of the family, and the value this instance takes for each. */
+    public Map<Assumption, String> assumptions() {
+        Map<Assumption, String> out = new LinkedHashMap<>();
+        for (Assumption a : def.assumptions()) {
+            out.put(a, def.assumed(a.option()));
+        }
+        return out;
+    }
+
+    /** How the writers table names a lock. */
+    public String lockName(String lock) {
+        return def.lockName(lock);
+    }
+
+    /**
+     * The store sites of an op's program: site (label prefix) to the field it stores, in program
+     * order; a memset site stores several fields and appears once per field as site#field.
+     */
+    public Map<String, String> storeSites(String op) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Instr i : programs.get(op)) {
+            if (i.kind == Instr.STORE || i.kind == Instr.STORE_PLAIN) {
+                out.put(i.site, def.units.fieldName(i.field));
+            } else if (i.kind == Instr.CLEAR) {
+                for (int f = 0; f < def.units.fieldCount(); f++) {
+                    if ((i.field & (1 << f)) != 0) {
+                        out.put(i.site + "#" + def.units.fieldName(f), def.units.fieldName(f));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The locks a thread holds now (the rwsem's write side only), by name. */
+    public List<String> locksHeld(FlagsState s, int t) {
+        List<String> out = new ArrayList<>();
+        for (int l = 0; l < s.owner.length; l++) {
+            if (s.owner[l] == t + 1) {
+                out.add(def.locks().get(l));
+            }
+        }
+        return out;
+    }
+
+    /** The store site the thread's next step belongs to, or null when it is no store. */
+    public String nextStoreSite(FlagsState s, int t) {
+        if (finished(s, t)) {
+            return null;
+        }
+        Instr in = current(s, t);
+        return in.kind == Instr.STORE || in.kind == Instr.STORE_PLAIN || in.kind == Instr.CLEAR ? in.site : null;
+    }
+
+    /** The units a store of the field with a value of the kind reaches (unit names), for reports. */
+    public List<String> reachOf(String field, String kind) {
+        int f = def.units.fieldIndex(field);
+        List<String> out = new ArrayList<>();
+        int acc = def.units.reach(f, kind);
+        for (int u = 0; u < def.units.unitCount(); u++) {
+            if ((acc & (1 << u)) != 0) {
+                out.add(def.units.unitName(u));
+            }
+        }
+        return out;
     }
 
     @Override
@@ -152,206 +297,51 @@ public final class FlagsModel implements Model<FlagsState> {
         int ghost = 0;
         for (String f : st.trueFields()) {
             int i = def.units.fieldIndex(f);
+            if (i < 0) {
+                continue;
+            }
             mem[def.units.unitOf(i)] |= 1 << i;
             ghost |= 1 << i;
         }
-        return new FlagsState(run, mem, ghost, new int[n], new int[n], new int[n], new int[def.locks().size()], 0,
-                st.usage(), ACTIVE, st.wake(), st.open(), false, st.nb(), 0, false);
+        return new FlagsState(run, mem, ghost, new int[def.units.fieldCount()], new int[n], new int[n], new int[n],
+                new int[def.locks().size()], 0, st.usage(), ACTIVE, st.wake(), st.open(), false, st.nb(), 0, false);
     }
 
-    private static Instr current(FlagsState s, int t) {
-        return s.run.prog[t][s.op[t]][s.ip[t]];
+    static Instr current(FlagsState s, int t) {
+        return Interpreter.current(s, t);
     }
 
     @Override
     public boolean finished(FlagsState s, int t) {
-        return s.op[t] >= s.run.arg[t].length;
+        return Interpreter.finished(s, t);
     }
 
     @Override
     public boolean enabled(FlagsState s, int t) {
-        if (finished(s, t)) {
-            return false;
-        }
-        Instr in = current(s, t);
-        switch (in.kind) {
-            case Instr.LOCK:
-                return s.owner[in.lock] == 0;
-            case Instr.READ_LOCK:
-                return s.owner[in.lock] == 0;
-            case Instr.WRITE_LOCK:
-                return s.owner[in.lock] == 0 && s.readers == 0;
-            case Instr.PM_GET:
-            case Instr.PM_RESUME:
-                return s.rpm != SUSPENDING && s.rpm != RESUMING;
-            case Instr.AWAIT_USERS:
-                for (int u = 0; u < s.op.length; u++) {
-                    if ((s.run.userMask & (1 << u)) != 0 && !finished(s, u)) {
-                        return false;
-                    }
-                }
-                return true;
-            case Instr.NB_UNREGISTER:
-                return s.rcu == 0;
-            default:
-                return true;
-        }
+        return interpreter.enabled(s, t);
     }
 
     @Override
     public Transition<FlagsState> step(FlagsState s, int t) {
-        Instr in = current(s, t);
-        int k = s.op[t];
-        int v = in.val == Instr.ARG ? s.run.arg[t][k] : in.val;
-        int[] mem = s.mem;
-        int ghost = s.ghost;
-        int[] reg = s.reg;
-        int[] owner = s.owner;
-        int readers = s.readers;
-        int usage = s.usage;
-        int rpm = s.rpm;
-        boolean wake = s.wake;
-        int open = s.open;
-        boolean vfs = s.vfs;
-        boolean nb = s.nb;
-        int rcu = s.rcu;
-        boolean resetPending = s.resetPending;
-        int next = in.nx;
-        int bit = in.field >= 0 ? 1 << in.field : 0;
-        switch (in.kind) {
-            case Instr.LOAD -> {
-                reg = reg.clone();
-                reg[t] = mem[def.units.unitOf(in.field)];
-            }
-            case Instr.MODIFY -> {
-                reg = reg.clone();
-                reg[t] = v != 0 ? reg[t] | bit : reg[t] & ~bit;
-            }
-            case Instr.STORE, Instr.STORE_PLAIN -> {
-                mem = mem.clone();
-                int u = def.units.unitOf(in.field);
-                if (in.kind == Instr.STORE) {
-                    mem[u] = reg[t];
-                } else {
-                    mem[u] = v != 0 ? bit : 0;
-                }
-                ghost = v != 0 ? ghost | bit : ghost & ~bit;
-                resetPending |= in.pend;
-            }
-            case Instr.JUMP_IF -> {
-                boolean set = (mem[def.units.unitOf(in.field)] & bit) != 0;
-                if (set == (v != 0)) {
-                    next = in.to;
-                }
-            }
-            case Instr.CLEAR -> {
-                mem = mem.clone();
-                for (int u = 0; u < mem.length; u++) {
-                    mem[u] &= ~in.field;
-                }
-                ghost &= ~in.field;
-            }
-            case Instr.LOCK, Instr.WRITE_LOCK -> {
-                owner = owner.clone();
-                owner[in.lock] = t + 1;
-            }
-            case Instr.UNLOCK, Instr.WRITE_UNLOCK -> {
-                owner = owner.clone();
-                owner[in.lock] = 0;
-            }
-            case Instr.TRYLOCK -> {
-                if (owner[in.lock] == 0) {
-                    owner = owner.clone();
-                    owner[in.lock] = t + 1;
-                } else {
-                    next = in.to;
-                }
-            }
-            case Instr.READ_LOCK -> readers |= 1 << t;
-            case Instr.READ_UNLOCK -> readers &= ~(1 << t);
-            case Instr.PM_GET, Instr.PM_RESUME -> {
-                if (in.kind == Instr.PM_GET) {
-                    usage++;
-                }
-                if (rpm == SUSPENDED) {
-                    rpm = RESUMING;
-                } else {
-                    next = in.to;
-                }
-            }
-            case Instr.PM_PUT -> usage--;
-            case Instr.PM_GET_NORESUME -> {
-                usage++;
-                wake = false;
-            }
-            case Instr.PM_PUT_NOIDLE -> {
-                usage--;
-                wake = v != 0;
-            }
-            case Instr.JUMP_IF_NO_WAKE -> {
-                if (!wake) {
-                    next = in.to;
-                }
-            }
-            case Instr.SUSPEND_BEGIN -> {
-                if (usage == 0 && rpm == ACTIVE) {
-                    rpm = SUSPENDING;
-                } else {
-                    next = Instr.END;
-                }
-            }
-            case Instr.SUSPEND_END -> rpm = SUSPENDED;
-            case Instr.RESUME_BEGIN -> {
-                if (rpm == SUSPENDED) {
-                    rpm = RESUMING;
-                } else {
-                    next = Instr.END;
-                }
-            }
-            case Instr.RESUME_END -> rpm = ACTIVE;
-            case Instr.AWAIT_USERS -> {
-            }
-            case Instr.JUMP_IF_OPEN -> {
-                if (open > 0) {
-                    next = in.to;
-                }
-            }
-            case Instr.CLOSE_FD -> open = 0;
-            case Instr.JUMP_IF_VFS -> {
-                if (vfs == (v != 0)) {
-                    next = in.to;
-                }
-            }
-            case Instr.SET_VFS -> vfs = v != 0;
-            case Instr.NB_REGISTER -> nb = true;
-            case Instr.NB_UNREGISTER -> nb = false;
-            case Instr.NB_ENTER -> {
-                if (nb) {
-                    rcu++;
-                } else {
-                    next = Instr.END;
-                }
-            }
-            case Instr.NB_EXIT -> rcu--;
-            case Instr.CLEANUP -> resetPending = false;
-            case Instr.JUMP_IF_ARG -> {
-                if (s.run.arg[t][k] == v) {
-                    next = in.to;
-                }
-            }
-            default -> throw new IllegalStateException("unknown step kind " + in.kind);
-        }
-        int[] ip = s.ip.clone();
-        int[] op = s.op;
-        if (next == Instr.END) {
-            op = op.clone();
-            op[t]++;
-            ip[t] = 0;
-        } else {
-            ip[t] = next;
-        }
-        return Transition.of(new FlagsState(s.run, mem, ghost, reg, ip, op, owner, readers, usage, rpm, wake, open,
-                vfs, nb, rcu, resetPending), in.label);
+        return interpreter.step(s, t);
+    }
+
+    /** Agrees with {@link #variables}: pc and opIdx follow from (op, ip), the sets from the bitmasks. */
+    @Override
+    public long fingerprint(FlagsState s) {
+        long h = Fingerprint.ofInts(s.mem);
+        h = Fingerprint.mix(h, s.ghost);
+        h = Fingerprint.mix(h, Fingerprint.ofInts(s.lost));
+        h = Fingerprint.mix(h, Fingerprint.ofInts(s.reg));
+        h = Fingerprint.mix(h, Fingerprint.ofInts(s.ip));
+        h = Fingerprint.mix(h, Fingerprint.ofInts(s.op));
+        h = Fingerprint.mix(h, Fingerprint.ofInts(s.owner));
+        h = Fingerprint.mix(h, s.readers);
+        h = Fingerprint.mix(h, s.usage);
+        h = Fingerprint.mix(h, s.rpm);
+        h = Fingerprint.mix(h, (s.wake ? 1 : 0) | (s.vfs ? 2 : 0) | (s.nb ? 4 : 0) | (s.resetPending ? 8 : 0));
+        h = Fingerprint.mix(h, s.open);
+        return Fingerprint.mix(h, s.rcu);
     }
 
     @Override
@@ -365,6 +355,21 @@ public final class FlagsModel implements Model<FlagsState> {
             all |= u;
         }
         return all == s.ghost;
+    }
+
+    private boolean noLostBetween(FlagsState s) {
+        return (s.lost[pairA] & (1 << pairB)) == 0 && (s.lost[pairB] & (1 << pairA)) == 0;
+    }
+
+    /** The lost updates so far: victim field to the fields whose stores lost it. */
+    public Map<String, List<String>> lost(FlagsState s) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (int h = 0; h < s.lost.length; h++) {
+            if (s.lost[h] != 0) {
+                out.put(def.units.fieldName(h), new ArrayList<>(TlaMapping.fieldSet(def, s.lost[h])));
+            }
+        }
+        return out;
     }
 
     private boolean resetCleanupRuns(FlagsState s) {
@@ -381,7 +386,7 @@ public final class FlagsModel implements Model<FlagsState> {
 
     /** The label of the thread's next step, or "Done": the TLA+ {@code pc}. */
     public String pc(FlagsState s, int t) {
-        return finished(s, t) ? "Done" : current(s, t).label;
+        return TlaMapping.pc(s, t);
     }
 
     /** Whether a field is set in memory now. */
@@ -407,93 +412,10 @@ public final class FlagsModel implements Model<FlagsState> {
         return s.resetPending;
     }
 
-    private Set<String> fieldSet(int mask) {
-        Set<String> out = new LinkedHashSet<>();
-        for (int i = 0; i < def.units.fieldCount(); i++) {
-            if ((mask & (1 << i)) != 0) {
-                out.add(def.units.fieldName(i));
-            }
-        }
-        return out;
-    }
-
-    @Override
-    public long fingerprint(FlagsState s) {
-        // Exactly what variables() shows, as ints: program counters by their label, as TLC sees them.
-        int n = s.op.length;
-        int[] a = new int[s.mem.length + 3 * n + s.owner.length + 10];
-        int k = 0;
-        for (int u : s.mem) {
-            a[k++] = u;
-        }
-        for (int t = 0; t < n; t++) {
-            a[k++] = s.reg[t];
-            a[k++] = pc(s, t).hashCode();
-            a[k++] = s.op[t];
-        }
-        for (int o : s.owner) {
-            a[k++] = o;
-        }
-        a[k++] = s.ghost;
-        a[k++] = s.readers;
-        a[k++] = s.usage;
-        a[k++] = s.rpm;
-        a[k++] = s.wake ? 1 : 0;
-        a[k++] = s.open;
-        a[k++] = s.vfs ? 1 : 0;
-        a[k++] = s.nb ? 1 : 0;
-        a[k++] = s.rcu;
-        a[k] = s.resetPending ? 1 : 0;
-        return racetrace.engine.Fingerprint.ofInts(a);
-    }
 
     @Override
     public Map<String, Object> variables(FlagsState s) {
-        int n = s.op.length;
-        Map<String, Object> v = new LinkedHashMap<>();
-        List<Object> mem = new ArrayList<>();
-        for (int u : s.mem) {
-            mem.add(fieldSet(u));
-        }
-        v.put("mem", mem);
-        Map<String, Object> ghost = new LinkedHashMap<>();
-        for (int i = 0; i < def.units.fieldCount(); i++) {
-            ghost.put(def.units.fieldName(i), (s.ghost & (1 << i)) != 0);
-        }
-        v.put("ghost", ghost);
-        List<Object> reg = new ArrayList<>();
-        List<Object> pc = new ArrayList<>();
-        List<Object> opIdx = new ArrayList<>();
-        for (int t = 0; t < n; t++) {
-            reg.add(fieldSet(s.reg[t]));
-            pc.add(pc(s, t));
-            opIdx.add(s.op[t] + 1);
-        }
-        v.put("reg", reg);
-        v.put("pc", pc);
-        v.put("opIdx", opIdx);
-        Map<String, Object> owner = new LinkedHashMap<>();
-        List<String> locks = def.locks();
-        for (int l = 0; l < locks.size(); l++) {
-            owner.put(locks.get(l), s.owner[l]);
-        }
-        v.put("owner", owner);
-        Set<Object> readers = new LinkedHashSet<>();
-        for (int t = 0; t < n; t++) {
-            if ((s.readers & (1 << t)) != 0) {
-                readers.add(t + 1);
-            }
-        }
-        v.put("readers", readers);
-        v.put("usage", s.usage);
-        v.put("rpm", RPM_NAMES[s.rpm]);
-        v.put("wake", s.wake);
-        v.put("open", s.open);
-        v.put("vfs", s.vfs);
-        v.put("nb", s.nb);
-        v.put("rcu", s.rcu);
-        v.put("resetPending", s.resetPending);
-        return v;
+        return TlaMapping.variables(def, s);
     }
 
     @Override
@@ -503,40 +425,7 @@ public final class FlagsModel implements Model<FlagsState> {
 
     @Override
     public Map<String, Object> tlaConstants(Scenario scenario) {
-        Map<String, Object> c = new LinkedHashMap<>();
-        c.put("Family", def.family());
-        c.put("Variant", def.variant);
-        c.put("Granularity", def.granularity.option());
-        c.put("Phase", scenario.config().get("phase"));
-        List<Object> fields = new ArrayList<>();
-        Map<String, Object> unitOf = new LinkedHashMap<>();
-        Map<String, Object> isBit = new LinkedHashMap<>();
-        for (int i = 0; i < def.units.fieldCount(); i++) {
-            String f = def.units.fieldName(i);
-            fields.add(f);
-            unitOf.put(f, def.units.unitOf(i) + 1);
-            isBit.put(f, def.units.isBitfield(i));
-        }
-        c.put("Fields", fields);
-        c.put("UnitOf", unitOf);
-        c.put("IsBit", isBit);
-        c.put("NUnits", def.units.unitCount());
-        List<Object> actors = new ArrayList<>();
-        List<Object> scripts = new ArrayList<>();
-        for (ThreadScript ts : scenario.threads()) {
-            actors.add(ts.actor());
-            List<Object> ops = new ArrayList<>();
-            for (Op o : ts.ops()) {
-                Map<String, Object> r = new LinkedHashMap<>();
-                r.put("op", o.name());
-                r.put("arg", o.args().isEmpty() ? 0 : o.arg(0));
-                ops.add(r);
-            }
-            scripts.add(ops);
-        }
-        c.put("Actors", actors);
-        c.put("Scripts", scripts);
-        return c;
+        return TlaMapping.constants(def, programs, pair(), scenario);
     }
 
     @Override

@@ -10,6 +10,8 @@ public final class FlagsState {
     final FlagsModel.Run run;
     final int[] mem;
     final int ghost;
+    /** Per field (the victim): the fields whose store wrote back a stale copy of it, bitmask. */
+    final int[] lost;
     final int[] reg;
     /** Index of the next step in the current op's program. */
     final int[] ip;
@@ -28,11 +30,12 @@ public final class FlagsState {
     final int rcu;
     final boolean resetPending;
 
-    FlagsState(FlagsModel.Run run, int[] mem, int ghost, int[] reg, int[] ip, int[] op, int[] owner, int readers,
+    FlagsState(FlagsModel.Run run, int[] mem, int ghost, int[] lost, int[] reg, int[] ip, int[] op, int[] owner, int readers,
             int usage, int rpm, boolean wake, int open, boolean vfs, boolean nb, int rcu, boolean resetPending) {
         this.run = run;
         this.mem = mem;
         this.ghost = ghost;
+        this.lost = lost;
         this.reg = reg;
         this.ip = ip;
         this.op = op;

@@ -12,9 +12,9 @@ final class Instr {
     static final int ARG = -1;
 
     // Memory.
-    static final int LOAD = 0;          // reg := mem[unit(f)]
+    static final int LOAD = 0;          // reg := the units the store reaches (acc)
     static final int MODIFY = 1;        // reg := reg with f set to val
-    static final int STORE = 2;         // mem[unit(f)] := reg; ghost[f] := val
+    static final int STORE = 2;         // each unit in acc := reg's part of it; ghost[f] := val
     static final int STORE_PLAIN = 3;   // mem[unit(f)] := {f} or {}; ghost[f] := val
     static final int JUMP_IF = 4;       // read f; if f = val goto to
     static final int CLEAR = 5;         // plain stores of 0 to every field in mask (memset)
@@ -49,6 +49,7 @@ final class Instr {
     static final int NB_EXIT = 31;
     static final int CLEANUP = 32;       // the deferred-reset cleanup: resetPending := FALSE
     static final int JUMP_IF_ARG = 33;
+    static final int OPEN_FD = 34;       // open := 1 (the open's usage reference stays taken)
 
     static final String[] KIND_NAMES = {
         "Load", "Modify", "Store", "StorePlain", "JumpIf", "Clear",
@@ -56,7 +57,7 @@ final class Instr {
         "PmGet", "PmResume", "PmPut", "PmGetNoresume", "PmPutNoidle", "JumpIfNoWake",
         "SuspendBegin", "SuspendEnd", "ResumeBegin", "ResumeEnd",
         "AwaitUsers", "JumpIfOpen", "CloseFd", "JumpIfVfs", "SetVfs",
-        "NbRegister", "NbUnregister", "NbEnter", "NbExit", "Cleanup", "JumpIfArg",
+        "NbRegister", "NbUnregister", "NbEnter", "NbExit", "Cleanup", "JumpIfArg", "OpenFd",
     };
 
     final String label;
@@ -72,8 +73,12 @@ final class Instr {
     final int nx;
     /** A store that also records a pending reset (mlx5 reset_done). */
     final boolean pend;
+    /** LOAD/STORE of a bitfield: the units the store reaches, a bitmask over units. */
+    final int acc;
+    /** The store site (label prefix) of a LOAD/MODIFY/STORE/STORE_PLAIN, else null. */
+    final String site;
 
-    Instr(String label, int kind, int field, int lock, int val, int to, int nx, boolean pend) {
+    Instr(String label, int kind, int field, int lock, int val, int to, int nx, boolean pend, int acc, String site) {
         this.label = label;
         this.kind = kind;
         this.field = field;
@@ -82,6 +87,8 @@ final class Instr {
         this.to = to;
         this.nx = nx;
         this.pend = pend;
+        this.acc = acc;
+        this.site = site;
     }
 
     String kindName() {

@@ -1,57 +1,116 @@
 package racetrace.flags;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Where the flags of one struct version live: each field is a bit of a bitfield run (a C11 memory
- * location) or a plain {@code bool}/{@code u8} of its own. Fields are listed in struct order.
+ * Where the flags of one struct version live, as a layout file states it ({@link LayoutFile}):
+ * each flag is a bit of a run of adjacent bitfields (a C11 memory location) or a plain {@code
+ * bool}/{@code u8} member of its own, and per compiler profile, how wide each bitfield store is.
+ * Members are listed in declaration order.
  *
- * @param name the variant it belongs to
- * @param fields the flags in struct order
+ * @param model the model family whose writers store these flags ({@code vfio-pci}, {@code mlx5})
+ * @param name the layout's name; a bundled layout's name is its variant
+ * @param about one line: which commit or patch it is
+ * @param sizeof the struct's size in bytes where it was measured (pahole, DWARF), or 0
+ * @param runs the bitfield runs
+ * @param fields the members in declaration order
+ * @param stores the store-width rules of the compiler profiles (notes §5.3)
+ * @param origin where it came from, for messages: a file name or {@code bundled:<name>}
  */
-public record Layout(String name, List<Field> fields) {
+public record Layout(String model, String name, String about, int sizeof, List<Run> runs, List<Field> fields,
+        List<StoreRule> stores, String origin) {
+
+    /** The most fields a layout may hold: the model keeps field sets as int bitmasks. */
+    public static final int MAX_FIELDS = 30;
+
+    /** The compiler profiles a store rule may name; byte and location are the shorthands. */
+    public static final List<String> PROFILES = List.of("gcc-x86-64", "gcc-arm64", "clang-x86-64", "clang-arm64");
 
     /**
-     * One flag.
+     * A C11 memory location: a maximal run of adjacent non-zero-width bitfields.
+     *
+     * @param name a name for messages and tables, e.g. {@code rbar+28} (its offset from a member)
+     * @param bytes the run's size in bytes: the widest store a compiler may make over it
+     */
+    public record Run(String name, int bytes) {
+    }
+
+    /**
+     * One member.
      *
      * @param name the C member name
-     * @param location the bitfield run it belongs to (e.g. {@code "rbar+28"}), or null for a plain
-     *     field
-     * @param byteIndex the byte of the run holding the bit (0-based)
-     * @param bit the bit in that byte (LSB first, as the psABI allocates)
+     * @param run the run it belongs to, or null for a plain member
+     * @param width its width in bits (bitfield) or bytes (plain member)
+     * @param byteIndex the byte of the run holding its lowest bit (0-based)
+     * @param bit that bit within the byte, LSB first as both psABIs allocate
      */
-    public record Field(String name, String location, int byteIndex, int bit) {
+    public record Field(String name, String run, int width, int byteIndex, int bit) {
 
         public boolean isBitfield() {
-            return location != null;
+            return run != null;
         }
 
-        static Field bit(String name, String location, int byteIndex, int bit) {
-            return new Field(name, location, byteIndex, bit);
+        public static Field bit(String name, String run, int width, int byteIndex, int bit) {
+            return new Field(name, run, width, byteIndex, bit);
         }
 
-        static Field plain(String name) {
-            return new Field(name, null, 0, 0);
+        public static Field plain(String name, int bytes) {
+            return new Field(name, null, bytes, 0, 0);
+        }
+    }
+
+    /** Which bytes of a run a store loads and stores back. */
+    public sealed interface Reach {
+        /** The byte holding the field's bit. */
+        record OwnByte() implements Reach {
+            @Override
+            public String toString() {
+                return "byte";
+            }
+        }
+
+        /** The whole run. */
+        record WholeRun() implements Reach {
+            @Override
+            public String toString() {
+                return "location";
+            }
+        }
+
+        /** Bytes {@code lo..hi} of the run, as a measured store instruction covers them. */
+        record Bytes(int lo, int hi) implements Reach {
+            @Override
+            public String toString() {
+                return "bytes " + lo + "-" + hi;
+            }
+        }
+    }
+
+    /**
+     * A store-width rule of a compiler profile: stores of {@code field} ({@code *}: any) whose value is
+     * of {@code kind} ({@code constant}, {@code computed}, {@code *}) reach {@code reach}. The most
+     * specific rule wins (field before kind); a store no rule matches reaches its own byte.
+     */
+    public record StoreRule(String profile, String field, String kind, Reach reach, int line) {
+
+        int specificity() {
+            return (field.equals("*") ? 0 : 2) + (kind.equals("*") ? 0 : 1);
+        }
+
+        boolean matches(String f, String k) {
+            return (field.equals("*") || field.equals(f)) && (kind.equals("*") || kind.equals(k));
         }
     }
 
     public Layout {
+        runs = List.copyOf(runs);
         fields = List.copyOf(fields);
-        if (fields.size() > 30) {
-            throw new IllegalArgumentException("a layout holds at most 30 fields (bitmask state)");
-        }
-    }
-
-    /** Builds a bitfield run of consecutive {@code :1} fields starting at byte 0, bit 0. */
-    static List<Field> run(String location, String... names) {
-        List<Field> out = new ArrayList<>();
-        for (int i = 0; i < names.length; i++) {
-            out.add(Field.bit(names[i], location, i / 8, i % 8));
-        }
-        return out;
+        stores = List.copyOf(stores);
     }
 
     public int indexOf(String field) {
@@ -63,37 +122,58 @@ public record Layout(String name, List<Field> fields) {
         return -1;
     }
 
-    /** The storage units a granularity gives, numbered 0.. in struct order. */
-    public UnitMap units(Granularity g) {
-        Map<String, Integer> keys = new LinkedHashMap<>();
-        int[] unitOf = new int[fields.size()];
-        boolean[] bitfield = new boolean[fields.size()];
-        String[] names = new String[fields.size()];
-        List<String> unitNames = new ArrayList<>();
-        for (int i = 0; i < fields.size(); i++) {
-            Field f = fields.get(i);
-            names[i] = f.name();
-            bitfield[i] = f.isBitfield();
-            String key;
-            String unitName;
-            if (!f.isBitfield()) {
-                key = "plain:" + f.name();
-                unitName = f.name();
-            } else if (g == Granularity.BYTE) {
-                key = f.location() + "#" + f.byteIndex();
-                unitName = f.location() + (f.byteIndex() == 0 ? "" : "+" + f.byteIndex());
-            } else {
-                key = f.location();
-                unitName = f.location();
+    public Field field(String name) {
+        int i = indexOf(name);
+        return i < 0 ? null : fields.get(i);
+    }
+
+    public Run run(String name) {
+        for (Run r : runs) {
+            if (r.name().equals(name)) {
+                return r;
             }
-            Integer u = keys.get(key);
-            if (u == null) {
-                u = keys.size();
-                keys.put(key, u);
-                unitNames.add(unitName);
-            }
-            unitOf[i] = u;
         }
-        return new UnitMap(names, unitOf, bitfield, unitNames.toArray(new String[0]));
+        return null;
+    }
+
+    /** The compiler profiles this layout has store rules for, in {@link #PROFILES} order. */
+    public List<String> profiles() {
+        List<String> out = new ArrayList<>();
+        for (String p : PROFILES) {
+            if (stores.stream().anyMatch(r -> r.profile().equals(p))) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    /** The bytes the flags take: every run plus every plain member (padding and holes not counted). */
+    public int flagBytes() {
+        int n = 0;
+        for (Run r : runs) {
+            n += r.bytes();
+        }
+        for (Field f : fields) {
+            if (!f.isBitfield()) {
+                n += f.width();
+            }
+        }
+        return n;
+    }
+
+    /** Eight hex digits of the canonical text: two layouts with the same digest are the same layout. */
+    public String digest() {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256")
+                    .digest(LayoutFile.canonical(this).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d, 0, 4);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The same layout under another name (and origin): a derived or registered copy. */
+    public Layout renamed(String newName, String newAbout, String newOrigin) {
+        return new Layout(model, newName, newAbout, sizeof, runs, fields, stores, newOrigin);
     }
 }

@@ -1,6 +1,7 @@
 package racetrace.flags;
 
 import static racetrace.flags.Instr.ARG;
+import static racetrace.flags.UnitMap.CONSTANT;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,48 +21,38 @@ final class Mlx5 extends FlagsDefinition {
 
     static final List<String> VARIANTS = List.of("pre", "v2", "merged");
 
-    private static final String DEV = "vhca_id+2";
-    private static final String TRACKER = "pdn+4";
-
-    static Layout layout(String variant) {
-        List<Layout.Field> f = new ArrayList<>();
-        switch (variant) {
-            case "pre" -> {
-                f.addAll(Layout.run(DEV, "migrate_cap", "deferred_reset", "mdev_detach", "log_active",
-                        "chunk_mode", "mig_state_cap"));
-                f.addAll(Layout.run(TRACKER, "is_err", "object_changed"));
-            }
-            case "v2" -> {
-                f.addAll(Layout.run(DEV, "migrate_cap", "mdev_detach", "log_active", "chunk_mode",
-                        "mig_state_cap"));
-                f.add(Layout.Field.plain("deferred_reset"));
-                f.add(Layout.Field.plain("is_err"));
-                f.add(Layout.Field.plain("object_changed"));
-            }
-            case "merged" -> {
-                f.addAll(Layout.run(DEV, "migrate_cap", "chunk_mode", "mig_state_cap"));
-                f.add(Layout.Field.plain("mdev_detach"));
-                f.add(Layout.Field.plain("log_active"));
-                f.add(Layout.Field.plain("deferred_reset"));
-                f.add(Layout.Field.plain("is_err"));
-                f.add(Layout.Field.plain("object_changed"));
-            }
-            default -> throw new IllegalArgumentException("variant " + variant);
-        }
-        return new Layout(variant, f);
-    }
+    static final Assumption PROBE_WINDOW = new Assumption("probe-window", List.of("open", "closed"), List.of(
+            "a PF SR-IOV event may reach the VF while it probes: set_migratable stores the capability flags after "
+                    + "the notifier is registered",
+            "no PF SR-IOV event reaches the VF before its probe has stored the capability flags"),
+            "notes §4 migrate_cap row: the stores come after mlx5_sriov_blocking_notifier_register; whether the "
+                    + "PF sends an event then is not stated");
 
     static final int PHASE_OPEN = 0;
     static final int PHASE_TRACKING = 1;
     static final int PHASE_PROBING = 2;
 
-    Mlx5(String variant, Granularity granularity) {
-        super(variant, granularity, layout(variant));
+    Mlx5(String variant, Layout layout, Granularity granularity, Map<String, String> assumed) {
+        super(variant, layout, granularity, assumed);
     }
 
     @Override
     String family() {
         return "mlx5";
+    }
+
+    @Override
+    List<Assumption> assumptions() {
+        return List.of(PROBE_WINDOW);
+    }
+
+    @Override
+    String lockName(String lock) {
+        return switch (lock) {
+            case "state" -> "state_mutex";
+            case "reset" -> "reset_lock";
+            default -> lock;
+        };
     }
 
     @Override
@@ -78,7 +69,9 @@ final class Mlx5 extends FlagsDefinition {
     @Override
     List<ActorKind> actors(Config config) {
         if (config.get("phase") == PHASE_PROBING) {
-            return List.of(new ActorKind("probe", 1, 1, 1, 1), new ActorKind("pf", 0, 1, 1, 2));
+            return assumed(PROBE_WINDOW.option()).equals("open")
+                    ? List.of(new ActorKind("probe", 1, 1, 1, 1), new ActorKind("pf", 0, 1, 1, 2))
+                    : List.of(new ActorKind("probe", 1, 1, 1, 1));
         }
         return List.of(new ActorKind("user", 0, 2, 1, 2, true), new ActorKind("closer", 0, 1, 1, 1),
                 new ActorKind("pf", 0, 1, 1, 2), new ActorKind("reset", 0, 1, 1, 2),
@@ -110,6 +103,11 @@ final class Mlx5 extends FlagsDefinition {
     }
 
     @Override
+    String policyBase() {
+        return "pre";
+    }
+
+    @Override
     boolean checksResetCleanup() {
         return true;
     }
@@ -117,6 +115,52 @@ final class Mlx5 extends FlagsDefinition {
     @Override
     Set<String> hiddenInTable() {
         return Set.of("ghost", "reg", "pc", "opIdx", "readers", "usage", "rpm", "wake", "open", "vfs");
+    }
+
+    @Override
+    List<Writer> buildWriters() {
+        List<String> state = List.of("state");
+        List<Writer> w = new ArrayList<>();
+        w.add(new Writer("migrate_cap", "probe_mc", Context.PROBE, "mlx5vf_cmd_set_migratable", "true", CONSTANT,
+                List.of(), "-", null));
+        w.add(new Writer("chunk_mode", "probe_chunk", Context.PROBE, "mlx5vf_cmd_set_migratable", "true", CONSTANT,
+                List.of(), "-", null));
+        w.add(new Writer("mig_state_cap", "probe_msc", Context.PROBE, "mlx5vf_cmd_set_migratable", "true", CONSTANT,
+                List.of(), "-", null));
+        w.add(new Writer("deferred_reset", "resetDone_dr", Context.RESET_DONE, "mlx5vf_pci_aer_reset_done", "true",
+                CONSTANT, List.of("reset"), "-", null));
+        w.add(new Writer("deferred_reset", "*_ulDr", Context.STATE_UNLOCK, "mlx5vf_state_mutex_unlock", "false",
+                CONSTANT, List.of("state", "reset"), "-", null));
+        w.add(new Writer("mdev_detach", "vfEvent_detach", Context.PF_NOTIFIER, "mlx5fv_vf_event",
+                "true on DISABLE_VF, false on ENABLE_VF", CONSTANT, state, "-", null));
+        w.add(new Writer("log_active", "startTracker_log", Context.IOCTL, "mlx5vf_start_page_tracker", "true",
+                CONSTANT, state, "-", null));
+        w.add(new Writer("log_active", "stopTracker_log", Context.IOCTL, "mlx5vf_stop_page_tracker", "false",
+                CONSTANT, state, "-", null));
+        w.add(new Writer("log_active", "vfEvent_cm_log", Context.PF_NOTIFIER,
+                "_mlx5vf_free_page_tracker_resources <- mlx5vf_cmd_close_migratable", "false", CONSTANT, state, "-",
+                null));
+        w.add(new Writer("log_active", "close_log", Context.CLOSE,
+                "_mlx5vf_free_page_tracker_resources <- mlx5vf_cmd_close_migratable", "false", CONSTANT, state, "-",
+                null));
+        w.add(new Writer("is_err", "vfEvent_cm_isErr", Context.PF_NOTIFIER,
+                "set_tracker_error <- mlx5vf_cmd_close_migratable", "true", CONSTANT, List.of(), "-", null));
+        w.add(new Writer("is_err", "close_isErr", Context.CLOSE, "set_tracker_error <- mlx5vf_cmd_close_migratable",
+                "true", CONSTANT, List.of(), "-", null));
+        w.add(new Writer("is_err", "eqError_isErr", Context.EQ_EVENT,
+                "set_tracker_error <- mlx5vf_event_notifier / mlx5vf_cq_event", "true", CONSTANT, List.of(), "-",
+                null));
+        w.add(new Writer("is_err", "readAndClear_isErr", Context.IOCTL, "mlx5vf_tracker_read_and_clear", "true",
+                CONSTANT, state, "-", null));
+        w.add(new Writer("is_err", "startTracker_memset", Context.IOCTL, "mlx5vf_start_page_tracker (memset)",
+                "false", CONSTANT, state, "-", null));
+        w.add(new Writer("object_changed", "startTracker_memset", Context.IOCTL,
+                "mlx5vf_start_page_tracker (memset)", "false", CONSTANT, state, "-", null));
+        w.add(new Writer("object_changed", "objChange_oc", Context.EQ_EVENT,
+                "set_tracker_change_event <- mlx5vf_event_notifier", "true", CONSTANT, List.of(), "-", null));
+        w.add(new Writer("object_changed", "readAndClear_oc", Context.IOCTL, "mlx5vf_tracker_read_and_clear",
+                "false", CONSTANT, state, "-", null));
+        return w;
     }
 
     /**

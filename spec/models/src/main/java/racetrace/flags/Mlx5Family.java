@@ -2,8 +2,6 @@ package racetrace.flags;
 
 import java.util.List;
 import java.util.Map;
-import racetrace.engine.Model;
-import racetrace.engine.ModelFamily;
 
 /**
  * vfio/mlx5's device and page-tracker flags, and the deferred-reset hand-off (research notes
@@ -18,14 +16,16 @@ import racetrace.engine.ModelFamily;
  * through the unlock path that runs a deferred reset's cleanup.
  *
  * <p>Phases: 0 open, migration capable, tracker stopped; 1 the same with the tracker running
- * (log_active, notifier registered); 2 probing (probe and pf only).
+ * (log_active, notifier registered); 2 probing (probe, and pf when probe-window=open).
  *
- * <p>Choices where the notes are silent: the tracker memset is one plain store of both tracker
- * flags (it can only hide races, not add any); EQ events are delivered only while the notifier is
- * registered and unregistering waits for callbacks in flight; start refuses when log_active is
- * already set; reset_done is an actor of its own (the reset that causes it is not modelled).
+ * <p>Assumption (option, the default first): {@code probe-window}, see {@link Mlx5#PROBE_WINDOW}.
+ * Fixed choices: the tracker memset is one plain store of both tracker flags (a memset writes
+ * bytes; it reads none back); EQ events are delivered only while the notifier is registered and
+ * unregistering waits for callbacks in flight (the notifier chain's contract); start refuses when
+ * log_active is already set; reset_done is an actor of its own (the reset that causes it is not
+ * modelled).
  */
-public final class Mlx5Family implements ModelFamily {
+public final class Mlx5Family extends FlagsFamily {
 
     @Override
     public String name() {
@@ -38,31 +38,29 @@ public final class Mlx5Family implements ModelFamily {
     }
 
     @Override
-    public List<String> variants() {
+    List<String> bundled() {
         return Mlx5.VARIANTS;
     }
 
     @Override
-    public String describeVariant(String variant) {
-        return switch (variant) {
-            case "pre" -> "7.x before the fix: device flags in one byte, tracker flags in one byte";
-            case "v2" -> "May v2 2/2: deferred_reset, is_err, object_changed plain";
-            case "merged" -> "f2365a63b02d: every runtime flag its own storage unit";
-            default -> variant;
-        };
+    List<Assumption> assumptions() {
+        return List.of(Mlx5.PROBE_WINDOW);
     }
 
     @Override
-    public Map<String, List<String>> options() {
-        return Map.of("granularity", List.of("byte", "location"));
-    }
-
-    @Override
-    public Model<?> create(String variant, Map<String, String> options) {
-        return new FlagsModel(new Mlx5(variant, Granularity.ofOption(options.getOrDefault("granularity", "byte"))));
+    FlagsDefinition definition(String variant, Layout layout, Granularity g, Map<String, String> assumed) {
+        return new Mlx5(variant, layout, g, assumed);
     }
 
     public static FlagsModel model(String variant, Granularity g) {
-        return new FlagsModel(new Mlx5(variant, g));
+        return new Mlx5Family().instance(variant, Map.of("granularity", g.option()));
+    }
+
+    public static FlagsModel model(String variant, Map<String, String> options) {
+        return new Mlx5Family().instance(variant, options);
+    }
+
+    public static String addLayout(Layout layout) {
+        return new Mlx5Family().add(layout);
     }
 }

@@ -4,39 +4,39 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import racetrace.engine.BadInputException;
 
 /**
  * Builds the program of one op: a list of labelled steps with jumps by label. The helpers are the
  * same macros the TLA+ spec uses ({@code W}, {@code PmGet}, ...), so both sides give the same
- * label sequence.
+ * label sequence. A store's value kind comes from the writers table, its reach from the unit map.
  */
 final class Prog {
 
     static final String END = "End";
 
     private record Pending(String label, int kind, int field, int lock, int val, String to, String nx,
-            boolean pend, boolean toAfter) {
+            boolean pend, boolean toAfter, int acc, String site) {
     }
 
-    private final UnitMap units;
-    private final List<String> locks;
+    private final FlagsDefinition def;
     private final List<Pending> steps = new ArrayList<>();
 
-    Prog(UnitMap units, List<String> locks) {
-        this.units = units;
-        this.locks = locks;
+    Prog(FlagsDefinition def) {
+        this.def = def;
     }
 
     private int field(String name) {
-        int f = units.fieldIndex(name);
+        int f = def.units.fieldIndex(name);
         if (f < 0) {
-            throw new IllegalStateException("layout has no field " + name);
+            throw new BadInputException("layout " + def.layout.name() + " (" + def.layout.origin() + ") has no member "
+                    + name + ", which the " + def.family() + " writers store; add it as a 'field' or 'plain' line");
         }
         return f;
     }
 
     private int lock(String name) {
-        int l = locks.indexOf(name);
+        int l = def.locks().indexOf(name);
         if (l < 0) {
             throw new IllegalStateException("no lock " + name);
         }
@@ -45,7 +45,12 @@ final class Prog {
 
     private Prog add(String label, int kind, int field, int lock, int val, String to, String nx, boolean pend,
             boolean toAfter) {
-        steps.add(new Pending(label, kind, field, lock, val, to, nx, pend, toAfter));
+        return add(label, kind, field, lock, val, to, nx, pend, toAfter, 0, null);
+    }
+
+    private Prog add(String label, int kind, int field, int lock, int val, String to, String nx, boolean pend,
+            boolean toAfter, int acc, String site) {
+        steps.add(new Pending(label, kind, field, lock, val, to, nx, pend, toAfter, acc, site));
         return this;
     }
 
@@ -72,19 +77,26 @@ final class Prog {
         return add(label, Instr.JUMP_IF, field(field), -1, val, to, null, false, false);
     }
 
-    /** Writes {@code field := val}: load/modify/store of its unit for a bitfield, one store if plain. */
-    Prog write(String prefix, String field, int val) {
-        return write(prefix, field, val, false);
+    /** Writes {@code field := val} at store site {@code site}: load/modify/store of what the store reaches, or one store if plain. */
+    Prog write(String site, String field, int val) {
+        return write(site, field, val, false);
     }
 
-    Prog write(String prefix, String field, int val, boolean pend) {
+    Prog write(String site, String field, int val, boolean pend) {
         int f = field(field);
-        if (units.isBitfield(f)) {
-            add(prefix + "_load", Instr.LOAD, f, -1, val, null, null, false, false);
-            add(prefix + "_modify", Instr.MODIFY, f, -1, val, null, null, false, false);
-            return add(prefix + "_store", Instr.STORE, f, -1, val, null, null, pend, false);
+        if (def.units.isBitfield(f)) {
+            int acc = def.units.reach(f, def.kindOf(site));
+            add(site + "_load", Instr.LOAD, f, -1, val, null, null, false, false, acc, site);
+            add(site + "_modify", Instr.MODIFY, f, -1, val, null, null, false, false, acc, site);
+            return add(site + "_store", Instr.STORE, f, -1, val, null, null, pend, false, acc, site);
         }
-        return add(prefix + "_store", Instr.STORE_PLAIN, f, -1, val, null, null, pend, false);
+        def.kindOf(site);
+        return add(site + "_store", Instr.STORE_PLAIN, f, -1, val, null, null, pend, false, 1 << def.units.unitOf(f), site);
+    }
+
+    /** The first label of a write at {@code site}: a jump target. */
+    String writeStart(String site, String field) {
+        return site + (def.units.isBitfield(field(field)) ? "_load" : "_store");
     }
 
     /** One memset-like plain store clearing the given fields. */
@@ -93,7 +105,8 @@ final class Prog {
         for (String f : fields) {
             mask |= 1 << field(f);
         }
-        return add(label, Instr.CLEAR, mask, -1, 0, null, null, false, false);
+        def.kindOf(label);
+        return add(label, Instr.CLEAR, mask, -1, 0, null, null, false, false, 0, label);
     }
 
     /**
@@ -130,7 +143,7 @@ final class Prog {
     Prog then(String nx) {
         Pending last = steps.remove(steps.size() - 1);
         steps.add(new Pending(last.label, last.kind, last.field, last.lock, last.val, last.to, nx, last.pend,
-                last.toAfter));
+                last.toAfter, last.acc, last.site));
         return this;
     }
 
@@ -154,7 +167,7 @@ final class Prog {
                     to = target.nx != null ? resolve(at, target.nx) : (to + 1 < steps.size() ? to + 1 : Instr.END);
                 }
             }
-            out[i] = new Instr(p.label, p.kind, p.field, p.lock, p.val, to, nx, p.pend);
+            out[i] = new Instr(p.label, p.kind, p.field, p.lock, p.val, to, nx, p.pend, p.acc, p.site);
         }
         return out;
     }

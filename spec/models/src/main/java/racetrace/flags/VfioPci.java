@@ -1,6 +1,8 @@
 package racetrace.flags;
 
 import static racetrace.flags.Instr.ARG;
+import static racetrace.flags.UnitMap.COMPUTED;
+import static racetrace.flags.UnitMap.CONSTANT;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,46 +22,19 @@ final class VfioPci extends FlagsDefinition {
 
     static final List<String> VARIANTS = List.of("pre-a", "pre-b", "pre-c", "v2", "merged");
 
-    private static final String RUN = "rbar+28";
-
-    static Layout layout(String variant) {
-        List<Layout.Field> f = new ArrayList<>();
-        switch (variant) {
-            case "pre-a" -> f.addAll(Layout.run(RUN, "has_dyn_msix", "pci_2_3", "virq_disabled", "reset_works",
-                    "extended_caps", "bardirty", "has_vga", "needs_reset", "nointx", "needs_pm_restore",
-                    "pm_intx_masked", "pm_runtime_engaged"));
-            case "pre-b" -> f.addAll(Layout.run(RUN, "has_dyn_msix", "pci_2_3", "virq_disabled", "reset_works",
-                    "extended_caps", "bardirty", "has_vga", "needs_reset", "nointx", "needs_pm_restore",
-                    "pm_intx_masked", "pm_runtime_engaged", "sriov_pwr_active"));
-            case "pre-c" -> {
-                f.addAll(Layout.run(RUN, "has_dyn_msix", "pci_2_3", "virq_disabled", "reset_works",
-                        "extended_caps", "bardirty", "has_vga", "needs_reset", "nointx", "needs_pm_restore",
-                        "pm_intx_masked", "pm_runtime_engaged", "disable_idle_d3"));
-                f.add(Layout.Field.plain("sriov_active"));
-            }
-            case "v2" -> {
-                // May v2 1/2 on pre-a: virq_disabled and bardirty fill the hole after bar_mmap_supported.
-                f.add(Layout.Field.plain("virq_disabled"));
-                f.add(Layout.Field.plain("bardirty"));
-                f.addAll(Layout.run(RUN, "has_dyn_msix", "pci_2_3", "reset_works", "extended_caps", "has_vga",
-                        "needs_reset", "nointx", "needs_pm_restore"));
-                f.add(Layout.Field.plain("pm_intx_masked"));
-                f.add(Layout.Field.plain("pm_runtime_engaged"));
-            }
-            case "merged" -> {
-                f.add(Layout.Field.plain("virq_disabled"));
-                f.add(Layout.Field.plain("bardirty"));
-                f.addAll(Layout.run(RUN, "has_dyn_msix", "pci_2_3", "reset_works", "extended_caps", "has_vga",
-                        "nointx", "needs_pm_restore", "disable_idle_d3"));
-                f.add(Layout.Field.plain("needs_reset"));
-                f.add(Layout.Field.plain("pm_intx_masked"));
-                f.add(Layout.Field.plain("pm_runtime_engaged"));
-                f.add(Layout.Field.plain("sriov_active"));
-            }
-            default -> throw new IllegalArgumentException("variant " + variant);
-        }
-        return new Layout(variant, f);
-    }
+    static final Assumption CLOSE_PM = new Assumption("close-pm", List.of("unreferenced", "referenced"), List.of(
+            "close holds no runtime-PM usage reference before its low-power exit, so the suspend callback may run "
+                    + "while close is in vfio_pci_core_disable",
+            "close takes a usage reference first, as config accesses and ioctls do, so no suspend callback runs "
+                    + "during close"),
+            "notes §3: the table gives close dev_set->lock and memory_lock but no usage reference; no row says "
+                    + "whether one is held");
+    static final Assumption PROBE_WINDOW = new Assumption("probe-window", List.of("open", "closed"), List.of(
+            "a peer device's close may reset the dev_set while our device probes (probe stores needs_pm_restore "
+                    + "after the device joined the dev_set's list)",
+            "no peer close runs while our device probes"),
+            "notes §3 needs_pm_restore row: the device is on dev_set->device_list before the store; whether a "
+                    + "peer's try-reset reaches it then is not stated");
 
     static final int PHASE_OPEN = 0;
     static final int PHASE_LOW_POWER = 1;
@@ -68,8 +43,8 @@ final class VfioPci extends FlagsDefinition {
 
     private final String sriovFlag;
 
-    VfioPci(String variant, Granularity granularity) {
-        super(variant, granularity, layout(variant));
+    VfioPci(String variant, Layout layout, Granularity granularity, Map<String, String> assumed) {
+        super(variant, layout, granularity, assumed);
         sriovFlag = units.has("sriov_pwr_active") ? "sriov_pwr_active"
                 : units.has("sriov_active") ? "sriov_active" : null;
     }
@@ -80,8 +55,23 @@ final class VfioPci extends FlagsDefinition {
     }
 
     @Override
+    List<Assumption> assumptions() {
+        return List.of(CLOSE_PM, PROBE_WINDOW);
+    }
+
+    @Override
     List<String> locks() {
         return List.of("devSet", "device", "memory");
+    }
+
+    @Override
+    String lockName(String lock) {
+        return switch (lock) {
+            case "devSet" -> "dev_set->lock";
+            case "device" -> "device_lock";
+            case "memory" -> "memory_lock (write)";
+            default -> lock;
+        };
     }
 
     @Override
@@ -99,6 +89,9 @@ final class VfioPci extends FlagsDefinition {
             out.add(new ActorKind("user", 0, 2, 1, 2, true));
             out.add(new ActorKind("closer", 0, 1, 1, 1));
         }
+        if (phase == PHASE_CLOSED) {
+            out.add(new ActorKind("opener", 0, 1, 1, 1));
+        }
         if (phase == PHASE_PROBING) {
             out.add(new ActorKind("probe", 1, 1, 1, 1));
         }
@@ -106,7 +99,9 @@ final class VfioPci extends FlagsDefinition {
             out.add(new ActorKind("sysfs", 0, 1, 1, 2));
         }
         out.add(new ActorKind("pm", 0, 1, 1, 2));
-        out.add(new ActorKind("peer", 0, 1, 1, 1));
+        if (phase != PHASE_PROBING || assumed(PROBE_WINDOW.option()).equals("open")) {
+            out.add(new ActorKind("peer", 0, 1, 1, 1));
+        }
         return out;
     }
 
@@ -116,6 +111,7 @@ final class VfioPci extends FlagsDefinition {
             case "user" -> List.of(Op.of("cfgBar"), Op.of("cfgReadBar"), Op.of("cfgCmd", 0), Op.of("cfgCmd", 1),
                     Op.of("mmapFault"), Op.of("lowPowerEntry", 0), Op.of("lowPowerEntry", 1), Op.of("lowPowerExit"));
             case "closer" -> List.of(Op.of("close", 1), Op.of("close", 0));
+            case "opener" -> List.of(Op.of("open", 0), Op.of("open", 1));
             case "probe" -> List.of(Op.of("probe", 0), Op.of("probe", 1));
             case "sysfs" -> List.of(Op.of("sriovEnable"), Op.of("sriovDisable"));
             case "pm" -> List.of(Op.of("suspend", 0), Op.of("suspend", 1), Op.of("resume"));
@@ -136,6 +132,11 @@ final class VfioPci extends FlagsDefinition {
     }
 
     @Override
+    String policyBase() {
+        return "pre-c";
+    }
+
+    @Override
     boolean checksResetCleanup() {
         return false;
     }
@@ -143,6 +144,67 @@ final class VfioPci extends FlagsDefinition {
     @Override
     Set<String> hiddenInTable() {
         return Set.of("ghost", "reg", "pc", "opIdx", "nb", "rcu", "resetPending");
+    }
+
+    @Override
+    List<Writer> buildWriters() {
+        String ref = "holds a usage reference";
+        String closePm = assumed(CLOSE_PM.option()).equals("referenced") ? ref
+                : "no usage reference (close-pm=unreferenced)";
+        List<Writer> w = new ArrayList<>();
+        w.add(new Writer("virq_disabled", "cfgCmd_virq", Context.CONFIG_WRITE, "vfio_basic_config_write",
+                "true/false as COMMAND's DisINTx", CONSTANT, List.of(), ref, null));
+        w.add(new Writer("virq_disabled", "close_virq", Context.CLOSE, "vfio_pci_core_disable", "false", CONSTANT,
+                List.of("devSet"), ref + " (pm_runtime_resume after the low-power exit)", null));
+        w.add(new Writer("bardirty", "open_cfgBar", Context.OPEN, "vfio_config_init", "true", CONSTANT,
+                List.of("devSet"), ref, null));
+        w.add(new Writer("bardirty", "cfgBar_bardirty", Context.CONFIG_WRITE, "vfio_basic_config_write", "true",
+                CONSTANT, List.of(), ref, null));
+        w.add(new Writer("bardirty", "cfgReadBar_bardirty", Context.CONFIG_READ, "vfio_bar_fixup", "false",
+                CONSTANT, List.of(), ref, null));
+        w.add(new Writer("needs_reset", "close_nrSet", Context.CLOSE, "vfio_pci_core_disable", "true", CONSTANT,
+                List.of("devSet"), ref, null));
+        w.add(new Writer("needs_reset", "close_nrClr", Context.CLOSE, "vfio_pci_core_disable", "false (reset done)",
+                CONSTANT, List.of("devSet"), ref, null));
+        w.add(new Writer("needs_reset", "close_trClr", Context.CLOSE, "vfio_pci_dev_set_try_reset", "false",
+                CONSTANT, List.of("devSet"), ref, null));
+        w.add(new Writer("needs_reset", "peerClose_nr", Context.PEER_RESET, "vfio_pci_dev_set_try_reset", "false",
+                CONSTANT, List.of("devSet"), ref + " (pm_runtime_get on every device of the set)", null));
+        w.add(new Writer("pm_intx_masked", "suspend_intx", Context.RPM_SUSPEND, "vfio_pci_core_runtime_suspend",
+                "INTx masked", COMPUTED, List.of(), "the suspend callback: usage 0", null));
+        w.add(new Writer("pm_runtime_engaged", "lowPowerEntry_eng", Context.IOCTL, "vfio_pci_runtime_pm_entry",
+                "true", CONSTANT, List.of("memory"), ref, null));
+        w.add(new Writer("pm_runtime_engaged", "lowPowerExit_eng", Context.IOCTL, "__vfio_pci_runtime_pm_exit",
+                "false", CONSTANT, List.of("memory"), ref, null));
+        w.add(new Writer("pm_runtime_engaged", "close_eng", Context.CLOSE, "__vfio_pci_runtime_pm_exit", "false",
+                CONSTANT, List.of("devSet", "memory"), closePm, CLOSE_PM.option()));
+        w.add(new Writer("pm_runtime_engaged", "*_resEng", Context.RPM_RESUME,
+                "vfio_pci_core_runtime_resume -> __vfio_pci_runtime_pm_exit", "false", CONSTANT,
+                List.of("+", "memory"), "the resume callback, in the context that takes a reference", null));
+        if (sriovFlag != null) {
+            w.add(new Writer(sriovFlag, "sriovEnable_sriov", Context.SYSFS, "vfio_pci_core_sriov_configure", "true",
+                    CONSTANT, List.of("device", "memory"), ref, null));
+            w.add(new Writer(sriovFlag, "sriovDisable_sriov", Context.SYSFS, "vfio_pci_core_sriov_configure (out_del)",
+                    "false", CONSTANT, List.of("device"), "after pm_runtime_put", null));
+        }
+        w.add(new Writer("needs_pm_restore", "probe_npr", Context.PROBE, "vfio_pci_probe_power_state",
+                "!(pmcsr & NO_SOFT_RESET)", COMPUTED, List.of("device"), ref + " (the PCI core's, during probe)",
+                null));
+        w.add(new Writer("disable_idle_d3", null, Context.INIT, "vfio_pci_core_init_dev", "module parameter",
+                COMPUTED, List.of(), "-", null));
+        w.add(new Writer("reset_works", "open_rw", Context.OPEN, "vfio_pci_core_enable", "!ret", COMPUTED,
+                List.of("devSet"), ref, null));
+        w.add(new Writer("pci_2_3", "open_pci23", Context.OPEN, "vfio_pci_core_enable", "pci_intx_mask_supported()",
+                COMPUTED, List.of("devSet"), ref, null));
+        w.add(new Writer("nointx", "open_nointx", Context.OPEN, "vfio_pci_core_enable", "true", CONSTANT,
+                List.of("devSet"), ref, null));
+        w.add(new Writer("extended_caps", "open_ecap", Context.OPEN, "vfio_cap_len <- vfio_config_init",
+                "dword != 0", COMPUTED, List.of("devSet"), ref, null));
+        w.add(new Writer("has_dyn_msix", "open_dynMsix", Context.OPEN, "vfio_pci_core_enable",
+                "pci_msix_can_alloc_dyn()", COMPUTED, List.of("devSet"), ref, null));
+        w.add(new Writer("has_vga", "open_vga", Context.OPEN, "vfio_pci_core_enable", "true", CONSTANT,
+                List.of("devSet"), ref, null));
+        return w;
     }
 
     @Override
@@ -186,29 +248,7 @@ final class VfioPci extends FlagsDefinition {
                 .step("lowPowerExit_getNoresume", Instr.PM_GET_NORESUME)
                 .lock("lowPowerExit_unlockMem", Instr.WRITE_UNLOCK, "memory")
                 .step("lowPowerExit_pmPut", Instr.PM_PUT).build());
-        // Close of the last fd: vfio_pci_core_disable under dev_set->lock, after every syscall on
-        // the fd has returned (§3 virq_disabled row 2, needs_reset rows, pm_runtime_engaged (b)).
-        m.put("close", prog().step("close_release", Instr.AWAIT_USERS)
-                .lock("close_lockDevSet", Instr.LOCK, "devSet")
-                .lock("close_lockMem", Instr.WRITE_LOCK, "memory")
-                .jumpIf("close_engTest", "pm_runtime_engaged", 0, "close_unlockMem")
-                .write("close_eng", "pm_runtime_engaged", 0)
-                .step("close_getNoresume", Instr.PM_GET_NORESUME)
-                .lock("close_unlockMem", Instr.WRITE_UNLOCK, "memory")
-                .pmResume("close")
-                .write("close_virq", "virq_disabled", 0)
-                .write("close_nrSet", "needs_reset", 1)
-                // arg 1: the function reset under pci_dev_trylock succeeded.
-                .jump("close_resetFn", Instr.JUMP_IF_ARG, 0, "close_trTest")
-                .write("close_nrClr", "needs_reset", 0)
-                // vfio_pci_dev_set_try_reset: only this device is open, so it runs when a reset is needed.
-                .jumpIf("close_trTest", "needs_reset", 0, "close_pmPut")
-                .pmGet("close_tr")
-                .write("close_trClr", "needs_reset", 0)
-                .step("close_trPut", Instr.PM_PUT)
-                .step("close_pmPut", Instr.PM_PUT)
-                .step("close_closeFd", Instr.CLOSE_FD)
-                .lock("close_unlockDevSet", Instr.UNLOCK, "devSet").build());
+        m.put("close", close());
         // §3 needs_reset row 2: another device of the dev_set closes; its try-reset runs only when
         // no other device is open, holds a PM reference on ours and clears our needs_reset.
         m.put("peerClose", prog().lock("peerClose_lockDevSet", Instr.LOCK, "devSet")
@@ -252,6 +292,69 @@ final class VfioPci extends FlagsDefinition {
                 .write("probe_npr", "needs_pm_restore", ARG)
                 .step("probe_pmPut", Instr.PM_PUT)
                 .lock("probe_unlockDevice", Instr.UNLOCK, "device").build());
+        m.put("open", open());
         return m;
+    }
+
+    /**
+     * Open of the first fd: vfio_pci_core_enable under dev_set->lock (§3 rows reset_works, nointx,
+     * pci_2_3, has_dyn_msix, has_vga, extended_caps, bardirty row 1). Enable takes a usage
+     * reference first and keeps it while the device is open. Arg 1: a device with broken INTx
+     * masking (nointx) that is a VGA device; arg 0: INTx masking works (pci_2_3), not VGA. Every
+     * capability is stored as true: a store that leaves a flag as it was could not lose anything.
+     */
+    private Instr[] open() {
+        Prog p = prog();
+        p.lock("open_lockDevSet", Instr.LOCK, "devSet")
+                .pmGet("open")
+                .write("open_rw", "reset_works", 1)
+                .jump("open_intxTest", Instr.JUMP_IF_ARG, 1, p.writeStart("open_nointx", "nointx"))
+                .write("open_pci23", "pci_2_3", 1).then(p.writeStart("open_cfgBar", "bardirty"))
+                .write("open_nointx", "nointx", 1)
+                // vfio_config_init: bardirty, then vfio_cap_init finds the extended capabilities.
+                .write("open_cfgBar", "bardirty", 1)
+                .write("open_ecap", "extended_caps", 1)
+                .write("open_dynMsix", "has_dyn_msix", 1)
+                .jump("open_vgaTest", Instr.JUMP_IF_ARG, 0, "open_openFd")
+                .write("open_vga", "has_vga", 1)
+                .step("open_openFd", Instr.OPEN_FD)
+                .lock("open_unlockDevSet", Instr.UNLOCK, "devSet");
+        return p.build();
+    }
+
+    /**
+     * Close of the last fd: vfio_pci_core_disable under dev_set->lock, after every syscall on the fd
+     * has returned (§3 virq_disabled row 2, needs_reset rows, pm_runtime_engaged (b)). With
+     * close-pm=referenced it holds a usage reference of its own from the start.
+     */
+    private Instr[] close() {
+        boolean referenced = assumed(CLOSE_PM.option()).equals("referenced");
+        Prog p = prog().step("close_release", Instr.AWAIT_USERS);
+        if (referenced) {
+            p.pmGet("close_ref");
+        }
+        p.lock("close_lockDevSet", Instr.LOCK, "devSet")
+                .lock("close_lockMem", Instr.WRITE_LOCK, "memory")
+                .jumpIf("close_engTest", "pm_runtime_engaged", 0, "close_unlockMem")
+                .write("close_eng", "pm_runtime_engaged", 0)
+                .step("close_getNoresume", Instr.PM_GET_NORESUME)
+                .lock("close_unlockMem", Instr.WRITE_UNLOCK, "memory")
+                .pmResume("close")
+                .write("close_virq", "virq_disabled", 0)
+                .write("close_nrSet", "needs_reset", 1)
+                // arg 1: the function reset under pci_dev_trylock succeeded.
+                .jump("close_resetFn", Instr.JUMP_IF_ARG, 0, "close_trTest")
+                .write("close_nrClr", "needs_reset", 0)
+                // vfio_pci_dev_set_try_reset: only this device is open, so it runs when a reset is needed.
+                .jumpIf("close_trTest", "needs_reset", 0, "close_pmPut")
+                .pmGet("close_tr")
+                .write("close_trClr", "needs_reset", 0)
+                .step("close_trPut", Instr.PM_PUT)
+                .step("close_pmPut", Instr.PM_PUT);
+        if (referenced) {
+            p.step("close_refPut", Instr.PM_PUT);
+        }
+        return p.step("close_closeFd", Instr.CLOSE_FD)
+                .lock("close_unlockDevSet", Instr.UNLOCK, "devSet").build();
     }
 }

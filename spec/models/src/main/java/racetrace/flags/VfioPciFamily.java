@@ -2,8 +2,6 @@ package racetrace.flags;
 
 import java.util.List;
 import java.util.Map;
-import racetrace.engine.Model;
-import racetrace.engine.ModelFamily;
 
 /**
  * vfio-pci's {@code struct vfio_pci_core_device} flags under concurrent writers (research notes
@@ -18,6 +16,9 @@ import racetrace.engine.ModelFamily;
  * <li>{@code closer}: the release of the last fd ({@code close(r)}, r = the function reset
  * succeeded). Its first step waits until every user thread is done: the fd's reference count
  * keeps release from running while a syscall is in flight.</li>
+ * <li>{@code opener}: only in phase closed: the first open ({@code open(v)}; vfio_pci_core_enable
+ * stores the capability flags, bardirty and extended_caps; v = 1: a device with broken INTx
+ * masking that is a VGA device).</li>
  * <li>{@code probe}: only in phase probing ({@code probe(v)} writes needs_pm_restore := v).</li>
  * <li>{@code sysfs}: sriov_numvfs enable/disable; only in variants with an sriov flag.</li>
  * <li>{@code pm}: the runtime-PM worker: {@code suspend(v)} (v = the INTx-masked result) and an
@@ -28,17 +29,20 @@ import racetrace.engine.ModelFamily;
  * </ul>
  *
  * <p>Phases (config {@code phase}): 0 open (usage 1 held by open, bardirty set by config init);
- * 1 open and in low power with a wake eventfd (usage 0); 2 bound but closed (no user/closer);
- * 3 probing (probe thread, no user/closer). Setup-only flags start FALSE: no step reads them.
+ * 1 open and in low power with a wake eventfd (usage 0); 2 bound but closed (no user/closer; an
+ * opener); 3 probing (probe thread, no user/closer). Flags no step has set start FALSE.
  *
- * <p>Choices where the notes are silent: the rwsem lets readers in whenever no writer holds it
- * (no writer-waiting fairness); close holds no usage reference of its own before the low-power
- * exit; the resume callback reads pm_intx_masked but that read is not modelled; igate/irqlock are
- * left out (they protect no flag store); enable of SR-IOV always succeeds; the PCI core's
- * num_VFs check makes a disable without VFs and a second enable no-ops; in pre-a and v2 (no sriov
- * flag) the sysfs actor is absent; a peer's try-reset always finds its own device needing reset.
+ * <p>Assumptions (options, the default first): {@code close-pm} and {@code probe-window}, see
+ * {@link VfioPci#CLOSE_PM} and {@link VfioPci#PROBE_WINDOW}. Fixed choices, none of which stores a
+ * flag or can hide a lost update: the rwsem lets readers in whenever no writer holds it; the
+ * resume callback's read of pm_intx_masked is left out; igate/irqlock are left out (they protect
+ * no flag store); enable of SR-IOV always succeeds; the PCI core's num_VFs check makes a disable
+ * without VFs and a second enable no-ops; a peer's try-reset always finds its own device needing
+ * reset (the most writes it can make); open stores every capability as true (a store that leaves
+ * a flag unchanged cannot lose anything); disable_idle_d3 is stored only by .init, before the
+ * device is registered, so no thread runs it.
  */
-public final class VfioPciFamily implements ModelFamily {
+public final class VfioPciFamily extends FlagsFamily {
 
     @Override
     public String name() {
@@ -51,34 +55,32 @@ public final class VfioPciFamily implements ModelFamily {
     }
 
     @Override
-    public List<String> variants() {
+    List<String> bundled() {
         return VfioPci.VARIANTS;
     }
 
     @Override
-    public String describeVariant(String variant) {
-        return switch (variant) {
-            case "pre-a" -> "7.1 base of May v2: 12 bitfields in one run";
-            case "pre-b" -> "base of May v1: pre-a + sriov_pwr_active:1";
-            case "pre-c" -> "7.2-rc1: plain sriov_active, disable_idle_d3:1";
-            case "v2" -> "May v2 1/2 on pre-a: runtime flags plain except needs_reset";
-            case "merged" -> "e73638e55f86: every runtime flag its own storage unit";
-            default -> variant;
-        };
+    List<Assumption> assumptions() {
+        return List.of(VfioPci.CLOSE_PM, VfioPci.PROBE_WINDOW);
     }
 
     @Override
-    public Map<String, List<String>> options() {
-        return Map.of("granularity", List.of("byte", "location"));
+    FlagsDefinition definition(String variant, Layout layout, Granularity g, Map<String, String> assumed) {
+        return new VfioPci(variant, layout, g, assumed);
     }
 
-    @Override
-    public Model<?> create(String variant, Map<String, String> options) {
-        return new FlagsModel(new VfioPci(variant, Granularity.ofOption(options.getOrDefault("granularity", "byte"))));
-    }
-
-    /** A typed instance, for tests and callers that know the family. */
+    /** A typed instance with the default assumptions, for tests and callers that know the family. */
     public static FlagsModel model(String variant, Granularity g) {
-        return new FlagsModel(new VfioPci(variant, g));
+        return new VfioPciFamily().instance(variant, Map.of("granularity", g.option()));
+    }
+
+    /** A typed instance with options (granularity, assumptions); missing ones take their default. */
+    public static FlagsModel model(String variant, Map<String, String> options) {
+        return new VfioPciFamily().instance(variant, options);
+    }
+
+    /** Adds a layout read from a file as a variant; returns its name. */
+    public static String addLayout(Layout layout) {
+        return new VfioPciFamily().add(layout);
     }
 }

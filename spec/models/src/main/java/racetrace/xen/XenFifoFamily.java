@@ -48,12 +48,6 @@ public final class XenFifoFamily implements ModelFamily {
         return option.equals(CALLERS) ? XenVersion.of(variant).shipped().id() : ModelFamily.super.defaultOption(variant, option);
     }
 
-    /** A what-if, not a dimension: commands take each version's own era unless told otherwise. */
-    @Override
-    public boolean sweeps(String option) {
-        return !option.equals(CALLERS);
-    }
-
     @Override
     public Model<?> create(String variant, Map<String, String> options) {
         String era = options.get(CALLERS);

@@ -66,7 +66,6 @@ class XenFifoModelTest {
         assertThat(m.tlaModule()).isEqualTo("XenFifo");
         assertThat(f.variants()).extracting(v -> f.defaultOption(v, "callers"))
                 .containsExactly("2013", "2013", "2013", "2013", "2013", "2015", "2020-09", "2020-11", "2020-11");
-        assertThat(f.sweeps("callers")).isFalse();
         assertThat(Models.create("xen-fifo", "d", Map.of("callers", "none")).instance().toString())
                 .isEqualTo("xen-fifo/d[callers=none]");
     }

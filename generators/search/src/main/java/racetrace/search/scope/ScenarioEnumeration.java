@@ -44,59 +44,100 @@ public final class ScenarioEnumeration {
 
     private static List<Scenario> of(ScenarioSpace space, Scope scope, int max, List<Config> configs) {
         List<Scenario> out = new ArrayList<>();
-        for (Config config : configs) {
-            List<ActorKind> kinds = space.actors(config);
-            List<List<List<Op>>> scripts = new ArrayList<>();
-            for (ActorKind k : kinds) {
-                scripts.add(scripts(space.alphabet(config, k.name()), k.minOps(), Math.min(k.maxOps(), scope.maxOps())));
-            }
-            fill(out, config, kinds, scripts, 0, new ArrayList<>(), 0, 0, scope, max);
-        }
+        walk(space, scope, max, configs, out);
         // Stable: within a (threads, ops) class the configuration and script order stays.
         out.sort(Comparator.comparingInt(Scenario::threadCount).thenComparingInt(Scenario::opCount));
         return out;
     }
 
-    private static void fill(List<Scenario> out, Config config, List<ActorKind> kinds, List<List<List<Op>>> scripts,
-            int kind, List<ThreadScript> threads, int threadCount, int opCount, Scope scope, int max) {
-        if (kind == kinds.size()) {
-            if (!threads.isEmpty()) {
-                if (out.size() >= max) {
-                    throw new BadInputException("scope " + scope + " has more than " + max
-                            + " scenarios; choose a smaller one");
-                }
-                out.add(new Scenario(config, threads));
-            }
-            return;
-        }
-        ActorKind k = kinds.get(kind);
-        for (int count = k.minThreads(); count <= k.maxThreads(); count++) {
-            if (threadCount + count > scope.maxThreads()) {
-                break;
-            }
-            choose(out, config, kinds, scripts, kind, threads, threadCount, opCount, scope, max, count, 0, 0);
+    /**
+     * How many scenarios the scope has, counted without building them, or -1 when more than
+     * {@code max}: to tell whether a scope is small enough before listing it.
+     */
+    public static long count(ScenarioSpace space, Scope scope, int max) {
+        try {
+            return walk(space, scope, max, configs(space.params()), null);
+        } catch (BadInputException tooMany) {
+            return -1;
         }
     }
 
-    /** Picks {@code left} more scripts for kind {@code kind}, starting at script index {@code from}. */
-    private static void choose(List<Scenario> out, Config config, List<ActorKind> kinds, List<List<List<Op>>> scripts,
-            int kind, List<ThreadScript> threads, int threadCount, int opCount, Scope scope, int max, int left,
-            int from, int picked) {
-        if (picked == left) {
-            fill(out, config, kinds, scripts, kind + 1, threads, threadCount + left, opCount, scope, max);
-            return;
-        }
-        ActorKind k = kinds.get(kind);
-        List<List<Op>> mine = scripts.get(kind);
-        for (int i = k.interchangeable() ? from : 0; i < mine.size(); i++) {
-            List<Op> ops = mine.get(i);
-            if (opCount + ops.size() > scope.maxOps()) {
-                continue;
+    private static long walk(ScenarioSpace space, Scope scope, int max, List<Config> configs, List<Scenario> out) {
+        Walk w = new Walk(scope, max, out);
+        for (Config config : configs) {
+            w.config = config;
+            w.kinds = space.actors(config);
+            w.scripts = new ArrayList<>();
+            for (ActorKind k : w.kinds) {
+                w.scripts.add(scripts(space.alphabet(config, k.name()), k.minOps(),
+                        Math.min(k.maxOps(), scope.maxOps())));
             }
-            threads.add(new ThreadScript(k.name(), ops));
-            choose(out, config, kinds, scripts, kind, threads, threadCount, opCount + ops.size(), scope, max, left, i,
-                    picked + 1);
-            threads.remove(threads.size() - 1);
+            w.fill(0, 0, 0);
+        }
+        return w.count;
+    }
+
+    /** One enumeration: the scenarios go to {@code out}, or are only counted when it is null. */
+    private static final class Walk {
+        final Scope scope;
+        final int max;
+        final List<Scenario> out;
+        final List<ThreadScript> threads = new ArrayList<>();
+        long count;
+        Config config;
+        List<ActorKind> kinds;
+        List<List<List<Op>>> scripts;
+
+        Walk(Scope scope, int max, List<Scenario> out) {
+            this.scope = scope;
+            this.max = max;
+            this.out = out;
+        }
+
+        void fill(int kind, int threadCount, int opCount) {
+            if (kind == kinds.size()) {
+                if (threadCount > 0) {
+                    if (count >= max) {
+                        throw new BadInputException("scope " + scope + " has more than " + max
+                                + " scenarios; choose a smaller one");
+                    }
+                    count++;
+                    if (out != null) {
+                        out.add(new Scenario(config, threads));
+                    }
+                }
+                return;
+            }
+            ActorKind k = kinds.get(kind);
+            for (int n = k.minThreads(); n <= k.maxThreads(); n++) {
+                if (threadCount + n > scope.maxThreads()) {
+                    break;
+                }
+                choose(kind, threadCount, opCount, n, 0, 0);
+            }
+        }
+
+        /** Picks {@code left} more scripts for kind {@code kind}, starting at script index {@code from}. */
+        void choose(int kind, int threadCount, int opCount, int left, int from, int picked) {
+            if (picked == left) {
+                fill(kind + 1, threadCount + left, opCount);
+                return;
+            }
+            ActorKind k = kinds.get(kind);
+            List<List<Op>> mine = scripts.get(kind);
+            for (int i = k.interchangeable() ? from : 0; i < mine.size(); i++) {
+                List<Op> ops = mine.get(i);
+                if (opCount + ops.size() > scope.maxOps()) {
+                    continue;
+                }
+                if (out != null) {
+                    threads.add(new ThreadScript(k.name(), ops));
+                }
+                choose(kind, threadCount, opCount + ops.size(), left, i, picked + 1);
+                if (out != null) {
+                    threads.remove(threads.size() - 1);
+                }
+            }
         }
     }
 

@@ -1,0 +1,111 @@
+package racetrace.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import racetrace.dwarf.StructLayouts;
+import racetrace.engine.BadInputException;
+import racetrace.flags.Layout;
+import racetrace.flags.Layouts;
+import racetrace.report.Templates;
+
+/**
+ * Prints the layout file of a C struct as the compiler lays it out (DWARF) and stores it, or of a
+ * bundled variant: a start for a layout of one's own, e.g. the one a reply to a patch proposes.
+ */
+@Command(name = "layout", mixinStandardHelpOptions = true,
+        description = "Prints a layout file: of a C struct (compiled with GCC, read from DWARF and the generated "
+                + "stores), or of a bundled variant.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:printed", "2:bad input (one line on stderr)", "70:internal error"})
+public final class LayoutCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "<model>", description = "a flags model: vfio-pci or mlx5")
+    String model;
+
+    @Parameters(index = "1", arity = "0..1", paramLabel = "FILE", description = "a C declaration (.h, .c)")
+    Path file;
+
+    @Option(names = "--variant", paramLabel = "V", description = "a bundled variant instead of a C file")
+    String variant;
+
+    @Option(names = "--struct", paramLabel = "NAME", description = "the struct (default: the last one in FILE)")
+    String struct;
+
+    @Option(names = "--arch", paramLabel = "x86-64|arm64", description = "the target (default ${DEFAULT-VALUE})")
+    String arch = "x86-64";
+
+    @Override
+    public Integer call() {
+        Layouts.flagNames(model);
+        if ((file == null) == (variant == null)) {
+            throw new BadInputException("layout needs a C file or --variant V (one of them)");
+        }
+        Layout l;
+        if (variant != null) {
+            if (!Layouts.bundledVariants(model).contains(variant)) {
+                throw new BadInputException("unknown variant '" + variant + "' of model " + model + "; its variants are "
+                        + Layouts.bundledVariants(model));
+            }
+            l = Layouts.bundled(model, variant);
+        } else {
+            if (!Files.isRegularFile(file)) {
+                throw new BadInputException("C file " + file + " does not exist or is not a file");
+            }
+            l = StructLayouts.fromC(file, model, struct, arch);
+        }
+        spec.commandLine().getOut().print(Templates.render("layout", data(l)));
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+
+    static Map<String, Object> data(Layout l) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("model", l.model());
+        d.put("name", l.name());
+        d.put("about", l.about());
+        d.put("sizeof", l.sizeof());
+        d.put("origin", l.origin());
+        List<Map<String, Object>> lines = new ArrayList<>();
+        String open = null;
+        for (Layout.Field f : l.fields()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", f.name());
+            m.put("width", f.width());
+            if (f.isBitfield()) {
+                m.put("kind", "field");
+                m.put("run", f.run().equals(open) ? "" : f.run());
+                m.put("runBytes", l.run(f.run()).bytes());
+                m.put("at", f.byteIndex() + "." + f.bit());
+                open = f.run();
+            } else {
+                m.put("kind", "plain");
+                open = null;
+            }
+            lines.add(m);
+        }
+        d.put("members", lines);
+        List<Map<String, Object>> stores = new ArrayList<>();
+        for (Layout.StoreRule r : l.stores()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("profile", r.profile());
+            m.put("field", r.field());
+            m.put("kind", r.kind());
+            m.put("reach", r.reach().toString());
+            stores.add(m);
+        }
+        d.put("stores", stores);
+        return d;
+    }
+}

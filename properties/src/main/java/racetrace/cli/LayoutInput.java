@@ -1,0 +1,38 @@
+package racetrace.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import racetrace.dwarf.StructLayouts;
+import racetrace.engine.BadInputException;
+import racetrace.flags.Layout;
+import racetrace.flags.Layouts;
+
+/**
+ * A {@code --layout FILE}: a layout file ({@code .layout}) read as it is, or a C declaration
+ * ({@code .h}, {@code .c}) compiled with GCC and read from its DWARF and generated code. Either
+ * becomes a variant of the model, whose name the caller then selects.
+ */
+final class LayoutInput {
+
+    private LayoutInput() {
+    }
+
+    /** Reads the file and makes it a variant of {@code model}; returns the variant's name. */
+    static String register(Path file, String model, String struct, String arch) {
+        if (!Files.isRegularFile(file)) {
+            throw new BadInputException("layout file " + file + " does not exist or is not a file");
+        }
+        String name = file.getFileName().toString();
+        Layout layout;
+        if (name.endsWith(".h") || name.endsWith(".c")) {
+            layout = StructLayouts.fromC(file, model, struct, arch);
+        } else {
+            layout = Layouts.read(file);
+        }
+        if (!layout.model().equals(model)) {
+            throw new BadInputException(file + ": the layout is for model " + layout.model() + " (its 'model' line), not "
+                    + model + "; change that line or run it with " + layout.model());
+        }
+        return Layouts.register(layout);
+    }
+}

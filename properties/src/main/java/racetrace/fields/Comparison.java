@@ -1,0 +1,111 @@
+package racetrace.fields;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import racetrace.engine.Models;
+import racetrace.flags.FlagsModel;
+import racetrace.flags.Layout;
+import racetrace.flags.Layouts;
+
+/**
+ * The thread's question as a table: the history's layouts and the two policies' layouts, each
+ * with its pair report, under one granularity and one set of assumptions.
+ *
+ * @param model the model
+ * @param granularity the granularity every layout runs under
+ * @param options the options every instance takes (granularity and assumptions)
+ * @param columns one per layout: the bundled ones oldest first, then setup-only and point-fix
+ * @param pairs the pairs that race in some layout, in order of first appearance
+ */
+public record Comparison(String model, String granularity, Map<String, String> options, List<Column> columns,
+        List<FieldPairs.Pair> pairs) {
+
+    /**
+     * One layout's report.
+     *
+     * @param name the layout's name
+     * @param variant the variant it runs as
+     * @param about one line
+     * @param instance the instance the report ran on
+     * @param verdicts the report
+     */
+    public record Column(String name, String variant, String about, FlagsModel instance, List<PairVerdict> verdicts) {
+
+        public int flagBytes() {
+            return instance.layout().flagBytes();
+        }
+
+        public long racing() {
+            return verdicts.stream().filter(PairVerdict::races).count();
+        }
+
+        /** The verdict on a pair, or null when the pair shares no unit here. */
+        public PairVerdict verdict(FieldPairs.Pair p) {
+            for (PairVerdict v : verdicts) {
+                if (v.pair().equals(p) || v.pair().a().equals(p.b()) && v.pair().b().equals(p.a())) {
+                    return v;
+                }
+            }
+            return null;
+        }
+
+        /** A cell of the table: races (with the assumptions it rests on), safe, - (separate units) or n/a. */
+        public String cell(FieldPairs.Pair p) {
+            Layout l = instance.layout();
+            if (l.field(p.a()) == null || l.field(p.b()) == null) {
+                return "n/a";
+            }
+            PairVerdict v = verdict(p);
+            if (v == null) {
+                return "-";
+            }
+            if (!v.races()) {
+                return "safe";
+            }
+            List<String> deps = v.dependsOn().stream().map(PairVerdict.Dependence::option).toList();
+            return deps.isEmpty() ? "RACES" : "races(" + String.join(",", deps) + ")";
+        }
+    }
+
+    /** Runs every layout's report and derives the two policies' layouts from the model's base. */
+    public static Comparison of(String model, Map<String, String> options, PairCheck check) {
+        List<Column> columns = new ArrayList<>();
+        for (String v : Models.family(model).variants()) {
+            if (v.contains("@")) {
+                continue;
+            }
+            FlagsModel m = (FlagsModel) Models.create(model, v, options);
+            columns.add(new Column(v, v, m.layout().about(), m, PairReport.run(m, check)));
+        }
+        FlagsModel base = columns.stream().map(Column::instance)
+                .filter(m -> m.instance().variant().equals(m.policyBase())).findFirst().orElseThrow();
+        columns.add(column(model, Policies.setupOnly(base), options, check));
+        Layout fix = Policies.pointFix(base, m -> m == base ? columns.stream().filter(c -> c.instance() == base)
+                .findFirst().orElseThrow().verdicts() : PairReport.run(m, check), l -> instance(model, l, options));
+        columns.add(column(model, fix, options, check));
+        Set<FieldPairs.Pair> pairs = new LinkedHashSet<>();
+        for (Column c : columns) {
+            for (PairVerdict v : c.verdicts()) {
+                if (v.races()) {
+                    pairs.add(v.pair());
+                }
+            }
+        }
+        return new Comparison(model, options.getOrDefault("granularity", "byte"), options, columns,
+                new ArrayList<>(pairs));
+    }
+
+    private static Column column(String model, Layout l, Map<String, String> options, PairCheck check) {
+        FlagsModel m = instance(model, l, options);
+        return new Column(l.name(), m.instance().variant(), l.about(), m, PairReport.run(m, check));
+    }
+
+    static FlagsModel instance(String model, Layout l, Map<String, String> options) {
+        String variant = Layouts.register(l);
+        return (FlagsModel) Models.create(model, variant, new LinkedHashMap<>(options));
+    }
+}

@@ -1,0 +1,20 @@
+== ${model}: the history's layouts and the thread's two policies, granularity ${granularity}, assumptions ${assumed}
+
+${"pair"?right_pad(first)}<#list names as n>${n?right_pad(width)}</#list>
+<#list rows as r>
+${r.pair?right_pad(first)}<#list r.cells as c>${c?right_pad(width)}</#list>
+</#list>
+${"pairs sharing a unit"?right_pad(first)}<#list sharing as c>${c?right_pad(width)}</#list>
+${"pairs racing"?right_pad(first)}<#list racing as c>${c?right_pad(width)}</#list>
+${"flag bytes"?right_pad(first)}<#list flagBytes as c>${c?right_pad(width)}</#list>
+${"sizeof (measured)"?right_pad(first)}<#list sizeof as c>${c?right_pad(width)}</#list>
+
+RACES: the minimal counterexample races under each assumption's other value too; races(A): only while
+assumption A keeps the value above (with the other one the same scenario explores without the loss);
+safe: every scenario of the pair's scope explored, no lost update; -: the two share no storage unit;
+n/a: the layout lacks a field. Flag bytes: the runs plus the plain members (holes not counted);
+sizeof: the struct's size where measured (the notes' mock, GCC 12 x86-64).
+<#list abouts as a>
+  ${a}
+</#list>
+

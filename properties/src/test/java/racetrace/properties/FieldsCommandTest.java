@@ -1,0 +1,138 @@
+package racetrace.properties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The fields command: JSON per pair, exit codes, a layout file, bad input in one line. */
+class FieldsCommandTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static List<JsonNode> lines(String out) throws Exception {
+        List<JsonNode> nodes = new ArrayList<>();
+        for (String l : out.strip().split("\n")) {
+            nodes.add(JSON.readTree(l));
+        }
+        return nodes;
+    }
+
+    @Test
+    void oneJsonLinePerPairWithItsVerdictAndExitOneWhenSomePairRaces() throws Exception {
+        CommandLineTest.Run r = CommandLineTest.run("fields", "vfio-pci", "--variant", "pre-a", "--granularity", "byte",
+                "--json");
+        assertThat(r.code()).as(r.err()).isEqualTo(1);
+        List<JsonNode> pairs = lines(r.out());
+        assertThat(pairs).hasSize(34);
+        for (JsonNode p : pairs) {
+            assertThat(p.fieldNames()).toIterable().contains("model", "layout", "fields", "verdict", "writers",
+                    "assumptions", "evidence");
+            assertThat(p.get("fields")).hasSize(2);
+        }
+        JsonNode race = pairs.stream().filter(p -> p.get("verdict").asText().equals("races")
+                && p.get("fields").toString().contains("bardirty")).findFirst().orElseThrow();
+        assertThat(race.get("layout").asText()).isEqualTo("pre-a");
+        assertThat(race.get("evidence").get("measure").get("ops").asInt()).isEqualTo(2);
+        CommandLineTest.Run replay = CommandLineTest.run("replay", race.get("schedule").asText());
+        assertThat(replay.out()).contains("NoLostUpdate violated after step");
+        JsonNode safe = pairs.stream().filter(p -> p.get("verdict").asText().equals("safe")).findFirst().orElseThrow();
+        assertThat(safe.get("evidence").get("kind").asText()).isEqualTo("exhaustive");
+        assertThat(safe.get("evidence").get("complete").asBoolean()).isTrue();
+    }
+
+    @Test
+    void theMergedFixHasNoRacingPairAndExitsZero() {
+        CommandLineTest.Run r = CommandLineTest.run("fields", "mlx5", "--variant", "merged", "--granularity", "location");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("mlx5/merged[granularity=location]: 3 pairs of fields share a storage unit; 0 race",
+                "safe within the scope");
+    }
+
+    @Test
+    void aLayoutFileRunsAsItsOwnVariant(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("two.layout");
+        Files.writeString(f, """
+                model  mlx5
+                layout two-bytes
+                run    vhca_id+2 1
+                field  migrate_cap    1 at 0.0
+                field  chunk_mode     1 at 0.1
+                field  mig_state_cap  1 at 0.2
+                field  mdev_detach    1 at 0.3
+                plain  log_active     1
+                plain  deferred_reset 1
+                plain  is_err         1
+                plain  object_changed 1
+                """);
+        CommandLineTest.Run r = CommandLineTest.run("fields", "mlx5", "--layout", f.toString(), "--granularity", "byte",
+                "--option", "probe-window=closed", "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(lines(r.out())).allMatch(p -> p.get("layout").asText().startsWith("two-bytes@")
+                && p.get("verdict").asText().equals("safe"));
+    }
+
+    @Test
+    void huntTlcAndReplayTakeALayoutFileToo(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("t.layout");
+        Files.writeString(f, """
+                model  vfio-pci
+                layout moved-out
+                plain  virq_disabled 1
+                plain  bardirty 1
+                run    rbar+28 2
+                field  has_dyn_msix 1 at 0.0
+                field  pci_2_3 1 at 0.1
+                field  reset_works 1 at 0.2
+                field  extended_caps 1 at 0.3
+                field  has_vga 1 at 0.4
+                field  needs_reset 1 at 0.5
+                field  nointx 1 at 0.6
+                field  needs_pm_restore 1 at 0.7
+                field  pm_intx_masked 1 at 1.0
+                field  pm_runtime_engaged 1 at 1.1
+                """);
+        CommandLineTest.Run hunt = CommandLineTest.run("hunt", "vfio-pci", "--layout", f.toString(), "--granularity",
+                "byte", "--tries", "2000", "--json");
+        JsonNode h = JSON.readTree(hunt.out().strip().lines().findFirst().orElseThrow());
+        assertThat(h.get("variant").asText()).startsWith("moved-out@");
+        if (h.get("verdict").asText().equals("violated")) {
+            String schedule = h.get("schedule").asText();
+            assertThat(CommandLineTest.run("replay", "--layout", f.toString(), schedule).out())
+                    .contains("violated after step");
+        }
+        CommandLineTest.Run refused = CommandLineTest.run("hunt", "vfio-pci", "--layout", f.toString(), "--variant",
+                "pre-a");
+        assertThat(refused.code()).isEqualTo(2);
+    }
+
+    @Test
+    void badInputIsOneLineWithExitTwo(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("bad.layout");
+        Files.writeString(f, "model vfio-pci\nlayout bad\nrun rbar+28 1\nfield virq_disabled 1 at 0.9\n");
+        CommandLineTest.Run r = CommandLineTest.run("fields", "vfio-pci", "--layout", f.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().strip().lines()).hasSize(1);
+        assertThat(r.err()).contains("bad.layout:4: bit of virq_disabled 9 is out of range; give 0..7");
+        CommandLineTest.Run a = CommandLineTest.run("fields", "vfio-pci", "--option", "close-pm=maybe");
+        assertThat(a.code()).isEqualTo(2);
+        assertThat(a.err()).contains("close-pm=maybe is not valid; use one of [unreferenced, referenced]");
+        CommandLineTest.Run x = CommandLineTest.run("fields", "xen-fifo");
+        assertThat(x.code()).isEqualTo(2);
+        assertThat(x.err()).contains("fields works on the flags models");
+    }
+
+    @Test
+    void compareTabulatesTheHistoryAndBothPolicies() {
+        CommandLineTest.Run r = CommandLineTest.run("fields", "mlx5", "--compare", "--granularity", "byte");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.out()).contains("pre.setup-only", "pre.point-fix", "deferred_reset + mdev_detach",
+                "races(probe-window)", "flag bytes", "sizeof (measured)");
+    }
+}

@@ -1,0 +1,4 @@
+struct broken {
+	struct mutex lock;
+	bool a:1;
+};

@@ -1,0 +1,68 @@
+package racetrace.flags;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import racetrace.engine.BadInputException;
+import racetrace.engine.Model;
+import racetrace.engine.ModelFamily;
+
+/**
+ * A flags model family: its bundled layouts are its variants, a layout file adds one, and its
+ * options are the granularity and the assumptions of its writers.
+ */
+abstract class FlagsFamily implements ModelFamily {
+
+    /** The bundled variants, oldest first (each a layout file in the resources). */
+    abstract List<String> bundled();
+
+    abstract List<Assumption> assumptions();
+
+    abstract FlagsDefinition definition(String variant, Layout layout, Granularity g, Map<String, String> assumed);
+
+    @Override
+    public List<String> variants() {
+        List<String> out = new ArrayList<>(bundled());
+        out.addAll(Layouts.added(name()));
+        return out;
+    }
+
+    @Override
+    public String describeVariant(String variant) {
+        Layout l = Layouts.of(name(), variant, bundled());
+        return l.about().isEmpty() ? "from " + l.origin() : l.about();
+    }
+
+    @Override
+    public Map<String, List<String>> options() {
+        Map<String, List<String>> o = new LinkedHashMap<>();
+        o.put("granularity", Granularity.options());
+        for (Assumption a : assumptions()) {
+            o.put(a.option(), a.values());
+        }
+        return o;
+    }
+
+    @Override
+    public Model<?> create(String variant, Map<String, String> options) {
+        return instance(variant, options);
+    }
+
+    FlagsModel instance(String variant, Map<String, String> options) {
+        Layout layout = Layouts.of(name(), variant, bundled());
+        Granularity g = Granularity.ofOption(options.getOrDefault("granularity", "byte"));
+        return new FlagsModel(definition(variant, layout, g, options));
+    }
+
+    /** Makes a layout read from a file a variant of this family; returns the variant's name. */
+    String add(Layout layout) {
+        if (!layout.model().equals(name())) {
+            throw new BadInputException("layout " + layout.name() + " (" + layout.origin() + ") is for model "
+                    + layout.model() + ", not " + name() + "; change its 'model' line or use model " + layout.model());
+        }
+        // Build it once first, so a layout that lacks a member the writers store is refused, not added.
+        definition(layout.name(), layout, Granularity.BYTE, Map.of()).programs();
+        return Layouts.add(layout, bundled());
+    }
+}

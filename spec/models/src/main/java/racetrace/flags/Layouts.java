@@ -1,0 +1,125 @@
+package racetrace.flags;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import racetrace.engine.BadInputException;
+
+/**
+ * The layouts a flags family knows: its bundled ones (resources {@code
+ * racetrace/flags/layouts/<model>/<variant>.layout}) and the ones a command line added from a file.
+ * An added layout becomes a variant named {@code <layout name>@<digest>}, so a schedule string made
+ * with one file is refused with a file whose content differs.
+ */
+public final class Layouts {
+
+    private static final Map<String, Map<String, Layout>> ADDED = new LinkedHashMap<>();
+
+    private Layouts() {
+    }
+
+    /** A bundled layout. */
+    public static Layout bundled(String model, String variant) {
+        String res = "/racetrace/flags/layouts/" + model + "/" + variant + ".layout";
+        try (InputStream in = Layouts.class.getResourceAsStream(res)) {
+            if (in == null) {
+                throw new IllegalStateException("no bundled layout " + res);
+            }
+            return LayoutFile.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "bundled:" + model + "/"
+                    + variant + ".layout");
+        } catch (IOException e) {
+            throw new UncheckedIOException(res, e);
+        }
+    }
+
+    /**
+     * The flags a model's writers store, as its bundled layouts name them: the plain members a
+     * layout read from a C declaration keeps (every bitfield is kept, since it shares a run).
+     */
+    public static java.util.Set<String> flagNames(String model) {
+        if (!(racetrace.engine.Models.family(model) instanceof FlagsFamily f)) {
+            throw new BadInputException("model " + model + " takes no layout; the flags models are vfio-pci and mlx5");
+        }
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        for (String v : f.bundled()) {
+            bundled(model, v).fields().forEach(x -> out.add(x.name()));
+        }
+        return out;
+    }
+
+    /** The bundled variants of a flags model, oldest first. */
+    public static List<String> bundledVariants(String model) {
+        if (!(racetrace.engine.Models.family(model) instanceof FlagsFamily f)) {
+            throw new BadInputException("model " + model + " takes no layout; the flags models are vfio-pci and mlx5");
+        }
+        return f.bundled();
+    }
+
+    /** Reads a layout file; errors name the file and line. */
+    public static Layout read(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new BadInputException("cannot read layout file " + file + ": " + e.getMessage());
+        }
+        return LayoutFile.parse(text, file.toString());
+    }
+
+    /**
+     * Makes a layout a variant of its model and returns the variant's name: a bundled variant's name
+     * when the layout is that variant, else {@code <name>@<digest>}.
+     *
+     * @param bundledVariants the family's bundled variant names
+     */
+    public static synchronized String add(Layout layout, List<String> bundledVariants) {
+        String digest = layout.digest();
+        for (String v : bundledVariants) {
+            if (bundled(layout.model(), v).digest().equals(digest)) {
+                return v;
+            }
+        }
+        String variant = layout.name() + "@" + digest;
+        ADDED.computeIfAbsent(layout.model(), k -> new LinkedHashMap<>()).put(variant, layout);
+        return variant;
+    }
+
+    /**
+     * Makes a layout a variant of the flags model it names (its {@code model} line); returns the
+     * variant's name. Refused when that model is no flags model or the layout lacks a member its
+     * writers store.
+     */
+    public static String register(Layout layout) {
+        if (!(racetrace.engine.Models.family(layout.model()) instanceof FlagsFamily f)) {
+            throw new BadInputException("layout " + layout.name() + " (" + layout.origin() + ") names model "
+                    + layout.model() + ", which takes no layout; the flags models are vfio-pci and mlx5");
+        }
+        return f.add(layout);
+    }
+
+    /** The variants added from files for a model, in the order they were added. */
+    public static synchronized List<String> added(String model) {
+        return new ArrayList<>(ADDED.getOrDefault(model, Map.of()).keySet());
+    }
+
+    /** The layout of a variant: bundled, or added from a file. */
+    public static synchronized Layout of(String model, String variant, List<String> bundledVariants) {
+        if (bundledVariants.contains(variant)) {
+            return bundled(model, variant);
+        }
+        Layout l = ADDED.getOrDefault(model, Map.of()).get(variant);
+        if (l == null) {
+            throw new BadInputException("unknown variant '" + variant + "' of model " + model + "; its variants are "
+                    + bundledVariants + (variant.contains("@") ? " (a layout from a file: give the same file with --layout)"
+                    : ""));
+        }
+        return l;
+    }
+}
