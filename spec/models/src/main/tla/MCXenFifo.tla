@@ -1,9 +1,10 @@
 ---------------------------- MODULE MCXenFifo ----------------------------
-(* An example model: e2, one vCPU, two ports (port 1 masked), a Xen CPU    *)
-(* sending 2 then 1 while the guest unmasks 1. Change MC_Version to "b"    *)
-(* to see the double link of the seed thread (Reachable).                  *)
+(* e2 under the callers of its era (2020-11), one vCPU, two ports (port 1 *)
+(* masked): a Xen CPU sends 2 then 1 while the guest unmasks 1. Every     *)
+(* invariant holds. MCXenFifoSeed is the same scenario in version b.      *)
 EXTENDS XenFifo
 MC_Version == "e2"
+MC_Callers == "2020-11"
 MC_NV == 1
 MC_NK == 1
 MC_NP == 2

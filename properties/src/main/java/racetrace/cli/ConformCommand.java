@@ -17,20 +17,30 @@ import picocli.CommandLine.Mixin;
 import racetrace.engine.BadInputException;
 import racetrace.engine.Execution;
 import racetrace.engine.Model;
+import java.util.Set;
+import racetrace.conform.ScenarioStateCounts;
+import racetrace.tlc.StateCounts;
+import racetrace.search.Case;
 import racetrace.search.RandomCases;
+import racetrace.search.explore.ActionCoverage;
+import racetrace.search.explore.Limits;
 import racetrace.tla.BatchValidation;
 import racetrace.tla.BatchValidator;
 import racetrace.tla.TlcResult;
 
 /**
  * Keeps each Java model and its TLA+ spec from drifting apart: random executions of every
- * instance (not only failing ones) are exported and TLC checks, in batches, that each step is a
- * step of the spec and that the invariants agree in every state.
+ * instance (not only failing ones), plus a run of the instance's coverage scenarios for every
+ * action the random ones missed, are exported and TLC checks, in batches, that each step is a
+ * step of the spec and that the invariants agree in every state; it reports which of the
+ * instance's actions the accepted runs took. With {@code --states}, the other direction: on each
+ * coverage scenario the Java model's exhaustive search and TLC's must count the same states.
  */
 @Command(name = "conform", mixinStandardHelpOptions = true,
-        description = "Checks with TLC that random Java executions of every instance are behaviours of the model's "
-                + "TLA+ spec, with the same invariant verdicts. Exits 1 on any disagreement, 3 when TLC could not "
-                + "check some executions.",
+        description = "Checks with TLC that random Java executions of every instance, and runs taking every "
+                + "action they miss, are behaviours of the model's TLA+ spec, with the same invariant verdicts; "
+                + "with --states, that the Java model and the spec reach the same states on the coverage scenarios. "
+                + "Exits 1 on any disagreement, 3 when TLC could not check some executions.",
         exitCodeListHeading = ExitCode.HEADING,
         exitCodeList = {ExitCode.L0, ExitCode.L1, ExitCode.L2, ExitCode.L3, ExitCode.L70})
 final class ConformCommand implements Callable<Integer> {
@@ -38,6 +48,9 @@ final class ConformCommand implements Callable<Integer> {
     /** Rough TLC cost measured on the bundled specs (2 cores): start-up per run, then per execution. */
     private static final double SECONDS_PER_RUN = 3;
     private static final double SECONDS_PER_EXECUTION = 0.15;
+
+    /** States a coverage scenario may have for the search of runs taking the missed actions. */
+    static final long COVERAGE_STATES = 500_000;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -63,10 +76,20 @@ final class ConformCommand implements Callable<Integer> {
                     + "(default ${DEFAULT-VALUE})")
     int batch = 100;
 
+    @Option(names = "--states", description = "also compare the Java model's and TLC's distinct states on each "
+            + "coverage scenario, state by state")
+    boolean states;
+
+    @Option(names = "--states-max", paramLabel = "N",
+            description = "with --states: compare only scenarios of at most N Java states, 1 to 100000000 "
+                    + "(default ${DEFAULT-VALUE})")
+    long statesMax = 20_000;
+
     @Override
     public Integer call() throws Exception {
         Checks.count("--traces", traces, 1, 100_000, "executions");
         Checks.count("--batch", batch, 1, 10_000, "executions");
+        Checks.count("--states-max", statesMax, 1, 100_000_000, "states");
         tlcOptions.validate();
         List<Model<?>> instances = new ArrayList<>();
         for (Model<?> m : selection.instances(InstanceSelection.Need.ANY)) {
@@ -99,6 +122,10 @@ final class ConformCommand implements Callable<Integer> {
             for (int i = 0; i < traces; i++) {
                 all.add(RandomCases.draw(m, RandomCases.DEFAULT_SCHEDULE_LENGTH, random).run());
             }
+            Set<String> missing = ActionCoverage.missing(m, all.subList(from, all.size()));
+            for (Case c : ActionCoverage.runsTaking(m, missing, Limits.states(COVERAGE_STATES))) {
+                all.add(c.run());
+            }
             ranges.add(new int[] {from, all.size()});
         }
         long start = System.nanoTime();
@@ -115,6 +142,8 @@ final class ConformCommand implements Callable<Integer> {
             tlcRuns.addAll(part.tlcRuns());
         }
         BatchValidation v = new BatchValidation(verdicts, tlcRuns);
+        Map<Model<?>, List<StateCounts.Comparison>> countsOf = states
+                ? stateCounts(instances, dir, spec.commandLine().getErr()) : Map.of();
         long millis = (System.nanoTime() - start) / 1_000_000;
         int code = ExitCode.OK;
         ObjectMapper mapper = new ObjectMapper();
@@ -124,10 +153,12 @@ final class ConformCommand implements Callable<Integer> {
             int unchecked = 0;
             String why = null;
             List<String> failures = new ArrayList<>();
+            List<Execution<?>> accepted = new ArrayList<>();
             for (BatchValidation.RunVerdict rv : v.verdicts()) {
                 if (rv.index() >= r[0] && rv.index() < r[1]) {
                     if (rv.status() == BatchValidation.Status.CONFORMS) {
                         conform++;
+                        accepted.add(all.get(rv.index()));
                     } else if (rv.status() == BatchValidation.Status.ERROR
                             || rv.status() == BatchValidation.Status.NOT_CHECKED) {
                         unchecked++;
@@ -140,7 +171,11 @@ final class ConformCommand implements Callable<Integer> {
                     }
                 }
             }
-            if (!failures.isEmpty()) {
+            Model<?> inst = instances.get(k);
+            Set<String> notTaken = ActionCoverage.missing(inst, accepted);
+            List<StateCounts.Comparison> counts = countsOf.getOrDefault(inst, List.of());
+            if (!failures.isEmpty()
+                    || !counts.stream().allMatch(c -> c.equal() || ScenarioStateCounts.tooLarge(c))) {
                 code = ExitCode.worst(code, ExitCode.FOUND);
             }
             if (unchecked > 0) {
@@ -156,11 +191,36 @@ final class ConformCommand implements Callable<Integer> {
                 m.put("unchecked", unchecked);
                 m.put("uncheckedWhy", why);
                 m.put("failures", failures);
+                m.put("actionsCovered", inst.actions().size() - notTaken.size());
+                m.put("actionsTotal", inst.actions().size());
+                m.put("actionsMissing", List.copyOf(notTaken));
+                if (states) {
+                    List<Map<String, Object>> cs = new ArrayList<>();
+                    for (StateCounts.Comparison c : counts) {
+                        Map<String, Object> e = new LinkedHashMap<>();
+                        e.put("scenario", c.scenario().config() + " " + c.scenario().threads());
+                        e.put("javaStates", c.javaStates());
+                        e.put("tlcStates", c.tlcStates());
+                        e.put("equal", c.equal());
+                        e.put("javaMillis", c.javaMillis());
+                        e.put("tlcMillis", c.tlcMillis());
+                        e.put("detail", ScenarioStateCounts.describe(c));
+                        cs.add(e);
+                    }
+                    m.put("stateCounts", cs);
+                }
                 o.println(mapper.writeValueAsString(m));
             } else {
-                o.printf("%-40s %d of %d executions conform%s%n", instances.get(k).instance(), conform, r[1] - r[0],
-                        unchecked == 0 ? "" : "; " + unchecked + " not checked: " + why);
+                o.printf("%-40s %d of %d executions conform%s; actions %s%n", inst.instance(), conform, r[1] - r[0],
+                        unchecked == 0 ? "" : "; " + unchecked + " not checked: " + why,
+                        inst.actions().isEmpty() ? "not declared"
+                                : (inst.actions().size() - notTaken.size()) + " of " + inst.actions().size()
+                                        + (notTaken.isEmpty() ? "" : ", missing " + notTaken));
                 failures.forEach(f -> o.println("   " + f));
+                for (StateCounts.Comparison c : counts) {
+                    o.println("   states " + c.scenario().config() + " " + c.scenario().threads() + ": "
+                            + ScenarioStateCounts.describe(c));
+                }
             }
         }
         if (!output.json) {
@@ -172,5 +232,36 @@ final class ConformCommand implements Callable<Integer> {
         }
         o.flush();
         return code;
+    }
+
+    /** Every instance's coverage scenarios, the Java searches one by one, TLC once per spec. */
+    private Map<Model<?>, List<StateCounts.Comparison>> stateCounts(List<Model<?>> instances, Path dir,
+            PrintWriter err) {
+        Map<String, List<Model<?>>> bySpec = new LinkedHashMap<>();
+        for (Model<?> m : instances) {
+            bySpec.computeIfAbsent(m.tlaModule(), s -> new ArrayList<>()).add(m);
+        }
+        Map<Model<?>, List<StateCounts.Comparison>> out = new LinkedHashMap<>();
+        for (Map.Entry<String, List<Model<?>>> e : bySpec.entrySet()) {
+            List<Model<?>> models = new ArrayList<>();
+            List<racetrace.engine.Scenario> scenarios = new ArrayList<>();
+            for (Model<?> m : e.getValue()) {
+                for (racetrace.engine.Scenario sc : m.coverageScenarios()) {
+                    models.add(m);
+                    scenarios.add(sc);
+                }
+            }
+            if (scenarios.isEmpty()) {
+                continue;
+            }
+            err.printf("racetrace: counting the states of %d coverage scenarios of %s, TLC in one run%n", scenarios.size(),
+                    e.getKey());
+            List<StateCounts.Comparison> cs = ScenarioStateCounts.compare(models, scenarios,
+                    dir.resolve("states-" + e.getKey()), tlcOptions.duration(), statesMax);
+            for (int i = 0; i < cs.size(); i++) {
+                out.computeIfAbsent(models.get(i), m -> new ArrayList<>()).add(cs.get(i));
+            }
+        }
+        return out;
     }
 }

@@ -44,7 +44,15 @@ final class ListCommand implements Callable<Integer> {
             }
             m.put("variants", variants);
             List<String> options = new ArrayList<>();
-            f.options().forEach((k, vs) -> options.add(k + " in " + String.join("|", vs) + " (default " + vs.get(0) + ")"));
+            f.options().forEach((k, vs) -> {
+                // A default can depend on the variant (xen-fifo's callers: each version's own era).
+                java.util.Set<String> defaults = new java.util.LinkedHashSet<>();
+                f.variants().forEach(v -> defaults.add(f.defaultOption(v, k)));
+                options.add(k + " in " + String.join("|", vs) + " (default " + (defaults.size() == 1
+                        ? defaults.iterator().next() : "per variant: " + f.variants().stream()
+                                .map(v -> v + "=" + f.defaultOption(v, k))
+                                .collect(java.util.stream.Collectors.joining(", "))) + ")");
+            });
             m.put("options", options);
             Model<?> sample = Models.create(f.name(), bundled.get(bundled.size() - 1), Map.of());
             // An invariant may read differently in some variants: say in which.

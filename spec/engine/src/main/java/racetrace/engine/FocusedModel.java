@@ -90,6 +90,21 @@ public final class FocusedModel<S> implements Model<S> {
     }
 
     @Override
+    public long fingerprint(S state) {
+        return model.fingerprint(state);
+    }
+
+    @Override
+    public Set<String> actions() {
+        return model.actions();
+    }
+
+    @Override
+    public List<Scenario> coverageScenarios() {
+        return model.coverageScenarios();
+    }
+
+    @Override
     public String threadName(Scenario scenario, int thread) {
         return model.threadName(scenario, thread);
     }

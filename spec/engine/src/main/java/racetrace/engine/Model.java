@@ -75,6 +75,22 @@ public interface Model<S> {
         return Map.of();
     }
 
+    /**
+     * The labels this instance's steps can have: the spec's actions it can take. Conformance
+     * reports which of them its executions took. Empty when the model does not say.
+     */
+    default Set<String> actions() {
+        return Set.of();
+    }
+
+    /**
+     * Scenarios that reach steps random scenarios seldom take (give-up paths, retries, rare
+     * branches): conformance runs them besides random ones, so that every action gets checked.
+     */
+    default List<Scenario> coverageScenarios() {
+        return List.of();
+    }
+
     /** Variables the CPU table leaves out (program counters, registers): the label says them. */
     default Set<String> hiddenInTable() {
         return Set.of();

@@ -24,9 +24,14 @@ public interface ModelFamily {
         return variant;
     }
 
-    /** Option names and their allowed values; the first value is the default. */
+    /** Option names and their allowed values; the first value is the default unless {@link #defaultOption} says otherwise. */
     default Map<String, List<String>> options() {
         return Map.of();
+    }
+
+    /** The value an option takes for a variant when none is given (e.g. the era a version shipped in). */
+    default String defaultOption(String variant, String option) {
+        return options().get(option).get(0);
     }
 
     /** Builds an instance; options not given take their default. */

@@ -85,7 +85,7 @@ public final class Models {
         family.options().forEach((name, values) -> {
             String v = rest.remove(name);
             if (v == null) {
-                v = values.get(0);
+                v = family.defaultOption(variant, name);
             } else if (!values.contains(v)) {
                 throw new BadInputException("option " + name + "=" + v + " is not valid for "
                         + family.name() + "; use one of " + values);

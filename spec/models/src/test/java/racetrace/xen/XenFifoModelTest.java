@@ -2,6 +2,7 @@ package racetrace.xen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static racetrace.xen.XenTestSupport.config;
+import static racetrace.xen.XenTestSupport.none;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -45,31 +46,35 @@ class XenFifoModelTest {
     }
 
     /** Ports whose event the guest acknowledged (G7_ackPending), in order. */
-    private static List<Integer> delivered(Execution<XenFifoModel.State> ex) {
+    private static List<Integer> delivered(Execution<XenState> ex) {
         List<Integer> out = new ArrayList<>();
-        for (Step<XenFifoModel.State> s : ex.steps()) {
+        for (Step<XenState> s : ex.steps()) {
             if (s.label().equals("G7_ackPending")) {
-                XenFifoModel.State before = ex.stateAt(s.index() - 1);
-                out.add(before.m[before.setup.base(s.thread()) + XenFifoModel.CUR]);
+                XenState before = ex.stateAt(s.index() - 1);
+                out.add(before.reg(s.thread(), Reg.cur));
             }
         }
         return out;
     }
 
     @Test
-    void familyIsRegisteredWithTheEightVersions() {
+    void familyIsRegisteredWithTheNineVersionsEachUnderItsOwnCallers() {
         ModelFamily f = Models.family("xen-fifo");
-        assertThat(f.variants()).containsExactly("a0", "a", "b", "c", "d", "d1", "e1", "e2");
+        assertThat(f.variants()).containsExactly("a0", "a", "b", "c", "fix1", "d", "d1", "e1", "e2");
         Model<?> m = Models.create("xen-fifo", "d1", Map.of());
-        assertThat(m.instance().toString()).isEqualTo("xen-fifo/d1");
+        assertThat(m.instance().toString()).isEqualTo("xen-fifo/d1[callers=2020-09]");
         assertThat(m.tlaModule()).isEqualTo("XenFifo");
+        assertThat(f.variants()).extracting(v -> f.defaultOption(v, "callers"))
+                .containsExactly("2013", "2013", "2013", "2013", "2013", "2015", "2020-09", "2020-11", "2020-11");
+        assertThat(Models.create("xen-fifo", "d", Map.of("callers", "none")).instance().toString())
+                .isEqualTo("xen-fifo/d[callers=none]");
     }
 
     @Test
     void lastQueueCorrectOnlyWhereTheFieldsExist() {
         assertThat(model(XenVersion.A).invariants()).extracting(i -> i.name())
                 .containsExactly("NoSelfLink", "Acyclic", "Reachable", "UniqueOccurrence", "TailIsLast",
-                        "EmptyImpliesOldTail", "ReadyImpliesValidHead", "Quiescent");
+                        "EmptyImpliesOldTail", "ReadyImpliesValidHead", "Quiescent", "NoLostEvent");
         assertThat(model(XenVersion.B).invariants()).extracting(i -> i.name()).contains("LastQueueCorrect");
     }
 
@@ -81,8 +86,8 @@ class XenFifoModelTest {
         for (int i = 0; i < 50; i++) {
             Scenario sc = XenTestSupport.randomScenario(m, r, 3);
             Schedule sch = XenTestSupport.randomSchedule(r, sc.threadCount(), 120);
-            Execution<XenFifoModel.State> a = Execution.run(m, sc, sch);
-            Execution<XenFifoModel.State> b = Execution.run(model(v), sc, sch);
+            Execution<XenState> a = Execution.run(m, sc, sch);
+            Execution<XenState> b = Execution.run(model(v), sc, sch);
             assertThat(b.outcome()).isEqualTo(a.outcome());
             assertThat(b.executed()).isEqualTo(a.executed());
             assertThat(b.steps()).extracting(s -> m.variables(s.state()).toString() + s.label())
@@ -99,7 +104,7 @@ class XenFifoModelTest {
         for (int i = 0; i < 3000; i++) {
             Scenario sc = XenTestSupport.randomScenario(m, r, 3);
             Schedule sch = XenTestSupport.randomSchedule(r, sc.threadCount(), r.nextInt(200));
-            Execution<XenFifoModel.State> ex = Execution.run(m, sc, sch);
+            Execution<XenState> ex = Execution.run(m, sc, sch);
             Outcome o = ex.outcome();
             assertThat(o).as("%s under %s", sc, sch).isNotInstanceOf(Outcome.Deadlock.class)
                     .isNotInstanceOf(Outcome.StepLimit.class);
@@ -116,7 +121,7 @@ class XenFifoModelTest {
         for (int i = 0; i < 8000; i++) {
             Scenario sc = XenTestSupport.randomScenario(m, r, 3);
             Schedule sch = XenTestSupport.randomSchedule(r, sc.threadCount(), r.nextInt(250));
-            Execution<XenFifoModel.State> ex = Execution.run(m, sc, sch);
+            Execution<XenState> ex = Execution.run(m, sc, sch);
             assertThat(ex.outcome().isViolation()).as("%s under %s: %s", sc, sch, ex.outcome()).isFalse();
         }
     }
@@ -125,12 +130,12 @@ class XenFifoModelTest {
     @EnumSource(XenVersion.class)
     void sequentialSendsAreDeliveredInOrder(XenVersion v) {
         XenFifoModel m = model(v);
-        Scenario sc = new Scenario(config(1, 1, 2, 0, 0, 1, 0),
+        Scenario sc = new Scenario(config(m, 1, 1, 2, 0, 0, 1, 0),
                 List.of(xen(Op.of("send", 1), Op.of("send", 2)), guest(1)));
-        Execution<XenFifoModel.State> ex = Execution.run(m, sc, Schedule.empty());
+        Execution<XenState> ex = Execution.run(m, sc, Schedule.empty());
         assertThat(ex.outcome()).isInstanceOf(Outcome.Completed.class);
         assertThat(delivered(ex)).containsExactly(1, 2);
-        XenFifoModel.State end = ex.stateAt(ex.steps().size());
+        XenState end = ex.stateAt(ex.steps().size());
         for (int p = 1; p <= 2; p++) {
             assertThat(end.linked(p)).isFalse();
             assertThat(end.pending(p)).isFalse();
@@ -143,9 +148,9 @@ class XenFifoModelTest {
     @EnumSource(XenVersion.class)
     void sendAfterConsumingReusesTheOldTail(XenVersion v) {
         XenFifoModel m = model(v);
-        Scenario sc = new Scenario(config(1, 2, 2, 0, 1, 1, 0),
+        Scenario sc = new Scenario(config(m, 1, 2, 2, 0, 1, 1, 0),
                 List.of(xen(Op.of("send", 1), Op.of("send", 2), Op.of("send", 1)), guest(1)));
-        Execution<XenFifoModel.State> ex = Execution.run(m, sc, Schedule.empty());
+        Execution<XenState> ex = Execution.run(m, sc, Schedule.empty());
         assertThat(ex.outcome()).isInstanceOf(Outcome.Completed.class);
         assertThat(delivered(ex)).containsExactly(1, 2);
     }
@@ -154,13 +159,13 @@ class XenFifoModelTest {
     @EnumSource(XenVersion.class)
     void eventsFollowPriorityAndVcpuChanges(XenVersion v) {
         XenFifoModel m = model(v);
-        Scenario sc = new Scenario(config(2, 2, 2, 0, 0, 1, 0),
+        Scenario sc = new Scenario(config(m, 2, 2, 2, 0, 0, 1, 0),
                 List.of(xen(Op.of("bindVcpu", 1, 1), Op.of("setPriority", 1, 0), Op.of("send", 1)),
                         xen(Op.of("send", 2)), guest(1), guest(1)));
-        Execution<XenFifoModel.State> ex = Execution.run(m, sc, Schedule.empty());
+        Execution<XenState> ex = Execution.run(m, sc, Schedule.empty());
         assertThat(ex.outcome()).isInstanceOf(Outcome.Completed.class);
         assertThat(delivered(ex)).containsExactlyInAnyOrder(1, 2);
-        XenFifoModel.State end = ex.stateAt(ex.steps().size());
+        XenState end = ex.stateAt(ex.steps().size());
         assertThat(end.tail(1, 0)).isEqualTo(1);
         assertThat(end.tail(0, 1)).isEqualTo(2);
     }
@@ -170,9 +175,9 @@ class XenFifoModelTest {
     void maskedEventIsDeliveredAfterTheGuestUnmasks(XenVersion v) {
         for (int form = 0; form <= 1; form++) {
             XenFifoModel m = model(v);
-            Scenario sc = new Scenario(config(1, 1, 1, 1, 0, 1, form),
+            Scenario sc = new Scenario(config(m, 1, 1, 1, 1, 0, 1, form),
                     List.of(xen(Op.of("send", 1)), guest(1), unmasker(Op.of("unmask", 1))));
-            Execution<XenFifoModel.State> ex = Execution.run(m, sc, Schedule.empty());
+            Execution<XenState> ex = Execution.run(m, sc, Schedule.empty());
             assertThat(ex.outcome()).isInstanceOf(Outcome.Completed.class);
             assertThat(delivered(ex)).containsExactly(1);
             assertThat(ex.steps()).extracting(Step::label).contains("X0_readNv", "XU1_clearMasked");
@@ -183,19 +188,19 @@ class XenFifoModelTest {
     @EnumSource(XenVersion.class)
     void xenUnmaskRelinksAPendingMaskedEvent(XenVersion v) {
         XenFifoModel m = model(v);
-        Scenario sc = new Scenario(config(1, 1, 1, 1, 0, 1, 0),
+        Scenario sc = new Scenario(config(m, 1, 1, 1, 1, 0, 1, 0),
                 List.of(xen(Op.of("send", 1), Op.of("unmask", 1)), guest(1)));
-        Execution<XenFifoModel.State> ex = Execution.run(m, sc, Schedule.empty());
+        Execution<XenState> ex = Execution.run(m, sc, Schedule.empty());
         assertThat(ex.outcome()).isInstanceOf(Outcome.Completed.class);
         assertThat(delivered(ex)).containsExactly(1);
     }
 
     @Test
     void aSecondCpuBlocksOnTheQueueLock() {
-        XenFifoModel m = model(XenVersion.D);
-        Scenario sc = new Scenario(config(1, 1, 2, 0, 0, 0, 0),
+        XenFifoModel m = new XenFifoModel(XenVersion.D, Callers.NONE);
+        Scenario sc = new Scenario(config(m, 1, 1, 2, 0, 0, 0, 0),
                 List.of(xen(Op.of("send", 1)), xen(Op.of("send", 2))));
-        XenFifoModel.State s = m.initial(sc);
+        XenState s = m.initial(sc);
         while (!s.pc(0).equals("D6_tasLinked")) {
             s = m.step(s, 0).next();
         }
@@ -206,17 +211,17 @@ class XenFifoModelTest {
         assertThat(s.pc(1)).isEqualTo("L3_lockOldQ");
         assertThat(m.finished(s, 1)).isFalse();
         // A schedule that keeps choosing the blocked thread falls through to the lock holder.
-        Execution<XenFifoModel.State> ex = Execution.run(m, sc, Schedule.of(0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1,
+        Execution<XenState> ex = Execution.run(m, sc, Schedule.of(0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1,
                 1, 1, 1, 1, 1, 1, 1));
         assertThat(ex.outcome()).isInstanceOf(Outcome.Completed.class);
         int firstLock1 = -1;
-        for (Step<XenFifoModel.State> st : ex.steps()) {
+        for (Step<XenState> st : ex.steps()) {
             if (st.thread() == 1 && st.label().equals("L3_lockOldQ")) {
                 firstLock1 = st.index();
             }
         }
         int unlock0 = -1;
-        for (Step<XenFifoModel.State> st : ex.steps()) {
+        for (Step<XenState> st : ex.steps()) {
             if (st.thread() == 0 && st.label().equals("D12_unlockQ")) {
                 unlock0 = st.index();
             }
@@ -224,23 +229,23 @@ class XenFifoModelTest {
         assertThat(firstLock1).isGreaterThan(unlock0);
     }
 
-    private static XenFifoModel.State with(XenFifoModel.State s, int offset, int value) {
+    private static XenState with(XenState s, int offset, int value) {
         int[] m = s.m.clone();
         m[offset] = value;
-        return new XenFifoModel.State(s.setup, m);
+        return new XenState(s.u, m);
     }
 
     @Test
     void lockOldQueueGivesUpAfterThreeTriesWithANotice() {
         for (XenVersion v : List.of(XenVersion.D, XenVersion.D1)) {
             XenFifoModel m = model(v);
-            Scenario sc = new Scenario(config(1, 2, 1, 0, 0, 0, 0), List.of(xen(Op.of("send", 1))));
-            XenFifoModel.State s = m.initial(sc);
+            Scenario sc = new Scenario(config(m, 1, 2, 1, 0, 0, 0, 0), List.of(xen(Op.of("send", 1))));
+            XenState s = m.initial(sc);
             List<String> notices = new ArrayList<>();
             for (int i = 0; i < 200 && !m.finished(s, 0); i++) {
                 if (s.pc(0).equals("L4_rereadLastv")) {
                     // another CPU moved the port's last queue meanwhile
-                    int off = s.setup.oLastp + 1;
+                    int off = s.u.lastp + 1;
                     s = with(s, off, 1 - s.m[off]);
                 }
                 var tr = m.step(s, 0);
@@ -262,12 +267,12 @@ class XenFifoModelTest {
     @Test
     void e2GivesUpAfterThreeTriesWithoutSettingPending() {
         XenFifoModel m = model(XenVersion.E2);
-        Scenario sc = new Scenario(config(1, 2, 1, 0, 0, 0, 0), List.of(xen(Op.of("send", 1))));
-        XenFifoModel.State s = m.initial(sc);
+        Scenario sc = new Scenario(config(m, 1, 2, 1, 0, 0, 0, 0), List.of(xen(Op.of("send", 1))));
+        XenState s = m.initial(sc);
         List<String> notices = new ArrayList<>();
         for (int i = 0; i < 200 && !m.finished(s, 0); i++) {
             if (s.pc(0).equals("E1d_rereadPrio")) {
-                int off = s.setup.oPrio + 1;
+                int off = s.u.prio + 1;
                 s = with(s, off, 1 - s.m[off]);
             }
             var tr = m.step(s, 0);
@@ -286,16 +291,16 @@ class XenFifoModelTest {
     @EnumSource(value = XenVersion.class, names = {"A", "D", "E2"})
     void setLinkGivesUpAfterFourFailedAttemptsWithANotice(XenVersion v) {
         XenFifoModel m = model(v);
-        Scenario sc = new Scenario(config(1, 1, 2, 0, 0, 0, 0),
+        Scenario sc = new Scenario(config(m, 1, 1, 2, 0, 0, 0, 0),
                 List.of(xen(Op.of("send", 1), Op.of("send", 2))));
-        XenFifoModel.State s = m.initial(sc);
+        XenState s = m.initial(sc);
         List<String> notices = new ArrayList<>();
         for (int i = 0; i < 200 && !m.finished(s, 0); i++) {
             String pc = s.pc(0);
             if (pc.equals("S3_cas") || pc.equals("S6_cas")) {
                 // something else writes the tail word (port 1) before each CAS
-                int off = s.setup.oWord + 1;
-                s = with(s, off, s.m[off] ^ XenFifoModel.M);
+                int off = s.u.word + 1;
+                s = with(s, off, s.m[off] ^ Word.M);
             }
             var tr = m.step(s, 0);
             if (tr.notice() != null) {
@@ -307,7 +312,7 @@ class XenFifoModelTest {
                 "S7_clearBusy: set_link gave up after 4 failed attempts: port 2 not linked after tail 1");
         assertThat(s.linked(2)).isTrue();
         assertThat(s.link(1)).isZero();
-        assertThat((s.word(1) & XenFifoModel.B)).isZero();
+        assertThat((s.word(1) & Word.B)).isZero();
         for (var inv : m.invariants()) {
             assertThat(inv.holds(s)).as(inv.name()).isTrue();
         }
@@ -316,27 +321,28 @@ class XenFifoModelTest {
     @Test
     void guestUnmaskWaitsWhileBusy() {
         XenFifoModel m = model(XenVersion.A);
-        Scenario sc = new Scenario(config(1, 1, 1, 1, 0, 0, 0),
+        Scenario sc = new Scenario(config(m, 1, 1, 1, 1, 0, 0, 0),
                 List.of(xen(Op.of("send", 1)), unmasker(Op.of("unmask", 1))));
-        XenFifoModel.State s = m.initial(sc);
-        s = with(s, s.setup.oWord + 1, s.word(1) | XenFifoModel.B);
+        XenState s = m.initial(sc);
+        s = with(s, s.u.word + 1, s.word(1) | Word.B);
         assertThat(m.enabled(s, 1)).isFalse();
-        s = with(s, s.setup.oWord + 1, s.word(1) & ~XenFifoModel.B);
+        s = with(s, s.u.word + 1, s.word(1) & ~Word.B);
         assertThat(m.enabled(s, 1)).isTrue();
     }
 
     @Test
     void variablesHaveTheSpecShape() {
         XenFifoModel m = model(XenVersion.E2);
-        Scenario sc = new Scenario(config(2, 2, 2, 1, 1, 1, 0),
+        Scenario sc = new Scenario(config(m, 2, 2, 2, 1, 1, 1, 0),
                 List.of(xen(Op.of("send", 1)), guest(1), guest(1), unmasker(Op.of("mask", 2))));
         Map<String, Object> vars = m.variables(m.initial(sc));
         assertThat(vars.keySet()).containsExactlyElementsOf(XenFifoModel.VARIABLES);
-        assertThat(vars.get("word").toString()).isEqualTo("[{P=false, M=true, L=false, B=false, LINK=0}, "
-                + "{P=false, M=false, L=false, B=false, LINK=0}]");
+        assertThat(vars.get("word").toString()).isEqualTo("[{P=false, M=true, L=false, B=false, R=false, LINK=0}, "
+                + "{P=false, M=false, L=false, B=false, R=false, LINK=0}]");
         assertThat(vars.get("tail").toString()).isEqualTo("{0={0=0, 1=1}, 1={0=0, 1=0}}");
-        assertThat(vars.get("pc").toString()).isEqualTo("[X0_readNv, G0_xchgReady, G0_xchgReady, U0_setMasked]");
-        assertThat(m.threadName(sc, 0)).isEqualTo("Xen CPU A");
+        assertThat(vars.get("pc").toString()).isEqualTo("[XL_lockCaller, G0_xchgReady, G0_xchgReady, U0_setMasked]");
+        assertThat(vars.get("locks").toString()).isEqualTo("{dom=[], virq=[], remote=[[], []], chn=[[], []], evt=[[], []]}");
+        assertThat(m.threadName(sc, 0)).isEqualTo("Xen CPU A: send(1)");
         assertThat(m.threadName(sc, 2)).isEqualTo("guest v1");
         assertThat(m.threadName(sc, 3)).isEqualTo("guest unmask");
         assertThat(m.hiddenInTable()).contains("pc", "port", "cur");
@@ -353,7 +359,7 @@ class XenFifoModelTest {
             java.util.Set<String> seen = new java.util.TreeSet<>();
             for (int i = 0; i < 1500; i++) {
                 Scenario sc = XenTestSupport.randomScenario(m, r, 3);
-                Execution<XenFifoModel.State> ex = Execution.run(m, sc,
+                Execution<XenState> ex = Execution.run(m, sc,
                         XenTestSupport.randomSchedule(r, sc.threadCount(), 100));
                 ex.steps().forEach(s -> seen.add(s.label()));
             }
@@ -381,6 +387,10 @@ class XenFifoModelTest {
         assertThat(m.space().alphabet(config(1, 1, 1, 0, 0, 0, 0), XenFifoModel.XEN_CPU))
                 .extracting(Op::toString).containsExactly("send(1)", "unmask(1)");
         assertThat(m.space().actors(c)).extracting(a -> a.name())
-                .containsExactly(XenFifoModel.XEN_CPU, XenFifoModel.GUEST, XenFifoModel.GUEST_UNMASK);
+                .containsExactly(XenFifoModel.XEN_CPU, XenFifoModel.GUEST, XenFifoModel.GUEST_UNMASK, "guest-rogue");
+        XenFifoModel d = model(XenVersion.D);
+        assertThat(d.space().params()).extracting(p -> p.name()).endsWith("unmaskForm", "source");
+        assertThat(d.space().alphabet(config(d, 1, 1, 1, 0, 0, 0, 0).with("source", 2), XenFifoModel.XEN_CPU))
+                .extracting(Op::toString).containsExactly("virq(1)", "unmask(1)");
     }
 }

@@ -31,7 +31,22 @@ final class XenTestSupport {
         c.put("oldTail", oldTail);
         c.put("guest", guest);
         c.put("unmaskForm", unmaskForm);
+        c.put("source", 0);
         return new Config(c);
+    }
+
+    /** The configuration as model m's space has it: source=0 where the era has the parameter. */
+    static Config config(XenFifoModel m, int vcpus, int prios, int ports, int masked, int oldTail, int guest,
+            int unmaskForm) {
+        Config c = config(vcpus, prios, ports, masked, oldTail, guest, unmaskForm);
+        return m.space().params().stream().anyMatch(p -> p.name().equals("source")) ? c : none(c);
+    }
+
+    /** The same configuration for a model whose ports are raised one way only (2020-11, none: no source). */
+    static Config none(Config c) {
+        Map<String, Integer> m = new LinkedHashMap<>(c.values());
+        m.remove("source");
+        return new Config(m);
     }
 
     static Scenario randomScenario(XenFifoModel model, Random r, int maxPorts) {
@@ -70,23 +85,23 @@ final class XenTestSupport {
      * shortest schedule reaching a state that breaks {@code invariant}; null if none within the bound.
      */
     static Schedule shortestViolation(XenFifoModel model, Scenario scenario, String invariant, int maxStates) {
-        Invariant<XenFifoModel.State> target = model.invariants().stream()
+        Invariant<XenState> target = model.invariants().stream()
                 .filter(i -> i.name().equals(invariant)).findFirst().orElseThrow();
-        List<Invariant<XenFifoModel.State>> others = model.invariants();
-        XenFifoModel.State init = model.initial(scenario);
-        Map<XenFifoModel.State, XenFifoModel.State> parent = new HashMap<>();
-        Map<XenFifoModel.State, Integer> via = new HashMap<>();
-        ArrayDeque<XenFifoModel.State> queue = new ArrayDeque<>();
+        List<Invariant<XenState>> others = model.invariants();
+        XenState init = model.initial(scenario);
+        Map<XenState, XenState> parent = new HashMap<>();
+        Map<XenState, Integer> via = new HashMap<>();
+        ArrayDeque<XenState> queue = new ArrayDeque<>();
         parent.put(init, null);
         queue.add(init);
         int n = scenario.threadCount();
         while (!queue.isEmpty() && parent.size() < maxStates) {
-            XenFifoModel.State s = queue.poll();
+            XenState s = queue.poll();
             for (int t = 0; t < n; t++) {
                 if (!model.enabled(s, t)) {
                     continue;
                 }
-                XenFifoModel.State next = model.step(s, t).next();
+                XenState next = model.step(s, t).next();
                 if (parent.containsKey(next)) {
                     continue;
                 }
@@ -94,14 +109,14 @@ final class XenTestSupport {
                 via.put(next, t);
                 if (!target.holds(next)) {
                     List<Integer> path = new ArrayList<>();
-                    for (XenFifoModel.State x = next; parent.get(x) != null; x = parent.get(x)) {
+                    for (XenState x = next; parent.get(x) != null; x = parent.get(x)) {
                         path.add(0, via.get(x));
                     }
                     return Schedule.of(path);
                 }
                 // Other invariants broken first would end a real run earlier: do not expand past them.
                 boolean ok = true;
-                for (Invariant<XenFifoModel.State> i : others) {
+                for (Invariant<XenState> i : others) {
                     ok &= i.holds(next);
                 }
                 if (ok) {
@@ -112,23 +127,88 @@ final class XenTestSupport {
         return null;
     }
 
-    /** Counts the reachable states of a scenario (bounded), and whether any invariant fails. */
-    static String anyViolation(XenFifoModel model, Scenario scenario, int maxStates) {
-        XenFifoModel.State init = model.initial(scenario);
-        java.util.Set<XenFifoModel.State> seen = new java.util.HashSet<>();
-        ArrayDeque<XenFifoModel.State> queue = new ArrayDeque<>();
+    /** Whether {@code invariant} fails in some reachable state (every state explored, whatever else fails). */
+    static boolean reaches(XenFifoModel model, Scenario scenario, String invariant, int maxStates) {
+        Invariant<XenState> target = model.invariants().stream()
+                .filter(i -> i.name().equals(invariant)).findFirst().orElseThrow();
+        XenState init = model.initial(scenario);
+        java.util.Set<XenState> seen = new java.util.HashSet<>();
+        ArrayDeque<XenState> queue = new ArrayDeque<>();
         seen.add(init);
         queue.add(init);
         while (!queue.isEmpty() && seen.size() < maxStates) {
-            XenFifoModel.State s = queue.poll();
-            for (Invariant<XenFifoModel.State> i : model.invariants()) {
+            XenState s = queue.poll();
+            if (!target.holds(s)) {
+                return true;
+            }
+            for (int t = 0; t < scenario.threadCount(); t++) {
+                if (model.enabled(s, t)) {
+                    XenState next = model.step(s, t).next();
+                    if (seen.add(next)) {
+                        queue.add(next);
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Every state of a scenario (bounded): the designed give-ups taken on the way, counted by the
+     * give-up's name (the notice's words before "gave up"), and the invariants failing anywhere.
+     */
+    record Survey(int states, Map<String, Integer> giveUps, java.util.Set<String> violated, List<XenState> all) {
+    }
+
+    static Survey survey(XenFifoModel model, Scenario scenario, int maxStates) {
+        XenState init = model.initial(scenario);
+        java.util.Set<XenState> seen = new java.util.HashSet<>();
+        List<XenState> all = new ArrayList<>();
+        ArrayDeque<XenState> queue = new ArrayDeque<>();
+        Map<String, Integer> giveUps = new java.util.TreeMap<>();
+        java.util.Set<String> violated = new java.util.TreeSet<>();
+        seen.add(init);
+        queue.add(init);
+        while (!queue.isEmpty() && seen.size() < maxStates) {
+            XenState s = queue.poll();
+            all.add(s);
+            for (Invariant<XenState> i : model.invariants()) {
+                if (!i.holds(s)) {
+                    violated.add(i.name());
+                }
+            }
+            for (int t = 0; t < scenario.threadCount(); t++) {
+                if (model.enabled(s, t)) {
+                    var tr = model.step(s, t);
+                    if (tr.notice() != null) {
+                        giveUps.merge(tr.notice().substring(0, tr.notice().indexOf(" gave up")), 1, Integer::sum);
+                    }
+                    if (seen.add(tr.next())) {
+                        queue.add(tr.next());
+                    }
+                }
+            }
+        }
+        return new Survey(seen.size(), giveUps, violated, all);
+    }
+
+    /** Counts the reachable states of a scenario (bounded), and whether any invariant fails. */
+    static String anyViolation(XenFifoModel model, Scenario scenario, int maxStates) {
+        XenState init = model.initial(scenario);
+        java.util.Set<XenState> seen = new java.util.HashSet<>();
+        ArrayDeque<XenState> queue = new ArrayDeque<>();
+        seen.add(init);
+        queue.add(init);
+        while (!queue.isEmpty() && seen.size() < maxStates) {
+            XenState s = queue.poll();
+            for (Invariant<XenState> i : model.invariants()) {
                 if (!i.holds(s)) {
                     return i.name();
                 }
             }
             for (int t = 0; t < scenario.threadCount(); t++) {
                 if (model.enabled(s, t)) {
-                    XenFifoModel.State next = model.step(s, t).next();
+                    XenState next = model.step(s, t).next();
                     if (seen.add(next)) {
                         queue.add(next);
                     }

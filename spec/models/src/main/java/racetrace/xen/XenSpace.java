@@ -1,0 +1,130 @@
+package racetrace.xen;
+
+import java.util.ArrayList;
+import java.util.List;
+import racetrace.engine.ActorKind;
+import racetrace.engine.BadInputException;
+import racetrace.engine.Config;
+import racetrace.engine.Op;
+import racetrace.engine.Param;
+import racetrace.engine.ScenarioSpace;
+
+/**
+ * What scenarios exist: sizes, start-state choices, actors and their ops, simplest first. A port
+ * is bound one way for the whole scenario ({@code source}), so a Xen CPU raises it only through
+ * the caller that binding has: an interdomain {@code send}, an {@code ipi}, a {@code virq} or a
+ * {@code pirq}. With {@code callers=none} no caller holds a lock, so the four are one: {@code send}.
+ */
+final class XenSpace implements ScenarioSpace {
+
+    static final String XEN_CPU = "xen-cpu";
+    static final String GUEST = "guest";
+    static final String GUEST_UNMASK = "guest-unmask";
+    static final String GUEST_ROGUE = "guest-rogue";
+
+    /** The raising op of each {@code source}. */
+    static final List<String> RAISE = List.of("send", "ipi", "virq", "pirq");
+
+    private static final List<Param> BASE = List.of(
+            new Param("vcpus", 1, 2, "guest vCPUs, each with its queues"),
+            new Param("prios", 1, 2, "priorities (queues per vCPU); fresh ports get the lowest"),
+            new Param("ports", 1, 3, "bound ports 1..ports"),
+            new Param("masked", 0, 3, "ports 1..masked start MASKED"),
+            new Param("oldTail", 0, 1, "1: port 1 starts as the consumed old tail of its queue"),
+            new Param("guest", 0, 1, "1: one guest consumer per vCPU"),
+            new Param("unmaskForm", 0, 1, "guest unmask: 0 original (U1-U3), 1 post-XSA-332 (clear_masked_cond)"));
+    private final Callers callers;
+    private final List<Param> params;
+
+    XenSpace(Callers callers) {
+        this.callers = callers;
+        List<Param> p = new ArrayList<>(BASE);
+        // Only where the bindings' callers hold different locks: four ways in 2013 and 2015; an
+        // interdomain send or a local binding in 2020-09/10 (IPI, VIRQ and PIRQ all take the
+        // channel's lock there: ipi stands for the three); none in 2020-11 (read locks all) or none.
+        int sources = switch (callers) {
+            case E2013, E2015 -> 4;
+            case E2020_09, E2020_10 -> 2;
+            default -> 1;
+        };
+        if (sources > 1) {
+            p.add(new Param("source", 0, sources - 1, sources == 4
+                    ? "how the ports are bound and raised: 0 interdomain send, 1 IPI, 2 VIRQ (global), 3 PIRQ"
+                    : "how the ports are bound and raised: 0 interdomain send, 1 IPI (VIRQ and PIRQ take the same lock)"));
+        }
+        this.params = List.copyOf(p);
+    }
+
+    @Override
+    public List<Param> params() {
+        return params;
+    }
+
+    @Override
+    public List<ActorKind> actors(Config config) {
+        List<ActorKind> kinds = new ArrayList<>();
+        kinds.add(new ActorKind(XEN_CPU, 1, 3, 1, 3, true));
+        if (config.get("guest") == 1) {
+            int v = config.get("vcpus");
+            kinds.add(new ActorKind(GUEST, v, v, 1, 3));
+        }
+        kinds.add(new ActorKind(GUEST_UNMASK, 0, 1, 1, 2));
+        kinds.add(new ActorKind(GUEST_ROGUE, 0, 1, 1, 1));
+        return kinds;
+    }
+
+    /** The raising op: send, unless the ports are bound otherwise. */
+    String raise(Config config) {
+        return config.values().containsKey("source") ? RAISE.get(config.get("source")) : "send";
+    }
+
+    @Override
+    public List<Op> alphabet(Config config, String actor) {
+        int n = config.get("ports");
+        int k = config.get("prios");
+        int v = config.get("vcpus");
+        List<Op> ops = new ArrayList<>();
+        switch (actor) {
+            case XEN_CPU -> {
+                String raise = raise(config);
+                for (int p = 1; p <= n; p++) {
+                    ops.add(Op.of(raise, p));
+                }
+                for (int p = 1; p <= n; p++) {
+                    ops.add(Op.of("unmask", p));
+                }
+                if (k > 1) {
+                    for (int p = 1; p <= n; p++) {
+                        for (int q = 0; q < k; q++) {
+                            ops.add(Op.of("setPriority", p, q));
+                        }
+                    }
+                }
+                if (v > 1) {
+                    for (int p = 1; p <= n; p++) {
+                        for (int c = 0; c < v; c++) {
+                            ops.add(Op.of("bindVcpu", p, c));
+                        }
+                    }
+                }
+            }
+            case GUEST -> ops.add(Op.of("upcall"));
+            case GUEST_UNMASK -> {
+                for (int p = 1; p <= n; p++) {
+                    ops.add(Op.of("unmask", p));
+                }
+                for (int p = 1; p <= n; p++) {
+                    ops.add(Op.of("mask", p));
+                }
+            }
+            case GUEST_ROGUE -> {
+                for (int p = 1; p <= n; p++) {
+                    ops.add(Op.of("scribble", p));
+                }
+            }
+            default -> throw new BadInputException("xen-fifo has no actor '" + actor
+                    + "'; actors are " + List.of(XEN_CPU, GUEST, GUEST_UNMASK, GUEST_ROGUE));
+        }
+        return ops;
+    }
+}
