@@ -77,7 +77,7 @@ final class ConformCommand implements Callable<Integer> {
     int batch = 100;
 
     @Option(names = "--states", description = "also compare the Java model's and TLC's distinct states on each "
-            + "coverage scenario, state by state")
+            + "coverage scenario, state by state (default: off)")
     boolean states;
 
     @Option(names = "--states-max", paramLabel = "N",
