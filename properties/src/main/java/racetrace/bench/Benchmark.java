@@ -66,8 +66,8 @@ public final class Benchmark {
         for (Strategy s : strategies) {
             List<Double> times = new ArrayList<>();
             for (int i = 0; i < seeds; i++) {
-                HuntOptions o = new HuntOptions(base.seed() + i, base.tries(), base.states(), secondsCap, s, 0, base.workers(),
-                        base.maxScheduleLength(), true);
+                HuntOptions o = new HuntOptions(base.seed() + i, base.tries(), base.states(), base.swarm(), secondsCap, s,
+                        0, base.workers(), base.maxScheduleLength(), true);
                 HuntResult r = Hunter.hunt(model, o, null);
                 if (r.violated()) {
                     times.add(r.findings().stream().mapToDouble(Finding::millisToFirst).min().orElseThrow());

@@ -76,12 +76,13 @@ final class HuntCommand implements Callable<Integer> {
         if (worst > 30 && budget.tries > 1000) {
             Racetrace.note(err, "hunting " + instances.size() + " instance" + (instances.size() == 1 ? "" : "s")
                     + ", each until every invariant is violated or its work (" + budget.tries + " random runs, "
-                    + search.states + " states) is done or " + budget.seconds + " s: at most " + Progress.duration(worst) + (tlc ? " plus TLC" : "")
+                    + search.states + " ladder states, " + search.swarm + " swarm scenarios) is done or "
+                    + budget.seconds + " s: at most " + Progress.duration(worst) + (tlc ? " plus TLC" : "")
                     + ", usually much less");
         }
         ObjectMapper mapper = new ObjectMapper();
-        HuntOptions options = new HuntOptions(budget.seed(), budget.tries, search.states, budget.seconds, strategy,
-                search.scope, search.workers, RandomCases.DEFAULT_SCHEDULE_LENGTH);
+        HuntOptions options = new HuntOptions(budget.seed(), budget.tries, search.states, search.swarm,
+                budget.seconds, strategy, search.scope, search.workers, RandomCases.DEFAULT_SCHEDULE_LENGTH, false);
         List<HuntResult> results = new ArrayList<>();
         int code = ExitCode.OK;
         for (Model<?> m : instances) {

@@ -5,7 +5,7 @@ import racetrace.hunt.HuntOptions;
 import racetrace.hunt.Strategy;
 import racetrace.search.Parallel;
 
-/** How a hunt spends its budget: strategy, exhaustive state budget, largest scope, workers. */
+/** How a hunt spends its budget: strategy, the ladder's states, the swarm's scenarios, largest scope, workers. */
 public final class SearchOptions {
 
     @Option(names = "--strategy", paramLabel = "NAME",
@@ -13,10 +13,13 @@ public final class SearchOptions {
     String strategy = Strategy.PORTFOLIO.id();
 
     @Option(names = "--states", paramLabel = "N",
-            description = "states each exhaustive strategy (scope ladder, swarm) may explore per instance, 1 to "
-                    + "1000000000000 "
-                    + "(default ${DEFAULT-VALUE})")
+            description = "states the scope ladder may explore per instance, 1 to 1000000000000 (default ${DEFAULT-VALUE})")
     long states = HuntOptions.DEFAULT_STATES;
+
+    @Option(names = "--swarm", paramLabel = "N",
+            description = "random scenarios the swarm may explore exhaustively per instance, each up to "
+                    + "100000 states, 0 to 100000000 (default ${DEFAULT-VALUE})")
+    int swarm = HuntOptions.DEFAULT_SWARM;
 
     @Option(names = "--scope", paramLabel = "S",
             description = "the largest scope of the ladder, threads<=S,ops<=S, 0 to 20 (default 0: as far as --states "
@@ -29,6 +32,7 @@ public final class SearchOptions {
 
     Strategy validate() {
         Checks.count("--states", states, 1, 1_000_000_000_000L, "states");
+        Checks.count("--swarm", swarm, 0, 100_000_000, "scenarios");
         Checks.count("--scope", scope, 0, 20, "threads and ops");
         Checks.count("--workers", workers, 1, 1024, "threads");
         return Strategy.parse(strategy);

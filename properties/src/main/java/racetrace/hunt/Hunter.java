@@ -44,7 +44,7 @@ public final class Hunter {
     /** States one ladder scenario may reach; one that reaches more leaves its scope unproven. */
     static final long SCOPE_SCENARIO_CAP = 1_000_000;
     /** States one swarm scenario may reach before the unit moves on. */
-    static final long SWARM_SCENARIO_CAP = 100_000;
+    static final long SWARM_SCENARIO_CAP = 30_000;
     /** A ladder level with more new scenarios than this ends the ladder. */
     static final int MAX_LEVEL_SCENARIOS = 200_000;
 
@@ -308,6 +308,7 @@ public final class Hunter {
         long levelStates;
         long levelScenarios;
         long scopeStates;
+        long swarmExplored;
         long swarmScenarios;
         long swarmStates;
 
@@ -322,13 +323,13 @@ public final class Hunter {
             this.invariants = model.invariants().size();
         }
 
-        /** The ladder and the swarm each have the states budget: neither starves the other. */
+        /** The ladder and the swarm each have their own budget: neither starves the other. */
         boolean scopeExhausted() {
             return scopeStates >= options.states();
         }
 
         boolean swarmExhausted() {
-            return swarmStates >= options.states();
+            return swarmExplored >= options.swarm();
         }
 
         boolean done() {
@@ -378,6 +379,7 @@ public final class Hunter {
                         levelClean = true;
                     }
                 } else if (r.unit instanceof Unit.Swarm) {
+                    swarmExplored += r.scenarios;
                     swarmScenarios += r.completeScenarios;
                     swarmStates += r.states;
                 }

@@ -109,6 +109,39 @@ public final class Fingerprint {
         return Long.rotateLeft(h + w * P2, 31) * P1;
     }
 
+    /**
+     * A fingerprint of an int array that a step can update in the time it takes to find what it
+     * changed: the XOR over the slots of a hash of (index, value) (Zobrist hashing). Use it with
+     * {@link #updateSlots} for models whose state is one array copied and changed by a step.
+     */
+    public static long ofSlots(int[] a) {
+        long h = 0x5B2D1F0E3C4A9687L;
+        for (int i = 0; i < a.length; i++) {
+            h ^= slot(i, a[i]);
+        }
+        return h;
+    }
+
+    /** {@link #ofSlots} of {@code after}, given that of {@code before} (arrays of one length). */
+    public static long updateSlots(long fingerprintBefore, int[] before, int[] after) {
+        long h = fingerprintBefore;
+        int from = 0;
+        while (true) {
+            // Arrays.mismatch compares many ints at a time: finding the few changed slots is cheap.
+            int i = java.util.Arrays.mismatch(before, from, before.length, after, from, after.length);
+            if (i < 0) {
+                return h;
+            }
+            i += from;
+            h ^= slot(i, before[i]) ^ slot(i, after[i]);
+            from = i + 1;
+        }
+    }
+
+    private static long slot(int index, int value) {
+        return avalanche(((long) index << 32 | (value & 0xFFFFFFFFL)) * P1 + P2);
+    }
+
     /** The finaliser of SplitMix64: every input bit affects every output bit. */
     public static long avalanche(long z) {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;

@@ -246,6 +246,10 @@ public final class XenFifoModel implements Model<XenState> {
         }
         STEPS[pc.ordinal()].accept(c);
         XenState next = new XenState(s.u, c.m);
+        if (s.fingerprint != 0) {
+            // A step changes a few slots: the child's fingerprint follows from its parent's.
+            next.fingerprint = Fingerprint.updateSlots(s.fingerprint, s.m, c.m);
+        }
         return c.notice() == null ? Transition.of(next, pc.name()) : Transition.noticed(next, pc.name(), c.notice());
     }
 
@@ -260,7 +264,7 @@ public final class XenFifoModel implements Model<XenState> {
      */
     @Override
     public long fingerprint(XenState s) {
-        return Fingerprint.ofInts(s.m);
+        return s.fingerprint();
     }
 
     private static final Set<String> HIDDEN;

@@ -12,10 +12,19 @@ public final class XenState {
     final int[] m;
     /** The derived definitions, computed on first use; not part of the value. */
     Object derived;
+    /** The fingerprint ({@link racetrace.engine.Fingerprint#ofSlots} of m), 0 until known. */
+    long fingerprint;
 
     XenState(Layout u, int[] m) {
         this.u = u;
         this.m = m;
+    }
+
+    long fingerprint() {
+        if (fingerprint == 0) {
+            fingerprint = racetrace.engine.Fingerprint.ofSlots(m);
+        }
+        return fingerprint;
     }
 
     int reg(int t, Reg r) {
