@@ -82,7 +82,7 @@ public final class Hunter {
             if (u == null) {
                 return null;
             }
-            return (Supplier<UnitResult>) () -> run(model, u, options, instanceSeed, stepsPerOp);
+            return (Supplier<UnitResult>) () -> run(model, u, options, instanceSeed, stepsPerOp, deadline);
         }, options.workers(), commit::take);
 
         List<Finding> findings = new ArrayList<>();
@@ -188,13 +188,18 @@ public final class Hunter {
         }
     }
 
+    /**
+     * Does one unit. A unit past the hunt's time limit stops where it is (its explorations then
+     * count as incomplete): only the clock, which already makes such a hunt non-deterministic,
+     * cuts a unit short.
+     */
     private static <S> UnitResult run(Model<S> model, Unit unit, HuntOptions options, long instanceSeed,
-            double stepsPerOp) {
+            double stepsPerOp, long deadline) {
         UnitResult r = new UnitResult(unit);
         List<Invariant<S>> all = model.invariants();
         if (unit instanceof Unit.Random u) {
             Random random = random(instanceSeed, "random", u.index());
-            for (int i = 0; i < u.count(); i++) {
+            for (int i = 0; i < u.count() && System.nanoTime() < deadline; i++) {
                 RandomCases.Attempt<S> a = strategyAttempt(model, all, options, stepsPerOp, random);
                 Execution<S> ex = a.execution();
                 r.runs++;
@@ -210,7 +215,7 @@ public final class Hunter {
         } else if (unit instanceof Unit.Scope u) {
             for (int i = 0; i < u.scenarios().size(); i++) {
                 explore(model, r, u.scenarios().get(i), SCOPE_SCENARIO_CAP,
-                        "scope " + Ladder.scopeOf(u.level()), i);
+                        "scope " + Ladder.scopeOf(u.level()), i, deadline);
             }
         } else if (unit instanceof Unit.Swarm u) {
             Random random = random(instanceSeed, "swarm", u.index());
@@ -219,7 +224,7 @@ public final class Hunter {
                 // the exploration covers every interleaving, and states grow fast with ops.
                 int opsCap = 1 + Math.min(random.nextInt(3), random.nextInt(3));
                 Scenario s = ScenarioGenerator.generate(model.space(), random, opsCap);
-                explore(model, r, s, SWARM_SCENARIO_CAP, "swarm", i);
+                explore(model, r, s, SWARM_SCENARIO_CAP, "swarm", i, deadline);
             }
         }
         return r;
@@ -253,8 +258,10 @@ public final class Hunter {
         }
     }
 
-    private static <S> void explore(Model<S> model, UnitResult r, Scenario s, long cap, String foundBy, int index) {
-        Exploration x = StateSpace.explore(model, s, Limits.states(cap));
+    private static <S> void explore(Model<S> model, UnitResult r, Scenario s, long cap, String foundBy, int index,
+            long deadline) {
+        long left = Math.max(1, deadline - System.nanoTime());
+        Exploration x = StateSpace.explore(model, s, Limits.of(cap, java.time.Duration.ofNanos(left)));
         r.scenarios++;
         r.states += x.distinctStates();
         if (x.complete()) {
