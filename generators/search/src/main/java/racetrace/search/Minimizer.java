@@ -266,18 +266,25 @@ public final class Minimizer {
                 }
             }
             searched += j - i;
-            // Only the scenarios that violate it get the minimal search; ties go to the earlier
-            // scenario, so the answer does not depend on where the search started.
-            List<MinimalSearch.Result> results = Parallel.map(violating,
-                    s -> MinimalSearch.search(model, s, invariant, bound, limits), workers);
+            // Only the scenarios that violate it get the minimal search, a few at a time in their
+            // order, each bounded by the best count so far: a later scenario only needs searching
+            // up to it. Ties go to the earlier scenario, so the answer does not depend on where
+            // the search started, nor on how many workers there are.
             MinimalSearch.Result best = null;
-            for (MinimalSearch.Result r : results) {
-                if (!r.proven()) {
-                    return new ScopeMinimum(null, searched, r.stopReason());
-                }
-                if (r.found() != null && (best == null || r.preemptions() < best.preemptions()
-                        || r.preemptions() == best.preemptions() && r.steps() < best.steps())) {
-                    best = r;
+            int chunk = Math.max(1, workers);
+            for (int c = 0; c < violating.size(); c += chunk) {
+                int cap = best == null ? bound : Math.min(bound, best.preemptions());
+                List<MinimalSearch.Result> results = Parallel.map(
+                        violating.subList(c, Math.min(violating.size(), c + chunk)),
+                        s -> MinimalSearch.search(model, s, invariant, cap, limits), workers);
+                for (MinimalSearch.Result r : results) {
+                    if (!r.proven()) {
+                        return new ScopeMinimum(null, searched, r.stopReason());
+                    }
+                    if (r.found() != null && (best == null || r.preemptions() < best.preemptions()
+                            || r.preemptions() == best.preemptions() && r.steps() < best.steps())) {
+                        best = r;
+                    }
                 }
             }
             if (best != null) {

@@ -128,7 +128,7 @@ public final class ScenarioEnumeration {
             for (int i = k.interchangeable() ? from : 0; i < mine.size(); i++) {
                 List<Op> ops = mine.get(i);
                 if (opCount + ops.size() > scope.maxOps()) {
-                    continue;
+                    break; // scripts come shorter first: every later one is too long as well
                 }
                 if (out != null) {
                     threads.add(new ThreadScript(k.name(), ops));
