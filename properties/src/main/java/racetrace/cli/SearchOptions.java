@@ -18,7 +18,7 @@ public final class SearchOptions {
 
     @Option(names = "--swarm", paramLabel = "N",
             description = "random scenarios the swarm may explore exhaustively per instance, each up to "
-                    + "100000 states, 0 to 100000000 (default ${DEFAULT-VALUE})")
+                    + "30000 states, 0 to 100000000 (default ${DEFAULT-VALUE})")
     int swarm = HuntOptions.DEFAULT_SWARM;
 
     @Option(names = "--scope", paramLabel = "S",
