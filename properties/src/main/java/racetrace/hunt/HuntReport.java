@@ -193,7 +193,7 @@ public final class HuntReport {
         String[] keys = {"instance", "verdict", "invariant", "measure", "first"};
         Map<String, Integer> width = new LinkedHashMap<>();
         for (String k : keys) {
-            int w = k.length();
+            int w = title(k).length();
             for (Map<String, Object> row : rows) {
                 w = Math.max(w, String.valueOf(row.get(k)).length());
             }
@@ -210,8 +210,8 @@ public final class HuntReport {
         }
         StringBuilder head = new StringBuilder();
         for (String k : keys) {
-            String title = k.equals("measure") ? "thr/ops/pre/steps" : k.equals("first") ? "evidence" : k;
-            head.append(title).append(" ".repeat(Math.max(2, width.get(k) - title.length() + 2)));
+            String title = title(k);
+            head.append(title).append(" ".repeat(width.get(k) - title.length() + 2));
         }
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("head", head.toString().stripTrailing());
@@ -219,6 +219,10 @@ public final class HuntReport {
         data.put("total", results.stream().mapToLong(HuntResult::millis).sum());
         data.put("tries", results.stream().mapToLong(HuntResult::tries).sum());
         return Templates.render("verdicts", data);
+    }
+
+    private static String title(String key) {
+        return key.equals("measure") ? "thr/ops/pre/steps" : key.equals("first") ? "evidence" : key;
     }
 
     private static Map<String, Object> row(HuntResult r, String verdict, String invariant, String measure,
