@@ -15,6 +15,7 @@ import racetrace.engine.ModelFamily;
 import racetrace.engine.Models;
 import racetrace.engine.Param;
 import racetrace.report.Templates;
+import racetrace.search.scope.ScenarioEnumeration;
 
 /** Lists what can be hunted: models, variants, options, invariants, bounds and actors. */
 @Command(name = "list", mixinStandardHelpOptions = true,
@@ -101,28 +102,19 @@ final class ListCommand implements Callable<Integer> {
 
     /** Every configuration of the parameters, or only the extremes when there are too many. */
     static List<Config> configs(List<Param> params) {
-        List<Map<String, Integer>> all = new ArrayList<>();
-        all.add(new LinkedHashMap<>());
+        long count = 1;
         for (Param p : params) {
-            List<Map<String, Integer>> next = new ArrayList<>();
-            for (Map<String, Integer> c : all) {
-                for (int v = p.min(); v <= p.max(); v++) {
-                    Map<String, Integer> m = new LinkedHashMap<>(c);
-                    m.put(p.name(), v);
-                    next.add(m);
-                }
-            }
-            all = next;
-            if (all.size() > 5000) {
-                Map<String, Integer> min = new LinkedHashMap<>();
-                Map<String, Integer> max = new LinkedHashMap<>();
-                params.forEach(q -> {
-                    min.put(q.name(), q.min());
-                    max.put(q.name(), q.max());
-                });
-                return List.of(new Config(min), new Config(max));
-            }
+            count = Math.min(Long.MAX_VALUE / 2, count * (p.max() - p.min() + 1L));
         }
-        return all.stream().map(Config::new).toList();
+        if (count <= 5000) {
+            return ScenarioEnumeration.configs(params);
+        }
+        Map<String, Integer> min = new LinkedHashMap<>();
+        Map<String, Integer> max = new LinkedHashMap<>();
+        params.forEach(q -> {
+            min.put(q.name(), q.min());
+            max.put(q.name(), q.max());
+        });
+        return List.of(new Config(min), new Config(max));
     }
 }

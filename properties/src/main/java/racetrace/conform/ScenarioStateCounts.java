@@ -1,6 +1,5 @@
 package racetrace.conform;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -53,13 +52,7 @@ public final class ScenarioStateCounts {
         long[] tlc = new long[small.size()];
         TlcResult r = null;
         if (!small.isEmpty()) {
-            Path dump = dir.resolve("states.dump");
-            try {
-                Files.createDirectories(dir);
-                Files.deleteIfExists(dump);
-            } catch (java.io.IOException e) {
-                throw new racetrace.engine.BadInputException("cannot use directory " + dir + ": " + e.getMessage());
-            }
+            Path dump = TlcDump.freshFile(dir);
             r = SpecChecker.standard().checkScenarios(smallModels, small, variables,
                     small.size() + " scenarios", dir, timeout, List.of("-dump", dump.toAbsolutePath().toString()));
             if (r.verdict() == TlcVerdict.OK) {

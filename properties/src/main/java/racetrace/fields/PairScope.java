@@ -2,7 +2,6 @@ package racetrace.fields;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -11,10 +10,10 @@ import racetrace.engine.ActorKind;
 import racetrace.engine.BadInputException;
 import racetrace.engine.Config;
 import racetrace.engine.Op;
-import racetrace.engine.Param;
 import racetrace.engine.Scenario;
 import racetrace.engine.ThreadScript;
 import racetrace.flags.FlagsModel;
+import racetrace.search.scope.ScenarioEnumeration;
 
 /**
  * The scenarios that can show whether two fields lose each other's updates: two threads, one
@@ -47,7 +46,7 @@ public record PairScope(int maxOps) {
     public List<List<Scenario>> scenarios(FlagsModel m, FieldPairs.Pair p) {
         Map<Integer, List<Scenario>> byOps = new java.util.TreeMap<>();
         Set<Scenario> seen = new LinkedHashSet<>();
-        for (Config c : configs(m.space().params())) {
+        for (Config c : ScenarioEnumeration.configs(m.space().params())) {
             Map<String, ActorKind> kinds = FieldPairs.kinds(m, c);
             List<String> order = new ArrayList<>(kinds.keySet());
             List<ThreadScript> xs = candidates(m, c, kinds, p.a());
@@ -113,23 +112,5 @@ public record PairScope(int maxOps) {
             out = next;
         }
         return out;
-    }
-
-    /** Every configuration of the parameters, in order. */
-    static List<Config> configs(List<Param> params) {
-        List<Map<String, Integer>> all = new ArrayList<>();
-        all.add(new LinkedHashMap<>());
-        for (Param p : params) {
-            List<Map<String, Integer>> next = new ArrayList<>();
-            for (Map<String, Integer> c : all) {
-                for (int v = p.min(); v <= p.max(); v++) {
-                    Map<String, Integer> m = new LinkedHashMap<>(c);
-                    m.put(p.name(), v);
-                    next.add(m);
-                }
-            }
-            all = next;
-        }
-        return all.stream().map(Config::new).toList();
     }
 }

@@ -72,13 +72,7 @@ public final class StateCounts {
             StateSpace.explore(bare, scenario, List.of(), Limits.states(maxStates), false,
                     s -> java.add(TlaValues.normalize(model.variables(s))));
         }
-        Path dump = dir.resolve("states.dump");
-        try {
-            Files.createDirectories(dir);
-            Files.deleteIfExists(dump);
-        } catch (java.io.IOException e) {
-            throw new racetrace.engine.BadInputException("cannot use directory " + dir + ": " + e.getMessage());
-        }
+        Path dump = TlcDump.freshFile(dir);
         List<String> args = keep ? List.of("-dump", dump.toAbsolutePath().toString()) : List.of();
         TlcResult tlc = SpecChecker.standard().check(bare, scenario, dir, timeout, false, args);
         long tlcStates = tlc.verdict() == TlcVerdict.OK ? tlc.distinctStates() : -1;

@@ -9,20 +9,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import racetrace.engine.Instance;
-import racetrace.engine.Invariant;
+import racetrace.engine.ForwardingModel;
 import racetrace.engine.Model;
 import racetrace.engine.Models;
 import racetrace.engine.Scenario;
-import racetrace.engine.ScenarioSpace;
-import racetrace.engine.Transition;
 import racetrace.search.ScenarioGenerator;
 import racetrace.tlc.StateCounts;
 
@@ -79,11 +75,10 @@ class StateSpaceConformanceTest {
     }
 
     /** A model that reports usage 9 wherever the real one has usage 3: states the spec never has. */
-    static final class Misreporting<S> implements Model<S> {
-        private final Model<S> inner;
+    static final class Misreporting<S> extends ForwardingModel<S> {
 
         private Misreporting(Model<S> inner) {
-            this.inner = inner;
+            super(inner);
         }
 
         static <S> Misreporting<S> of(Model<S> inner) {
@@ -102,61 +97,6 @@ class StateSpaceConformanceTest {
         @Override
         public long fingerprint(S state) {
             return racetrace.engine.Fingerprint.of(variables(state));
-        }
-
-        @Override
-        public Instance instance() {
-            return inner.instance();
-        }
-
-        @Override
-        public int version() {
-            return inner.version();
-        }
-
-        @Override
-        public ScenarioSpace space() {
-            return inner.space();
-        }
-
-        @Override
-        public S initial(Scenario scenario) {
-            return inner.initial(scenario);
-        }
-
-        @Override
-        public boolean enabled(S state, int thread) {
-            return inner.enabled(state, thread);
-        }
-
-        @Override
-        public boolean finished(S state, int thread) {
-            return inner.finished(state, thread);
-        }
-
-        @Override
-        public Transition<S> step(S state, int thread) {
-            return inner.step(state, thread);
-        }
-
-        @Override
-        public List<Invariant<S>> invariants() {
-            return inner.invariants();
-        }
-
-        @Override
-        public String tlaModule() {
-            return inner.tlaModule();
-        }
-
-        @Override
-        public Map<String, Object> tlaConstants(Scenario scenario) {
-            return inner.tlaConstants(scenario);
-        }
-
-        @Override
-        public Set<String> hiddenInTable() {
-            return inner.hiddenInTable();
         }
     }
 }

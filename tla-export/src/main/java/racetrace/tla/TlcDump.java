@@ -17,6 +17,21 @@ public final class TlcDump {
     private TlcDump() {
     }
 
+    /**
+     * Where TLC should write its dump in {@code dir}: the directory made if missing, and a dump
+     * of an earlier run removed, so what is read afterwards is this run's.
+     */
+    public static Path freshFile(Path dir) {
+        Path dump = dir.resolve("states.dump");
+        try {
+            Files.createDirectories(dir);
+            Files.deleteIfExists(dump);
+        } catch (IOException e) {
+            throw new racetrace.engine.BadInputException("cannot use directory " + dir + ": " + e.getMessage());
+        }
+        return dump;
+    }
+
     /** The states in the order TLC wrote them, each variable's value read by {@link TlaValueParser}. */
     public static List<Map<String, Object>> read(Path file) {
         String text;

@@ -1,5 +1,6 @@
 package racetrace.tla;
 
+import racetrace.engine.ForwardingModel;
 import racetrace.engine.Instance;
 import racetrace.engine.LostIncrementModel;
 import racetrace.engine.Transition;
@@ -8,7 +9,7 @@ import racetrace.engine.Transition;
  * {@link CounterSpecModel} with a deliberate bug the spec does not have: the second thread's
  * store writes register + 2. Its traces stop being behaviours of the Counter spec at that store.
  */
-final class BuggyCounterModel extends DelegatingModel<LostIncrementModel.State> {
+final class BuggyCounterModel extends ForwardingModel<LostIncrementModel.State> {
 
     BuggyCounterModel() {
         super(new CounterSpecModel(false));

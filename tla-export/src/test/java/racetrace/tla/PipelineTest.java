@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import racetrace.engine.Config;
 import racetrace.engine.Execution;
+import racetrace.engine.ForwardingModel;
 import racetrace.engine.Invariant;
 import racetrace.engine.LostIncrementModel;
 import racetrace.engine.Model;
@@ -105,7 +106,7 @@ class PipelineTest {
     @Test
     void javaViolationTheSpecDoesNotShareIsRejected(@TempDir Path dir) {
         // A Java invariant stricter than the spec's operator of the same name.
-        Model<LostIncrementModel.State> strict = new DelegatingModel<>(new CounterSpecModel(false)) {
+        Model<LostIncrementModel.State> strict = new ForwardingModel<>(new CounterSpecModel(false)) {
             @Override
             public List<Invariant<LostIncrementModel.State>> invariants() {
                 return List.of(Invariant.of("NoLostIncrement", "stricter than the spec", st -> st.counter() < 2));
@@ -123,7 +124,7 @@ class PipelineTest {
     @Test
     void runsStoppedInTheStartStateAreCheckedToo(@TempDir Path dir) {
         // A Java invariant that fails in the start state: zero steps, an empty RT_Actions.
-        Model<LostIncrementModel.State> failsAtStart = new DelegatingModel<>(new CounterSpecModel(false)) {
+        Model<LostIncrementModel.State> failsAtStart = new ForwardingModel<>(new CounterSpecModel(false)) {
             @Override
             public List<Invariant<LostIncrementModel.State>> invariants() {
                 return List.of(Invariant.of("NoLostIncrement", "fails at once", st -> st.counter() > 0));
@@ -144,7 +145,7 @@ class PipelineTest {
 
     @Test
     void startStateOutsideTheSpecsInitIsRejectedAtStepZero(@TempDir Path dir) {
-        Model<LostIncrementModel.State> wrongStart = new DelegatingModel<>(new CounterSpecModel(false)) {
+        Model<LostIncrementModel.State> wrongStart = new ForwardingModel<>(new CounterSpecModel(false)) {
             @Override
             public Map<String, Object> tlaConstants(Scenario scenario) {
                 Map<String, Object> c = new LinkedHashMap<>(inner.tlaConstants(scenario));
@@ -223,7 +224,7 @@ class PipelineTest {
 
     @Test
     void modelWithoutSpecFileFailsClearly(@TempDir Path dir) {
-        Model<LostIncrementModel.State> noFile = new DelegatingModel<>(new CounterSpecModel(false)) {
+        Model<LostIncrementModel.State> noFile = new ForwardingModel<>(new CounterSpecModel(false)) {
             @Override
             public String tlaModule() {
                 return "NoSuchSpec";
@@ -238,7 +239,7 @@ class PipelineTest {
             assertThat(r.status()).isEqualTo(BatchValidation.Status.ERROR);
             assertThat(r.detail()).contains("NoSuchSpec not found");
         });
-        Model<LostIncrementModel.State> none = new DelegatingModel<>(new CounterSpecModel(false)) {
+        Model<LostIncrementModel.State> none = new ForwardingModel<>(new CounterSpecModel(false)) {
             @Override
             public String tlaModule() {
                 return null;

@@ -8,12 +8,12 @@ import java.util.Set;
 import java.util.TreeSet;
 import racetrace.engine.Execution;
 import racetrace.engine.FocusedModel;
+import racetrace.engine.ForwardingModel;
 import racetrace.engine.Invariant;
 import racetrace.engine.Model;
 import racetrace.engine.Scenario;
 import racetrace.engine.Schedule;
 import racetrace.engine.Step;
-import racetrace.engine.Transition;
 import racetrace.search.Case;
 
 /**
@@ -94,15 +94,14 @@ public final class ActionCoverage {
      * The model with one invariant per wanted label, named as the label: "no thread can take
      * this step now". A state breaking it is one step away from the action.
      */
-    private static final class Targets<S> implements Model<S> {
-        private final Model<S> model;
+    private static final class Targets<S> extends ForwardingModel<S> {
         private final List<Invariant<S>> invariants = new ArrayList<>();
         // The invariants ask in turn about one state: its pc, worked out once.
         private S last;
         private Object lastPcs;
 
         Targets(Model<S> model, Set<String> labels) {
-            this.model = model;
+            super(model);
             for (String l : labels) {
                 invariants.add(Invariant.of(l, "no thread is about to take " + l, s -> threadAt(l, s) < 0));
             }
@@ -112,12 +111,12 @@ public final class ActionCoverage {
         int threadAt(String label, S s) {
             if (s != last) {
                 last = s;
-                lastPcs = model.variables(s).get("pc");
+                lastPcs = inner.variables(s).get("pc");
             }
             Object pcs = lastPcs;
             if (pcs instanceof List<?> pc) {
                 for (int t = 0; t < pc.size(); t++) {
-                    if (label.equals(pc.get(t)) && model.enabled(s, t)) {
+                    if (label.equals(pc.get(t)) && inner.enabled(s, t)) {
                         return t;
                     }
                 }
@@ -126,53 +125,8 @@ public final class ActionCoverage {
         }
 
         @Override
-        public racetrace.engine.Instance instance() {
-            return model.instance();
-        }
-
-        @Override
-        public int version() {
-            return model.version();
-        }
-
-        @Override
-        public racetrace.engine.ScenarioSpace space() {
-            return model.space();
-        }
-
-        @Override
-        public S initial(Scenario scenario) {
-            return model.initial(scenario);
-        }
-
-        @Override
-        public boolean enabled(S state, int thread) {
-            return model.enabled(state, thread);
-        }
-
-        @Override
-        public boolean finished(S state, int thread) {
-            return model.finished(state, thread);
-        }
-
-        @Override
-        public Transition<S> step(S state, int thread) {
-            return model.step(state, thread);
-        }
-
-        @Override
         public List<Invariant<S>> invariants() {
             return invariants;
-        }
-
-        @Override
-        public Map<String, Object> variables(S state) {
-            return model.variables(state);
-        }
-
-        @Override
-        public long fingerprint(S state) {
-            return model.fingerprint(state);
         }
     }
 }

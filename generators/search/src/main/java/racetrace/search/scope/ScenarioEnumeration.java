@@ -167,7 +167,7 @@ public final class ScenarioEnumeration {
     }
 
     /** Every configuration, first parameter slowest. */
-    static List<Config> configs(List<Param> params) {
+    public static List<Config> configs(List<Param> params) {
         List<Map<String, Integer>> all = new ArrayList<>();
         all.add(new LinkedHashMap<>());
         for (Param p : params) {

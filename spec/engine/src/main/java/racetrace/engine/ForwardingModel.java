@@ -1,21 +1,19 @@
-package racetrace.tla;
+package racetrace.engine;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import racetrace.engine.Instance;
-import racetrace.engine.Invariant;
-import racetrace.engine.Model;
-import racetrace.engine.Scenario;
-import racetrace.engine.ScenarioSpace;
-import racetrace.engine.Transition;
 
-/** A model that does what another does; tests override one thing to make it differ from the spec. */
-abstract class DelegatingModel<S> implements Model<S> {
+/**
+ * A model that does what another does, in every method: a subclass overrides the one or two it
+ * changes (the invariants, a reported variable) and keeps the rest, fingerprints and TLA+
+ * mapping included, without listing them again.
+ */
+public abstract class ForwardingModel<S> implements Model<S> {
 
     protected final Model<S> inner;
 
-    DelegatingModel(Model<S> inner) {
+    protected ForwardingModel(Model<S> inner) {
         this.inner = inner;
     }
 
@@ -65,6 +63,31 @@ abstract class DelegatingModel<S> implements Model<S> {
     }
 
     @Override
+    public Set<String> hiddenInTable() {
+        return inner.hiddenInTable();
+    }
+
+    @Override
+    public long fingerprint(S state) {
+        return inner.fingerprint(state);
+    }
+
+    @Override
+    public Set<String> actions() {
+        return inner.actions();
+    }
+
+    @Override
+    public List<Scenario> coverageScenarios() {
+        return inner.coverageScenarios();
+    }
+
+    @Override
+    public String threadName(Scenario scenario, int thread) {
+        return inner.threadName(scenario, thread);
+    }
+
+    @Override
     public String tlaModule() {
         return inner.tlaModule();
     }
@@ -72,10 +95,5 @@ abstract class DelegatingModel<S> implements Model<S> {
     @Override
     public Map<String, Object> tlaConstants(Scenario scenario) {
         return inner.tlaConstants(scenario);
-    }
-
-    @Override
-    public Set<String> hiddenInTable() {
-        return inner.hiddenInTable();
     }
 }
