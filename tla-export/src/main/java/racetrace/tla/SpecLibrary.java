@@ -17,8 +17,8 @@ import racetrace.engine.Models;
 
 /**
  * Where the hand-written specs are found: directories given first (e.g. {@code
- * spec/models/src/main/tla} while editing a spec), then classpath resources under {@code tla/} (the
- * specs packaged in racetrace-models). {@link #copyInto} copies a spec and the non-standard modules
+ * spec/xen-fifo/src/main/tla} while editing a spec), then classpath resources under {@code tla/} (the
+ * specs packaged in the model jars). {@link #copyInto} copies a spec and the non-standard modules
  * it extends or instantiates next to a generated module, so the directory is self-contained.
  */
 public final class SpecLibrary {
@@ -108,7 +108,7 @@ public final class SpecLibrary {
             if (required) {
                 throw new TlaExportException("TLA+ module " + name + " not found (looked in " + describe()
                         + "); a model's spec is the resource tla/" + name + ".tla beside its classes (in racetrace,"
-                        + " spec/models/src/main/tla/" + name + ".tla)");
+                        + " spec/<family>/src/main/tla/" + name + ".tla)");
             }
             return;
         }

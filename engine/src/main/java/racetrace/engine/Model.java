@@ -1,0 +1,103 @@
+package racetrace.engine;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A step-level concurrent system: one instance (model, variant, options) of a {@link ModelFamily}.
+ *
+ * <p>A step is one atomic memory access or lock operation. States must be immutable values (or
+ * copied per step): an {@link Execution} keeps every state of its trace. Everything here must be
+ * deterministic: the same scenario and schedule give the same trace.
+ *
+ * @param <S> the state type
+ */
+public interface Model<S> {
+
+    /** Which instance this is: family name, variant and options. */
+    Instance instance();
+
+    /**
+     * The version of the model's semantics. Bump it whenever a step, a start state or an
+     * invariant changes meaning: schedule strings made for another version are refused.
+     */
+    int version();
+
+    /** What scenarios exist for this instance: configuration parameters, actors, op alphabets. */
+    ScenarioSpace space();
+
+    /** The start state of a scenario. The scenario has been validated against {@link #space()}. */
+    S initial(Scenario scenario);
+
+    /** Whether {@code thread} can take a step now (not finished, not blocked on a lock). */
+    boolean enabled(S state, int thread);
+
+    /** Whether {@code thread} has run its whole script. */
+    boolean finished(S state, int thread);
+
+    /** Takes one atomic step of {@code thread}; only called when {@link #enabled} holds. */
+    Transition<S> step(S state, int thread);
+
+    /** The named invariants, checked after every step; names are the TLA+ operator names. */
+    List<Invariant<S>> invariants();
+
+    /**
+     * The state as TLA+ variables, in the spec's order. Values are Integer, Boolean, String, List
+     * (a sequence), Set, or Map (String keys that are identifiers: a record; other keys: a
+     * function).
+     */
+    Map<String, Object> variables(S state);
+
+    /**
+     * A 64-bit fingerprint of a state, for exhaustive search: states with equal {@link
+     * #variables} must get equal fingerprints, so that distinct-state counts equal TLC's on the
+     * spec. The default hashes {@code variables(state)}; a model may override it with a faster
+     * hash of its own representation, as long as it still agrees with {@code variables}.
+     */
+    default long fingerprint(S state) {
+        return Fingerprint.of(variables(state));
+    }
+
+    /**
+     * The name of the hand-written TLA+ module that describes the same system (file {@code
+     * src/main/tla/<name>.tla} of the model's module, packaged as {@code tla/<name>.tla}), or null while the model has none.
+     */
+    default String tlaModule() {
+        return null;
+    }
+
+    /**
+     * The values of the spec's CONSTANTS for a scenario (variant, layout, scripts, bounds), same
+     * value types as {@link #variables}.
+     */
+    default Map<String, Object> tlaConstants(Scenario scenario) {
+        return Map.of();
+    }
+
+    /**
+     * The labels this instance's steps can have: the spec's actions it can take. Conformance
+     * reports which of them its executions took. Empty when the model does not say.
+     */
+    default Set<String> actions() {
+        return Set.of();
+    }
+
+    /**
+     * Scenarios that reach steps random scenarios seldom take (give-up paths, retries, rare
+     * branches): conformance runs them besides random ones, so that every action gets checked.
+     */
+    default List<Scenario> coverageScenarios() {
+        return List.of();
+    }
+
+    /** Variables the CPU table leaves out (program counters, registers): the label says them. */
+    default Set<String> hiddenInTable() {
+        return Set.of();
+    }
+
+    /** The column heading of a thread in the CPU table. */
+    default String threadName(Scenario scenario, int thread) {
+        return scenario.threads().get(thread).actor() + " " + (char) ('A' + thread);
+    }
+}
