@@ -19,9 +19,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import racetrace.cli.Racetrace;
 import racetrace.engine.ModelFamily;
 import racetrace.engine.Models;
-import racetrace.hunt.HuntOptions;
-import racetrace.hunt.HuntResult;
-import racetrace.hunt.Hunter;
+import racetrace.search.hunt.HuntOptions;
+import racetrace.search.hunt.HuntResult;
+import racetrace.search.hunt.Hunter;
 import racetrace.search.ScheduleString;
 
 class CommandLineTest {

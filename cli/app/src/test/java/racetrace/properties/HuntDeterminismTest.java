@@ -7,11 +7,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import racetrace.engine.Model;
 import racetrace.engine.Models;
-import racetrace.hunt.Finding;
-import racetrace.hunt.HuntOptions;
-import racetrace.hunt.HuntResult;
-import racetrace.hunt.Hunter;
-import racetrace.hunt.Strategy;
+import racetrace.search.hunt.Finding;
+import racetrace.search.hunt.HuntOptions;
+import racetrace.search.hunt.HuntResult;
+import racetrace.search.hunt.Hunter;
+import racetrace.search.hunt.Strategy;
 import racetrace.search.Case;
 import racetrace.search.ScheduleString;
 

@@ -2,7 +2,7 @@ package racetrace.cli;
 
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import racetrace.hunt.HuntOptions;
+import racetrace.search.hunt.HuntOptions;
 
 /** The budget of a search: seed, random runs and seconds per instance (hunt, bench). */
 public final class Budget {

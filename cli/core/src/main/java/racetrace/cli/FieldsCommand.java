@@ -219,7 +219,7 @@ public final class FieldsCommand implements Callable<Integer> {
             Case c = pv.counterexample();
             new BugReport(c.focus() == null ? FlagsModel.NO_LOST_UPDATE : c.focus(), "`racetrace fields` (pair "
                     + pv.pair().a() + " + " + pv.pair().b() + ", minimal over " + pv.scope() + ")", c.run(),
-                    racetrace.hunt.HuntReport.table(c), PairReport.replayable(pv).toString(), tc, null, replayOptions)
+                    racetrace.report.HuntReport.table(c), PairReport.replayable(pv).toString(), tc, null, replayOptions)
                     .write(dir.resolve("report.md"));
             return null;
         } catch (java.io.UncheckedIOException e) {
@@ -281,7 +281,7 @@ public final class FieldsCommand implements Callable<Integer> {
                 r.put("condition", v.dependsOn().isEmpty() ? "" : " if " + String.join(", ",
                         v.dependsOn().stream().map(x -> x.option() + "=" + x.value()).toList()));
                 r.put("schedule", PairReport.replayable(v).toString());
-                r.put("table", racetrace.hunt.HuntReport.table(v.counterexample()));
+                r.put("table", racetrace.report.HuntReport.table(v.counterexample()));
                 races.add(r);
             } else {
                 r.put("why", v.scenarios() == 0 ? "no two threads of the model store these fields concurrently"

@@ -14,11 +14,11 @@ import picocli.CommandLine.Option;
 import racetrace.engine.BadInputException;
 import racetrace.engine.Invariant;
 import racetrace.engine.Model;
-import racetrace.hunt.Finding;
-import racetrace.hunt.HuntOptions;
-import racetrace.hunt.HuntReport;
-import racetrace.hunt.HuntResult;
-import racetrace.hunt.Hunter;
+import racetrace.search.hunt.Finding;
+import racetrace.search.hunt.HuntOptions;
+import racetrace.report.HuntReport;
+import racetrace.search.hunt.HuntResult;
+import racetrace.search.hunt.Hunter;
 import racetrace.search.RandomCases;
 import racetrace.tla.TlcConfirmation;
 import racetrace.tlc.Confirmations;
@@ -59,7 +59,7 @@ final class HuntCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         budget.validate();
-        racetrace.hunt.Strategy strategy = search.validate();
+        racetrace.search.hunt.Strategy strategy = search.validate();
         tlcOptions.validate();
         tlcOptions.requireUsedOnlyWith(tlc, "--tlc");
         List<Model<?>> instances = selection.instances(InstanceSelection.Need.MODEL_OR_ALL);

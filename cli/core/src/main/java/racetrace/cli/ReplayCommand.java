@@ -9,7 +9,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import racetrace.engine.Execution;
 import racetrace.engine.Outcome;
-import racetrace.hunt.HuntReport;
+import racetrace.report.HuntReport;
 import racetrace.report.Templates;
 import racetrace.search.Case;
 import racetrace.tlc.TlcTraceFile;

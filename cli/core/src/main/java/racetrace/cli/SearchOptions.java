@@ -1,8 +1,8 @@
 package racetrace.cli;
 
 import picocli.CommandLine.Option;
-import racetrace.hunt.HuntOptions;
-import racetrace.hunt.Strategy;
+import racetrace.search.hunt.HuntOptions;
+import racetrace.search.hunt.Strategy;
 import racetrace.search.Parallel;
 
 /** How a hunt spends its budget: strategy, the ladder's states, the swarm's scenarios, largest scope, workers. */

@@ -18,7 +18,7 @@ import racetrace.engine.BadInputException;
 import racetrace.engine.Model;
 import racetrace.engine.Scenario;
 import racetrace.engine.Schedule;
-import racetrace.hunt.HuntReport;
+import racetrace.report.HuntReport;
 import racetrace.search.Case;
 import racetrace.search.ScheduleString;
 import racetrace.tla.SpecChecker;

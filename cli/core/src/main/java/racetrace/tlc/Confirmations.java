@@ -50,15 +50,15 @@ public final class Confirmations {
      * @param replayOptions what replay needs besides the string, e.g. {@code " --layout x.layout"}
      *     (a file in the report's directory), or ""
      */
-    public static void writeReport(racetrace.hunt.HuntResult r, racetrace.hunt.Finding f, TlcConfirmation c,
+    public static void writeReport(racetrace.search.hunt.HuntResult r, racetrace.search.hunt.Finding f, TlcConfirmation c,
             Path file, String replayOptions) {
         new BugReport(f.invariant(), "`racetrace hunt` (seed " + r.seed() + ", try " + f.tryNumber() + ")",
-                f.shrunk().run(), racetrace.hunt.HuntReport.table(f.shrunk()), f.shrunk().toString(), c, null,
+                f.shrunk().run(), racetrace.report.HuntReport.table(f.shrunk()), f.shrunk().toString(), c, null,
                 replayOptions).write(file);
     }
 
     /** As {@link #writeReport}; returns what went wrong, or null. */
-    public static String writeReportSafely(racetrace.hunt.HuntResult r, racetrace.hunt.Finding f, TlcConfirmation c,
+    public static String writeReportSafely(racetrace.search.hunt.HuntResult r, racetrace.search.hunt.Finding f, TlcConfirmation c,
             Path file, String replayOptions) {
         try {
             writeReport(r, f, c, file, replayOptions);

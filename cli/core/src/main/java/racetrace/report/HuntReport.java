@@ -1,4 +1,4 @@
-package racetrace.hunt;
+package racetrace.report;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.Map;
 import racetrace.engine.Execution;
 import racetrace.engine.Measure;
-import racetrace.report.Templates;
 import racetrace.search.Case;
+import racetrace.search.hunt.Evidence;
+import racetrace.search.hunt.Finding;
+import racetrace.search.hunt.HuntResult;
 import racetrace.tla.report.BugReport;
 import racetrace.tla.report.CpuTable;
 

@@ -1,4 +1,4 @@
-package racetrace.hunt;
+package racetrace.search.hunt;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

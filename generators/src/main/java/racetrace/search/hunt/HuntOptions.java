@@ -1,4 +1,4 @@
-package racetrace.hunt;
+package racetrace.search.hunt;
 
 import racetrace.search.Parallel;
 import racetrace.search.RandomCases;
