@@ -34,6 +34,15 @@ public interface ModelFamily {
         return options().get(option).get(0);
     }
 
+    /**
+     * The options a command over many instances ({@code hunt --all}) runs at several values when
+     * not given, with those values (the flags families: {@code granularity} at {@code byte} and
+     * {@code location}); every other option runs at its default only.
+     */
+    default Map<String, List<String>> sweeps() {
+        return Map.of();
+    }
+
     /** Builds an instance; options not given take their default. */
     Model<?> create(String variant, Map<String, String> options);
 }

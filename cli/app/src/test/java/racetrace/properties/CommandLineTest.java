@@ -146,9 +146,10 @@ class CommandLineTest {
                 Arguments.of(List.of("nosuch"), "unknown command 'nosuch'; commands: list, hunt, replay, tlc, conform, bench, "
                         + "fields, layout, new-model, help"),
                 // --layout (every command that takes a model, and replay), --struct, --arch
-                Arguments.of(List.of("hunt", "--all", "--layout", "x.layout"), "--layout needs the model it is a layout of"),
+                Arguments.of(List.of("hunt", "--all", "--layout", "x.layout"),
+                        "--layout FILE needs the model it makes a variant of"),
                 Arguments.of(List.of("hunt", "vfio-pci", "--layout", "x.layout", "--variant", "pre-a"),
-                        "give --variant or --layout, not both"),
+                        "give --variant or --layout FILE, not both"),
                 Arguments.of(List.of("hunt", "vfio-pci", "--layout", "/nonexistent/x.layout"),
                         "layout file /nonexistent/x.layout does not exist"),
                 Arguments.of(List.of("hunt", "xen-fifo", "--layout", LAYOUT_FILE.toString()),
@@ -161,8 +162,8 @@ class CommandLineTest {
                 Arguments.of(List.of("hunt", "vfio-pci", "--layout", "x.h", "--arch", "sparc"),
                         "--arch sparc is not a target; use one of [x86-64, arm64]"),
                 Arguments.of(List.of("tlc", "vfio-pci", "--layout", LAYOUT_FILE.toString(), "--variant", "pre-a",
-                        "--thread", "user/cfgBar"), "give --variant or --layout, not both"),
-                Arguments.of(List.of("conform", "--layout", LAYOUT_FILE.toString()), "--layout needs the model"),
+                        "--thread", "user/cfgBar"), "give --variant or --layout FILE, not both"),
+                Arguments.of(List.of("conform", "--layout", LAYOUT_FILE.toString()), "--layout FILE needs the model"),
                 Arguments.of(List.of("replay", "--layout", LAYOUT_FILE.toString(), "rt2:vfio-pci:pre-a"),
                         "was made with variant pre-a, but --layout " + LAYOUT_FILE + " is variant moved@"),
                 Arguments.of(List.of("replay", "--layout", LAYOUT_FILE.toString(), "rt2:vfio"),

@@ -3,7 +3,7 @@ package racetrace.cli;
 import racetrace.engine.BadInputException;
 
 /** Range checks of numeric options, before any work starts; each refusal names the option and the range. */
-final class Checks {
+public final class Checks {
 
     /** One week: the longest time budget or TLC timeout accepted. */
     static final double MAX_SECONDS = 604_800;
@@ -11,7 +11,7 @@ final class Checks {
     private Checks() {
     }
 
-    static void seconds(String option, double value, double min) {
+    public static void seconds(String option, double value, double min) {
         if (Double.isNaN(value) || Double.isInfinite(value)) {
             throw new BadInputException(option + " " + value + " is not a number of seconds; give one from "
                     + plain(min) + " to " + plain(MAX_SECONDS) + " (a week)");
@@ -22,7 +22,7 @@ final class Checks {
         }
     }
 
-    static void count(String option, long value, long min, long max, String what) {
+    public static void count(String option, long value, long min, long max, String what) {
         if (value < min || value > max) {
             throw new BadInputException(option + " " + value + " is out of range; give a number of " + what + " from "
                     + min + " to " + max);

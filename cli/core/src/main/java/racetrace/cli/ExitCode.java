@@ -18,12 +18,12 @@ public final class ExitCode {
     public static final int INTERNAL = 70;
 
     // The exit-code section of every command's --help.
-    static final String HEADING = "%nExit codes:%n";
-    static final String L0 = "0:nothing violated (hunt, replay, tlc), every execution conforms (conform), or success";
-    static final String L1 = "1:a violation was found, a trace was rejected, or conformance failed";
-    static final String L2 = "2:bad input (option, number, model, schedule string, file): one line on stderr, nothing run";
-    static final String L3 = "3:TLC could not run or finish (no jar, parse error, timeout, out of memory, unwritable files)";
-    static final String L70 = "70:internal error: a bug in racetrace (RACETRACE_DEBUG=1 prints the stack trace)";
+    public static final String HEADING = "%nExit codes:%n";
+    public static final String L0 = "0:nothing violated (hunt, replay, tlc), every execution conforms (conform), or success";
+    public static final String L1 = "1:a violation was found, a trace was rejected, or conformance failed";
+    public static final String L2 = "2:bad input (option, number, model, schedule string, file): one line on stderr, nothing run";
+    public static final String L3 = "3:TLC could not run or finish (no jar, parse error, timeout, out of memory, unwritable files)";
+    public static final String L70 = "70:internal error: a bug in racetrace (RACETRACE_DEBUG=1 prints the stack trace)";
 
     private ExitCode() {
     }

@@ -94,7 +94,7 @@ final class HuntCommand implements Callable<Integer> {
                 code = ExitCode.worst(code, ExitCode.FOUND);
             }
             if (!output.json) {
-                out.print(HuntReport.text(r, selection.layout.asArguments()));
+                out.print(HuntReport.text(r, selection.variantInputs().asArguments()));
                 out.flush();
             }
             List<TlcConfirmation> confirmations = new ArrayList<>();
@@ -143,7 +143,7 @@ final class HuntCommand implements Callable<Integer> {
     private String writeReport(HuntResult r, Finding f, TlcConfirmation c, Path dir) {
         String replayOptions;
         try {
-            replayOptions = selection.layout.copyInto(dir);
+            replayOptions = selection.variantInputs().copyInto(dir);
         } catch (java.io.UncheckedIOException e) {
             return e.getMessage() + " (" + OutputDirectory.reason(e.getCause()) + ")";
         }

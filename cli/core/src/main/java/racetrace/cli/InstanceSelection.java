@@ -8,6 +8,7 @@ import java.util.Map;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import racetrace.cli.plugin.VariantInput;
 import racetrace.engine.BadInputException;
 import racetrace.engine.Model;
 import racetrace.engine.ModelFamily;
@@ -15,21 +16,21 @@ import racetrace.engine.Models;
 
 /**
  * Which model instances a command works on, the same for every command that takes a model: a
- * model (or {@code --all}), some variants or a layout file, model options ({@code --option
+ * model (or {@code --all}), some variants or an input a plug-in makes a variant of (a layout
+ * file), model options ({@code --option
  * name=value}, with {@code --granularity} as a shorthand), and where models of one's own come
  * from ({@code --model-path}).
  *
- * <p>A command over many instances sweeps the options it was not given: granularity over
- * {@code byte} and {@code location}, every other option (the flags models' assumptions and
- * compiler profiles, a user model's options) at its default only, so that adding an option to a
- * model does not multiply every hunt. An option given explicitly selects that value. A command
+ * <p>A command over many instances sweeps the options it was not given that its family names in
+ * {@link ModelFamily#sweeps} (the flags families: granularity over {@code byte} and {@code location}),
+ * every other option at its default only, so that adding an option to a model does not multiply
+ * every hunt. An option given explicitly selects that value. A command
  * over one instance takes every option not given at its default.
  */
-public final class InstanceSelection {
+public final class InstanceSelection implements TakesVariantInput {
 
-    /** The option a sweep covers with two values; every other option stays at its default unless given. */
-    static final String GRANULARITY = "granularity";
-    static final List<String> GRANULARITY_SWEEP = List.of("byte", "location");
+    /** The option {@code --granularity} stands for. */
+    public static final String GRANULARITY = "granularity";
 
     @Parameters(arity = "0..1", paramLabel = "<model>",
             description = "the model (see racetrace list); hunt needs it or --all, tlc and fields need it, conform "
@@ -56,13 +57,33 @@ public final class InstanceSelection {
     String granularity;
 
     @Mixin
-    LayoutOption layout;
-
-    @Mixin
     ModelPathOption modelPath;
 
+    /** The plug-ins' options that make a variant from input ({@code --layout FILE}). */
+    private final VariantInputs inputs = new VariantInputs();
+
+    @Override
+    public VariantInputs variantInputs() {
+        return inputs;
+    }
+
+    /** The model named, or null (--all, or none). */
+    public String model() {
+        return model;
+    }
+
+    /** Whether --all was given. */
+    public boolean isAll() {
+        return all;
+    }
+
+    /** The variants named with --variant, in the order given. */
+    public List<String> variants() {
+        return List.copyOf(variants);
+    }
+
     /** How a command takes its model. */
-    enum Need {
+    public enum Need {
         /** A model or --all (hunt). */
         MODEL_OR_ALL,
         /** A model, or every model when none is named (conform, bench). */
@@ -72,7 +93,7 @@ public final class InstanceSelection {
     }
 
     /** The options given, with the shorthand folded in; a name given twice with two values is refused. */
-    Map<String, String> givenOptions() {
+    public Map<String, String> givenOptions() {
         Map<String, String> out = new LinkedHashMap<>();
         List<String> all = new ArrayList<>(options);
         if (granularity != null) {
@@ -95,7 +116,7 @@ public final class InstanceSelection {
     }
 
     /** Every instance the command line names. */
-    List<Model<?>> instances(Need need) {
+    public List<Model<?>> instances(Need need) {
         if (model != null && all) {
             throw new BadInputException("give either a model or --all, not both");
         }
@@ -105,13 +126,14 @@ public final class InstanceSelection {
         if (need == Need.ONE_MODEL && (model == null || all)) {
             throw new BadInputException("name one model (models: " + names() + ")" + (all ? ", not --all" : ""));
         }
-        layout.validate();
-        if (layout.given() && model == null) {
-            throw new BadInputException("--layout needs the model it is a layout of, e.g. vfio-pci --layout FILE"
-                    + (all ? ", not --all" : ""));
+        inputs.validate();
+        VariantInput input = inputs.given();
+        if (input != null && model == null) {
+            throw new BadInputException(input.usage() + " needs the model it makes a variant of, e.g. <model> "
+                    + input.usage() + (all ? ", not --all" : ""));
         }
-        if (layout.given() && !variants.isEmpty()) {
-            throw new BadInputException("give --variant or --layout, not both: a layout file is its own variant");
+        if (input != null && !variants.isEmpty()) {
+            throw new BadInputException("give --variant or " + input.usage() + ", not both: the input is its own variant");
         }
         Map<String, String> given = givenOptions();
         boolean every = model == null;
@@ -133,8 +155,8 @@ public final class InstanceSelection {
             }
             checkValues(f, given);
         }
-        if (layout.given()) {
-            wanted = List.of(layout.register(model));
+        if (input != null) {
+            wanted = List.of(input.variantOf(model));
         }
         List<Model<?>> instances = new ArrayList<>();
         for (ModelFamily f : families) {
@@ -153,20 +175,21 @@ public final class InstanceSelection {
     }
 
     /** The one instance the command line names (tlc): a model and one variant (or --layout); options default. */
-    Model<?> single(String command) {
+    public Model<?> single(String command) {
         if (all) {
             throw new BadInputException(command + " works on one instance: name a model and a --variant, not --all");
         }
         if (model == null) {
             throw new BadInputException(command + " needs a model (models: " + names() + ")");
         }
-        layout.validate();
+        inputs.validate();
+        VariantInput input = inputs.given();
         ModelFamily f = Models.family(model);
         List<String> wanted = new ArrayList<>(new LinkedHashSet<>(variants));
-        if (layout.given() && !wanted.isEmpty()) {
-            throw new BadInputException("give --variant or --layout, not both: a layout file is its own variant");
+        if (input != null && !wanted.isEmpty()) {
+            throw new BadInputException("give --variant or " + input.usage() + ", not both: the input is its own variant");
         }
-        if (!layout.given() && wanted.size() != 1) {
+        if (input == null && wanted.size() != 1) {
             throw new BadInputException(command + " works on one instance: give exactly one --variant; " + f.name()
                     + " has " + bundled(f));
         }
@@ -177,20 +200,20 @@ public final class InstanceSelection {
                         + bundled(f) + fromFileHint(v));
             }
         }
-        String variant = layout.given() ? layout.register(model) : wanted.get(0);
+        String variant = input != null ? input.variantOf(model) : wanted.get(0);
         return f.create(variant, Models.resolveOptions(f, variant, given));
     }
 
     /** Whether a model, --all, a variant or an option was given: what names an instance (--from names it instead). */
-    boolean anyGiven() {
+    public boolean anyGiven() {
         return model != null || all || !variants.isEmpty() || !options.isEmpty() || granularity != null;
     }
 
     /**
      * The option combinations a sweep over one family's instances runs: given options select their
-     * value; granularity, when not given, takes byte and location (every value of a model whose
-     * granularity lacks them); any other option is left out, so that the engine gives it its
-     * default ({@link Models#resolveOptions}, which knows a default that depends on the variant).
+     * value; an option the family sweeps ({@link ModelFamily#sweeps}), when not given, takes the
+     * values it names; any other option is left out, so that the engine gives it its default
+     * ({@link Models#resolveOptions}, which knows a default that depends on the variant).
      */
     static List<Map<String, String>> sweep(ModelFamily f, Map<String, String> given) {
         List<Map<String, String>> combos = new ArrayList<>();
@@ -199,10 +222,10 @@ public final class InstanceSelection {
             List<String> values;
             if (given.containsKey(e.getKey())) {
                 values = List.of(given.get(e.getKey()));
-            } else if (!e.getKey().equals(GRANULARITY)) {
-                continue;
+            } else if (f.sweeps().containsKey(e.getKey())) {
+                values = f.sweeps().get(e.getKey());
             } else {
-                values = e.getValue().containsAll(GRANULARITY_SWEEP) ? GRANULARITY_SWEEP : e.getValue();
+                continue;
             }
             List<Map<String, String>> next = new ArrayList<>();
             for (Map<String, String> c : combos) {
@@ -218,7 +241,7 @@ public final class InstanceSelection {
     }
 
     /** The option combinations this command line sweeps for one family (fields --compare). */
-    List<Map<String, String>> sweep(ModelFamily f) {
+    public List<Map<String, String>> sweep(ModelFamily f) {
         Map<String, String> given = givenOptions();
         checkValues(f, given);
         for (String name : given.keySet()) {
@@ -241,15 +264,16 @@ public final class InstanceSelection {
     }
 
     /**
-     * The variants a command runs when none is named: the family's own. Variants added from a
-     * layout file in this process ({@code name@digest}) run only through {@code --layout}.
+     * The variants a command runs when none is named: the family's own. Variants made from input
+     * in this process ({@code name@digest}) run only through the option that made them.
      */
-    static List<String> bundled(ModelFamily f) {
+    public static List<String> bundled(ModelFamily f) {
         return f.variants().stream().filter(v -> !v.contains("@")).toList();
     }
 
-    private static String fromFileHint(String variant) {
-        return variant.contains("@") ? " (" + variant + " is a layout from a file: give that file with --layout)" : "";
+    private String fromFileHint(String variant) {
+        return variant.contains("@") ? " (" + variant + " is a variant made from input: give that input again"
+                + (inputs.usage().isEmpty() ? "" : " with " + inputs.usage()) + ")" : "";
     }
 
     private static List<String> names() {

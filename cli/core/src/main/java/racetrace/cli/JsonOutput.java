@@ -8,4 +8,9 @@ public final class JsonOutput {
     @Option(names = "--json", description = "one JSON object per line instead of text; schemas in "
             + "racetrace/schema/ of the jar and the repository (default: text)")
     boolean json;
+
+    /** Whether --json was given. */
+    public boolean json() {
+        return json;
+    }
 }

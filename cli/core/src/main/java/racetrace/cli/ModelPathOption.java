@@ -141,12 +141,12 @@ public final class ModelPathOption {
      * The one line for a command that needs a TLA+ spec and a model (of one's own, typically) that
      * has none: a spec is optional, and only TLC needs it.
      */
-    static String noSpec(racetrace.engine.Model<?> m, String what) {
+    public static String noSpec(racetrace.engine.Model<?> m, String what) {
         return noSpec(List.of(m), what);
     }
 
     /** As {@link #noSpec(racetrace.engine.Model, String)}, for every instance without a spec. */
-    static String noSpec(List<? extends racetrace.engine.Model<?>> without, String what) {
+    public static String noSpec(List<? extends racetrace.engine.Model<?>> without, String what) {
         List<String> names = without.stream().map(m -> m.instance().toString()).distinct().toList();
         return what + " needs the model's TLA+ spec, and " + (names.size() == 1 ? names.get(0) + " has"
                 : String.join(", ", names) + " have") + " none (tlaModule() is null); every command without TLC "

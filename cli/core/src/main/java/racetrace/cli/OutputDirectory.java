@@ -13,13 +13,13 @@ import racetrace.engine.BadInputException;
  * is never lost to an unusable {@code --out}; and cleared of the files an earlier run generated
  * there, so that a reused directory holds only the current files.
  */
-final class OutputDirectory {
+public final class OutputDirectory {
 
     private OutputDirectory() {
     }
 
     /** Creates {@code dir} if needed and proves it writable; refuses it with one line otherwise. */
-    static void require(String option, Path dir) {
+    public static void require(String option, Path dir) {
         Path abs = dir.toAbsolutePath().normalize();
         if (Files.exists(abs) && !Files.isDirectory(abs)) {
             throw new BadInputException(option + " " + dir + " is a file, not a directory; give a directory "
@@ -47,7 +47,7 @@ final class OutputDirectory {
      * Removes what racetrace generates in {@code dir} (modules, cfgs, JSON, report.md, a copied
      * layout file, TLC trace, TLC's metadir); keeps anything else.
      */
-    static void clearGenerated(Path dir) {
+    public static void clearGenerated(Path dir) {
         if (!Files.isDirectory(dir)) {
             return;
         }
@@ -80,7 +80,7 @@ final class OutputDirectory {
         }
     }
 
-    static String reason(Exception e) {
+    public static String reason(Exception e) {
         String m = e.getMessage();
         if (e instanceof java.nio.file.AccessDeniedException) {
             return "permission denied";

@@ -1,18 +1,23 @@
 package racetrace.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import racetrace.cli.plugin.CommandLinePlugin;
+import racetrace.cli.plugin.Plugins;
+import racetrace.cli.plugin.VariantInput;
 import racetrace.engine.BadInputException;
 
-/** The racetrace command: list, hunt, replay, tlc, conform, bench, fields, layout, new-model. */
+/**
+ * The racetrace command: list, hunt, replay, tlc, conform, bench, new-model, and the commands the
+ * model families' plug-ins add ({@link racetrace.cli.plugin.CommandLinePlugin}: fields and layout of
+ * the flags families).
+ */
 @Command(name = "racetrace", mixinStandardHelpOptions = true, version = "racetrace 0.1.0",
         description = "Finds races in step-level models of concurrent kernel and hypervisor code.",
-        subcommands = {ListCommand.class, HuntCommand.class, ReplayCommand.class, TlcCommand.class,
-                ConformCommand.class, BenchCommand.class, FieldsCommand.class, LayoutCommand.class,
-                NewModelCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = ExitCode.HEADING,
         exitCodeList = {ExitCode.L0, ExitCode.L1, ExitCode.L2, ExitCode.L3, ExitCode.L70})
 public final class Racetrace implements Callable<Integer> {
@@ -58,6 +63,18 @@ public final class Racetrace implements Callable<Integer> {
     /** The command line reading standard input from {@code in}. */
     public static CommandLine commandLine(java.io.InputStream in, PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new Racetrace(in));
+        List<Object> commands = new ArrayList<>(List.of(new ListCommand(), new HuntCommand(), new ReplayCommand(),
+                new TlcCommand(), new ConformCommand(), new BenchCommand()));
+        for (CommandLinePlugin p : Plugins.all()) {
+            commands.addAll(p.commands());
+        }
+        commands.add(new NewModelCommand());
+        commands.add(new CommandLine.HelpCommand());
+        for (Object c : commands) {
+            CommandLine sub = new CommandLine(c);
+            addVariantInputs(sub);
+            cl.addSubcommand(sub);
+        }
         cl.setOut(out);
         cl.setErr(err);
         // An argument is what it says: "@name" is no file of further arguments.
@@ -82,6 +99,24 @@ public final class Racetrace implements Callable<Integer> {
             return new CommandLine.RunLast().execute(parsed);
         });
         return cl;
+    }
+
+    /**
+     * Adds every plug-in's variant-input option (--layout FILE) to a command that takes an instance:
+     * one whose object, or a mixin of it, is a {@link TakesVariantInput}.
+     */
+    private static void addVariantInputs(CommandLine sub) {
+        List<Object> holders = new ArrayList<>(sub.getMixins().values());
+        holders.add(sub.getCommand());
+        for (Object h : holders) {
+            if (h instanceof TakesVariantInput t) {
+                int i = 0;
+                for (VariantInput in : Plugins.variantInputs()) {
+                    sub.addMixin("variantInput" + i++, in);
+                    t.variantInputs().add(in);
+                }
+            }
+        }
     }
 
     /** Runs the command line; bad input gives one line on stderr and exit code 2, never a stack trace. */
@@ -138,12 +173,12 @@ public final class Racetrace implements Callable<Integer> {
     }
 
     /** Error messages are one line: a multi-line reason (SANY's errors) is joined. */
-    static String oneLine(String s) {
+    public static String oneLine(String s) {
         return s == null ? "" : String.join(" | ", s.strip().lines().map(String::strip).filter(l -> !l.isEmpty()).toList());
     }
 
     /** Commands' text for progress and warnings, on stderr. */
-    static void note(PrintWriter err, String text) {
+    public static void note(PrintWriter err, String text) {
         err.println("racetrace: " + text);
         err.flush();
     }

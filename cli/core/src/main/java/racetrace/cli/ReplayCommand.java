@@ -25,7 +25,7 @@ import racetrace.tlc.TlcTraceFile;
                 + "--layout FILE; a model of your own with the same --model-path."},
         exitCodeListHeading = ExitCode.HEADING,
         exitCodeList = {ExitCode.L0, ExitCode.L1, ExitCode.L2, ExitCode.L3, ExitCode.L70})
-final class ReplayCommand implements Callable<Integer> {
+final class ReplayCommand implements Callable<Integer>, TakesVariantInput {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -37,19 +37,24 @@ final class ReplayCommand implements Callable<Integer> {
                     + "hunt or tlc JSON line, or a text file holding one schedule string")
     String input;
 
-    @Mixin
-    LayoutOption layout;
+    /** The plug-ins' variant inputs (--layout FILE): the variant a string names may come from one. */
+    private final VariantInputs inputs = new VariantInputs();
 
     @Mixin
     ModelPathOption modelPath;
 
     @Override
+    public VariantInputs variantInputs() {
+        return inputs;
+    }
+
+    @Override
     public Integer call() {
-        layout.validate();
+        inputs.validate();
         Case c;
         try {
             ReplayInput.Text text = ReplayInput.text(input, ((Racetrace) spec.parent().userObject()).in());
-            layout.registerFor(text.text(), text.name());
+            inputs.prepareFor(text.text(), text.name());
             c = ReplayInput.decode(text);
         } catch (TlcTraceFile.TraceRejectedException e) {
             Racetrace.note(spec.commandLine().getErr(), Racetrace.oneLine(e.getMessage()));

@@ -200,7 +200,7 @@ final class TlcCommand implements Callable<Integer> {
         if (output.json) {
             o.println(new ObjectMapper().writeValueAsString(report));
         } else {
-            print(o, c, r, report, selection.layout.asArguments());
+            print(o, c, r, report, selection.variantInputs().asArguments());
         }
         o.flush();
         return code;
@@ -253,7 +253,7 @@ final class TlcCommand implements Callable<Integer> {
                         + "--variant, --option, --granularity, --config or --thread (--layout and --model-path "
                         + "are fine: they say where the string's variant or model comes from)");
             }
-            selection.layout.registerFor(from, "the --from string");
+            selection.variantInputs().prepareFor(from, "the --from string");
             Case c = ScheduleString.decode(from);
             return new Case(c.model(), c.scenario(), Schedule.empty(), c.focus());
         }

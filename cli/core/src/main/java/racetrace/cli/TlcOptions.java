@@ -24,7 +24,12 @@ public final class TlcOptions {
                     + "earlier run of the same instance replaced (default ${DEFAULT-VALUE})")
     Path out = Path.of("racetrace-out");
 
-    void validate() {
+    /** The directory given with --out (default racetrace-out). */
+    public Path out() {
+        return out;
+    }
+
+    public void validate() {
         Checks.count("--tlc-timeout", timeout, 1, (long) Checks.MAX_SECONDS, "seconds");
         if (out.toString().isBlank()) {
             throw new BadInputException("--out is empty; give a directory (default racetrace-out)");
@@ -32,7 +37,7 @@ public final class TlcOptions {
     }
 
     /** For commands where TLC is optional: refuses TLC options given without the switch that runs TLC. */
-    void requireUsedOnlyWith(boolean tlcRuns, String tlcSwitch) {
+    public void requireUsedOnlyWith(boolean tlcRuns, String tlcSwitch) {
         for (String o : new String[] {"--out", "--tlc-timeout"}) {
             if (!tlcRuns && mixee.commandLine().getParseResult().hasMatchedOption(o)) {
                 throw new BadInputException(o + " is used by " + tlcSwitch + " only; add " + tlcSwitch
@@ -42,11 +47,11 @@ public final class TlcOptions {
     }
 
     /** Checks --out before any work, so that the results of a long run are never lost to it. */
-    void requireOut() {
+    public void requireOut() {
         OutputDirectory.require("--out", out);
     }
 
-    Duration duration() {
+    public Duration duration() {
         return Duration.ofSeconds(timeout);
     }
 }

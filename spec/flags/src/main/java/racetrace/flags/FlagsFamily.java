@@ -44,6 +44,12 @@ abstract class FlagsFamily implements ModelFamily {
         return o;
     }
 
+    /** A sweep runs both store widths the thread compares: the byte (x86-64 GCC) and the whole memory location (arm64). */
+    @Override
+    public Map<String, List<String>> sweeps() {
+        return Map.of("granularity", List.of("byte", "location"));
+    }
+
     @Override
     public Model<?> create(String variant, Map<String, String> options) {
         return instance(variant, options);

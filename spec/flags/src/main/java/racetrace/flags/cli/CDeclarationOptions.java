@@ -1,11 +1,11 @@
-package racetrace.cli;
+package racetrace.flags.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
-import racetrace.dwarf.Toolchain;
 import racetrace.engine.BadInputException;
+import racetrace.flags.dwarf.Toolchain;
 
 /**
  * How a C declaration becomes a layout: which struct of the file, compiled by which target's GCC.

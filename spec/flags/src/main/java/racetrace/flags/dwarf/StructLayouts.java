@@ -1,4 +1,4 @@
-package racetrace.dwarf;
+package racetrace.flags.dwarf;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

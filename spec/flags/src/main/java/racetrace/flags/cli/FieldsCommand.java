@@ -1,6 +1,5 @@
-package racetrace.cli;
+package racetrace.flags.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -8,25 +7,33 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
+import racetrace.cli.Checks;
+import racetrace.cli.ExitCode;
+import racetrace.cli.InstanceSelection;
+import racetrace.cli.JsonOutput;
+import racetrace.cli.ModelPathOption;
+import racetrace.cli.OutputDirectory;
+import racetrace.cli.Racetrace;
+import racetrace.cli.TlcOptions;
 import racetrace.engine.BadInputException;
 import racetrace.engine.Model;
 import racetrace.engine.ModelFamily;
 import racetrace.engine.Models;
-import racetrace.fields.Comparison;
-import racetrace.fields.FieldPairs;
-import racetrace.fields.PairCheck;
-import racetrace.fields.PairReport;
-import racetrace.fields.PairScope;
-import racetrace.fields.PairVerdict;
 import racetrace.flags.Assumption;
 import racetrace.flags.FlagsModel;
 import racetrace.flags.Layouts;
 import racetrace.flags.Writer;
-import racetrace.report.Templates;
+import racetrace.flags.fields.Comparison;
+import racetrace.flags.fields.FieldPairs;
+import racetrace.flags.fields.PairCheck;
+import racetrace.flags.fields.PairReport;
+import racetrace.flags.fields.PairScope;
+import racetrace.flags.fields.PairVerdict;
 import racetrace.search.Case;
 import racetrace.search.explore.Limits;
 import racetrace.tla.TlcConfirmation;
@@ -92,16 +99,16 @@ public final class FieldsCommand implements Callable<Integer> {
         Checks.count("--max-states", maxStates, 1, 1_000_000_000_000L, "states");
         tlcOptions.validate();
         tlcOptions.requireUsedOnlyWith(tlc, "--tlc");
-        if (selection.model == null || selection.all) {
+        if (selection.model() == null || selection.isAll()) {
             throw new BadInputException("fields works on one flags model: name it (vfio-pci or mlx5)");
         }
-        ModelFamily family = Models.family(selection.model);
+        ModelFamily family = Models.family(selection.model());
         try {
             Layouts.bundledVariants(family.name());
         } catch (BadInputException e) {
             throw new BadInputException("fields works on the flags models (vfio-pci, mlx5), not " + family.name());
         }
-        if (compare && (selection.layout.given() || !selection.variants.isEmpty())) {
+        if (compare && ((selection.variantInputs().given() != null) || !selection.variants().isEmpty())) {
             throw new BadInputException("--compare runs every bundled layout and the two policies; leave out --variant "
                     + "and --layout");
         }
@@ -127,7 +134,7 @@ public final class FieldsCommand implements Callable<Integer> {
                 + maxStates + " states per scenario): seconds per instance at --ops 2, minutes at --ops 3"
                 + (tlc ? "; then TLC on each race" : ""));
         ObjectMapper mapper = new ObjectMapper();
-        String replayOptions = selection.layout.asArguments();
+        String replayOptions = selection.variantInputs().asArguments();
         int code = ExitCode.OK;
         for (Model<?> instance : instances) {
             FlagsModel m = (FlagsModel) instance;
@@ -136,8 +143,8 @@ public final class FieldsCommand implements Callable<Integer> {
             if (verdicts.stream().anyMatch(PairVerdict::races)) {
                 code = ExitCode.worst(code, ExitCode.FOUND);
             }
-            if (!output.json) {
-                o.print(Templates.render("fields", reportData(m, verdicts, replayOptions)));
+            if (!output.json()) {
+                o.print(FlagsPlugin.render("fields", reportData(m, verdicts, replayOptions)));
                 o.flush();
             }
             Map<FieldPairs.Pair, TlcConfirmation> confirmed = new LinkedHashMap<>();
@@ -161,7 +168,7 @@ public final class FieldsCommand implements Callable<Integer> {
                     if (tc instanceof TlcConfirmation.Failed) {
                         code = ExitCode.worst(code, ExitCode.TLC_FAILED);
                     }
-                    if (!output.json) {
+                    if (!output.json()) {
                         o.println("   TLC, " + pv.pair().a() + " + " + pv.pair().b() + ": " + tc.describe());
                         if (tc.export() != null) {
                             o.println("        files: " + tc.export().tla());
@@ -170,7 +177,7 @@ public final class FieldsCommand implements Callable<Integer> {
                     }
                 }
             }
-            if (output.json) {
+            if (output.json()) {
                 for (PairVerdict pv : verdicts) {
                     o.println(mapper.writeValueAsString(json(m, pv, m.layout().name(), tlc ? confirmed.get(pv.pair())
                             : null)));
@@ -192,14 +199,14 @@ public final class FieldsCommand implements Callable<Integer> {
                     + opts.get(InstanceSelection.GRANULARITY) + ": every bundled layout and both policies, each pair "
                     + "explored exhaustively");
             Comparison c = Comparison.of(family.name(), opts, check);
-            if (output.json) {
+            if (output.json()) {
                 for (Comparison.Column col : c.columns()) {
                     for (PairVerdict v : col.verdicts()) {
                         o.println(mapper.writeValueAsString(json(col.instance(), v, col.name(), null)));
                     }
                 }
             } else {
-                o.print(Templates.render("fields-compare", compareData(c)));
+                o.print(FlagsPlugin.render("fields-compare", compareData(c)));
             }
             o.flush();
             if (c.columns().stream().anyMatch(col -> col.racing() > 0)) {
@@ -215,7 +222,7 @@ public final class FieldsCommand implements Callable<Integer> {
      */
     private String writeReport(FlagsModel m, PairVerdict pv, TlcConfirmation tc, Path dir) {
         try {
-            String replayOptions = selection.layout.copyInto(dir);
+            String replayOptions = selection.variantInputs().copyInto(dir);
             Case c = pv.counterexample();
             new BugReport(c.focus() == null ? FlagsModel.NO_LOST_UPDATE : c.focus(), "`racetrace fields` (pair "
                     + pv.pair().a() + " + " + pv.pair().b() + ", minimal over " + pv.scope() + ")", c.run(),
@@ -228,7 +235,7 @@ public final class FieldsCommand implements Callable<Integer> {
     }
 
     private Path pairDir(FlagsModel m, FieldPairs.Pair p) {
-        return tlcOptions.out.resolve(Confirmations.dirName(m.instance())).resolve("fields")
+        return tlcOptions.out().resolve(Confirmations.dirName(m.instance())).resolve("fields")
                 .resolve(p.a() + "+" + p.b());
     }
 

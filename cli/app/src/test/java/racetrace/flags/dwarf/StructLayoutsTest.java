@@ -1,4 +1,4 @@
-package racetrace.dwarf;
+package racetrace.flags.dwarf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

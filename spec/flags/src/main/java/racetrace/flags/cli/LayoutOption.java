@@ -1,10 +1,10 @@
-package racetrace.cli;
+package racetrace.flags.cli;
 
 import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import racetrace.cli.Checks;
+import racetrace.cli.plugin.VariantInput;
 import racetrace.engine.BadInputException;
 
 /**
@@ -15,7 +15,7 @@ import racetrace.engine.BadInputException;
  * --layout FILE}, {@code tlc --from ... --layout FILE}); with a file whose content differs it is
  * refused, naming both variants.
  */
-public final class LayoutOption {
+public final class LayoutOption implements VariantInput {
 
     @Option(names = "--layout", paramLabel = "FILE",
             description = "a flags layout file (.layout), or a C declaration (.h, .c) compiled with GCC and read from "
@@ -26,47 +26,43 @@ public final class LayoutOption {
     @Mixin
     CDeclarationOptions c;
 
-    boolean given() {
+    @Override
+    public boolean given() {
         return file != null;
     }
 
+    @Override
+    public String usage() {
+        return "--layout FILE";
+    }
+
     /** Checks what can be checked without reading the file: --struct and --arch need a C file. */
-    void validate() {
+    @Override
+    public void validate() {
         c.validate(file, "--layout");
     }
 
     /** Reads the file and makes it a variant of {@code model}; returns the variant's name. */
-    String register(String model) {
+    @Override
+    public String variantOf(String model) {
         validate();
         return LayoutInput.register(file, model, c.struct, c.arch());
     }
 
-    /**
-     * Registers the layout for the model a schedule string (or a file holding one) names, before
-     * that string is decoded, and refuses a layout that is not the one the string was made with.
-     *
-     * @param text a schedule string, or the text of a file holding one (TLC trace, JSON)
-     * @param name how messages call that input
-     */
-    void registerFor(String text, String name) {
-        validate();
-        String[] named = named(text);
-        if (named == null) {
-            return; // not a string or file that names an instance: decoding says what it is instead
-        }
+    @Override
+    public void prepareFor(String model, String variant, String name) {
         if (file == null) {
             // In a command of its own, a flags variant <name>@<digest> exists only once --layout read its file.
-            if (named[1].contains("@") && isFlagsModel(named[0])) {
-                throw new BadInputException(name + " names variant " + named[1] + " of " + named[0] + ", a layout "
+            if (variant.contains("@") && isFlagsModel(model)) {
+                throw new BadInputException(name + " names variant " + variant + " of " + model + ", a layout "
                         + "read from a file (<layout>@<digest>): give that file again with --layout FILE");
             }
             return;
         }
-        String variant = register(named[0]);
-        String wanted = named[1];
-        if (!variant.equals(wanted)) {
-            throw new BadInputException(name + " was made with variant " + wanted + ", but --layout " + file
-                    + " is variant " + variant + (wanted.contains("@")
+        String made = variantOf(model);
+        if (!made.equals(variant)) {
+            throw new BadInputException(name + " was made with variant " + variant + ", but --layout " + file
+                    + " is variant " + made + (variant.contains("@")
                             ? ": the layout differs from the one the string was made with; give that file"
                                     + (CDeclarationOptions.isC(file) ? " (with the same --struct and --arch)" : "")
                             : ": drop --layout (the string names a bundled variant)"));
@@ -83,7 +79,8 @@ public final class LayoutOption {
     }
 
     /** {@code --layout FILE [--struct S] [--arch A]}, each with a leading space, or "" without a layout. */
-    String asArguments() {
+    @Override
+    public String asArguments() {
         return file == null ? "" : " --layout " + shellWord(file.toString()) + c.asArguments();
     }
 
@@ -93,7 +90,8 @@ public final class LayoutOption {
      *
      * @throws java.io.UncheckedIOException when the copy cannot be written
      */
-    String copyInto(Path dir) {
+    @Override
+    public String copyInto(Path dir) {
         if (file == null) {
             return "";
         }
@@ -111,22 +109,4 @@ public final class LayoutOption {
     static String shellWord(String s) {
         return s.matches("[A-Za-z0-9_./+@=,:-]+") ? s : "'" + s.replace("'", "'\\''") + "'";
     }
-
-    /** Model and variant the first schedule string of a text names, else its JSON keys; null when neither. */
-    static String[] named(String text) {
-        String s = racetrace.search.ScheduleString.looksLikeOne(text) ? racetrace.search.ScheduleString.clean(text)
-                : text;
-        Matcher m = SCHEDULE.matcher(s);
-        if (m.find()) {
-            return new String[] {m.group(1), m.group(2)};
-        }
-        Matcher model = JSON_MODEL.matcher(text);
-        Matcher variant = JSON_VARIANT.matcher(text);
-        return model.find() && variant.find() ? new String[] {model.group(1), variant.group(1)} : null;
-    }
-
-    private static final Pattern SCHEDULE = Pattern.compile(
-            "(?<![A-Za-z0-9])rt[0-9]+:([A-Za-z0-9_.-]+):([A-Za-z0-9_.+@-]+)(?::|$)");
-    private static final Pattern JSON_MODEL = Pattern.compile("\"model\"\\s*:\\s*\"([^\"]+)\"");
-    private static final Pattern JSON_VARIANT = Pattern.compile("\"variant\"\\s*:\\s*\"([^\"]+)\"");
 }

@@ -1,4 +1,4 @@
-package racetrace.fields;
+package racetrace.flags.fields;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,11 +1,11 @@
-package racetrace.cli;
+package racetrace.flags.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import racetrace.dwarf.StructLayouts;
 import racetrace.engine.BadInputException;
 import racetrace.flags.Layout;
 import racetrace.flags.Layouts;
+import racetrace.flags.dwarf.StructLayouts;
 
 /**
  * A {@code --layout FILE}: a layout file ({@code .layout}) read as it is, or a C declaration

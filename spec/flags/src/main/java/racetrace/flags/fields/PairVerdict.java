@@ -1,4 +1,4 @@
-package racetrace.fields;
+package racetrace.flags.fields;
 
 import java.util.List;
 import racetrace.engine.Measure;

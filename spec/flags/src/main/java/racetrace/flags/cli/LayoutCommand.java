@@ -1,4 +1,4 @@
-package racetrace.cli;
+package racetrace.flags.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,16 +7,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import racetrace.dwarf.StructLayouts;
+import picocli.CommandLine;
+import racetrace.cli.ExitCode;
 import racetrace.engine.BadInputException;
 import racetrace.flags.Layout;
 import racetrace.flags.Layouts;
-import racetrace.report.Templates;
+import racetrace.flags.dwarf.StructLayouts;
 
 /**
  * Prints the layout file of a C struct as the compiler lays it out (DWARF), or of a bundled
@@ -76,7 +76,7 @@ public final class LayoutCommand implements Callable<Integer> {
             }
             l = StructLayouts.fromC(file, model, c.struct, c.arch());
         }
-        spec.commandLine().getOut().print(Templates.render("layout", data(l)));
+        spec.commandLine().getOut().print(FlagsPlugin.render("layout", data(l)));
         spec.commandLine().getOut().flush();
         return ExitCode.OK;
     }
