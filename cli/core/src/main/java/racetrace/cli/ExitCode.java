@@ -14,8 +14,20 @@ public final class ExitCode {
     public static final int BAD_INPUT = 2;
     /** TLC could not run or finish (no jar, parse error, timeout, out of memory, files not writable). */
     public static final int TLC_FAILED = 3;
+    /**
+     * The work was cut short (by {@code --seconds} or a cap) before it could back a verdict: nothing
+     * was found in what was done, and nothing is claimed about the rest. Never "held".
+     */
+    public static final int INCONCLUSIVE = 4;
+    /** A model of one's own threw, or broke the engine's contract (the message names its class and step). */
+    public static final int MODEL_ERROR = 5;
     /** A bug in racetrace (EX_SOFTWARE of sysexits.h). */
     public static final int INTERNAL = 70;
+    /** Interrupted (Ctrl-C, SIGINT): 128 + 2, as shells report it. */
+    public static final int INTERRUPTED = 130;
+
+    /** The codes from least to most urgent, for {@link #worst}: a finding outranks an unfinished search. */
+    private static final int[] RANK = {OK, INCONCLUSIVE, FOUND, TLC_FAILED, MODEL_ERROR, INTERNAL, INTERRUPTED};
 
     // The exit-code section of every command's --help.
     public static final String HEADING = "%nExit codes:%n";
@@ -28,8 +40,20 @@ public final class ExitCode {
     private ExitCode() {
     }
 
-    /** The code of a command that did several things: a TLC failure outranks a finding, a finding outranks nothing. */
+    /**
+     * The code of a command that did several things: an interruption, a bug, a model's error, a
+     * TLC failure, a finding, an unfinished search, nothing, in that order.
+     */
     public static int worst(int a, int b) {
-        return Math.max(a, b);
+        return rank(a) >= rank(b) ? a : b;
+    }
+
+    private static int rank(int code) {
+        for (int i = 0; i < RANK.length; i++) {
+            if (RANK[i] == code) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("no exit code " + code);
     }
 }
