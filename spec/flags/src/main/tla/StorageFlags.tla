@@ -30,7 +30,10 @@ CONSTANTS
     Pair,         \* {} or the two fields NoLostUpdateBetween is about
     Assume,       \* the assumptions: [close_pm |-> ..., probe_window |-> ...] (vfio-pci), [probe_window |-> ...] (mlx5)
     Actors,       \* thread -> actor name
-    Scripts       \* thread -> sequence of [op |-> name, arg |-> 0 or 1]
+    Plan,         \* thread -> [script |-> <<op, ...>>] a fixed script, or [ops |-> a set of ops,
+                  \* min |-> m, max |-> n, optional |-> b]: m..n ops chosen from ops at each op's
+                  \* end (b: the thread may also be absent); an op is [op |-> name, arg |-> 0 or 1]
+    Caps          \* [threads |-> most threads present, ops |-> most ops in all]
 
 VARIABLES
     mem,          \* unit -> set of set fields
@@ -38,7 +41,8 @@ VARIABLES
     lost,         \* [victim, by] records: a store of field by wrote back a stale copy of field victim
     reg,          \* thread -> register (a loaded unit)
     pc,           \* thread -> label of its next step, or "Done"
-    opIdx,        \* thread -> index of its current op (Len + 1 when done)
+    opIdx,        \* thread -> how many ops it has begun (kept when done)
+    cur,          \* thread -> its current op, [op |-> "none", arg |-> 0] when done
     owner,        \* lock -> owning thread, 0 when free (memory: the rwsem's writer)
     readers,      \* threads holding the memory rwsem for read
     usage,        \* runtime-PM usage count
@@ -50,9 +54,9 @@ VARIABLES
     rcu,          \* notifier callbacks in flight
     resetPending  \* a reset_done has not yet been followed by its cleanup
 
-vars == <<mem, ghost, lost, reg, pc, opIdx, owner, readers, usage, rpm, wake, open, vfs, nb, rcu, resetPending>>
+vars == <<mem, ghost, lost, reg, pc, opIdx, cur, owner, readers, usage, rpm, wake, open, vfs, nb, rcu, resetPending>>
 
-Threads == 1..Len(Scripts)
+Threads == 1..Len(Actors)
 FieldSet == {Fields[i] : i \in 1..Len(Fields)}
 LockNames == IF Family = "vfio-pci" THEN {"devSet", "device", "memory"} ELSE {"state", "reset"}
 ARG == -1      \* an instruction value meaning "the op's argument"
@@ -295,15 +299,42 @@ NxAt(p, i) == IF "nx" \in DOMAIN p[i] THEN p[i].nx ELSE IF i < Len(p) THEN p[i +
 \* the label after the step labelled l
 After(p, l) == NxAt(p, Pos(p, l))
 
-FirstLabel(t, n) == IF n <= Len(Scripts[t]) THEN Prog(Scripts[t][n].op)[1].lbl ELSE "Done"
+(***************************************************************************)
+(* Which ops a thread runs (the Plan): its script, or at each op's end a   *)
+(* choice of its next op or Done. The step that ends an op clears the      *)
+(* thread's register and begins its next op in the same step.              *)
+(***************************************************************************)
+None == [op |-> "none", arg |-> 0]
+Range(s) == {s[i] : i \in 1..Len(s)}
+Scripted(t) == "script" \in DOMAIN Plan[t]
+MinOps(t) == IF Scripted(t) THEN Len(Plan[t].script) ELSE Plan[t].min
+\* The ops thread t may begin after n ops, and whether it may be Done after n (0: absent).
+Choices(t, n) ==
+    IF Scripted(t) THEN (IF n < Len(Plan[t].script) THEN {Plan[t].script[n + 1]} ELSE {})
+    ELSE IF n < Plan[t].max THEN Plan[t].ops ELSE {}
+MayStop(t, n) == n >= MinOps(t) \/ (n = 0 /\ ~Scripted(t) /\ Plan[t].optional)
+Max(x, y) == IF x > y THEN x ELSE y
+\* The ops each present thread has begun or still must run: what Caps.ops bounds.
+RECURSIVE SumTo(_, _)
+SumTo(f(_), k) == IF k = 0 THEN 0 ELSE f(k) + SumTo(f, k - 1)
+Reserved == LET r(u) == IF opIdx[u] > 0 THEN Max(opIdx[u], MinOps(u)) ELSE 0 IN SumTo(r, Len(Actors))
+NextChoices(t) == IF opIdx[t] < MinOps(t) \/ Reserved < Caps.ops THEN Choices(t, opIdx[t]) ELSE {}
+\* After a step that ends t's op: each next op it may begin, or Done.
+Ends(t) == {[pc |-> Prog(o.op)[1].lbl, opIdx |-> opIdx[t] + 1, cur |-> o] : o \in NextChoices(t)}
+           \cup (IF MayStop(t, opIdx[t]) \/ NextChoices(t) = {} THEN {[pc |-> "Done", opIdx |-> opIdx[t], cur |-> None]}
+                 ELSE {})
 
-\* Continue at label l of the current op; "End" moves to the next op.
-Goto(t, l) ==
+\* Continue at label l of the current op with register r; "End" ends the op (register cleared).
+Goto(t, l, r) ==
     IF l = "End"
-    THEN /\ opIdx' = [opIdx EXCEPT ![t] = @ + 1]
-         /\ pc' = [pc EXCEPT ![t] = FirstLabel(t, opIdx[t] + 1)]
+    THEN \E e \in Ends(t) :
+            /\ opIdx' = [opIdx EXCEPT ![t] = e.opIdx]
+            /\ pc' = [pc EXCEPT ![t] = e.pc]
+            /\ cur' = [cur EXCEPT ![t] = e.cur]
+            /\ reg' = [r EXCEPT ![t] = {}]
     ELSE /\ pc' = [pc EXCEPT ![t] = l]
-         /\ UNCHANGED opIdx
+         /\ reg' = r
+         /\ UNCHANGED <<opIdx, cur>>
 
 Val(ins, a) == IF ins.v = ARG THEN a ELSE ins.v
 With(s, f, b) == IF b THEN s \cup {f} ELSE s \ {f}
@@ -315,11 +346,11 @@ devVars == <<open, vfs, nb, rcu, resetPending>>
 
 Exec(t, ins, nx, a, p) ==
     CASE ins.k = "Load" ->
-            /\ reg' = [reg EXCEPT ![t] = UNION {mem[u] : u \in ins.acc}]
-            /\ Goto(t, nx) /\ UNCHANGED <<mem, ghost, lost, lost, lockVars, pmVars, devVars>>
+            /\ Goto(t, nx, [reg EXCEPT ![t] = UNION {mem[u] : u \in ins.acc}])
+            /\ UNCHANGED <<mem, ghost, lost, lockVars, pmVars, devVars>>
       [] ins.k = "Modify" ->
-            /\ reg' = [reg EXCEPT ![t] = With(reg[t], ins.f, Val(ins, a) = 1)]
-            /\ Goto(t, nx) /\ UNCHANGED <<mem, ghost, lost, lockVars, pmVars, devVars>>
+            /\ Goto(t, nx, [reg EXCEPT ![t] = With(reg[t], ins.f, Val(ins, a) = 1)])
+            /\ UNCHANGED <<mem, ghost, lost, lockVars, pmVars, devVars>>
       [] ins.k = "Store" ->
             \* every unit reached gets reg's copy of its fields; another field is lost to this
             \* store when the store changes its bit to a value that is not its last write
@@ -330,121 +361,121 @@ Exec(t, ins, nx, a, p) ==
                                                             /\ (x \in reg[t]) # ghost[x]
                                                             /\ (x \in reg[t]) # (x \in mem[UnitOf[x]])}}
             /\ resetPending' = (resetPending \/ ins.pend)
-            /\ Goto(t, nx) /\ UNCHANGED <<reg, lockVars, pmVars, open, vfs, nb, rcu>>
+            /\ Goto(t, nx, reg) /\ UNCHANGED <<lockVars, pmVars, open, vfs, nb, rcu>>
       [] ins.k = "StorePlain" ->
             /\ mem' = [mem EXCEPT ![UnitOf[ins.f]] = IF Val(ins, a) = 1 THEN {ins.f} ELSE {}]
             /\ ghost' = [ghost EXCEPT ![ins.f] = (Val(ins, a) = 1)]
             /\ resetPending' = (resetPending \/ ins.pend)
-            /\ Goto(t, nx) /\ UNCHANGED <<lost, reg, lockVars, pmVars, open, vfs, nb, rcu>>
+            /\ Goto(t, nx, reg) /\ UNCHANGED <<lost, lockVars, pmVars, open, vfs, nb, rcu>>
       [] ins.k = "JumpIf" ->
-            /\ Goto(t, IF (ins.f \in mem[UnitOf[ins.f]]) = (Val(ins, a) = 1) THEN ins.to ELSE nx)
-            /\ UNCHANGED <<mem, ghost, lost, reg, lockVars, pmVars, devVars>>
+            /\ Goto(t, IF (ins.f \in mem[UnitOf[ins.f]]) = (Val(ins, a) = 1) THEN ins.to ELSE nx, reg)
+            /\ UNCHANGED <<mem, ghost, lost, lockVars, pmVars, devVars>>
       [] ins.k = "Clear" ->
             /\ mem' = [u \in 1..NUnits |-> mem[u] \ ins.fs]
             /\ ghost' = [f \in FieldSet |-> IF f \in ins.fs THEN FALSE ELSE ghost[f]]
-            /\ Goto(t, nx) /\ UNCHANGED <<lost, reg, lockVars, pmVars, devVars>>
+            /\ Goto(t, nx, reg) /\ UNCHANGED <<lost, lockVars, pmVars, devVars>>
       [] ins.k = "Lock" ->
             /\ owner[ins.m] = 0
             /\ owner' = [owner EXCEPT ![ins.m] = t]
-            /\ Goto(t, nx) /\ UNCHANGED <<mem, ghost, lost, reg, readers, pmVars, devVars>>
+            /\ Goto(t, nx, reg) /\ UNCHANGED <<mem, ghost, lost, readers, pmVars, devVars>>
       [] ins.k \in {"Unlock", "WriteUnlock"} ->
             /\ owner' = [owner EXCEPT ![ins.m] = 0]
-            /\ Goto(t, nx) /\ UNCHANGED <<mem, ghost, lost, reg, readers, pmVars, devVars>>
+            /\ Goto(t, nx, reg) /\ UNCHANGED <<mem, ghost, lost, readers, pmVars, devVars>>
       [] ins.k = "TryLock" ->
             /\ IF owner[ins.m] = 0
-               THEN owner' = [owner EXCEPT ![ins.m] = t] /\ Goto(t, nx)
-               ELSE UNCHANGED owner /\ Goto(t, ins.to)
-            /\ UNCHANGED <<mem, ghost, lost, reg, readers, pmVars, devVars>>
+               THEN owner' = [owner EXCEPT ![ins.m] = t] /\ Goto(t, nx, reg)
+               ELSE UNCHANGED owner /\ Goto(t, ins.to, reg)
+            /\ UNCHANGED <<mem, ghost, lost, readers, pmVars, devVars>>
       [] ins.k = "ReadLock" ->
             /\ owner[ins.m] = 0
             /\ readers' = readers \cup {t}
-            /\ Goto(t, nx) /\ UNCHANGED <<mem, ghost, lost, reg, owner, pmVars, devVars>>
+            /\ Goto(t, nx, reg) /\ UNCHANGED <<mem, ghost, lost, owner, pmVars, devVars>>
       [] ins.k = "ReadUnlock" ->
             /\ readers' = readers \ {t}
-            /\ Goto(t, nx) /\ UNCHANGED <<mem, ghost, lost, reg, owner, pmVars, devVars>>
+            /\ Goto(t, nx, reg) /\ UNCHANGED <<mem, ghost, lost, owner, pmVars, devVars>>
       [] ins.k = "WriteLock" ->
             /\ owner[ins.m] = 0 /\ readers = {}
             /\ owner' = [owner EXCEPT ![ins.m] = t]
-            /\ Goto(t, nx) /\ UNCHANGED <<mem, ghost, lost, reg, readers, pmVars, devVars>>
+            /\ Goto(t, nx, reg) /\ UNCHANGED <<mem, ghost, lost, readers, pmVars, devVars>>
       [] ins.k \in {"PmGet", "PmResume"} ->
             /\ rpm \notin {"suspending", "resuming"}
             /\ usage' = IF ins.k = "PmGet" THEN usage + 1 ELSE usage
             /\ IF rpm = "suspended"
-               THEN rpm' = "resuming" /\ Goto(t, nx)
-               ELSE UNCHANGED rpm /\ Goto(t, After(p, ins.to))
-            /\ UNCHANGED <<mem, ghost, lost, reg, lockVars, wake, devVars>>
+               THEN rpm' = "resuming" /\ Goto(t, nx, reg)
+               ELSE UNCHANGED rpm /\ Goto(t, After(p, ins.to), reg)
+            /\ UNCHANGED <<mem, ghost, lost, lockVars, wake, devVars>>
       [] ins.k = "PmPut" ->
             /\ usage' = usage - 1
-            /\ Goto(t, nx) /\ UNCHANGED <<mem, ghost, lost, reg, lockVars, rpm, wake, devVars>>
+            /\ Goto(t, nx, reg) /\ UNCHANGED <<mem, ghost, lost, lockVars, rpm, wake, devVars>>
       [] ins.k = "PmGetNoresume" ->
             /\ usage' = usage + 1 /\ wake' = FALSE
-            /\ Goto(t, nx) /\ UNCHANGED <<mem, ghost, lost, reg, lockVars, rpm, devVars>>
+            /\ Goto(t, nx, reg) /\ UNCHANGED <<mem, ghost, lost, lockVars, rpm, devVars>>
       [] ins.k = "PmPutNoidle" ->
             /\ usage' = usage - 1 /\ wake' = (Val(ins, a) = 1)
-            /\ Goto(t, nx) /\ UNCHANGED <<mem, ghost, lost, reg, lockVars, rpm, devVars>>
+            /\ Goto(t, nx, reg) /\ UNCHANGED <<mem, ghost, lost, lockVars, rpm, devVars>>
       [] ins.k = "JumpIfNoWake" ->
-            /\ Goto(t, IF ~wake THEN ins.to ELSE nx)
-            /\ UNCHANGED <<mem, ghost, lost, reg, lockVars, pmVars, devVars>>
+            /\ Goto(t, IF ~wake THEN ins.to ELSE nx, reg)
+            /\ UNCHANGED <<mem, ghost, lost, lockVars, pmVars, devVars>>
       [] ins.k = "SuspendBegin" ->
             /\ IF usage = 0 /\ rpm = "active"
-               THEN rpm' = "suspending" /\ Goto(t, nx)
-               ELSE UNCHANGED rpm /\ Goto(t, "End")
-            /\ UNCHANGED <<mem, ghost, lost, reg, lockVars, usage, wake, devVars>>
+               THEN rpm' = "suspending" /\ Goto(t, nx, reg)
+               ELSE UNCHANGED rpm /\ Goto(t, "End", reg)
+            /\ UNCHANGED <<mem, ghost, lost, lockVars, usage, wake, devVars>>
       [] ins.k = "SuspendEnd" ->
             /\ rpm' = "suspended"
-            /\ Goto(t, nx) /\ UNCHANGED <<mem, ghost, lost, reg, lockVars, usage, wake, devVars>>
+            /\ Goto(t, nx, reg) /\ UNCHANGED <<mem, ghost, lost, lockVars, usage, wake, devVars>>
       [] ins.k = "ResumeBegin" ->
             /\ IF rpm = "suspended"
-               THEN rpm' = "resuming" /\ Goto(t, nx)
-               ELSE UNCHANGED rpm /\ Goto(t, "End")
-            /\ UNCHANGED <<mem, ghost, lost, reg, lockVars, usage, wake, devVars>>
+               THEN rpm' = "resuming" /\ Goto(t, nx, reg)
+               ELSE UNCHANGED rpm /\ Goto(t, "End", reg)
+            /\ UNCHANGED <<mem, ghost, lost, lockVars, usage, wake, devVars>>
       [] ins.k = "ResumeEnd" ->
             /\ rpm' = "active"
-            /\ Goto(t, nx) /\ UNCHANGED <<mem, ghost, lost, reg, lockVars, usage, wake, devVars>>
+            /\ Goto(t, nx, reg) /\ UNCHANGED <<mem, ghost, lost, lockVars, usage, wake, devVars>>
       [] ins.k = "AwaitUsers" ->
             /\ \A u \in Threads : Actors[u] = "user" => pc[u] = "Done"
-            /\ Goto(t, nx) /\ UNCHANGED <<mem, ghost, lost, reg, lockVars, pmVars, devVars>>
+            /\ Goto(t, nx, reg) /\ UNCHANGED <<mem, ghost, lost, lockVars, pmVars, devVars>>
       [] ins.k = "JumpIfOpen" ->
-            /\ Goto(t, IF open > 0 THEN ins.to ELSE nx)
-            /\ UNCHANGED <<mem, ghost, lost, reg, lockVars, pmVars, devVars>>
+            /\ Goto(t, IF open > 0 THEN ins.to ELSE nx, reg)
+            /\ UNCHANGED <<mem, ghost, lost, lockVars, pmVars, devVars>>
       [] ins.k = "CloseFd" ->
             /\ open' = 0
-            /\ Goto(t, nx) /\ UNCHANGED <<mem, ghost, lost, reg, lockVars, pmVars, vfs, nb, rcu, resetPending>>
+            /\ Goto(t, nx, reg) /\ UNCHANGED <<mem, ghost, lost, lockVars, pmVars, vfs, nb, rcu, resetPending>>
       [] ins.k = "OpenFd" ->
             /\ open' = 1
-            /\ Goto(t, nx) /\ UNCHANGED <<mem, ghost, lost, reg, lockVars, pmVars, vfs, nb, rcu, resetPending>>
+            /\ Goto(t, nx, reg) /\ UNCHANGED <<mem, ghost, lost, lockVars, pmVars, vfs, nb, rcu, resetPending>>
       [] ins.k = "JumpIfVfs" ->
-            /\ Goto(t, IF vfs = (Val(ins, a) = 1) THEN ins.to ELSE nx)
-            /\ UNCHANGED <<mem, ghost, lost, reg, lockVars, pmVars, devVars>>
+            /\ Goto(t, IF vfs = (Val(ins, a) = 1) THEN ins.to ELSE nx, reg)
+            /\ UNCHANGED <<mem, ghost, lost, lockVars, pmVars, devVars>>
       [] ins.k = "SetVfs" ->
             /\ vfs' = (Val(ins, a) = 1)
-            /\ Goto(t, nx) /\ UNCHANGED <<mem, ghost, lost, reg, lockVars, pmVars, open, nb, rcu, resetPending>>
+            /\ Goto(t, nx, reg) /\ UNCHANGED <<mem, ghost, lost, lockVars, pmVars, open, nb, rcu, resetPending>>
       [] ins.k = "NbRegister" ->
             /\ nb' = TRUE
-            /\ Goto(t, nx) /\ UNCHANGED <<mem, ghost, lost, reg, lockVars, pmVars, open, vfs, rcu, resetPending>>
+            /\ Goto(t, nx, reg) /\ UNCHANGED <<mem, ghost, lost, lockVars, pmVars, open, vfs, rcu, resetPending>>
       [] ins.k = "NbUnregister" ->
             /\ rcu = 0
             /\ nb' = FALSE
-            /\ Goto(t, nx) /\ UNCHANGED <<mem, ghost, lost, reg, lockVars, pmVars, open, vfs, rcu, resetPending>>
+            /\ Goto(t, nx, reg) /\ UNCHANGED <<mem, ghost, lost, lockVars, pmVars, open, vfs, rcu, resetPending>>
       [] ins.k = "NbEnter" ->
             /\ IF nb
-               THEN rcu' = rcu + 1 /\ Goto(t, nx)
-               ELSE UNCHANGED rcu /\ Goto(t, "End")
-            /\ UNCHANGED <<mem, ghost, lost, reg, lockVars, pmVars, open, vfs, nb, resetPending>>
+               THEN rcu' = rcu + 1 /\ Goto(t, nx, reg)
+               ELSE UNCHANGED rcu /\ Goto(t, "End", reg)
+            /\ UNCHANGED <<mem, ghost, lost, lockVars, pmVars, open, vfs, nb, resetPending>>
       [] ins.k = "NbExit" ->
             /\ rcu' = rcu - 1
-            /\ Goto(t, nx) /\ UNCHANGED <<mem, ghost, lost, reg, lockVars, pmVars, open, vfs, nb, resetPending>>
+            /\ Goto(t, nx, reg) /\ UNCHANGED <<mem, ghost, lost, lockVars, pmVars, open, vfs, nb, resetPending>>
       [] ins.k = "Cleanup" ->
             /\ resetPending' = FALSE
-            /\ Goto(t, nx) /\ UNCHANGED <<mem, ghost, lost, reg, lockVars, pmVars, open, vfs, nb, rcu>>
+            /\ Goto(t, nx, reg) /\ UNCHANGED <<mem, ghost, lost, lockVars, pmVars, open, vfs, nb, rcu>>
       [] ins.k = "JumpIfArg" ->
-            /\ Goto(t, IF a = ins.v THEN ins.to ELSE nx)
-            /\ UNCHANGED <<mem, ghost, lost, reg, lockVars, pmVars, devVars>>
+            /\ Goto(t, IF a = ins.v THEN ins.to ELSE nx, reg)
+            /\ UNCHANGED <<mem, ghost, lost, lockVars, pmVars, devVars>>
 
 \* Thread t takes its next step (the action a trace checker constrains Next to).
 Step(t) ==
     /\ pc[t] # "Done"
-    /\ LET o == Scripts[t][opIdx[t]]
+    /\ LET o == cur[t]
            p == Prog(o.op)
            i == Pos(p, pc[t])
        IN Exec(t, p[i], NxAt(p, i), o.arg, p)
@@ -461,13 +492,26 @@ InitTrue ==
            [] Phase = 1 -> {"migrate_cap", "chunk_mode", "mig_state_cap", "log_active"}
            [] OTHER -> {}
 
+\* The first op of each thread, or None (absent): the functions f on 1..k with f[t] a choice of t.
+FirstChoices(t) == Choices(t, 0) \cup (IF MayStop(t, 0) THEN {None} ELSE {})
+RECURSIVE Firsts(_)
+Firsts(k) == IF k = 0 THEN {<<>>} ELSE {Append(f, c) : f \in Firsts(k - 1), c \in FirstChoices(k)}
+
 Init ==
     /\ mem = [u \in 1..NUnits |-> {f \in InitTrue \cap FieldSet : UnitOf[f] = u}]
     /\ ghost = [f \in FieldSet |-> f \in InitTrue]
     /\ lost = {}
     /\ reg = [t \in Threads |-> {}]
-    /\ pc = [t \in Threads |-> FirstLabel(t, 1)]
-    /\ opIdx = [t \in Threads |-> 1]
+    \* each thread begins its first op, or starts Done (absent) where its plan allows
+    /\ \E f \in Firsts(Len(Actors)) :
+        LET present == {t \in Threads : f[t] /= None}
+            reserve(t) == IF f[t] = None THEN 0 ELSE Max(1, MinOps(t))
+        IN \* a scenario's plan has one start state; a scope's leaves out the empty one and those past the caps
+           /\ \/ \A t \in Threads : Scripted(t)
+              \/ present /= {} /\ Cardinality(present) <= Caps.threads /\ SumTo(reserve, Len(Actors)) <= Caps.ops
+           /\ pc = [t \in Threads |-> IF f[t] = None THEN "Done" ELSE Prog(f[t].op)[1].lbl]
+           /\ opIdx = [t \in Threads |-> IF f[t] = None THEN 0 ELSE 1]
+           /\ cur = f
     /\ owner = [l \in LockNames |-> 0]
     /\ readers = {}
     /\ usage = IF Family = "vfio-pci" /\ Phase = 0 THEN 1 ELSE 0

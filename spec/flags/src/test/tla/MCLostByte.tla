@@ -12,5 +12,6 @@ c_Reach == [cfgCmd_virq |-> {1}, cfgCmd_resEng |-> {2}, cfgReadBar_bardirty |-> 
 c_Pair == {}
 c_Assume == [close_pm |-> "unreferenced", probe_window |-> "open"]
 c_Actors == <<"user", "user">>
-c_Scripts == <<<<[op |-> "cfgCmd", arg |-> 1]>>, <<[op |-> "cfgReadBar", arg |-> 0]>>>>
+c_Plan == <<[script |-> <<[op |-> "cfgCmd", arg |-> 1]>>], [script |-> <<[op |-> "cfgReadBar", arg |-> 0]>>]>>
+c_Caps == [threads |-> 2, ops |-> 2]
 ====

@@ -12,5 +12,6 @@ c_Reach == [startTracker_log |-> {3}, startTracker_ulDr |-> {4}, resetDone_dr |-
 c_Pair == {}
 c_Assume == [probe_window |-> "open"]
 c_Actors == <<"user", "reset">>
-c_Scripts == <<<<[op |-> "startTracker", arg |-> 0]>>, <<[op |-> "resetDone", arg |-> 0]>>>>
+c_Plan == <<[script |-> <<[op |-> "startTracker", arg |-> 0]>>], [script |-> <<[op |-> "resetDone", arg |-> 0]>>]>>
+c_Caps == [threads |-> 2, ops |-> 2]
 ====

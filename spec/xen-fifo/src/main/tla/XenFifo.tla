@@ -7,12 +7,18 @@
 (* the constant Callers), the Linux upcall loop (1.5) and guest unmask     *)
 (* (1.6), and a guest that scribbles on event words.                       *)
 (*                                                                         *)
-(* Threads run scripts of ops. pc[t] is the label of t's next step; a step *)
-(* is one atomic memory access or lock operation, labelled as in the notes *)
+(* Threads run ops. pc[t] is the label of t's next step; a step is one    *)
+(* atomic memory access or lock operation, labelled as in the notes        *)
 (* (D6_tasLinked is step D6) and as in the Java model racetrace.xen, whose *)
 (* states are this module's states. Step(t) looks the label up; steps that *)
 (* differ only in their label are one action with parameters, and a step   *)
 (* that always goes on to the same label finds it in the table Succ.       *)
+(*                                                                         *)
+(* Which ops a thread runs is the constant Plan: a fixed script (one       *)
+(* scenario), or a choice from the thread's Alphabet at each op boundary   *)
+(* (a scope: one model for all its scenarios). The step that ends an op    *)
+(* clears the thread's registers and begins its next op, or leaves it      *)
+(* Done; Init begins each thread's first op the same way.                  *)
 (***************************************************************************)
 EXTENDS Naturals, Sequences, FiniteSets, TLC
 
@@ -23,8 +29,13 @@ CONSTANTS
     Masked,      \* ports 1..Masked start MASKED
     OldTail,     \* 1: port 1 starts as the consumed old tail of queue <<0, NK-1>>
     UnmaskForm,  \* guest unmask: 0 the original (U1..U3), 1 clear_masked_cond (XSA-332)
+    Raise,       \* how a Xen CPU raises an event on the ports: "send", "ipi", "virq" or "pirq"
     Actor,       \* Actor[t] \in {"xen-cpu", "guest", "guest-unmask", "guest-rogue"}
-    Script       \* Script[t][i] = [op |-> name, a |-> first argument, b |-> second argument]
+    Plan,        \* Plan[t]: [script |-> <<op, ...>>] a fixed script, or [ops |-> a subset of
+                 \* Alphabet(Actor[t]), min |-> m, max |-> n, optional |-> b]: m..n ops chosen
+                 \* from ops (b: the thread may also be absent); an op is [op |-> name,
+                 \* a |-> first argument, b |-> second argument]
+    Caps         \* [threads |-> most threads present, ops |-> most ops in all]
 
 \* Shared: word[p] the event word of port p (guest memory); prio, nv, lastv, lastp Xen's
 \* struct evtchn of p; per queue q = <<v, k>>: tail[v][k] and owner[v][k] (Xen's tail and the
@@ -32,16 +43,16 @@ CONSTANTS
 \* set of priorities); lhead and lready the guest's private copies; locks, the holders of the
 \* callers' locks and of fix 1's per-event locks; two ghosts: dropped, the ports a designed
 \* give-up dropped, and owed, the ports with an event raised and not delivered since. Per thread
-\* t, its registers: pc, the op index opi, the op's port,
+\* t, its registers: pc, the ops begun opi, the op's port, the op's name op and second argument opb,
 \* the queue <<vc, kq>>, the old queue <<lv, lp>> and its re-read <<lv2, lp2>>, tmp, wasP, set
 \* _link's result linked, tries, set_link's tail tl, snapshot ws and failures nfail, and the
 \* guest's current port cur and the LINK nxt it dequeued.
 VARIABLES
     word, prio, nv, lastv, lastp, tail, owner, head, ready, lhead, lready, locks, dropped, owed,
-    pc, opi, port, vc, kq, lv, lp, lv2, lp2, tmp, wasP, linked, tries, tl, ws, nfail, cur, nxt
+    pc, opi, port, op, opb, vc, kq, lv, lp, lv2, lp2, tmp, wasP, linked, tries, tl, ws, nfail, cur, nxt
 
 vars == <<word, prio, nv, lastv, lastp, tail, owner, head, ready, lhead, lready, locks, dropped, owed,
-          pc, opi, port, vc, kq, lv, lp, lv2, lp2, tmp, wasP, linked, tries, tl, ws, nfail, cur, nxt>>
+          pc, opi, port, op, opb, vc, kq, lv, lp, lv2, lp2, tmp, wasP, linked, tries, tl, ws, nfail, cur, nxt>>
 
 Threads == 1..Len(Actor)
 Ports == 1..NP
@@ -128,11 +139,41 @@ Holders(l) == IF l[1] \in {"dom", "virq"} THEN locks[l[1]] ELSE locks[l[1]][l[2]
 WithHolders(l, h) == IF l[1] \in {"dom", "virq"} THEN [locks EXCEPT ![l[1]] = h] ELSE [locks EXCEPT ![l[1]][l[2]] = h]
 
 (***************************************************************************)
-(* Scripts, queues, and where set_pending and set_link start and return   *)
+(* The ops (notes 1.5 to 1.8) and how a thread gets them (the Plan)       *)
 (***************************************************************************)
-OpName(t) == Script[t][opi[t]].op
-OpB(t) == Script[t][opi[t]].b
-PortAt(t, i) == IF i <= Len(Script[t]) THEN Script[t][i].a ELSE port[t]
+\* What each actor may do, simplest first in the Java XenSpace: a Xen CPU raises a port (through
+\* its binding's caller, Raise), makes the unmask hypercall, sets a priority, binds a vCPU (the
+\* last two only where there is a choice); a guest consumes its queues; the guest unmasks or
+\* masks; a rogue guest scribbles on a word.
+Op(o, a, b) == [op |-> o, a |-> a, b |-> b]
+Alphabet(x) ==
+    CASE x = "xen-cpu" ->
+            {Op(Raise, p, 0) : p \in Ports} \cup {Op("unmask", p, 0) : p \in Ports}
+            \cup (IF NK > 1 THEN {Op("setPriority", p, k) : p \in Ports, k \in Prios} ELSE {})
+            \cup (IF NV > 1 THEN {Op("bindVcpu", p, v) : p \in Ports, v \in Vcpus} ELSE {})
+      [] x = "guest" -> {Op("upcall", 0, 0)}
+      [] x = "guest-unmask" -> {Op("unmask", p, 0) : p \in Ports} \cup {Op("mask", p, 0) : p \in Ports}
+      [] x = "guest-rogue" -> {Op("scribble", p, 0) : p \in Ports}
+ASSUME \A t \in 1..Len(Actor) :
+    IF "script" \in DOMAIN Plan[t] THEN Range(Plan[t].script) \subseteq Alphabet(Actor[t])
+    ELSE Plan[t].ops \subseteq Alphabet(Actor[t])
+
+Scripted(t) == "script" \in DOMAIN Plan[t]
+MinOps(t) == IF Scripted(t) THEN Len(Plan[t].script) ELSE Plan[t].min
+\* The ops thread t may begin after n ops, and whether it may be Done after n (0: absent).
+Choices(t, n) ==
+    IF Scripted(t) THEN (IF n < Len(Plan[t].script) THEN {Plan[t].script[n + 1]} ELSE {})
+    ELSE IF n < Plan[t].max THEN Plan[t].ops ELSE {}
+MayStop(t, n) == n >= MinOps(t) \/ (n = 0 /\ ~Scripted(t) /\ Plan[t].optional)
+Max(x, y) == IF x > y THEN x ELSE y
+\* The ops each present thread has begun or still must run: what Caps.ops bounds.
+RECURSIVE SumTo(_, _)
+SumTo(f(_), k) == IF k = 0 THEN 0 ELSE f(k) + SumTo(f, k - 1)
+Reserved == LET r(u) == IF opi[u] > 0 THEN Max(opi[u], MinOps(u)) ELSE 0 IN SumTo(r, Len(Actor))
+NextChoices(t) == IF opi[t] < MinOps(t) \/ Reserved < Caps.ops THEN Choices(t, opi[t]) ELSE {}
+
+OpName(t) == op[t]
+OpB(t) == opb[t]
 GuestV(t) == Cardinality({s \in 1..(t - 1) : Actor[s] = "guest"})
 GuestOf(v) == IF \E t \in Threads : Actor[t] = "guest" /\ GuestV(t) = v
               THEN CHOOSE t \in Threads : Actor[t] = "guest" /\ GuestV(t) = v ELSE 0
@@ -145,10 +186,16 @@ FirstStep(t, o) ==
       [] o = "mask" -> "U0_setMasked"
       [] o = "scribble" -> "R1_scribble"
       [] OTHER -> IF UnmaskForm = 0 THEN "U1_clearMasked" ELSE "U1c_clearMaskedCond"
-StartPc(t, i) ==
-    IF i > Len(Script[t]) THEN "Done"
-    ELSE IF Actor[t] = "xen-cpu" /\ CallerLock(Script[t][i].op, Script[t][i].a) /= <<>> THEN "XL_lockCaller"
-    ELSE FirstStep(t, Script[t][i].op)
+StartPc(t, o) ==
+    IF Actor[t] = "xen-cpu" /\ CallerLock(o.op, o.a) /= <<>> THEN "XL_lockCaller" ELSE FirstStep(t, o.op)
+\* A done thread's registers: all cleared but opi. Begin(t, o): its next op o is current.
+Fresh == [pc |-> "Done", port |-> 0, op |-> "none", opb |-> 0, vc |-> 0, kq |-> 0, lv |-> 0, lp |-> 0, lv2 |-> 0,
+          lp2 |-> 0, tmp |-> 0, wasP |-> FALSE, linked |-> FALSE, tries |-> 0, tl |-> 0, ws |-> Zero, nfail |-> 0,
+          cur |-> 0, nxt |-> 0]
+Begin(t, o) == [Fresh EXCEPT !.pc = StartPc(t, o), !.port = o.a, !.op = o.op, !.opb = o.b] @@ [opi |-> opi[t] + 1]
+\* The registers after a step that ends t's op: each next op it may begin, or Done.
+Ends(t) == {Begin(t, o) : o \in NextChoices(t)}
+           \cup (IF MayStop(t, opi[t]) \/ NextChoices(t) = {} THEN {Fresh} ELSE {})
 \* A guest idle at G0 with READY empty has nothing to do: finished, not deadlocked.
 Finished(t) == pc[t] = "Done" \/ (pc[t] = "G0_xchgReady" /\ ready[GuestV(t)] = {})
 
@@ -181,9 +228,11 @@ E6Pc(t) == IF OQ(t) /= Q(t) THEN "E6_unlockOldQ" ELSE "E6_unlockQ"
 (***************************************************************************)
 (* The frame of a step. r holds thread t's new registers and g the new    *)
 (* values of shared variables, by name; every variable not named keeps    *)
-(* its value.                                                              *)
+(* its value. A step whose r has pc "End" ends the op: one successor per  *)
+(* register record of Ends(t).                                             *)
 (***************************************************************************)
-Do(t, g, r) ==
+Regs(t, r) == IF "pc" \in DOMAIN r /\ r.pc = "End" THEN Ends(t) ELSE {r}
+Do(t, g, r0) == \E r \in Regs(t, r0) :
     LET S(n, x) == IF n \in DOMAIN g THEN g[n] ELSE x
         R(n, x) == IF n \in DOMAIN r THEN [x EXCEPT ![t] = r[n]] ELSE x
     IN /\ word' = S("word", word)  /\ prio' = S("prio", prio)     /\ nv' = S("nv", nv)
@@ -191,7 +240,8 @@ Do(t, g, r) ==
        /\ owner' = S("owner", owner)  /\ head' = S("head", head)     /\ ready' = S("ready", ready)
        /\ lhead' = S("lhead", lhead)  /\ lready' = S("lready", lready)  /\ locks' = S("locks", locks)
        /\ dropped' = S("dropped", dropped)  /\ owed' = S("owed", owed)
-       /\ pc' = R("pc", pc)  /\ opi' = R("opi", opi)  /\ port' = R("port", port)  /\ vc' = R("vc", vc)
+       /\ pc' = R("pc", pc)  /\ opi' = R("opi", opi)  /\ port' = R("port", port)  /\ op' = R("op", op)
+       /\ opb' = R("opb", opb)  /\ vc' = R("vc", vc)
        /\ kq' = R("kq", kq)  /\ lv' = R("lv", lv)  /\ lp' = R("lp", lp)  /\ lv2' = R("lv2", lv2)
        /\ lp2' = R("lp2", lp2)  /\ tmp' = R("tmp", tmp)  /\ wasP' = R("wasP", wasP)
        /\ linked' = R("linked", linked)  /\ tries' = R("tries", tries)  /\ tl' = R("tl", tl)
@@ -199,9 +249,9 @@ Do(t, g, r) ==
 Go(t, r) == Do(t, <<>>, r)
 
 Then(t) == [pc |-> Succ[pc[t]]]
-NextOp(t) == [pc |-> StartPc(t, opi[t] + 1), opi |-> opi[t] + 1, port |-> PortAt(t, opi[t] + 1)]
+NextOp(t) == [pc |-> "End"]
 \* The op ends: the locks taken for it are released, each by a step of its own (fix 1's per-event
-\* lock, then the caller's); then on to the first step of the next op, or Done.
+\* lock, then the caller's); then on to the first step of the next op, or Done (Ends).
 AfterEvent(t) ==
     LET l == CallerLock(OpName(t), port[t]) IN
     IF l /= <<>> /\ t \in Holders(l) THEN [pc |-> "XL_unlockCaller"] ELSE NextOp(t)
@@ -450,6 +500,12 @@ Step(t) ==
 \* An execution that has ended stutters, so TLC reports only real deadlocks.
 Terminated == (\A t \in Threads : Finished(t)) /\ UNCHANGED vars
 
+\* The first op of each thread, or None (absent): the functions f on 1..k with f[t] a choice of t.
+None == Op("none", 0, 0)
+FirstChoices(t) == Choices(t, 0) \cup (IF MayStop(t, 0) THEN {None} ELSE {})
+RECURSIVE Firsts(_)
+Firsts(k) == IF k = 0 THEN {<<>>} ELSE {Append(f, c) : f \in Firsts(k - 1), c \in FirstChoices(k)}
+
 Next == (\E t \in Threads : Step(t)) \/ Terminated
 
 Init ==
@@ -469,17 +525,27 @@ Init ==
                 evt |-> [p \in Ports |-> {}]]
     /\ dropped = {}
     /\ owed = {}
-    /\ pc = [t \in Threads |-> StartPc(t, 1)]
-    /\ opi = [t \in Threads |-> 1]
-    /\ port = [t \in Threads |-> PortAt(t, 1)]
-    /\ vc = [t \in Threads |-> 0]  /\ kq = [t \in Threads |-> 0]
-    /\ lv = [t \in Threads |-> 0]  /\ lp = [t \in Threads |-> 0]
-    /\ lv2 = [t \in Threads |-> 0]  /\ lp2 = [t \in Threads |-> 0]
-    /\ tmp = [t \in Threads |-> 0]
-    /\ wasP = [t \in Threads |-> FALSE]  /\ linked = [t \in Threads |-> FALSE]
-    /\ tries = [t \in Threads |-> 0]
-    /\ tl = [t \in Threads |-> 0]  /\ ws = [t \in Threads |-> Zero]  /\ nfail = [t \in Threads |-> 0]
-    /\ cur = [t \in Threads |-> 0]  /\ nxt = [t \in Threads |-> 0]
+    \* each thread begins its first op, or starts Done (absent) where its plan allows
+    /\ \E f \in Firsts(Len(Actor)) :
+        LET present == {t \in Threads : f[t] /= None}
+            r(t) == IF f[t] = None THEN [Fresh EXCEPT !.pc = "Done"] @@ [opi |-> 0]
+                    ELSE [Fresh EXCEPT !.pc = StartPc(t, f[t]), !.port = f[t].a, !.op = f[t].op, !.opb = f[t].b]
+                         @@ [opi |-> 1]
+            reserve(t) == IF f[t] = None THEN 0 ELSE Max(1, MinOps(t))
+        IN \* a scenario's plan has one start state; a scope's leaves out the empty one and those past the caps
+           /\ \/ \A t \in Threads : Scripted(t)
+              \/ present /= {} /\ Cardinality(present) <= Caps.threads /\ SumTo(reserve, Len(Actor)) <= Caps.ops
+           /\ pc = [t \in Threads |-> r(t).pc]  /\ opi = [t \in Threads |-> r(t).opi]
+           /\ port = [t \in Threads |-> r(t).port]  /\ op = [t \in Threads |-> r(t).op]
+           /\ opb = [t \in Threads |-> r(t).opb]
+           /\ vc = [t \in Threads |-> 0]  /\ kq = [t \in Threads |-> 0]
+           /\ lv = [t \in Threads |-> 0]  /\ lp = [t \in Threads |-> 0]
+           /\ lv2 = [t \in Threads |-> 0]  /\ lp2 = [t \in Threads |-> 0]
+           /\ tmp = [t \in Threads |-> 0]
+           /\ wasP = [t \in Threads |-> FALSE]  /\ linked = [t \in Threads |-> FALSE]
+           /\ tries = [t \in Threads |-> 0]
+           /\ tl = [t \in Threads |-> 0]  /\ ws = [t \in Threads |-> Zero]  /\ nfail = [t \in Threads |-> 0]
+           /\ cur = [t \in Threads |-> 0]  /\ nxt = [t \in Threads |-> 0]
 
 Spec == Init /\ [][Next]_vars
 
@@ -495,8 +561,10 @@ TypeOK ==
                   chn : [Ports -> SUBSET Threads], evt : [Ports -> SUBSET Threads]]
     /\ dropped \subseteq Ports /\ owed \subseteq Ports
     /\ pc \in [Threads -> Labels \cup {"Done"}]
-    /\ \A t \in Threads : opi[t] \in 1..(Len(Script[t]) + 1)
+    /\ \A t \in Threads : opi[t] \in 0..(IF Scripted(t) THEN Len(Plan[t].script) ELSE Plan[t].max)
     /\ port \in [Threads -> 0..NP]
+    /\ op \in [Threads -> XenOps \cup {"upcall", "mask", "scribble", "none"}]
+    /\ opb \in [Threads -> Vcpus \cup Prios]
     /\ vc \in [Threads -> Vcpus] /\ lv \in [Threads -> Vcpus] /\ lv2 \in [Threads -> Vcpus]
     /\ kq \in [Threads -> Prios] /\ lp \in [Threads -> Prios] /\ lp2 \in [Threads -> Prios]
     /\ tmp \in [Threads -> Vcpus \cup Prios]

@@ -13,8 +13,10 @@ MC_Masked == 0
 MC_OldTail == 0
 MC_UnmaskForm == 0
 MC_Actor == <<"xen-cpu", "xen-cpu", "guest", "guest">>
-MC_Script == <<<<[op |-> "bindVcpu", a |-> 1, b |-> 1], [op |-> "send", a |-> 1, b |-> 0]>>,
-               <<[op |-> "unmask", a |-> 1, b |-> 0]>>,
-               <<[op |-> "upcall", a |-> 0, b |-> 0]>>,
-               <<[op |-> "upcall", a |-> 0, b |-> 0]>>>>
+MC_Raise == "send"
+MC_Plan == <<[script |-> <<[op |-> "bindVcpu", a |-> 1, b |-> 1], [op |-> "send", a |-> 1, b |-> 0]>>],
+             [script |-> <<[op |-> "unmask", a |-> 1, b |-> 0]>>],
+             [script |-> <<[op |-> "upcall", a |-> 0, b |-> 0]>>],
+             [script |-> <<[op |-> "upcall", a |-> 0, b |-> 0]>>]>>
+MC_Caps == [threads |-> 4, ops |-> 5]
 =============================================================================

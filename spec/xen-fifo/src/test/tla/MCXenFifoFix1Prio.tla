@@ -12,7 +12,9 @@ MC_Masked == 0
 MC_OldTail == 0
 MC_UnmaskForm == 0
 MC_Actor == <<"xen-cpu", "xen-cpu", "guest">>
-MC_Script == <<<<[op |-> "send", a |-> 1, b |-> 0]>>,
-               <<[op |-> "setPriority", a |-> 1, b |-> 0], [op |-> "unmask", a |-> 1, b |-> 0]>>,
-               <<[op |-> "upcall", a |-> 0, b |-> 0], [op |-> "upcall", a |-> 0, b |-> 0]>>>>
+MC_Raise == "send"
+MC_Plan == <<[script |-> <<[op |-> "send", a |-> 1, b |-> 0]>>],
+             [script |-> <<[op |-> "setPriority", a |-> 1, b |-> 0], [op |-> "unmask", a |-> 1, b |-> 0]>>],
+             [script |-> <<[op |-> "upcall", a |-> 0, b |-> 0], [op |-> "upcall", a |-> 0, b |-> 0]>>]>>
+MC_Caps == [threads |-> 3, ops |-> 5]
 =============================================================================

@@ -13,6 +13,8 @@ MC_Masked == 1
 MC_OldTail == 0
 MC_UnmaskForm == 0
 MC_Actor == <<"xen-cpu", "guest-unmask">>
-MC_Script == <<<<[op |-> "send", a |-> 2, b |-> 0], [op |-> "send", a |-> 1, b |-> 0]>>,
-               <<[op |-> "unmask", a |-> 1, b |-> 0]>>>>
+MC_Raise == "send"
+MC_Plan == <<[script |-> <<[op |-> "send", a |-> 2, b |-> 0], [op |-> "send", a |-> 1, b |-> 0]>>],
+             [script |-> <<[op |-> "unmask", a |-> 1, b |-> 0]>>]>>
+MC_Caps == [threads |-> 2, ops |-> 3]
 =============================================================================

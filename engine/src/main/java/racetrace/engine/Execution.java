@@ -92,7 +92,8 @@ public final class Execution<S> {
     private static <S> Execution<S> loop(Model<S> model, Scenario scenario, Scheduler scheduler,
             List<Invariant<S>> invariants, boolean keepTrace, int stepLimit, boolean stopAtViolation) {
         int n = scenario.threadCount();
-        S state = model.initial(scenario);
+        Stepper<S> stepper = Stepper.of(model, scenario);
+        S state = stepper.initial();
         S initial = state;
         List<Step<S>> trace = keepTrace ? new ArrayList<>() : List.of();
         int[] taken = new int[Math.min(stepLimit, 64)];
@@ -139,7 +140,7 @@ public final class Execution<S> {
             if (prev >= 0 && t != prev && enabled[prev]) {
                 preemptions++;
             }
-            Transition<S> tr = model.step(state, t);
+            Stepper.Move<S> tr = stepper.step(state, t, 0);
             state = tr.next();
             if (step == taken.length) {
                 taken = java.util.Arrays.copyOf(taken, taken.length * 2);

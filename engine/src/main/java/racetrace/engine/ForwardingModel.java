@@ -38,6 +38,11 @@ public abstract class ForwardingModel<S> implements Model<S> {
     }
 
     @Override
+    public OpChoice<S> opChoice() {
+        return inner.opChoice();
+    }
+
+    @Override
     public boolean enabled(S state, int thread) {
         return inner.enabled(state, thread);
     }
@@ -95,5 +100,10 @@ public abstract class ForwardingModel<S> implements Model<S> {
     @Override
     public Map<String, Object> tlaConstants(Scenario scenario) {
         return inner.tlaConstants(scenario);
+    }
+
+    @Override
+    public Map<String, Object> tlaConstants(OpPlan plan) {
+        return inner.tlaConstants(plan);
     }
 }

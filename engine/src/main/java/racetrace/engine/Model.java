@@ -27,8 +27,28 @@ public interface Model<S> {
     /** What scenarios exist for this instance: configuration parameters, actors, op alphabets. */
     ScenarioSpace space();
 
-    /** The start state of a scenario. The scenario has been validated against {@link #space()}. */
-    S initial(Scenario scenario);
+    /**
+     * The start state of a scenario. The scenario has been validated against {@link #space()}.
+     * A model that chooses ops ({@link #opChoice}) need not implement it: the engine begins each
+     * thread's first op in {@link OpChoice#start}'s state. A model whose states carry their
+     * scripts implements it, and then runs scenarios only: a scope is enumerated scenario by
+     * scenario for it.
+     */
+    default S initial(Scenario scenario) {
+        if (opChoice() == null) {
+            throw new UnsupportedOperationException(instance() + " implements neither initial(Scenario) nor opChoice()");
+        }
+        return Stepper.of(this, scenario).initial();
+    }
+
+    /**
+     * How the engine gives this model's threads their ops, or null when its states carry their
+     * scripts (the model reads a thread's next op from the scenario it was started with). With op
+     * choice, one exploration covers a whole scope: threads choose their next op as they go.
+     */
+    default OpChoice<S> opChoice() {
+        return null;
+    }
 
     /** Whether {@code thread} can take a step now (not finished, not blocked on a lock). */
     boolean enabled(S state, int thread);
@@ -36,7 +56,11 @@ public interface Model<S> {
     /** Whether {@code thread} has run its whole script. */
     boolean finished(S state, int thread);
 
-    /** Takes one atomic step of {@code thread}; only called when {@link #enabled} holds. */
+    /**
+     * Takes one atomic step of {@code thread}; only called when {@link #enabled} holds. With
+     * {@link #opChoice}, the step that ends an op leaves the thread done; the engine then begins
+     * its next op. Runs and searches step through {@link Stepper}, never through this alone.
+     */
     Transition<S> step(S state, int thread);
 
     /** The named invariants, checked after every step; names are the TLA+ operator names. */
@@ -73,6 +97,18 @@ public interface Model<S> {
      */
     default Map<String, Object> tlaConstants(Scenario scenario) {
         return Map.of();
+    }
+
+    /**
+     * The spec's CONSTANTS for a plan: a scenario's (its scripts), or, for a model that chooses
+     * ops, one configuration of a scope with its threads' choices, so that TLC checks the same
+     * state graph the engine explores.
+     */
+    default Map<String, Object> tlaConstants(OpPlan plan) {
+        if (plan.scripted()) {
+            return tlaConstants(plan.asScenario());
+        }
+        throw new UnsupportedOperationException(instance() + " has no TLA+ constants for a plan with op choices");
     }
 
     /**

@@ -19,6 +19,15 @@ public interface ScenarioSpace {
     /** The ops an actor may run under a configuration, simplest first. */
     List<Op> alphabet(Config config, String actor);
 
+    /**
+     * The scope a hunt explores exhaustively by default, as a union of shapes, chosen to contain
+     * the races the model is known for (documented with the model); empty when the model names
+     * none (the hunt's ladder of growing scopes then decides).
+     */
+    default List<Shape> defaultScope() {
+        return List.of();
+    }
+
     /** Checks a scenario against these bounds; throws {@link BadInputException} naming what is wrong. */
     default void validate(Scenario scenario) {
         Config config = scenario.config();

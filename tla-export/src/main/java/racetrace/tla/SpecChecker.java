@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import racetrace.engine.Model;
+import racetrace.engine.OpPlan;
 import racetrace.engine.Scenario;
 
 /**
@@ -95,7 +96,40 @@ public final class SpecChecker {
      */
     public TlcResult checkScenarios(List<? extends Model<?>> models, List<Scenario> scenarios, List<String> variables,
             String scope, Path dir, Duration timeout, List<String> tlcArgs) {
-        if (scenarios.isEmpty()) {
+        List<Map<String, Object>> constants = new ArrayList<>();
+        List<String> comments = new ArrayList<>();
+        boolean several = models.stream().distinct().count() > 1;
+        for (int i = 0; i < scenarios.size(); i++) {
+            Scenario s = scenarios.get(i);
+            Model<?> m = models.get(i);
+            constants.add(m.tlaConstants(s));
+            comments.add((several ? m.instance() + " " : "") + s.config() + " " + s.threads());
+        }
+        return checkConstants(models, constants, comments, variables, scope, dir, timeout, tlcArgs);
+    }
+
+    /**
+     * The same for state graphs of a scope: plans (one per configuration of the scope, threads
+     * choosing their ops as the spec's Next allows, {@link Model#tlaConstants(OpPlan)}), in one
+     * model whose distinct-state count is the sum of the graphs'.
+     */
+    public TlcResult checkPlans(List<? extends Model<?>> models, List<OpPlan> plans, List<String> variables,
+            String scope, Path dir, Duration timeout, List<String> tlcArgs) {
+        List<Map<String, Object>> constants = new ArrayList<>();
+        List<String> comments = new ArrayList<>();
+        boolean several = models.stream().distinct().count() > 1;
+        for (int i = 0; i < plans.size(); i++) {
+            Model<?> m = models.get(i);
+            constants.add(m.tlaConstants(plans.get(i)));
+            comments.add((several ? m.instance() + " " : "") + plans.get(i));
+        }
+        return checkConstants(models, constants, comments, variables, scope, dir, timeout, tlcArgs);
+    }
+
+    private TlcResult checkConstants(List<? extends Model<?>> models, List<Map<String, Object>> constants,
+            List<String> comments, List<String> variables, String scope, Path dir, Duration timeout,
+            List<String> tlcArgs) {
+        if (constants.isEmpty()) {
             throw new TlaExportException("a scope check needs at least one scenario");
         }
         Model<?> model = models.get(0);
@@ -103,22 +137,20 @@ public final class SpecChecker {
         if (spec == null) {
             throw new TlaExportException("model " + model.instance() + " has no TLA+ spec (its tlaModule() is null)");
         }
-        List<String> constantNames = new ArrayList<>(model.tlaConstants(scenarios.get(0)).keySet());
+        List<String> constantNames = new ArrayList<>(constants.get(0).keySet());
         List<Map<String, String>> rows = new ArrayList<>();
         StringBuilder all = new StringBuilder();
-        for (int i = 0; i < scenarios.size(); i++) {
-            Scenario s = scenarios.get(i);
+        for (int i = 0; i < constants.size(); i++) {
             Model<?> m = models.get(i);
             if (!spec.equals(m.tlaModule())) {
                 throw new TlaExportException("one scope check over two specs, " + spec + " and " + m.tlaModule());
             }
-            Map<String, Object> c = m.tlaConstants(s);
+            Map<String, Object> c = constants.get(i);
             if (!c.keySet().equals(new java.util.LinkedHashSet<>(constantNames))) {
-                throw new TlaExportException(m.instance() + ".tlaConstants() names other constants for " + s);
+                throw new TlaExportException(m.instance() + ".tlaConstants() names other constants for " + comments.get(i));
             }
-            String record = writer.write(new LinkedHashMap<>(c), "the constants of " + s);
-            String who = models.stream().distinct().count() > 1 ? m.instance() + " " : "";
-            rows.add(Map.of("constants", record, "comment", TraceData.comment(who + s.config() + " " + s.threads())));
+            String record = writer.write(new LinkedHashMap<>(c), "the constants of " + comments.get(i));
+            rows.add(Map.of("constants", record, "comment", TraceData.comment(comments.get(i))));
             all.append(record).append('\n');
         }
         String module = spec + "Scope_" + id(model, List.of(Map.of("name", "scenarios", "value", all.toString())),

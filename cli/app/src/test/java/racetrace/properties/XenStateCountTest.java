@@ -119,8 +119,8 @@ class XenStateCountTest {
         }
 
         @Override
-        public Object initial(Scenario s) {
-            return m.initial(s);
+        public racetrace.engine.OpChoice<Object> opChoice() {
+            return m.opChoice();
         }
 
         @Override

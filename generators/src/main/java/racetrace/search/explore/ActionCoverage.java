@@ -83,9 +83,10 @@ public final class ActionCoverage {
     }
 
     private static <S> S replay(Model<S> model, Scenario sc, Schedule path) {
-        S s = model.initial(sc);
+        racetrace.engine.Stepper<S> stepper = racetrace.engine.Stepper.of(model, sc);
+        S s = stepper.initial();
         for (int i = 0; i < path.length(); i++) {
-            s = model.step(s, path.choice(i)).next();
+            s = stepper.step(s, path.choice(i), 0).next();
         }
         return s;
     }

@@ -7,7 +7,7 @@ import racetrace.search.Case;
 /**
  * What an exhaustive search of one scenario found.
  *
- * @param scenario the scenario explored
+ * @param scenario the scenario explored, or null for a scope (several scenarios in each graph)
  * @param distinctStates states reached (by fingerprint), the start state included
  * @param transitions steps taken from every reached state
  * @param depth the largest number of steps to reach a state (the BFS depth)

@@ -7,6 +7,7 @@ import racetrace.engine.Invariant;
 import racetrace.engine.Model;
 import racetrace.engine.Scenario;
 import racetrace.engine.Schedule;
+import racetrace.engine.Stepper;
 import racetrace.search.Case;
 
 /**
@@ -57,7 +58,8 @@ public final class MinimalSearch {
         boolean[] enabled = new boolean[n];
 
         List<List<Entry<S>>> layer = new ArrayList<>();
-        S init = model.initial(scenario);
+        Stepper<S> stepper = Stepper.of(model, scenario);
+        S init = stepper.initial();
         add(layer, 0, new Entry<>(init, model.fingerprint(init), -1, -1, -1));
         for (int p = 0; p <= maxPreemptions && !layer.isEmpty(); p++) {
             List<List<Entry<S>>> above = new ArrayList<>();
@@ -86,7 +88,7 @@ public final class MinimalSearch {
                     }
                     boolean currentEnabled = false;
                     for (int t = 0; t < n; t++) {
-                        enabled[t] = model.enabled(e.state(), t);
+                        enabled[t] = stepper.enabled(e.state(), t);
                     }
                     if (e.current() >= 0) {
                         currentEnabled = enabled[e.current()];
@@ -95,7 +97,7 @@ public final class MinimalSearch {
                         if (!enabled[t]) {
                             continue;
                         }
-                        S next = model.step(e.state(), t).next();
+                        S next = stepper.step(e.state(), t, 0).next();
                         Entry<S> succ = new Entry<>(next, model.fingerprint(next), t, id, t);
                         boolean preempts = currentEnabled && t != e.current();
                         if (!preempts) {

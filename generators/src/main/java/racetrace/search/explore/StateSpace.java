@@ -1,22 +1,22 @@
 package racetrace.search.explore;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.function.Consumer;
 import racetrace.engine.Invariant;
 import racetrace.engine.Model;
+import racetrace.engine.OpPlan;
 import racetrace.engine.Scenario;
 import racetrace.engine.Schedule;
-import racetrace.engine.Transition;
-import racetrace.search.Case;
+import racetrace.engine.Stepper;
 
 /**
- * Exhaustive breadth-first search over every state of one scenario, as TLC's BFS does over the
- * spec: a visited set of 64-bit fingerprints ({@link Model#fingerprint}), every invariant checked
- * in every state, successors in thread order. Deterministic: the same model and scenario give the
- * same counts and cases. Violating states are expanded too, so the count is that of the whole
- * reachable space (compare it with TLC run without invariants).
+ * Exhaustive breadth-first search over every state of one scenario, or of one configuration of a
+ * scope, as TLC's BFS does over the spec: a visited set of 64-bit fingerprints ({@link
+ * Model#fingerprint}), every invariant checked in every state, successors in thread order then
+ * choice order. Deterministic: the same model and plan give the same counts and cases whatever the
+ * number of workers ({@link Explorer}). Violating states are expanded too, so the count is that of
+ * the whole reachable space (compare it with TLC run without invariants).
  */
 public final class StateSpace {
 
@@ -32,8 +32,8 @@ public final class StateSpace {
      * Explores one scenario (already valid in the model's space).
      *
      * @param only the invariants to check, or null for all
-     * @param stopWhenAllViolated stop as soon as each checked invariant has a violation (the search
-     *     is then incomplete); otherwise the whole space is counted
+     * @param stopWhenAllViolated stop once each checked invariant has a violation (at the end of
+     *     that level; the search is then incomplete); otherwise the whole space is counted
      */
     public static <S> Exploration explore(Model<S> model, Scenario scenario, List<String> only, Limits limits,
             boolean stopWhenAllViolated) {
@@ -45,137 +45,30 @@ public final class StateSpace {
      * space with TLC's state by state).
      */
     public static <S> Exploration explore(Model<S> model, Scenario scenario, List<String> only, Limits limits,
-            boolean stopWhenAllViolated, java.util.function.Consumer<S> visitor) {
-        long start = System.nanoTime();
-        long deadline = limits.deadlineNanos(start);
+            boolean stopWhenAllViolated, Consumer<S> visitor) {
+        return explore(Stepper.of(model, scenario), only, limits, stopWhenAllViolated, visitor);
+    }
+
+    /**
+     * Explores the state graph of a plan: one scenario, or one configuration of a scope whose
+     * threads choose their ops (the model must then choose ops, {@link Model#opChoice}). Cases of
+     * a scope name the scenario their path ran.
+     */
+    public static <S> Exploration explore(Model<S> model, OpPlan plan, List<String> only, Limits limits,
+            boolean stopWhenAllViolated) {
+        return explore(Stepper.of(model, plan), only, limits, stopWhenAllViolated, null);
+    }
+
+    /** The same, with a visitor that sees every distinct state once, in search order. */
+    public static <S> Exploration explore(Stepper<S> stepper, List<String> only, Limits limits,
+            boolean stopWhenAllViolated, Consumer<S> visitor) {
         List<Invariant<S>> invariants = new ArrayList<>();
-        for (Invariant<S> i : model.invariants()) {
+        for (Invariant<S> i : stepper.model().invariants()) {
             if (only == null || only.contains(i.name())) {
                 invariants.add(i);
             }
         }
-        if (limits.workers() > 1 && !stopWhenAllViolated && invariants.size() <= 63) {
-            return ParallelStateSpace.explore(model, scenario, invariants, limits, visitor);
-        }
-        int n = scenario.threadCount();
-        FingerprintTable seen = new FingerprintTable(1 << 12);
-        FingerprintTable.Ints parent = new FingerprintTable.Ints();
-        FingerprintTable.Ints thread = new FingerprintTable.Ints();
-        Map<String, Case> violations = new LinkedHashMap<>();
-        boolean[] found = new boolean[invariants.size()];
-        int open = invariants.size();
-
-        S init = model.initial(scenario);
-        seen.putIfAbsent(model.fingerprint(init), 0);
-        if (visitor != null) {
-            visitor.accept(init);
-        }
-        parent.add(-1);
-        thread.add(-1);
-        open -= check(model, scenario, invariants, found, violations, init, 0, parent, thread);
-
-        List<S> level = new ArrayList<>();
-        int[] levelIds = {0};
-        level.add(init);
-        long transitions = 0;
-        long deadlocks = 0;
-        long notices = 0;
-        Case firstDeadlock = null;
-        Case firstNotice = null;
-        int depth = 0;
-        String stop = null;
-        if (stopWhenAllViolated && !invariants.isEmpty() && open == 0) {
-            stop = "every invariant violated";
-        }
-        outer:
-        while (stop == null && !level.isEmpty()) {
-            List<S> next = new ArrayList<>();
-            int[] nextIds = new int[16];
-            int nextCount = 0;
-            for (int i = 0; i < level.size(); i++) {
-                S s = level.get(i);
-                int id = levelIds[i];
-                boolean any = false;
-                for (int t = 0; t < n; t++) {
-                    if (!model.enabled(s, t)) {
-                        continue;
-                    }
-                    any = true;
-                    Transition<S> tr = model.step(s, t);
-                    transitions++;
-                    S succ = tr.next();
-                    int newId = seen.size();
-                    if (seen.putIfAbsent(model.fingerprint(succ), newId) >= 0) {
-                        continue;
-                    }
-                    parent.add(id);
-                    thread.add(t);
-                    if (visitor != null) {
-                        visitor.accept(succ);
-                    }
-                    if (tr.notice() != null && notices++ == 0) {
-                        firstNotice = new Case(model, scenario, path(parent, thread, newId));
-                    }
-                    open -= check(model, scenario, invariants, found, violations, succ, newId, parent, thread);
-                    if (nextCount == nextIds.length) {
-                        nextIds = java.util.Arrays.copyOf(nextIds, nextCount * 2);
-                    }
-                    nextIds[nextCount++] = newId;
-                    next.add(succ);
-                    if (stopWhenAllViolated && !invariants.isEmpty() && open == 0) {
-                        stop = "every invariant violated";
-                        depth++;
-                        break outer;
-                    }
-                    if (seen.size() >= limits.maxStates()) {
-                        stop = "state cap " + limits.maxStates() + " reached";
-                        depth++;
-                        break outer;
-                    }
-                }
-                if (!any && !allFinished(model, s, n)) {
-                    if (deadlocks++ == 0) {
-                        firstDeadlock = new Case(model, scenario, path(parent, thread, id));
-                    }
-                }
-                if ((transitions & 0xFFF) == 0 && System.nanoTime() > deadline) {
-                    stop = "time cap " + limits.maxTime() + " reached";
-                    break outer;
-                }
-            }
-            level = next;
-            levelIds = nextIds;
-            if (!next.isEmpty()) {
-                depth++;
-            }
-        }
-        long millis = (System.nanoTime() - start) / 1_000_000;
-        return new Exploration(scenario, seen.size(), transitions, depth, stop == null, stop, violations, deadlocks,
-                firstDeadlock, notices, firstNotice, millis);
-    }
-
-    private static <S> boolean allFinished(Model<S> model, S s, int n) {
-        for (int t = 0; t < n; t++) {
-            if (!model.finished(s, t)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Checks the invariants not yet violated; returns how many became violated. */
-    private static <S> int check(Model<S> model, Scenario scenario, List<Invariant<S>> invariants, boolean[] found,
-            Map<String, Case> violations, S s, int id, FingerprintTable.Ints parent, FingerprintTable.Ints thread) {
-        int newly = 0;
-        for (int k = 0; k < invariants.size(); k++) {
-            if (!found[k] && !invariants.get(k).holds(s)) {
-                found[k] = true;
-                newly++;
-                String name = invariants.get(k).name();
-                violations.put(name, new Case(model, scenario, path(parent, thread, id), name));
-            }
-        }
-        return newly;
+        return new Explorer<>(stepper, invariants, limits, stopWhenAllViolated, visitor).explore();
     }
 
     /** The threads that lead from the start state to state {@code id}. */

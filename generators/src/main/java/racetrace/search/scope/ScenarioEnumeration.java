@@ -2,9 +2,7 @@ package racetrace.search.scope;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import racetrace.engine.ActorKind;
 import racetrace.engine.BadInputException;
 import racetrace.engine.Config;
@@ -34,17 +32,19 @@ public final class ScenarioEnumeration {
 
     /** The same, refusing (with a {@link BadInputException}) a scope of more than {@code max} scenarios. */
     public static List<Scenario> of(ScenarioSpace space, Scope scope, int max) {
-        return of(space, scope, max, configs(space.params()));
+        return of(space, scope, max, null);
     }
 
-    /** The scenarios of the scope with one configuration only. */
+    /** The scenarios of the scope with one configuration only (null: every configuration). */
     public static List<Scenario> of(ScenarioSpace space, Scope scope, int max, Config config) {
-        return of(space, scope, max, List.of(config));
-    }
-
-    private static List<Scenario> of(ScenarioSpace space, Scope scope, int max, List<Config> configs) {
         List<Scenario> out = new ArrayList<>();
-        walk(space, scope, max, configs, out);
+        walk(space, scope, max, config, out);
+        if (scope.shapes().size() > 1) {
+            // A scenario in two shapes is listed once.
+            List<Scenario> unique = new ArrayList<>(new java.util.LinkedHashSet<>(out));
+            out.clear();
+            out.addAll(unique);
+        }
         // Stable: within a (threads, ops) class the configuration and script order stays.
         out.sort(Comparator.comparingInt(Scenario::threadCount).thenComparingInt(Scenario::opCount));
         return out;
@@ -56,23 +56,33 @@ public final class ScenarioEnumeration {
      */
     public static long count(ScenarioSpace space, Scope scope, int max) {
         try {
-            return walk(space, scope, max, configs(space.params()), null);
+            return walk(space, scope, max, null, null);
         } catch (BadInputException tooMany) {
             return -1;
         }
     }
 
-    private static long walk(ScenarioSpace space, Scope scope, int max, List<Config> configs, List<Scenario> out) {
+    private static long walk(ScenarioSpace space, Scope scope, int max, Config only, List<Scenario> out) {
         Walk w = new Walk(scope, max, out);
-        for (Config config : configs) {
-            w.config = config;
-            w.kinds = space.actors(config);
-            w.scripts = new ArrayList<>();
-            for (ActorKind k : w.kinds) {
-                w.scripts.add(scripts(space.alphabet(config, k.name()), k.minOps(),
-                        Math.min(k.maxOps(), scope.maxOps())));
+        for (racetrace.engine.Shape shape : scope.parts()) {
+            for (Config config : ScopePlans.configs(space.params(), shape)) {
+                if (only != null && !only.equals(config)) {
+                    continue;
+                }
+                w.config = config;
+                w.kinds = space.actors(config);
+                w.scripts = new ArrayList<>();
+                w.kindThreads = new int[w.kinds.size()];
+                for (int i = 0; i < w.kinds.size(); i++) {
+                    ActorKind k = w.kinds.get(i);
+                    racetrace.engine.Shape.Bound b = shape.actors().get(k.name());
+                    w.kindThreads[i] = b == null ? k.maxThreads() : Math.min(k.maxThreads(), b.threads());
+                    int ops = Math.min(k.maxOps(), scope.maxOps());
+                    w.scripts.add(scripts(space.alphabet(config, k.name()), k.minOps(),
+                            b == null ? ops : Math.min(ops, b.ops())));
+                }
+                w.fill(0, 0, 0);
             }
-            w.fill(0, 0, 0);
         }
         return w.count;
     }
@@ -87,6 +97,7 @@ public final class ScenarioEnumeration {
         Config config;
         List<ActorKind> kinds;
         List<List<List<Op>>> scripts;
+        int[] kindThreads;
 
         Walk(Scope scope, int max, List<Scenario> out) {
             this.scope = scope;
@@ -109,7 +120,7 @@ public final class ScenarioEnumeration {
                 return;
             }
             ActorKind k = kinds.get(kind);
-            for (int n = k.minThreads(); n <= k.maxThreads(); n++) {
+            for (int n = k.minThreads(); n <= kindThreads[kind]; n++) {
                 if (threadCount + n > scope.maxThreads()) {
                     break;
                 }
@@ -168,19 +179,6 @@ public final class ScenarioEnumeration {
 
     /** Every configuration, first parameter slowest. */
     public static List<Config> configs(List<Param> params) {
-        List<Map<String, Integer>> all = new ArrayList<>();
-        all.add(new LinkedHashMap<>());
-        for (Param p : params) {
-            List<Map<String, Integer>> next = new ArrayList<>();
-            for (Map<String, Integer> c : all) {
-                for (int v = p.min(); v <= p.max(); v++) {
-                    Map<String, Integer> m = new LinkedHashMap<>(c);
-                    m.put(p.name(), v);
-                    next.add(m);
-                }
-            }
-            all = next;
-        }
-        return all.stream().map(Config::new).toList();
+        return ScopePlans.configs(params, racetrace.engine.Shape.all());
     }
 }

@@ -1,21 +1,46 @@
 package racetrace.search.scope;
 
+import java.util.List;
+import java.util.stream.Collectors;
+import racetrace.engine.Shape;
+
 /**
- * A bound on scenarios for exhaustive enumeration: at most {@code maxThreads} threads and
- * {@code maxOps} ops in all, every configuration value and every op of the model's space.
+ * A bound on scenarios for exhaustive search: a union of shapes ({@link Shape}: configurations
+ * and, per actor kind, threads and ops each), with at most {@code maxThreads} threads and {@code
+ * maxOps} ops in all. No shapes means one shape with every configuration and every actor kind at
+ * its own bounds: {@code threads<=3,ops<=4}, a level of the ladder.
  */
-public record Scope(int maxThreads, int maxOps) implements Comparable<Scope> {
+public record Scope(int maxThreads, int maxOps, List<Shape> shapes) implements Comparable<Scope> {
+
+    /** No bound on the threads or ops in all (only the shapes bound them). */
+    public static final int UNBOUNDED = Integer.MAX_VALUE;
 
     public Scope {
         if (maxThreads < 1 || maxOps < 0) {
             throw new IllegalArgumentException("a scope needs at least 1 thread and 0 ops, not " + maxThreads
                     + " and " + maxOps);
         }
+        shapes = List.copyOf(shapes);
     }
 
-    /** Whether every scenario of {@code other} is in this scope too. */
+    public Scope(int maxThreads, int maxOps) {
+        this(maxThreads, maxOps, List.of());
+    }
+
+    /** The union of these shapes, with no bound in all. */
+    public static Scope of(List<Shape> shapes) {
+        return new Scope(UNBOUNDED, UNBOUNDED, shapes);
+    }
+
+    /** The shapes, or the one shape of everything when none is named. */
+    public List<Shape> parts() {
+        return shapes.isEmpty() ? List.of(Shape.all()) : shapes;
+    }
+
+    /** Whether every scenario of {@code other} is in this scope too (totals only: both without shapes). */
     public boolean covers(Scope other) {
-        return maxThreads >= other.maxThreads && maxOps >= other.maxOps;
+        return shapes.isEmpty() && other.shapes.isEmpty() && maxThreads >= other.maxThreads
+                && maxOps >= other.maxOps;
     }
 
     @Override
@@ -24,9 +49,16 @@ public record Scope(int maxThreads, int maxOps) implements Comparable<Scope> {
         return c != 0 ? c : Integer.compare(maxOps, o.maxOps);
     }
 
-    /** {@code threads<=3,ops<=4}: the form the verdicts and the README use. */
+    /** {@code threads<=3,ops<=4}, or the shapes: {@code xen-cpu<=2x2,guest<=2x1 with vcpus=2 | ...}. */
     @Override
     public String toString() {
-        return "threads<=" + maxThreads + ",ops<=" + maxOps;
+        String totals = (maxThreads == UNBOUNDED ? "" : "threads<=" + maxThreads)
+                + (maxThreads != UNBOUNDED && maxOps != UNBOUNDED ? "," : "")
+                + (maxOps == UNBOUNDED ? "" : "ops<=" + maxOps);
+        if (shapes.isEmpty()) {
+            return totals.isEmpty() ? "every scenario" : totals;
+        }
+        String parts = shapes.stream().map(Shape::toString).collect(Collectors.joining(" | "));
+        return totals.isEmpty() ? parts : totals + " of " + parts;
     }
 }

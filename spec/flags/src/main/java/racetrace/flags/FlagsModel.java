@@ -13,6 +13,8 @@ import racetrace.engine.Instance;
 import racetrace.engine.Invariant;
 import racetrace.engine.Model;
 import racetrace.engine.Op;
+import racetrace.engine.OpChoice;
+import racetrace.engine.OpPlan;
 import racetrace.engine.Param;
 import racetrace.engine.Scenario;
 import racetrace.engine.ScenarioSpace;
@@ -37,19 +39,18 @@ public final class FlagsModel implements Model<FlagsState> {
     public static final String RESET_CLEANUP_RUNS = "ResetCleanupRuns";
     public static final String NO_LOST_UPDATE_BETWEEN = "NoLostUpdateBetween";
 
-    /** A scenario compiled for the interpreter; shared by all states of a run. */
+    /**
+     * What a state graph's threads fix, shared by all its states: the programs (by op code, the
+     * order of {@link #opNames}) and which threads are users. No scripts: ops are chosen by the
+     * engine and kept in the state.
+     */
     static final class Run {
-        final Scenario scenario;
-        /** The program of op k of thread t. */
-        final Instr[][][] prog;
-        final int[][] arg;
+        final Instr[][] progs;
         /** Threads of actor {@code user} (syscalls on the device fd), bitmask. */
         final int userMask;
 
-        Run(Scenario scenario, Instr[][][] prog, int[][] arg, int userMask) {
-            this.scenario = scenario;
-            this.prog = prog;
-            this.arg = arg;
+        Run(Instr[][] progs, int userMask) {
+            this.progs = progs;
             this.userMask = userMask;
         }
     }
@@ -57,6 +58,9 @@ public final class FlagsModel implements Model<FlagsState> {
     private final FlagsDefinition def;
     private final Instance instance;
     private final Map<String, Instr[]> programs;
+    /** Op names in code order, and their programs. */
+    private final List<String> codes;
+    private final Instr[][] progs;
     private final List<Invariant<FlagsState>> invariants;
     private final ScenarioSpace space;
     /** The units' fields, bitmask per unit. */
@@ -84,6 +88,8 @@ public final class FlagsModel implements Model<FlagsState> {
         }
         this.instance = Instance.of(def.family(), def.variant, options);
         this.programs = def.programs();
+        this.codes = List.copyOf(programs.keySet());
+        this.progs = programs.values().toArray(new Instr[0][]);
         this.unitFields = new int[def.units.unitCount()];
         for (int u = 0; u < unitFields.length; u++) {
             unitFields[u] = def.units.fieldsIn(1 << u);
@@ -268,43 +274,75 @@ public final class FlagsModel implements Model<FlagsState> {
         return out;
     }
 
+    /** Threads take their ops from the engine: a scenario's scripts, or a scope's choices. */
     @Override
-    public FlagsState initial(Scenario scenario) {
-        int n = scenario.threadCount();
-        Instr[][][] prog = new Instr[n][][];
-        int[][] arg = new int[n][];
-        int userMask = 0;
-        for (int t = 0; t < n; t++) {
-            ThreadScript ts = scenario.threads().get(t);
-            if (ts.actor().equals("user")) {
-                userMask |= 1 << t;
-            }
-            List<Op> ops = ts.ops();
-            prog[t] = new Instr[ops.size()][];
-            arg[t] = new int[ops.size()];
-            for (int k = 0; k < ops.size(); k++) {
-                Op o = ops.get(k);
-                prog[t][k] = programs.get(o.name());
-                if (prog[t][k] == null) {
-                    throw new IllegalArgumentException("no program for op " + o.name() + " in " + instance);
+    public OpChoice<FlagsState> opChoice() {
+        return ops;
+    }
+
+    private final OpChoice<FlagsState> ops = new OpChoice<>() {
+        @Override
+        public FlagsState start(Config config, List<String> actors) {
+            int n = actors.size();
+            int userMask = 0;
+            for (int t = 0; t < n; t++) {
+                if (actors.get(t).equals("user")) {
+                    userMask |= 1 << t;
                 }
-                arg[t][k] = o.args().isEmpty() ? 0 : o.arg(0);
             }
-        }
-        Run run = new Run(scenario, prog, arg, userMask);
-        FlagsDefinition.Start st = def.start(scenario.config());
-        int[] mem = new int[def.units.unitCount()];
-        int ghost = 0;
-        for (String f : st.trueFields()) {
-            int i = def.units.fieldIndex(f);
-            if (i < 0) {
-                continue;
+            Run run = new Run(progs, userMask);
+            FlagsDefinition.Start st = def.start(config);
+            int[] mem = new int[def.units.unitCount()];
+            int ghost = 0;
+            for (String f : st.trueFields()) {
+                int i = def.units.fieldIndex(f);
+                if (i < 0) {
+                    continue;
+                }
+                mem[def.units.unitOf(i)] |= 1 << i;
+                ghost |= 1 << i;
             }
-            mem[def.units.unitOf(i)] |= 1 << i;
-            ghost |= 1 << i;
+            int[] cur = new int[n];
+            java.util.Arrays.fill(cur, -1);
+            return new FlagsState(run, mem, ghost, new int[def.units.fieldCount()], new int[n], new int[n], new int[n],
+                    cur, new int[n], new int[def.locks().size()], 0, st.usage(), ACTIVE, st.wake(), st.open(), false,
+                    st.nb(), 0, false);
         }
-        return new FlagsState(run, mem, ghost, new int[def.units.fieldCount()], new int[n], new int[n], new int[n],
-                new int[def.locks().size()], 0, st.usage(), ACTIVE, st.wake(), st.open(), false, st.nb(), 0, false);
+
+        @Override
+        public FlagsState begin(FlagsState s, int t, Op op) {
+            int code = codes.indexOf(op.name());
+            if (code < 0) {
+                throw new IllegalArgumentException("no program for op " + op.name() + " in " + instance);
+            }
+            int[] count = s.op.clone();
+            count[t]++;
+            int[] cur = s.cur.clone();
+            cur[t] = code;
+            int[] arg = s.arg;
+            int a = op.args().isEmpty() ? 0 : op.arg(0);
+            if (a != arg[t]) {
+                arg = arg.clone();
+                arg[t] = a;
+            }
+            return new FlagsState(s.run, s.mem, s.ghost, s.lost, s.reg, s.ip, count, cur, arg, s.owner, s.readers,
+                    s.usage, s.rpm, s.wake, s.open, s.vfs, s.nb, s.rcu, s.resetPending);
+        }
+
+        @Override
+        public int opCount(FlagsState s, int t) {
+            return s.op[t];
+        }
+
+        @Override
+        public boolean done(FlagsState s, int t) {
+            return s.cur[t] < 0;
+        }
+    };
+
+    /** The name of op code {@code code}. */
+    String opName(int code) {
+        return codes.get(code);
     }
 
     static Instr current(FlagsState s, int t) {
@@ -335,6 +373,8 @@ public final class FlagsModel implements Model<FlagsState> {
         h = Fingerprint.mix(h, Fingerprint.ofInts(s.reg));
         h = Fingerprint.mix(h, Fingerprint.ofInts(s.ip));
         h = Fingerprint.mix(h, Fingerprint.ofInts(s.op));
+        h = Fingerprint.mix(h, Fingerprint.ofInts(s.cur));
+        h = Fingerprint.mix(h, Fingerprint.ofInts(s.arg));
         h = Fingerprint.mix(h, Fingerprint.ofInts(s.owner));
         h = Fingerprint.mix(h, s.readers);
         h = Fingerprint.mix(h, s.usage);
@@ -376,7 +416,7 @@ public final class FlagsModel implements Model<FlagsState> {
         if (!s.resetPending) {
             return true;
         }
-        for (int t = 0; t < s.op.length; t++) {
+        for (int t = 0; t < s.cur.length; t++) {
             if (!finished(s, t)) {
                 return true;
             }
@@ -415,7 +455,7 @@ public final class FlagsModel implements Model<FlagsState> {
 
     @Override
     public Map<String, Object> variables(FlagsState s) {
-        return TlaMapping.variables(def, s);
+        return TlaMapping.variables(def, codes, s);
     }
 
     @Override
@@ -425,7 +465,12 @@ public final class FlagsModel implements Model<FlagsState> {
 
     @Override
     public Map<String, Object> tlaConstants(Scenario scenario) {
-        return TlaMapping.constants(def, programs, pair(), scenario);
+        return TlaMapping.constants(def, programs, pair(), OpPlan.of(scenario));
+    }
+
+    @Override
+    public Map<String, Object> tlaConstants(OpPlan plan) {
+        return TlaMapping.constants(def, programs, pair(), plan);
     }
 
     @Override

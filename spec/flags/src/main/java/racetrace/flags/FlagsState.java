@@ -2,11 +2,14 @@ package racetrace.flags;
 
 /**
  * A state of the flags model. Immutable: a step copies the arrays it changes and shares the rest.
+ * Each thread's current op (program and argument) and its op count are part of the state: the
+ * engine chooses the ops ({@link racetrace.engine.OpChoice}).
  * Field sets (units, registers, ghost) are bitmasks over field indices; threads are 0-based here
  * and 1-based in {@link FlagsModel#variables}.
  */
 public final class FlagsState {
 
+    /** What the state graph's threads fix: their actors (no scripts: each thread's op is in cur and arg). */
     final FlagsModel.Run run;
     final int[] mem;
     final int ghost;
@@ -15,8 +18,12 @@ public final class FlagsState {
     final int[] reg;
     /** Index of the next step in the current op's program. */
     final int[] ip;
-    /** Index of the current op; the script's length when the thread is done. */
+    /** How many ops the thread has begun (kept when it is done). */
     final int[] op;
+    /** The current op's program ({@link FlagsModel.Run#progs}), -1 when the thread is done. */
+    final int[] cur;
+    /** The current op's argument (0 when it has none, or when done). */
+    final int[] arg;
     /** Per lock: owner thread + 1, 0 when free (for the rwsem: the writer). */
     final int[] owner;
     /** Readers of the rwsem, bitmask over threads. */
@@ -30,8 +37,9 @@ public final class FlagsState {
     final int rcu;
     final boolean resetPending;
 
-    FlagsState(FlagsModel.Run run, int[] mem, int ghost, int[] lost, int[] reg, int[] ip, int[] op, int[] owner, int readers,
-            int usage, int rpm, boolean wake, int open, boolean vfs, boolean nb, int rcu, boolean resetPending) {
+    FlagsState(FlagsModel.Run run, int[] mem, int ghost, int[] lost, int[] reg, int[] ip, int[] op, int[] cur, int[] arg,
+            int[] owner, int readers, int usage, int rpm, boolean wake, int open, boolean vfs, boolean nb, int rcu,
+            boolean resetPending) {
         this.run = run;
         this.mem = mem;
         this.ghost = ghost;
@@ -39,6 +47,8 @@ public final class FlagsState {
         this.reg = reg;
         this.ip = ip;
         this.op = op;
+        this.cur = cur;
+        this.arg = arg;
         this.owner = owner;
         this.readers = readers;
         this.usage = usage;

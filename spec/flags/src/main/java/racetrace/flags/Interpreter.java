@@ -23,11 +23,12 @@ final class Interpreter {
     }
 
     static Instr current(FlagsState s, int t) {
-        return s.run.prog[t][s.op[t]][s.ip[t]];
+        return s.run.progs[s.cur[t]][s.ip[t]];
     }
 
+    /** A thread is finished when it is done: no current op. */
     static boolean finished(FlagsState s, int t) {
-        return s.op[t] >= s.run.arg[t].length;
+        return s.cur[t] < 0;
     }
 
     boolean enabled(FlagsState s, int t) {
@@ -46,7 +47,7 @@ final class Interpreter {
             case Instr.PM_RESUME:
                 return s.rpm != SUSPENDING && s.rpm != RESUMING;
             case Instr.AWAIT_USERS:
-                for (int u = 0; u < s.op.length; u++) {
+                for (int u = 0; u < s.cur.length; u++) {
                     if ((s.run.userMask & (1 << u)) != 0 && !finished(s, u)) {
                         return false;
                     }
@@ -61,8 +62,7 @@ final class Interpreter {
 
     Transition<FlagsState> step(FlagsState s, int t) {
         Instr in = current(s, t);
-        int k = s.op[t];
-        int v = in.val == Instr.ARG ? s.run.arg[t][k] : in.val;
+        int v = in.val == Instr.ARG ? s.arg[t] : in.val;
         int[] mem = s.mem;
         int ghost = s.ghost;
         int[] lost = s.lost;
@@ -229,23 +229,33 @@ final class Interpreter {
             case Instr.NB_EXIT -> rcu--;
             case Instr.CLEANUP -> resetPending = false;
             case Instr.JUMP_IF_ARG -> {
-                if (s.run.arg[t][k] == v) {
+                if (s.arg[t] == v) {
                     next = in.to;
                 }
             }
             default -> throw new IllegalStateException("unknown step kind " + in.kind);
         }
         int[] ip = s.ip.clone();
-        int[] op = s.op;
+        int[] cur = s.cur;
+        int[] arg = s.arg;
         if (next == Instr.END) {
-            op = op.clone();
-            op[t]++;
+            // The op ends: the thread is done, its register cleared; the engine begins its next op.
             ip[t] = 0;
+            cur = cur.clone();
+            cur[t] = -1;
+            if (arg[t] != 0) {
+                arg = arg.clone();
+                arg[t] = 0;
+            }
+            if (reg[t] != 0) {
+                reg = reg == s.reg ? reg.clone() : reg;
+                reg[t] = 0;
+            }
         } else {
             ip[t] = next;
         }
-        return Transition.of(new FlagsState(s.run, mem, ghost, lost, reg, ip, op, owner, readers, usage, rpm, wake, open,
-                vfs, nb, rcu, resetPending), in.label);
+        return Transition.of(new FlagsState(s.run, mem, ghost, lost, reg, ip, s.op, cur, arg, owner, readers, usage, rpm,
+                wake, open, vfs, nb, rcu, resetPending), in.label);
     }
 
 }

@@ -114,7 +114,7 @@ final class Mlx5 extends FlagsDefinition {
 
     @Override
     Set<String> hiddenInTable() {
-        return Set.of("ghost", "reg", "pc", "opIdx", "readers", "usage", "rpm", "wake", "open", "vfs");
+        return Set.of("ghost", "reg", "pc", "opIdx", "cur", "readers", "usage", "rpm", "wake", "open", "vfs");
     }
 
     @Override

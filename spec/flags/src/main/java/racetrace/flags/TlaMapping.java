@@ -7,8 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import racetrace.engine.Op;
-import racetrace.engine.Scenario;
-import racetrace.engine.ThreadScript;
+import racetrace.engine.OpPlan;
 
 /** A state and a scenario as StorageFlags.tla's variables and constants. */
 final class TlaMapping {
@@ -30,7 +29,7 @@ final class TlaMapping {
         return Interpreter.finished(s, t) ? "Done" : Interpreter.current(s, t).label;
     }
 
-    static Map<String, Object> variables(FlagsDefinition def, FlagsState s) {
+    static Map<String, Object> variables(FlagsDefinition def, List<String> codes, FlagsState s) {
         int n = s.op.length;
         Map<String, Object> v = new LinkedHashMap<>();
         List<Object> mem = new ArrayList<>();
@@ -58,14 +57,20 @@ final class TlaMapping {
         List<Object> reg = new ArrayList<>();
         List<Object> pc = new ArrayList<>();
         List<Object> opIdx = new ArrayList<>();
+        List<Object> cur = new ArrayList<>();
         for (int t = 0; t < n; t++) {
             reg.add(fieldSet(def, s.reg[t]));
             pc.add(pc(s, t));
-            opIdx.add(s.op[t] + 1);
+            opIdx.add(s.op[t]);
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("op", s.cur[t] < 0 ? "none" : codes.get(s.cur[t]));
+            r.put("arg", s.arg[t]);
+            cur.add(r);
         }
         v.put("reg", reg);
         v.put("pc", pc);
         v.put("opIdx", opIdx);
+        v.put("cur", cur);
         Map<String, Object> owner = new LinkedHashMap<>();
         List<String> locks = def.locks();
         for (int l = 0; l < locks.size(); l++) {
@@ -91,12 +96,12 @@ final class TlaMapping {
     }
 
     static Map<String, Object> constants(FlagsDefinition def, Map<String, Instr[]> programs, List<String> pairFields,
-            Scenario scenario) {
+            OpPlan plan) {
         Map<String, Object> c = new LinkedHashMap<>();
         c.put("Family", def.family());
         c.put("Variant", def.variant);
         c.put("Granularity", def.granularity.option());
-        c.put("Phase", scenario.config().get("phase"));
+        c.put("Phase", plan.config().get("phase"));
         List<Object> fields = new ArrayList<>();
         Map<String, Object> unitOf = new LinkedHashMap<>();
         Map<String, Object> isBit = new LinkedHashMap<>();
@@ -134,21 +139,47 @@ final class TlaMapping {
         }
         c.put("Assume", assume);
         List<Object> actors = new ArrayList<>();
-        List<Object> scripts = new ArrayList<>();
-        for (ThreadScript ts : scenario.threads()) {
-            actors.add(ts.actor());
-            List<Object> ops = new ArrayList<>();
-            for (Op o : ts.ops()) {
-                Map<String, Object> r = new LinkedHashMap<>();
-                r.put("op", o.name());
-                r.put("arg", o.args().isEmpty() ? 0 : o.arg(0));
-                ops.add(r);
+        List<Object> slots = new ArrayList<>();
+        long total = 0;
+        for (OpPlan.Slot slot : plan.threads()) {
+            actors.add(slot.actor());
+            Map<String, Object> r = new LinkedHashMap<>();
+            if (slot instanceof OpPlan.Script script) {
+                List<Object> seq = new ArrayList<>();
+                for (Op o : script.ops()) {
+                    seq.add(record(o));
+                }
+                r.put("script", seq);
+                total += script.ops().size();
+            } else {
+                OpPlan.Choice choice = (OpPlan.Choice) slot;
+                Set<Object> set = new LinkedHashSet<>();
+                for (Op o : choice.alphabet()) {
+                    set.add(record(o));
+                }
+                r.put("ops", set);
+                r.put("min", choice.minOps());
+                r.put("max", choice.maxOps());
+                r.put("optional", choice.optional());
+                total += choice.maxOps();
             }
-            scripts.add(ops);
+            slots.add(r);
         }
         c.put("Actors", actors);
-        c.put("Scripts", scripts);
+        c.put("Plan", slots);
+        Map<String, Object> caps = new LinkedHashMap<>();
+        caps.put("threads", (int) Math.min(plan.maxThreads(), plan.size()));
+        caps.put("ops", (int) Math.min(plan.maxOps(), total));
+        c.put("Caps", caps);
         return c;
+    }
+
+    /** An op as the spec's record. */
+    static Map<String, Object> record(Op o) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("op", o.name());
+        r.put("arg", o.args().isEmpty() ? 0 : o.arg(0));
+        return r;
     }
 
 }

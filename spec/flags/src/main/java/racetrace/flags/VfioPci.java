@@ -143,7 +143,7 @@ final class VfioPci extends FlagsDefinition {
 
     @Override
     Set<String> hiddenInTable() {
-        return Set.of("ghost", "reg", "pc", "opIdx", "nb", "rcu", "resetPending");
+        return Set.of("ghost", "reg", "pc", "opIdx", "cur", "nb", "rcu", "resetPending");
     }
 
     @Override

@@ -121,10 +121,10 @@ class FlagsModelTest {
         FlagsModel model = VfioPciFamily.model("pre-a", Granularity.BYTE);
         Scenario sc = Scenarios.of(0, "user", "cfgBar");
         Map<String, Object> v = model.variables(model.initial(sc));
-        assertThat(v.keySet()).containsExactly("mem", "ghost", "lost", "reg", "pc", "opIdx", "owner", "readers", "usage",
+        assertThat(v.keySet()).containsExactly("mem", "ghost", "lost", "reg", "pc", "opIdx", "cur", "owner", "readers", "usage",
                 "rpm", "wake", "open", "vfs", "nb", "rcu", "resetPending");
         assertThat(v.get("pc")).isEqualTo(List.of("cfgBar_pmGet"));
         assertThat(v.get("mem")).isEqualTo(List.of(java.util.Set.of("bardirty"), java.util.Set.of()));
-        assertThat(model.hiddenInTable()).contains("pc", "reg", "opIdx");
+        assertThat(model.hiddenInTable()).contains("pc", "reg", "opIdx", "cur");
     }
 }

@@ -54,11 +54,11 @@ final class Cpu {
     }
 
     int opCode() {
-        return u.opCode[t][r(Reg.opi)];
+        return r(Reg.op);
     }
 
     int opArg2() {
-        return u.opB[t][r(Reg.opi)];
+        return r(Reg.opb);
     }
 
     // ---- shared memory
@@ -160,7 +160,8 @@ final class Cpu {
 
     /**
      * Ends the current op. Locks taken for it are released first, each by a step of its own
-     * (fix 1's per-event lock, then the caller's lock); then on to the next op, or Done.
+     * (fix 1's per-event lock, then the caller's lock); then the thread is done: its registers
+     * cleared (but its op count), and the engine begins its next op, if any, in the same step.
      */
     void finish() {
         if (version == XenVersion.FIX1 && holds(eventLock())) {
@@ -172,25 +173,31 @@ final class Cpu {
             go(Pc.XL_unlockCaller);
             return;
         }
-        startOp(u, m, t, r(Reg.opi) + 1, callers);
+        done(u, m, t);
     }
 
-    /** Sets thread t to the first step of op {@code opi}, or Done: the caller's lock, if any, first. */
-    static void startOp(Layout u, int[] m, int t, int opi, Callers callers) {
-        m[u.reg(t, Reg.opi)] = opi;
-        if (opi >= u.opCode[t].length) {
-            m[u.reg(t, Reg.pc)] = Pc.Done.ordinal();
-            return;
-        }
-        m[u.reg(t, Reg.port)] = u.opA[t][opi];
-        int op = u.opCode[t][opi];
+    /** Thread t is done: every register 0 (pc Done, no op), but how many ops it has begun. */
+    static void done(Layout u, int[] m, int t) {
+        int base = u.regs(t);
+        int begun = m[base + Reg.opi.ordinal()];
+        java.util.Arrays.fill(m, base, base + Reg.count(), 0);
+        m[base + Reg.opi.ordinal()] = begun;
+    }
+
+    /** Thread t, done, begins op {@code code}(a, b): the caller's lock first, if any, then the op's first step. */
+    static void begin(Layout u, int[] m, int t, int code, int a, int b, Callers callers) {
+        int base = u.regs(t);
+        m[base + Reg.opi.ordinal()]++;
+        m[base + Reg.port.ordinal()] = a;
+        m[base + Reg.op.ordinal()] = code;
+        m[base + Reg.opb.ordinal()] = b;
         Pc pc;
-        if (u.kind[t] == Layout.XEN && callers.lock(op, u.opA[t][opi]) != null) {
+        if (u.kind[t] == Layout.XEN && callers.lock(code, a) != null) {
             pc = Pc.XL_lockCaller;
         } else {
-            pc = firstStep(u, op);
+            pc = firstStep(u, code);
         }
-        m[u.reg(t, Reg.pc)] = pc.ordinal();
+        m[base + Reg.pc.ordinal()] = pc.ordinal();
     }
 
     /** The first step of an op, after its caller's lock. */

@@ -1,16 +1,16 @@
 package racetrace.xen;
 
 import java.util.Arrays;
+import java.util.List;
 import racetrace.engine.BadInputException;
 import racetrace.engine.Config;
 import racetrace.engine.Op;
-import racetrace.engine.Scenario;
-import racetrace.engine.ThreadScript;
 
 /**
- * What a scenario fixes, shared by all its states: the sizes, where each spec variable lives in
- * the state array, and the threads' scripts. The offset fields are named as the spec's variables:
- * {@code m[u.tail + q]} is {@code tail[v][k]} for queue {@code q = v * prios + k}.
+ * What a configuration and its threads' actors fix, shared by all the states of a state graph:
+ * the sizes and where each spec variable lives in the state array (no script: a thread's current
+ * op is in its registers). The offset fields are named as the spec's variables: {@code m[u.tail +
+ * q]} is {@code tail[v][k]} for queue {@code q = v * prios + k}.
  */
 final class Layout {
 
@@ -20,7 +20,9 @@ final class Layout {
     static final int UNMASKER = 2;
     static final int ROGUE = 3;
 
-    // Op codes. The first four raise an event: an interdomain send, an IPI, a VIRQ, a PIRQ.
+    // Op codes (0: none, a done thread). The first four raise an event: an interdomain send, an
+    // IPI, a VIRQ, a PIRQ.
+    static final int OP_NONE = 0;
     static final int OP_SEND = 1;
     static final int OP_IPI = 2;
     static final int OP_VIRQ = 3;
@@ -32,6 +34,9 @@ final class Layout {
     static final int OP_GMASK = 9;
     static final int OP_GUNMASK = 10;
     static final int OP_SCRIBBLE = 11;
+    /** The spec's op name of each code. */
+    static final List<String> OP_NAMES = List.of("none", "send", "ipi", "virq", "pirq", "unmask", "setPriority",
+            "bindVcpu", "upcall", "mask", "unmask", "scribble");
 
     final int vcpus;
     final int prios;
@@ -64,17 +69,13 @@ final class Layout {
     final int[] guestV;
     /** For a vCPU, its guest thread, or -1. */
     final int[] guestOf;
-    final int[][] opCode;
-    final int[][] opA;
-    final int[][] opB;
 
-    Layout(Scenario scenario) {
-        Config c = scenario.config();
+    Layout(Config c, List<String> actors) {
         vcpus = c.get("vcpus");
         prios = c.get("prios");
         ports = c.get("ports");
         queues = vcpus * prios;
-        threads = scenario.threadCount();
+        threads = actors.size();
         unmaskForm = c.get("unmaskForm");
         word = 0;
         prio = word + ports + 1;
@@ -100,46 +101,41 @@ final class Layout {
         guestV = new int[threads];
         guestOf = new int[vcpus];
         Arrays.fill(guestOf, -1);
-        opCode = new int[threads][];
-        opA = new int[threads][];
-        opB = new int[threads][];
         int guests = 0;
         for (int t = 0; t < threads; t++) {
-            ThreadScript ts = scenario.threads().get(t);
-            kind[t] = switch (ts.actor()) {
+            kind[t] = switch (actors.get(t)) {
                 case XenSpace.XEN_CPU -> XEN;
                 case XenSpace.GUEST -> GUEST;
                 case XenSpace.GUEST_ROGUE -> ROGUE;
-                default -> UNMASKER;
+                case XenSpace.GUEST_UNMASK -> UNMASKER;
+                default -> throw new BadInputException("xen-fifo has no actor '" + actors.get(t) + "'");
             };
             if (kind[t] == GUEST) {
+                if (guests >= vcpus) {
+                    throw new BadInputException("xen-fifo: more guest threads than vCPUs (" + vcpus + ")");
+                }
                 guestV[t] = guests;
                 guestOf[guests] = t;
                 guests++;
             }
-            int n = ts.ops().size();
-            opCode[t] = new int[n];
-            opA[t] = new int[n];
-            opB[t] = new int[n];
-            for (int i = 0; i < n; i++) {
-                Op op = ts.ops().get(i);
-                opCode[t][i] = switch (op.name()) {
-                    case "send" -> OP_SEND;
-                    case "ipi" -> OP_IPI;
-                    case "virq" -> OP_VIRQ;
-                    case "pirq" -> OP_PIRQ;
-                    case "scribble" -> OP_SCRIBBLE;
-                    case "unmask" -> kind[t] == XEN ? OP_UNMASK : OP_GUNMASK;
-                    case "setPriority" -> OP_SETPRIO;
-                    case "bindVcpu" -> OP_BIND;
-                    case "upcall" -> OP_UPCALL;
-                    case "mask" -> OP_GMASK;
-                    default -> throw new BadInputException("unknown xen-fifo op " + op);
-                };
-                opA[t][i] = op.args().isEmpty() ? 0 : op.arg(0);
-                opB[t][i] = op.args().size() < 2 ? 0 : op.arg(1);
-            }
         }
+    }
+
+    /** The code of an op a thread of kind {@code kind} runs. */
+    static int opCode(int kind, Op op) {
+        return switch (op.name()) {
+            case "send" -> OP_SEND;
+            case "ipi" -> OP_IPI;
+            case "virq" -> OP_VIRQ;
+            case "pirq" -> OP_PIRQ;
+            case "scribble" -> OP_SCRIBBLE;
+            case "unmask" -> kind == XEN ? OP_UNMASK : OP_GUNMASK;
+            case "setPriority" -> OP_SETPRIO;
+            case "bindVcpu" -> OP_BIND;
+            case "upcall" -> OP_UPCALL;
+            case "mask" -> OP_GMASK;
+            default -> throw new BadInputException("unknown xen-fifo op " + op);
+        };
     }
 
     /** Where thread t's register r lives. */

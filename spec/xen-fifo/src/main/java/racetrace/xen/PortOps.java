@@ -22,7 +22,7 @@ final class PortOps {
         int port = s.reg(t, Reg.port);
         return switch (pc) {
             case XL_lockCaller -> {
-                Callers.Lock l = callers.lock(u.opCode[t][s.reg(t, Reg.opi)], port);
+                Callers.Lock l = callers.lock(s.reg(t, Reg.op), port);
                 yield l.read() || s.m[u.lock(l)] == 0;
             }
             case F1_lockEvent -> s.m[u.lock(Callers.EVT, port)] == 0;

@@ -8,10 +8,14 @@ package racetrace.xen;
 enum Reg {
     /** the label of the next step ({@link Pc}) */
     pc,
-    /** the index of the current op in the thread's script (0-based here, 1-based in the spec) */
+    /** how many ops the thread has begun (the current op's number, from 1; kept when it is done) */
     opi,
-    /** the port the op works on */
+    /** the port the op works on (its first argument) */
     port,
+    /** the current op ({@link Layout#OP_NAMES}; 0 when done) */
+    op,
+    /** the op's second argument (set_priority's priority, bind_vcpu's vCPU) */
+    opb,
     /** the vCPU set_pending links on (the caller's d->vcpu[notify_vcpu_id]) */
     vc,
     /** the priority read for the queue q = (vc, kq); the guest's current priority */

@@ -8,8 +8,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import racetrace.engine.Config;
 import racetrace.engine.Op;
-import racetrace.engine.Scenario;
-import racetrace.engine.ThreadScript;
+import racetrace.engine.OpPlan;
 
 /** A state as the spec's variables, and a scenario as the spec's constants. */
 final class TlaMapping {
@@ -122,7 +121,7 @@ final class TlaMapping {
                 int x = s.reg(t, r);
                 col.add(switch (r) {
                     case pc -> Pc.of(x).name();
-                    case opi -> x + 1;
+                    case op -> Layout.OP_NAMES.get(x);
                     case wasP, linked -> x != 0;
                     case ws -> word(x);
                     default -> x;
@@ -133,8 +132,8 @@ final class TlaMapping {
         return v;
     }
 
-    static Map<String, Object> constants(XenVersion version, Callers callers, Scenario scenario) {
-        Config c = scenario.config();
+    static Map<String, Object> constants(XenVersion version, Callers callers, XenSpace space, OpPlan plan) {
+        Config c = plan.config();
         Map<String, Object> k = new LinkedHashMap<>();
         k.put("Version", version.id());
         k.put("Callers", callers.id());
@@ -144,22 +143,49 @@ final class TlaMapping {
         k.put("Masked", c.get("masked"));
         k.put("OldTail", c.get("oldTail"));
         k.put("UnmaskForm", c.get("unmaskForm"));
+        k.put("Raise", space.raise(c));
         List<Object> actors = new ArrayList<>();
-        List<Object> scripts = new ArrayList<>();
-        for (ThreadScript ts : scenario.threads()) {
-            actors.add(ts.actor());
-            List<Object> ops = new ArrayList<>();
-            for (Op op : ts.ops()) {
-                Map<String, Object> r = new LinkedHashMap<>();
-                r.put("op", op.name());
-                r.put("a", op.args().isEmpty() ? 0 : op.arg(0));
-                r.put("b", op.args().size() < 2 ? 0 : op.arg(1));
-                ops.add(r);
+        List<Object> slots = new ArrayList<>();
+        long ops = 0;
+        for (OpPlan.Slot slot : plan.threads()) {
+            actors.add(slot.actor());
+            Map<String, Object> r = new LinkedHashMap<>();
+            if (slot instanceof OpPlan.Script script) {
+                List<Object> seq = new ArrayList<>();
+                for (Op op : script.ops()) {
+                    seq.add(record(op));
+                }
+                r.put("script", seq);
+                ops += script.ops().size();
+            } else {
+                OpPlan.Choice choice = (OpPlan.Choice) slot;
+                Set<Object> set = new java.util.LinkedHashSet<>();
+                for (Op op : choice.alphabet()) {
+                    set.add(record(op));
+                }
+                r.put("ops", set);
+                r.put("min", choice.minOps());
+                r.put("max", choice.maxOps());
+                r.put("optional", choice.optional());
+                ops += choice.maxOps();
             }
-            scripts.add(ops);
+            slots.add(r);
         }
         k.put("Actor", actors);
-        k.put("Script", scripts);
+        k.put("Plan", slots);
+        Map<String, Object> caps = new LinkedHashMap<>();
+        caps.put("threads", (int) Math.min(plan.maxThreads(), plan.size()));
+        caps.put("ops", (int) Math.min(plan.maxOps(), ops));
+        k.put("Caps", caps);
         return k;
+    }
+
+    /** An op as the spec's record: its name and two arguments (0 when it has fewer). */
+    static Map<String, Object> record(Op op) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("op", op.name());
+        r.put("a", op.args().isEmpty() ? 0 : op.arg(0));
+        r.put("b", op.args().size() < 2 ? 0 : op.arg(1));
+        return r;
     }
 }

@@ -10,6 +10,9 @@ import racetrace.engine.Fingerprint;
 import racetrace.engine.Instance;
 import racetrace.engine.Invariant;
 import racetrace.engine.Model;
+import racetrace.engine.Op;
+import racetrace.engine.OpChoice;
+import racetrace.engine.OpPlan;
 import racetrace.engine.Scenario;
 import racetrace.engine.ScenarioSpace;
 import racetrace.engine.Transition;
@@ -186,28 +189,54 @@ public final class XenFifoModel implements Model<XenState> {
         return "XenFifo";
     }
 
+    /** Threads take their ops from the engine: a scenario's scripts, or a scope's choices. */
     @Override
-    public XenState initial(Scenario scenario) {
-        Layout u = new Layout(scenario);
-        Config c = scenario.config();
-        int[] m = new int[u.size];
-        int masked = c.get("masked");
-        for (int p = 1; p <= u.ports; p++) {
-            m[u.word + p] = p <= masked ? Word.M : 0;
-            m[u.prio + p] = u.prios - 1;
-        }
-        if (c.get("oldTail") == 1) {
-            // Port 1 was linked on its queue and consumed: tail and HEAD still name it.
-            int q = u.queue(0, u.prios - 1);
-            m[u.tail + q] = 1;
-            m[u.head + q] = 1;
-            m[u.lastp + 1] = u.prios - 1;
-        }
-        for (int t = 0; t < u.threads; t++) {
-            Cpu.startOp(u, m, t, 0, callers);
-        }
-        return new XenState(u, m);
+    public OpChoice<XenState> opChoice() {
+        return ops;
     }
+
+    private final OpChoice<XenState> ops = new OpChoice<>() {
+        @Override
+        public XenState start(Config c, List<String> actors) {
+            Layout u = new Layout(c, actors);
+            int[] m = new int[u.size];
+            int masked = c.get("masked");
+            for (int p = 1; p <= u.ports; p++) {
+                m[u.word + p] = p <= masked ? Word.M : 0;
+                m[u.prio + p] = u.prios - 1;
+            }
+            if (c.get("oldTail") == 1) {
+                // Port 1 was linked on its queue and consumed: tail and HEAD still name it.
+                int q = u.queue(0, u.prios - 1);
+                m[u.tail + q] = 1;
+                m[u.head + q] = 1;
+                m[u.lastp + 1] = u.prios - 1;
+            }
+            return new XenState(u, m);
+        }
+
+        @Override
+        public XenState begin(XenState s, int t, Op op) {
+            int[] m = s.m.clone();
+            Cpu.begin(s.u, m, t, Layout.opCode(s.u.kind[t], op), op.args().isEmpty() ? 0 : op.arg(0),
+                    op.args().size() < 2 ? 0 : op.arg(1), callers);
+            XenState next = new XenState(s.u, m);
+            if (s.fingerprint != 0) {
+                next.fingerprint = Fingerprint.updateSlots(s.fingerprint, s.m, m);
+            }
+            return next;
+        }
+
+        @Override
+        public int opCount(XenState s, int t) {
+            return s.reg(t, Reg.opi);
+        }
+
+        @Override
+        public boolean done(XenState s, int t) {
+            return s.reg(t, Reg.pc) == Pc.Done.ordinal();
+        }
+    };
 
     @Override
     public boolean finished(XenState s, int t) {
@@ -303,6 +332,11 @@ public final class XenFifoModel implements Model<XenState> {
 
     @Override
     public Map<String, Object> tlaConstants(Scenario scenario) {
-        return TlaMapping.constants(version, callers, scenario);
+        return TlaMapping.constants(version, callers, space, OpPlan.of(scenario));
+    }
+
+    @Override
+    public Map<String, Object> tlaConstants(OpPlan plan) {
+        return TlaMapping.constants(version, callers, space, plan);
     }
 }

@@ -64,7 +64,7 @@ class CallersTest {
             }
             for (int t = 0; t < 2; t++) {
                 if (m.enabled(s, t)) {
-                    XenState n = m.step(s, t).next();
+                    XenState n = racetrace.engine.Stepper.of(m, sc).step(s, t, 0).next();
                     if (seen.add(n)) {
                         queue.add(n);
                     }

@@ -202,11 +202,11 @@ class XenFifoModelTest {
                 List.of(xen(Op.of("send", 1)), xen(Op.of("send", 2))));
         XenState s = m.initial(sc);
         while (!s.pc(0).equals("D6_tasLinked")) {
-            s = m.step(s, 0).next();
+            s = racetrace.engine.Stepper.of(m, sc).step(s, 0, 0).next();
         }
         assertThat(s.lockOwner(0, 0)).isEqualTo(1);
         while (m.enabled(s, 1)) {
-            s = m.step(s, 1).next();
+            s = racetrace.engine.Stepper.of(m, sc).step(s, 1, 0).next();
         }
         assertThat(s.pc(1)).isEqualTo("L3_lockOldQ");
         assertThat(m.finished(s, 1)).isFalse();
@@ -248,7 +248,7 @@ class XenFifoModelTest {
                     int off = s.u.lastp + 1;
                     s = with(s, off, 1 - s.m[off]);
                 }
-                var tr = m.step(s, 0);
+                var tr = racetrace.engine.Stepper.of(m, sc).step(s, 0, 0);
                 if (tr.notice() != null) {
                     notices.add(tr.label() + ": " + tr.notice());
                 }
@@ -275,7 +275,7 @@ class XenFifoModelTest {
                 int off = s.u.prio + 1;
                 s = with(s, off, 1 - s.m[off]);
             }
-            var tr = m.step(s, 0);
+            var tr = racetrace.engine.Stepper.of(m, sc).step(s, 0, 0);
             if (tr.notice() != null) {
                 notices.add(tr.label() + ": " + tr.notice());
             }
@@ -302,7 +302,7 @@ class XenFifoModelTest {
                 int off = s.u.word + 1;
                 s = with(s, off, s.m[off] ^ Word.M);
             }
-            var tr = m.step(s, 0);
+            var tr = racetrace.engine.Stepper.of(m, sc).step(s, 0, 0);
             if (tr.notice() != null) {
                 notices.add(tr.label() + ": " + tr.notice());
             }

@@ -101,7 +101,7 @@ final class XenTestSupport {
                 if (!model.enabled(s, t)) {
                     continue;
                 }
-                XenState next = model.step(s, t).next();
+                XenState next = racetrace.engine.Stepper.of(model, scenario).step(s, t, 0).next();
                 if (parent.containsKey(next)) {
                     continue;
                 }
@@ -143,7 +143,7 @@ final class XenTestSupport {
             }
             for (int t = 0; t < scenario.threadCount(); t++) {
                 if (model.enabled(s, t)) {
-                    XenState next = model.step(s, t).next();
+                    XenState next = racetrace.engine.Stepper.of(model, scenario).step(s, t, 0).next();
                     if (seen.add(next)) {
                         queue.add(next);
                     }
@@ -179,7 +179,7 @@ final class XenTestSupport {
             }
             for (int t = 0; t < scenario.threadCount(); t++) {
                 if (model.enabled(s, t)) {
-                    var tr = model.step(s, t);
+                    var tr = racetrace.engine.Stepper.of(model, scenario).step(s, t, 0);
                     if (tr.notice() != null) {
                         giveUps.merge(tr.notice().substring(0, tr.notice().indexOf(" gave up")), 1, Integer::sum);
                     }
@@ -208,7 +208,7 @@ final class XenTestSupport {
             }
             for (int t = 0; t < scenario.threadCount(); t++) {
                 if (model.enabled(s, t)) {
-                    XenState next = model.step(s, t).next();
+                    XenState next = racetrace.engine.Stepper.of(model, scenario).step(s, t, 0).next();
                     if (seen.add(next)) {
                         queue.add(next);
                     }

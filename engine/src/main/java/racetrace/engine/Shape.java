@@ -1,0 +1,117 @@
+package racetrace.engine;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * One part of a scope: the configurations (a range per parameter; a parameter not named ranges
+ * over all its values) and, per actor kind, how many threads and how many ops each (a kind not
+ * named keeps its own bounds). A scope is a union of shapes: shaped like the races it must
+ * contain, without the product of every bound with every other.
+ *
+ * @param config the range of each parameter named
+ * @param actors the bounds of each actor kind named
+ */
+public record Shape(Map<String, Range> config, Map<String, Bound> actors) {
+
+    public Shape {
+        config = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(config));
+        actors = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(actors));
+    }
+
+    /** A parameter's values {@code min..max}. */
+    public record Range(int min, int max) {
+
+        public Range {
+            if (min > max) {
+                throw new IllegalArgumentException("an empty range " + min + ".." + max);
+            }
+        }
+
+        public static Range of(int v) {
+            return new Range(v, v);
+        }
+
+        public boolean contains(int v) {
+            return v >= min && v <= max;
+        }
+
+        @Override
+        public String toString() {
+            return min == max ? String.valueOf(min) : min + ".." + max;
+        }
+    }
+
+    /** At most {@code threads} threads of a kind, each with at most {@code ops} ops. */
+    public record Bound(int threads, int ops) {
+
+        public Bound {
+            if (threads < 0 || ops < 0) {
+                throw new IllegalArgumentException("negative bounds " + threads + ", " + ops);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return threads + "x" + ops;
+        }
+    }
+
+    /** A shape with every configuration and every kind at its own bounds. */
+    public static Shape all() {
+        return new Shape(Map.of(), Map.of());
+    }
+
+    /** The same with parameter {@code name} at {@code min..max}. */
+    public Shape with(String name, int min, int max) {
+        Map<String, Range> c = new LinkedHashMap<>(config);
+        c.put(name, new Range(min, max));
+        return new Shape(c, actors);
+    }
+
+    /** The same with at most {@code threads} threads of kind {@code actor}, {@code ops} ops each. */
+    public Shape actor(String actor, int threads, int ops) {
+        Map<String, Bound> a = new LinkedHashMap<>(actors);
+        a.put(actor, new Bound(threads, ops));
+        return new Shape(config, a);
+    }
+
+    /** Whether a scenario is of this shape (its configuration in range, each kind within its bounds). */
+    public boolean contains(Scenario scenario) {
+        for (Map.Entry<String, Range> e : config.entrySet()) {
+            Integer v = scenario.config().values().get(e.getKey());
+            if (v == null || !e.getValue().contains(v)) {
+                return false;
+            }
+        }
+        Map<String, Integer> threads = new LinkedHashMap<>();
+        for (ThreadScript t : scenario.threads()) {
+            threads.merge(t.actor(), 1, Integer::sum);
+            Bound b = actors.get(t.actor());
+            if (b != null && t.ops().size() > b.ops()) {
+                return false;
+            }
+        }
+        for (Map.Entry<String, Integer> e : threads.entrySet()) {
+            Bound b = actors.get(e.getKey());
+            if (b != null && e.getValue() > b.threads()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code xen-cpu<=2x2,guest<=2x1 with vcpus=2,prios=1..2}. */
+    @Override
+    public String toString() {
+        String a = actors.entrySet().stream().map(e -> e.getKey() + "<=" + e.getValue())
+                .collect(Collectors.joining(","));
+        String c = config.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(","));
+        if (a.isEmpty()) {
+            a = "every actor";
+        }
+        return c.isEmpty() ? a : a + " with " + c;
+    }
+}
