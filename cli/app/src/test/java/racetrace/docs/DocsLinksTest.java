@@ -88,9 +88,9 @@ class DocsLinksTest {
         int citations = 0;
         for (Path f : sources()) {
             String rel = ROOT.relativize(f).toString().replace('\\', '/');
-            Set<String> notes = rel.startsWith("spec/xen-fifo/") ? xen
-                    : rel.startsWith("spec/flags/") || rel.contains("/racetrace/flags/")
-                            || rel.contains("/racetrace/fields/") ? flags : null;
+            Set<String> notes = rel.startsWith("models/xen-fifo/") || rel.startsWith("spec/xen-fifo/") ? xen
+                    : rel.startsWith("models/flags/") || rel.startsWith("spec/flags/")
+                            || rel.contains("/racetrace/flags/") || rel.contains("/racetrace/fields/") ? flags : null;
             if (notes == null || rel.endsWith(".md")) {
                 continue;
             }
@@ -107,7 +107,7 @@ class DocsLinksTest {
 
     @Test
     void everyXenStepLabelNamesAStepOfTheNotes() throws IOException {
-        String pc = read(ROOT.resolve("spec/xen-fifo/src/main/java/racetrace/xen/Pc.java"));
+        String pc = read(ROOT.resolve("models/xen-fifo/src/main/java/racetrace/xen/Pc.java"));
         String notes = read(ROOT.resolve("docs/research/xen-evtchn-fifo.md"));
         // The model's own steps, which the notes do not list: the caller's lock of the era
         // (models/xen-fifo.md), fix 1's per-event lock, and the misbehaving guest.

@@ -13,7 +13,7 @@
  * repository: "notes 1.7", "section 2.6" and "§2.6" name its sections, and step names (D6, E1c,
  * G5, S7, ...) the steps of its step lists.
  *
- * <p>{@code spec/xen-fifo/src/main/tla/XenFifo.tla} states the same system: the variables of
+ * <p>{@code spec/xen-fifo/XenFifo.tla} states the same system: the variables of
  * {@link racetrace.xen.XenFifoModel#VARIABLES}, the version and era as constants, one action per
  * step label (steps that differ only in their label share a parameterised action), the
  * invariants under the same names. {@code racetrace conform} and the conformance tests check
