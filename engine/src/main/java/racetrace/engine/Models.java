@@ -6,10 +6,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import racetrace.api.Program;
+import racetrace.engine.program.ProgramFamily;
 
 /**
  * The registry of model families found through {@link ServiceLoader}: every jar or class directory
- * with a {@code META-INF/services/racetrace.engine.ModelFamily} entry visible to the registry's
+ * with a {@code META-INF/services/racetrace.api.Program} entry (a program of one's own, see
+ * {@link racetrace.api}) or a {@code META-INF/services/racetrace.engine.ModelFamily} entry (a
+ * family written against the engine's SPI, as the bundled ones are) visible to the registry's
  * class loader. That loader is racetrace's own unless {@link #useClassLoader} names another (the
  * command line's {@code --model-path} does), so adding a model changes no file of racetrace.
  */
@@ -47,10 +51,13 @@ public final class Models {
         List<ModelFamily> all = new ArrayList<>();
         try {
             ServiceLoader.load(ModelFamily.class, classLoader).forEach(all::add);
+            for (Program<?, ?> p : ServiceLoader.load(Program.class, classLoader)) {
+                all.add(new ProgramFamily(p));
+            }
         } catch (java.util.ServiceConfigurationError e) {
             throw new BadInputException("a model family could not be loaded: " + e.getMessage()
-                    + " (check the class named in META-INF/services/racetrace.engine.ModelFamily: public, with a"
-                    + " public no-argument constructor)");
+                    + " (check the class named in META-INF/services/racetrace.api.Program or"
+                    + " racetrace.engine.ModelFamily: public, with a public no-argument constructor)");
         } catch (LinkageError e) {
             // e.g. classes compiled for a newer Java than this one
             throw new BadInputException("a model family could not be loaded: " + e);

@@ -1,0 +1,191 @@
+package racetrace.engine.program;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import racetrace.engine.Config;
+import racetrace.engine.Execution;
+import racetrace.engine.Model;
+import racetrace.engine.ModelFamily;
+import racetrace.engine.Op;
+import racetrace.engine.OpPlan;
+import racetrace.engine.Outcome;
+import racetrace.engine.Scenario;
+import racetrace.engine.Schedule;
+import racetrace.engine.Stepper;
+import racetrace.engine.ThreadScript;
+
+/**
+ * A program as the engine runs it: threads created and joined during the run ({@link ForkJoin}),
+ * op choice over a scope, the derived identity, variables and constants.
+ */
+class ProgramModelTest {
+
+    private static final ModelFamily FAMILY = new ProgramFamily(new ForkJoin());
+
+    @SuppressWarnings("unchecked")
+    private static Model<ProgramState> model(String variant) {
+        return (Model<ProgramState>) FAMILY.create(variant, Map.of());
+    }
+
+    private static Scenario scenario(int... workerOps) {
+        List<ThreadScript> threads = new ArrayList<>();
+        threads.add(ThreadScript.of("main", Op.of("run")));
+        for (int n : workerOps) {
+            threads.add(new ThreadScript("worker", java.util.Collections.nCopies(n, Op.of("inc"))));
+        }
+        return new Scenario(Config.empty(), threads);
+    }
+
+    /** What a breadth-first search of a plan's states finds. */
+    record Graph(int states, Set<String> violated, int deadlocks, Set<String> labels) {
+    }
+
+    static Graph explore(Model<ProgramState> m, OpPlan plan) {
+        Stepper<ProgramState> stepper = Stepper.of(m, plan);
+        Set<Long> seen = new HashSet<>();
+        ArrayDeque<ProgramState> queue = new ArrayDeque<>();
+        for (Stepper.Start<ProgramState> s : stepper.starts()) {
+            if (seen.add(m.fingerprint(s.state()))) {
+                queue.add(s.state());
+            }
+        }
+        Set<String> violated = new LinkedHashSet<>();
+        Set<String> labels = new LinkedHashSet<>();
+        int deadlocks = 0;
+        while (!queue.isEmpty()) {
+            ProgramState s = queue.poll();
+            m.invariants().stream().filter(i -> !i.holds(s)).forEach(i -> violated.add(i.name()));
+            boolean any = false;
+            boolean allDone = true;
+            for (int t = 0; t < stepper.threads(); t++) {
+                allDone &= m.finished(s, t);
+                if (!stepper.enabled(s, t)) {
+                    continue;
+                }
+                any = true;
+                stepper.successors(s, t, (next, choice, began, label, notice) -> {
+                    labels.add(label);
+                    if (seen.add(m.fingerprint(next))) {
+                        queue.add(next);
+                    }
+                });
+            }
+            if (!any && !allDone) {
+                deadlocks++;
+            }
+        }
+        return new Graph(seen.size(), violated, deadlocks, labels);
+    }
+
+    @Test
+    void theFamilyIsDerivedFromTheProgram() {
+        assertThat(FAMILY.name()).isEqualTo("fork-join");
+        assertThat(FAMILY.variants()).containsExactly("joined", "early", "forgotten");
+        Model<ProgramState> m = model("early");
+        assertThat(m.instance().toString()).isEqualTo("fork-join/early");
+        assertThat(m.version()).isEqualTo(1);
+        assertThat(m.space().actors(Config.empty())).extracting(k -> k.name() + " " + k.minThreads() + ".."
+                + k.maxThreads() + " x " + k.minOps() + ".." + k.maxOps()).containsExactly("main 1..1 x 1..1",
+                "worker 1..2 x 1..2");
+        assertThat(m.opChoice()).isNotNull();
+        assertThat(m.hiddenInTable()).containsExactly("opi", "pc");
+    }
+
+    @Test
+    void aCreatedThreadWaitsUntilItsCreatorCreatesIt() {
+        Model<ProgramState> m = model("joined");
+        Scenario sc = scenario(1, 2);
+        ProgramState s = Stepper.of(m, sc).initial();
+        assertThat(m.enabled(s, 0)).isTrue();
+        assertThat(m.enabled(s, 1)).as("worker 1 before it is created").isFalse();
+        assertThat(m.finished(s, 1)).as("a waiting thread has not finished").isFalse();
+        Map<String, Object> v = m.variables(s);
+        assertThat(v.keySet()).containsExactly("counter", "lock", "i", "seen", "reg", "opi", "pc");
+        assertThat(v.get("opi")).isEqualTo(List.of(1, 0, 0));
+        assertThat(v.get("pc")).isEqualTo(List.of("m_create", "w_lock", "w_lock"));
+
+        ProgramState s1 = m.step(s, 0).next();
+        assertThat(m.enabled(s1, 1)).isTrue();
+        assertThat(m.enabled(s1, 2)).isFalse();
+        assertThat(m.variables(s1).get("opi")).isEqualTo(List.of(1, 1, 0));
+        assertThat(m.variables(s).get("opi")).as("the state before the step is unchanged").isEqualTo(List.of(1, 0, 0));
+    }
+
+    @Test
+    void aJoinWaitsForItsThreadToBeDone() {
+        Model<ProgramState> m = model("joined");
+        // main creates both workers, then is at m_join on worker 1, which has not run
+        Execution<ProgramState> ex = Execution.run(m, scenario(1, 1), Schedule.of(0, 0, 0));
+        ProgramState s = ex.stateAt(2);
+        assertThat(m.variables(s).get("pc")).isEqualTo(List.of("m_join", "w_lock", "w_lock"));
+        assertThat(m.enabled(s, 0)).as("main joining a worker that has not run").isFalse();
+        assertThat(ex.outcome()).isInstanceOf(Outcome.Completed.class);
+        ProgramState end = ex.stateAt(ex.steps().size());
+        assertThat(m.variables(end).get("seen")).isEqualTo(List.of(2, 0, 0));
+    }
+
+    @Test
+    void joinedHoldsEarlyLosesCountsForgottenDeadlocks() {
+        Graph joined = explore(model("joined"), OpPlan.of(scenario(1, 2)));
+        assertThat(joined.violated()).isEmpty();
+        assertThat(joined.deadlocks()).isZero();
+        assertThat(joined.labels()).containsExactlyInAnyOrder("m_create", "m_join", "m_read", "w_lock", "w_load",
+                "w_store", "w_unlock");
+
+        Graph early = explore(model("early"), OpPlan.of(scenario(1, 2)));
+        assertThat(early.violated()).containsExactly("SeenAll");
+        assertThat(early.deadlocks()).isZero();
+
+        Graph forgotten = explore(model("forgotten"), OpPlan.of(scenario(1, 1)));
+        assertThat(forgotten.violated()).isEmpty();
+        assertThat(forgotten.deadlocks()).as("main joins a worker nobody created").isPositive();
+    }
+
+    @Test
+    void aScopeGraphIsTheUnionOfItsScenarios() {
+        Model<ProgramState> m = model("early");
+        // workers: 1 or 2 ops each, one or two of them (the second optional)
+        OpPlan scope = new OpPlan(Config.empty(), List.of(new OpPlan.Script("main", List.of(Op.of("run"))),
+                new OpPlan.Choice("worker", List.of(Op.of("inc")), 1, 2, false),
+                new OpPlan.Choice("worker", List.of(Op.of("inc")), 1, 2, true)), OpPlan.UNBOUNDED, OpPlan.UNBOUNDED);
+        Graph whole = explore(m, scope);
+        assertThat(whole.violated()).containsExactly("SeenAll");
+        int[][] scenarios = {{1}, {2}, {1, 1}, {1, 2}, {2, 1}, {2, 2}};
+        int largest = 0;
+        for (int[] sc : scenarios) {
+            largest = Math.max(largest, explore(m, OpPlan.of(scenario(sc))).states());
+        }
+        assertThat(whole.states()).as("a scope holds more than its largest scenario").isGreaterThan(largest);
+    }
+
+    @Test
+    void creatingAThreadTwiceIsTheProgramsError() {
+        Model<ProgramState> m = model("joined");
+        ProgramState s = Stepper.of(m, scenario(1)).initial();
+        ProgramState s1 = m.step(s, 0).next();
+        // main is at m_join now; force another create by running the create step on the new state
+        ProgramState again = new ProgramState(s1.binding, s1.memory, s1.registers,
+                new String[] {"m_create", "w_lock"}, s1.op, s1.opi, s1.waiting);
+        assertThatThrownBy(() -> m.step(again, 0)).hasMessageContaining("creates thread 2")
+                .hasMessageContaining("not waiting to be created");
+    }
+
+    @Test
+    void theSpecsConstantsComeFromTheScenario() {
+        Model<ProgramState> m = model("early");
+        Map<String, Object> c = m.tlaConstants(scenario(2));
+        assertThat(c.keySet()).containsExactly("Variant", "Actor", "Script");
+        assertThat(c.get("Actor")).isEqualTo(List.of("main", "worker"));
+        assertThat(c.get("Script").toString()).isEqualTo("[[{name=run, args=[]}], [{name=inc, args=[]}, {name=inc, args=[]}]]");
+        assertThat(m.tlaModule()).as("no tla/ForkJoin.tla in the engine's tests").isNull();
+    }
+}
