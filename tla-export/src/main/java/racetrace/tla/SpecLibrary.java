@@ -19,7 +19,9 @@ import racetrace.engine.Models;
  * Where the hand-written specs are found: directories given first (e.g. {@code
  * spec/xen-fifo} while editing a spec), then classpath resources under {@code tla/} (the
  * specs packaged in the model jars). {@link #copyInto} copies a spec and the non-standard modules
- * it extends or instantiates next to a generated module, so the directory is self-contained.
+ * it extends or instantiates next to a generated module, so the directory is self-contained; a
+ * module holding a PlusCal algorithm is copied as {@link PlusCal#translate} writes it, so TLC
+ * checks the algorithm as it is written.
  */
 public final class SpecLibrary {
 
@@ -113,10 +115,12 @@ public final class SpecLibrary {
             return;
         }
         Path target = dir.resolve(name + ".tla");
+        // A PlusCal spec is checked as the translator writes it today, whatever its file holds.
+        String module = PlusCal.holdsAlgorithm(text.get()) ? PlusCal.translate(name, text.get()) : text.get();
         try {
             Files.createDirectories(dir);
-            if (!Files.isRegularFile(target) || !Files.readString(target, StandardCharsets.UTF_8).equals(text.get())) {
-                Files.writeString(target, text.get(), StandardCharsets.UTF_8);
+            if (!Files.isRegularFile(target) || !Files.readString(target, StandardCharsets.UTF_8).equals(module)) {
+                Files.writeString(target, module, StandardCharsets.UTF_8);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target, e);
