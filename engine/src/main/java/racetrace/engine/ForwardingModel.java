@@ -32,7 +32,10 @@ public abstract class ForwardingModel<S> implements Model<S> {
         return inner.space();
     }
 
+    /** @deprecated forwards a script-carrying model's start, as {@link Model#initial} does for this release. */
     @Override
+    @Deprecated(since = "0.1.0", forRemoval = true)
+    @SuppressWarnings("removal")
     public S initial(Scenario scenario) {
         return inner.initial(scenario);
     }

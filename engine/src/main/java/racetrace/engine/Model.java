@@ -33,7 +33,13 @@ public interface Model<S> {
      * thread's first op in {@link OpChoice#start}'s state. A model whose states carry their
      * scripts implements it, and then runs scenarios only: a scope is enumerated scenario by
      * scenario for it.
+     *
+     * @deprecated A model whose states carry their scripts (it implements this, and no {@link
+     *     #opChoice}) runs through the adapter {@link ScriptCarrying} for this release only: write
+     *     it as a {@link racetrace.api.Program} (docs/tutorial.md says how), or let it choose ops.
+     *     The start state of a scenario is {@code Stepper.of(model, scenario).initial()}.
      */
+    @Deprecated(since = "0.1.0", forRemoval = true)
     default S initial(Scenario scenario) {
         if (opChoice() == null) {
             throw new UnsupportedOperationException(instance() + " implements neither initial(Scenario) nor opChoice()");

@@ -13,8 +13,8 @@ import java.util.List;
  * when the thread may stop there, the state where it is done: the choice index of a successor
  * says which. Every other step has one successor, choice 0. A scenario's plan has one choice at
  * every boundary, so a run of a scenario is a sequence of threads, as before. A model whose
- * states carry their scripts (no {@link OpChoice}) can only run scenarios: its start state is
- * {@link Model#initial} and its steps are {@link Model#step}'s.
+ * states carry their scripts (no {@link OpChoice}) can only run scenarios, through the
+ * deprecated adapter {@link ScriptCarrying}.
  *
  * @param <S> the state type
  */
@@ -37,6 +37,7 @@ public final class Stepper<S> {
 
     private final Model<S> model;
     private final OpChoice<S> ops;
+    private final boolean choosing;
     private final OpPlan plan;
     private final Scenario scenario;
     private final int n;
@@ -44,15 +45,21 @@ public final class Stepper<S> {
 
     private Stepper(Model<S> model, OpPlan plan, Scenario scenario) {
         this.model = model;
-        this.ops = model.opChoice();
+        this.choosing = model.opChoice() != null;
         this.plan = plan;
         this.scenario = scenario;
         this.n = plan.size();
         this.capped = plan.maxOps() != OpPlan.UNBOUNDED;
-        if (ops == null && !plan.scripted()) {
+        if (!choosing && !plan.scripted()) {
             throw new IllegalArgumentException(model.instance() + " keeps its scripts in its states (no opChoice()): it "
                     + "can run scenarios, not choose ops in a scope");
         }
+        this.ops = choosing ? model.opChoice() : scriptCarrying(model, scenario);
+    }
+
+    @SuppressWarnings("removal")
+    private static <S> OpChoice<S> scriptCarrying(Model<S> model, Scenario scenario) {
+        return new ScriptCarrying<>(model, scenario);
     }
 
     /** The stepper of a plan; a model without {@link OpChoice} needs a scripted plan. */
@@ -85,14 +92,11 @@ public final class Stepper<S> {
 
     /** Whether the model chooses ops (else its states carry scripts). */
     public boolean choosing() {
-        return ops != null;
+        return choosing;
     }
 
     /** The scenario's start state (a scripted plan has exactly one). */
     public S initial() {
-        if (ops == null) {
-            return model.initial(scenario);
-        }
         List<Start<S>> all = starts();
         if (all.size() != 1) {
             throw new IllegalStateException("a plan with " + all.size() + " start states has no single initial state");
@@ -106,13 +110,6 @@ public final class Stepper<S> {
      * plan's caps, at least one thread present. A scenario's plan has exactly one.
      */
     public List<Start<S>> starts() {
-        if (ops == null) {
-            List<Op> first = new ArrayList<>();
-            for (ThreadScript t : scenario.threads()) {
-                first.add(t.ops().isEmpty() ? null : t.ops().get(0));
-            }
-            return List.of(new Start<>(model.initial(scenario), first));
-        }
         List<List<Op>> options = new ArrayList<>();
         for (OpPlan.Slot s : plan.threads()) {
             List<Op> o = new ArrayList<>(s.next(0));
@@ -176,7 +173,7 @@ public final class Stepper<S> {
     public int successors(S s, int t, Sink<S> sink) {
         Transition<S> tr = model.step(s, t);
         S next = tr.next();
-        if (ops == null || !ops.done(next, t)) {
+        if (!ops.done(next, t)) {
             sink.accept(next, 0, null, tr.label(), tr.notice());
             return 1;
         }
@@ -200,7 +197,7 @@ public final class Stepper<S> {
     public Move<S> step(S s, int t, int choice) {
         Transition<S> tr = model.step(s, t);
         S next = tr.next();
-        if (ops == null || !ops.done(next, t)) {
+        if (!ops.done(next, t)) {
             if (choice != 0) {
                 throw new IllegalArgumentException("thread " + t + "'s step has one successor, no choice " + choice);
             }

@@ -88,6 +88,7 @@ class ExecutionTest {
             }
 
             @Override
+            @SuppressWarnings("removal")
             public Integer initial(Scenario scenario) {
                 return 0;
             }

@@ -11,6 +11,7 @@ import java.util.Set;
  * counter (load into a register, store register + 1), optionally under a lock. Without the lock
  * two threads can lose an increment.
  */
+@SuppressWarnings("removal") // states that carry their scripts: the deprecated form, still run
 public final class LostIncrementModel implements Model<LostIncrementModel.State> {
 
     /**

@@ -21,6 +21,7 @@ import racetrace.engine.Transition;
  * from one about to load, so this wrapper exposes pc as labels ("lock", "load", "store", "Done")
  * and adds the progress counters opi and round and the lock owner (0 = free, else 1-based).
  */
+@SuppressWarnings("removal") // a script-carrying model (LostIncrementModel) seen through another spec
 final class CounterSpecModel implements Model<LostIncrementModel.State> {
 
     private final LostIncrementModel toy;

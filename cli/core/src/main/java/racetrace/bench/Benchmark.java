@@ -8,13 +8,14 @@ import java.util.List;
 import racetrace.engine.FocusedModel;
 import racetrace.engine.Model;
 import racetrace.engine.Scenario;
+import racetrace.engine.Stepper;
+import racetrace.search.explore.Limits;
+import racetrace.search.explore.StateSpace;
 import racetrace.search.hunt.Finding;
 import racetrace.search.hunt.HuntOptions;
 import racetrace.search.hunt.HuntResult;
 import racetrace.search.hunt.Hunter;
 import racetrace.search.hunt.Strategy;
-import racetrace.search.explore.Limits;
-import racetrace.search.explore.StateSpace;
 import racetrace.search.scope.Ladder;
 import racetrace.tla.SpecChecker;
 import racetrace.tla.TlcResult;
@@ -126,7 +127,7 @@ public final class Benchmark {
     }
 
     private static <S> List<String> variableNames(Model<S> model, Scenario s) {
-        return new ArrayList<>(model.variables(model.initial(s)).keySet());
+        return new ArrayList<>(model.variables(Stepper.of(model, s).initial()).keySet());
     }
 
     /**

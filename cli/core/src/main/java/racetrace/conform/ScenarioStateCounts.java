@@ -8,6 +8,7 @@ import java.util.Map;
 import racetrace.engine.FocusedModel;
 import racetrace.engine.Model;
 import racetrace.engine.Scenario;
+import racetrace.engine.Stepper;
 import racetrace.search.explore.Exploration;
 import racetrace.search.explore.Limits;
 import racetrace.search.explore.StateSpace;
@@ -87,7 +88,7 @@ public final class ScenarioStateCounts {
     }
 
     private static <S> List<String> variablesOf(Model<S> model, Scenario sc) {
-        return new ArrayList<>(model.variables(model.initial(sc)).keySet());
+        return new ArrayList<>(model.variables(Stepper.of(model, sc).initial()).keySet());
     }
 
     /** One line for a comparison. */

@@ -7,6 +7,7 @@ import java.util.Set;
 import racetrace.engine.Invariant;
 import racetrace.engine.Model;
 import racetrace.engine.Scenario;
+import racetrace.engine.Stepper;
 
 /**
  * The slow, obviously right answer the explorer is checked against: every interleaving of a
@@ -34,7 +35,7 @@ final class BruteForce<S> {
 
     static <S> BruteForce<S> of(Model<S> model, Scenario scenario, String invariant) {
         BruteForce<S> b = new BruteForce<>(model, scenario, invariant);
-        S init = model.initial(scenario);
+        S init = Stepper.of(model, scenario).initial();
         b.visit(init, -1, 0, 0);
         return b;
     }

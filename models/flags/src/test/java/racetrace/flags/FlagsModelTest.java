@@ -6,15 +6,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import racetrace.engine.RandomRuns;
 import racetrace.engine.Execution;
 import racetrace.engine.Model;
 import racetrace.engine.ModelFamily;
 import racetrace.engine.Models;
 import racetrace.engine.Outcome;
+import racetrace.engine.RandomRuns;
 import racetrace.engine.Scenario;
 import racetrace.engine.Schedule;
 import racetrace.engine.Step;
+import racetrace.engine.Stepper;
 
 class FlagsModelTest {
 
@@ -120,7 +121,7 @@ class FlagsModelTest {
     void variablesHaveTheSpecsNamesInOrder() {
         FlagsModel model = VfioPciFamily.model("pre-a", Granularity.BYTE);
         Scenario sc = Scenarios.of(0, "user", "cfgBar");
-        Map<String, Object> v = model.variables(model.initial(sc));
+        Map<String, Object> v = model.variables(Stepper.of(model, sc).initial());
         assertThat(v.keySet()).containsExactly("mem", "ghost", "lost", "reg", "pc", "opIdx", "cur", "owner", "readers", "usage",
                 "rpm", "wake", "open", "vfs", "nb", "rcu", "resetPending");
         assertThat(v.get("pc")).isEqualTo(List.of("cfgBar_pmGet"));

@@ -13,6 +13,7 @@ import racetrace.engine.Outcome;
 import racetrace.engine.Scenario;
 import racetrace.engine.Schedule;
 import racetrace.engine.Step;
+import racetrace.engine.Stepper;
 
 /** A bitfield RMW loses an adjacent field's update exactly when both fields share a unit. */
 class LostUpdateTest {
@@ -77,7 +78,7 @@ class LostUpdateTest {
         model.space().validate(sc);
         ArrayDeque<FlagsState> todo = new ArrayDeque<>();
         Set<Map<String, Object>> seen = new HashSet<>();
-        FlagsState init = model.initial(sc);
+        FlagsState init = Stepper.of(model, sc).initial();
         todo.add(init);
         seen.add(model.variables(init));
         List<racetrace.engine.Invariant<FlagsState>> inv = model.invariants().subList(0, 1);

@@ -184,6 +184,7 @@ class XenSpecEquivalenceTest {
         }
 
         @Override
+        @SuppressWarnings("removal")
         public Object initial(Scenario scenario) {
             throw new UnsupportedOperationException();
         }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import racetrace.engine.Config;
 import racetrace.engine.Op;
 import racetrace.engine.Scenario;
+import racetrace.engine.Stepper;
 import racetrace.engine.ThreadScript;
 
 /**
@@ -54,7 +55,7 @@ class CallersTest {
 
     /** Whether some reachable state has both threads inside their ops, past their callers' locks. */
     private static boolean overlap(XenFifoModel m, Scenario sc) {
-        XenState init = m.initial(sc);
+        XenState init = Stepper.of(m, sc).initial();
         Set<XenState> seen = new HashSet<>(List.of(init));
         ArrayDeque<XenState> queue = new ArrayDeque<>(List.of(init));
         while (!queue.isEmpty()) {

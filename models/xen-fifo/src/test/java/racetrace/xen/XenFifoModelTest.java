@@ -23,6 +23,7 @@ import racetrace.engine.Outcome;
 import racetrace.engine.Scenario;
 import racetrace.engine.Schedule;
 import racetrace.engine.Step;
+import racetrace.engine.Stepper;
 import racetrace.engine.ThreadScript;
 
 class XenFifoModelTest {
@@ -200,7 +201,7 @@ class XenFifoModelTest {
         XenFifoModel m = new XenFifoModel(XenVersion.D, Callers.NONE);
         Scenario sc = new Scenario(config(m, 1, 1, 2, 0, 0, 0, 0),
                 List.of(xen(Op.of("send", 1)), xen(Op.of("send", 2))));
-        XenState s = m.initial(sc);
+        XenState s = Stepper.of(m, sc).initial();
         while (!s.pc(0).equals("D6_tasLinked")) {
             s = racetrace.engine.Stepper.of(m, sc).step(s, 0, 0).next();
         }
@@ -240,7 +241,7 @@ class XenFifoModelTest {
         for (XenVersion v : List.of(XenVersion.D, XenVersion.D1)) {
             XenFifoModel m = model(v);
             Scenario sc = new Scenario(config(m, 1, 2, 1, 0, 0, 0, 0), List.of(xen(Op.of("send", 1))));
-            XenState s = m.initial(sc);
+            XenState s = Stepper.of(m, sc).initial();
             List<String> notices = new ArrayList<>();
             for (int i = 0; i < 200 && !m.finished(s, 0); i++) {
                 if (s.pc(0).equals("L4_rereadLastv")) {
@@ -268,7 +269,7 @@ class XenFifoModelTest {
     void e2GivesUpAfterThreeTriesWithoutSettingPending() {
         XenFifoModel m = model(XenVersion.E2);
         Scenario sc = new Scenario(config(m, 1, 2, 1, 0, 0, 0, 0), List.of(xen(Op.of("send", 1))));
-        XenState s = m.initial(sc);
+        XenState s = Stepper.of(m, sc).initial();
         List<String> notices = new ArrayList<>();
         for (int i = 0; i < 200 && !m.finished(s, 0); i++) {
             if (s.pc(0).equals("E1d_rereadPrio")) {
@@ -293,7 +294,7 @@ class XenFifoModelTest {
         XenFifoModel m = model(v);
         Scenario sc = new Scenario(config(m, 1, 1, 2, 0, 0, 0, 0),
                 List.of(xen(Op.of("send", 1), Op.of("send", 2))));
-        XenState s = m.initial(sc);
+        XenState s = Stepper.of(m, sc).initial();
         List<String> notices = new ArrayList<>();
         for (int i = 0; i < 200 && !m.finished(s, 0); i++) {
             String pc = s.pc(0);
@@ -323,7 +324,7 @@ class XenFifoModelTest {
         XenFifoModel m = model(XenVersion.A);
         Scenario sc = new Scenario(config(m, 1, 1, 1, 1, 0, 0, 0),
                 List.of(xen(Op.of("send", 1)), unmasker(Op.of("unmask", 1))));
-        XenState s = m.initial(sc);
+        XenState s = Stepper.of(m, sc).initial();
         s = with(s, s.u.word + 1, s.word(1) | Word.B);
         assertThat(m.enabled(s, 1)).isFalse();
         s = with(s, s.u.word + 1, s.word(1) & ~Word.B);
@@ -335,7 +336,7 @@ class XenFifoModelTest {
         XenFifoModel m = model(XenVersion.E2);
         Scenario sc = new Scenario(config(m, 2, 2, 2, 1, 1, 1, 0),
                 List.of(xen(Op.of("send", 1)), guest(1), guest(1), unmasker(Op.of("mask", 2))));
-        Map<String, Object> vars = m.variables(m.initial(sc));
+        Map<String, Object> vars = m.variables(Stepper.of(m, sc).initial());
         assertThat(vars.keySet()).containsExactlyElementsOf(XenFifoModel.VARIABLES);
         assertThat(vars.get("word").toString()).isEqualTo("[{P=false, M=true, L=false, B=false, R=false, LINK=0}, "
                 + "{P=false, M=false, L=false, B=false, R=false, LINK=0}]");

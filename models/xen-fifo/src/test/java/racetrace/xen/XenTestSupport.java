@@ -14,6 +14,7 @@ import racetrace.engine.Op;
 import racetrace.engine.Param;
 import racetrace.engine.Scenario;
 import racetrace.engine.Schedule;
+import racetrace.engine.Stepper;
 import racetrace.engine.ThreadScript;
 
 /** Random scenarios and a small exhaustive explorer, for sanity tests of the model only. */
@@ -88,7 +89,7 @@ final class XenTestSupport {
         Invariant<XenState> target = model.invariants().stream()
                 .filter(i -> i.name().equals(invariant)).findFirst().orElseThrow();
         List<Invariant<XenState>> others = model.invariants();
-        XenState init = model.initial(scenario);
+        XenState init = Stepper.of(model, scenario).initial();
         Map<XenState, XenState> parent = new HashMap<>();
         Map<XenState, Integer> via = new HashMap<>();
         ArrayDeque<XenState> queue = new ArrayDeque<>();
@@ -131,7 +132,7 @@ final class XenTestSupport {
     static boolean reaches(XenFifoModel model, Scenario scenario, String invariant, int maxStates) {
         Invariant<XenState> target = model.invariants().stream()
                 .filter(i -> i.name().equals(invariant)).findFirst().orElseThrow();
-        XenState init = model.initial(scenario);
+        XenState init = Stepper.of(model, scenario).initial();
         java.util.Set<XenState> seen = new java.util.HashSet<>();
         ArrayDeque<XenState> queue = new ArrayDeque<>();
         seen.add(init);
@@ -161,7 +162,7 @@ final class XenTestSupport {
     }
 
     static Survey survey(XenFifoModel model, Scenario scenario, int maxStates) {
-        XenState init = model.initial(scenario);
+        XenState init = Stepper.of(model, scenario).initial();
         java.util.Set<XenState> seen = new java.util.HashSet<>();
         List<XenState> all = new ArrayList<>();
         ArrayDeque<XenState> queue = new ArrayDeque<>();
@@ -194,7 +195,7 @@ final class XenTestSupport {
 
     /** Counts the reachable states of a scenario (bounded), and whether any invariant fails. */
     static String anyViolation(XenFifoModel model, Scenario scenario, int maxStates) {
-        XenState init = model.initial(scenario);
+        XenState init = Stepper.of(model, scenario).initial();
         java.util.Set<XenState> seen = new java.util.HashSet<>();
         ArrayDeque<XenState> queue = new ArrayDeque<>();
         seen.add(init);
