@@ -1,0 +1,30 @@
+package seqlock;
+
+import java.util.Map;
+import net.jqwik.api.Group;
+import racetrace.engine.Model;
+import racetrace.engine.Models;
+import racetrace.property.Found;
+import racetrace.property.RaceProperties;
+
+/** mvn test: every invariant of each variant, over random scenarios and schedules. */
+class SeqlockProperties {
+
+    /** What the search found and shrank when this was written (seed and tries of @RaceProperty). */
+    @Group
+    @Found(invariant = "NoTornRead", threads = 2, ops = 2, preemptions = 1, steps = 7)
+    class Buggy extends RaceProperties {
+        @Override
+        protected Model<?> model() {
+            return Models.create("seqlock", "buggy", Map.of());
+        }
+    }
+
+    @Group
+    class Fixed extends RaceProperties {
+        @Override
+        protected Model<?> model() {
+            return Models.create("seqlock", "fixed", Map.of());
+        }
+    }
+}
