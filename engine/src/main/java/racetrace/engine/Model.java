@@ -50,6 +50,14 @@ public interface Model<S> {
         return null;
     }
 
+    /**
+     * The model's states as int arrays, for fast exhaustive search, or null. Optional: searches
+     * step object states without it.
+     */
+    default Packed<S> packed() {
+        return null;
+    }
+
     /** Whether {@code thread} can take a step now (not finished, not blocked on a lock). */
     boolean enabled(S state, int thread);
 
