@@ -40,4 +40,10 @@ public final class FocusedModel<S> extends ForwardingModel<S> {
     public List<Invariant<S>> invariants() {
         return invariants;
     }
+
+    /** The same packed states: only the invariants differ, and searches check them by name. */
+    @Override
+    public Packed<S> packed() {
+        return inner.packed();
+    }
 }

@@ -7,7 +7,9 @@ import java.util.Set;
 /**
  * A model that does what another does, in every method: a subclass overrides the one or two it
  * changes (the invariants, a reported variable) and keeps the rest, fingerprints and TLA+
- * mapping included, without listing them again.
+ * mapping included, without listing them again. Not its packed states ({@link Model#packed}): a
+ * subclass that changes a step would be bypassed by them; one that changes nothing a machine
+ * does (as {@link FocusedModel}) forwards them itself.
  */
 public abstract class ForwardingModel<S> implements Model<S> {
 

@@ -35,9 +35,9 @@ public interface Model<S> {
      * scenario for it.
      *
      * @deprecated A model whose states carry their scripts (it implements this, and no {@link
-     *     #opChoice}) runs through the adapter {@link ScriptCarrying} for this release only: write
-     *     it as a {@link racetrace.api.Program} (docs/tutorial.md says how), or let it choose ops.
-     *     The start state of a scenario is {@code Stepper.of(model, scenario).initial()}.
+     *     #opChoice}) runs scenarios for this release only: write it as a {@link
+     *     racetrace.api.Program} (docs/tutorial.md says how), or let it choose ops. The start
+     *     state of a scenario is {@code Stepper.of(model, scenario).initial()}.
      */
     @Deprecated(since = "0.1.0", forRemoval = true)
     default S initial(Scenario scenario) {
@@ -53,6 +53,14 @@ public interface Model<S> {
      * choice, one exploration covers a whole scope: threads choose their next op as they go.
      */
     default OpChoice<S> opChoice() {
+        return null;
+    }
+
+    /**
+     * The model's states as int arrays, for fast exhaustive search, or null. Optional: searches
+     * step object states without it.
+     */
+    default Packed<S> packed() {
         return null;
     }
 

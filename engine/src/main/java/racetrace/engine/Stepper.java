@@ -13,10 +13,14 @@ import java.util.List;
  * when the thread may stop there, the state where it is done: the choice index of a successor
  * says which. Every other step has one successor, choice 0. A scenario's plan has one choice at
  * every boundary, so a run of a scenario is a sequence of threads, as before. A model whose
- * states carry their scripts (no {@link OpChoice}) can only run scenarios, through the
- * deprecated adapter {@link ScriptCarrying}.
+ * states carry their scripts (no {@link OpChoice}) can only run scenarios: its start state is
+ * {@link Model#initial} and its steps are {@link Model#step}'s.
  *
- * @param <S> the state type
+ * <p>The same function serves two representations: the model's object states ({@link #of}) and,
+ * for a model with {@link Packed} states, int arrays ({@link #packed}), which a search steps
+ * without allocating: their successors are handed over in buffers the stepper reuses.
+ *
+ * @param <S> the state type (the model's, or {@code int[]})
  */
 public final class Stepper<S> {
 
@@ -24,55 +28,76 @@ public final class Stepper<S> {
     public record Move<S>(S next, String label, String notice, int choice, Op began) {
     }
 
-    /** Receives successors without allocating a record for each. */
+    /**
+     * Receives successors. A packed stepper's successor is a buffer it reuses: copy it to keep it.
+     */
     public interface Sink<S> {
-        void accept(S next, int choice, Op began, String label, String notice);
+        void accept(S next, int choice, Op began, boolean notice);
     }
 
-    /**
-     * A start state and the first op of each thread (null: absent, started done).
-     */
+    /** A start state and the first op of each thread (null: absent, started done). */
     public record Start<S>(S state, List<Op> first) {
     }
 
-    private final Model<S> model;
-    private final OpChoice<S> ops;
-    private final boolean choosing;
+    private final Model<?> model;
+    private final Core<S> core;
     private final OpPlan plan;
     private final Scenario scenario;
     private final int n;
     private final boolean capped;
 
-    private Stepper(Model<S> model, OpPlan plan, Scenario scenario) {
+    private Stepper(Model<?> model, Core<S> core, OpPlan plan, Scenario scenario) {
         this.model = model;
-        this.choosing = model.opChoice() != null;
+        this.core = core;
         this.plan = plan;
         this.scenario = scenario;
         this.n = plan.size();
         this.capped = plan.maxOps() != OpPlan.UNBOUNDED;
-        if (!choosing && !plan.scripted()) {
+        if (!core.choosing() && !plan.scripted()) {
             throw new IllegalArgumentException(model.instance() + " keeps its scripts in its states (no opChoice()): it "
                     + "can run scenarios, not choose ops in a scope");
         }
-        this.ops = choosing ? model.opChoice() : scriptCarrying(model, scenario);
     }
 
-    @SuppressWarnings("removal")
-    private static <S> OpChoice<S> scriptCarrying(Model<S> model, Scenario scenario) {
-        return new ScriptCarrying<>(model, scenario);
-    }
-
-    /** The stepper of a plan; a model without {@link OpChoice} needs a scripted plan. */
+    /** The stepper of a plan over object states; a model without {@link OpChoice} needs a scripted plan. */
     public static <S> Stepper<S> of(Model<S> model, OpPlan plan) {
-        return new Stepper<>(model, plan, plan.scripted() ? plan.asScenario() : null);
+        Scenario sc = plan.scripted() ? plan.asScenario() : null;
+        return new Stepper<>(model, new ObjectCore<>(model, sc), plan, sc);
     }
 
-    /** The stepper of one scenario (already valid in the model's space). */
+    /**
+     * The stepper of a plan over packed states when the model has them and they report every
+     * named invariant, else over object states: what a search steps.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static Stepper<?> fastest(Model<?> model, OpPlan plan, List<String> invariants) {
+        Stepper<int[]> p = packed(model, plan);
+        if (p != null && p.check(invariants) != null) {
+            return p;
+        }
+        return of((Model) model, plan);
+    }
+
+    /** The stepper of one scenario (already valid in the model's space), over object states. */
     public static <S> Stepper<S> of(Model<S> model, Scenario scenario) {
-        return new Stepper<>(model, OpPlan.of(scenario), scenario);
+        return new Stepper<>(model, new ObjectCore<>(model, scenario), OpPlan.of(scenario), scenario);
     }
 
-    public Model<S> model() {
+    /**
+     * The stepper of a plan over packed states, with a machine of its own (one per worker), or
+     * null when the model has no packed states.
+     */
+    public static Stepper<int[]> packed(Model<?> model, OpPlan plan) {
+        Packed<?> p = model.packed();
+        if (p == null || model.opChoice() == null) {
+            return null;
+        }
+        Machine m = p.machine(plan.config(), plan.actors());
+        return new Stepper<>(model, new PackedCore(m, plan, p), plan, plan.scripted() ? plan.asScenario() : null);
+    }
+
+    /** The model whose states these are. */
+    public Model<?> model() {
         return model;
     }
 
@@ -92,7 +117,55 @@ public final class Stepper<S> {
 
     /** Whether the model chooses ops (else its states carry scripts). */
     public boolean choosing() {
-        return choosing;
+        return core.choosing();
+    }
+
+    /** The machine of a packed stepper, else null. */
+    public Machine machine() {
+        return core instanceof PackedCore p ? p.m : null;
+    }
+
+    /** The fingerprint of a state (for a packed state, that of its object). */
+    public long fingerprint(S s) {
+        return core.fingerprint(s);
+    }
+
+    /** The fingerprint of {@code s}, a successor of {@code parent} (whose fingerprint is given). */
+    public long fingerprint(S parent, long parentFingerprint, S s) {
+        return core.fingerprint(parent, parentFingerprint, s);
+    }
+
+    /** A buffer to copy states into ({@link #copy}); null for object states, which need none. */
+    public S buffer() {
+        return core.buffer();
+    }
+
+    /** {@code s} copied into {@code into} (a {@link #buffer}), returned; an object state is returned as is. */
+    public S copy(S s, S into) {
+        return core.copy(s, into);
+    }
+
+    /** A state of the caller's own with the contents of {@code s} (a copy of a packed stepper's buffer). */
+    public S keepState(S s) {
+        return core.keep(s);
+    }
+
+    /** The model's object state of a state (a copy for a packed one). */
+    public Object object(S s) {
+        return core.object(s);
+    }
+
+    /** Checks invariants of states: bit i of a result for {@code names.get(i)}. */
+    public interface Check<S> {
+        long broken(S s, long open);
+    }
+
+    /**
+     * A check of the named invariants, or null when a packed stepper's machine does not report one
+     * of them (a wrapper's own invariant): the caller then steps object states.
+     */
+    public Check<S> check(List<String> names) {
+        return core.check(names);
     }
 
     /** The scenario's start state (a scripted plan has exactly one). */
@@ -107,9 +180,17 @@ public final class Stepper<S> {
     /**
      * Every start state: each thread begins one of its first ops or, when it may, starts done
      * (absent); combinations in order (thread 0's choice slowest, absent last), within the
-     * plan's caps, at least one thread present. A scenario's plan has exactly one.
+     * plan's caps, at least one thread present. A scenario's plan has exactly one. The states are
+     * the caller's (not buffers).
      */
     public List<Start<S>> starts() {
+        if (!core.choosing()) {
+            List<Op> first = new ArrayList<>();
+            for (ThreadScript t : scenario.threads()) {
+                first.add(t.ops().isEmpty() ? null : t.ops().get(0));
+            }
+            return List.of(new Start<>(core.initial(), first));
+        }
         List<List<Op>> options = new ArrayList<>();
         for (OpPlan.Slot s : plan.threads()) {
             List<Op> o = new ArrayList<>(s.next(0));
@@ -119,7 +200,6 @@ public final class Stepper<S> {
             options.add(o);
         }
         List<Start<S>> out = new ArrayList<>();
-        S empty = ops.start(plan.config(), plan.actors());
         int[] at = new int[n];
         boolean scripted = plan.scripted();
         for (boolean more = options.stream().noneMatch(List::isEmpty); more; more = advance(at, options)) {
@@ -137,10 +217,10 @@ public final class Stepper<S> {
             if (!scripted && (present == 0 || present > plan.maxThreads() || reserved > plan.maxOps())) {
                 continue;
             }
-            S s = empty;
+            S s = core.start(plan);
             for (int t = 0; t < n; t++) {
                 if (first.get(t) != null) {
-                    s = ops.begin(s, t, first.get(t));
+                    s = core.beginFresh(s, t, first.get(t));
                 }
             }
             out.add(new Start<>(s, java.util.Collections.unmodifiableList(first)));
@@ -159,11 +239,11 @@ public final class Stepper<S> {
     }
 
     public boolean enabled(S s, int t) {
-        return model.enabled(s, t);
+        return core.enabled(s, t);
     }
 
     public boolean finished(S s, int t) {
-        return model.finished(s, t);
+        return core.finished(s, t);
     }
 
     /**
@@ -171,49 +251,55 @@ public final class Stepper<S> {
      * choice order. Returns how many.
      */
     public int successors(S s, int t, Sink<S> sink) {
-        Transition<S> tr = model.step(s, t);
-        S next = tr.next();
-        if (!ops.done(next, t)) {
-            sink.accept(next, 0, null, tr.label(), tr.notice());
+        S next = core.step(s, t);
+        boolean notice = core.noticed();
+        if (!core.choosing() || !core.done(next, t)) {
+            sink.accept(next, 0, null, notice);
             return 1;
         }
         OpPlan.Slot slot = plan.threads().get(t);
-        int begun = ops.opCount(next, t);
+        int begun = core.opCount(next, t);
         List<Op> options = slot.next(begun);
-        boolean mayBegin = !options.isEmpty() && (!capped || begun < slot.minOps() || reserved(next) < plan.maxOps());
         int k = 0;
-        if (mayBegin) {
+        if (mayBegin(next, slot, begun, options)) {
             for (Op op : options) {
-                sink.accept(ops.begin(next, t, op), k++, op, tr.label(), tr.notice());
+                sink.accept(core.begin(next, t, op), k++, op, notice);
             }
         }
         if (slot.mayStop(begun) || k == 0) {
-            sink.accept(next, k++, null, tr.label(), tr.notice());
+            sink.accept(next, k++, null, notice);
         }
         return k;
     }
 
-    /** The successor of {@code s} by thread {@code t} with choice {@code choice} (0 for a scenario). */
+    private boolean mayBegin(S next, OpPlan.Slot slot, int begun, List<Op> options) {
+        return !options.isEmpty() && (!capped || begun < slot.minOps() || reserved(next) < plan.maxOps());
+    }
+
+    /**
+     * The successor of {@code s} by thread {@code t} with choice {@code choice} (0 for a
+     * scenario). Its state is the caller's (not a buffer).
+     */
     public Move<S> step(S s, int t, int choice) {
-        Transition<S> tr = model.step(s, t);
-        S next = tr.next();
-        if (!ops.done(next, t)) {
+        S next = core.step(s, t);
+        String label = core.label();
+        String notice = core.notice();
+        if (!core.choosing() || !core.done(next, t)) {
             if (choice != 0) {
                 throw new IllegalArgumentException("thread " + t + "'s step has one successor, no choice " + choice);
             }
-            return new Move<>(next, tr.label(), tr.notice(), 0, null);
+            return new Move<>(core.keep(next), label, notice, 0, null);
         }
         OpPlan.Slot slot = plan.threads().get(t);
-        int begun = ops.opCount(next, t);
+        int begun = core.opCount(next, t);
         List<Op> options = slot.next(begun);
-        boolean mayBegin = !options.isEmpty() && (!capped || begun < slot.minOps() || reserved(next) < plan.maxOps());
-        int k = mayBegin ? options.size() : 0;
+        int k = mayBegin(next, slot, begun, options) ? options.size() : 0;
         if (choice >= 0 && choice < k) {
             Op op = options.get(choice);
-            return new Move<>(ops.begin(next, t, op), tr.label(), tr.notice(), choice, op);
+            return new Move<>(core.keep(core.begin(next, t, op)), label, notice, choice, op);
         }
         if (choice == k && (slot.mayStop(begun) || k == 0)) {
-            return new Move<>(next, tr.label(), tr.notice(), choice, null);
+            return new Move<>(core.keep(next), label, notice, choice, null);
         }
         throw new IllegalArgumentException("thread " + t + "'s step ends its op with " + (k + 1) + " choices at most, no "
                 + "choice " + choice);
@@ -223,11 +309,384 @@ public final class Stepper<S> {
     private long reserved(S s) {
         long r = 0;
         for (int u = 0; u < n; u++) {
-            int c = ops.opCount(s, u);
+            int c = core.opCount(s, u);
             if (c > 0) {
                 r += Math.max(c, plan.threads().get(u).minOps());
             }
         }
         return r;
+    }
+
+    /** How the stepper reads, steps and begins states of one representation. */
+    private interface Core<S> {
+        boolean choosing();
+
+        /** A scenario's start state (models without op choice). */
+        S initial();
+
+        /** The start state of the plan's configuration and actors: every thread done. */
+        S start(OpPlan plan);
+
+        boolean enabled(S s, int t);
+
+        boolean finished(S s, int t);
+
+        /** Thread t's step; the result may be a buffer, valid until the next step. */
+        S step(S s, int t);
+
+        /** Of the last step: its label, its notice, whether it had one. */
+        String label();
+
+        String notice();
+
+        boolean noticed();
+
+        /** The state where t begins op; the result may be a buffer, valid until the next begin. */
+        S begin(S s, int t, Op op);
+
+        /** The same into a state of the caller's own (for start states). */
+        S beginFresh(S s, int t, Op op);
+
+        /** A state of the caller's own with the contents of s. */
+        S keep(S s);
+
+        int opCount(S s, int t);
+
+        boolean done(S s, int t);
+
+        long fingerprint(S s);
+
+        long fingerprint(S parent, long parentFingerprint, S s);
+
+        S buffer();
+
+        S copy(S s, S into);
+
+        Object object(S s);
+
+        Check<S> check(List<String> names);
+    }
+
+    private static final class ObjectCore<S> implements Core<S> {
+        private final Model<S> model;
+        private final OpChoice<S> ops;
+        private final Scenario scenario;
+        private String label;
+        private String notice;
+
+        ObjectCore(Model<S> model, Scenario scenario) {
+            this.model = model;
+            this.ops = model.opChoice();
+            this.scenario = scenario;
+        }
+
+        @Override
+        public boolean choosing() {
+            return ops != null;
+        }
+
+        /** A script-carrying model's start: the deprecated form, run for this release. */
+        @Override
+        @SuppressWarnings("removal")
+        public S initial() {
+            return model.initial(scenario);
+        }
+
+        @Override
+        public S start(OpPlan plan) {
+            return ops.start(plan.config(), plan.actors());
+        }
+
+        @Override
+        public boolean enabled(S s, int t) {
+            return model.enabled(s, t);
+        }
+
+        @Override
+        public boolean finished(S s, int t) {
+            return model.finished(s, t);
+        }
+
+        @Override
+        public S step(S s, int t) {
+            Transition<S> tr = model.step(s, t);
+            label = tr.label();
+            notice = tr.notice();
+            return tr.next();
+        }
+
+        @Override
+        public String label() {
+            return label;
+        }
+
+        @Override
+        public String notice() {
+            return notice;
+        }
+
+        @Override
+        public boolean noticed() {
+            return notice != null;
+        }
+
+        @Override
+        public S begin(S s, int t, Op op) {
+            return ops.begin(s, t, op);
+        }
+
+        @Override
+        public S beginFresh(S s, int t, Op op) {
+            return ops.begin(s, t, op);
+        }
+
+        @Override
+        public S keep(S s) {
+            return s;
+        }
+
+        @Override
+        public int opCount(S s, int t) {
+            return ops.opCount(s, t);
+        }
+
+        @Override
+        public boolean done(S s, int t) {
+            return ops.done(s, t);
+        }
+
+        @Override
+        public long fingerprint(S s) {
+            return model.fingerprint(s);
+        }
+
+        @Override
+        public long fingerprint(S parent, long parentFingerprint, S s) {
+            return model.fingerprint(s);
+        }
+
+        @Override
+        public S buffer() {
+            return null;
+        }
+
+        @Override
+        public S copy(S s, S into) {
+            return s;
+        }
+
+        @Override
+        public Object object(S s) {
+            return s;
+        }
+
+        @Override
+        public Check<S> check(List<String> names) {
+            List<Invariant<S>> list = new ArrayList<>();
+            for (String name : names) {
+                Invariant<S> found = null;
+                for (Invariant<S> i : model.invariants()) {
+                    if (i.name().equals(name)) {
+                        found = i;
+                    }
+                }
+                if (found == null) {
+                    throw new IllegalArgumentException(model.instance() + " has no invariant " + name);
+                }
+                list.add(found);
+            }
+            @SuppressWarnings("unchecked")
+            Invariant<S>[] all = list.toArray(new Invariant[0]);
+            return (s, open) -> {
+                long bits = 0;
+                for (int k = 0; k < all.length; k++) {
+                    if ((open & (1L << k)) != 0 && !all[k].holds(s)) {
+                        bits |= 1L << k;
+                    }
+                }
+                return bits;
+            };
+        }
+    }
+
+    /** Packed states: the step writes into one buffer, a begin copies it into another. */
+    private static final class PackedCore implements Core<int[]> {
+        final Machine m;
+        private final Packed<?> packed;
+        private final int[] stepped;
+        private final int[] begun;
+        private final Op[][] opsOf;
+        private final int[][] codesOf;
+        private boolean noticed;
+
+        PackedCore(Machine m, OpPlan plan, Packed<?> packed) {
+            this.m = m;
+            this.packed = packed;
+            this.stepped = new int[m.width()];
+            this.begun = new int[m.width()];
+            int n = plan.size();
+            opsOf = new Op[n][];
+            codesOf = new int[n][];
+            for (int t = 0; t < n; t++) {
+                OpPlan.Slot slot = plan.threads().get(t);
+                List<Op> all = slot instanceof OpPlan.Script s ? s.ops() : ((OpPlan.Choice) slot).alphabet();
+                opsOf[t] = all.toArray(new Op[0]);
+                codesOf[t] = new int[all.size()];
+                for (int i = 0; i < all.size(); i++) {
+                    codesOf[t][i] = m.code(t, all.get(i));
+                }
+            }
+        }
+
+        private int code(int t, Op op) {
+            Op[] all = opsOf[t];
+            for (int i = 0; i < all.length; i++) {
+                if (all[i] == op) {
+                    return codesOf[t][i];
+                }
+            }
+            return m.code(t, op);
+        }
+
+        @Override
+        public boolean choosing() {
+            return true;
+        }
+
+        @Override
+        public int[] initial() {
+            throw new UnsupportedOperationException("packed states always choose ops");
+        }
+
+        @Override
+        public int[] start(OpPlan plan) {
+            int[] s = new int[m.width()];
+            m.start(s);
+            return s;
+        }
+
+        @Override
+        public boolean enabled(int[] s, int t) {
+            return m.enabled(s, t);
+        }
+
+        @Override
+        public boolean finished(int[] s, int t) {
+            return m.finished(s, t);
+        }
+
+        @Override
+        public int[] step(int[] s, int t) {
+            noticed = (m.step(s, t, stepped) & Machine.NOTICE) != 0;
+            return stepped;
+        }
+
+        @Override
+        public String label() {
+            return null;
+        }
+
+        @Override
+        public String notice() {
+            return noticed ? "a designed give-up" : null;
+        }
+
+        @Override
+        public boolean noticed() {
+            return noticed;
+        }
+
+        @Override
+        public int[] begin(int[] s, int t, Op op) {
+            System.arraycopy(s, 0, begun, 0, begun.length);
+            m.begin(begun, t, code(t, op));
+            return begun;
+        }
+
+        @Override
+        public int[] beginFresh(int[] s, int t, Op op) {
+            int[] out = s.clone();
+            m.begin(out, t, code(t, op));
+            return out;
+        }
+
+        @Override
+        public int[] keep(int[] s) {
+            return s.clone();
+        }
+
+        @Override
+        public int opCount(int[] s, int t) {
+            return m.opCount(s, t);
+        }
+
+        @Override
+        public boolean done(int[] s, int t) {
+            return m.done(s, t);
+        }
+
+        @Override
+        public long fingerprint(int[] s) {
+            return m.fingerprint(s);
+        }
+
+        @Override
+        public long fingerprint(int[] parent, long parentFingerprint, int[] s) {
+            return m.fingerprint(parent, parentFingerprint, s);
+        }
+
+        @Override
+        public int[] buffer() {
+            return new int[m.width()];
+        }
+
+        @Override
+        public int[] copy(int[] s, int[] into) {
+            System.arraycopy(s, 0, into, 0, into.length);
+            return into;
+        }
+
+        @Override
+        public Object object(int[] s) {
+            return packed.unpack(m, s.clone());
+        }
+
+        @Override
+        public Check<int[]> check(List<String> names) {
+            List<String> known = packed.invariants();
+            int[] bit = new int[names.size()];
+            long mask = 0;
+            for (int k = 0; k < names.size(); k++) {
+                bit[k] = known.indexOf(names.get(k));
+                if (bit[k] < 0) {
+                    return null;
+                }
+                mask |= 1L << bit[k];
+            }
+            long all = mask;
+            boolean identity = true;
+            for (int k = 0; k < bit.length; k++) {
+                identity &= bit[k] == k;
+            }
+            if (identity) {
+                return (s, open) -> m.broken(s, open & all);
+            }
+            return (s, open) -> {
+                long want = 0;
+                for (int k = 0; k < bit.length; k++) {
+                    if ((open & (1L << k)) != 0) {
+                        want |= 1L << bit[k];
+                    }
+                }
+                long got = m.broken(s, want);
+                long out = 0;
+                for (int k = 0; k < bit.length; k++) {
+                    if ((got & (1L << bit[k])) != 0) {
+                        out |= 1L << k;
+                    }
+                }
+                return out;
+            };
+        }
     }
 }

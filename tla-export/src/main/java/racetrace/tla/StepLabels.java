@@ -30,11 +30,10 @@ public final class StepLabels {
     }
 
     private static <S> void collect(Stepper<S> stepper, int maxStates, Set<String> out) {
-        Model<S> m = stepper.model();
         Set<Long> seen = new HashSet<>();
         ArrayDeque<S> queue = new ArrayDeque<>();
         for (Stepper.Start<S> st : stepper.starts()) {
-            if (seen.add(m.fingerprint(st.state()))) {
+            if (seen.add(stepper.fingerprint(st.state()))) {
                 queue.add(st.state());
             }
         }
@@ -42,10 +41,10 @@ public final class StepLabels {
             S s = queue.poll();
             for (int t = 0; t < stepper.threads(); t++) {
                 if (stepper.enabled(s, t)) {
-                    stepper.successors(s, t, (next, choice, began, label, notice) -> {
-                        out.add(label);
-                        if (seen.add(m.fingerprint(next))) {
-                            queue.add(next);
+                    out.add(stepper.step(s, t, 0).label());
+                    stepper.successors(s, t, (next, choice, began, notice) -> {
+                        if (seen.add(stepper.fingerprint(next))) {
+                            queue.add(stepper.keepState(next));
                         }
                     });
                 }

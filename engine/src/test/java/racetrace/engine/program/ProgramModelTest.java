@@ -72,8 +72,8 @@ class ProgramModelTest {
                     continue;
                 }
                 any = true;
-                stepper.successors(s, t, (next, choice, began, label, notice) -> {
-                    labels.add(label);
+                labels.add(stepper.step(s, t, 0).label());
+                stepper.successors(s, t, (next, choice, began, notice) -> {
                     if (seen.add(m.fingerprint(next))) {
                         queue.add(next);
                     }

@@ -10,41 +10,42 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import racetrace.engine.Invariant;
-import racetrace.engine.Model;
+import java.util.function.Supplier;
 import racetrace.engine.Stepper;
 import racetrace.search.Case;
 
 /**
  * Breadth-first search over every state of one state graph (a scenario, or one configuration of
- * a scope with its threads choosing ops), as TLC's BFS does over the spec: 64-bit fingerprints
- * ({@link Model#fingerprint}) in primitive open-addressing tables, every invariant checked in
- * every new state, violating states expanded too, so the count is that of the whole reachable
- * graph.
+ * a scope with its threads choosing ops), as TLC's BFS does over the spec: 64-bit fingerprints in
+ * primitive open-addressing tables, every invariant checked in every new state, violating states
+ * expanded too, so the count is that of the whole reachable graph. States are the model's objects
+ * or, for a model with packed states, int arrays stepped in reused buffers: a successor already
+ * seen costs no allocation.
  *
  * <p>Level by level, on every worker, with the results of one worker. Each level is searched in
- * two phases: the workers step the level's states (in chunks they take in turn) and send each
- * successor to the worker that owns its fingerprint; then each worker keeps, of the successors it
- * owns, those it has not seen, and checks their invariants. A successor's key is (its parent's
- * place in the level, its place among the parent's successors); a state met several times keeps
- * its smallest key, and the next level is ordered by key. That order, the parent of each state
- * and so every counterexample are those of a single-threaded search that steps the level's states
- * in order, threads in order, choices in order: the same whatever the number of workers.
+ * two phases. First the workers step the level's states (in chunks they take in turn); a
+ * successor whose fingerprint an earlier level holds is dropped at once, the others have their
+ * invariants checked and go to the worker that owns their fingerprint. Then each owner keeps, of
+ * the successors it owns, those it has not seen. A successor's key is (its parent's place in the
+ * level, its place among the parent's successors); a state met several times in a level keeps its
+ * smallest key, and the next level is ordered by key. That order, the parent of each state and so
+ * every counterexample are those of a single-threaded search that steps the level's states in
+ * order, threads in order, choices in order: the same whatever the number of workers.
  */
 final class Explorer<S> {
 
     /** Frontier states a worker steps before taking the next chunk. */
-    private static final int CHUNK = 512;
+    private static final int CHUNK = 64;
     /** Levels smaller than this are searched on the calling thread alone. */
-    private static final int SPLIT = 2048;
+    private static final int SPLIT = 1024;
     private static final int SUCC_BITS = 20;
 
-    private final Stepper<S> stepper;
-    private final Model<S> model;
-    private final List<Invariant<S>> invariants;
+    private final Stepper<S>[] steppers;
+    private final Stepper.Check<S>[] checks;
+    private final List<String> invariants;
     private final Limits limits;
     private final boolean stopWhenAllViolated;
-    private final Consumer<S> visitor;
+    private final Consumer<Object> visitor;
     private final int workers;
     private final int n;
 
@@ -52,56 +53,70 @@ final class Explorer<S> {
     private final FingerprintTable.Ints parent = new FingerprintTable.Ints();
     private final FingerprintTable.Ints move = new FingerprintTable.Ints();
     private final Owner[] owners;
+    private final Batch<S>[] batches;
 
     private final Map<String, Case> violations = new LinkedHashMap<>();
-    private final boolean[] found;
+    private long open;
     private long transitions;
     private long deadlocks;
     private long firstDeadlockId = -1;
     private long notices;
     private long firstNoticeId = -1;
     private final Paths<S> paths;
+    /** Fingerprints of the level being expanded, and of the next one (set by merge). */
+    private long[] levelFp;
+    private long[] nextFp;
 
-    Explorer(Stepper<S> stepper, List<Invariant<S>> invariants, Limits limits, boolean stopWhenAllViolated,
-            Consumer<S> visitor) {
-        this.stepper = stepper;
-        this.model = stepper.model();
+    @SuppressWarnings("unchecked")
+    Explorer(Supplier<Stepper<S>> steppers, List<String> invariants, Limits limits, boolean stopWhenAllViolated,
+            Consumer<Object> visitor) {
         this.invariants = invariants;
         this.limits = limits;
         this.stopWhenAllViolated = stopWhenAllViolated;
         this.visitor = visitor;
         this.workers = Math.max(1, limits.workers());
-        this.n = stepper.threads();
-        this.found = new boolean[invariants.size()];
-        this.owners = new Owner[workers];
-        for (int w = 0; w < workers; w++) {
-            owners[w] = new Owner(workers);
-        }
-        this.paths = new Paths<>(stepper, parent, move);
         if (invariants.size() > 63) {
             throw new IllegalArgumentException("at most 63 invariants per search, not " + invariants.size());
         }
+        this.steppers = new Stepper[workers];
+        this.checks = new Stepper.Check[workers];
+        for (int w = 0; w < workers; w++) {
+            this.steppers[w] = steppers.get();
+            this.checks[w] = this.steppers[w].check(invariants);
+        }
+        this.n = this.steppers[0].threads();
+        this.open = invariants.isEmpty() ? 0 : -1L >>> (64 - invariants.size());
+        this.owners = new Owner[workers];
+        this.batches = new Batch[workers];
+        for (int w = 0; w < workers; w++) {
+            owners[w] = new Owner(workers);
+            batches[w] = new Batch<>();
+        }
+        this.paths = new Paths<>(steppers.get(), parent, move);
     }
 
-    /** Successors one worker made in phase 1, by owner: fingerprint, key, move, state. */
+    /** Successors one worker made in phase 1, by owner: fingerprint, key, move, broken invariants, state. */
     private static final class Outbox {
         long[] fp = new long[256];
         long[] key = new long[256];
         int[] mv = new int[256];
+        long[] broken = new long[256];
         Object[] st = new Object[256];
         int size;
 
-        void add(long f, long k, int m, Object s) {
+        void add(long f, long k, int m, long b, Object s) {
             if (size == fp.length) {
                 int c = size * 2;
                 fp = Arrays.copyOf(fp, c);
                 key = Arrays.copyOf(key, c);
                 mv = Arrays.copyOf(mv, c);
+                broken = Arrays.copyOf(broken, c);
                 st = Arrays.copyOf(st, c);
             }
             fp[size] = f;
             key[size] = k;
             mv[size] = m;
+            broken[size] = b;
             st[size] = s;
             size++;
         }
@@ -116,11 +131,9 @@ final class Explorer<S> {
     private static final class Owner {
         final FingerprintTable seen = new FingerprintTable(1 << 12);
         final Outbox[] out;
-        // The level's new states this owner keeps: smallest key so far, move, state, broken invariants.
+        // The level's new states this owner keeps: where each is in the outboxes, and its smallest key.
         long[] key = new long[256];
-        int[] mv = new int[256];
-        Object[] st = new Object[256];
-        long[] broken = new long[256];
+        int[] at = new int[256];
         int size;
         long transitions;
         long deadlocks;
@@ -133,27 +146,25 @@ final class Explorer<S> {
             }
         }
 
-        int keep(long k, int m, Object s) {
+        void keep(long k, int from, int index) {
             if (size == key.length) {
-                int c = size * 2;
-                key = Arrays.copyOf(key, c);
-                mv = Arrays.copyOf(mv, c);
-                st = Arrays.copyOf(st, c);
-                broken = Arrays.copyOf(broken, c);
+                key = Arrays.copyOf(key, size * 2);
+                at = Arrays.copyOf(at, size * 2);
             }
             key[size] = k;
-            mv[size] = m;
-            st[size] = s;
-            broken[size] = 0;
-            return size++;
+            // which outbox (by the worker that made it) and where in it
+            at[size] = index;
+            from(size, from);
+            size++;
         }
 
-        void clearLevel() {
-            Arrays.fill(st, 0, size, null);
-            size = 0;
-            for (Outbox o : out) {
-                o.clear();
+        byte[] fromWorker = new byte[256];
+
+        private void from(int i, int w) {
+            if (i >= fromWorker.length) {
+                fromWorker = Arrays.copyOf(fromWorker, Math.max(i + 1, fromWorker.length * 2));
             }
+            fromWorker[i] = (byte) w;
         }
     }
 
@@ -161,12 +172,14 @@ final class Explorer<S> {
         long start = System.nanoTime();
         long deadline = limits.deadlineNanos(start);
         String stop = null;
+        Stepper<S> first = steppers[0];
         // Level 0: the start states, in the plan's order.
-        List<Stepper.Start<S>> starts = stepper.starts();
+        List<Stepper.Start<S>> starts = first.starts();
         List<S> level = new ArrayList<>();
+        long[] fps = new long[Math.max(1, starts.size())];
         for (int i = 0; i < starts.size(); i++) {
             S s = starts.get(i).state();
-            long fp = model.fingerprint(s);
+            long fp = first.fingerprint(s);
             Owner o = owners[owner(fp)];
             if (o.seen.putIfAbsent(fp, o.seen.size()) >= 0) {
                 continue;
@@ -174,8 +187,9 @@ final class Explorer<S> {
             int id = parent.size();
             parent.add(-1);
             move.add(i);
+            fps[level.size()] = fp;
             level.add(s);
-            record(id, s, brokenBits(s));
+            record(id, s, checks[0].broken(s, open));
             if (parent.size() >= limits.maxStates()) {
                 stop = "state cap " + limits.maxStates() + " reached";
                 break;
@@ -184,7 +198,7 @@ final class Explorer<S> {
         paths.starts(starts);
         int depth = 0;
         int base = 0;
-        if (stop == null && allFound()) {
+        if (stop == null && stopWhenAllViolated && open == 0 && !invariants.isEmpty()) {
             stop = "every invariant violated";
         }
         ExecutorService pool = workers > 1 ? Executors.newFixedThreadPool(workers, r -> {
@@ -195,23 +209,25 @@ final class Explorer<S> {
         try {
             while (stop == null && !level.isEmpty()) {
                 boolean parallel = pool != null && level.size() >= SPLIT;
+                if (level.size() >= (1L << (63 - SUCC_BITS - 1))) {
+                    throw new IllegalStateException("a level of " + level.size() + " states is too large");
+                }
+                levelFp = fps;
                 if (!expand(level, base, parallel ? pool : null, deadline)) {
                     stop = "time cap " + limits.maxTime() + " reached";
                     break;
                 }
-                if (level.size() >= (1L << (63 - SUCC_BITS - 1))) {
-                    throw new IllegalStateException("a level of " + level.size() + " states is too large");
-                }
                 int nextBase = parent.size();
-                List<S> next = merge(base, level.size(), parallel ? pool : null);
+                List<S> next = merge(base, level, parallel ? pool : null);
+                fps = nextFp;
                 base = nextBase;
                 if (!next.isEmpty()) {
                     depth++;
                 }
                 level = next;
-                if (parent.size() >= limits.maxStates()) {
+                if (parent.size() >= limits.maxStates() && !level.isEmpty()) {
                     stop = "state cap " + limits.maxStates() + " reached";
-                } else if (stopWhenAllViolated && allFound()) {
+                } else if (stopWhenAllViolated && open == 0 && !invariants.isEmpty()) {
                     stop = "every invariant violated";
                 } else if (System.nanoTime() > deadline && !level.isEmpty()) {
                     stop = "time cap " + limits.maxTime() + " reached";
@@ -225,38 +241,40 @@ final class Explorer<S> {
         Case firstDeadlock = firstDeadlockId < 0 ? null : paths.toCase((int) firstDeadlockId, null);
         Case firstNotice = firstNoticeId < 0 ? null : paths.toCase((int) firstNoticeId, null);
         long millis = (System.nanoTime() - start) / 1_000_000;
-        return new Exploration(stepper.plan().scripted() ? paths.scenario() : null, parent.size(), transitions, depth,
+        return new Exploration(first.plan().scripted() ? paths.scenario() : null, parent.size(), transitions, depth,
                 stop == null, stop, violations, deadlocks, firstDeadlock, notices, firstNotice, millis);
-    }
-
-    private boolean allFound() {
-        if (invariants.isEmpty()) {
-            return false;
-        }
-        for (boolean f : found) {
-            if (!f) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private int owner(long fp) {
         return workers == 1 ? 0 : (int) ((fp >>> 32) % workers);
     }
 
-    /** Phase 1: every state of the level steps every enabled thread; successors go to their owners. */
+    /**
+     * Phase 1: every state of the level steps every enabled thread. A chunk's successors are
+     * fingerprinted (from their parent's) and copied into a batch; the batch is then looked up in
+     * the owners' tables in one tight loop (the lookups' memory accesses overlap), and a successor
+     * an earlier level has is dropped; the others have their invariants checked and go to their
+     * owners.
+     */
     private boolean expand(List<S> level, int base, ExecutorService pool, long deadline) {
         AtomicInteger nextChunk = new AtomicInteger();
         int chunks = (level.size() + CHUNK - 1) / CHUNK;
         boolean[] late = new boolean[1];
+        long checkOpen = open;
+        long[] fps = levelFp;
         run(pool, w -> {
             Owner me = owners[w];
+            Stepper<S> stepper = steppers[w];
+            Stepper.Check<S> check = checks[w];
+            Batch<S> batch = batches[w];
             long[] key = new long[1];
             int[] mv = new int[1];
-            Stepper.Sink<S> sink = (next, choice, began, label, notice) -> {
-                long fp = model.fingerprint(next);
-                me.out[owner(fp)].add(fp, key[0] | (notice != null ? 1 : 0), mv[0] | choice, next);
+            Object[] parentOf = new Object[1];
+            long[] parentFp = new long[1];
+            @SuppressWarnings("unchecked")
+            Stepper.Sink<S> sink = (next, choice, began, notice) -> {
+                long fp = stepper.fingerprint((S) parentOf[0], parentFp[0], next);
+                batch.add(stepper, fp, key[0] | (notice ? 1 : 0), mv[0] | choice, next);
                 key[0] += 2;
             };
             for (int c = nextChunk.getAndIncrement(); c < chunks; c = nextChunk.getAndIncrement()) {
@@ -265,8 +283,11 @@ final class Explorer<S> {
                     return;
                 }
                 int to = Math.min(level.size(), (c + 1) * CHUNK);
+                batch.size = 0;
                 for (int i = c * CHUNK; i < to; i++) {
                     S s = level.get(i);
+                    parentOf[0] = s;
+                    parentFp[0] = fps[i];
                     key[0] = (long) i << (SUCC_BITS + 1);
                     boolean any = false;
                     for (int t = 0; t < n; t++) {
@@ -277,17 +298,65 @@ final class Explorer<S> {
                         mv[0] = t << 16;
                         me.transitions += stepper.successors(s, t, sink);
                     }
-                    if (!any && !allFinished(s)) {
+                    if (!any && !allFinished(stepper, s)) {
                         me.deadlocks++;
                         me.firstDeadlock = Math.min(me.firstDeadlock, base + i);
                     }
+                }
+                // The lookups first, in one loop, so their memory accesses overlap.
+                int size = batch.size;
+                boolean[] known = batch.known;
+                long[] bfp = batch.fp;
+                for (int j = 0; j < size; j++) {
+                    known[j] = owners[owner(bfp[j])].seen.contains(bfp[j]);
+                }
+                for (int j = 0; j < size; j++) {
+                    if (known[j]) {
+                        continue;
+                    }
+                    S st = batch.st[j];
+                    long broken = checkOpen == 0 ? 0 : check.broken(st, checkOpen);
+                    me.out[owner(bfp[j])].add(bfp[j], batch.key[j], batch.mv[j], broken, stepper.keepState(st));
                 }
             }
         });
         return !late[0];
     }
 
-    private boolean allFinished(S s) {
+    /** One worker's successors of a chunk, in buffers it reuses chunk after chunk. */
+    private static final class Batch<S> {
+        long[] fp = new long[1024];
+        long[] key = new long[1024];
+        int[] mv = new int[1024];
+        boolean[] known = new boolean[1024];
+        Object[] buffers = new Object[1024];
+        @SuppressWarnings("unchecked")
+        S[] st = (S[]) new Object[1024];
+        int size;
+
+        @SuppressWarnings("unchecked")
+        void add(Stepper<S> stepper, long f, long k, int m, S s) {
+            if (size == fp.length) {
+                int c = size * 2;
+                fp = Arrays.copyOf(fp, c);
+                key = Arrays.copyOf(key, c);
+                mv = Arrays.copyOf(mv, c);
+                known = Arrays.copyOf(known, c);
+                buffers = Arrays.copyOf(buffers, c);
+                st = Arrays.copyOf(st, c);
+            }
+            if (buffers[size] == null) {
+                buffers[size] = stepper.buffer();
+            }
+            fp[size] = f;
+            key[size] = k;
+            mv[size] = m;
+            st[size] = stepper.copy(s, (S) buffers[size]);
+            size++;
+        }
+    }
+
+    private boolean allFinished(Stepper<S> stepper, S s) {
         for (int t = 0; t < n; t++) {
             if (!stepper.finished(s, t)) {
                 return false;
@@ -297,28 +366,26 @@ final class Explorer<S> {
     }
 
     /**
-     * Phase 2: each owner keeps its new successors (the smallest key of each) and checks their
-     * invariants; then the new states, ordered by key, get their numbers.
+     * Phase 2: each owner keeps its new successors (the smallest key of each); then the new
+     * states, ordered by key, get their numbers.
      */
     @SuppressWarnings("unchecked")
-    private List<S> merge(int base, int levelSize, ExecutorService pool) {
+    private List<S> merge(int base, List<S> level, ExecutorService pool) {
         run(pool, w -> {
             Owner me = owners[w];
             int levelStart = me.seen.size();
-            for (Owner from : owners) {
-                Outbox box = from.out[w];
+            for (int from = 0; from < workers; from++) {
+                Outbox box = owners[from].out[w];
                 for (int k = 0; k < box.size; k++) {
                     int at = me.seen.putIfAbsent(box.fp[k], levelStart + me.size);
                     if (at < 0) {
-                        me.keep(box.key[k], box.mv[k], box.st[k]);
+                        me.keep(box.key[k], from, k);
                     } else if (at >= levelStart && box.key[k] < me.key[at - levelStart]) {
                         me.key[at - levelStart] = box.key[k];
-                        me.mv[at - levelStart] = box.mv[k];
+                        me.at[at - levelStart] = k;
+                        me.fromWorker[at - levelStart] = (byte) from;
                     }
                 }
-            }
-            for (int k = 0; k < me.size; k++) {
-                me.broken[k] = brokenBits((S) me.st[k]);
             }
         });
         int total = 0;
@@ -327,15 +394,14 @@ final class Explorer<S> {
             o.transitions = 0;
             deadlocks += o.deadlocks;
             o.deadlocks = 0;
-            if (o.firstDeadlock != Long.MAX_VALUE && firstDeadlockId < 0) {
-                firstDeadlockId = o.firstDeadlock;
-            } else if (o.firstDeadlock != Long.MAX_VALUE) {
-                firstDeadlockId = Math.min(firstDeadlockId, o.firstDeadlock);
+            if (o.firstDeadlock != Long.MAX_VALUE) {
+                firstDeadlockId = firstDeadlockId < 0 ? o.firstDeadlock : Math.min(firstDeadlockId, o.firstDeadlock);
             }
             o.firstDeadlock = Long.MAX_VALUE;
             total += o.size;
         }
         // Order the new states by key: counted by parent, then by successor number within a parent.
+        int levelSize = level.size();
         int[] byParent = new int[levelSize + 1];
         for (Owner o : owners) {
             for (int k = 0; k < o.size; k++) {
@@ -369,48 +435,45 @@ final class Explorer<S> {
             where[j + 1] = x;
         }
         List<S> next = new ArrayList<>(total);
+        nextFp = new long[Math.max(1, total)];
         long cap = limits.maxStates();
         for (int i = 0; i < total && parent.size() < cap; i++) {
             Owner o = owners[(int) (where[i] >>> 32)];
             int k = (int) where[i];
+            Outbox box = owners[o.fromWorker[k]].out[(int) (where[i] >>> 32)];
+            int at = o.at[k];
             int id = parent.size();
             parent.add(base + (int) (keys[i] >>> (SUCC_BITS + 1)));
-            move.add(o.mv[k]);
-            S s = (S) o.st[k];
+            move.add(box.mv[at]);
+            S s = (S) box.st[at];
+            nextFp[next.size()] = box.fp[at];
             next.add(s);
             if ((keys[i] & 1) != 0 && notices++ == 0) {
                 firstNoticeId = id;
             }
-            record(id, s, o.broken[k]);
+            record(id, s, box.broken[at] & open);
         }
         for (Owner o : owners) {
-            o.clearLevel();
-        }
-        return next;
-    }
-
-    private long brokenBits(S s) {
-        long bits = 0;
-        for (int k = 0; k < invariants.size(); k++) {
-            if (!found[k] && !invariants.get(k).holds(s)) {
-                bits |= 1L << k;
+            o.size = 0;
+            for (Outbox b : o.out) {
+                b.clear();
             }
         }
-        return bits;
+        return next;
     }
 
     /** A new state in search order: the visitor sees it, and its violations are recorded if first. */
     private void record(int id, S s, long broken) {
         if (visitor != null) {
-            visitor.accept(s);
+            visitor.accept(steppers[0].object(s));
         }
         if (broken == 0) {
             return;
         }
         for (int k = 0; k < invariants.size(); k++) {
-            if (!found[k] && (broken & (1L << k)) != 0) {
-                found[k] = true;
-                String name = invariants.get(k).name();
+            if ((open & (1L << k)) != 0 && (broken & (1L << k)) != 0) {
+                open &= ~(1L << k);
+                String name = invariants.get(k);
                 violations.put(name, paths.toCase(id, name));
             }
         }

@@ -41,6 +41,24 @@ final class FingerprintTable {
         }
     }
 
+    /** Whether {@code fp} is present (reads the keys only). */
+    boolean contains(long fp) {
+        long k = fp == 0 ? 1 : fp;
+        long[] ks = keys;
+        int m = mask;
+        int i = (int) (k ^ (k >>> 32)) & m;
+        while (true) {
+            long at = ks[i];
+            if (at == k) {
+                return true;
+            }
+            if (at == 0) {
+                return false;
+            }
+            i = (i + 1) & m;
+        }
+    }
+
     /** Stores {@code value} for {@code fp} unless present; returns the stored number, or -1 if it was new. */
     int putIfAbsent(long fp, int value) {
         long k = fp == 0 ? 1 : fp;

@@ -3,6 +3,7 @@ package racetrace.search.explore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import racetrace.engine.Invariant;
 import racetrace.engine.Model;
 import racetrace.engine.OpPlan;
@@ -16,7 +17,8 @@ import racetrace.engine.Stepper;
  * Model#fingerprint}), every invariant checked in every state, successors in thread order then
  * choice order. Deterministic: the same model and plan give the same counts and cases whatever the
  * number of workers ({@link Explorer}). Violating states are expanded too, so the count is that of
- * the whole reachable space (compare it with TLC run without invariants).
+ * the whole reachable space (compare it with TLC run without invariants). Packed states
+ * ({@link Model#packed}) are searched when the model has them.
  */
 public final class StateSpace {
 
@@ -46,7 +48,12 @@ public final class StateSpace {
      */
     public static <S> Exploration explore(Model<S> model, Scenario scenario, List<String> only, Limits limits,
             boolean stopWhenAllViolated, Consumer<S> visitor) {
-        return explore(Stepper.of(model, scenario), only, limits, stopWhenAllViolated, visitor);
+        if (model.opChoice() == null) {
+            List<String> names = names(model, only);
+            return new Explorer<>(() -> Stepper.of(model, scenario), names, limits, stopWhenAllViolated,
+                    objects(visitor)).explore();
+        }
+        return explore(model, OpPlan.of(scenario), only, limits, stopWhenAllViolated, visitor);
     }
 
     /**
@@ -56,19 +63,46 @@ public final class StateSpace {
      */
     public static <S> Exploration explore(Model<S> model, OpPlan plan, List<String> only, Limits limits,
             boolean stopWhenAllViolated) {
-        return explore(Stepper.of(model, plan), only, limits, stopWhenAllViolated, null);
+        return explore(model, plan, only, limits, stopWhenAllViolated, null);
     }
 
     /** The same, with a visitor that sees every distinct state once, in search order. */
-    public static <S> Exploration explore(Stepper<S> stepper, List<String> only, Limits limits,
+    public static <S> Exploration explore(Model<S> model, OpPlan plan, List<String> only, Limits limits,
             boolean stopWhenAllViolated, Consumer<S> visitor) {
-        List<Invariant<S>> invariants = new ArrayList<>();
-        for (Invariant<S> i : stepper.model().invariants()) {
+        List<String> names = names(model, only);
+        Stepper<?> first = Stepper.fastest(model, plan, names);
+        return run(first, model, plan, names, limits, stopWhenAllViolated, objects(visitor));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> Exploration run(Stepper<T> first, Model<?> model, OpPlan plan, List<String> names,
+            Limits limits, boolean stopWhenAllViolated, Consumer<Object> visitor) {
+        boolean packed = first.machine() != null;
+        Stepper<T>[] handed = new Stepper[] {first};
+        Supplier<Stepper<T>> more = () -> {
+            if (handed[0] != null) {
+                Stepper<T> s = handed[0];
+                handed[0] = null;
+                return s;
+            }
+            return packed ? (Stepper<T>) Stepper.packed(model, plan) : (Stepper<T>) Stepper.of((Model<T>) model, plan);
+        };
+        return new Explorer<>(more, names, limits, stopWhenAllViolated, visitor).explore();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <S> Consumer<Object> objects(Consumer<S> visitor) {
+        return visitor == null ? null : o -> visitor.accept((S) o);
+    }
+
+    private static List<String> names(Model<?> model, List<String> only) {
+        List<String> names = new ArrayList<>();
+        for (Invariant<?> i : model.invariants()) {
             if (only == null || only.contains(i.name())) {
-                invariants.add(i);
+                names.add(i.name());
             }
         }
-        return new Explorer<>(stepper, invariants, limits, stopWhenAllViolated, visitor).explore();
+        return names;
     }
 
     /** The threads that lead from the start state to state {@code id}. */

@@ -19,7 +19,6 @@ import racetrace.engine.Op;
 import racetrace.engine.OpPlan;
 import racetrace.engine.Outcome;
 import racetrace.engine.Shape;
-import racetrace.engine.Stepper;
 import racetrace.search.Case;
 import racetrace.search.explore.Exploration;
 import racetrace.search.explore.Limits;
@@ -57,7 +56,7 @@ class ScopeGraphTest {
         Set<String> violated = new HashSet<>();
         for (OpPlan plan : plans) {
             Set<Map<String, Object>> graph = new HashSet<>();
-            Exploration x = StateSpace.explore(Stepper.of(model, plan), null, Limits.defaults(), false,
+            Exploration x = StateSpace.explore(model, plan, null, Limits.defaults(), false,
                     s -> graph.add(model.variables(s)));
             assertThat(x.complete()).isTrue();
             assertThat(x.distinctStates()).isEqualTo(graph.size());
@@ -65,7 +64,7 @@ class ScopeGraphTest {
             Set<Map<String, Object>> union = new HashSet<>();
             Map<String, Integer> shortest = new HashMap<>();
             for (OpPlan scenario : scenarios(plan)) {
-                Exploration y = StateSpace.explore(Stepper.of(model, scenario), null, Limits.defaults(), false,
+                Exploration y = StateSpace.explore(model, scenario, null, Limits.defaults(), false,
                         s -> union.add(model.variables(s)));
                 assertThat(y.complete()).isTrue();
                 y.violations().forEach((inv, c) -> shortest.merge(inv, c.schedule().length(), Math::min));

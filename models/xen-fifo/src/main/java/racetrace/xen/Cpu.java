@@ -11,20 +11,27 @@ package racetrace.xen;
 final class Cpu {
 
     final Layout u;
-    final int[] m;
-    final int t;
     final XenVersion version;
     final Callers callers;
-    private final int regs;
+    // The state array this step writes and the thread taking it: set by on(), so a machine reuses one Cpu.
+    int[] m;
+    int t;
+    private int regs;
     private String notice;
 
-    Cpu(Layout u, int[] m, int t, XenVersion version, Callers callers) {
+    Cpu(Layout u, XenVersion version, Callers callers) {
         this.u = u;
-        this.m = m;
-        this.t = t;
         this.version = version;
         this.callers = callers;
+    }
+
+    /** This CPU now steps thread t in state array m. */
+    Cpu on(int[] m, int t) {
+        this.m = m;
+        this.t = t;
         this.regs = u.regs(t);
+        this.notice = null;
+        return this;
     }
 
     // ---- registers
@@ -110,9 +117,9 @@ final class Cpu {
         m[u.owner + q] = 0;
     }
 
-    /** The lock the caller of the current op holds in this era, or null. */
-    Callers.Lock callerLock() {
-        return callers.lock(opCode(), port());
+    /** Where the holders of the lock the caller of the current op takes in this era live, or -1 for none. */
+    int callerSlot() {
+        return u.callerSlot(opCode(), port());
     }
 
     boolean holds(int lock) {
@@ -168,8 +175,8 @@ final class Cpu {
             go(Pc.F1_unlockEvent);
             return;
         }
-        Callers.Lock l = callerLock();
-        if (l != null && holds(u.lock(l))) {
+        int l = callerSlot();
+        if (l >= 0 && holds(l)) {
             go(Pc.XL_unlockCaller);
             return;
         }
@@ -180,7 +187,9 @@ final class Cpu {
     static void done(Layout u, int[] m, int t) {
         int base = u.regs(t);
         int begun = m[base + Reg.opi.ordinal()];
-        java.util.Arrays.fill(m, base, base + Reg.count(), 0);
+        for (int i = base, end = base + Reg.count(); i < end; i++) {
+            m[i] = 0;
+        }
         m[base + Reg.opi.ordinal()] = begun;
     }
 
@@ -192,7 +201,7 @@ final class Cpu {
         m[base + Reg.op.ordinal()] = code;
         m[base + Reg.opb.ordinal()] = b;
         Pc pc;
-        if (u.kind[t] == Layout.XEN && callers.lock(code, a) != null) {
+        if (u.kind[t] == Layout.XEN && u.callerSlot(code, a) >= 0) {
             pc = Pc.XL_lockCaller;
         } else {
             pc = firstStep(u, code);
@@ -215,7 +224,7 @@ final class Cpu {
 
     /** The guest makes the EVTCHNOP_unmask hypercall (U3): Xen's unmask, under its caller's lock. */
     void hypercallUnmask() {
-        go(callerLock() != null ? Pc.XL_lockCaller : Pc.X0_readNv);
+        go(callerSlot() >= 0 ? Pc.XL_lockCaller : Pc.X0_readNv);
     }
 
     /** evtchn_fifo_set_pending(v, p) is called, v already in vc. */

@@ -23,14 +23,13 @@ final class Guest {
     }
 
     /** Whether a guest step can be taken; the upcall starts only while READY(v) is non-empty. */
-    static boolean enabled(XenState s, int t, Pc pc) {
-        Layout u = s.u;
+    static boolean enabled(Layout u, int[] m, int t, Pc pc) {
         return switch (pc) {
-            case G0_xchgReady -> s.m[u.ready + u.guestV[t]] != 0;
+            case G0_xchgReady -> m[u.ready + u.guestV[t]] != 0;
             // U1: clear_masked's cmpxchg only succeeds while BUSY is clear
-            case U1_clearMasked -> !Word.has(s.word(s.reg(t, Reg.port)), Word.B);
+            case U1_clearMasked -> !Word.has(m[u.word + m[u.reg(t, Reg.port)]], Word.B);
             case U1c_clearMaskedCond -> {
-                int w = s.word(s.reg(t, Reg.port));
+                int w = m[u.word + m[u.reg(t, Reg.port)]];
                 yield !(Word.has(w, Word.M) && !Word.has(w, Word.P) && Word.has(w, Word.B));
             }
             default -> true;

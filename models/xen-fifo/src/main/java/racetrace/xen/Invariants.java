@@ -49,276 +49,347 @@ final class Invariants {
         inFlight.forEach(pc -> inFlightPc[pc.ordinal()] = true);
         headToReady.forEach(pc -> headToReadyPc[pc.ordinal()] = true);
         List<Invariant<XenState>> inv = new ArrayList<>();
-        inv.add(Invariant.of("NoSelfLink", "no LINKED word links to itself", Invariants::noSelfLink));
-        inv.add(Invariant.of("Acyclic", "no queue's chain repeats a port", s -> of(s).acyclic));
-        inv.add(Invariant.of("Reachable",
-                "every LINKED port is in flight, being consumed, dropped on purpose, or on exactly one queue",
-                s -> of(s).reachable));
-        inv.add(Invariant.of("UniqueOccurrence", "the queues are pairwise disjoint and repeat no port",
-                s -> of(s).unique));
-        inv.add(Invariant.of("TailIsLast", "a LINKED tail of an unlocked queue is the end of that queue",
-                s -> of(s).tailIsLast));
-        inv.add(Invariant.of("EmptyImpliesOldTail",
-                "an empty unlocked queue has no tail, or a tail that is not LINKED", s -> of(s).emptyOldTail));
+        List<String> names = new ArrayList<>();
+        add(inv, names, NO_SELF_LINK, "NoSelfLink", "no LINKED word links to itself");
+        add(inv, names, ACYCLIC, "Acyclic", "no queue's chain repeats a port");
+        add(inv, names, REACHABLE, "Reachable",
+                "every LINKED port is in flight, being consumed, dropped on purpose, or on exactly one queue");
+        add(inv, names, UNIQUE, "UniqueOccurrence", "the queues are pairwise disjoint and repeat no port");
+        add(inv, names, TAIL_IS_LAST, "TailIsLast", "a LINKED tail of an unlocked queue is the end of that queue");
+        add(inv, names, EMPTY_OLD_TAIL, "EmptyImpliesOldTail",
+                "an empty unlocked queue has no tail, or a tail that is not LINKED");
         if (version.hasLastQueue()) {
-            inv.add(Invariant.of("LastQueueCorrect",
-                    "outside set_pending, a port's last queue names the queue it tails and the queue it is on",
-                    s -> of(s).lastQueueCorrect));
+            add(inv, names, LAST_QUEUE, "LastQueueCorrect",
+                    "outside set_pending, a port's last queue names the queue it tails and the queue it is on");
         }
-        inv.add(Invariant.of("ReadyImpliesValidHead",
+        add(inv, names, READY_HEAD, "ReadyImpliesValidHead",
                 version == XenVersion.A0 ? "the guest never dequeues a LINKED word that another LINKED word links to"
-                        : "a READY bit means HEAD is LINKED and first on its queue",
-                s -> of(s).readyValidHead));
-        inv.add(Invariant.of("Quiescent",
-                "when everything is idle and drained, no port is LINKED or pending and unmasked",
-                s -> of(s).quiescent));
-        inv.add(Invariant.of("NoLostEvent",
-                "when everything is idle and drained, every event raised and not delivered is still pending",
-                s -> of(s).noLostEvent));
+                        : "a READY bit means HEAD is LINKED and first on its queue");
+        add(inv, names, QUIESCENT, "Quiescent",
+                "when everything is idle and drained, no port is LINKED or pending and unmasked");
+        add(inv, names, NO_LOST_EVENT, "NoLostEvent",
+                "when everything is idle and drained, every event raised and not delivered is still pending");
         this.list = List.copyOf(inv);
+        this.names = List.copyOf(names);
+        this.bitOf = new int[names.size()];
+        for (int k = 0; k < names.size(); k++) {
+            bitOf[k] = ALL_NAMES.indexOf(names.get(k));
+        }
+    }
+
+    // The invariants' bits in broken(): one per name, whether or not the version checks it.
+    static final int NO_SELF_LINK = 0;
+    static final int ACYCLIC = 1;
+    static final int REACHABLE = 2;
+    static final int UNIQUE = 3;
+    static final int TAIL_IS_LAST = 4;
+    static final int EMPTY_OLD_TAIL = 5;
+    static final int LAST_QUEUE = 6;
+    static final int READY_HEAD = 7;
+    static final int QUIESCENT = 8;
+    static final int NO_LOST_EVENT = 9;
+    private static final List<String> ALL_NAMES = List.of("NoSelfLink", "Acyclic", "Reachable", "UniqueOccurrence",
+            "TailIsLast", "EmptyImpliesOldTail", "LastQueueCorrect", "ReadyImpliesValidHead", "Quiescent",
+            "NoLostEvent");
+
+    private final List<String> names;
+    /** For invariant k of {@link #list}, its bit in {@link #broken}. */
+    private final int[] bitOf;
+
+    private void add(List<Invariant<XenState>> inv, List<String> names, int bit, String name, String description) {
+        inv.add(Invariant.of(name, description, s -> (of(s) & (1 << bit)) == 0));
+        names.add(name);
+    }
+
+    /** The names of {@link #list}, in order. */
+    List<String> names() {
+        return names;
     }
 
     List<Invariant<XenState>> list() {
         return list;
     }
 
-    private Derived of(XenState s) {
-        if (s.derived instanceof Derived d && d.owner() == this) {
-            return d;
+    /** The broken invariants of a state (bits by name), computed once and kept with it. */
+    private int of(XenState s) {
+        if (s.derived instanceof Broken b && b.owner == this) {
+            return b.bits;
         }
-        Derived d = new Derived(s);
-        s.derived = d;
-        return d;
+        int bits = broken(s.u, s.m, new Scratch(s.u));
+        s.derived = new Broken(this, bits);
+        return bits;
     }
 
-    private static boolean noSelfLink(XenState s) {
-        for (int p = 1; p <= s.u.ports; p++) {
-            if (s.linked(p) && s.link(p) == p) {
-                return false;
+    /** A state's broken invariants, kept with it. Final fields: safe to share between search threads. */
+    private record Broken(Invariants owner, int bits) {
+    }
+
+    /**
+     * For invariant k of {@link #list} (bit k of {@code check}), bit k of the result when it fails
+     * in state {@code m}.
+     */
+    long broken(Layout u, int[] m, long check, Scratch sc) {
+        int bits = broken(u, m, sc);
+        long out = 0;
+        for (int k = 0; k < bitOf.length; k++) {
+            if ((check & (1L << k)) != 0 && (bits & (1 << bitOf[k])) != 0) {
+                out |= 1L << k;
             }
         }
-        return true;
+        return out;
     }
 
-    /** Whether thread t has run its script; a guest idle at G0 with READY(v) empty counts as done. */
+    /** Whether thread t is done; a guest idle at G0 with READY(v) empty counts as finished too. */
     static boolean finished(XenState s, int t) {
-        int pc = s.reg(t, Reg.pc);
-        return pc == Pc.Done.ordinal()
-                || pc == Pc.G0_xchgReady.ordinal() && s.m[s.u.ready + s.u.guestV[t]] == 0;
+        return finished(s.u, s.m, t);
     }
 
-    /** The derived definitions of notes 3.2 and the invariants over them, computed once per state. */
-    private final class Derived {
-        // Final, so a state shared between search threads publishes them safely.
-        final boolean acyclic;
-        final boolean reachable;
-        final boolean unique;
-        final boolean tailIsLast;
-        final boolean emptyOldTail;
-        final boolean lastQueueCorrect;
-        final boolean readyValidHead;
-        final boolean quiescent;
-        final boolean noLostEvent;
+    static boolean finished(Layout u, int[] m, int t) {
+        int pc = m[u.reg(t, Reg.pc)];
+        return pc == Pc.Done.ordinal() || pc == Pc.G0_xchgReady.ordinal() && m[u.ready + u.guestV[t]] == 0;
+    }
 
-        Invariants owner() {
-            return Invariants.this;
+    /** Arrays one evaluation of the invariants uses, per queue: reused by a machine. */
+    static final class Scratch {
+        final int[] members;
+        final int[] first;
+        final int[] last;
+
+        Scratch(Layout u) {
+            members = new int[u.queues];
+            first = new int[u.queues];
+            last = new int[u.queues];
         }
+    }
 
-        Derived(XenState s) {
-            Layout u = s.u;
-            int[] m = s.m;
-            int nq = u.queues;
-            int np = u.ports;
-            // Ports (bit sets) in flight, being consumed, inside a set_pending critical section.
-            int inFlight = 0;
-            int consuming = 0;
-            int inCs = 0;
-            boolean[] headToReady = new boolean[nq];
-            for (int t = 0; t < u.threads; t++) {
-                int pc = s.reg(t, Reg.pc);
-                int port = s.reg(t, Reg.port);
-                if (inFlightPc[pc]) {
-                    inFlight |= 1 << port;
-                }
-                if (headToReadyPc[pc] && s.reg(t, Reg.linked) == 0) {
-                    headToReady[u.queue(s.reg(t, Reg.vc), s.reg(t, Reg.kq))] = true;
-                }
-                if (pc == Pc.G5_clearLinked.ordinal()) {
-                    consuming |= 1 << s.reg(t, Reg.cur);
-                }
-                if (u.kind[t] != Layout.GUEST && (pc == Pc.B10d_lockQ.ordinal() || pc == Pc.D8d_lockQ.ordinal())) {
-                    inCs |= 1 << port;
-                }
+    // Register offsets and labels the invariants read, as ints.
+    private static final int PC = Reg.pc.ordinal();
+    private static final int PORT = Reg.port.ordinal();
+    private static final int LINKED = Reg.linked.ordinal();
+    private static final int VC = Reg.vc.ordinal();
+    private static final int KQ = Reg.kq.ordinal();
+    private static final int CUR = Reg.cur.ordinal();
+    private static final int G5 = Pc.G5_clearLinked.ordinal();
+    private static final int B10D = Pc.B10d_lockQ.ordinal();
+    private static final int D8D = Pc.D8d_lockQ.ordinal();
+
+    /**
+     * The derived definitions of notes 3.2 over state {@code m} and the invariants over them: bit
+     * {@code NAME} set when that invariant fails. One pass, no allocation (scratch arrays).
+     */
+    int broken(Layout u, int[] m, Scratch sc) {
+        int nq = u.queues;
+        int np = u.ports;
+        // Ports (bit sets) in flight, being consumed, inside a set_pending critical section; queues
+        // (a bit set) whose CPU wrote HEAD and has not yet set READY.
+        int inFlight = 0;
+        int consuming = 0;
+        int inCs = 0;
+        int headToReady = 0;
+        for (int t = 0; t < u.threads; t++) {
+            int r = u.regs(t);
+            int pc = m[r + PC];
+            if (pc == 0) {
+                continue; // done: no register is read
             }
-            for (int q = 0; q < nq; q++) {
-                int o = m[u.owner + q];
-                if (o != 0) {
-                    inCs |= 1 << s.reg(o - 1, Reg.port);
-                }
+            int port = m[r + PORT];
+            if (inFlightPc[pc]) {
+                inFlight |= 1 << port;
             }
-            int dropped = m[u.dropped];
-            // Queue(v,k): the LINK chain from Start(v,k), cut at the first repeated port.
-            boolean acyclic = true;
-            int[] count = new int[np + 1];
-            int[] members = new int[nq];
-            int[] first = new int[nq];
-            int[] last = new int[nq];
-            for (int q = 0; q < nq; q++) {
-                int x = start(s, q / u.prios, q % u.prios, headToReady[q]);
+            if (headToReadyPc[pc] && m[r + LINKED] == 0) {
+                headToReady |= 1 << u.queue(m[r + VC], m[r + KQ]);
+            }
+            if (pc == G5) {
+                consuming |= 1 << m[r + CUR];
+            }
+            if ((pc == B10D || pc == D8D) && u.kind[t] != Layout.GUEST) {
+                inCs |= 1 << port;
+            }
+        }
+        for (int q = 0; q < nq; q++) {
+            int o = m[u.owner + q];
+            if (o != 0) {
+                inCs |= 1 << m[u.reg(o - 1, Reg.port)];
+            }
+        }
+        int dropped = m[u.dropped];
+        // Queue(v,k): the LINK chain from Start(v,k), cut at the first repeated port. Ports on a
+        // queue once (bit set), on several; each queue's members, first and last port.
+        boolean acyclic = true;
+        int once = 0;
+        int twice = 0;
+        int[] members = sc.members;
+        int[] first = sc.first;
+        int[] last = sc.last;
+        for (int v = 0, q = 0; v < u.vcpus; v++) {
+            for (int k = 0; k < u.prios; k++, q++) {
+                int x = start(u, m, v, k, (headToReady & (1 << q)) != 0);
                 first[q] = x;
-                int seen = 0;
+                last[q] = 0;
+                int mine = 0;
                 while (x != 0) {
-                    if ((seen & (1 << x)) != 0) {
+                    int bit = 1 << x;
+                    if ((mine & bit) != 0) {
                         acyclic = false;
                         break;
                     }
-                    seen |= 1 << x;
-                    count[x]++;
-                    members[q] |= 1 << x;
+                    mine |= bit;
+                    twice |= once & bit;
+                    once |= bit;
                     last[q] = x;
-                    x = Word.link(m[u.word + x]);
+                    x = m[u.word + x] >>> Word.LINK_SHIFT;
                 }
+                members[q] = mine;
             }
-            // A port dropped on purpose strands itself and whatever is later linked behind it.
-            int excused = dropped;
+        }
+        // A port dropped on purpose strands itself and whatever is later linked behind it.
+        int excused = dropped;
+        if (dropped != 0) {
             for (int p = 1; p <= np; p++) {
-                if ((dropped & (1 << p)) != 0 && count[p] == 0 && s.linked(p)) {
-                    int x = s.link(p);
+                if ((dropped & (1 << p)) != 0 && (once & (1 << p)) == 0 && Word.has(m[u.word + p], Word.L)) {
+                    int x = Word.link(m[u.word + p]);
                     while (x != 0 && (excused & (1 << x)) == 0) {
                         excused |= 1 << x;
-                        x = s.link(x);
+                        x = Word.link(m[u.word + x]);
                     }
                 }
             }
-            boolean reachable = true;
-            boolean unique = acyclic;
-            for (int p = 1; p <= np; p++) {
-                unique &= count[p] <= 1;
-                if (s.linked(p) && count[p] != 1 && ((inFlight | consuming | excused) & (1 << p)) == 0) {
-                    reachable = false;
-                }
+        }
+        boolean reachable = true;
+        boolean unique = acyclic && twice == 0;
+        for (int p = 1; p <= np; p++) {
+            int bit = 1 << p;
+            boolean onOne = (once & bit) != 0 && (twice & bit) == 0;
+            if (Word.has(m[u.word + p], Word.L) && !onOne && ((inFlight | consuming | excused) & bit) == 0) {
+                reachable = false;
             }
-            // Tails of unlocked queues.
-            boolean tailIsLast = true;
-            boolean emptyOldTail = true;
+        }
+        // Tails of unlocked queues.
+        boolean tailIsLast = true;
+        boolean emptyOldTail = true;
+        for (int q = 0; q < nq; q++) {
+            int tail = m[u.tail + q];
+            if (m[u.owner + q] != 0 || tail == 0 || !Word.has(m[u.word + (tail)], Word.L)) {
+                continue;
+            }
+            int bit = 1 << tail;
+            if (((inFlight | excused) & bit) == 0 && (first[q] == 0 || last[q] != tail)) {
+                tailIsLast = false;
+            }
+            if (first[q] == 0 && ((inFlight | consuming | excused) & bit) == 0) {
+                emptyOldTail = false;
+            }
+        }
+        // The last queue (b onwards), outside set_pending's critical sections.
+        boolean lastQueueCorrect = true;
+        if (version.hasLastQueue()) {
             for (int q = 0; q < nq; q++) {
                 int tail = m[u.tail + q];
-                if (m[u.owner + q] != 0 || tail == 0 || !s.linked(tail)) {
+                if (tail != 0 && (inCs & (1 << tail)) == 0
+                        && u.queue(m[u.lastv + tail], m[u.lastp + tail]) != q) {
+                    lastQueueCorrect = false;
+                }
+            }
+            for (int p = 1; p <= np; p++) {
+                int bit = 1 << p;
+                if (Word.has(m[u.word + (p)], Word.L) && ((inFlight | inCs | excused) & bit) == 0
+                        && (members[u.queue(m[u.lastv + p], m[u.lastp + p])] & bit) == 0) {
+                    lastQueueCorrect = false;
+                }
+            }
+        }
+        // READY and HEAD; in a0 only the harmful form.
+        boolean readyValidHead = true;
+        if (version == XenVersion.A0) {
+            for (int t = 0; t < u.threads; t++) {
+                int h = m[u.reg(t, Reg.cur)];
+                if (m[u.reg(t, Reg.pc)] != Pc.G5_clearLinked.ordinal() || h == 0 || !Word.has(m[u.word + (h)], Word.L)) {
                     continue;
                 }
-                int bit = 1 << tail;
-                if (((inFlight | excused) & bit) == 0 && (first[q] == 0 || last[q] != tail)) {
-                    tailIsLast = false;
-                }
-                if (first[q] == 0 && ((inFlight | consuming | excused) & bit) == 0) {
-                    emptyOldTail = false;
-                }
-            }
-            // The last queue (b onwards), outside set_pending's critical sections.
-            boolean lastQueueCorrect = true;
-            if (version.hasLastQueue()) {
-                for (int q = 0; q < nq; q++) {
-                    int tail = m[u.tail + q];
-                    if (tail != 0 && (inCs & (1 << tail)) == 0
-                            && u.queue(m[u.lastv + tail], m[u.lastp + tail]) != q) {
-                        lastQueueCorrect = false;
-                    }
-                }
-                for (int p = 1; p <= np; p++) {
-                    int bit = 1 << p;
-                    if (s.linked(p) && ((inFlight | inCs | excused) & bit) == 0
-                            && (members[u.queue(m[u.lastv + p], m[u.lastp + p])] & bit) == 0) {
-                        lastQueueCorrect = false;
-                    }
-                }
-            }
-            // READY and HEAD; in a0 only the harmful form.
-            boolean readyValidHead = true;
-            if (version == XenVersion.A0) {
-                for (int t = 0; t < u.threads; t++) {
-                    int h = s.reg(t, Reg.cur);
-                    if (s.reg(t, Reg.pc) != Pc.G5_clearLinked.ordinal() || h == 0 || !s.linked(h)) {
-                        continue;
-                    }
-                    for (int x = 1; x <= np; x++) {
-                        if (s.linked(x) && s.link(x) == h) {
-                            readyValidHead = false;
-                        }
-                    }
-                }
-            } else {
-                for (int q = 0; q < nq; q++) {
-                    if ((m[u.ready + q / u.prios] & (1 << (q % u.prios))) == 0) {
-                        continue;
-                    }
-                    int h = m[u.head + q];
-                    if (h == 0 || !s.linked(h) || first[q] != h) {
+                for (int x = 1; x <= np; x++) {
+                    if (Word.has(m[u.word + (x)], Word.L) && Word.link(m[u.word + (x)]) == h) {
                         readyValidHead = false;
                     }
                 }
             }
-            // Quiescence: everything finished and drained.
-            boolean idle = true;
-            for (int t = 0; t < u.threads && idle; t++) {
-                idle = finished(s, t);
-            }
-            for (int v = 0; v < u.vcpus && idle; v++) {
-                idle = m[u.ready + v] == 0 && m[u.lready + v] == 0;
-            }
-            for (int q = 0; q < nq && idle; q++) {
-                idle = m[u.lhead + q] == 0;
-            }
-            boolean quiescent = true;
-            boolean noLostEvent = true;
-            if (idle) {
-                for (int p = 1; p <= np; p++) {
-                    int w = s.word(p);
-                    if ((excused & (1 << p)) != 0) {
-                        continue;
-                    }
-                    if (Word.has(w, Word.L) || (w & (Word.P | Word.M)) == Word.P) {
-                        quiescent = false;
-                    }
-                    // the ghost owed sees an event lost with PENDING clear (e2's give-up sets no P)
-                    if ((m[u.owed] & (1 << p)) != 0 && !Word.has(w, Word.P)) {
-                        noLostEvent = false;
-                    }
+        } else {
+            for (int q = 0; q < nq; q++) {
+                if ((m[u.ready + q / u.prios] & (1 << (q % u.prios))) == 0) {
+                    continue;
+                }
+                int h = m[u.head + q];
+                if (h == 0 || !Word.has(m[u.word + (h)], Word.L) || first[q] != h) {
+                    readyValidHead = false;
                 }
             }
-            this.acyclic = acyclic;
-            this.reachable = reachable;
-            this.unique = unique;
-            this.tailIsLast = tailIsLast;
-            this.emptyOldTail = emptyOldTail;
-            this.lastQueueCorrect = lastQueueCorrect;
-            this.readyValidHead = readyValidHead;
-            this.quiescent = quiescent;
-            this.noLostEvent = noLostEvent;
         }
+        // Quiescence: everything finished and drained.
+        boolean idle = true;
+        for (int t = 0; t < u.threads && idle; t++) {
+            idle = finished(u, m, t);
+        }
+        for (int v = 0; v < u.vcpus && idle; v++) {
+            idle = m[u.ready + v] == 0 && m[u.lready + v] == 0;
+        }
+        for (int q = 0; q < nq && idle; q++) {
+            idle = m[u.lhead + q] == 0;
+        }
+        boolean quiescent = true;
+        boolean noLostEvent = true;
+        if (idle) {
+            for (int p = 1; p <= np; p++) {
+                int w = m[u.word + (p)];
+                if ((excused & (1 << p)) != 0) {
+                    continue;
+                }
+                if (Word.has(w, Word.L) || (w & (Word.P | Word.M)) == Word.P) {
+                    quiescent = false;
+                }
+                // the ghost owed sees an event lost with PENDING clear (e2's give-up sets no P)
+                if ((m[u.owed] & (1 << p)) != 0 && !Word.has(w, Word.P)) {
+                    noLostEvent = false;
+                }
+            }
+        }
+        int bits = 0;
+        for (int p = 1; p <= np; p++) {
+            if (Word.has(m[u.word + p], Word.L) && Word.link(m[u.word + p]) == p) {
+                bits |= 1 << NO_SELF_LINK;
+            }
+        }
+        bits |= acyclic ? 0 : 1 << ACYCLIC;
+        bits |= reachable ? 0 : 1 << REACHABLE;
+        bits |= unique ? 0 : 1 << UNIQUE;
+        bits |= tailIsLast ? 0 : 1 << TAIL_IS_LAST;
+        bits |= emptyOldTail ? 0 : 1 << EMPTY_OLD_TAIL;
+        bits |= lastQueueCorrect ? 0 : 1 << LAST_QUEUE;
+        bits |= readyValidHead ? 0 : 1 << READY_HEAD;
+        bits |= quiescent ? 0 : 1 << QUIESCENT;
+        bits |= noLostEvent ? 0 : 1 << NO_LOST_EVENT;
+        return bits;
+    }
 
-        /**
-         * Start(v,k), notes 3.2, except that a guest which just emptied its chain (nxt = 0) falls
-         * through to rule 3, so a HEAD published meanwhile counts.
-         */
-        private int start(XenState s, int v, int k, boolean headToReady) {
-            Layout u = s.u;
-            int g = u.guestOf[v];
-            if (g >= 0) {
-                int pc = s.reg(g, Reg.pc);
-                boolean afterG5 = pc == Pc.G7_testPending.ordinal() || pc == Pc.G7_testMasked.ordinal()
-                        || pc == Pc.G7_ackPending.ordinal();
-                if (afterG5 && s.reg(g, Reg.kq) == k) {
-                    if (s.reg(g, Reg.nxt) != 0) {
-                        return s.reg(g, Reg.nxt);
-                    }
-                } else if (s.m[u.lhead + u.queue(v, k)] != 0) {
-                    return s.m[u.lhead + u.queue(v, k)];
+    /**
+     * Start(v,k), notes 3.2, except that a guest which just emptied its chain (nxt = 0) falls
+     * through to rule 3, so a HEAD published meanwhile counts.
+     */
+    private static int start(Layout u, int[] m, int v, int k, boolean headToReady) {
+        int g = u.guestOf[v];
+        if (g >= 0) {
+            int pc = m[u.reg(g, Reg.pc)];
+            boolean afterG5 = pc == Pc.G7_testPending.ordinal() || pc == Pc.G7_testMasked.ordinal()
+                    || pc == Pc.G7_ackPending.ordinal();
+            if (afterG5 && m[u.reg(g, Reg.kq)] == k) {
+                if (m[u.reg(g, Reg.nxt)] != 0) {
+                    return m[u.reg(g, Reg.nxt)];
                 }
+            } else if (m[u.lhead + u.queue(v, k)] != 0) {
+                return m[u.lhead + u.queue(v, k)];
             }
-            if (((s.m[u.ready + v] | s.m[u.lready + v]) & (1 << k)) != 0 || headToReady) {
-                return s.m[u.head + u.queue(v, k)];
-            }
-            return 0;
         }
+        if (((m[u.ready + v] | m[u.lready + v]) & (1 << k)) != 0 || headToReady) {
+            return m[u.head + u.queue(v, k)];
+        }
+        return 0;
     }
 }

@@ -44,6 +44,9 @@ final class Layout {
     final int queues;
     final int threads;
     final int unmaskForm;
+    /** Ports 1..masked start MASKED; with oldTail, port 1 starts as a consumed old tail. */
+    final int masked;
+    final boolean oldTail;
 
     // Offsets of the shared variables (per port: index p, 1-based, slot 0 unused; per queue: v * prios + k).
     final int word;
@@ -70,13 +73,20 @@ final class Layout {
     /** For a vCPU, its guest thread, or -1. */
     final int[] guestOf;
 
-    Layout(Config c, List<String> actors) {
+    /** Per op code and port: the slot of the caller's lock of the era ({@link Callers#lock}), or -1 for none. */
+    private final int[] callerSlot;
+    /** Per op code and port: whether that lock is taken for reading (excludes no other reader). */
+    private final boolean[] callerRead;
+
+    Layout(Config c, List<String> actors, Callers callers) {
         vcpus = c.get("vcpus");
         prios = c.get("prios");
         ports = c.get("ports");
         queues = vcpus * prios;
         threads = actors.size();
         unmaskForm = c.get("unmaskForm");
+        masked = c.get("masked");
+        oldTail = c.get("oldTail") == 1;
         word = 0;
         prio = word + ports + 1;
         nv = prio + ports + 1;
@@ -97,6 +107,15 @@ final class Layout {
         owed = dropped + 1;
         regs = owed + 1;
         size = regs + threads * Reg.count();
+        callerSlot = new int[OP_NAMES.size() * (ports + 1)];
+        callerRead = new boolean[callerSlot.length];
+        for (int op = 0; op < OP_NAMES.size(); op++) {
+            for (int p = 0; p <= ports; p++) {
+                Callers.Lock l = callers.lock(op, p);
+                callerSlot[op * (ports + 1) + p] = l == null ? -1 : lock(l);
+                callerRead[op * (ports + 1) + p] = l != null && l.read();
+            }
+        }
         kind = new int[threads];
         guestV = new int[threads];
         guestOf = new int[vcpus];
@@ -150,6 +169,16 @@ final class Layout {
 
     int queue(int v, int k) {
         return v * prios + k;
+    }
+
+    /** Where the holders of the caller's lock of op {@code op} on {@code port} live, or -1 when its caller takes none. */
+    int callerSlot(int op, int port) {
+        return callerSlot[op * (ports + 1) + port];
+    }
+
+    /** Whether that lock is taken for reading. */
+    boolean callerRead(int op, int port) {
+        return callerRead[op * (ports + 1) + port];
     }
 
     /** Where the holders of a lock live. */

@@ -17,15 +17,14 @@ final class PortOps {
     }
 
     /** Whether a lock step can be taken: a lock taken for writing waits for every holder. */
-    static boolean enabled(XenState s, int t, Pc pc, Callers callers) {
-        Layout u = s.u;
-        int port = s.reg(t, Reg.port);
+    static boolean enabled(Layout u, int[] m, int t, Pc pc) {
+        int port = m[u.reg(t, Reg.port)];
         return switch (pc) {
             case XL_lockCaller -> {
-                Callers.Lock l = callers.lock(s.reg(t, Reg.op), port);
-                yield l.read() || s.m[u.lock(l)] == 0;
+                int op = m[u.reg(t, Reg.op)];
+                yield u.callerRead(op, port) || m[u.callerSlot(op, port)] == 0;
             }
-            case F1_lockEvent -> s.m[u.lock(Callers.EVT, port)] == 0;
+            case F1_lockEvent -> m[u.lock(Callers.EVT, port)] == 0;
             default -> true;
         };
     }
@@ -35,11 +34,11 @@ final class PortOps {
         switch (c.pc()) {
             case XL_lockCaller -> {
                 // the caller's lock of the era (notes 1.7), then the op itself
-                c.take(c.u.lock(c.callerLock()));
+                c.take(c.callerSlot());
                 c.go(Cpu.firstStep(c.u, c.u.kind[c.t] == Layout.XEN ? c.opCode() : Layout.OP_UNMASK));
             }
             case XL_unlockCaller -> {
-                c.release(c.u.lock(c.callerLock()));
+                c.release(c.callerSlot());
                 c.finish();
             }
             case F1_lockEvent -> {

@@ -13,6 +13,7 @@ import racetrace.engine.Model;
 import racetrace.engine.Op;
 import racetrace.engine.OpChoice;
 import racetrace.engine.OpPlan;
+import racetrace.engine.Packed;
 import racetrace.engine.Scenario;
 import racetrace.engine.ScenarioSpace;
 import racetrace.engine.Transition;
@@ -189,6 +190,39 @@ public final class XenFifoModel implements Model<XenState> {
         return "XenFifo";
     }
 
+    /** The start state's array: ports fresh (1..masked MASKED), port 1 an old tail with oldTail, every thread done. */
+    int[] startArray(Layout u) {
+        int[] m = new int[u.size];
+        for (int p = 1; p <= u.ports; p++) {
+            m[u.word + p] = p <= u.masked ? Word.M : 0;
+            m[u.prio + p] = u.prios - 1;
+        }
+        if (u.oldTail) {
+            // Port 1 was linked on its queue and consumed: tail and HEAD still name it.
+            int q = u.queue(0, u.prios - 1);
+            m[u.tail + q] = 1;
+            m[u.head + q] = 1;
+            m[u.lastp + 1] = u.prios - 1;
+        }
+        return m;
+    }
+
+    private final Packed<XenState> packed = XenMachine.packed(this);
+
+    /** States as int arrays, stepped without allocation: the explorers' fast path. */
+    @Override
+    public Packed<XenState> packed() {
+        return packed;
+    }
+
+    Invariants invariantsOf() {
+        return invariants;
+    }
+
+    List<String> invariantNames() {
+        return invariants.names();
+    }
+
     /** Threads take their ops from the engine: a scenario's scripts, or a scope's choices. */
     @Override
     public OpChoice<XenState> opChoice() {
@@ -198,21 +232,8 @@ public final class XenFifoModel implements Model<XenState> {
     private final OpChoice<XenState> ops = new OpChoice<>() {
         @Override
         public XenState start(Config c, List<String> actors) {
-            Layout u = new Layout(c, actors);
-            int[] m = new int[u.size];
-            int masked = c.get("masked");
-            for (int p = 1; p <= u.ports; p++) {
-                m[u.word + p] = p <= masked ? Word.M : 0;
-                m[u.prio + p] = u.prios - 1;
-            }
-            if (c.get("oldTail") == 1) {
-                // Port 1 was linked on its queue and consumed: tail and HEAD still name it.
-                int q = u.queue(0, u.prios - 1);
-                m[u.tail + q] = 1;
-                m[u.head + q] = 1;
-                m[u.lastp + 1] = u.prios - 1;
-            }
-            return new XenState(u, m);
+            Layout u = new Layout(c, actors, callers);
+            return new XenState(u, startArray(u));
         }
 
         @Override
@@ -245,30 +266,34 @@ public final class XenFifoModel implements Model<XenState> {
 
     @Override
     public boolean enabled(XenState s, int t) {
-        Pc pc = Pc.of(s.reg(t, Reg.pc));
-        Layout u = s.u;
+        return enabled(s.u, s.m, t);
+    }
+
+    /** Whether thread t can step in state m: not done, not waiting for a lock or (a guest) for READY. */
+    static boolean enabled(Layout u, int[] m, int t) {
+        Pc pc = Pc.of(m[u.reg(t, Reg.pc)]);
         return switch (pc) {
             case Done -> false;
-            case A6_lockQ, B10d_lockQ, D8d_lockQ, E1c_lockQ -> free(s, queue(s, t, Reg.vc, Reg.kq));
-            case B7_lockOldQ, L3_lockOldQ -> free(s, queue(s, t, Reg.lv, Reg.lp));
-            case E1c_lockFirst -> free(s, Math.min(queue(s, t, Reg.vc, Reg.kq), queue(s, t, Reg.lv, Reg.lp)));
-            case E1c_lockSecond -> free(s, Math.max(queue(s, t, Reg.vc, Reg.kq), queue(s, t, Reg.lv, Reg.lp)));
-            case XL_lockCaller, F1_lockEvent -> PortOps.enabled(s, t, pc, callers);
-            default -> u.kind[t] == Layout.XEN || Guest.enabled(s, t, pc);
+            case A6_lockQ, B10d_lockQ, D8d_lockQ, E1c_lockQ -> free(u, m, queue(u, m, t, Reg.vc, Reg.kq));
+            case B7_lockOldQ, L3_lockOldQ -> free(u, m, queue(u, m, t, Reg.lv, Reg.lp));
+            case E1c_lockFirst -> free(u, m, Math.min(queue(u, m, t, Reg.vc, Reg.kq), queue(u, m, t, Reg.lv, Reg.lp)));
+            case E1c_lockSecond -> free(u, m, Math.max(queue(u, m, t, Reg.vc, Reg.kq), queue(u, m, t, Reg.lv, Reg.lp)));
+            case XL_lockCaller, F1_lockEvent -> PortOps.enabled(u, m, t, pc);
+            default -> u.kind[t] == Layout.XEN || Guest.enabled(u, m, t, pc);
         };
     }
 
-    private static int queue(XenState s, int t, Reg v, Reg k) {
-        return s.u.queue(s.reg(t, v), s.reg(t, k));
+    private static int queue(Layout u, int[] m, int t, Reg v, Reg k) {
+        return u.queue(m[u.reg(t, v)], m[u.reg(t, k)]);
     }
 
-    private static boolean free(XenState s, int q) {
-        return s.m[s.u.owner + q] == 0;
+    private static boolean free(Layout u, int[] m, int q) {
+        return m[u.owner + q] == 0;
     }
 
     @Override
     public Transition<XenState> step(XenState s, int t) {
-        Cpu c = new Cpu(s.u, s.m.clone(), t, version, callers);
+        Cpu c = new Cpu(s.u, version, callers).on(s.m.clone(), t);
         Pc pc = c.pc();
         if (pc == Pc.Done) {
             throw new IllegalStateException("thread " + t + " has finished");
@@ -280,6 +305,14 @@ public final class XenFifoModel implements Model<XenState> {
             next.fingerprint = Fingerprint.updateSlots(s.fingerprint, s.m, c.m);
         }
         return c.notice() == null ? Transition.of(next, pc.name()) : Transition.noticed(next, pc.name(), c.notice());
+    }
+
+    /** Thread t's step from state s into out (a copy of s changed): whether it took a designed give-up. */
+    static boolean step(Cpu c, int[] s, int t, int[] out) {
+        System.arraycopy(s, 0, out, 0, s.length);
+        c.on(out, t);
+        STEPS[out[c.u.reg(t, Reg.pc)]].accept(c);
+        return c.notice() != null;
     }
 
     @Override

@@ -1,0 +1,56 @@
+package racetrace.engine;
+
+/**
+ * Steps the packed states of one state graph ({@link Packed}): the same steps, op choices and
+ * invariants as the model's object states, without allocating. One per worker: a machine may keep
+ * scratch space.
+ */
+public interface Machine {
+
+    /** Ints per state. */
+    int width();
+
+    /** Writes the start state (every thread done, no op begun) into {@code s}. */
+    void start(int[] s);
+
+    boolean enabled(int[] s, int t);
+
+    boolean finished(int[] s, int t);
+
+    /**
+     * Thread {@code t}'s step from {@code s} (enabled): writes the successor into {@code out}
+     * (another array of the width) and returns {@link #NOTICE} when the step took a designed
+     * give-up, else 0. A step that ends an op leaves the thread done.
+     */
+    int step(int[] s, int t, int[] out);
+
+    /** A status bit of {@link #step}: the step reported a designed give-up. */
+    int NOTICE = 1;
+
+    /** The code of an op for thread {@code t} (its actor's op), for {@link #begin}. */
+    int code(int t, Op op);
+
+    /** Thread {@code t}, done in {@code s}, begins the op of this code: in place. */
+    void begin(int[] s, int t, int code);
+
+    int opCount(int[] s, int t);
+
+    boolean done(int[] s, int t);
+
+    /** The fingerprint of a state: equal to the model's {@link Model#fingerprint} of its object. */
+    long fingerprint(int[] s);
+
+    /**
+     * The fingerprint of {@code s}, a successor of {@code parent} whose fingerprint is known: a
+     * machine whose fingerprint follows from the slots a step changed overrides it.
+     */
+    default long fingerprint(int[] parent, long parentFingerprint, int[] s) {
+        return fingerprint(s);
+    }
+
+    /**
+     * Which invariants fail in {@code s}: bit k for {@link Packed#invariants}{@code .get(k)},
+     * among the bits of {@code check}.
+     */
+    long broken(int[] s, long check);
+}

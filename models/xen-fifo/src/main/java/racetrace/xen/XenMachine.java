@@ -1,0 +1,118 @@
+package racetrace.xen;
+
+import java.util.List;
+import racetrace.engine.Config;
+import racetrace.engine.Fingerprint;
+import racetrace.engine.Machine;
+import racetrace.engine.Op;
+import racetrace.engine.Packed;
+
+/**
+ * The Xen model's packed states: a state is its {@link XenState#m} array, stepped in place by one
+ * reused {@link Cpu}, its invariants computed with reused scratch arrays. The same steps,
+ * start state, op choice and invariants as the object model's (both call the same code).
+ */
+final class XenMachine implements Machine {
+
+    private final XenFifoModel model;
+    final Layout u;
+    private final Cpu cpu;
+    private final Invariants.Scratch scratch;
+
+    XenMachine(XenFifoModel model, Layout u) {
+        this.model = model;
+        this.u = u;
+        this.cpu = new Cpu(u, model.xenVersion(), model.callers());
+        this.scratch = new Invariants.Scratch(u);
+    }
+
+    /** The model's packed states. */
+    static Packed<XenState> packed(XenFifoModel model) {
+        return new Packed<>() {
+            @Override
+            public Machine machine(Config config, List<String> actors) {
+                return new XenMachine(model, new Layout(config, actors, model.callers()));
+            }
+
+            @Override
+            public List<String> invariants() {
+                return model.invariantNames();
+            }
+
+            @Override
+            public int[] pack(XenState state) {
+                return state.m;
+            }
+
+            @Override
+            public XenState unpack(Machine machine, int[] packed) {
+                return new XenState(((XenMachine) machine).u, packed);
+            }
+        };
+    }
+
+    @Override
+    public int width() {
+        return u.size;
+    }
+
+    @Override
+    public void start(int[] s) {
+        int[] m = model.startArray(u);
+        System.arraycopy(m, 0, s, 0, m.length);
+    }
+
+    @Override
+    public boolean enabled(int[] s, int t) {
+        return XenFifoModel.enabled(u, s, t);
+    }
+
+    @Override
+    public boolean finished(int[] s, int t) {
+        return Invariants.finished(u, s, t);
+    }
+
+    @Override
+    public int step(int[] s, int t, int[] out) {
+        return XenFifoModel.step(cpu, s, t, out) ? NOTICE : 0;
+    }
+
+    /** An op's code, first and second argument in one int. */
+    @Override
+    public int code(int t, Op op) {
+        int a = op.args().isEmpty() ? 0 : op.arg(0);
+        int b = op.args().size() < 2 ? 0 : op.arg(1);
+        return Layout.opCode(u.kind[t], op) | a << 8 | b << 16;
+    }
+
+    @Override
+    public void begin(int[] s, int t, int code) {
+        Cpu.begin(u, s, t, code & 0xFF, (code >>> 8) & 0xFF, code >>> 16, model.callers());
+    }
+
+    @Override
+    public int opCount(int[] s, int t) {
+        return s[u.reg(t, Reg.opi)];
+    }
+
+    @Override
+    public boolean done(int[] s, int t) {
+        return s[u.reg(t, Reg.pc)] == Pc.Done.ordinal();
+    }
+
+    @Override
+    public long fingerprint(int[] s) {
+        return Fingerprint.ofSlots(s);
+    }
+
+    /** A step changes a few slots: the child's fingerprint follows from its parent's (Zobrist). */
+    @Override
+    public long fingerprint(int[] parent, long parentFingerprint, int[] s) {
+        return Fingerprint.updateSlots(parentFingerprint, parent, s);
+    }
+
+    @Override
+    public long broken(int[] s, long check) {
+        return model.invariantsOf().broken(u, s, check, scratch);
+    }
+}
