@@ -15,7 +15,83 @@ import racetrace.engine.BadInputException;
  */
 public final class OutputDirectory {
 
+    /** The lock file in a locked output directory; it stays there between runs, naming the last holder. */
+    public static final String LOCK = ".racetrace-lock";
+
+    /** The locks this process holds, by directory, until {@link #unlockAll}. */
+    private static final java.util.Map<Path, java.nio.channels.FileLock> LOCKS = new java.util.HashMap<>();
+
     private OutputDirectory() {
+    }
+
+    /**
+     * Locks {@code dir} for this run, so that two runs never write one directory (their files would
+     * mix: one run's report.md beside the other's modules). A directory another run holds is refused,
+     * naming that run. The lock goes with the process (any exit, Ctrl-C included) or {@link #unlockAll}.
+     */
+    public static synchronized void lock(String option, Path dir) {
+        Path abs = dir.toAbsolutePath().normalize();
+        if (LOCKS.containsKey(abs)) {
+            return;
+        }
+        Path file = abs.resolve(LOCK);
+        java.nio.channels.FileChannel ch = null;
+        try {
+            ch = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.READ, java.nio.file.StandardOpenOption.WRITE);
+            java.nio.channels.FileLock lock;
+            try {
+                lock = ch.tryLock();
+            } catch (java.nio.channels.OverlappingFileLockException e) {
+                lock = null; // another command of this process holds it
+            }
+            if (lock == null) {
+                String holder = holder(ch);
+                ch.close();
+                throw new BadInputException(option + " " + dir + " is being written by another racetrace run"
+                        + (holder.isEmpty() ? "" : " (" + holder + ")") + "; wait for it to finish, or give another "
+                        + option);
+            }
+            ch.truncate(0);
+            ch.write(java.nio.ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + ", since "
+                    + java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + "\n")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8)), 0);
+            ch.force(false);
+            LOCKS.put(abs, lock);
+        } catch (IOException e) {
+            if (ch != null) {
+                try {
+                    ch.close();
+                } catch (IOException ignored) {
+                    // the lock was not taken
+                }
+            }
+            throw new BadInputException(option + " " + dir + " cannot be locked for this run (" + reason(e)
+                    + "); give a directory racetrace can write to");
+        }
+    }
+
+    private static String holder(java.nio.channels.FileChannel ch) {
+        try {
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(200);
+            ch.read(b, 0);
+            return new String(b.array(), 0, b.position(), java.nio.charset.StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /** Releases every lock this process took with {@link #lock} (the command line does, after each command). */
+    public static synchronized void unlockAll() {
+        for (java.nio.channels.FileLock l : LOCKS.values()) {
+            try {
+                l.release();
+                l.channel().close();
+            } catch (IOException e) {
+                // the process ends soon; the lock goes with it
+            }
+        }
+        LOCKS.clear();
     }
 
     /** Creates {@code dir} if needed and proves it writable; refuses it with one line otherwise. */
@@ -63,7 +139,7 @@ public final class OutputDirectory {
                 }
             }
             try (DirectoryStream<Path> left = Files.newDirectoryStream(dir)) {
-                if (!left.iterator().hasNext()) {
+                if (!left.iterator().hasNext() && !LOCKS.containsKey(dir.toAbsolutePath().normalize())) {
                     Files.delete(dir);
                 }
             }
