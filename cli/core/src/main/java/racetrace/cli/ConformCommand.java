@@ -167,7 +167,8 @@ final class ConformCommand implements Callable<Integer> {
                         why = why == null ? rv.detail() : why;
                     } else {
                         failures.add("run " + (rv.index() - r[0]) + ": " + rv.status() + " at step " + rv.step() + ": "
-                                + rv.detail() + " (racetrace replay "
+                                + rv.detail() + " (racetrace replay"
+                                + racetrace.search.ModelOrigin.arguments(instances.get(k)) + " "
                                 + new racetrace.search.Case(instances.get(k), all.get(rv.index()).scenario(),
                                         all.get(rv.index()).schedule()) + ")");
                     }

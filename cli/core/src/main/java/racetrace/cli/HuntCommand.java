@@ -19,6 +19,7 @@ import racetrace.search.hunt.HuntOptions;
 import racetrace.report.HuntReport;
 import racetrace.search.hunt.HuntResult;
 import racetrace.search.hunt.Hunter;
+import racetrace.search.ModelOrigin;
 import racetrace.search.RandomCases;
 import racetrace.tla.TlcConfirmation;
 import racetrace.tlc.Confirmations;
@@ -94,7 +95,7 @@ final class HuntCommand implements Callable<Integer> {
                 code = ExitCode.worst(code, ExitCode.FOUND);
             }
             if (!output.json) {
-                out.print(HuntReport.text(r, selection.variantInputs().asArguments()));
+                out.print(HuntReport.text(r, selection.variantInputs().asArguments() + ModelOrigin.arguments(m)));
                 out.flush();
             }
             List<TlcConfirmation> confirmations = new ArrayList<>();
@@ -143,7 +144,7 @@ final class HuntCommand implements Callable<Integer> {
     private String writeReport(HuntResult r, Finding f, TlcConfirmation c, Path dir) {
         String replayOptions;
         try {
-            replayOptions = selection.variantInputs().copyInto(dir);
+            replayOptions = selection.variantInputs().copyInto(dir) + ModelOrigin.arguments(r.model());
         } catch (java.io.UncheckedIOException e) {
             return e.getMessage() + " (" + OutputDirectory.reason(e.getCause()) + ")";
         }

@@ -47,10 +47,14 @@ public final class Racetrace implements Callable<Integer> {
         return in;
     }
 
-    /** Without a command: the usage, on stderr, and the bad-input code (a script that says nothing is wrong). */
+    /**
+     * Without a command: the usage, on stderr, and the bad-input code (a script that says nothing is
+     * wrong). Without colours: whether stderr is a terminal cannot be told from Java, and a log file
+     * must not get escape codes.
+     */
     @Override
     public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
+        spec.commandLine().usage(spec.commandLine().getErr(), CommandLine.Help.Ansi.OFF);
         return ExitCode.BAD_INPUT;
     }
 

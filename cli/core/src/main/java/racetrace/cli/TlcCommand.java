@@ -221,7 +221,8 @@ final class TlcCommand implements Callable<Integer> {
         if (output.json) {
             o.println(new ObjectMapper().writeValueAsString(report));
         } else {
-            print(o, c, r, report, selection.variantInputs().asArguments());
+            print(o, c, r, report, selection.variantInputs().asArguments()
+                    + racetrace.search.ModelOrigin.arguments(c.model()));
         }
         o.flush();
         return code;
