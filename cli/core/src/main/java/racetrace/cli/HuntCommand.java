@@ -32,7 +32,8 @@ import racetrace.tlc.Confirmations;
         description = "Searches model instances for invariant violations, shrinks what it finds and prints the CPU "
                 + "tables. Exits 1 when any instance is violated.",
         exitCodeListHeading = ExitCode.HEADING,
-        exitCodeList = {ExitCode.L0, ExitCode.L1, ExitCode.L2, ExitCode.L3, ExitCode.L70})
+        exitCodeList = {ExitCode.L0, ExitCode.L1, ExitCode.L2, ExitCode.L3, ExitCode.L4, ExitCode.L5, ExitCode.L70,
+            ExitCode.L130})
 final class HuntCommand implements Callable<Integer> {
 
     @CommandLine.Spec

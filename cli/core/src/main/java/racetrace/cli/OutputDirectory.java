@@ -18,8 +18,12 @@ public final class OutputDirectory {
     /** The lock file in a locked output directory; it stays there between runs, naming the last holder. */
     public static final String LOCK = ".racetrace-lock";
 
+    /** A lock this process holds, and the thread (the command) that took it. */
+    private record Held(java.nio.channels.FileLock lock, Thread owner) {
+    }
+
     /** The locks this process holds, by directory, until {@link #unlockAll}. */
-    private static final java.util.Map<Path, java.nio.channels.FileLock> LOCKS = new java.util.HashMap<>();
+    private static final java.util.Map<Path, Held> LOCKS = new java.util.concurrent.ConcurrentHashMap<>();
 
     private OutputDirectory() {
     }
@@ -31,8 +35,13 @@ public final class OutputDirectory {
      */
     public static synchronized void lock(String option, Path dir) {
         Path abs = dir.toAbsolutePath().normalize();
-        if (LOCKS.containsKey(abs)) {
-            return;
+        Held held = LOCKS.get(abs);
+        if (held != null && held.owner() == Thread.currentThread()) {
+            return; // this command took it already
+        }
+        if (held != null) {
+            throw new BadInputException(option + " " + dir + " is being written by another racetrace run (in this "
+                    + "process); wait for it to finish, or give another " + option);
         }
         Path file = abs.resolve(LOCK);
         java.nio.channels.FileChannel ch = null;
@@ -57,7 +66,7 @@ public final class OutputDirectory {
                     + java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + "\n")
                     .getBytes(java.nio.charset.StandardCharsets.UTF_8)), 0);
             ch.force(false);
-            LOCKS.put(abs, lock);
+            LOCKS.put(abs, new Held(lock, Thread.currentThread()));
         } catch (IOException e) {
             if (ch != null) {
                 try {
@@ -81,17 +90,24 @@ public final class OutputDirectory {
         }
     }
 
-    /** Releases every lock this process took with {@link #lock} (the command line does, after each command). */
+    /**
+     * Releases every lock the current thread took with {@link #lock} (the command line does, after
+     * each command).
+     */
     public static synchronized void unlockAll() {
-        for (java.nio.channels.FileLock l : LOCKS.values()) {
+        for (java.util.Iterator<Held> it = LOCKS.values().iterator(); it.hasNext();) {
+            Held h = it.next();
+            if (h.owner() != Thread.currentThread()) {
+                continue;
+            }
             try {
-                l.release();
-                l.channel().close();
+                h.lock().release();
+                h.lock().channel().close();
             } catch (IOException e) {
                 // the process ends soon; the lock goes with it
             }
+            it.remove();
         }
-        LOCKS.clear();
     }
 
     /** Creates {@code dir} if needed and proves it writable; refuses it with one line otherwise. */
