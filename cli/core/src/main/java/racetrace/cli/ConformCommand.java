@@ -74,7 +74,7 @@ final class ConformCommand implements Callable<Integer> {
     int traces = 200;
 
     @Option(names = "--batch", paramLabel = "N",
-            description = "executions per TLC run at most, 1 to 10000; a big Xen batch needs much heap "
+            description = "executions per TLC run at most, 1 to 10000; a big batch of long executions needs much heap "
                     + "(default ${DEFAULT-VALUE})")
     int batch = 100;
 
