@@ -257,6 +257,10 @@ class HonestyTableTest {
                 "--variant", "buggy", "--model-path", "{BOOM_CHECK}", "--tries", "500"));
         rows.add(row("the printed string replays to the same exception", 5, "err", "the counter went past one",
                 "replay", "--model-path", "{BOOM}", "{BOOM_STRING}"));
+        rows.add(also(row("a family of one's own that throws making a model", 5, "err",
+                "a model of your own threw java.lang.IllegalArgumentException: no such CPU in boomfamily.BoomFamilyFamily",
+                "hunt", "boom-family", "--variant", "fixed", "--model-path", "{BOOM_FAMILY}"),
+                r -> r.err().contains("    at boomfamily.BoomFamilyFamily.create(") && !r.err().contains("internal error")));
 
         // ---- 6. --out is locked while a run writes it
         rows.add(row("tlc into an --out another run holds", 2, "err", "is being written by another racetrace run",
@@ -398,6 +402,9 @@ class HonestyTableTest {
                         "s -> !Arrays.stream(s.pc()).allMatch(\"Done\"::equals)",
                         "s -> s.counter() == 2 ? 1 / (s.counter() - 2) == 0 : !Arrays.stream(s.pc())"
                                 + ".allMatch(\"Done\"::equals)")).toString());
+                v.put("BOOM_FAMILY", UserModels.make(WORK, "boom-family", Map.of(
+                        "Family:return new BoomFamilyModel(variant.equals(\"fixed\"));",
+                        "throw new IllegalArgumentException(\"no such CPU\");")).toString());
                 Path spin = UserModels.make(WORK, "spin-update", Map.of(
                         "pc[t] = locked ? \"unlock\" : opi[t] == s.ops()[t] ? \"Done\" : \"load\";",
                         "pc[t] = locked ? \"unlock\" : \"load\"; // never done: loops until the step limit"));

@@ -34,16 +34,19 @@ final class UserModels {
         CommandLineTest.Run r = CommandLineTest.run("new-model", name, "--dir", project.toString());
         assertThat(r.code()).as(r.err()).isZero();
         try {
-            Path model;
-            try (Stream<Path> s = Files.walk(project.resolve("src/main/java"))) {
-                model = s.filter(p -> p.toString().endsWith("Model.java")).findFirst().orElseThrow();
-            }
-            String text = Files.readString(model);
             for (Map.Entry<String, String> e : modelEdits.entrySet()) {
-                assertThat(text).as("the skeleton's model has the text to edit").contains(e.getKey());
-                text = text.replace(e.getKey(), e.getValue());
+                // "Family:<text>" edits the family's class; any other key the model's.
+                boolean family = e.getKey().startsWith("Family:");
+                String from = family ? e.getKey().substring("Family:".length()) : e.getKey();
+                Path file;
+                try (Stream<Path> s = Files.walk(project.resolve("src/main/java"))) {
+                    file = s.filter(p -> p.toString().endsWith(family ? "Family.java" : "Model.java")).findFirst()
+                            .orElseThrow();
+                }
+                String text = Files.readString(file);
+                assertThat(text).as("the skeleton's %s has the text to edit", file.getFileName()).contains(from);
+                Files.writeString(file, text.replace(from, e.getValue()));
             }
-            Files.writeString(model, text);
             return compile(project, project.resolve("target/classes"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

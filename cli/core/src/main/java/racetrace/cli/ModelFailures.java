@@ -49,6 +49,46 @@ final class ModelFailures {
         return bundled ? ExitCode.INTERNAL : ExitCode.MODEL_ERROR;
     }
 
+    /** Packages of racetrace, the JDK and racetrace's libraries: what is not one of them is a user's code. */
+    private static final java.util.List<String> OURS = java.util.List.of("racetrace.", "java.", "javax.", "jdk.",
+            "sun.", "com.sun.", "picocli.", "com.fasterxml.", "freemarker.", "net.jqwik.", "org.junit.");
+
+    /**
+     * Whether an exception was thrown by a user's class (a model family of one's own creating a
+     * model, listing its variants...): its first frame outside the JDK is not racetrace's.
+     */
+    static boolean thrownByUserCode(Throwable ex) {
+        for (StackTraceElement f : ex.getStackTrace()) {
+            String c = f.getClassName();
+            if (c.startsWith("java.") || c.startsWith("jdk.") || c.startsWith("sun.")) {
+                continue;
+            }
+            return OURS.stream().noneMatch(c::startsWith);
+        }
+        return false;
+    }
+
+    /** The report of an exception a user's class threw outside a run: no run to replay, its frames. */
+    static int reportUserCode(Throwable ex, PrintWriter err) {
+        List<StackTraceElement> frames = new java.util.ArrayList<>();
+        for (StackTraceElement f : ex.getStackTrace()) {
+            if (f.getClassName().startsWith("racetrace.")) {
+                break;
+            }
+            frames.add(f);
+        }
+        String where = frames.stream().filter(f -> OURS.stream().noneMatch(f.getClassName()::startsWith)).findFirst()
+                .map(f -> f.getClassName()).orElse("?");
+        err.println("racetrace: a model of your own threw " + Racetrace.oneLine(String.valueOf(ex)) + " in " + where);
+        for (int i = 0; i < Math.min(frames.size(), MAX_FRAMES); i++) {
+            err.println("    at " + frames.get(i));
+        }
+        err.println("racetrace: the exception is your model's (" + where + "), not racetrace's: exit "
+                + ExitCode.MODEL_ERROR);
+        err.flush();
+        return ExitCode.MODEL_ERROR;
+    }
+
     /** {@code racetrace replay [--model-path P] <string>}, or null when the run cannot be written as a string. */
     static String replayCommand(ModelFailure f) {
         try {

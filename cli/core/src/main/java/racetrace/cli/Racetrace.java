@@ -111,6 +111,10 @@ public final class Racetrace implements Callable<Integer> {
             if (failure != null) {
                 return ModelFailures.report(failure, err);
             }
+            if (codeOf(ex) == ExitCode.INTERNAL && ModelFailures.thrownByUserCode(ex)) {
+                // A family of one's own failing outside a run (create, variants, options): its author's.
+                return ModelFailures.reportUserCode(ex, err);
+            }
             err.println("racetrace: " + oneLine(describe(ex)));
             int code = codeOf(ex);
             if (code == ExitCode.INTERNAL && System.getenv("RACETRACE_DEBUG") != null) {

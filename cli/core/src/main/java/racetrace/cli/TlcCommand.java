@@ -120,6 +120,8 @@ final class TlcCommand implements Callable<Integer> {
             default -> "tlc-failed";
         });
         report.put("maxStates", maxStates);
+        report.put("statewise", cmp.javaStates() <= racetrace.tlc.StateCounts.MAX_COMPARED);
+        report.put("maxCompared", racetrace.tlc.StateCounts.MAX_COMPARED);
         PrintWriter o = spec.commandLine().getOut();
         if (output.json) {
             o.println(new ObjectMapper().writeValueAsString(report));

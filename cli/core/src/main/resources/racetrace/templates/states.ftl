@@ -2,8 +2,10 @@
 State space of ${model}/${variant}, threads ${threads?join(", ")}:
    Java explorer: ${javaStates} distinct states in ${javaMillis} ms<#if !javaComplete> (stopped at --max-states ${maxStates?c}: not every state)</#if>
    TLC BFS:       <#if tlcStates gte 0>${tlcStates} distinct states in ${tlcMillis} ms (JVM start and parsing included)<#else>${tlc}</#if>
-<#if verdict == "equal">
+<#if verdict == "equal" && statewise>
    equal: the model and the spec reach the same states<#if speedRatio??>; Java explores ${speedRatio}x as many states per second</#if>
+<#elseif verdict == "equal">
+   equal counts: the model and the spec reach as many states; more than ${maxCompared?c}, so not compared state by state<#if speedRatio??>; Java explores ${speedRatio}x as many states per second</#if>
 <#elseif verdict == "different">
    DIFFERENT<#if difference??>: ${difference}</#if>
 <#elseif verdict == "inconclusive">
