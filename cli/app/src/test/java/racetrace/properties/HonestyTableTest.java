@@ -349,6 +349,18 @@ class HonestyTableTest {
         }
     }
 
+    /** bench's rows: a comparison a cap cut is inconclusive, never equal or different. */
+    @org.junit.jupiter.api.Test
+    void aBenchRowCutByACapIsInconclusive() {
+        java.util.function.Function<String, Integer> code = v -> racetrace.bench.Benchmark.code(
+                new racetrace.bench.Benchmark.ExhaustiveRow("m/v", "scenario", 1, 5, 1.0, 66, 10, 5, v));
+        assertThat(code.apply("equal")).isZero();
+        assertThat(code.apply("inconclusive: the Java search stopped at its cap of 50000000 states")).isEqualTo(4);
+        assertThat(code.apply("inconclusive: TLC stopped at --tlc-timeout")).isEqualTo(4);
+        assertThat(code.apply("TLC: parse error")).isEqualTo(3);
+        assertThat(code.apply("DIFFERENT: Java 5, TLC 66")).isEqualTo(1);
+    }
+
     /** Takes the lock of an --out as another run would, and keeps it. */
     record LockHolder(Path dir) implements Runnable {
         @Override

@@ -49,6 +49,13 @@ class LauncherTest {
         touch(root.resolve("cli/app/target/lib/racetrace-cli.jar"), built);
         touch(root.resolve("cli/app/target/.racetrace-built"), built);
         assertThat(check(root)).isEqualTo("fresh");
+        // Called through a symlink elsewhere (~/bin/racetrace), it still looks at its own checkout.
+        Path bin = Files.createDirectories(root.resolve("elsewhere/bin"));
+        Files.createSymbolicLink(bin.resolve("racetrace"), Path.of("../..", "racetrace"));
+        Process p = new ProcessBuilder("bash", bin.resolve("racetrace").toString(), "--launcher-stale")
+                .redirectErrorStream(true).start();
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(new String(p.getInputStream().readAllBytes()).strip()).as("through a symlink").isEqualTo("fresh");
 
         touch(root.resolve("racetrace-out/vfio-pci_pre-a/NoLostUpdate/StorageFlagsTrace_1.tla"), later);
         touch(root.resolve("out/x/Y.java"), later);

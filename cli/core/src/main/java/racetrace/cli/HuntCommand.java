@@ -112,7 +112,7 @@ final class HuntCommand implements Callable<Integer> {
                     }
                     confirmations.add(c);
                     if (c instanceof TlcConfirmation.Failed) {
-                        code = ExitCode.worst(code, ExitCode.TLC_FAILED);
+                        code = ExitCode.worst(code, Confirmations.exitCode(c)); // a TLC timeout: inconclusive
                     }
                     if (!output.json) {
                         out.println("   TLC, " + f.invariant() + ": " + c.describe());
