@@ -79,7 +79,7 @@ class NewModelNameProperties {
         return Arbitraries.of(PACKAGES);
     }
 
-    @Property(tries = 60)
+    @Property(tries = 40)
     void aNameIsRefusedOrItsProjectCompiles(@ForAll("names") String name, @ForAll("packages") String pkg)
             throws IOException {
         Path dir = WORK.resolve("p" + TRY.incrementAndGet());
