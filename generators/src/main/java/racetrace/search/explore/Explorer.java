@@ -138,6 +138,13 @@ final class Explorer<S> {
         long transitions;
         long deadlocks;
         long firstDeadlock = Long.MAX_VALUE;
+        Failure failure;
+
+        void fail(Failure f) {
+            if (failure == null || f.order() < failure.order()) {
+                failure = f;
+            }
+        }
 
         Owner(int workers) {
             out = new Outbox[workers];
@@ -174,7 +181,13 @@ final class Explorer<S> {
         String stop = null;
         Stepper<S> first = steppers[0];
         // Level 0: the start states, in the plan's order.
-        List<Stepper.Start<S>> starts = first.starts();
+        List<Stepper.Start<S>> starts;
+        try {
+            starts = first.starts();
+        } catch (RuntimeException | StackOverflowError | AssertionError e) {
+            throw racetrace.engine.ModelFailure.of(e, first.model(), first.plan().scripted() ? first.scenario() : null,
+                    racetrace.engine.Schedule.empty(), "initial", -1, null);
+        }
         List<S> level = new ArrayList<>();
         long[] fps = new long[Math.max(1, starts.size())];
         for (int i = 0; i < starts.size(); i++) {
@@ -189,7 +202,14 @@ final class Explorer<S> {
             move.add(i);
             fps[level.size()] = fp;
             level.add(s);
-            record(id, s, checks[0].broken(s, open));
+            long broken;
+            try {
+                broken = checks[0].broken(s, open);
+            } catch (RuntimeException | StackOverflowError | AssertionError e) {
+                paths.starts(starts);
+                throw new Failure(0, id, -1, 0, "invariant", false, e, first.object(s)).report(this);
+            }
+            record(id, s, broken);
             if (parent.size() >= limits.maxStates()) {
                 stop = "state cap " + limits.maxStates() + " reached";
                 break;
@@ -284,23 +304,36 @@ final class Explorer<S> {
                 }
                 int to = Math.min(level.size(), (c + 1) * CHUNK);
                 batch.size = 0;
-                for (int i = c * CHUNK; i < to; i++) {
+                Failure stepFailure = null;
+                for (int i = c * CHUNK; i < to && stepFailure == null; i++) {
                     S s = level.get(i);
                     parentOf[0] = s;
                     parentFp[0] = fps[i];
                     key[0] = (long) i << (SUCC_BITS + 1);
                     boolean any = false;
-                    for (int t = 0; t < n; t++) {
-                        if (!stepper.enabled(s, t)) {
-                            continue;
+                    int t = -1;
+                    String call = "enabled";
+                    try {
+                        for (t = 0; t < n; t++) {
+                            call = "enabled";
+                            if (!stepper.enabled(s, t)) {
+                                continue;
+                            }
+                            any = true;
+                            mv[0] = t << 16;
+                            call = "step";
+                            me.transitions += stepper.successors(s, t, sink);
                         }
-                        any = true;
-                        mv[0] = t << 16;
-                        me.transitions += stepper.successors(s, t, sink);
-                    }
-                    if (!any && !allFinished(stepper, s)) {
-                        me.deadlocks++;
-                        me.firstDeadlock = Math.min(me.firstDeadlock, base + i);
+                        t = -1;
+                        call = "finished";
+                        if (!any && !allFinished(stepper, s)) {
+                            me.deadlocks++;
+                            me.firstDeadlock = Math.min(me.firstDeadlock, base + i);
+                        }
+                    } catch (RuntimeException | StackOverflowError | AssertionError e) {
+                        // The model threw: what was made before it still gets checked, then the chunk ends.
+                        stepFailure = new Failure(((long) i << 18) | ((long) (t + 1) << 2) | 1, base + i, t, 0, call,
+                                false, e, s);
                     }
                 }
                 // The lookups first, in one loop, so their memory accesses overlap.
@@ -315,12 +348,70 @@ final class Explorer<S> {
                         continue;
                     }
                     S st = batch.st[j];
-                    long broken = checkOpen == 0 ? 0 : check.broken(st, checkOpen);
+                    long broken;
+                    try {
+                        broken = checkOpen == 0 ? 0 : check.broken(st, checkOpen);
+                    } catch (RuntimeException | StackOverflowError | AssertionError e) {
+                        int i = (int) (batch.key[j] >>> (SUCC_BITS + 1));
+                        int t = batch.mv[j] >>> 16;
+                        me.fail(new Failure(((long) i << 18) | ((long) (t + 1) << 2), base + i, t,
+                                batch.mv[j] & 0xFFFF, "invariant", true, e, stepper.object(st)));
+                        break;
+                    }
                     me.out[owner(bfp[j])].add(bfp[j], batch.key[j], batch.mv[j], broken, stepper.keepState(st));
+                }
+                if (stepFailure != null) {
+                    me.fail(stepFailure);
+                }
+                if (me.failure != null) {
+                    return;
                 }
             }
         });
+        Failure first = null;
+        for (Owner o : owners) {
+            if (o.failure != null && (first == null || o.failure.order < first.order)) {
+                first = o.failure;
+            }
+        }
+        if (first != null) {
+            throw first.report(this);
+        }
         return !late[0];
+    }
+
+    /**
+     * The model threw while the explorer stepped (or checked a successor of) state {@code id}:
+     * thread {@code t}'s move. {@code order} ranks failures as a single worker meets them, so the
+     * one reported does not depend on the number of workers.
+     */
+    private record Failure(long order, int id, int t, int choice, String call, boolean reached, Throwable cause,
+            Object state) {
+
+        RuntimeException report(Explorer<?> x) {
+            Case c = x.paths.toCase(id, null, t, choice, reached);
+            String what = call.equals("invariant") ? "invariant " + x.throwing(state) : call;
+            return racetrace.engine.ModelFailure.of(cause, c.model(), c.scenario(), c.schedule(), what,
+                    t < 0 ? -1 : c.schedule().length() == 0 ? -1 : c.schedule().choice(c.schedule().length() - 1),
+                    state);
+        }
+    }
+
+    /** The first checked invariant that throws on an object state (the one a check found throwing). */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private String throwing(Object state) {
+        for (String name : invariants) {
+            for (racetrace.engine.Invariant i : steppers[0].model().invariants()) {
+                if (i.name().equals(name)) {
+                    try {
+                        i.holds(state);
+                    } catch (RuntimeException | StackOverflowError | AssertionError e) {
+                        return name;
+                    }
+                }
+            }
+        }
+        return invariants.isEmpty() ? "?" : invariants.get(0);
     }
 
     /** One worker's successors of a chunk, in buffers it reuses chunk after chunk. */

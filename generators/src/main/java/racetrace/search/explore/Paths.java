@@ -37,17 +37,33 @@ final class Paths<S> {
 
     /** The case reaching state {@code id}, focused on {@code focus} (null: every invariant). */
     Case toCase(int id, String focus) {
+        return toCase(id, focus, -1, 0, false);
+    }
+
+    /**
+     * The case reaching state {@code id} and then taking one more move, thread {@code t} with
+     * choice {@code choice}: for a model's failure in that move ({@code replayLast} false: the
+     * move is not replayed, its thread's ops are those begun before it) or in a check of the state
+     * it reached ({@code replayLast}: the op it began, if any, is in the scenario). With {@code t}
+     * -1, the case reaching the state.
+     */
+    Case toCase(int id, String focus, int t, int choice, boolean replayLast) {
         int len = 0;
         int root = id;
         while (parent.get(root) >= 0) {
             root = parent.get(root);
             len++;
         }
-        int[] threads = new int[len];
-        int[] choices = new int[len];
+        int extra = t >= 0 ? 1 : 0;
+        int[] threads = new int[len + extra];
+        int[] choices = new int[len + extra];
         for (int at = id, k = len - 1; parent.get(at) >= 0; at = parent.get(at), k--) {
             threads[k] = move.get(at) >>> 16;
             choices[k] = move.get(at) & 0xFFFF;
+        }
+        if (t >= 0) {
+            threads[len] = t;
+            choices[len] = choice;
         }
         if (stepper.scenario() != null) {
             return new Case(stepper.model(), stepper.scenario(), Schedule.of(threads), focus);
@@ -62,7 +78,7 @@ final class Paths<S> {
             begun.add(ops);
         }
         S s = start.state();
-        for (int k = 0; k < len; k++) {
+        for (int k = 0; k < len + (replayLast ? extra : 0); k++) {
             Stepper.Move<S> mv = stepper.step(s, threads[k], choices[k]);
             if (mv.began() != null) {
                 begun.get(threads[k]).add(mv.began());
@@ -72,9 +88,9 @@ final class Paths<S> {
         OpPlan plan = stepper.plan();
         Scenario scenario = plan.scenario(begun);
         int[] map = OpPlan.renumbering(begun);
-        int[] schedule = new int[len];
-        for (int k = 0; k < len; k++) {
-            schedule[k] = map[threads[k]];
+        int[] schedule = new int[len + extra];
+        for (int k = 0; k < len + extra; k++) {
+            schedule[k] = Math.max(0, map[threads[k]]);
         }
         return new Case(stepper.model(), scenario, Schedule.of(schedule), focus);
     }

@@ -105,6 +105,27 @@ public final class StateSpace {
         return names;
     }
 
+    /** The scenario's start state; the model's failure to make it, reported as its own. */
+    static <S> S start(Stepper<S> stepper, Model<?> model, Scenario scenario) {
+        try {
+            S init = stepper.initial();
+            stepper.fingerprint(init);
+            return init;
+        } catch (RuntimeException | StackOverflowError | AssertionError e) {
+            throw racetrace.engine.ModelFailure.of(e, model, scenario, Schedule.empty(), "initial", -1, null);
+        }
+    }
+
+    /**
+     * A call into the model that threw while expanding the state {@code path} reaches: the step of
+     * thread {@code t} when it was stepping (the model's failure, with the run that reproduces it).
+     */
+    static RuntimeException failure(Throwable e, Model<?> model, Scenario scenario, Schedule path, int t, Object s) {
+        int[] choices = java.util.Arrays.copyOf(path.toArray(), path.length() + 1);
+        choices[path.length()] = t;
+        return racetrace.engine.ModelFailure.of(e, model, scenario, Schedule.of(choices), "step", t, s);
+    }
+
     /** The threads that lead from the start state to state {@code id}. */
     static Schedule path(FingerprintTable.Ints parent, FingerprintTable.Ints thread, int id) {
         int len = 0;
