@@ -1,21 +1,18 @@
 package seqlock;
 
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import racetrace.engine.ActorKind;
+import racetrace.api.Actor;
+import racetrace.api.Covered;
+import racetrace.api.Family;
+import racetrace.api.Program;
+import racetrace.api.ThreadStep;
+import racetrace.api.View;
 import racetrace.engine.Config;
-import racetrace.engine.Instance;
 import racetrace.engine.Invariant;
-import racetrace.engine.Model;
 import racetrace.engine.Op;
-import racetrace.engine.Param;
 import racetrace.engine.Scenario;
-import racetrace.engine.ScenarioSpace;
 import racetrace.engine.ThreadScript;
-import racetrace.engine.Transition;
 
 /**
  * A sequence lock over a pair of words. A writer takes a spinlock, makes the count odd, stores both
@@ -23,142 +20,88 @@ import racetrace.engine.Transition;
  * retries if the counts differ. "fixed" waits for an even count first (read_seqbegin); "buggy" does
  * not, so a reader inside a write can return one new and one old word. Steps are single loads and
  * stores, sequentially consistent (no barriers modelled); seq++ is one step, as only the lock holder
- * writes the count. A write stores the odd count it made. Spec: src/main/tla/Seqlock.tla.
+ * writes the count. A write stores the odd count it made. Spec: src/main/tla/Seqlock.tla (PlusCal,
+ * the same labels).
  */
-public final class SeqlockModel implements Model<SeqlockModel.State> {
+public final class SeqlockModel implements Program<SeqlockModel.Memory, SeqlockModel.Registers>, Covered {
 
-    /** Per-thread registers, one row per thread: the spec's variables of the same names. */
-    static final List<String> REGS = List.of("val", "s", "r1", "r2", "got1", "got2", "opi");
-    static final int VAL = 0, S = 1, R1 = 2, R2 = 3, GOT1 = 4, GOT2 = 5, OPI = 6;
-
-    /** Shared words, the lock's owner (1-based thread, 0 = free), each thread's next label and registers. */
-    public record State(Scenario sc, int seq, int d1, int d2, int lock, String[] pc, int[][] r) {
+    /** Shared: the count, the two words, the writers' spinlock (its owner, 0 when free). */
+    public static final class Memory {
+        int seq, d1, d2, lock;
     }
 
-    private final boolean waitEven;
-
-    public SeqlockModel(boolean waitEven) {
-        this.waitEven = waitEven;
+    /** A thread's registers: the value a writer stores; the count and words a reader loaded, the pair it returned. */
+    public static final class Registers {
+        int val, s, r1, r2, got1, got2;
     }
 
-    public Instance instance() { return Instance.of("seqlock", waitEven ? "fixed" : "buggy"); }
+    @Override
+    public Family family() {
+        return Family.of("seqlock", "a sequence lock over two words: writers under a spinlock, lock-free readers that retry")
+                .variant("buggy", "the reader starts on any count, odd ones too")
+                .variant("fixed", "the reader waits for an even count before it reads (read_seqbegin)")
+                .actor(Actor.of("writer", "w_lock").threads(1, 2).ops(1, 2).alphabet("write"))
+                .actor(Actor.of("reader", "r_begin").threads(1, 2).ops(1, 2).alphabet("read"));
+    }
 
-    public int version() { return 1; }
+    @Override
+    public Memory memory(Config config) {
+        return new Memory();
+    }
 
-    /** One or two writers, then one or two readers, each running one or two ops. */
-    public ScenarioSpace space() {
-        return new ScenarioSpace() {
-            public List<Param> params() { return List.of(); }
-            public List<ActorKind> actors(Config c) {
-                return List.of(new ActorKind("writer", 1, 2, 1, 2), new ActorKind("reader", 1, 2, 1, 2));
+    @Override
+    public Registers registers(Config config, String actor) {
+        return new Registers();
+    }
+
+    @Override
+    public void step(ThreadStep<Memory, Registers> t) {
+        Memory m = t.memory();
+        Registers r = t.registers();
+        switch (t.pc()) {
+            case "w_lock" -> { t.await(m.lock == 0); m.lock = t.self(); t.go("w_begin"); } // spin_lock
+            case "w_begin" -> { r.val = ++m.seq; t.go("w_d1"); }      // count odd: a write begins
+            case "w_d1" -> { m.d1 = r.val; t.go("w_d2"); }            // store word 1
+            case "w_d2" -> { m.d2 = r.val; t.go("w_end"); }           // store word 2
+            case "w_end" -> { m.seq++; t.go("w_unlock"); }            // count even: the write ends
+            case "w_unlock" -> { m.lock = 0; t.end(); }               // spin_unlock
+            case "r_begin" -> {                                       // load the count (fixed: an even one)
+                t.await(t.variant().equals("buggy") || m.seq % 2 == 0);
+                r.s = m.seq;
+                t.go("r_d1");
             }
-            public List<Op> alphabet(Config c, String actor) {
-                return List.of(Op.of(actor.equals("writer") ? "write" : "read"));
-            }
-        };
-    }
-
-    public State initial(Scenario sc) {
-        int n = sc.threadCount();
-        String[] pc = new String[n];
-        for (int t = 0; t < n; t++) {
-            pc[t] = first(sc, t);
-        }
-        return new State(sc, 0, 0, 0, 0, pc, new int[n][REGS.size()]);
-    }
-
-    private static String first(Scenario sc, int t) {
-        return sc.threads().get(t).actor().equals("writer") ? "w_lock" : "r_begin";
-    }
-
-    public boolean enabled(State st, int t) {
-        return switch (st.pc()[t]) {
-            case "Done" -> false;
-            case "w_lock" -> st.lock() == 0;
-            case "r_begin" -> !waitEven || st.seq() % 2 == 0;
-            default -> true;
-        };
-    }
-
-    public boolean finished(State st, int t) { return st.pc()[t].equals("Done"); }
-
-    public Transition<State> step(State st, int t) {
-        String[] pc = st.pc().clone();
-        int[][] r = st.r().clone();
-        int[] me = r[t] = r[t].clone();
-        int seq = st.seq(), d1 = st.d1(), d2 = st.d2(), lock = st.lock();
-        String label = pc[t];
-        String next = me[OPI] + 1 == st.sc().threads().get(t).ops().size() ? "Done" : first(st.sc(), t);
-        switch (label) {
-            case "w_lock" -> { lock = t + 1; pc[t] = "w_begin"; }        // spin_lock
-            case "w_begin" -> { me[VAL] = ++seq; pc[t] = "w_d1"; }      // count odd: a write begins
-            case "w_d1" -> { d1 = me[VAL]; pc[t] = "w_d2"; }            // store word 1
-            case "w_d2" -> { d2 = me[VAL]; pc[t] = "w_end"; }           // store word 2
-            case "w_end" -> { seq++; pc[t] = "w_unlock"; }              // count even: the write ends
-            case "w_unlock" -> { lock = 0; me[OPI]++; pc[t] = next; }   // spin_unlock
-            case "r_begin" -> { me[S] = seq; pc[t] = "r_d1"; }          // load the count
-            case "r_d1" -> { me[R1] = d1; pc[t] = "r_d2"; }             // load word 1
-            case "r_d2" -> { me[R2] = d2; pc[t] = "r_retry"; }          // load word 2
-            case "r_retry" -> {                                         // load the count again
-                if (seq != me[S]) {
-                    pc[t] = "r_begin";
+            case "r_d1" -> { r.r1 = m.d1; t.go("r_d2"); }             // load word 1
+            case "r_d2" -> { r.r2 = m.d2; t.go("r_retry"); }          // load word 2
+            case "r_retry" -> {                                       // load the count again
+                if (m.seq != r.s) {
+                    t.go("r_begin");
                 } else {
-                    me[GOT1] = me[R1];
-                    me[GOT2] = me[R2];
-                    me[OPI]++;
-                    pc[t] = next;
+                    r.got1 = r.r1;
+                    r.got2 = r.r2;
+                    t.end();
                 }
             }
-            default -> throw new IllegalStateException("no step at " + label);
+            default -> throw new IllegalStateException("no step at " + t.pc());
         }
-        return Transition.of(new State(st.sc(), seq, d1, d2, lock, pc, r), label);
     }
 
-    public List<Invariant<State>> invariants() {
+    @Override
+    public List<Invariant<View<Memory, Registers>>> invariants() {
         return List.of(Invariant.of("NoTornRead", "every pair a reader returned was written by one write",
-                st -> Arrays.stream(st.r()).allMatch(row -> row[GOT1] == row[GOT2])));
+                v -> v.allRegisters().stream().allMatch(r -> r.got1 == r.got2)));
     }
-
-    public Map<String, Object> variables(State st) {
-        Map<String, Object> v = new LinkedHashMap<>();
-        v.put("seq", st.seq());
-        v.put("d1", st.d1());
-        v.put("d2", st.d2());
-        v.put("lock", st.lock());
-        v.put("pc", List.of(st.pc()));
-        for (int i = 0; i < REGS.size(); i++) {
-            int k = i;
-            v.put(REGS.get(i), Arrays.stream(st.r()).map(row -> (Object) row[k]).toList());
-        }
-        return v;
-    }
-
-    public Set<String> hiddenInTable() { return Set.of("pc", "opi"); }
 
     /** Every label a step can have, in both variants: conform reports which of them TLC checked. */
-    public Set<String> actions() {
+    @Override
+    public Set<String> actions(String variant) {
         return Set.of("w_lock", "w_begin", "w_d1", "w_d2", "w_end", "w_unlock", "r_begin", "r_d1", "r_d2", "r_retry");
     }
 
-    /**
-     * Small scenarios that take every action, a reader's retry included: conform runs them for the
-     * actions random runs miss, and conform --states compares their state spaces with TLC's.
-     */
-    public List<Scenario> coverageScenarios() {
-        ThreadScript writer = ThreadScript.of("writer", Op.of("write"));
+    /** Small scenarios that take every action, a reader's retry included (conform --states compares them with TLC). */
+    @Override
+    public List<Scenario> coverageScenarios(String variant) {
         ThreadScript reader = ThreadScript.of("reader", Op.of("read"));
-        ThreadScript twoWrites = ThreadScript.of("writer", Op.of("write"), Op.of("write"));
-        return List.of(new Scenario(Config.empty(), List.of(writer, reader)),
-                new Scenario(Config.empty(), List.of(twoWrites, reader)));
-    }
-
-    public String tlaModule() { return "Seqlock"; }
-
-    public Map<String, Object> tlaConstants(Scenario sc) {
-        Map<String, Object> c = new LinkedHashMap<>();
-        c.put("Roles", sc.threads().stream().map(t -> (Object) t.actor()).toList());
-        c.put("Ops", sc.threads().stream().map(t -> (Object) t.ops().size()).toList());
-        c.put("WaitEven", waitEven);
-        return c;
+        return List.of(new Scenario(Config.empty(), List.of(ThreadScript.of("writer", Op.of("write")), reader)),
+                new Scenario(Config.empty(), List.of(ThreadScript.of("writer", Op.of("write"), Op.of("write")), reader)));
     }
 }
