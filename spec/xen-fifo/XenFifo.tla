@@ -228,24 +228,32 @@ E6Pc(t) == IF OQ(t) /= Q(t) THEN "E6_unlockOldQ" ELSE "E6_unlockQ"
 (***************************************************************************)
 (* The frame of a step. r holds thread t's new registers and g the new    *)
 (* values of shared variables, by name; every variable not named keeps    *)
-(* its value. A step whose r has pc "End" ends the op: one successor per  *)
-(* register record of Ends(t).                                             *)
+(* its value, and a name that is no variable stops TLC with an error (a    *)
+(* misspelt name must not leave a variable unconstrained). A step whose r  *)
+(* has pc "End" ends the op: one successor per register record of Ends(t). *)
 (***************************************************************************)
+SharedNames == {"word", "prio", "nv", "lastv", "lastp", "tail", "owner", "head", "ready", "lhead", "lready",
+                "locks", "dropped", "owed"}
+RegNames == {"pc", "opi", "port", "op", "opb", "vc", "kq", "lv", "lp", "lv2", "lp2", "tmp", "wasP", "linked",
+             "tries", "tl", "ws", "nfail", "cur", "nxt"}
 Regs(t, r) == IF "pc" \in DOMAIN r /\ r.pc = "End" THEN Ends(t) ELSE {r}
-Do(t, g, r0) == \E r \in Regs(t, r0) :
-    LET S(n, x) == IF n \in DOMAIN g THEN g[n] ELSE x
-        R(n, x) == IF n \in DOMAIN r THEN [x EXCEPT ![t] = r[n]] ELSE x
-    IN /\ word' = S("word", word)  /\ prio' = S("prio", prio)     /\ nv' = S("nv", nv)
-       /\ lastv' = S("lastv", lastv)  /\ lastp' = S("lastp", lastp)  /\ tail' = S("tail", tail)
-       /\ owner' = S("owner", owner)  /\ head' = S("head", head)     /\ ready' = S("ready", ready)
-       /\ lhead' = S("lhead", lhead)  /\ lready' = S("lready", lready)  /\ locks' = S("locks", locks)
-       /\ dropped' = S("dropped", dropped)  /\ owed' = S("owed", owed)
-       /\ pc' = R("pc", pc)  /\ opi' = R("opi", opi)  /\ port' = R("port", port)  /\ op' = R("op", op)
-       /\ opb' = R("opb", opb)  /\ vc' = R("vc", vc)
-       /\ kq' = R("kq", kq)  /\ lv' = R("lv", lv)  /\ lp' = R("lp", lp)  /\ lv2' = R("lv2", lv2)
-       /\ lp2' = R("lp2", lp2)  /\ tmp' = R("tmp", tmp)  /\ wasP' = R("wasP", wasP)
-       /\ linked' = R("linked", linked)  /\ tries' = R("tries", tries)  /\ tl' = R("tl", tl)
-       /\ ws' = R("ws", ws)  /\ nfail' = R("nfail", nfail)  /\ cur' = R("cur", cur)  /\ nxt' = R("nxt", nxt)
+Do(t, g, r0) ==
+    /\ Assert(DOMAIN g \subseteq SharedNames, <<"Do names no shared variable", DOMAIN g \ SharedNames>>)
+    /\ Assert(DOMAIN r0 \subseteq RegNames, <<"Do names no register", DOMAIN r0 \ RegNames>>)
+    /\ \E r \in Regs(t, r0) :
+           LET S(n, x) == IF n \in DOMAIN g THEN g[n] ELSE x
+               R(n, x) == IF n \in DOMAIN r THEN [x EXCEPT ![t] = r[n]] ELSE x
+           IN /\ word' = S("word", word)  /\ prio' = S("prio", prio)     /\ nv' = S("nv", nv)
+              /\ lastv' = S("lastv", lastv)  /\ lastp' = S("lastp", lastp)  /\ tail' = S("tail", tail)
+              /\ owner' = S("owner", owner)  /\ head' = S("head", head)     /\ ready' = S("ready", ready)
+              /\ lhead' = S("lhead", lhead)  /\ lready' = S("lready", lready)  /\ locks' = S("locks", locks)
+              /\ dropped' = S("dropped", dropped)  /\ owed' = S("owed", owed)
+              /\ pc' = R("pc", pc)  /\ opi' = R("opi", opi)  /\ port' = R("port", port)  /\ op' = R("op", op)
+              /\ opb' = R("opb", opb)  /\ vc' = R("vc", vc)
+              /\ kq' = R("kq", kq)  /\ lv' = R("lv", lv)  /\ lp' = R("lp", lp)  /\ lv2' = R("lv2", lv2)
+              /\ lp2' = R("lp2", lp2)  /\ tmp' = R("tmp", tmp)  /\ wasP' = R("wasP", wasP)
+              /\ linked' = R("linked", linked)  /\ tries' = R("tries", tries)  /\ tl' = R("tl", tl)
+              /\ ws' = R("ws", ws)  /\ nfail' = R("nfail", nfail)  /\ cur' = R("cur", cur)  /\ nxt' = R("nxt", nxt)
 Go(t, r) == Do(t, <<>>, r)
 
 Then(t) == [pc |-> Succ[pc[t]]]
