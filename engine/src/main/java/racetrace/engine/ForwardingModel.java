@@ -96,4 +96,14 @@ public abstract class ForwardingModel<S> implements Model<S> {
     public Map<String, Object> tlaConstants(Scenario scenario) {
         return inner.tlaConstants(scenario);
     }
+
+    @Override
+    public List<Access> accesses(S before, Transition<S> step, int thread) {
+        return inner.accesses(before, step, thread);
+    }
+
+    @Override
+    public String violationDetail(String invariant, S state) {
+        return inner.violationDetail(invariant, state);
+    }
 }

@@ -44,8 +44,8 @@ public final class OutputDirectory {
     }
 
     /**
-     * Removes what racetrace generates in {@code dir} (modules, cfgs, JSON, report.md, a copied
-     * layout file, TLC trace, TLC's metadir); keeps anything else.
+     * Removes what racetrace generates in {@code dir} (modules, cfgs, JSON and ITF, report.md,
+     * trace.svg, a copied layout file, TLC trace, TLC's metadir); keeps anything else.
      */
     public static void clearGenerated(Path dir) {
         if (!Files.isDirectory(dir)) {
@@ -58,6 +58,7 @@ public final class OutputDirectory {
                     deleteTree(p);
                 } else if (Files.isRegularFile(p) && (name.endsWith(".tla") || name.endsWith(".cfg")
                         || name.endsWith(".json") || name.endsWith(".layout") || name.equals("report.md")
+                        || name.equals("trace.svg")
                         || name.equals("tlc-trace.txt"))) {
                     Files.delete(p);
                 }

@@ -66,6 +66,7 @@ final class ReplayCommand implements Callable<Integer>, TakesVariantInput {
         data.put("scenario", c.scenario().threads().toString() + " " + c.scenario().config());
         data.put("schedule", c.toString());
         data.put("table", HuntReport.table(c));
+        data.put("explanation", HuntReport.explanation(c));
         data.put("measure", ex.measure().toString());
         data.put("notices", ex.notices());
         spec.commandLine().getOut().print(Templates.render("replay", data));

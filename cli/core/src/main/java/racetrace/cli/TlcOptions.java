@@ -29,6 +29,11 @@ public final class TlcOptions {
         return out;
     }
 
+    /** Whether --out was given on the command line. */
+    public boolean outGiven() {
+        return mixee.commandLine().getParseResult().hasMatchedOption("--out");
+    }
+
     public void validate() {
         Checks.count("--tlc-timeout", timeout, 1, (long) Checks.MAX_SECONDS, "seconds");
         if (out.toString().isBlank()) {
@@ -38,7 +43,12 @@ public final class TlcOptions {
 
     /** For commands where TLC is optional: refuses TLC options given without the switch that runs TLC. */
     public void requireUsedOnlyWith(boolean tlcRuns, String tlcSwitch) {
-        for (String o : new String[] {"--out", "--tlc-timeout"}) {
+        requireUsedOnlyWith(tlcRuns, tlcSwitch, "--out", "--tlc-timeout");
+    }
+
+    /** As {@link #requireUsedOnlyWith(boolean, String)}, for the named options only. */
+    public void requireUsedOnlyWith(boolean tlcRuns, String tlcSwitch, String... options) {
+        for (String o : options) {
             if (!tlcRuns && mixee.commandLine().getParseResult().hasMatchedOption(o)) {
                 throw new BadInputException(o + " is used by " + tlcSwitch + " only; add " + tlcSwitch
                         + " or drop " + o);

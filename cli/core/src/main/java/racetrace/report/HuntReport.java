@@ -87,6 +87,8 @@ public final class HuntReport {
             m.put("config", f.shrunk().scenario().config().values());
         }
         m.put("table", f == null ? null : table(f.shrunk()));
+        m.put("explanation", f == null ? null : explanation(f.shrunk()));
+        m.put("bundle", null); // hunt --out fills it in
         return m;
     }
 
@@ -116,6 +118,11 @@ public final class HuntReport {
     public static String table(Case c) {
         Execution<?> ex = c.run();
         return c.focus() == null ? CpuTable.render(ex) : CpuTable.render(ex, c.unfocused().check(null).outcome());
+    }
+
+    /** The race of a case in one sentence ({@link racetrace.tla.report.Explainer}), of its focused run. */
+    public static String explanation(Case c) {
+        return racetrace.tla.report.Explainer.explain(c.run()).sentence();
     }
 
     /** The human report of one instance: verdict, findings with their tables. */
@@ -154,6 +161,7 @@ public final class HuntReport {
             m.put("scenario", scenarioText(f.shrunk()));
             m.put("schedule", f.shrunk().toString());
             m.put("table", table(f.shrunk()));
+            m.put("explanation", explanation(f.shrunk()));
             findings.add(m);
         }
         data.put("findings", findings);

@@ -6,6 +6,7 @@
 <#list findings as f>
 
 -- ${f.invariant} violated (found by ${f.foundBy}<#if f.tryNumber gt 0> after ${f.tryNumber} random runs</#if><#if f.scenarios gt 0> after ${f.scenarios} explored scenarios</#if>, ${f.millisToFirst} ms; shrunk in ${f.millisToShrink} ms from ${f.original})
+   race:     ${f.explanation}
    measure:  ${f.measure}
    minimal:  ${f.minimality}
 <#if f.stepShortest?has_content>

@@ -2,6 +2,8 @@ ${instance}
 scenario: ${scenario}
 schedule: ${schedule}
 
+${explanation}
+
 ${table}
 measure: ${measure}
 <#if notices?has_content>

@@ -65,6 +65,7 @@ public final class FlagsModel implements Model<FlagsState> {
     private final int pairA;
     private final int pairB;
     private final Interpreter interpreter;
+    private final FlagsAccesses accesses;
 
     FlagsModel(FlagsDefinition def) {
         this(def, -1, -1);
@@ -89,6 +90,7 @@ public final class FlagsModel implements Model<FlagsState> {
             unitFields[u] = def.units.fieldsIn(1 << u);
         }
         this.interpreter = new Interpreter(def, unitFields);
+        this.accesses = new FlagsAccesses(def, unitFields);
         List<Invariant<FlagsState>> inv = new ArrayList<>();
         if (pairA >= 0) {
             inv.add(Invariant.of(NO_LOST_UPDATE_BETWEEN, "no store of " + def.units.fieldName(pairA) + " or "
@@ -416,6 +418,17 @@ public final class FlagsModel implements Model<FlagsState> {
     @Override
     public Map<String, Object> variables(FlagsState s) {
         return TlaMapping.variables(def, s);
+    }
+
+    /** The units a step loads, tests and stores, its locks and references ({@link FlagsAccesses}). */
+    @Override
+    public List<racetrace.engine.Access> accesses(FlagsState before, Transition<FlagsState> step, int thread) {
+        return accesses.of(before, step, thread);
+    }
+
+    @Override
+    public String violationDetail(String invariant, FlagsState state) {
+        return accesses.violation(invariant, state);
     }
 
     @Override

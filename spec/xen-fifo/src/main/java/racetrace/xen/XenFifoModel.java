@@ -253,6 +253,17 @@ public final class XenFifoModel implements Model<XenState> {
         return c.notice() == null ? Transition.of(next, pc.name()) : Transition.noticed(next, pc.name(), c.notice());
     }
 
+    /** The reads each label makes and the stores the diff shows ({@link XenAccesses}). */
+    @Override
+    public List<racetrace.engine.Access> accesses(XenState before, Transition<XenState> step, int thread) {
+        return XenAccesses.of(before, step.next(), thread);
+    }
+
+    @Override
+    public String violationDetail(String invariant, XenState state) {
+        return XenAccesses.violation(invariant, state);
+    }
+
     @Override
     public Map<String, Object> variables(XenState s) {
         return TlaMapping.variables(s);

@@ -18,8 +18,8 @@ import racetrace.tla.TlcConfirmation;
 import racetrace.tla.TlcRunner;
 
 /**
- * The Markdown bug report of one counterexample, to attach to a mail: the CPU table, the measure,
- * the replay string, and what TLC said (or why it was not asked).
+ * The Markdown bug report of one counterexample, to attach to a mail: the race in one sentence,
+ * the CPU table, the measure, the replay string, and what TLC said (or why it was not asked).
  *
  * @param invariant the violated invariant
  * @param origin what found it, in words (e.g. "`racetrace hunt` (seed 1, try 195)")
@@ -30,12 +30,27 @@ import racetrace.tla.TlcRunner;
  * @param noTlc why TLC was not run (when {@code tlc} is null)
  * @param replayOptions what {@code racetrace replay} needs besides the string, each with a leading
  *     space (e.g. {@code " --layout moved.layout"}, a file next to the report), or ""
+ * @param exported the TLA+ files when they were exported without TLC being run (else null: the
+ *     confirmation's export counts)
+ * @param bundle whether the report is in a bundle directory ({@link BundleWriter}): it names the
+ *     picture, the ITF trace and replays the directory
  */
 public record BugReport(String invariant, String origin, Execution<?> execution, String table, String schedule,
-        TlcConfirmation tlc, String noTlc, String replayOptions) {
+        TlcConfirmation tlc, String noTlc, String replayOptions, ExportedTrace exported, boolean bundle) {
 
     public BugReport {
         replayOptions = replayOptions == null ? "" : replayOptions;
+    }
+
+    /** A report whose schedule string replays with {@code replayOptions}. */
+    public BugReport(String invariant, String origin, Execution<?> execution, String table, String schedule,
+            TlcConfirmation tlc, String noTlc, String replayOptions) {
+        this(invariant, origin, execution, table, schedule, tlc, noTlc, replayOptions, null, false);
+    }
+
+    /** The same report, in a bundle directory with these TLA+ files exported (or null). */
+    public BugReport inBundle(ExportedTrace files) {
+        return new BugReport(invariant, origin, execution, table, schedule, tlc, noTlc, replayOptions, files, true);
     }
 
     /** A report whose schedule string replays on its own. */
@@ -56,6 +71,8 @@ public record BugReport(String invariant, String origin, Execution<?> execution,
      */
     public String render(Path reportDir) {
         Map<String, Object> data = new LinkedHashMap<>();
+        data.put("explanation", Explainer.explain(execution).sentence());
+        data.put("bundle", bundle);
         data.put("invariant", invariant);
         data.put("instance", execution.model().instance().toString());
         data.put("origin", origin);
@@ -65,8 +82,9 @@ public record BugReport(String invariant, String origin, Execution<?> execution,
         data.put("schedule", schedule);
         data.put("replayOptions", replayOptions);
         data.put("tlcChecked", tlc != null);
-        data.put("tlc", tlc == null ? (noTlc == null ? "not run" : noTlc) : tlc.describe());
-        ExportedTrace e = tlc == null ? null : tlc.export();
+        // without TLC's timings: the same counterexample gives the same bytes
+        data.put("tlc", tlc == null ? (noTlc == null ? "not run" : noTlc) : tlc.describe(false));
+        ExportedTrace e = tlc == null || tlc.export() == null ? exported : tlc.export();
         // File names only, never the reporter's paths: the report travels with its directory.
         data.put("exported", e != null);
         data.put("tla", e == null ? "-" : e.tla().getFileName().toString());
@@ -75,6 +93,8 @@ public record BugReport(String invariant, String origin, Execution<?> execution,
         data.put("traceDir", e == null || reportDir == null ? "." : relative(reportDir, e.directory()));
         data.put("spec", e == null || e.specFiles().isEmpty() ? "-" : e.specFiles().get(0).getFileName().toString());
         data.put("tlcCommand", e == null ? "-" : e.tlcCommand());
+        data.put("itf", racetrace.tla.ItfTrace.FILE);
+        data.put("svg", BundleWriter.SVG);
         data.put("coordinates", TlcRunner.MAVEN_COORDINATES);
         data.put("hasSpec", execution.model().tlaModule() != null);
         return Templates.render("report.md.ftl", data);

@@ -1,17 +1,32 @@
 # ${invariant} violated in ${instance}
 
+${explanation}.
+
 Found by ${origin} and shrunk to ${measure}.
 
 Scenario: ${scenario}
 
 ```
 ${table}```
+<#if bundle>
+
+![The counterexample as swimlanes: one lane per thread, the racing steps in red](${svg})
+
+`${svg}` draws the same run: one lane per thread, the racing steps in red, each preemption a
+dashed line. `${itf}` is the run in the Informal Trace Format (Apalache, Quint); `bundle.json`
+says what the bundle was made from.
+</#if>
 
 Replay it (racetrace 0.1.0 or later):
 
 ```
 racetrace replay${replayOptions} '${schedule}'
 ```
+<#if bundle>
+
+or, in the directory that holds this report, `racetrace replay${replayOptions} .` (the whole bundle:
+refused, with what changed, when the model is no longer the one it was made with).
+</#if>
 
 ## TLC
 
