@@ -30,10 +30,12 @@ final class ReplayCommand implements Callable<Integer>, TakesVariantInput {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(paramLabel = "<schedule-string>|<file>",
-            description = "a schedule string (rt2:..., printed by hunt and tlc), - for standard input, or a file: "
-                    + "a TLC trace file "
-                    + "(tlc-trace.txt, written by racetrace tlc), a counterexample .json (written by hunt --tlc), a "
+    @Parameters(paramLabel = "<schedule-string>|<file>|<bundle-dir>",
+            description = "a schedule string (rt2:..., printed by hunt and tlc), - for standard input, a bundle "
+                    + "directory (hunt --out writes one per counterexample; refused, with what changed, when the "
+                    + "model changed since), or a file: a TLC trace file "
+                    + "(tlc-trace.txt, written by racetrace tlc), an ITF trace (trace.itf.json of a bundle), a "
+                    + "counterexample .json (written by hunt --out), a "
                     + "hunt or tlc JSON line, or a text file holding one schedule string")
     String input;
 
@@ -52,10 +54,17 @@ final class ReplayCommand implements Callable<Integer>, TakesVariantInput {
     public Integer call() {
         inputs.validate();
         Case c;
+        String bundle = null;
         try {
-            ReplayInput.Text text = ReplayInput.text(input, ((Racetrace) spec.parent().userObject()).in());
-            inputs.prepareFor(text.text(), text.name());
-            c = ReplayInput.decode(text);
+            if (BundleReplay.isDirectory(input)) {
+                BundleReplay.Checked checked = BundleReplay.read(java.nio.file.Path.of(input), inputs);
+                c = checked.replay();
+                bundle = checked.madeWith();
+            } else {
+                ReplayInput.Text text = ReplayInput.text(input, ((Racetrace) spec.parent().userObject()).in());
+                inputs.prepareFor(text.text(), text.name());
+                c = ReplayInput.decode(text);
+            }
         } catch (TlcTraceFile.TraceRejectedException e) {
             Racetrace.note(spec.commandLine().getErr(), Racetrace.oneLine(e.getMessage()));
             return ExitCode.FOUND;
@@ -69,6 +78,7 @@ final class ReplayCommand implements Callable<Integer>, TakesVariantInput {
         data.put("explanation", HuntReport.explanation(c));
         data.put("measure", ex.measure().toString());
         data.put("notices", ex.notices());
+        data.put("bundle", bundle == null ? "" : bundle);
         spec.commandLine().getOut().print(Templates.render("replay", data));
         spec.commandLine().getOut().flush();
         return ex.outcome() instanceof Outcome.Violated ? ExitCode.FOUND : ExitCode.OK;

@@ -1,6 +1,9 @@
 ${instance}
 scenario: ${scenario}
 schedule: ${schedule}
+<#if bundle?has_content>
+bundle:   made with ${bundle}; the model has not changed since
+</#if>
 
 ${explanation}
 

@@ -140,7 +140,8 @@ public final class CpuTable {
     /**
      * What each step read and changed, step by step: {@code read <location>=<value>} for each
      * read the model says, {@code <leaf>=<value>} for each variable leaf the step changed (those
-     * the table shows), and a designed give-up in brackets.
+     * the table shows) and for each store the model says that left memory as it was, and a
+     * designed give-up in brackets.
      */
     static <S> List<List<String>> notes(Execution<S> ex, TraceAccesses acc) {
         Model<S> model = ex.model();
@@ -154,11 +155,19 @@ public final class CpuTable {
                     changed.add("read " + a.location() + "=" + a.value());
                 }
             }
+            java.util.Set<String> shown = new java.util.HashSet<>();
             after.forEach((k, v) -> {
                 if (!v.equals(before.get(k))) {
                     changed.add(k + "=" + v);
+                    shown.add(k);
                 }
             });
+            // a store of the value memory already held shows in no diff, and is often the race
+            for (Access a : acc.of(step.index())) {
+                if (a.kind() == Access.Kind.WRITE && shown.add(a.location())) {
+                    changed.add(a.location() + "=" + a.value());
+                }
+            }
             if (step.notice() != null) {
                 changed.add("[" + step.notice() + "]");
             }

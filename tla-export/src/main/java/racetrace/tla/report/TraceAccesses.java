@@ -48,6 +48,22 @@ public final class TraceAccesses {
         return new TraceAccesses(List.copyOf(per), pre, threads);
     }
 
+    /**
+     * Accesses given step by step, for tests of the explanation without a model.
+     *
+     * @param threads the thread of each step, step 1 first
+     * @param preempts the steps (1-based) that preempted the thread before them
+     */
+    static TraceAccesses of(List<List<Access>> perStep, int[] threads, java.util.Set<Integer> preempts) {
+        boolean[] pre = new boolean[perStep.size() + 1];
+        int[] threadOf = new int[perStep.size() + 1];
+        for (int i = 1; i <= perStep.size(); i++) {
+            pre[i] = preempts.contains(i);
+            threadOf[i] = threads[i - 1];
+        }
+        return new TraceAccesses(List.copyOf(perStep), pre, threadOf);
+    }
+
     /** Steps in the trace. */
     public int steps() {
         return perStep.size();
