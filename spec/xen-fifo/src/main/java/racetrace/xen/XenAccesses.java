@@ -32,11 +32,49 @@ final class XenAccesses {
         for (Reg r : Reg.values()) {
             skip.add(r.name());
         }
+        Set<String> stored = new java.util.HashSet<>();
         for (Access a : Access.diff(before, after, skip)) {
             String variable = a.location().split("[.\\[]", 2)[0];
             out.add(SYNC.contains(variable) ? Access.sync(a.location(), a.value()) : a);
+            stored.add(a.location());
+        }
+        // stores that leave memory as it was show in no diff: a test_and_set of a set bit, a plain store
+        // of the value already there; the label says them
+        Map<String, String> leaves = null;
+        for (String location : unconditionalStores(s, t)) {
+            if (stored.add(location)) {
+                if (leaves == null) {
+                    leaves = Leaves.of(after, skip);
+                }
+                out.add(Access.write(location, leaves.getOrDefault(location, "")));
+            }
         }
         return out;
+    }
+
+    /** The memory a step stores whatever it finds there (its conditional stores show in the diff). */
+    private static List<String> unconditionalStores(XenState s, int t) {
+        Layout u = s.u;
+        int p = s.reg(t, Reg.port);
+        int q = u.queue(s.reg(t, Reg.vc), s.reg(t, Reg.kq));
+        String queue = "[" + q / u.prios + "][" + q % u.prios + "]";
+        return switch (Pc.of(s.reg(t, Reg.pc))) {
+            case A3_tasPending, B1_tasPending, D1_tasPending, E4_tasPending -> List.of("word[" + p + "].P");
+            case B8_setLinked -> List.of("word[" + p + "].L");
+            case S4_setBusy, S6_clearBusy, S7_clearBusy -> List.of("word[" + s.reg(t, Reg.tl) + "].B");
+            case XU1_clearMasked, U1_clearMasked, U0_setMasked -> List.of("word[" + p + "].M");
+            case G7_ackPending -> List.of("word[" + s.reg(t, Reg.cur) + "].P");
+            case XP_writePrio -> List.of("prio[" + p + "]");
+            case XB_writeNv -> List.of("nv[" + p + "]");
+            case A8_writeHead, B12_writeHead, D10_writeHead, E5d_writeHead -> List.of("head" + queue);
+            case A9_writeTail, B13_writeTail, D11_writeTail, E5e_writeTail -> List.of("tail" + queue);
+            case B10a_writeLastv, D8a_writeLastv -> List.of("lastv[" + p + "]");
+            case B10b_writeLastp, D8b_writeLastp -> List.of("lastp[" + p + "]");
+            case D8_writeLastq, E5b_writeLastq -> List.of("lastv[" + p + "]", "lastp[" + p + "]");
+            case A11_tasReady, B15_tasReady, D13_tasReady, E7_tasReady -> List.of("ready[" + s.reg(t, Reg.vc) + "]");
+            case G0_xchgReady, G9_xchgReady -> List.of("ready[" + u.guestV[t] + "]");
+            default -> List.of();
+        };
     }
 
     private static List<Access> reads(XenState s, int t) {

@@ -19,11 +19,10 @@ import racetrace.tla.report.TraceAccesses.At;
  * <p>From the last access backwards, it takes each access {@code close} of a thread X and the
  * accesses of other threads it directly depends on ({@code last}: the store a read returned, the
  * store or reads a store replaced). For each, it looks for an earlier access {@code open} of X
- * that conflicts with an access {@code first} of that other thread Y at or before {@code last},
- * X having been preempted between {@code open} and {@code close}: X's two accesses were split by
- * Y's, the order no serial run has. The latest such cycle wins; the same memory throughout is
- * preferred by the search order. Without a cycle the latest direct conflict between threads is
- * named; without any, the sentence says so. Nothing here knows a model: the accesses come from
+ * that conflicts with an access {@code first} of that other thread Y at or before {@code last}:
+ * X's two accesses were split by Y's, the order no serial run has. A cycle on one location whose
+ * values show it mattered comes first, then one over two locations, then the latest direct
+ * conflict between threads ({@link #findRace}); without any, the sentence says so. Nothing here knows a model: the accesses come from
  * {@link Model#accesses}, the failure's words from {@link Model#violationDetail}.
  */
 public final class Explainer {
@@ -100,25 +99,46 @@ public final class Explainer {
         return Templates.render("failure.ftl", data).strip();
     }
 
-    /** The race the trace turns on, or null when no access of one thread conflicts with another's. */
+    /**
+     * The race the trace turns on, or null when no access of one thread conflicts with another's.
+     * Four passes, the first that finds one wins, each taking the cycle whose two accesses of X are
+     * closest together (the later on a tie): a cycle on
+     * one memory location whose values show the race mattered (a read that returned another
+     * value than the store it missed, a store replaced by another value), its first thread
+     * preempted between its two accesses; the same without the preemption (a thread that blocked
+     * on a lock after its stale read); a cycle over two locations, its first thread preempted; the
+     * latest direct conflict.
+     */
     static Race findRace(TraceAccesses acc) {
         List<At> all = acc.memory();
-        At directClose = null;
-        At directLast = null;
-        for (int qi : closeOrder(all)) {
-            At q = all.get(qi);
-            for (At p : dependencies(all, qi)) {
-                if (directClose == null) {
-                    directClose = q;
-                    directLast = p;
-                }
-                Race cycle = cycle(acc, all, p, q);
-                if (cycle != null) {
-                    return cycle;
+        List<Integer> order = closeOrder(all);
+        for (int pass = 0; pass < 3; pass++) {
+            Race best = null;
+            for (int qi : order) {
+                At q = all.get(qi);
+                for (At p : dependencies(all, qi)) {
+                    Race cycle = cycle(acc, all, p, q, pass);
+                    // the tightest cycle: X's two accesses closest together; the later one on a tie
+                    if (cycle != null && (best == null || window(cycle) < window(best))) {
+                        best = cycle;
+                    }
                 }
             }
+            if (best != null) {
+                return best;
+            }
         }
-        return directClose == null ? null : new Race(Pattern.DIRECT, null, null, directLast, directClose);
+        for (int qi : order) {
+            List<At> deps = dependencies(all, qi);
+            if (!deps.isEmpty()) {
+                return new Race(Pattern.DIRECT, null, null, deps.get(0), all.get(qi));
+            }
+        }
+        return null;
+    }
+
+    private static int window(Race r) {
+        return r.close().step() - r.open().step();
     }
 
     /**
@@ -193,16 +213,16 @@ public final class Explainer {
 
     /**
      * An access {@code open} of q's thread X before {@code p}, conflicting with an access {@code
-     * first} of p's thread Y at or before p (latest first, p itself first), with X preempted
-     * between {@code open} and q; or null.
+     * first} of p's thread Y at or before p (latest first, p itself first), as the pass asks
+     * (see {@link #findRace}); or null.
      */
-    private static Race cycle(TraceAccesses acc, List<At> all, At p, At q) {
+    private static Race cycle(TraceAccesses acc, List<At> all, At p, At q, int pass) {
         int x = q.thread();
         int y = p.thread();
         int pi = all.indexOf(p);
         for (int ri = pi; ri >= 0; ri--) {
             At r = all.get(ri);
-            if (r.thread() != y) {
+            if (r.thread() != y || pass < 2 && r != p) {
                 continue;
             }
             for (int oi = ri - 1; oi >= 0; oi--) {
@@ -210,12 +230,41 @@ public final class Explainer {
                 if (o.thread() != x || o.step() == r.step() || !o.access().conflicts(r.access())) {
                     continue;
                 }
-                if (acc.preemptedBetween(x, o.step(), q.step())) {
-                    return new Race(pattern(o, r, p, q), o, r, p, q);
+                Pattern pattern = pattern(o, r, p, q);
+                boolean oneLocation = pattern != Pattern.SPLIT;
+                if (pass < 2 && (!oneLocation || !mattered(pattern, o, p, q))) {
+                    continue;
+                }
+                if (pass == 2 && oneLocation) {
+                    continue; // the passes before took every cycle on one location that mattered
+                }
+                if (pass == 1 || acc.preemptedBetween(x, o.step(), q.step())) {
+                    return new Race(pattern, o, r, p, q);
                 }
             }
         }
         return null;
+    }
+
+    /**
+     * Whether the values show that the order mattered: a read that returned another value than the
+     * store it came before; a store replaced by another value before it was read back. Values of
+     * different locations (a word and one of its bits) are not compared.
+     */
+    private static boolean mattered(Pattern pattern, At o, At p, At q) {
+        Access ao = o.access();
+        Access ap = p.access();
+        Access aq = q.access();
+        boolean comparable = ao.location().equals(ap.location()) && ap.location().equals(aq.location());
+        if (!comparable) {
+            return true;
+        }
+        return switch (pattern) {
+            case LOST_UPDATE, NON_REPEATABLE_READ -> !ao.value().equals(ap.value());
+            case DIRTY_READ -> !ao.value().equals(aq.value());
+            case OVERWRITTEN_BEFORE_READ, INTERLEAVED_STORES -> !ao.value().equals(ap.value());
+            default -> true;
+        };
     }
 
     private static Pattern pattern(At o, At r, At p, At q) {

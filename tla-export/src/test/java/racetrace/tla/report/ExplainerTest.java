@@ -88,10 +88,10 @@ class ExplainerTest {
     void theOtherPatternsOfOneLocation() {
         Access w = Access.write("x", "1");
         Access rd = Access.read("x", "1");
-        assertThat(race(new int[] {0, 1, 0}, Set.of(2), List.of(List.of(w), List.of(rd), List.of(w))).pattern())
-                .isEqualTo(Pattern.DIRTY_READ);
-        assertThat(race(new int[] {0, 1, 0}, Set.of(2), List.of(List.of(w), List.of(w), List.of(rd))).pattern())
-                .isEqualTo(Pattern.OVERWRITTEN_BEFORE_READ);
+        assertThat(race(new int[] {0, 1, 0}, Set.of(2), List.of(List.of(w), List.of(rd),
+                List.of(Access.write("x", "2")))).pattern()).isEqualTo(Pattern.DIRTY_READ);
+        assertThat(race(new int[] {0, 1, 0}, Set.of(2), List.of(List.of(w), List.of(Access.write("x", "2")),
+                List.of(Access.read("x", "2")))).pattern()).isEqualTo(Pattern.OVERWRITTEN_BEFORE_READ);
         assertThat(race(new int[] {0, 1, 0}, Set.of(2), List.of(List.of(w), List.of(Access.write("x", "2")),
                 List.of(Access.write("x", "3")))).pattern()).isEqualTo(Pattern.INTERLEAVED_STORES);
         Race split = race(new int[] {0, 1, 1, 0}, Set.of(2), List.of(List.of(Access.read("flag", "0")),
@@ -101,9 +101,17 @@ class ExplainerTest {
     }
 
     @Test
-    void withoutAPreemptionBetweenItsAccessesAThreadIsNotSplit() {
-        // B runs between A's two accesses only because A was blocked (no preemption): a direct conflict at most
+    void aStaleReadCountsWhenItsThreadBlockedRatherThanWasPreempted() {
+        // A read 0, blocked on a lock while B stored 1, then stored over it: no preemption, still the race
         Race r = race(new int[] {0, 1, 0}, Set.of(), List.of(List.of(Access.read("x", "0")),
+                List.of(Access.write("x", "1")), List.of(Access.write("x", "2"))));
+        assertThat(r.pattern()).isEqualTo(Pattern.LOST_UPDATE);
+    }
+
+    @Test
+    void aCycleWhoseValuesShowNothingLostIsNoLostUpdate() {
+        // A read 1 and B stored 1: A's read was not stale, so its store loses nothing; a direct overwrite at most
+        Race r = race(new int[] {0, 1, 0}, Set.of(2), List.of(List.of(Access.read("x", "1")),
                 List.of(Access.write("x", "1")), List.of(Access.write("x", "2"))));
         assertThat(r.pattern()).isEqualTo(Pattern.DIRECT);
         assertThat(r.steps()).containsExactly(2, 3);
