@@ -87,7 +87,7 @@ class CommandLineTest {
                 Arguments.of(List.of("hunt", "vfio-pci", "--tries", "99999999999"), "is not an int"),
                 Arguments.of(List.of("hunt", "vfio-pci", "--seed", "x"), "'x' is not a long"),
                 Arguments.of(List.of("hunt", "vfio-pci", "--tlc-timeout", "-5", "--tlc"), "--tlc-timeout -5 is out of range"),
-                Arguments.of(List.of("hunt", "vfio-pci", "--out", "x"), "--out is used by --tlc only"),
+                Arguments.of(List.of("hunt", "vfio-pci", "--out", "/dev/null"), "--out /dev/null is a file, not a directory"),
                 Arguments.of(List.of("hunt", "vfio-pci", "--tlc-timeout", "5"), "--tlc-timeout is used by --tlc only"),
                 Arguments.of(List.of("hunt", "vfio-pci", "--tlc", "--out", "/dev/null"), "--out /dev/null is a file, not a directory"),
                 Arguments.of(List.of("hunt", "vfio-pci", "--tlc", "--out", "/dev/null/x"), "cannot be created: /dev/null is a file"),
@@ -349,7 +349,7 @@ class CommandLineTest {
     void replayTellsAFileFromAString(@TempDir Path dir) throws Exception {
         String s = preASchedule();
         assertOneLineError(run("replay", dir.resolve("missing.txt").toString()), 2, "there is no file");
-        assertOneLineError(run("replay", dir.toString()), 2, "is a directory, not a file");
+        assertOneLineError(run("replay", dir.toString()), 2, "is a directory but no racetrace bundle");
         Path binary = dir.resolve("bin");
         Files.write(binary, new byte[] {0x7f, 'E', 'L', 'F', 0, 1, 2});
         assertOneLineError(run("replay", binary.toString()), 2, "bin is a binary file");

@@ -32,7 +32,9 @@ import racetrace.tla.TlaExportException;
 import racetrace.tla.TlaValueParser;
 import racetrace.tla.TlaValueWriter;
 import racetrace.tla.TlaValues;
+import racetrace.tla.ItfTrace;
 import racetrace.tlc.CounterexampleFile;
+import racetrace.tlc.ItfTraceFile;
 import racetrace.tlc.TlcTraceFile;
 
 /**
@@ -54,6 +56,8 @@ class ReaderFuzzProperties {
         static final List<String> STRINGS = CASES.stream().map(ScheduleString::encode).toList();
         static final List<String> TRACE_FILES = VIOLATING.stream().map(Seeds::traceFile).toList();
         static final List<String> JSONS = VIOLATING.stream().map(c -> CounterexampleJson.toJson(c.run())).toList();
+        static final List<String> ITFS = VIOLATING.stream().map(c -> ItfTrace.write(c.run(), c.toString(),
+                c.run().outcome().invariantOrNull())).toList();
         static final List<Object> VALUES = values();
         static final List<String> VALUE_TEXTS = VALUES.stream().map(v -> TlaValueWriter.standard().write(v)).toList();
         static final List<String> LAYOUTS = layouts();
@@ -300,14 +304,36 @@ class ReaderFuzzProperties {
         assertThat(got.run().executed()).as(Fuzz.show(input)).isEqualTo(want.run().executed());
     }
 
+    @Property(tries = 1_000)
+    void aMutatedItfTraceIsTheSameRunOrRefused(@ForAll long seed) {
+        Random r = new Random(seed);
+        int k = r.nextInt(Seeds.VIOLATING.size());
+        String good = Seeds.ITFS.get(k);
+        String input = r.nextInt(10) == 0 ? good : Fuzz.mutate(good, r);
+        Case got;
+        try {
+            got = ItfTraceFile.read("fuzz.itf.json", input);
+        } catch (Throwable t) {
+            Fuzz.assertClearRefusal(t, input);
+            assertThat(t.getMessage()).contains("fuzz.itf.json");
+            return;
+        }
+        Case want = Seeds.VIOLATING.get(k);
+        assertThat(got.model().instance()).isEqualTo(want.model().instance());
+        assertThat(got.scenario()).as(Fuzz.show(input)).isEqualTo(want.scenario());
+        assertThat(got.run().outcome()).as(Fuzz.show(input)).isEqualTo(want.run().outcome());
+        assertThat(got.run().executed()).as(Fuzz.show(input)).isEqualTo(want.run().executed());
+    }
+
     @Property(tries = 2_000)
     void replayOfAnyFileIsTheSameRunOrRefused(@ForAll long seed) {
         Random r = new Random(seed);
-        int kind = r.nextInt(3);
+        int kind = r.nextInt(4);
         int k = r.nextInt(Seeds.VIOLATING.size());
         String good = switch (kind) {
             case 0 -> Seeds.TRACE_FILES.get(k);
             case 1 -> Seeds.JSONS.get(k);
+            case 2 -> Seeds.ITFS.get(k);
             default -> ScheduleString.encode(Seeds.VIOLATING.get(k)) + "\n";
         };
         String input = Fuzz.mutate(good, r);

@@ -20,7 +20,8 @@ public final class TlcOptions {
     int timeout = DEFAULT_TIMEOUT;
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "where the TLA+ modules, TLC's output and report.md go; created if missing, files of an "
+            description = "where the TLA+ modules, TLC's output and report.md go (hunt: a bundle per counterexample "
+                    + "and the comparison page index.html, with or without --tlc); created if missing, files of an "
                     + "earlier run of the same instance replaced (default ${DEFAULT-VALUE})")
     Path out = Path.of("racetrace-out");
 
