@@ -192,7 +192,7 @@ class BundleCommandTest {
         // an edit racetrace did not make
         Path edited = copy(original, tmp.resolve("edited"));
         Files.writeString(edited.resolve("trace.itf.json"), Files.readString(edited.resolve("trace.itf.json"))
-                .replaceFirst("\"#bigint\" : \"1\"", "\"#bigint\" : \"2\""));
+                .replaceFirst("\"#bigint\":\"1\"", "\"#bigint\":\"2\""));
         r = CommandLineTest.run("replay", edited.toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("trace.itf.json was edited after racetrace wrote the bundle");
