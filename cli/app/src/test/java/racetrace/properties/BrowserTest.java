@@ -85,7 +85,7 @@ class BrowserTest {
         shoot(browser, name + "-index.png");
         Set<String> targets = new LinkedHashSet<>();
         for (WebElement a : browser.findElements(By.tagName("a"))) {
-            String href = a.getAttribute("href");
+            String href = a.getDomProperty("href");
             String raw = a.getDomAttribute("href");
             if (raw.startsWith("#")) {
                 assertThat(browser.findElements(By.id(raw.substring(1)))).as("anchor %s of %s", raw, index).hasSize(1);

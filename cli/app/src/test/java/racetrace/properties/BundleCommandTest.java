@@ -13,7 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -107,6 +109,17 @@ class BundleCommandTest {
                 String rel = out.relativize(bundle).toString().replace('\\', '/');
                 assertThat(hrefs).as("index.html links %s", rel).contains(rel + "/report.md", rel + "/trace.svg");
                 assertThat(md).contains("](" + rel + "/report.md)", "](" + rel + "/trace.svg)");
+            }
+            // the Markdown page's anchors are its headings' (GitHub's rule)
+            Set<String> headings = new HashSet<>();
+            for (String line : md.split("\n")) {
+                if (line.startsWith("#")) {
+                    headings.add(slug(line.replaceFirst("^#+ ", "")));
+                }
+            }
+            Matcher mdLinks = Pattern.compile("\\]\\(#([^)]*)\\)").matcher(md);
+            while (mdLinks.find()) {
+                assertThat(headings).as("index.md anchor #%s", mdLinks.group(1)).contains(mdLinks.group(1));
             }
             for (String href : hrefs) {
                 if (href.startsWith("#")) {
@@ -204,6 +217,18 @@ class BundleCommandTest {
         r = CommandLineTest.run("replay", tmp.toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("no racetrace bundle: it has no bundle.json");
+    }
+
+    private static String slug(String heading) {
+        StringBuilder b = new StringBuilder();
+        for (char c : heading.toLowerCase(java.util.Locale.ROOT).toCharArray()) {
+            if (Character.isLetterOrDigit(c) || c == '-' || c == '_') {
+                b.append(c);
+            } else if (c == ' ') {
+                b.append('-');
+            }
+        }
+        return b.toString();
     }
 
     private static Path copy(Path from, Path to) throws IOException {

@@ -101,6 +101,7 @@ public final class ComparisonPage {
                 b.put("explanation", HuntReport.explanation(f.shrunk()));
                 b.put("measure", measure(f.measure()));
                 b.put("anchor", anchor("cx-" + r.model().instance() + "-" + f.invariant()));
+                b.put("mdAnchor", slug(f.invariant() + " in " + r.model().instance()));
                 b.put("dir", dir == null ? "" : href(dir));
                 b.put("assumptions", VerdictAssumptions.of(r, f));
                 bundles.add(b);
@@ -109,6 +110,7 @@ public final class ComparisonPage {
                 Map<String, Object> h = new LinkedHashMap<>();
                 h.put("instance", r.model().instance().toString());
                 h.put("anchor", evidenceAnchor(r));
+                h.put("mdAnchor", slug(r.model().instance().toString()));
                 h.put("evidence", r.evidence().describe());
                 h.put("cutShort", r.cutShort() == null ? "" : r.cutShort());
                 h.put("assumptions", VerdictAssumptions.of(r, null));
@@ -189,9 +191,11 @@ public final class ComparisonPage {
             c.put("text", r.cutShort() == null ? (r.evidence().exhaustive() ? "held (exhaustive)" : "held (random)")
                     : "held, cut short");
             c.put("href", "#" + evidenceAnchor(r));
+            c.put("mdHref", "#" + slug(r.model().instance().toString()));
             c.put("title", r.evidence().describe());
         }
         c.putIfAbsent("svg", "");
+        c.putIfAbsent("mdHref", c.get("href"));
         return c;
     }
 
@@ -281,6 +285,22 @@ public final class ComparisonPage {
     /** An HTML id: letters, digits and '-' only. */
     static String anchor(String s) {
         return s.replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-|-$", "").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * The anchor a Markdown renderer (GitHub's rule) gives a heading: lower case, letters, digits,
+     * '-' and '_' kept, spaces as '-', anything else dropped.
+     */
+    static String slug(String heading) {
+        StringBuilder b = new StringBuilder();
+        for (char c : heading.toLowerCase(java.util.Locale.ROOT).toCharArray()) {
+            if (Character.isLetterOrDigit(c) || c == '-' || c == '_') {
+                b.append(c);
+            } else if (c == ' ') {
+                b.append('-');
+            }
+        }
+        return b.toString();
     }
 
     /** A relative path as a link: '/'-separated, anything but [A-Za-z0-9._~/-] percent-encoded. */

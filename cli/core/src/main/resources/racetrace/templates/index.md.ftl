@@ -6,7 +6,7 @@ A violated cell links to the counterexample's bundle (`report.md`, the swimlanes
 and gives its measure, threads/ops/preemptions/steps; a held cell links to the evidence that backs it.
 <#list models as model>
 
-## <a id="${model.anchor}"></a>${model.name}
+## ${model.name}
 <#list model.groups as g>
 <#if g.key?has_content>
 
@@ -16,7 +16,7 @@ Options ${g.key}:
 | invariant |<#list g.columns as c> ${c.variant} |</#list>
 |---|<#list g.columns as c>---|</#list>
 <#list g.rows as row>
-| ${row.invariant} |<#list row.cells as cell> <#if cell.href?has_content>[${cell.text}](${cell.href})<#else>${cell.text}</#if> |</#list>
+| ${row.invariant} |<#list row.cells as cell> <#if cell.mdHref?has_content>[${cell.text}](${cell.mdHref})<#else>${cell.text}</#if> |</#list>
 </#list>
 
 The assumptions each verdict rests on (${assumptionsNote}):
@@ -39,7 +39,7 @@ What each change did:
 ## Counterexamples
 <#list bundles as b>
 
-### <a id="${b.anchor}"></a>${b.invariant} in ${b.instance}
+### ${b.invariant} in ${b.instance}
 
 ${b.explanation}.
 
@@ -51,7 +51,7 @@ ${b.explanation}.
 ## Held verdicts and their evidence
 <#list held as h>
 
-### <a id="${h.anchor}"></a>${h.instance}
+### ${h.instance}
 
 ${h.invariants?join(", ")} held: ${h.evidence}<#if h.cutShort?has_content>; ${h.cutShort}, so the work bound was not reached</#if>.
 Assumed: <#if h.assumptions?has_content>${h.assumptions?join(", ")}<#else>nothing</#if>.
