@@ -23,13 +23,16 @@ import racetrace.tla.SpecLibrary;
 import racetrace.tla.TlaValues;
 import racetrace.tla.report.BundleWriter;
 import racetrace.tla.report.CpuTable;
+import racetrace.tlc.CounterexampleFile;
 
 /**
  * {@code racetrace replay DIR}: a bundle directory ({@link BundleWriter}) replayed as a whole. The
  * files a replay reads must be the ones racetrace wrote ({@code bundle.json}'s digests), and the
  * model must still be the one the bundle was made with: same model version, the same states step
  * by step as the bundle's ITF trace, the same outcome, the same TLA+ spec. A bundle that fails any
- * of these is refused with what changed.
+ * of these is refused with what changed: edited or made for another model version is bad input
+ * (exit 2); intact and of the same version but run otherwise now, a disagreement (exit 1, {@link
+ * CounterexampleFile.ModelChangedException}), as for an intact counterexample file.
  */
 final class BundleReplay {
 
@@ -84,11 +87,14 @@ final class BundleReplay {
             throw new BadInputException("bundle " + dir + " was made with a model that has changed since: "
                     + e.getMessage());
         }
-        List<String> changed = new ArrayList<>();
         int version = manifest.path("modelVersion").asInt(-1);
         if (version != c.model().version()) {
-            changed.add("model version " + version + " then, " + c.model().version() + " now");
+            throw new BadInputException("bundle " + dir + " was made with model version " + version + " of "
+                    + manifest.path("instance").asText() + ", this racetrace has version " + c.model().version()
+                    + ": model version " + version + " then, " + c.model().version() + " now; hunt again (hunt --out) "
+                    + "for a bundle of the model as it is");
         }
+        List<String> changed = new ArrayList<>();
         compareStates(dir, c, changed);
         String outcome = manifest.path("outcome").asText("");
         String now = CpuTable.endLine(c.run().outcome());
@@ -97,9 +103,12 @@ final class BundleReplay {
         }
         compareSpec(dir, manifest, changed);
         if (!changed.isEmpty()) {
-            throw new BadInputException("bundle " + dir + " was made with " + manifest.path("instance").asText()
-                    + " as it was then, and the model has changed since: " + String.join("; ", changed)
-                    + "; hunt again (hunt --out) for a bundle of the model as it is");
+            // intact (the digests hold) and the same model version: the model runs otherwise now, a
+            // disagreement to report (exit 1), as for an intact counterexample file
+            throw new CounterexampleFile.ModelChangedException("bundle " + dir + " is intact and was made with "
+                    + manifest.path("instance").asText() + " as it was then, and the model has changed since: "
+                    + String.join("; ", changed) + " (if you changed its steps on purpose, bump its version(); hunt "
+                    + "again, hunt --out, for a bundle of the model as it is)");
         }
         return new Checked(c, manifest.path("instance").asText() + ", model version " + version);
     }
