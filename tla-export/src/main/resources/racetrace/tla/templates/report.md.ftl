@@ -24,8 +24,9 @@ racetrace replay${replayOptions} '${schedule}'
 ```
 <#if bundle>
 
-or, in the directory that holds this report, `racetrace replay${replayOptions} .` (the whole bundle:
-refused, with what changed, when the model is no longer the one it was made with).
+The whole bundle replays too: give `replay`${replayOptions?has_content?then(" (with" + replayOptions + ")", "")} the path of the directory that holds this
+report (`.` from inside it). It is refused, with what changed, when the model is no longer the one
+it was made with.
 </#if>
 
 ## TLC
