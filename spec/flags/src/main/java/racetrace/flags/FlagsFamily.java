@@ -44,6 +44,21 @@ abstract class FlagsFamily implements ModelFamily {
         return o;
     }
 
+    @Override
+    public boolean isAssumption(String option) {
+        return assumptions().stream().anyMatch(a -> a.option().equals(option));
+    }
+
+    @Override
+    public String describeOption(String option, String value) {
+        for (Assumption a : assumptions()) {
+            if (a.option().equals(option) && a.values().contains(value)) {
+                return a.meaning(value);
+            }
+        }
+        return null;
+    }
+
     /** A sweep runs both store widths the thread compares: the byte (x86-64 GCC) and the whole memory location (arm64). */
     @Override
     public Map<String, List<String>> sweeps() {

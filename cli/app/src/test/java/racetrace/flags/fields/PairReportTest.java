@@ -13,6 +13,7 @@ import racetrace.engine.Models;
 import racetrace.engine.Outcome;
 import racetrace.flags.FlagsModel;
 import racetrace.flags.Layout;
+import racetrace.search.Assumptions;
 import racetrace.search.explore.Limits;
 
 /**
@@ -61,7 +62,7 @@ class PairReportTest {
 
     static String racing(List<PairVerdict> verdicts) {
         return verdicts.stream().filter(PairVerdict::races).map(v -> v.pair() + (v.dependsOn().isEmpty() ? ""
-                : v.dependsOn().stream().map(PairVerdict.Dependence::option).collect(Collectors.joining(",", "[", "]"))))
+                : v.dependsOn().stream().map(Assumptions.Dependence::option).collect(Collectors.joining(",", "[", "]"))))
                 .collect(Collectors.joining(", "));
     }
 
@@ -115,8 +116,8 @@ class PairReportTest {
         FieldPairs.Pair p = new FieldPairs.Pair("pm_intx_masked", "pm_runtime_engaged");
         PairVerdict v = CHECK.check(m, p);
         assertThat(v.races()).isTrue();
-        assertThat(v.dependsOn()).extracting(PairVerdict.Dependence::option).containsExactly("close-pm");
-        assertThat(v.dependsOn().get(0).why()).contains("close-pm=referenced", "without the loss");
+        assertThat(v.dependsOn()).extracting(Assumptions.Dependence::option).containsExactly("close-pm");
+        assertThat(v.dependsOn().get(0).why()).contains("close-pm=referenced", "without NoLostUpdateBetween violated");
         // With the other value the whole scope holds, not only that scenario.
         FlagsModel referenced = (FlagsModel) Models.create("vfio-pci", "pre-c",
                 Map.of("granularity", "byte", "close-pm", "referenced"));

@@ -1,5 +1,6 @@
 package racetrace.flags.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -7,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -34,6 +34,7 @@ import racetrace.flags.fields.PairCheck;
 import racetrace.flags.fields.PairReport;
 import racetrace.flags.fields.PairScope;
 import racetrace.flags.fields.PairVerdict;
+import racetrace.search.Assumptions;
 import racetrace.search.Case;
 import racetrace.search.explore.Limits;
 import racetrace.tla.TlcConfirmation;
@@ -281,7 +282,7 @@ public final class FieldsCommand implements Callable<Integer> {
                 r.put("measure", v.measure().toString());
                 r.put("scenario", PairReport.scenario(v.counterexample()));
                 List<String> deps = new ArrayList<>();
-                for (PairVerdict.Dependence dep : v.dependsOn()) {
+                for (Assumptions.Dependence dep : v.dependsOn()) {
                     deps.add(dep.option() + "=" + dep.value() + " (" + dep.meaning() + "): " + dep.why());
                 }
                 r.put("dependsOn", deps);

@@ -10,6 +10,7 @@ import racetrace.engine.Models;
 import racetrace.flags.FlagsModel;
 import racetrace.flags.Layout;
 import racetrace.flags.Layouts;
+import racetrace.search.Assumptions;
 
 /**
  * The thread's question as a table: the history's layouts and the two policies' layouts, each
@@ -66,7 +67,7 @@ public record Comparison(String model, String granularity, Map<String, String> o
             if (!v.races()) {
                 return "safe";
             }
-            List<String> deps = v.dependsOn().stream().map(PairVerdict.Dependence::option).toList();
+            List<String> deps = v.dependsOn().stream().map(Assumptions.Dependence::option).toList();
             return deps.isEmpty() ? "RACES" : "races(" + String.join(",", deps) + ")";
         }
     }

@@ -14,6 +14,7 @@ import racetrace.flags.Assumption;
 import racetrace.flags.FlagsModel;
 import racetrace.flags.FlagsState;
 import racetrace.flags.Writer;
+import racetrace.search.Assumptions;
 import racetrace.search.Case;
 import racetrace.search.explore.Exploration;
 import racetrace.search.explore.Limits;
@@ -118,30 +119,9 @@ public final class PairCheck {
      * The assumptions the scenario's violation depends on: for each, the model with the other value
      * either has no such scenario or explores it completely without the pair losing an update.
      */
-    private List<PairVerdict.Dependence> dependence(FlagsModel m, FieldPairs.Pair p, Scenario s) {
-        List<PairVerdict.Dependence> out = new ArrayList<>();
-        for (Map.Entry<Assumption, String> e : m.assumptions().entrySet()) {
-            Assumption a = e.getKey();
-            String flipped = a.flip(e.getValue());
-            FlagsModel other = with(m, a.option(), flipped).forPair(p.a(), p.b());
-            String why;
-            try {
-                other.space().validate(s);
-                Exploration x = StateSpace.explore(other, s, null, limits, true);
-                if (x.violated()) {
-                    continue;
-                }
-                if (!x.complete()) {
-                    continue;
-                }
-                why = "with " + a.option() + "=" + flipped + " the scenario explores completely (" + x.distinctStates()
-                        + " states) without the loss";
-            } catch (BadInputException ex) {
-                why = "with " + a.option() + "=" + flipped + " the scenario cannot occur (" + ex.getMessage() + ")";
-            }
-            out.add(new PairVerdict.Dependence(a.option(), e.getValue(), a.meaning(e.getValue()), why));
-        }
-        return out;
+    private List<Assumptions.Dependence> dependence(FlagsModel m, FieldPairs.Pair p, Scenario s) {
+        return Assumptions.of(m, s, FlagsModel.NO_LOST_UPDATE_BETWEEN,
+                other -> ((FlagsModel) other).forPair(p.a(), p.b()), limits);
     }
 
     /** The same instance with one option changed. */

@@ -9,6 +9,7 @@ import racetrace.engine.Outcome;
 import racetrace.flags.Assumption;
 import racetrace.flags.FlagsModel;
 import racetrace.flags.Writer;
+import racetrace.search.Assumptions;
 import racetrace.search.Case;
 
 /** Every pair of fields sharing a storage unit in one instance, each decided by {@link PairCheck}. */
@@ -89,7 +90,7 @@ public final class PairReport {
         o.put("writers", writers);
         List<Object> assumptions = new ArrayList<>();
         if (v.races()) {
-            for (PairVerdict.Dependence d : v.dependsOn()) {
+            for (Assumptions.Dependence d : v.dependsOn()) {
                 Map<String, Object> a = new LinkedHashMap<>();
                 a.put("option", d.option());
                 a.put("value", d.value());

@@ -3,6 +3,7 @@ package racetrace.flags.fields;
 import java.util.List;
 import racetrace.engine.Measure;
 import racetrace.flags.Writer;
+import racetrace.search.Assumptions;
 import racetrace.search.Case;
 
 /**
@@ -25,17 +26,7 @@ import racetrace.search.Case;
  * @param millis wall-clock time
  */
 public record PairVerdict(FieldPairs.Pair pair, boolean races, Case counterexample, Measure measure, Writer culprit,
-        Writer victim, List<Dependence> dependsOn, List<Writer> writers, int scenarios, long states,
+        Writer victim, List<Assumptions.Dependence> dependsOn, List<Writer> writers, int scenarios, long states,
         boolean complete, String scope, long millis) {
 
-    /**
-     * An assumption a counterexample depends on.
-     *
-     * @param option the assumption's option name
-     * @param value the value the counterexample was found under
-     * @param meaning what that value says
-     * @param why what the other value does to the scenario
-     */
-    public record Dependence(String option, String value, String meaning, String why) {
-    }
 }
