@@ -89,6 +89,47 @@ class FieldsCommandTest {
         r.out().strip().lines().forEach(l -> JsonSchemas.assertValid("fields", l));
     }
 
+    /**
+     * The thread's "next person adds a bitfield": a runtime flag the writers table does not know,
+     * in the run of the setup-time flags. Its pairs are unknown, never safe; fields warns and exits 4.
+     */
+    @Test
+    void aFlagNoWriterStoresMakesItsPairsUnknownNotSafe(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("next.layout");
+        Files.writeString(f, """
+                model  mlx5
+                layout next-flag
+                run    vhca_id+2 1
+                field  migrate_cap    1 at 0.0
+                field  chunk_mode     1 at 0.1
+                field  mig_state_cap  1 at 0.2
+                field  runtime_added  1 at 0.3
+                plain  mdev_detach    1
+                plain  log_active     1
+                plain  deferred_reset 1
+                plain  is_err         1
+                plain  object_changed 1
+                """);
+        CommandLineTest.Run text = CommandLineTest.run("fields", "mlx5", "--layout", f.toString(), "--granularity",
+                "byte", "--option", "probe-window=closed");
+        assertThat(text.code()).as(text.err()).isEqualTo(4);
+        assertThat(text.err()).contains("warning: no row of the mlx5 writers table stores runtime_added",
+                "its 3 pairs are unknown (no writer), not safe; give its writers with --writers FILE");
+        assertThat(text.out()).contains("3 unknown (no writer)", "-- unknown (no writer)",
+                "migrate_cap + runtime_added", "no writer: runtime_added");
+        assertThat(text.out()).doesNotContain("runtime_added                  no two threads");
+        CommandLineTest.Run json = CommandLineTest.run("fields", "mlx5", "--layout", f.toString(), "--granularity",
+                "byte", "--option", "probe-window=closed", "--json");
+        assertThat(json.code()).isEqualTo(4);
+        json.out().strip().lines().forEach(l -> JsonSchemas.assertValid("fields", l));
+        List<JsonNode> unknown = lines(json.out()).stream().filter(p -> p.get("fields").toString().contains(
+                "runtime_added")).toList();
+        assertThat(unknown).hasSize(3).allMatch(p -> p.get("verdict").asText().equals("unknown")
+                && p.get("evidence").get("kind").asText().equals("none"));
+        assertThat(lines(json.out())).filteredOn(p -> !p.get("fields").toString().contains("runtime_added"))
+                .allMatch(p -> p.get("verdict").asText().equals("safe"));
+    }
+
     @Test
     void huntTlcAndReplayTakeALayoutFileToo(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("t.layout");

@@ -55,12 +55,13 @@ import racetrace.tlc.Confirmations;
                 + "--granularity), with each assumption at its default (or --option NAME=VALUE; racetrace list "
                 + "names them)."},
         exitCodeListHeading = ExitCode.HEADING,
-        exitCodeList = {FieldsCommand.L0, FieldsCommand.L1, ExitCode.L2, FieldsCommand.L3, ExitCode.L70})
+        exitCodeList = {FieldsCommand.L0, FieldsCommand.L1, ExitCode.L2, FieldsCommand.L3, FieldsCommand.L4, ExitCode.L70})
 public final class FieldsCommand implements Callable<Integer> {
 
     static final String L0 = "0:no pair of fields races (every pair safe within its scope)";
     static final String L1 = "1:some pair races (with --compare: in some layout)";
     static final String L3 = "3:TLC could not run or finish on a counterexample (--tlc)";
+    static final String L4 = "4:no pair races, but some pair is unknown: a field no row of the writers table stores";
 
     /** The longest script per thread of a pair's scope that finishes in minutes on the bundled models. */
     static final int MAX_OPS = 3;
@@ -144,6 +145,10 @@ public final class FieldsCommand implements Callable<Integer> {
             if (verdicts.stream().anyMatch(PairVerdict::races)) {
                 code = ExitCode.worst(code, ExitCode.FOUND);
             }
+            if (verdicts.stream().anyMatch(PairVerdict::unknown)) {
+                code = ExitCode.worst(code, ExitCode.INCONCLUSIVE);
+            }
+            warnNoWriter(err, m, verdicts);
             if (!output.json()) {
                 o.print(FlagsPlugin.render("fields", reportData(m, verdicts, replayOptions)));
                 o.flush();
@@ -218,6 +223,22 @@ public final class FieldsCommand implements Callable<Integer> {
     }
 
     /**
+     * One warning per field that no writer stores: its pairs are unknown, not safe (a flag added to
+     * the struct after the writers table was written).
+     */
+    static void warnNoWriter(PrintWriter err, FlagsModel m, List<PairVerdict> verdicts) {
+        java.util.Set<String> fields = new java.util.LinkedHashSet<>();
+        verdicts.forEach(v -> fields.addAll(v.noWriter()));
+        for (String f : fields) {
+            long pairs = verdicts.stream().filter(v -> v.noWriter().contains(f)).count();
+            Racetrace.note(err, "warning: no row of the " + m.instance().model() + " writers table stores " + f
+                    + " (layout " + m.layout().name() + "): its " + pairs + " pair" + (pairs == 1 ? " is" : "s are")
+                    + " unknown (no writer), not safe; give its writers with --writers FILE");
+        }
+        err.flush();
+    }
+
+    /**
      * report.md of a race, next to its TLA+ files (a layout from a file copied there too, for the
      * replay command); returns what went wrong, or null.
      */
@@ -270,6 +291,7 @@ public final class FieldsCommand implements Callable<Integer> {
         d.put("assumed", assumed);
         List<Map<String, Object>> races = new ArrayList<>();
         List<Map<String, Object>> safe = new ArrayList<>();
+        List<Map<String, Object>> unknown = new ArrayList<>();
         for (PairVerdict v : verdicts) {
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("pair", v.pair().a() + " + " + v.pair().b());
@@ -291,6 +313,9 @@ public final class FieldsCommand implements Callable<Integer> {
                 r.put("schedule", PairReport.replayable(v).toString());
                 r.put("table", racetrace.report.HuntReport.table(v.counterexample()));
                 races.add(r);
+            } else if (v.unknown()) {
+                r.put("noWriter", String.join(" and ", v.noWriter()));
+                unknown.add(r);
             } else {
                 r.put("why", v.scenarios() == 0 ? "no two threads of the model store these fields concurrently"
                         : v.scenarios() + " scenarios, " + v.states() + " states, no lost update");
@@ -299,6 +324,7 @@ public final class FieldsCommand implements Callable<Integer> {
         }
         d.put("races", races);
         d.put("safe", safe);
+        d.put("unknown", unknown);
         return d;
     }
 

@@ -64,6 +64,9 @@ public record Comparison(String model, String granularity, Map<String, String> o
             if (v == null) {
                 return "-";
             }
+            if (v.unknown()) {
+                return "unknown";
+            }
             if (!v.races()) {
                 return "safe";
             }

@@ -43,6 +43,18 @@ public final class PairCheck {
         FlagsModel pm = m.forPair(p.a(), p.b());
         List<Writer> writers = new ArrayList<>(FieldPairs.rows(m, p.a()));
         writers.addAll(FieldPairs.rows(m, p.b()));
+        // A field no row of the writers table stores (a flag added after the table was written): no
+        // thread of the model stores it, so exploring would call the pair safe for want of a writer.
+        List<String> noWriter = new ArrayList<>();
+        for (String f : List.of(p.a(), p.b())) {
+            if (FieldPairs.rows(m, f).isEmpty()) {
+                noWriter.add(f);
+            }
+        }
+        if (!noWriter.isEmpty()) {
+            return new PairVerdict(p, false, null, null, null, null, List.of(), writers, 0, 0, false, scope.describe(),
+                    (System.nanoTime() - start) / 1_000_000, noWriter);
+        }
         int explored = 0;
         long states = 0;
         boolean complete = true;
@@ -75,10 +87,10 @@ public final class PairCheck {
             Measure measure = ex.measure();
             Writer[] rows = culpritAndVictim(m, p, ex);
             return new PairVerdict(p, true, c, measure, rows[0], rows[1], dependence(m, p, c.scenario()), writers,
-                    explored, states, complete, scope.describe(), (System.nanoTime() - start) / 1_000_000);
+                    explored, states, complete, scope.describe(), (System.nanoTime() - start) / 1_000_000, List.of());
         }
         return new PairVerdict(p, false, null, null, null, null, List.of(), writers, explored, states, complete,
-                scope.describe(), (System.nanoTime() - start) / 1_000_000);
+                scope.describe(), (System.nanoTime() - start) / 1_000_000, List.of());
     }
 
     /** The rows of the last step's store (the stale copy) and of the other field's last store before it. */

@@ -82,7 +82,7 @@ public final class PairReport {
         o.put("layout", m.instance().variant());
         o.put("granularity", m.granularity().option());
         o.put("fields", List.of(v.pair().a(), v.pair().b()));
-        o.put("verdict", v.races() ? "races" : "safe");
+        o.put("verdict", v.verdict());
         List<Object> writers = new ArrayList<>();
         for (Writer w : v.writers()) {
             writers.add(row(m, w));
@@ -122,6 +122,9 @@ public final class PairReport {
             ev.put("lost", v.victim() == null ? null : row(m, v.victim()));
             ev.put("minimal", "fewest ops over the scope (every smaller scenario explored exhaustively), then fewest "
                     + "preemptions and steps in its scenario");
+        } else if (v.unknown()) {
+            ev.put("kind", "none");
+            ev.put("noWriter", v.noWriter());
         } else {
             ev.put("kind", "exhaustive");
             ev.put("scope", v.scope());

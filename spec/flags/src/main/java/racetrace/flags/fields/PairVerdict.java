@@ -24,9 +24,25 @@ import racetrace.search.Case;
  * @param complete whether every explored scenario was explored completely (no cap hit)
  * @param scope what the scope is, in words
  * @param millis wall-clock time
+ * @param noWriter the fields of the pair that no row of the writers table stores: the pair is
+ *     unknown (nothing says who stores them, so nothing was explored), never safe; empty otherwise
  */
 public record PairVerdict(FieldPairs.Pair pair, boolean races, Case counterexample, Measure measure, Writer culprit,
         Writer victim, List<Assumptions.Dependence> dependsOn, List<Writer> writers, int scenarios, long states,
-        boolean complete, String scope, long millis) {
+        boolean complete, String scope, long millis, List<String> noWriter) {
+
+    public PairVerdict {
+        noWriter = List.copyOf(noWriter);
+    }
+
+    /** Neither races nor safe: a field of the pair has no writer. */
+    public boolean unknown() {
+        return !noWriter.isEmpty();
+    }
+
+    /** {@code races}, {@code safe} or {@code unknown}, as the JSON line says. */
+    public String verdict() {
+        return races ? "races" : unknown() ? "unknown" : "safe";
+    }
 
 }

@@ -44,7 +44,8 @@ public final class Policies {
                 continue;
             }
             List<Writer> rows = FieldPairs.rows(base, f.name());
-            if (rows.stream().anyMatch(w -> !w.context().setupOrRelease())) {
+            // A field no row stores is not known to be setup-only: it becomes plain.
+            if (rows.isEmpty() || rows.stream().anyMatch(w -> !w.context().setupOrRelease())) {
                 out.add(f.name());
             }
         }
