@@ -26,7 +26,7 @@ import racetrace.engine.Transition;
  * Two revisions of XenFifo.tla describe the same system when TLC's breadth-first search finds
  * the same number of distinct states in both, with no invariant checked, on the same scenarios
  * of every version. Run on demand: it needs the two spec directories, e.g. to compare the spec
- * of 704ea82 with its rewrite in 870f723 (see spec/xen-fifo/src/main/tla/README.md):
+ * of 704ea82 with its rewrite in 870f723 (see spec/xen-fifo/README.md):
  *
  * <pre>
  * mkdir -p /tmp/old /tmp/new

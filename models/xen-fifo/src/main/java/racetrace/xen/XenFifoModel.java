@@ -20,7 +20,7 @@ import racetrace.engine.Transition;
  * / set_priority / bind_vcpu, the Linux upcall loop and the Linux guest unmask. Step names follow
  * {@code shared/research/xen-evtchn-fifo.md}: one step per read, write, atomic read-modify-write,
  * cmpxchg, lock or unlock; local computations are merged into the memory step before them.
- * {@code spec/xen-fifo/src/main/tla/XenFifo.tla} states the same system, step for step.
+ * {@code spec/xen-fifo/XenFifo.tla} states the same system, step for step.
  *
  * <h2>Where things are</h2>
  * {@link Pc} the step labels, {@link Reg} a thread's registers, {@link Layout} and

@@ -9,7 +9,7 @@
  * the labels are the TLA+ pc values of {@code XenFifo.tla}. The model's class comment gives the
  * decisions where the notes leave room.
  *
- * <p>{@code spec/xen-fifo/src/main/tla/XenFifo.tla} states the same system: the variables of
+ * <p>{@code spec/xen-fifo/XenFifo.tla} states the same system: the variables of
  * {@link racetrace.xen.XenFifoModel#VARIABLES}, the version and era as constants, one action per
  * step label (steps that differ only in their label share a parameterised action), the
  * invariants under the same names. {@code racetrace conform} and the conformance tests check

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The MC* models next to the specs (spec/xen-fifo/src/test/tla) still give TLC's recorded verdict
+ * The MC* models next to the specs (spec/xen-fifo/mc) still give TLC's recorded verdict
  * and distinct-state count, as listed in MC.manifest there.
  */
 class McManifestTest {

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class XenFifoTlaTest {
 
     private static String spec() throws Exception {
-        return Files.readString(Path.of("src/main/tla/XenFifo.tla"));
+        return Files.readString(Path.of("../../spec/xen-fifo/XenFifo.tla"));
     }
 
     private static String definition(String spec, String name) {
