@@ -115,6 +115,12 @@ Succ == [
 (***************************************************************************)
 XenOps == {"send", "ipi", "virq", "pirq", "unmask", "setPriority", "bindVcpu"}
 Raises == {"send", "ipi", "virq", "pirq"}
+\* The Xen ops the real code accepts on ports bound as the scripts raise them (racetrace.xen.Legality,
+\* read in event_channel.c at 88910061, de6acb78, e045199c, b76c3a1b, 5f2df45e): evtchn_bind_vcpu
+\* has no case for an IPI port (default: -EINVAL), in every era.
+LegalXenOps == IF \E t \in Threads : \E i \in 1..Len(Script[t]) : Script[t][i].op = "ipi"
+               THEN XenOps \ {"bindVcpu"} ELSE XenOps
+ASSUME \A t \in Threads : Actor[t] = "xen-cpu" => \A i \in 1..Len(Script[t]) : Script[t][i].op \in LegalXenOps
 CallerLock(o, p) ==
     LET dom == <<"dom", 0>>  virq == <<"virq", 0>>  remote == <<"remote", p>>  chn == <<"chn", p>> IN
     CASE o \notin XenOps \/ Callers = "none" -> <<>>
