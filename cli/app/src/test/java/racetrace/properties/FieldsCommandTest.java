@@ -185,8 +185,17 @@ class FieldsCommandTest {
     void compareTabulatesTheHistoryAndBothPolicies() throws Exception {
         CommandLineTest.Run r = CommandLineTest.run("fields", "mlx5", "--compare", "--granularity", "byte");
         assertThat(r.code()).isEqualTo(1);
-        assertThat(r.out()).contains("pre.setup-only", "pre.point-fix", "deferred_reset + mdev_detach",
+        assertThat(r.out()).contains("pre.setup-only", "pre.setup-literal", "pre.point-fix", "deferred_reset + mdev_detach",
                 "races(probe-window)", "flag bytes", "sizeof (measured)");
+        // The answer: both readings of setup, every tied point fix, the assumptions, the conclusion.
+        assertThat(r.out()).contains("== the answer (mlx5, granularity byte; assumed probe-window=open; base pre, merged "
+                + "fix merged)", "setup = the device's own init, probe, open and close",
+                "setup = anything serialized by some device's probe, open or close", "the merged fix: yes",
+                "point fixes (every smallest set of fields made plain that leaves no pair racing; ",
+                "{deferred_reset, mdev_detach, is_err}", "mdev_detach + chunk_mode races only if probe-window=open",
+                "with probe-window=closed: point fixes {deferred_reset, is_err} or",
+                "conclusion: reserve bitfields for setup/release-time fields",
+                "both readings of setup give exactly the merged fix (merged)");
         CommandLineTest.Run json = CommandLineTest.run("fields", "mlx5", "--compare", "--granularity", "byte", "--json");
         assertThat(json.code()).isEqualTo(1);
         json.out().strip().lines().forEach(l -> JsonSchemas.assertValid("fields", l));

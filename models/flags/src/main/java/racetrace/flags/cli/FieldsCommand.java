@@ -28,6 +28,7 @@ import racetrace.flags.Assumption;
 import racetrace.flags.FlagsModel;
 import racetrace.flags.Layouts;
 import racetrace.flags.Writer;
+import racetrace.flags.fields.Answer;
 import racetrace.flags.fields.Comparison;
 import racetrace.flags.fields.FieldPairs;
 import racetrace.flags.fields.PairCheck;
@@ -205,6 +206,7 @@ public final class FieldsCommand implements Callable<Integer> {
                     + opts.get(InstanceSelection.GRANULARITY) + ": every bundled layout and both policies, each pair "
                     + "explored exhaustively");
             Comparison c = Comparison.of(family.name(), opts, check);
+            Answer answer = output.json() ? null : Answer.of(c, check);
             if (output.json()) {
                 for (Comparison.Column col : c.columns()) {
                     for (PairVerdict v : col.verdicts()) {
@@ -212,7 +214,7 @@ public final class FieldsCommand implements Callable<Integer> {
                     }
                 }
             } else {
-                o.print(FlagsPlugin.render("fields-compare", compareData(c)));
+                o.print(FlagsPlugin.render("fields-compare", compareData(c, answer)));
             }
             o.flush();
             if (c.columns().stream().anyMatch(col -> col.racing() > 0)) {
@@ -328,6 +330,93 @@ public final class FieldsCommand implements Callable<Integer> {
         return d;
     }
 
+    /** The answer's part of the --compare text: both setup-only readings, every point fix, assumptions, conclusion. */
+    private static void answerData(Answer a, Map<String, Object> d) {
+        Comparison c = a.comparison();
+        d.put("base", c.base().instance().variant());
+        d.put("merged", a.merged());
+        List<Map<String, Object>> setups = new ArrayList<>();
+        for (Answer.Setup s : a.setups()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("reading", s.reading().description());
+            m.put("plain", String.join(", ", s.plain()));
+            m.put("racing", s.racing() + (s.races().isEmpty() ? "" : " (" + String.join("; ", s.races()) + ")"));
+            m.put("merged", s.reproducesMerged());
+            m.put("difference", s.difference(a.mergedPlain()));
+            setups.add(m);
+        }
+        d.put("setups", setups);
+        List<Map<String, Object>> fixes = new ArrayList<>();
+        for (int i = 0; i < c.pointFixes().size(); i++) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("set", Answer.set(c.pointFixes().get(i)));
+            m.put("left", String.join(", ", a.runtimeLeft().get(i)));
+            fixes.add(m);
+        }
+        d.put("fixes", fixes);
+        d.put("conditional", a.conditional());
+        d.put("otherValues", String.join(", ", a.otherValues().entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue()).toList()));
+        d.put("otherFixes", a.otherFixes().isEmpty() ? "none needed"
+                : String.join(" or ", a.otherFixes().stream().map(Answer::set).toList()));
+        d.put("otherSetupRaces", a.otherSetupRaces());
+        d.put("conclusion", conclusion(a));
+    }
+
+    /** The conclusion in words, from the answer's facts. */
+    static String conclusion(Answer a) {
+        Comparison c = a.comparison();
+        Answer.Setup rule = a.setups().get(0);
+        Answer.Setup literal = a.setups().get(1);
+        StringBuilder b = new StringBuilder();
+        if (rule.racing() == 0 && a.otherSetupRaces() == 0) {
+            b.append("reserve bitfields for setup/release-time fields: the setup-only layout leaves no pair racing, "
+                    + "under these assumptions and under their other values");
+        } else {
+            b.append("setup-only alone does not settle it: its layout leaves ").append(rule.racing())
+                    .append(" pairs racing (").append(a.otherSetupRaces()).append(" with the other values)");
+        }
+        List<String> giving = new ArrayList<>();
+        if (rule.reproducesMerged() && literal.reproducesMerged()) {
+            giving.add("both readings of setup give exactly the merged fix (" + a.merged() + ")");
+        } else {
+            if (rule.reproducesMerged()) {
+                giving.add("the merged commit's reading of setup gives exactly the merged fix (" + a.merged() + ")");
+            }
+            if (literal.reproducesMerged()) {
+                giving.add("the thread's literal reading gives exactly the merged fix (" + a.merged() + ")");
+            } else {
+                giving.add("the thread's literal reading " + literal.difference(a.mergedPlain()) + ", and "
+                        + (literal.racing() == 0 ? "still leaves no pair racing"
+                                : "its layout leaves " + literal.racing() + " pair" + (literal.racing() == 1 ? "" : "s")
+                                        + " racing: " + String.join("; ", literal.races())));
+            }
+            if (!rule.reproducesMerged() && !literal.reproducesMerged()) {
+                giving.add("neither reading gives the merged fix exactly");
+            }
+        }
+        b.append("; ").append(String.join("; ", giving));
+        if (!c.pointFixes().isEmpty()) {
+            b.append(". Point fixes leave no pair racing either, but");
+            List<String> buts = new ArrayList<>();
+            if (c.pointFixes().size() > 1) {
+                buts.add(" there are " + c.pointFixes().size() + " of the smallest size, none privileged");
+            }
+            if (!a.otherFixes().equals(c.pointFixes())) {
+                buts.add(" they change with the assumptions (" + (a.otherFixes().isEmpty() ? "none needed"
+                        : String.join(" or ", a.otherFixes().stream().map(Answer::set).toList())) + " with "
+                        + String.join(", ", a.otherValues().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                                .toList()) + ")");
+            }
+            if (a.runtimeLeft().stream().anyMatch(s -> !s.isEmpty())) {
+                buts.add(" each leaves fields written at run time in a bitfield run, safe only as long as no writer "
+                        + "is added to its bytes");
+            }
+            b.append(buts.isEmpty() ? " nothing sets them apart from setup-only here" : String.join(";", buts));
+        }
+        return b.append('.').toString();
+    }
+
     static String describe(FlagsModel m, Writer w) {
         if (w == null) {
             return "-";
@@ -336,8 +425,9 @@ public final class FieldsCommand implements Callable<Integer> {
                 + PairReport.locks(m, w) + "; runtime PM: " + w.pm() + ")";
     }
 
-    private static Map<String, Object> compareData(Comparison c) {
+    private static Map<String, Object> compareData(Comparison c, Answer a) {
         Map<String, Object> d = new LinkedHashMap<>();
+        answerData(a, d);
         d.put("model", c.model());
         d.put("granularity", c.granularity());
         List<String> assumed = new ArrayList<>();
