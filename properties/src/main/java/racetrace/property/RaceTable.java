@@ -56,7 +56,20 @@ public final class RaceTable {
 
     private final String model;
     private final List<Row> rows = new ArrayList<>();
-    private HuntOptions budget = HuntOptions.defaults();
+    private HuntOptions budget = DEFAULT_BUDGET;
+
+    /**
+     * The hunt's default work (random runs, ladder states, swarm scenarios, seed), so a row finds
+     * what {@code racetrace hunt} finds; its time cap raised to half an hour, so that a loaded machine
+     * does not cut the work the verdict rests on (a row the cap does cut fails as inconclusive).
+     */
+    public static final HuntOptions DEFAULT_BUDGET = withSeconds(HuntOptions.defaults(), 1800);
+
+    /** The same budget with another time cap. */
+    public static HuntOptions withSeconds(HuntOptions o, double seconds) {
+        return new HuntOptions(o.seed(), o.tries(), o.states(), o.swarm(), seconds, o.strategy(), o.maxScope(),
+                o.workers(), o.maxScheduleLength(), o.firstOnly());
+    }
 
     private RaceTable(String model) {
         this.model = model;
@@ -148,9 +161,9 @@ public final class RaceTable {
     }
 
     /**
-     * The work each row's hunt may do (default {@link HuntOptions#defaults()}: the hunt's own, so a
-     * row finds what {@code racetrace hunt} finds). The time cap is only a cap: a row it cuts short
-     * fails as inconclusive.
+     * The work each row's hunt may do (default {@link #DEFAULT_BUDGET}: the hunt's own, so a row
+     * finds what {@code racetrace hunt} finds). The time cap is only a cap: a row it cuts short fails
+     * as inconclusive.
      */
     public RaceTable budget(HuntOptions options) {
         this.budget = options;

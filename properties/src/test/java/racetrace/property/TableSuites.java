@@ -10,7 +10,7 @@ class TableSuites {
 
     /** Hunt budgets small enough for a test; the exhaustive part alone where a test needs it. */
     static HuntOptions small() {
-        return HuntOptions.defaults().withSwarm(200);
+        return RaceTable.DEFAULT_BUDGET.withSwarm(200);
     }
 
     /** The toy counter's two variants, from a verdicts file: both pass. */
