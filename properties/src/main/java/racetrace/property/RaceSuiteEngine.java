@@ -218,7 +218,7 @@ public final class RaceSuiteEngine implements TestEngine {
                 return TestExecutionResult.failed(broken);
             }
             try {
-                RowCheck.run(row, table.budget(), suite);
+                RowCheck.run(row, table.budget(), table.counterexampleCheck(), suite);
                 return TestExecutionResult.successful();
             } catch (VirtualMachineError e) {
                 throw e;

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import racetrace.engine.Model;
 import racetrace.engine.Models;
+import racetrace.search.Case;
 import racetrace.search.hunt.HuntOptions;
 
 /**
@@ -57,6 +58,7 @@ public final class RaceTable {
     private final String model;
     private final List<Row> rows = new ArrayList<>();
     private HuntOptions budget = DEFAULT_BUDGET;
+    private java.util.function.Function<Case, String> check = c -> null;
 
     /**
      * The hunt's default work (random runs, ladder states, swarm scenarios, seed), so a row finds
@@ -172,6 +174,21 @@ public final class RaceTable {
 
     public HuntOptions budget() {
         return budget;
+    }
+
+    /**
+     * A check every counterexample a row reports must pass (the minimal case, and in the whole-hunt
+     * mode every finding): for example that it uses only operations the real code accepts. It
+     * returns what is wrong with the case, or null; a row whose counterexample fails it fails.
+     */
+    public RaceTable eachCounterexample(java.util.function.Function<Case, String> check) {
+        this.check = check;
+        return this;
+    }
+
+    /** The check of {@link #eachCounterexample}; by default none. */
+    public java.util.function.Function<Case, String> counterexampleCheck() {
+        return check;
     }
 
     public List<Row> rows() {

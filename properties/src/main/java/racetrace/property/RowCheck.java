@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import racetrace.engine.Measure;
 import racetrace.engine.Model;
 import racetrace.search.Assumptions;
@@ -32,24 +33,26 @@ final class RowCheck {
      */
     static final String FULL_PROPERTY = "racetrace.suite.full";
 
-    static void run(RaceTable.Row row, HuntOptions budget, Class<?> suite) {
-        run(row, budget, suite, Boolean.getBoolean(FULL_PROPERTY));
+    static void run(RaceTable.Row row, HuntOptions budget, Function<Case, String> check, Class<?> suite) {
+        run(row, budget, check, suite, Boolean.getBoolean(FULL_PROPERTY));
     }
 
-    static void run(RaceTable.Row row, HuntOptions budget, Class<?> suite, boolean full) {
+    static void run(RaceTable.Row row, HuntOptions budget, Function<Case, String> check, Class<?> suite,
+            boolean full) {
         Model<?> model = row.model().get();
         String origin = "the racetrace suite `" + suiteName(suite) + "`, row `" + row.name() + "`";
         if (row.expectation() instanceof Expectation.Holds) {
             holds(model, budget, suite, origin);
         } else if (full) {
-            everyViolation(model, (Expectation.Violates) row.expectation(), budget);
+            everyViolation(model, (Expectation.Violates) row.expectation(), budget, check);
         } else {
-            violates(model, (Expectation.Violates) row.expectation(), budget, suite, origin);
+            violates(model, (Expectation.Violates) row.expectation(), budget, check, suite, origin);
         }
     }
 
     /** The whole hunt: the invariants found, their minimal measures and assumptions, exactly as recorded. */
-    private static void everyViolation(Model<?> model, Expectation.Violates expected, HuntOptions budget) {
+    private static void everyViolation(Model<?> model, Expectation.Violates expected, HuntOptions budget,
+            Function<Case, String> check) {
         String instance = model.instance().toString();
         HuntResult r = Hunter.hunt(model, budget, null);
         List<String> problems = new ArrayList<>();
@@ -65,6 +68,10 @@ final class RowCheck {
             String cond = Assumptions.conditions(f.assumptions());
             line.append(line.length() == 0 ? "" : "; ").append(f.invariant()).append(' ').append(Verdicts.measure(f.measure()))
                     .append(cond.isEmpty() ? "" : " if " + cond.replace(", ", ","));
+            String wrong = check.apply(f.shrunk());
+            if (wrong != null) {
+                problems.add(f.invariant() + "'s counterexample: " + wrong + ": racetrace replay " + f.shrunk());
+            }
             Expectation.Recorded rec = expected.invariants().get(f.invariant());
             if (rec == null) {
                 continue;
@@ -121,8 +128,8 @@ final class RowCheck {
         print("\nracetrace: " + instance + " holds, as the table records (" + r.evidence().describe() + ")\n");
     }
 
-    private static void violates(Model<?> model, Expectation.Violates expected, HuntOptions budget, Class<?> suite,
-            String origin) {
+    private static void violates(Model<?> model, Expectation.Violates expected, HuntOptions budget,
+            Function<Case, String> check, Class<?> suite, String origin) {
         String instance = model.instance().toString();
         HuntResult r = Hunter.hunt(model, budget.stoppingAtFirst(), null);
         if (!r.violated()) {
@@ -139,6 +146,10 @@ final class RowCheck {
         Bundle b = Bundle.write(c, how, Bundle.defaultRoot(), suite.getPackageName());
         Expectation.Recorded rec = expected.invariants().get(invariant);
         List<String> problems = new ArrayList<>();
+        String wrong = check.apply(c);
+        if (wrong != null) {
+            problems.add("its counterexample fails the table's check: " + wrong);
+        }
         if (rec == null) {
             problems.add("the table records " + expected.invariants().keySet() + ", not " + invariant);
         } else {

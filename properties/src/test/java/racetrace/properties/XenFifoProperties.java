@@ -2,6 +2,7 @@ package racetrace.properties;
 
 import racetrace.property.RaceSuite;
 import racetrace.property.RaceTable;
+import racetrace.xen.Legality;
 
 /**
  * mvn test over every xen-fifo instance, one test per instance: each is hunted as {@code racetrace
@@ -12,6 +13,8 @@ class XenFifoProperties {
 
     @RaceSuite
     static RaceTable instances() {
-        return RaceTable.fromVerdicts("racetrace/verdicts/xen-fifo.txt");
+        // Every counterexample reported uses only ops the real hypercalls accept on its ports' binding.
+        return RaceTable.fromVerdicts("racetrace/verdicts/xen-fifo.txt")
+                .eachCounterexample(c -> Legality.refused(c.model(), c.scenario()));
     }
 }

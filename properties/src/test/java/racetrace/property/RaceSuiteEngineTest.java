@@ -120,6 +120,15 @@ class RaceSuiteEngineTest {
     }
 
     @Test
+    void aTablesCheckOfEveryCounterexampleCanRefuseOne() {
+        assertThat(run(TableSuites.Checked.class)).singleElement().satisfies(r -> {
+            assertThat(r.status()).isEqualTo(TestExecutionResult.Status.FAILED);
+            assertThat(r.message()).contains("its counterexample fails the table's check: the counter's 2 threads are "
+                    + "not welcome");
+        });
+    }
+
+    @Test
     void holdsWithNothingExhaustiveBehindItFails() {
         assertThat(run(TableSuites.Unbacked.class)).singleElement().satisfies(r -> {
             assertThat(r.status()).isEqualTo(TestExecutionResult.Status.FAILED);

@@ -64,6 +64,15 @@ class TableSuites {
         }
     }
 
+    /** A table whose check refuses every counterexample. */
+    static class Checked {
+        @RaceSuite
+        static RaceTable rows() {
+            return RaceTable.of("counter").violates("racy", "NoLostIncrement").budget(small())
+                    .eachCounterexample(c -> "the counter's " + c.scenario().threadCount() + " threads are not welcome");
+        }
+    }
+
     /** A holds row whose search completes no scope (random runs only). */
     static class Unbacked {
         @RaceSuite

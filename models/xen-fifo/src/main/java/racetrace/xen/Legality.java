@@ -100,6 +100,30 @@ public final class Legality {
         return r.accepts().contains(binding) && r.eras().contains(era);
     }
 
+    /**
+     * Whether every op of a scenario's Xen CPUs is one the real code accepts on the scenario's
+     * binding in the model's era; the first refused op in words, or null when all are accepted.
+     */
+    public static String refused(racetrace.engine.Model<?> model, racetrace.engine.Scenario scenario) {
+        if (!(model instanceof XenFifoModel x)) {
+            throw new IllegalArgumentException(model.instance() + " is no xen-fifo instance");
+        }
+        Binding binding = bindingOf(((XenSpace) x.space()).raise(scenario.config()));
+        for (racetrace.engine.ThreadScript t : scenario.threads()) {
+            if (!t.actor().equals(XenSpace.XEN_CPU)) {
+                continue;
+            }
+            for (racetrace.engine.Op op : t.ops()) {
+                if (!accepts(op.name(), binding, x.callers())) {
+                    Row r = row(op.name());
+                    return op + " on a port bound " + binding + " in era " + x.callers().id() + ": the real code "
+                            + "refuses it (" + r.source() + ")";
+                }
+            }
+        }
+        return null;
+    }
+
     /** The binding of the ports of a scenario whose Xen CPUs raise events with {@code raise}. */
     public static Binding bindingOf(String raise) {
         return switch (raise) {

@@ -76,6 +76,8 @@ class LegalityTest {
         assertThat(((XenSpace) m.space()).raise(ipi)).isEqualTo("ipi");
         Scenario s = new Scenario(ipi, List.of(ThreadScript.of(XenSpace.XEN_CPU, Op.of("bindVcpu", 1, 1),
                 Op.of("ipi", 1)), ThreadScript.of(XenSpace.XEN_CPU, Op.of("unmask", 1))));
+        assertThat(Legality.refused(m, s)).contains("bindVcpu(1,1) on a port bound IPI in era 2013",
+                "no ECS_IPI case, default: rc = -EINVAL");
         assertThatThrownBy(() -> m.space().validate(s)).isInstanceOf(BadInputException.class)
                 .hasMessageContaining("op bindVcpu(1,1) is not in the xen-cpu alphabet");
     }
