@@ -90,7 +90,7 @@ Succ == [
     A6_lockQ |-> "A7_readTail", A8_writeHead |-> "A9_writeTail", A9_writeTail |-> "A10_unlockQ",
     S4_setBusy |-> "S5_readTail",
     B1_tasPending |-> "B2_testMasked", B5_readLastv |-> "B6_readLastp", B6_readLastp |-> "B7_lockOldQ",
-    B7_lockOldQ |-> "B8_setLinked", B8_setLinked |-> "B9_invalidateTail", B10a_readNv |-> "B10a_writeLastv",
+    B7_lockOldQ |-> "B9_invalidateTail", B10a_readNv |-> "B10a_writeLastv",
     B10a_writeLastv |-> "B10b_readPrio", B10b_readPrio |-> "B10b_writeLastp",
     B10b_writeLastp |-> "B10c_unlockOldQ", B10c_unlockOldQ |-> "B10d_lockQ", B10d_lockQ |-> "B11_readTail",
     B12_writeHead |-> "B13_writeTail", B13_writeTail |-> "B14_unlockQ",
@@ -310,7 +310,9 @@ RetryOldQ(t) ==
     THEN Do(t, [owner |-> [owner EXCEPT ![lv[t]][lp[t]] = 0], dropped |-> Drop(port[t])],
             [tries |-> 3] @@ Finish(t))
     ELSE Unlock(t, OQ(t), [tries |-> tries[t] + 1, pc |-> "L1_readLastv"])
-SetLinked(t) == Do(t, [word |-> SetW(port[t], "L", TRUE), dropped |-> dropped \ {port[t]}], Then(t))
+\* b's set_bit (B8), after the old tail's invalidation as in the seed diff; then the last queue if it moved
+SetLinked(t) == Do(t, [word |-> SetW(port[t], "L", TRUE), dropped |-> dropped \ {port[t]}],
+                   [pc |-> IF OQ(t) /= Q(t) THEN "B10a_readNv" ELSE "B11_readTail"])
 ReadTmp(t, f) == Go(t, [tmp |-> f[port[t]]] @@ Then(t))
 \* d stores what it re-read (race D), d1 the values it used to pick q
 WriteLastv(t, l) == Do(t, [lastv |-> [lastv EXCEPT ![port[t]] = IF Version = "d1" THEN vc[t] ELSE tmp[t]]], [pc |-> l])
@@ -392,7 +394,8 @@ Step(t) ==
     [] l = "D6_tasLinked" -> TasLinked(t, [pc |-> "D6_unlockOldQ"], "D7_invalidateTail")
     [] l = "E5_tasLinked" -> TasLinked(t, [pc |-> E6Pc(t)], "E5a_invalidateTail")
     [] l \in {"A6_lockQ", "B10d_lockQ", "D8d_lockQ", "E1c_lockQ"} -> Lock(t, Q(t), Then(t))
-    [] l = "B9_invalidateTail" -> InvalidateTail(t, "B10a_readNv", "B11_readTail")
+    [] l = "B9_invalidateTail" -> IF Version = "c" THEN InvalidateTail(t, "B10a_readNv", "B11_readTail")
+                                  ELSE InvalidateTail(t, "B8_setLinked", "B8_setLinked")
     [] l = "D7_invalidateTail" -> InvalidateTail(t, D8Start, "D9_readTail")
     [] l = "E5a_invalidateTail" -> InvalidateTail(t, "E5b_writeLastq", "E5c_readTail")
     [] l = "A7_readTail" -> ReadTail(t, p)
@@ -519,9 +522,9 @@ InFlightPcs ==
     {"SL1_readTail", "SL3_cas", "S1_readTail", "S3_cas", "S4_setBusy", "S5_readTail", "S6_cas",
      "S6_clearBusy", "S7_clearBusy"} \cup
     CASE Version \in {"a0", "a"} -> {"A6_lockQ", "A7_readTail", "A8_writeHead"}
-      [] Version \in {"b", "c", "fix1"} -> {"B9_invalidateTail", "B10a_readNv", "B10a_writeLastv", "B10b_readPrio",
-                                   "B10b_writeLastp", "B10c_unlockOldQ", "B10d_lockQ", "B11_readTail",
-                                   "B12_writeHead"}
+      [] Version \in {"b", "c", "fix1"} -> (IF Version = "c" THEN {"B9_invalidateTail"} ELSE {}) \cup
+                                  {"B10a_readNv", "B10a_writeLastv", "B10b_readPrio", "B10b_writeLastp",
+                                   "B10c_unlockOldQ", "B10d_lockQ", "B11_readTail", "B12_writeHead"}
       [] Version \in {"d", "d1", "e1"} -> {"D7_invalidateTail", "D8a_readNv", "D8a_writeLastv", "D8b_readPrio",
                                    "D8b_writeLastp", "D8_writeLastq", "D8c_unlockOldQ", "D8d_lockQ",
                                    "D9_readTail", "D10_writeHead"}

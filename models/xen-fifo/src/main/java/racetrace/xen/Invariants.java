@@ -30,7 +30,11 @@ final class Invariants {
                 headToReady = EnumSet.of(Pc.A9_writeTail, Pc.A10_unlockQ, Pc.A11_tasReady);
             }
             case B, C, FIX1 -> {
-                inFlight.addAll(List.of(Pc.B9_invalidateTail, Pc.B10a_readNv, Pc.B10a_writeLastv, Pc.B10b_readPrio,
+                // from the LINKED claim on: C8 before B9 in c, B8 after B9 in b and fix1
+                if (version == XenVersion.C) {
+                    inFlight.add(Pc.B9_invalidateTail);
+                }
+                inFlight.addAll(List.of(Pc.B10a_readNv, Pc.B10a_writeLastv, Pc.B10b_readPrio,
                         Pc.B10b_writeLastp, Pc.B10c_unlockOldQ, Pc.B10d_lockQ, Pc.B11_readTail, Pc.B12_writeHead));
                 headToReady = EnumSet.of(Pc.B13_writeTail, Pc.B14_unlockQ, Pc.B15_tasReady);
             }
