@@ -589,13 +589,16 @@ LastQueueCorrect ==
     /\ \A x \in Ports : (W(x).L /\ ~InFlight(x) /\ ~InCS(x) /\ x \notin Excused)
            => x \in Range(Queue(lastv[x], lastp[x]))
 
-\* a0 sets READY on every link, so stale HEADs are benign there: check only the harmful form.
+\* The full form in every version (notes 3.3, 8); a0 sets READY on every link, so a stale HEAD
+\* breaks it there benignly (race R0, fixed by 70ccddb1): the harmful form is NoForeignDequeue.
 ReadyImpliesValidHead ==
-    IF Version = "a0"
-    THEN \A t \in Threads : (pc[t] = "G5_clearLinked" /\ cur[t] /= 0 /\ W(cur[t]).L)
-             => ~\E x \in Ports : W(x).L /\ W(x).LINK = cur[t]
-    ELSE \A q \in Queues : q[2] \in ready[q[1]] =>
-             LET h == head[q[1]][q[2]] IN h /= 0 /\ W(h).L /\ Start(q[1], q[2]) = h
+    \A q \in Queues : q[2] \in ready[q[1]] =>
+        LET h == head[q[1]][q[2]] IN h /= 0 /\ W(h).L /\ Start(q[1], q[2]) = h
+
+\* The guest walking queue (v,k) never dequeues a port LINKED on another queue (notes 3.3, 8).
+NoForeignDequeue ==
+    \A t \in Threads : (Actor[t] = "guest" /\ pc[t] = "G5_clearLinked" /\ cur[t] /= 0 /\ W(cur[t]).L)
+        => \A q \in Queues \ {<<GuestV(t), kq[t]>>} : cur[t] \notin Range(Queue(q[1], q[2]))
 
 \* Every actor finished (consumers idle) and the guest's queues drained.
 Idle == /\ \A t \in Threads : Finished(t)
