@@ -1,7 +1,8 @@
 ---------------------------- MODULE StorageFlags ----------------------------
 (***************************************************************************)
 (* Flags of a C struct written by concurrent contexts (racetrace model     *)
-(* families vfio-pci and mlx5, Java package racetrace.flags).              *)
+(* families vfio-pci and mlx5, Java package racetrace.flags). "notes"      *)
+(* below are the research notes docs/research/vfio-pci-bitfields.md.       *)
 (*                                                                         *)
 (* Each thread runs a script of ops; each op is a program: a sequence of   *)
 (* instruction records, one per atomic step, with a label that is the      *)

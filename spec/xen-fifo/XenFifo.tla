@@ -1,7 +1,7 @@
 ------------------------------- MODULE XenFifo -------------------------------
 (***************************************************************************)
 (* Xen FIFO event channels, as described in the research notes            *)
-(* (shared/research/xen-evtchn-fifo.md): evtchn_fifo_set_pending in each   *)
+(* (docs/research/xen-evtchn-fifo.md): evtchn_fifo_set_pending in each     *)
 (* version of section 2 (the constant Version), Xen's unmask, set_priority *)
 (* and bind_vcpu (1.8) under the locks their callers hold in an era (1.7,  *)
 (* the constant Callers), the Linux upcall loop (1.5) and guest unmask     *)

@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * vfio/mlx5's device and page-tracker flags, and the deferred-reset hand-off (research notes
- * vfio-pci-bitfields.md §2.2, §4).
+ * docs/research/vfio-pci-bitfields.md §2.2, §4).
  *
  * <p>Actors (grouped in this order): {@code user} (DMA-logging ioctls on the open fd: tracker
  * start/stop, read-and-clear with arg 1 = the device reports an error), {@code closer} (last fd

@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * vfio-pci's {@code struct vfio_pci_core_device} flags under concurrent writers (research notes
- * vfio-pci-bitfields.md §2.1, §3).
+ * docs/research/vfio-pci-bitfields.md §2.1, §3).
  *
  * <p>Actors (one thread each, grouped in this order):
  * <ul>

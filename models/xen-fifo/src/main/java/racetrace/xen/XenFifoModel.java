@@ -18,7 +18,7 @@ import racetrace.engine.Transition;
  * Step-level model of Xen's FIFO event channels: {@code evtchn_fifo_set_pending} in the versions
  * of {@link XenVersion}, under the locks its callers hold in an era ({@link Callers}), Xen's unmask
  * / set_priority / bind_vcpu, the Linux upcall loop and the Linux guest unmask. Step names follow
- * {@code shared/research/xen-evtchn-fifo.md}: one step per read, write, atomic read-modify-write,
+ * {@code docs/research/xen-evtchn-fifo.md}: one step per read, write, atomic read-modify-write,
  * cmpxchg, lock or unlock; local computations are merged into the memory step before them.
  * {@code spec/xen-fifo/XenFifo.tla} states the same system, step for step.
  *

@@ -2,12 +2,16 @@
  * The Xen FIFO event-channel model {@code xen-fifo} ({@link racetrace.xen.XenFifoFamily}).
  *
  * <p>{@link racetrace.xen.XenFifoModel} is parameterised by {@link racetrace.xen.XenVersion} (a0, a,
- * b, c, fix1, d, d1, e1, e2 as in sections 2.2 to 2.7 of {@code shared/research/xen-evtchn-fifo.md};
+ * b, c, fix1, d, d1, e1, e2 as in sections 2.2 to 2.7 of {@code docs/research/xen-evtchn-fifo.md};
  * fix1 is the seed mail's first fix) and by {@link racetrace.xen.Callers}, the era whose callers'
  * locks the Xen ops hold (section 1.7; option {@code callers}, by default the era the version
  * shipped in). Steps and their labels follow the notes' step names (e.g. {@code D6_tasLinked});
  * the labels are the TLA+ pc values of {@code XenFifo.tla}. The model's class comment gives the
  * decisions where the notes leave room.
+ *
+ * <p>"The notes" in this package are {@code docs/research/xen-evtchn-fifo.md} in racetrace's
+ * repository: "notes 1.7", "section 2.6" and "§2.6" name its sections, and step names (D6, E1c,
+ * G5, S7, ...) the steps of its step lists.
  *
  * <p>{@code spec/xen-fifo/XenFifo.tla} states the same system: the variables of
  * {@link racetrace.xen.XenFifoModel#VARIABLES}, the version and era as constants, one action per

@@ -107,7 +107,7 @@ public final class StructLayouts {
         StringBuilder src = new StringBuilder(include);
         for (DwarfMembers.Member m : s.members()) {
             if (m.isBitfield() && !m.name().isEmpty()) {
-                // One store of a constant and one of a value known only at run time (notes §5.3).
+                // One store of a constant and one of a value known only at run time (docs/research/vfio-pci-bitfields.md §5.3).
                 src.append("void rt_c_").append(m.ident()).append("(struct ").append(s.name()).append(" *p) { p->")
                         .append(m.path()).append(" = 1; }\n");
                 src.append("void rt_x_").append(m.ident()).append("(struct ").append(s.name())

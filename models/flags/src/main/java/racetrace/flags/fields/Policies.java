@@ -29,7 +29,7 @@ import racetrace.flags.Writer;
  * </ul>
  * A field taken out of a run becomes a one-byte plain member declared right after the run; the
  * bitfields left are packed again in declaration order from bit 0, a byte each eight, as the
- * psABIs allocate {@code :1} fields (notes §5.1), so only layouts of one-bit fields are derived.
+ * psABIs allocate {@code :1} fields (docs/research/vfio-pci-bitfields.md §5.1), so only layouts of one-bit fields are derived.
  */
 public final class Policies {
 
