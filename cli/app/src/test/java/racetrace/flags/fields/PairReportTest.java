@@ -181,7 +181,7 @@ class PairReportTest {
         assertThat(a.merged()).isEqualTo("merged");
         assertThat(a.setups()).extracting(s -> s.reading() + ":" + s.reproducesMerged() + ":" + s.racing())
                 .containsExactly("MERGED_RULE:true:0", "LITERAL:false:1");
-        assertThat(a.setups().get(1).races()).containsExactly("needs_reset + needs_pm_restore (if probe-window=open)");
+        assertThat(a.setups().get(1).races()).containsExactly("needs_reset + needs_pm_restore if probe-window=open");
         // {virq_disabled, pm_runtime_engaged} is as small as {virq_disabled, pm_intx_masked}: both are listed.
         assertThat(c.pointFixes()).contains(java.util.Set.of("virq_disabled", "pm_intx_masked"),
                 java.util.Set.of("virq_disabled", "pm_runtime_engaged"));

@@ -340,7 +340,7 @@ public final class FieldsCommand implements Callable<Integer> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("reading", s.reading().description());
             m.put("plain", String.join(", ", s.plain()));
-            m.put("racing", s.racing() + (s.races().isEmpty() ? "" : " (" + String.join("; ", s.races()) + ")"));
+            m.put("racing", s.racing() + (s.races().isEmpty() ? "" : ": " + String.join("; ", s.races())));
             m.put("merged", s.reproducesMerged());
             m.put("difference", s.difference(a.mergedPlain()));
             setups.add(m);

@@ -85,7 +85,7 @@ public record Answer(Comparison comparison, String merged, Set<String> mergedPla
             for (PairVerdict v : col.verdicts()) {
                 if (v.races()) {
                     races.add(v.pair().a() + " + " + v.pair().b() + (v.dependsOn().isEmpty() ? ""
-                            : " (if " + Assumptions.conditions(v.dependsOn()) + ")"));
+                            : " if " + Assumptions.conditions(v.dependsOn())));
                 }
             }
             setups.add(new Setup(r, plain, col.racing(), races, plain.equals(mergedPlain)));
