@@ -73,7 +73,9 @@ abstract class FlagsFamily implements ModelFamily {
     FlagsModel instance(String variant, Map<String, String> options) {
         Layout layout = Layouts.of(name(), variant, bundled());
         Granularity g = Granularity.ofOption(options.getOrDefault("granularity", "byte"));
-        return new FlagsModel(definition(variant, layout, g, options));
+        FlagsDefinition def = definition(variant, layout, g, options);
+        def.addWriters(Layouts.writers(name(), variant));
+        return new FlagsModel(def);
     }
 
     /** Makes a layout read from a file a variant of this family; returns the variant's name. */
