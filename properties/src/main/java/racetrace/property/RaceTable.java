@@ -17,8 +17,9 @@ import racetrace.search.hunt.HuntOptions;
 /**
  * A property suite as data: one row per instance, each with what it is expected to do. A method
  * annotated {@link RaceSuite} returns one; {@code mvn test} runs each row as a test of its own,
- * named after the row. A row hunts its instance as {@code racetrace hunt} does (same portfolio, same
- * work bound, same seed) and compares what it finds with its expectation:
+ * named after the row. A row hunts its instance as {@code racetrace hunt} does (the same portfolio and
+ * seed; by default fewer random runs and swarm scenarios than the hunt, {@link #HUNT_BUDGET} for the
+ * hunt's own) and compares what it finds with its expectation:
  *
  * <ul>
  * <li>{@code holds}: the hunt finds nothing and its exhaustive search completes a scope (a row whose
@@ -62,10 +63,21 @@ public final class RaceTable {
 
     /**
      * The hunt's default work (random runs, ladder states, swarm scenarios, seed), so a row finds
-     * what {@code racetrace hunt} finds; its time cap raised to half an hour, so that a loaded machine
-     * does not cut the work the verdict rests on (a row the cap does cut fails as inconclusive).
+     * what {@code racetrace hunt} finds: the budget of a table that records what the hunt reports
+     * (racetrace's own suites, read from the hunt's verdicts); its time cap raised to half an hour, so
+     * that a loaded machine does not cut the work the verdict rests on (a row the cap does cut fails
+     * as inconclusive).
      */
-    public static final HuntOptions DEFAULT_BUDGET = withSeconds(HuntOptions.defaults(), 1800);
+    public static final HuntOptions HUNT_BUDGET = withSeconds(HuntOptions.defaults(), 1800);
+
+    /**
+     * A table's default: the hunt's portfolio, seed and ladder budget (so a scope is explored to the
+     * end where the hunt's is), with fewer random runs (2,000) and swarm scenarios (500), so that a
+     * row takes seconds on a small model rather than the minute a full hunt may spend.
+     */
+    public static final HuntOptions DEFAULT_BUDGET = withSeconds(new HuntOptions(HuntOptions.DEFAULT_SEED, 2_000,
+            HuntOptions.DEFAULT_STATES, 500, 1800, racetrace.search.hunt.Strategy.PORTFOLIO, 0,
+            racetrace.search.Parallel.cores(), racetrace.search.RandomCases.DEFAULT_SCHEDULE_LENGTH, false), 1800);
 
     /** The same budget with another time cap. */
     public static HuntOptions withSeconds(HuntOptions o, double seconds) {
@@ -163,9 +175,8 @@ public final class RaceTable {
     }
 
     /**
-     * The work each row's hunt may do (default {@link #DEFAULT_BUDGET}: the hunt's own, so a row
-     * finds what {@code racetrace hunt} finds). The time cap is only a cap: a row it cuts short fails
-     * as inconclusive.
+     * The work each row's hunt may do (default {@link #DEFAULT_BUDGET}; {@link #HUNT_BUDGET} is the
+     * hunt's own). The time cap is only a cap: a row it cuts short fails as inconclusive.
      */
     public RaceTable budget(HuntOptions options) {
         this.budget = options;

@@ -12,6 +12,6 @@ class Mlx5Properties {
 
     @RaceSuite
     static RaceTable instances() {
-        return RaceTable.fromVerdicts("racetrace/verdicts/mlx5.txt");
+        return RaceTable.fromVerdicts("racetrace/verdicts/mlx5.txt").budget(RaceTable.HUNT_BUDGET);
     }
 }

@@ -12,6 +12,6 @@ class VfioPciProperties {
 
     @RaceSuite
     static RaceTable instances() {
-        return RaceTable.fromVerdicts("racetrace/verdicts/vfio-pci.txt");
+        return RaceTable.fromVerdicts("racetrace/verdicts/vfio-pci.txt").budget(RaceTable.HUNT_BUDGET);
     }
 }

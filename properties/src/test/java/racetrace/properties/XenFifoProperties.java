@@ -14,7 +14,7 @@ class XenFifoProperties {
     @RaceSuite
     static RaceTable instances() {
         // Every counterexample reported uses only ops the real hypercalls accept on its ports' binding.
-        return RaceTable.fromVerdicts("racetrace/verdicts/xen-fifo.txt")
+        return RaceTable.fromVerdicts("racetrace/verdicts/xen-fifo.txt").budget(RaceTable.HUNT_BUDGET)
                 .eachCounterexample(c -> Legality.refused(c.model(), c.scenario()));
     }
 }

@@ -176,6 +176,14 @@ public final class Hunter {
                     ladderEnded = true;
                     return null;
                 }
+                if (scenarios.isEmpty()) {
+                    // A level with no scenario (the model's smallest scenario is larger) is explored at
+                    // once: without a unit of its own it would never count as done, nor any level after it.
+                    Unit u = new Unit.Scope(level, 0, List.of(), true);
+                    level++;
+                    levelOffset = 0;
+                    return u;
+                }
                 if (levelOffset < scenarios.size()) {
                     int size = levelOffset == 0 ? 8 : SCENARIOS_PER_SCOPE_UNIT;
                     int to = Math.min(scenarios.size(), levelOffset + size);
