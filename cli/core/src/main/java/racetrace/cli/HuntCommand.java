@@ -19,6 +19,7 @@ import racetrace.search.hunt.HuntOptions;
 import racetrace.report.HuntReport;
 import racetrace.search.hunt.HuntResult;
 import racetrace.search.hunt.Hunter;
+import racetrace.search.ModelOrigin;
 import racetrace.search.RandomCases;
 import racetrace.tla.TlcConfirmation;
 import racetrace.tlc.Confirmations;
@@ -31,7 +32,8 @@ import racetrace.tlc.Confirmations;
         description = "Searches model instances for invariant violations, shrinks what it finds and prints the CPU "
                 + "tables. Exits 1 when any instance is violated.",
         exitCodeListHeading = ExitCode.HEADING,
-        exitCodeList = {ExitCode.L0, ExitCode.L1, ExitCode.L2, ExitCode.L3, ExitCode.L70})
+        exitCodeList = {ExitCode.L0, ExitCode.L1, ExitCode.L2, ExitCode.L3, ExitCode.L4, ExitCode.L5, ExitCode.L70,
+            ExitCode.L130})
 final class HuntCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -94,7 +96,7 @@ final class HuntCommand implements Callable<Integer> {
                 code = ExitCode.worst(code, ExitCode.FOUND);
             }
             if (!output.json) {
-                out.print(HuntReport.text(r, selection.variantInputs().asArguments()));
+                out.print(HuntReport.text(r, selection.variantInputs().asArguments() + ModelOrigin.arguments(m)));
                 out.flush();
             }
             List<TlcConfirmation> confirmations = new ArrayList<>();
@@ -110,7 +112,7 @@ final class HuntCommand implements Callable<Integer> {
                     }
                     confirmations.add(c);
                     if (c instanceof TlcConfirmation.Failed) {
-                        code = ExitCode.worst(code, ExitCode.TLC_FAILED);
+                        code = ExitCode.worst(code, Confirmations.exitCode(c)); // a TLC timeout: inconclusive
                     }
                     if (!output.json) {
                         out.println("   TLC, " + f.invariant() + ": " + c.describe());
@@ -143,7 +145,7 @@ final class HuntCommand implements Callable<Integer> {
     private String writeReport(HuntResult r, Finding f, TlcConfirmation c, Path dir) {
         String replayOptions;
         try {
-            replayOptions = selection.variantInputs().copyInto(dir);
+            replayOptions = selection.variantInputs().copyInto(dir) + ModelOrigin.arguments(r.model());
         } catch (java.io.UncheckedIOException e) {
             return e.getMessage() + " (" + OutputDirectory.reason(e.getCause()) + ")";
         }

@@ -47,6 +47,11 @@ public record Comparison(String model, String granularity, Map<String, String> o
             return verdicts.stream().filter(PairVerdict::races).count();
         }
 
+        /** Pairs a cap left undecided. */
+        public long undecided() {
+            return verdicts.stream().filter(PairVerdict::undecided).count();
+        }
+
         /** The verdict on a pair, or null when the pair shares no unit here. */
         public PairVerdict verdict(FieldPairs.Pair p) {
             for (PairVerdict v : verdicts) {
@@ -69,6 +74,9 @@ public record Comparison(String model, String granularity, Map<String, String> o
             }
             if (v.unknown()) {
                 return "unknown";
+            }
+            if (v.undecided()) {
+                return "cut";
             }
             if (!v.races()) {
                 return "safe";
@@ -102,7 +110,7 @@ public record Comparison(String model, String granularity, Map<String, String> o
         Set<FieldPairs.Pair> pairs = new LinkedHashSet<>();
         for (Column c : columns) {
             for (PairVerdict v : c.verdicts()) {
-                if (v.races()) {
+                if (v.races() || v.undecided()) {
                     pairs.add(v.pair());
                 }
             }

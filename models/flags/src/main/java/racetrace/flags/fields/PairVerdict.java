@@ -21,7 +21,8 @@ import racetrace.search.Case;
  * @param writers the writers-table rows of both fields
  * @param scenarios how many scenarios of the scope were explored
  * @param states the distinct states explored, over all of them
- * @param complete whether every explored scenario was explored completely (no cap hit)
+ * @param complete whether every search was taken to its end (no cap hit): a pair that does not race
+ *     is safe only when complete, else undecided; a race is shown minimal only when complete
  * @param scope what the scope is, in words
  * @param millis wall-clock time
  * @param noWriter the fields of the pair that no row of the writers table stores: the pair is
@@ -40,9 +41,22 @@ public record PairVerdict(FieldPairs.Pair pair, boolean races, Case counterexamp
         return !noWriter.isEmpty();
     }
 
-    /** {@code races}, {@code safe} or {@code unknown}, as the JSON line says. */
+    /** Neither a race nor safe: no race found, and a search stopped at its cap before the end. */
+    public boolean undecided() {
+        return !races && !complete && !unknown();
+    }
+
+    /**
+     * The word of the verdict: races, safe, unknown (a field no writer stores) or inconclusive (a cap
+     * stopped a search).
+     */
+    public String word() {
+        return races ? "races" : unknown() ? "unknown" : complete ? "safe" : "inconclusive";
+    }
+
+    /** The verdict as the JSON line says it: {@link #word()}. */
     public String verdict() {
-        return races ? "races" : unknown() ? "unknown" : "safe";
+        return word();
     }
 
 }
