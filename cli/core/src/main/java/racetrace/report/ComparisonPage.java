@@ -182,7 +182,8 @@ public final class ComparisonPage {
         } else if (f != null) {
             String dir = e.bundles().get(invariant);
             c.put("kind", "violated");
-            c.put("text", "violated " + measure(f.measure()));
+            c.put("text", "violated " + measure(f.measure()) + (f.assumptions().isEmpty() ? ""
+                    : " if " + racetrace.search.Assumptions.conditions(f.assumptions())));
             c.put("href", dir == null ? "" : href(dir) + "/report.md");
             c.put("svg", dir == null ? "" : href(dir) + "/trace.svg");
             c.put("title", HuntReport.explanation(f.shrunk()));

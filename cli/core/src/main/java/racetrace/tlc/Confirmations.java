@@ -67,7 +67,8 @@ public final class Confirmations {
             Path file, String replayOptions) {
         new BugReport(f.invariant(), "`racetrace hunt` (seed " + r.seed() + ", try " + f.tryNumber() + ")",
                 f.shrunk().run(), racetrace.report.HuntReport.table(f.shrunk()), f.shrunk().toString(), c, null,
-                replayOptions).write(file);
+                replayOptions, f.assumptions().stream().map(racetrace.search.Assumptions.Dependence::describe).toList())
+                .write(file);
     }
 
     /**
@@ -81,7 +82,8 @@ public final class Confirmations {
             racetrace.search.hunt.Finding f, TlcConfirmation c, String noTlc, Path dir, String replayOptions) {
         Case shrunk = f.shrunk();
         return BundleWriter.write(dir, shrunk.run(), shrunk.unfocused().check(null).outcome(), shrunk.toString(),
-                "`racetrace hunt` (seed " + r.seed() + ", try " + f.tryNumber() + ")", replayOptions, c, noTlc);
+                "`racetrace hunt` (seed " + r.seed() + ", try " + f.tryNumber() + ")", replayOptions, c, noTlc,
+                f.assumptions().stream().map(racetrace.search.Assumptions.Dependence::describe).toList());
     }
 
     /** As {@link #writeReport}; returns what went wrong, or null. */

@@ -34,9 +34,9 @@ and gives its measure, threads/ops/preemptions/steps; a held cell links to the e
 <#list g.rows as row>
 <tr><th>${row.invariant}</th><#list row.cells as cell><td class="${cell.kind}" title="${cell.title}"><#if cell.href?has_content><a href="${cell.href}">${cell.text}</a><#else>${cell.text}</#if><#if cell.svg?has_content> <a class="small picture" href="${cell.svg}">picture</a></#if></td></#list></tr>
 </#list>
-<tr><th class="small">assumes</th><#list g.columns as c><td class="small assumptions"><#if c.assumptions?has_content>${c.assumptions?join(", ")}<#else>nothing</#if></td></#list></tr>
+<tr><th class="small">options</th><#list g.columns as c><td class="small assumptions"><#if c.assumptions?has_content>${c.assumptions?join(", ")}<#else>nothing</#if></td></#list></tr>
 </table>
-<p class="small">Each verdict rests on the assumptions in its column: ${assumptionsNote}.</p>
+<p class="small">The options each column was searched under; ${assumptionsNote}.</p>
 <#if g.changes?has_content>
 <p>What each change did:</p>
 <ul class="changes">
@@ -52,6 +52,7 @@ and gives its measure, threads/ops/preemptions/steps; a held cell links to the e
 <#list bundles as b>
 <h3 id="${b.anchor}">${b.invariant} in <span class="mono">${b.instance}</span></h3>
 <p class="sentence">${b.explanation}.</p>
+<p class="small assumptions">Rests on: <#if b.assumptions?has_content>${b.assumptions?join("; ")}<#else>no assumption (it holds under every value of the model's options)</#if>.</p>
 <p class="small"><#if b.dir?has_content><a class="bundle" href="${b.dir}/report.md">report</a> · <a class="picture" href="${b.dir}/trace.svg">swimlanes</a> · <a href="${b.dir}/trace.itf.json">ITF trace</a> · </#if>measure ${b.measure}</p>
 </#list>
 </#if>

@@ -19,7 +19,7 @@ Options ${g.key}:
 | ${row.invariant} |<#list row.cells as cell> <#if cell.mdHref?has_content>[${cell.text}](${cell.mdHref})<#else>${cell.text}</#if> |</#list>
 </#list>
 
-The assumptions each verdict rests on (${assumptionsNote}):
+The options each column was searched under (${assumptionsNote}):
 
 <#list g.columns as c>
 * ${c.instance}: <#if c.assumptions?has_content>${c.assumptions?join(", ")}<#else>nothing assumed</#if>
@@ -42,6 +42,8 @@ What each change did:
 ### ${b.invariant} in ${b.instance}
 
 ${b.explanation}.
+
+Rests on: <#if b.assumptions?has_content>${b.assumptions?join("; ")}<#else>no assumption (it holds under every value of the model's options)</#if>.
 
 <#if b.dir?has_content>[report](${b.dir}/report.md) · [swimlanes](${b.dir}/trace.svg) · [ITF trace](${b.dir}/trace.itf.json) · measure ${b.measure}<#else>measure ${b.measure} (no bundle written)</#if>
 </#list>

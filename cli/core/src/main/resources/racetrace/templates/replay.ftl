@@ -9,6 +9,9 @@ ${explanation}
 
 ${table}
 measure: ${measure}
+<#list assumes as a>
+assumes: ${a}
+</#list>
 <#if notices?has_content>
 give-ups:
 <#list notices as n>

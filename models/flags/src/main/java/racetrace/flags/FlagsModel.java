@@ -84,7 +84,7 @@ public final class FlagsModel implements Model<FlagsState> {
             }
         }
         this.instance = Instance.of(def.family(), def.variant, options);
-        this.programs = def.programs();
+        this.programs = def.allPrograms();
         this.unitFields = new int[def.units.unitCount()];
         for (int u = 0; u < unitFields.length; u++) {
             unitFields[u] = def.units.fieldsIn(1 << u);
@@ -118,7 +118,7 @@ public final class FlagsModel implements Model<FlagsState> {
 
             @Override
             public List<Op> alphabet(Config config, String actor) {
-                return def.alphabet(config, actor);
+                return def.allAlphabet(config, actor);
             }
         };
     }
@@ -252,6 +252,11 @@ public final class FlagsModel implements Model<FlagsState> {
     }
 
     /** The layout under this instance's granularity. */
+    /** The family's definition of this instance (for the writers file). */
+    FlagsDefinition definition() {
+        return def;
+    }
+
     public UnitMap units() {
         return def.units;
     }

@@ -30,33 +30,44 @@ import racetrace.tla.TlcRunner;
  * @param noTlc why TLC was not run (when {@code tlc} is null)
  * @param replayOptions what {@code racetrace replay} needs besides the string, each with a leading
  *     space (e.g. {@code " --layout moved.layout"}, a file next to the report), or ""
+ * @param assumptions the assumptions the counterexample rests on, one line each ({@code
+ *     probe-window=open (meaning): why}); empty when it holds under every value
  * @param exported the TLA+ files when they were exported without TLC being run (else null: the
  *     confirmation's export counts)
  * @param bundle whether the report is in a bundle directory ({@link BundleWriter}): it names the
  *     picture, the ITF trace and replays the directory
  */
 public record BugReport(String invariant, String origin, Execution<?> execution, String table, String schedule,
-        TlcConfirmation tlc, String noTlc, String replayOptions, ExportedTrace exported, boolean bundle) {
+        TlcConfirmation tlc, String noTlc, String replayOptions, List<String> assumptions, ExportedTrace exported,
+        boolean bundle) {
 
     public BugReport {
         replayOptions = replayOptions == null ? "" : replayOptions;
+        assumptions = assumptions == null ? List.of() : List.copyOf(assumptions);
     }
 
-    /** A report whose schedule string replays with {@code replayOptions}. */
+    /** A report with its replay options, resting on no assumption. */
     public BugReport(String invariant, String origin, Execution<?> execution, String table, String schedule,
             TlcConfirmation tlc, String noTlc, String replayOptions) {
-        this(invariant, origin, execution, table, schedule, tlc, noTlc, replayOptions, null, false);
+        this(invariant, origin, execution, table, schedule, tlc, noTlc, replayOptions, List.of());
+    }
+
+    /** A report with its replay options and the assumptions it rests on. */
+    public BugReport(String invariant, String origin, Execution<?> execution, String table, String schedule,
+            TlcConfirmation tlc, String noTlc, String replayOptions, List<String> assumptions) {
+        this(invariant, origin, execution, table, schedule, tlc, noTlc, replayOptions, assumptions, null, false);
     }
 
     /** The same report, in a bundle directory with these TLA+ files exported (or null). */
     public BugReport inBundle(ExportedTrace files) {
-        return new BugReport(invariant, origin, execution, table, schedule, tlc, noTlc, replayOptions, files, true);
+        return new BugReport(invariant, origin, execution, table, schedule, tlc, noTlc, replayOptions, assumptions,
+                files, true);
     }
 
     /** A report whose schedule string replays on its own. */
     public BugReport(String invariant, String origin, Execution<?> execution, String table, String schedule,
             TlcConfirmation tlc, String noTlc) {
-        this(invariant, origin, execution, table, schedule, tlc, noTlc, "");
+        this(invariant, origin, execution, table, schedule, tlc, noTlc, "", List.of());
     }
 
     /** The report's text, for a report in the directory TLC's files were exported to. */
@@ -77,6 +88,7 @@ public record BugReport(String invariant, String origin, Execution<?> execution,
         data.put("instance", execution.model().instance().toString());
         data.put("origin", origin);
         data.put("measure", execution.measure().toString());
+        data.put("assumptions", assumptions);
         data.put("scenario", scenarioText(execution.model(), execution.scenario()));
         data.put("table", table);
         data.put("schedule", schedule);

@@ -75,6 +75,15 @@ public final class BundleWriter {
      */
     public static Written write(Path dir, Execution<?> focused, Outcome everyInvariant, String schedule, String origin,
             String replayOptions, TlcConfirmation tlc, String noTlc) {
+        return write(dir, focused, everyInvariant, schedule, origin, replayOptions, tlc, noTlc, List.of());
+    }
+
+    /**
+     * As {@link #write(Path, Execution, Outcome, String, String, String, TlcConfirmation, String)},
+     * for a counterexample that rests on {@code assumptions} (one line each, see {@link BugReport}).
+     */
+    public static Written write(Path dir, Execution<?> focused, Outcome everyInvariant, String schedule, String origin,
+            String replayOptions, TlcConfirmation tlc, String noTlc, List<String> assumptions) {
         Model<?> model = focused.model();
         Explanation why = Explainer.explain(focused);
         String table = CpuTable.render(focused, everyInvariant, why);
@@ -100,7 +109,7 @@ public final class BundleWriter {
         Path svg = write(dir.resolve(SVG), Swimlanes.render(focused, why,
                 (invariant != null ? invariant + " violated in " : "deadlock in ") + model.instance()));
         BugReport report = new BugReport(what, origin, focused, table, schedule, tlc, tlc == null ? note : null,
-                replayOptions).inBundle(exported);
+                replayOptions, assumptions).inBundle(exported);
         Path md = write(dir.resolve(REPORT), report.render(dir));
         files.add(md);
         files.add(svg);
@@ -111,13 +120,14 @@ public final class BundleWriter {
             files.add(exported.cfg());
             files.addAll(exported.specFiles());
         }
-        Path manifest = write(dir.resolve(MANIFEST), manifest(focused, schedule, why, itf, machine, exported));
+        Path manifest = write(dir.resolve(MANIFEST), manifest(focused, schedule, why, itf, machine, exported,
+                assumptions));
         files.add(manifest);
         return new Written(dir, why, table, exported, List.copyOf(files));
     }
 
     private static String manifest(Execution<?> ex, String schedule, Explanation why, Path itf, Path machine,
-            ExportedTrace exported) {
+            ExportedTrace exported, List<String> assumptions) {
         Model<?> model = ex.model();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("format", FORMAT);
@@ -140,6 +150,7 @@ public final class BundleWriter {
         }
         m.put("preemptions", pre);
         m.put("threads", ex.scenario().threadCount());
+        m.put("assumptions", assumptions == null ? List.of() : assumptions);
         Map<String, Object> digests = new LinkedHashMap<>();
         digests.put(itf.getFileName().toString(), sha256(itf));
         digests.put(machine.getFileName().toString(), sha256(machine));
