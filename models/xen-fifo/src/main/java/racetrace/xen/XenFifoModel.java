@@ -157,9 +157,13 @@ public final class XenFifoModel implements Model<XenState> {
         return Instance.of(XenFifoFamily.NAME, version.id(), Map.of(XenFifoFamily.CALLERS, callers.id()));
     }
 
+    /**
+     * 3: legal ops only (an IPI port is never rebound), b sets LINKED after invalidating the old
+     * tail as the seed diff does, ReadyImpliesValidHead in the notes' full form in every version.
+     */
     @Override
     public int version() {
-        return 2;
+        return 3;
     }
 
     @Override
