@@ -126,12 +126,10 @@ Succ == [
 (***************************************************************************)
 XenOps == {"send", "ipi", "virq", "pirq", "unmask", "setPriority", "bindVcpu"}
 Raises == {"send", "ipi", "virq", "pirq"}
-\* The Xen ops the real code accepts on ports bound as the scripts raise them (racetrace.xen.Legality,
+\* The Xen ops the real code accepts on ports bound as Raise binds them (racetrace.xen.Legality,
 \* read in event_channel.c at 88910061, de6acb78, e045199c, b76c3a1b, 5f2df45e): evtchn_bind_vcpu
 \* has no case for an IPI port (default: -EINVAL), in every era.
-LegalXenOps == IF \E t \in Threads : \E i \in 1..Len(Script[t]) : Script[t][i].op = "ipi"
-               THEN XenOps \ {"bindVcpu"} ELSE XenOps
-ASSUME \A t \in Threads : Actor[t] = "xen-cpu" => \A i \in 1..Len(Script[t]) : Script[t][i].op \in LegalXenOps
+LegalXenOps == IF Raise = "ipi" THEN XenOps \ {"bindVcpu"} ELSE XenOps
 CallerLock(o, p) ==
     LET dom == <<"dom", 0>>  virq == <<"virq", 0>>  remote == <<"remote", p>>  chn == <<"chn", p>> IN
     CASE o \notin XenOps \/ Callers = "none" -> <<>>
@@ -160,9 +158,10 @@ Alphabet(x) ==
       [] x = "guest" -> {Op("upcall", 0, 0)}
       [] x = "guest-unmask" -> {Op("unmask", p, 0) : p \in Ports} \cup {Op("mask", p, 0) : p \in Ports}
       [] x = "guest-rogue" -> {Op("scribble", p, 0) : p \in Ports}
-ASSUME \A t \in 1..Len(Actor) :
-    IF "script" \in DOMAIN Plan[t] THEN Range(Plan[t].script) \subseteq Alphabet(Actor[t])
-    ELSE Plan[t].ops \subseteq Alphabet(Actor[t])
+\* The ops a thread's Plan may give it.
+PlanOps(t) == IF "script" \in DOMAIN Plan[t] THEN Range(Plan[t].script) ELSE Plan[t].ops
+ASSUME \A t \in 1..Len(Actor) : PlanOps(t) \subseteq Alphabet(Actor[t])
+ASSUME \A t \in 1..Len(Actor) : Actor[t] = "xen-cpu" => \A o \in PlanOps(t) : o.op \in LegalXenOps
 
 Scripted(t) == "script" \in DOMAIN Plan[t]
 MinOps(t) == IF Scripted(t) THEN Len(Plan[t].script) ELSE Plan[t].min
