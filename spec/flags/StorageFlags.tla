@@ -338,6 +338,24 @@ Choices(t, n) ==
     IF Scripted(t) THEN (IF n < Len(Plan[t].script) THEN {Plan[t].script[n + 1]} ELSE {})
     ELSE IF n < Plan[t].max THEN Plan[t].ops ELSE {}
 MayStop(t, n) == n >= MinOps(t) \/ (n = 0 /\ ~Scripted(t) /\ Plan[t].optional)
+\* The ops thread t's plan may give it.
+PlanOps(t) == IF Scripted(t) THEN Range(Plan[t].script) ELSE Plan[t].ops
+
+(***************************************************************************)
+(* What the constants must be (TLC stops on a model that breaks one).      *)
+(***************************************************************************)
+ASSUME Family \in {"vfio-pci", "mlx5"} /\ Phase \in 0..(IF Family = "vfio-pci" THEN 3 ELSE 2)
+ASSUME /\ NUnits \in Nat \ {0}
+       /\ \A f \in FieldSet : UnitOf[f] \in 1..NUnits /\ IsBit[f] \in BOOLEAN
+       /\ \A s \in DOMAIN Reach : Reach[s] \subseteq 1..NUnits
+       /\ Pair \subseteq FieldSet
+ASSUME /\ Len(Plan) = Len(Actors)
+       /\ \A t \in Threads : /\ \A o \in PlanOps(t) : o.arg \in {0, 1}
+                             /\ Scripted(t) \/ Plan[t].min \in 0..Plan[t].max
+       /\ Caps.threads \in Nat /\ Caps.ops \in Nat
+ASSUME \A o \in DOMAIN Extra : /\ Extra[o].f \in FieldSet /\ Extra[o].pm \in BOOLEAN
+                               /\ Range(Extra[o].locks) \subseteq LockNames
+                               /\ Extra[o].frame \in {"syscall", "event"}
 Max(x, y) == IF x > y THEN x ELSE y
 \* The ops each present thread has begun or still must run: what Caps.ops bounds.
 RECURSIVE SumTo(_, _)
@@ -560,6 +578,21 @@ Spec == Init /\ [][Next]_vars
 (***************************************************************************)
 (* Invariants (same names as the Java model's).                            *)
 (***************************************************************************)
+\* The variables' types: each within the values the spec gives it.
+TypeOK ==
+    /\ mem \in [1..NUnits -> SUBSET FieldSet]
+    /\ ghost \in [FieldSet -> BOOLEAN]
+    /\ lost \subseteq [victim : FieldSet, by : FieldSet]
+    /\ reg \in [Threads -> SUBSET FieldSet]
+    /\ opIdx \in [Threads -> Nat]
+    /\ \A t \in Threads : IF pc[t] = "Done" THEN cur[t] = None
+                          ELSE /\ cur[t] \in PlanOps(t)
+                               /\ \E i \in 1..Len(Prog(cur[t].op)) : Prog(cur[t].op)[i].lbl = pc[t]
+    /\ owner \in [LockNames -> {0} \cup Threads]
+    /\ readers \subseteq Threads
+    /\ usage \in Nat /\ rpm \in {"active", "suspending", "suspended", "resuming"} /\ wake \in BOOLEAN
+    /\ open \in Nat /\ vfs \in BOOLEAN /\ nb \in BOOLEAN /\ rcu \in Nat /\ resetPending \in BOOLEAN
+
 NoLostUpdate == \A f \in FieldSet : (f \in mem[UnitOf[f]]) = ghost[f]
 
 ResetCleanupRuns == AllDone => ~resetPending

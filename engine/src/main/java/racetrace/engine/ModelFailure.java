@@ -85,7 +85,13 @@ public final class ModelFailure extends RuntimeException {
 
     /** The model's class, e.g. {@code com.example.SeqlockModel} (inside racetrace's wrappers, if any). */
     public String modelClass() {
-        return innermost(model).getClass().getName();
+        return className(model);
+    }
+
+    /** The class of the user's code a model runs: the model's own, or the object an adapter runs. */
+    private static String className(Model<?> model) {
+        Model<?> m = innermost(model);
+        return m instanceof Adapted a ? a.adaptedClass().getName() : m.getClass().getName();
     }
 
     /**
@@ -109,8 +115,11 @@ public final class ModelFailure extends RuntimeException {
      */
     public List<StackTraceElement> modelFrames() {
         List<StackTraceElement> out = new ArrayList<>();
+        String own = modelClass();
         for (StackTraceElement f : getCause().getStackTrace()) {
-            if (f.getClassName().startsWith("racetrace.engine.") || f.getClassName().startsWith("racetrace.search.")) {
+            String c = f.getClassName();
+            boolean mine = c.equals(own) || c.startsWith(own + "$");
+            if (!mine && (c.startsWith("racetrace.engine.") || c.startsWith("racetrace.search."))) {
                 break;
             }
             out.add(f);
@@ -142,7 +151,7 @@ public final class ModelFailure extends RuntimeException {
             Throwable cause) {
         String where = call + (thread >= 0 ? " of thread " + (thread + 1) : "")
                 + (label != null ? " at step label '" + label + "'" : "");
-        return "model " + model.instance() + " (" + innermost(model).getClass().getName() + ")"
+        return "model " + model.instance() + " (" + className(model) + ")"
                 + " threw " + cause.getClass().getName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage())
                 + " in " + where + ", after " + (schedule.length() - (call.equals("step") ? 1 : 0)) + " steps";
     }

@@ -16,6 +16,7 @@ import racetrace.api.Program;
 import racetrace.api.TlaMapped;
 import racetrace.api.View;
 import racetrace.engine.ActorKind;
+import racetrace.engine.Adapted;
 import racetrace.engine.BadInputException;
 import racetrace.engine.Config;
 import racetrace.engine.Fingerprint;
@@ -43,7 +44,7 @@ import racetrace.engine.Transition;
  * of a created actor kind begins its first op in the start state but waits, not enabled, until a
  * step creates it.
  */
-public final class ProgramModel<M, R> implements Model<ProgramState> {
+public final class ProgramModel<M, R> implements Model<ProgramState>, Adapted {
 
     private final Program<M, R> program;
     private final Family family;
@@ -70,6 +71,11 @@ public final class ProgramModel<M, R> implements Model<ProgramState> {
     /** The program this model runs. */
     public Program<M, R> program() {
         return program;
+    }
+
+    @Override
+    public Class<?> adaptedClass() {
+        return program.getClass();
     }
 
     private static String findSpec(Program<?, ?> program, Family family) {

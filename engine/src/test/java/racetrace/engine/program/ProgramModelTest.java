@@ -11,9 +11,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import racetrace.api.Actor;
+import racetrace.api.Family;
+import racetrace.api.Program;
+import racetrace.api.ThreadStep;
+import racetrace.api.View;
 import racetrace.engine.Config;
 import racetrace.engine.Execution;
+import racetrace.engine.Invariant;
 import racetrace.engine.Model;
+import racetrace.engine.ModelFailure;
 import racetrace.engine.ModelFamily;
 import racetrace.engine.Op;
 import racetrace.engine.OpPlan;
@@ -187,5 +194,58 @@ class ProgramModelTest {
         assertThat(c.get("Actor")).isEqualTo(List.of("main", "worker"));
         assertThat(c.get("Script").toString()).isEqualTo("[[{name=run, args=[]}], [{name=inc, args=[]}, {name=inc, args=[]}]]");
         assertThat(m.tlaModule()).as("no tla/ForkJoin.tla in the engine's tests").isNull();
+    }
+
+    /** A program of one's own that throws: the failure names the program's class and its frames, not the adapter's. */
+    @Test
+    void aProgramsExceptionIsThePrograms() {
+        Model<?> m = new ProgramFamily(new Thrower()).create("only", Map.of());
+        Scenario sc = new Scenario(Config.empty(), List.of(ThreadScript.of("cpu", Op.of("go"))));
+        assertThatThrownBy(() -> Execution.run(m, sc, Schedule.of(0))).isInstanceOfSatisfying(ModelFailure.class, f -> {
+            assertThat(f.modelClass()).isEqualTo(Thrower.class.getName());
+            assertThat(f.getMessage()).contains("(" + Thrower.class.getName() + ") threw java.lang.IllegalStateException: "
+                    + "no further", "at step label 'first'");
+            assertThat(f.modelFrames()).first().satisfies(e -> assertThat(e.getClassName() + "." + e.getMethodName())
+                    .isEqualTo(Thrower.class.getName() + ".step"));
+        });
+    }
+
+    /** One thread whose first step throws. */
+    public static final class Thrower implements Program<Thrower.Memory, Thrower.Registers> {
+        /** Nothing shared. */
+        public static final class Memory {
+            int x;
+        }
+
+        /** No registers. */
+        public static final class Registers {
+            int y;
+        }
+
+        @Override
+        public Family family() {
+            return Family.of("thrower", "throws").variant("only", "the one")
+                    .actor(Actor.of("cpu", "first").alphabet("go"));
+        }
+
+        @Override
+        public Memory memory(Config config) {
+            return new Memory();
+        }
+
+        @Override
+        public Registers registers(Config config, String actor) {
+            return new Registers();
+        }
+
+        @Override
+        public void step(ThreadStep<Memory, Registers> t) {
+            throw new IllegalStateException("no further");
+        }
+
+        @Override
+        public List<Invariant<View<Memory, Registers>>> invariants() {
+            return List.of();
+        }
     }
 }
