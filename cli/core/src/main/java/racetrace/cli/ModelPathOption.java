@@ -24,8 +24,9 @@ import racetrace.engine.Models;
  */
 public final class ModelPathOption {
 
-    /** The services file a model path must hold at least one of. */
-    static final String SERVICES = "META-INF/services/racetrace.engine.ModelFamily";
+    /** The services files a model path must hold at least one of: programs (racetrace.api), and families. */
+    static final List<String> SERVICES = List.of("META-INF/services/racetrace.api.Program",
+            "META-INF/services/racetrace.engine.ModelFamily");
 
     @Option(names = "--model-path", paramLabel = "PATH",
             description = "jars or class directories with models of your own, separated by '${sys:path.separator}' "
@@ -75,18 +76,23 @@ public final class ModelPathOption {
         }
         URLClassLoader loader = new URLClassLoader(urls.toArray(URL[]::new), ModelPathOption.class.getClassLoader());
         try {
-            List<URL> files = java.util.Collections.list(loader.findResources(SERVICES));
+            List<URL> files = new ArrayList<>();
+            for (String services : SERVICES) {
+                files.addAll(java.util.Collections.list(loader.findResources(services)));
+            }
             if (files.isEmpty()) {
                 close(loader);
                 throw new CommandLine.ParameterException(last, "--model-path " + describe(entries)
-                        + " registers no model family: none of its jars or directories has " + SERVICES
-                        + " (racetrace new-model writes one)");
+                        + " registers no model family: none of its jars or directories has " + SERVICES.get(0)
+                        + " or " + SERVICES.get(1) + " (racetrace new-model writes the first)");
             }
             if (files.stream().noneMatch(ModelPathOption::namesAClass)) {
                 close(loader);
                 throw new CommandLine.ParameterException(last, "--model-path " + describe(entries)
-                        + " registers no model family: its " + SERVICES + " names no class (it is empty); list your "
-                        + "ModelFamily class in it, one fully qualified name a line");
+                        + " registers no model family: its " + String.join(" and ", files.stream()
+                                .map(u -> u.getPath().substring(u.getPath().lastIndexOf("META-INF/"))).distinct().toList())
+                        + " names no class (it is empty); list your Program (or ModelFamily) class in it, one fully"
+                        + " qualified name a line");
             }
         } catch (IOException e) {
             close(loader);

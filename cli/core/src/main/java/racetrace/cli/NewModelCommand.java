@@ -70,9 +70,15 @@ final class NewModelCommand implements Callable<Integer> {
         files.put("pom.xml", "pom.xml");
         files.put(".gitignore", "gitignore");
         files.put("src/main/java/" + pkgDir + "/" + prefix + "Model.java", "Model.java");
-        files.put("src/main/java/" + pkgDir + "/" + prefix + "Family.java", "Family.java");
         files.put("src/main/tla/" + prefix + ".tla", "Spec.tla");
         files.put("src/test/java/" + pkgDir + "/" + prefix + "Properties.java", "Properties.java");
+        files.put("src/test/java/" + pkgDir + "/" + prefix + "SpecTest.java", "SpecTest.java");
+        // The spec's MC models and its manifest, out of the jar (docs/tla.md, the house style).
+        files.put("src/test/tla/MC" + prefix + "Buggy.tla", "MCBuggy.tla");
+        files.put("src/test/tla/MC" + prefix + "Buggy.cfg", "MC.cfg");
+        files.put("src/test/tla/MC" + prefix + "Fixed.tla", "MCFixed.tla");
+        files.put("src/test/tla/MC" + prefix + "Fixed.cfg", "MC.cfg");
+        files.put("src/test/tla/MC.manifest", "MC.manifest");
         files.put("src/test/resources/junit-platform.properties", "junit-platform.properties");
         Map<String, String> texts = new LinkedHashMap<>();
         for (Map.Entry<String, String> f : files.entrySet()) {
@@ -87,8 +93,8 @@ final class NewModelCommand implements Callable<Integer> {
         for (Map.Entry<String, String> f : texts.entrySet()) {
             written.add(write(target.resolve(f.getKey()), f.getValue()));
         }
-        written.add(write(target.resolve("src/main/resources/META-INF/services/racetrace.engine.ModelFamily"),
-                pkg + "." + prefix + "Family\n"));
+        written.add(write(target.resolve("src/main/resources/META-INF/services/racetrace.api.Program"),
+                pkg + "." + prefix + "Model\n"));
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("name", name);
         summary.put("dir", target.toString());

@@ -30,7 +30,7 @@ import racetrace.tla.TlaNames;
 record ScaffoldNames(String name, String javaPackage, String prefix) {
 
     /** The classes new-model writes, by the suffix after the prefix. */
-    static final List<String> CLASS_SUFFIXES = List.of("Model", "Family", "Properties");
+    static final List<String> CLASS_SUFFIXES = List.of("Model", "Properties", "SpecTest");
 
     /** Longer names make unreadable classes and paths; no model needs more. */
     static final int MAX_NAME = 60;

@@ -11,7 +11,7 @@ import racetrace.property.RaceTable;
  * counterexample violates a listed invariant, shrunk to the case the hunt proves minimal, no larger
  * than recorded). A failing row prints the CPU table and the schedule string and writes its bundle
  * under target/racetrace/. When the search finds a race you expect, record it from that output:
- * .violates("buggy", "NoLostUpdate 2/2/1/6"), the measure being threads/ops/preemptions/steps.
+ * .violates("buggy", "NoLostUpdate 2/2/1/4"), the measure being threads/ops/preemptions/steps.
  */
 class ${prefix}Properties {
 

@@ -1,59 +1,112 @@
-<#assign bar = "-"?left_pad(30, "-")>
+<#assign bar = "-"?left_pad(29, "-")>
 ${bar} MODULE ${module} ${bar}
 (***************************************************************************)
-(* Written by racetrace new-model beside ${prefix}Model.java: the same      *)
-(* system, step for step. Replace both together; the rules are in          *)
-(* racetrace's tla-export/README.md: VARIABLES = the model's variables(),  *)
-(* in order; CONSTANTS = its tlaConstants(); Step(t) for thread t = 1..N;  *)
-(* pc[t] = the Java label of t's next step; one operator per invariant.    *)
+(* Written by racetrace new-model beside the model's Java class: the same  *)
+(* system, one PlusCal label per Java step label. CPUs increment a shared  *)
+(* counter; an op "inc" is a load of the counter into a register (load)    *)
+(* and a store of register + 1 (store). In variant buggy the store is      *)
+(* plain; in fixed it is a compare-and-exchange that fails, and sends the  *)
+(* CPU back to load, when the counter moved since its load.                *)
+(*                                                                         *)
+(* The engine's part (racetrace.api): the constants Variant, Actor (each   *)
+(* thread's actor) and Script (each thread's ops); per thread, opi counts  *)
+(* the ops it has begun, and the step that ends an op begins the next one  *)
+(* of its script at its actor's first label, or leaves the thread Done.    *)
+(* Edit the algorithm, then translate (racetrace's docs/tla.md): the TLA+  *)
+(* below it is what pcal.trans writes.                                     *)
 (***************************************************************************)
 EXTENDS Naturals, Sequences
-CONSTANTS Ops,     \* Ops[t]: how many increments thread t makes
-          Locked   \* TRUE in variant fixed: each increment holds the lock
-VARIABLES counter, \* the shared counter
-          owner,   \* the lock's owner, 0 = free
-          pc,      \* pc[t]: label of t's next step, or "Done"
-          reg,     \* reg[t]: t's register
-          opi      \* opi[t]: increments t has finished
-vars == <<counter, owner, pc, reg, opi>>
 
-N == Len(Ops)
-Threads == 1..N
-First == IF Locked THEN "lock" ELSE "load"
-RECURSIVE Sum(_)
-Sum(s) == IF s = <<>> THEN 0 ELSE Head(s) + Sum(Tail(s))
+CONSTANTS Variant,  \* "buggy", or "fixed": the store is a compare-and-exchange
+          Actor,    \* Actor[t]: "cpu"
+          Script    \* Script[t]: the ops of thread t, [name |-> "inc", args |-> <<>>] each
 
-Init == /\ counter = 0
-        /\ owner = 0
-        /\ pc = [t \in Threads |-> IF Ops[t] = 0 THEN "Done" ELSE First]
+Threads == 1..Len(Actor)
+RECURSIVE SumTo(_, _)
+SumTo(f, k) == IF k = 0 THEN 0 ELSE f[k] + SumTo(f, k - 1)
+
+ASSUME Variant \in {"buggy", "fixed"}
+ASSUME /\ Len(Script) = Len(Actor)
+       /\ \A t \in Threads : /\ Actor[t] = "cpu"
+                             /\ Len(Script[t]) >= 1
+                             /\ \A i \in 1..Len(Script[t]) : Script[t][i].name = "inc"
+
+(* --algorithm ${module}
+variables counter = 0,                  \* the shared counter
+          reg = [t \in Threads |-> 0],  \* reg[t]: the value CPU t loaded
+          opi = [t \in Threads |-> 1];  \* opi[t]: the ops CPU t has begun
+
+define
+  TypeOK == /\ counter \in Nat /\ reg \in [Threads -> Nat] /\ opi \in [Threads -> Nat \ {0}]
+            /\ pc \in [Threads -> {"load", "store", "Done"}]
+  \* When every CPU is done, the counter counts every increment.
+  NoLostUpdate == (\A t \in Threads : pc[t] = "Done") => counter = SumTo(opi, Len(Actor))
+end define;
+
+process cpu \in Threads
+begin
+  load:  reg[self] := counter;
+  store: if Variant = "fixed" /\ counter # reg[self] then
+           goto load;  \* the exchange failed: the counter moved since the load
+         else
+           counter := reg[self] + 1;
+           if opi[self] < Len(Script[self]) then opi[self] := opi[self] + 1; goto load; end if;
+         end if;
+end process;
+end algorithm; *)
+
+\* BEGIN TRANSLATION
+VARIABLES counter, reg, opi, pc
+
+(* define statement *)
+TypeOK == /\ counter \in Nat /\ reg \in [Threads -> Nat] /\ opi \in [Threads -> Nat \ {0}]
+          /\ pc \in [Threads -> {"load", "store", "Done"}]
+
+NoLostUpdate == (\A t \in Threads : pc[t] = "Done") => counter = SumTo(opi, Len(Actor))
+
+
+vars == << counter, reg, opi, pc >>
+
+ProcSet == (Threads)
+
+Init == (* Global variables *)
+        /\ counter = 0
         /\ reg = [t \in Threads |-> 0]
-        /\ opi = [t \in Threads |-> 0]
+        /\ opi = [t \in Threads |-> 1]
+        /\ pc = [self \in ProcSet |-> "load"]
 
-Lock(t) == /\ pc[t] = "lock" /\ owner = 0
-           /\ owner' = t
-           /\ pc' = [pc EXCEPT ![t] = "load"]
-           /\ UNCHANGED <<counter, reg, opi>>
+load(self) == /\ pc[self] = "load"
+              /\ reg' = [reg EXCEPT ![self] = counter]
+              /\ pc' = [pc EXCEPT ![self] = "store"]
+              /\ UNCHANGED << counter, opi >>
 
-Load(t) == /\ pc[t] = "load"
-           /\ reg' = [reg EXCEPT ![t] = counter]
-           /\ pc' = [pc EXCEPT ![t] = "store"]
-           /\ UNCHANGED <<counter, owner, opi>>
+store(self) == /\ pc[self] = "store"
+               /\ IF Variant = "fixed" /\ counter # reg[self]
+                     THEN /\ pc' = [pc EXCEPT ![self] = "load"]
+                          /\ UNCHANGED << counter, opi >>
+                     ELSE /\ counter' = reg[self] + 1
+                          /\ IF opi[self] < Len(Script[self])
+                                THEN /\ opi' = [opi EXCEPT ![self] = opi[self] + 1]
+                                     /\ pc' = [pc EXCEPT ![self] = "load"]
+                                ELSE /\ pc' = [pc EXCEPT ![self] = "Done"]
+                                     /\ opi' = opi
+               /\ reg' = reg
 
-Store(t) == /\ pc[t] = "store"
-            /\ counter' = reg[t] + 1
-            /\ opi' = [opi EXCEPT ![t] = @ + 1]
-            /\ pc' = [pc EXCEPT ![t] = IF Locked THEN "unlock"
-                                       ELSE IF opi[t] + 1 = Ops[t] THEN "Done" ELSE "load"]
-            /\ UNCHANGED <<owner, reg>>
+cpu(self) == load(self) \/ store(self)
 
-Unlock(t) == /\ pc[t] = "unlock"
-             /\ owner' = 0
-             /\ pc' = [pc EXCEPT ![t] = IF opi[t] = Ops[t] THEN "Done" ELSE "lock"]
-             /\ UNCHANGED <<counter, reg, opi>>
+(* Allow infinite stuttering to prevent deadlock on termination. *)
+Terminating == /\ \A self \in ProcSet: pc[self] = "Done"
+               /\ UNCHANGED vars
 
-Step(t) == Lock(t) \/ Load(t) \/ Store(t) \/ Unlock(t)
-Next == \E t \in Threads : Step(t)
+Next == (\E self \in Threads: cpu(self))
+           \/ Terminating
 
-\* The invariants, named as in the Java model.
-NoLostUpdate == (\A t \in Threads : pc[t] = "Done") => counter = Sum(Ops)
-${"="?left_pad(70, "=")}
+Spec == Init /\ [][Next]_vars
+
+Termination == <>(\A self \in ProcSet: pc[self] = "Done")
+
+\* END TRANSLATION
+
+\* Thread t's next step (the action racetrace's trace checks constrain Next to).
+Step(t) == cpu(t)
+${"="?left_pad(77, "=")}
