@@ -22,7 +22,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import racetrace.cli.OutputDirectory;
 import racetrace.engine.Config;
 import racetrace.engine.Model;
-import racetrace.engine.ModelFamily;
 import racetrace.engine.Models;
 import racetrace.engine.Op;
 import racetrace.engine.Scenario;
@@ -203,8 +202,8 @@ class HonestyTableTest {
                 "every invariant held", "replay", "{STRING_PLAIN}"));
 
         // ---- 4. new-model refuses names it cannot scaffold
-        rows.add(row("new-model model: ModelFamily clash", 2, "err", "clashes with racetrace.engine.ModelFamily",
-                "new-model", "model", "--dir", "{NEW}/model"));
+        rows.add(row("new-model model: no clash, the skeleton has no family class (ModelModel, ModelProperties)", 0,
+                "out", "wrote the model model project", "new-model", "model", "--dir", "{NEW}/model"));
         rows.add(row("new-model naturals: a standard module", 2, "err", "the TLA+ module Naturals, the name of a TLA+ "
                 + "standard module", "new-model", "naturals", "--dir", "{NEW}/naturals"));
         rows.add(row("new-model sequences", 2, "err", "standard module", "new-model", "sequences", "--dir",
@@ -249,16 +248,16 @@ class HonestyTableTest {
         rows.add(row("conform of a model that throws", 5, "err", "threw java.lang.IllegalStateException", "conform",
                 "boom-step", "--variant", "buggy", "--model-path", "{BOOM}", "--traces", "50", "--out", "{OUT}"));
         rows.add(row("a model that throws in its start state", 5, "err",
-                "threw java.lang.UnsupportedOperationException: three CPUs in initial", "hunt", "boom-start",
+                "threw java.lang.UnsupportedOperationException: no registers in initial", "hunt", "boom-start",
                 "--variant", "buggy", "--model-path", "{BOOM_START}", "--tries", "500"));
         rows.add(row("a model whose invariant throws", 5, "err", "in invariant NoLostUpdate", "hunt", "boom-check",
                 "--variant", "buggy", "--model-path", "{BOOM_CHECK}", "--tries", "500"));
         rows.add(row("the printed string replays to the same exception", 5, "err", "the counter went past one",
                 "replay", "--model-path", "{BOOM}", "{BOOM_STRING}"));
-        rows.add(also(row("a family of one's own that throws making a model", 5, "err",
-                "a model of your own threw java.lang.IllegalArgumentException: no such CPU in boomfamily.BoomFamilyFamily",
+        rows.add(also(row("a program of one's own whose family() throws", 5, "err",
+                "a model of your own threw java.lang.IllegalArgumentException: no such CPU in boomfamily.BoomFamilyModel",
                 "hunt", "boom-family", "--variant", "fixed", "--model-path", "{BOOM_FAMILY}"),
-                r -> r.err().contains("    at boomfamily.BoomFamilyFamily.create(") && !r.err().contains("internal error")));
+                r -> r.err().contains("    at boomfamily.BoomFamilyModel.family(") && !r.err().contains("internal error")));
 
         // ---- 6. --out is locked while a run writes it
         rows.add(row("tlc into an --out another run holds", 2, "err", "is being written by another racetrace run",
@@ -398,29 +397,32 @@ class HonestyTableTest {
                 v.put("NOCOVER", UserModels.make(WORK, "bare-update", Map.of(
                         "return List.of(new Scenario(Config.empty(), List.of(one, one)), "
                                 + "new Scenario(Config.empty(), List.of(two, one)));", "return List.of();")).toString());
-                Path boom = UserModels.make(WORK, "boom-step", Map.of("case \"store\" -> { // one store of register + 1",
-                        "case \"store\" -> { // one store of register + 1\n"
-                                + "                if (reg[t] == 1 && !locked) {\n"
-                                + "                    throw new IllegalStateException(\"the counter went past one\");\n"
-                                + "                }"));
+                Path boom = UserModels.make(WORK, "boom-step", Map.of("                    m.counter = r.reg + 1;",
+                        "                    if (r.reg == 1 && t.variant().equals(\"buggy\")) {\n"
+                                + "                        throw new IllegalStateException(\"the counter went past one\");\n"
+                                + "                    }\n"
+                                + "                    m.counter = r.reg + 1;"));
                 v.put("BOOM", boom.toString());
-                v.put("BOOM_START", UserModels.make(WORK, "boom-start", Map.of("int n = scenario.threadCount();",
-                        "int n = scenario.threadCount();\n        if (n == 3) {\n"
-                                + "            throw new UnsupportedOperationException(\"three CPUs\");\n        }"))
+                v.put("BOOM_START", UserModels.make(WORK, "boom-start", Map.of("return new Registers();",
+                        "if (actor.equals(\"cpu\")) {\n"
+                                + "            throw new UnsupportedOperationException(\"no registers\");\n        }\n"
+                                + "        return new Registers();"))
                         .toString());
                 v.put("BOOM_CHECK", UserModels.make(WORK, "boom-check", Map.of(
-                        "s -> !Arrays.stream(s.pc()).allMatch(\"Done\"::equals)",
-                        "s -> s.counter() == 2 ? 1 / (s.counter() - 2) == 0 : !Arrays.stream(s.pc())"
-                                + ".allMatch(\"Done\"::equals)")).toString());
+                        "v -> IntStream.rangeClosed(1, v.threadCount()).anyMatch(t -> !v.done(t))",
+                        "v -> v.memory().counter == 2 ? 1 / (v.memory().counter - 2) == 0 : "
+                                + "IntStream.rangeClosed(1, v.threadCount()).anyMatch(t -> !v.done(t))")).toString());
                 v.put("BOOM_FAMILY", UserModels.make(WORK, "boom-family", Map.of(
-                        "Family:return new BoomFamilyModel(variant.equals(\"fixed\"));",
-                        "throw new IllegalArgumentException(\"no such CPU\");")).toString());
+                        "        return Family.of(\"boom-family\"",
+                        "        if (!Boolean.getBoolean(\"boom.never\")) {\n"
+                                + "            throw new IllegalArgumentException(\"no such CPU\");\n        }\n"
+                                + "        return Family.of(\"boom-family\"")).toString());
                 Path spin = UserModels.make(WORK, "spin-update", Map.of(
-                        "pc[t] = locked ? \"unlock\" : opi[t] == s.ops()[t] ? \"Done\" : \"load\";",
-                        "pc[t] = locked ? \"unlock\" : \"load\"; // never done: loops until the step limit"));
+                        "                    t.end();",
+                        "                    t.go(\"load\"); // never done: loops until the step limit"));
                 v.put("SPIN", spin.toString());
-                v.put("SPIN_STRING", userString(spin, "spinupdate.SpinUpdateFamily", Schedule.empty(), 1));
-                v.put("BOOM_STRING", userString(boom, "boomstep.BoomStepFamily", Schedule.of(0, 0, 1, 1), 2));
+                v.put("SPIN_STRING", userString(spin, "spin-update", Schedule.empty(), 1));
+                v.put("BOOM_STRING", userString(boom, "boom-step", Schedule.of(0, 0, 1, 1), 2));
                 Path empty = WORK.resolve("empty-services/META-INF/services/racetrace.engine.ModelFamily");
                 Files.createDirectories(empty.getParent());
                 Files.writeString(empty, "# no family yet\n\n");
@@ -443,13 +445,12 @@ class HonestyTableTest {
         }
 
         /** A schedule string of a compiled model of one's own (buggy variant), made as racetrace makes them. */
-        private static String userString(Path classes, String familyClass, Schedule schedule, int threads) {
+        private static String userString(Path classes, String model, Schedule schedule, int threads) {
             try (URLClassLoader loader = new URLClassLoader(new java.net.URL[] {classes.toUri().toURL()},
                     HonestyTableTest.class.getClassLoader())) {
                 ClassLoader before = Models.useClassLoader(loader);
                 try {
-                    ModelFamily f = (ModelFamily) loader.loadClass(familyClass).getDeclaredConstructor().newInstance();
-                    Model<?> m = f.create("buggy", Map.of());
+                    Model<?> m = Models.create(model, "buggy", Map.of());
                     List<ThreadScript> ts = new ArrayList<>();
                     for (int i = 0; i < threads; i++) {
                         ts.add(ThreadScript.of("cpu", Op.of("inc")));
@@ -458,7 +459,7 @@ class HonestyTableTest {
                 } finally {
                     Models.useClassLoader(before);
                 }
-            } catch (IOException | ReflectiveOperationException e) {
+            } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
         }

@@ -44,7 +44,11 @@ class NewModelNameProperties {
             "randomization", "toolbox", "a-s-s-u-m-e", "i-f", "l-e-t", "i-n", "c-a-s-e",
             // the skeleton spec's own identifiers
             "sum", "init", "next", "step", "lock", "load", "store", "unlock", "threads", "first", "vars", "counter",
-            "owner", "ops", "locked", "done", "pc", "reg", "opi", "n",
+            "owner", "ops", "locked", "done", "pc", "reg", "opi", "n", "cpu", "self", "proc-set", "terminating",
+            "termination", "variant", "actor", "script", "sum-to", "type-o-k",
+            // the new API's types and what the skeleton's sources import
+            "program", "memory", "registers", "covered", "thread-step", "view", "int-stream", "spec", "spec-test",
+            "plus-cal", "mc-manifest", "m-c", "duration",
             // racetrace's models and specs
             "xen-fifo", "vfio-pci", "mlx5", "storage-flags", "xen", "fifo", "seqlock",
             // plain

@@ -61,7 +61,7 @@ class UserModelTest {
         }
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         assertThat(javac.run(null, null, null, args.toArray(String[]::new))).as("javac " + args).isZero();
-        Path services = Path.of("META-INF/services/racetrace.engine.ModelFamily");
+        Path services = Path.of("META-INF/services/racetrace.api.Program");
         Files.createDirectories(out.resolve(services).getParent());
         Files.copy(project.resolve("src/main/resources").resolve(services), out.resolve(services));
         if (!dropSpec) {
@@ -79,8 +79,11 @@ class UserModelTest {
                 .contains("@RaceSuite", "RaceTable.of(\"lost-update\")", ".holds(\"fixed\")");
         assertThat(project.resolve("src/main/tla/LostUpdate.tla")).content()
                 .contains("MODULE LostUpdate", "VARIABLES counter", "NoLostUpdate ==", "Step(t) ==");
-        assertThat(project.resolve("src/main/resources/META-INF/services/racetrace.engine.ModelFamily")).content()
-                .isEqualTo("lostupdate.LostUpdateFamily\n");
+        assertThat(project.resolve("src/main/resources/META-INF/services/racetrace.api.Program")).content()
+                .isEqualTo("lostupdate.LostUpdateModel\n");
+        assertThat(project.resolve("src/test/tla/MC.manifest")).content().contains("MCLostUpdateBuggy", "MCLostUpdateFixed");
+        assertThat(project.resolve("src/test/java/lostupdate/LostUpdateSpecTest.java")).content()
+                .contains("PlusCal.checkTranslated", "McManifest.of");
     }
 
     @Test

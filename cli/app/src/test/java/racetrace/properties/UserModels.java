@@ -35,13 +35,10 @@ final class UserModels {
         assertThat(r.code()).as(r.err()).isZero();
         try {
             for (Map.Entry<String, String> e : modelEdits.entrySet()) {
-                // "Family:<text>" edits the family's class; any other key the model's.
-                boolean family = e.getKey().startsWith("Family:");
-                String from = family ? e.getKey().substring("Family:".length()) : e.getKey();
+                String from = e.getKey();
                 Path file;
                 try (Stream<Path> s = Files.walk(project.resolve("src/main/java"))) {
-                    file = s.filter(p -> p.toString().endsWith(family ? "Family.java" : "Model.java")).findFirst()
-                            .orElseThrow();
+                    file = s.filter(p -> p.toString().endsWith("Model.java")).findFirst().orElseThrow();
                 }
                 String text = Files.readString(file);
                 assertThat(text).as("the skeleton's %s has the text to edit", file.getFileName()).contains(from);
