@@ -19,6 +19,8 @@ VARIABLES counter,  \* the shared counter
 vars == <<counter, pc, reg, opi, round, owner>>
 N == Len(Scripts)
 Threads == 1..N
+ASSUME /\ Locked \in BOOLEAN /\ Start \in Nat
+       /\ \A t \in Threads : \A i \in 1..Len(Scripts[t]) : Scripts[t][i] \in {"inc", "incTwice"}
 Cost(o) == IF o = "inc" THEN 1 ELSE 2
 RECURSIVE Total(_)
 Total(s) == IF s = <<>> THEN 0 ELSE Head(s) + Total(Tail(s))
@@ -49,5 +51,7 @@ Store(t) == /\ pc[t] = "store"
             /\ UNCHANGED reg
 Step(t) == Lock(t) \/ Load(t) \/ Store(t)
 Next == \E t \in Threads : Step(t)
+TypeOK == /\ counter \in Nat /\ owner \in 0..N /\ pc \in [Threads -> {"lock", "load", "store", "Done"}]
+          /\ reg \in [Threads -> Nat] /\ opi \in [Threads -> Nat] /\ round \in [Threads -> 0..1]
 NoLostIncrement == (\A t \in Threads : pc[t] = "Done") => counter = Expected
 =============================================================================
