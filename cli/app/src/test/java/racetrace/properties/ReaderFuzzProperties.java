@@ -404,12 +404,14 @@ class ReaderFuzzProperties {
         if (args.get(0).equals("hunt")) {
             args.addAll(List.of("--strategy", "random", "--tries", "1", "--seconds", "0.1"));
             args.remove("--tlc");
+            // hunt writes its details to --out: no directories named by random tokens.
+            args.remove("--out");
         }
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = Racetrace.run(args.toArray(String[]::new), new java.io.ByteArrayInputStream(new byte[0]),
                 new PrintWriter(out), new PrintWriter(err));
-        assertThat(code).as("%s: %s", args, err).isIn(0, 1, 2);
+        assertThat(code).as("%s: %s", args, err).isIn(0, 1, 2, 4);
         assertThat(err.toString()).as("%s", args).doesNotContain("\tat ").doesNotContain("racetrace: internal error");
         if (code == 2 && !err.toString().startsWith("Usage")) {
             assertThat(err.toString().strip().lines()).as("%s: %s", args, err).hasSize(1);

@@ -35,6 +35,8 @@ public final class ExitCode {
     public static final String L1 = "1:a violation was found, a trace was rejected, or conformance failed";
     public static final String L2 = "2:bad input (option, number, model, schedule string, file): one line on stderr, nothing run";
     public static final String L3 = "3:TLC could not run or finish (no jar, parse error, timeout, out of memory, unwritable files)";
+    public static final String L4 = "4:inconclusive: a cap (hunt --seconds, an unfinished --scope) cut the work short "
+            + "before it could back a verdict, and nothing was found in what was done";
     public static final String L70 = "70:internal error: a bug in racetrace (RACETRACE_DEBUG=1 prints the stack trace)";
 
     private ExitCode() {

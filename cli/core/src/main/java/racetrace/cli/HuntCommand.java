@@ -12,26 +12,30 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import racetrace.engine.BadInputException;
-import racetrace.engine.Invariant;
 import racetrace.engine.Model;
+import racetrace.report.HuntReport;
+import racetrace.search.RandomCases;
 import racetrace.search.hunt.Finding;
 import racetrace.search.hunt.HuntOptions;
-import racetrace.report.HuntReport;
 import racetrace.search.hunt.HuntResult;
 import racetrace.search.hunt.Hunter;
-import racetrace.search.RandomCases;
+import racetrace.search.hunt.Work;
 import racetrace.tla.TlcConfirmation;
 import racetrace.tlc.Confirmations;
 
 /**
- * Hunts instances for invariant violations. Each instance's result is printed as soon as it is
- * known, before TLC runs on it, so that nothing TLC or the file system does can lose it.
+ * Hunts instances for invariant violations and deadlocks. Each counterexample is printed as found,
+ * before it is minimised, and each instance's result as soon as it is known, before TLC runs on
+ * it, so that nothing later (TLC, the file system, the memory) can lose it.
  */
 @Command(name = "hunt", mixinStandardHelpOptions = true,
-        description = "Searches model instances for invariant violations, shrinks what it finds and prints the CPU "
-                + "tables. Exits 1 when any instance is violated.",
+        description = {"Searches model instances for invariant violations and deadlocks, shrinks what it finds and "
+                + "prints, per instance, its verdict (violated, held, inconclusive) and the minimal CPU table of each "
+                + "violation, then a summary. The work bounds (--tries, --states, --swarm, --scope) end a hunt, so "
+                + "the same seed gives the same results on any machine; --seconds caps it.",
+            "Exits 1 when any instance is violated, 4 when none is but a cap cut one short."},
         exitCodeListHeading = ExitCode.HEADING,
-        exitCodeList = {ExitCode.L0, ExitCode.L1, ExitCode.L2, ExitCode.L3, ExitCode.L70})
+        exitCodeList = {ExitCode.L0, ExitCode.L1, ExitCode.L2, ExitCode.L3, ExitCode.L4, ExitCode.L70})
 final class HuntCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -61,47 +65,70 @@ final class HuntCommand implements Callable<Integer> {
         budget.validate();
         racetrace.search.hunt.Strategy strategy = search.validate();
         tlcOptions.validate();
-        tlcOptions.requireUsedOnlyWith(tlc, "--tlc");
+        tlcOptions.requireUsedOnlyWith(tlc, "--tlc", "--tlc-timeout");
         List<Model<?>> instances = selection.instances(InstanceSelection.Need.MODEL_OR_ALL);
         if (tlc) {
             List<Model<?>> without = instances.stream().filter(m -> m.tlaModule() == null).toList();
             if (!without.isEmpty()) {
                 throw new BadInputException(ModelPathOption.noSpec(without, "hunt --tlc"));
             }
+        }
+        // --out without --tlc: the details of each instance go there; with --tlc, TLC's files too.
+        HuntFiles files = null;
+        if (tlc || spec.commandLine().getParseResult().hasMatchedOption("--out")) {
             tlcOptions.requireOut();
+            files = new HuntFiles(tlcOptions.out);
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        double worst = instances.size() * budget.seconds;
-        if (worst > 30 && budget.tries > 1000) {
-            Racetrace.note(err, "hunting " + instances.size() + " instance" + (instances.size() == 1 ? "" : "s")
-                    + ", each until every invariant is violated or its work (" + budget.tries + " random runs, "
-                    + search.states + " ladder states, " + search.swarm + " swarm scenarios) is done or "
-                    + budget.seconds + " s: at most " + Progress.duration(worst) + (tlc ? " plus TLC" : "")
-                    + ", usually much less");
-        }
+        Work work = search.work(budget.tries);
+        Racetrace.note(err, "hunting " + instances.size() + " instance" + (instances.size() == 1 ? "" : "s")
+                + ", each until every invariant and deadlock freedom is violated or its work is done ("
+                + work.tries() + " random runs, " + work.states() + " ladder states"
+                + (work.scope() > 0 ? " to complete scope threads<=" + work.scope() + ",ops<=" + work.scope() : "")
+                + ", " + work.swarm() + " swarm scenarios)"
+                + (budget.seconds == null ? "" : ", each capped at " + budget.seconds + " s"));
         ObjectMapper mapper = new ObjectMapper();
-        HuntOptions options = new HuntOptions(budget.seed(), budget.tries, search.states, search.swarm,
-                budget.seconds, strategy, search.scope, search.workers, RandomCases.DEFAULT_SCHEDULE_LENGTH, false);
+        HuntOptions options = new HuntOptions(budget.seed(), work, budget.cap(), strategy, search.workers,
+                RandomCases.DEFAULT_SCHEDULE_LENGTH, false);
+        String replayOptions = selection.variantInputs().asArguments();
         List<HuntResult> results = new ArrayList<>();
         int code = ExitCode.OK;
-        for (Model<?> m : instances) {
-            HuntResult r = Hunter.hunt(m, options, (mm, n, st, ms) ->
-                    Racetrace.note(err, String.format("hunting %s: %d runs, %d states, %.1f s", mm.instance(), n, st,
-                            ms / 1000.0)));
-            results.add(r);
-            if (r.violated()) {
-                code = ExitCode.worst(code, ExitCode.FOUND);
+        for (int k = 0; k < instances.size(); k++) {
+            Model<?> m = instances.get(k);
+            String where = "instance " + (k + 1) + " of " + instances.size();
+            Racetrace.note(err, where + ": " + m.instance());
+            if (files != null) {
+                files.clearOld(m);
             }
+            HuntFiles written = files;
+            HuntResult r = Hunter.hunt(m, options, new Hunter.Listener() {
+                @Override
+                public void progress(Model<?> model, long runs, long states, long millis) {
+                    Racetrace.note(err, String.format(java.util.Locale.ROOT, "%s, %s: %d runs, %d states, %.1f s",
+                            where, model.instance(), runs, states, millis / 1000.0));
+                }
+
+                @Override
+                public void found(Model<?> model, Hunter.Found f) {
+                    String text = HuntReport.found(model, f, replayOptions);
+                    Racetrace.note(err, text.stripTrailing());
+                    if (written != null) {
+                        written.found(model.instance(), f.invariant(), text);
+                    }
+                }
+            });
+            results.add(r);
+            code = ExitCode.worst(code, codeOf(r));
             if (!output.json) {
-                out.print(HuntReport.text(r, selection.variantInputs().asArguments()));
+                out.print(HuntReport.text(r, k + 1, instances.size(), replayOptions));
                 out.flush();
             }
+            Map<String, Object> json = HuntReport.json(r);
             List<TlcConfirmation> confirmations = new ArrayList<>();
             if (tlc) {
-                clearOldFiles(m);
                 for (Finding f : r.findings()) {
-                    Path dir = findingDir(m, f.invariant());
+                    Path dir = files.findingDir(m.instance(), f.invariant());
                     Racetrace.note(err, "TLC checks the " + f.invariant() + " counterexample of " + m.instance());
                     TlcConfirmation c = Confirmations.confirmSafely(f.shrunk(), dir, tlcOptions.duration());
                     String reportError = writeReport(r, f, c, dir);
@@ -122,18 +149,36 @@ final class HuntCommand implements Callable<Integer> {
                     }
                 }
             }
+            Confirmations.addJson(json, tlc ? confirmations : null);
+            String line = mapper.writeValueAsString(json);
             if (output.json) {
-                Map<String, Object> o = HuntReport.json(r);
-                Confirmations.addJson(o, tlc ? confirmations : null);
-                out.println(mapper.writeValueAsString(o));
+                out.println(line);
                 out.flush();
+            }
+            if (files != null) {
+                files.instance(m.instance(), HuntReport.details(r, replayOptions), line);
             }
         }
         if (!output.json) {
-            out.print(HuntReport.verdicts(results));
+            out.print(HuntReport.summary(results));
+            if (files != null) {
+                out.println("details of each instance: " + tlcOptions.out + "/<instance>/" + HuntFiles.DETAILS);
+            } else {
+                out.println("details of each instance (how each violation was found, what its minimality rests on, "
+                        + "give-ups): add --out DIR");
+            }
         }
         out.flush();
         return code;
+    }
+
+    /** The exit code of one instance: 1 violated, 4 inconclusive, 0 held. */
+    static int codeOf(HuntResult r) {
+        return switch (r.verdict()) {
+            case VIOLATED -> ExitCode.FOUND;
+            case INCONCLUSIVE -> ExitCode.INCONCLUSIVE;
+            case HELD -> ExitCode.OK;
+        };
     }
 
     /**
@@ -148,16 +193,5 @@ final class HuntCommand implements Callable<Integer> {
             return e.getMessage() + " (" + OutputDirectory.reason(e.getCause()) + ")";
         }
         return Confirmations.writeReportSafely(r, f, c, dir.resolve("report.md"), replayOptions);
-    }
-
-    private Path findingDir(Model<?> m, String invariant) {
-        return tlcOptions.out.resolve(Confirmations.dirName(m.instance())).resolve(invariant);
-    }
-
-    /** A reused --out keeps only this run's files: an invariant found last time and not now leaves nothing behind. */
-    private void clearOldFiles(Model<?> m) {
-        for (Invariant<?> i : m.invariants()) {
-            OutputDirectory.clearGenerated(findingDir(m, i.name()));
-        }
     }
 }

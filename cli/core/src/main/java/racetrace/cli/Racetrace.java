@@ -19,7 +19,7 @@ import racetrace.engine.BadInputException;
 @Command(name = "racetrace", mixinStandardHelpOptions = true, version = "racetrace 0.1.0",
         description = "Finds races in step-level models of concurrent kernel and hypervisor code.",
         exitCodeListHeading = ExitCode.HEADING,
-        exitCodeList = {ExitCode.L0, ExitCode.L1, ExitCode.L2, ExitCode.L3, ExitCode.L70})
+        exitCodeList = {ExitCode.L0, ExitCode.L1, ExitCode.L2, ExitCode.L3, ExitCode.L4, ExitCode.L70})
 public final class Racetrace implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -129,9 +129,22 @@ public final class Racetrace implements Callable<Integer> {
         int code;
         try {
             code = commandLine(in, out, err).execute(args);
-        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+        } catch (OutOfMemoryError e) {
+            // Errors pass through picocli. Whatever was found before is printed already (a hunt
+            // prints each counterexample as found, before minimising it).
+            err.println("racetrace: out of memory (" + oneLine(e.getMessage()) + "): give Java more heap, e.g. "
+                    + "JAVA_TOOL_OPTIONS=-Xmx8g, or less work (hunt --states, --swarm); what was found before is "
+                    + "printed above");
+            if (System.getenv("RACETRACE_DEBUG") != null) {
+                e.printStackTrace(err);
+            }
+            code = ExitCode.INTERNAL;
+        } catch (RuntimeException | StackOverflowError e) {
             // picocli handles exceptions of parsing and execution; this is anything else
             err.println("racetrace: internal error: " + oneLine(String.valueOf(e)));
+            if (System.getenv("RACETRACE_DEBUG") != null) {
+                e.printStackTrace(err);
+            }
             code = ExitCode.INTERNAL;
         } finally {
             ModelPathOption.uninstall();
@@ -185,6 +198,6 @@ public final class Racetrace implements Callable<Integer> {
 
     /** The exit codes that --help lists, for tests and the README. */
     static List<String> exitCodes() {
-        return List.of(ExitCode.L0, ExitCode.L1, ExitCode.L2, ExitCode.L3, ExitCode.L70);
+        return List.of(ExitCode.L0, ExitCode.L1, ExitCode.L2, ExitCode.L3, ExitCode.L4, ExitCode.L70);
     }
 }

@@ -17,8 +17,8 @@ import racetrace.tlc.TlcTraceFile;
 /** Re-executes a counterexample; exits 1 when the replayed run violates an invariant. */
 @Command(name = "replay", mixinStandardHelpOptions = true,
         description = {"Re-executes a schedule string or a counterexample file and prints the CPU table and the "
-                + "verdict. Exits 1 when the replayed run violates an invariant, 0 when it does not (a deadlock or a "
-                + "completed run), 1 also when a TLC trace does not replay in Java (model and spec disagree).",
+                + "verdict. Exits 1 when the replayed run violates an invariant or deadlocks (as TLC counts it), 0 "
+                + "when it completes, 1 also when a TLC trace does not replay in Java (model and spec disagree).",
             "A pasted string may contain spaces and line breaks (a wrapped mail): they are ignored. An argument "
                 + "of the form rt<digits>:... is a string; anything else names a file.",
             "A string of a layout variant (<layout>@<digest>, from hunt --layout FILE) replays with the same "
@@ -70,6 +70,7 @@ final class ReplayCommand implements Callable<Integer>, TakesVariantInput {
         data.put("notices", ex.notices());
         spec.commandLine().getOut().print(Templates.render("replay", data));
         spec.commandLine().getOut().flush();
-        return ex.outcome() instanceof Outcome.Violated ? ExitCode.FOUND : ExitCode.OK;
+        return ex.outcome() instanceof Outcome.Violated || ex.outcome() instanceof Outcome.Deadlock ? ExitCode.FOUND
+                : ExitCode.OK;
     }
 }

@@ -20,8 +20,9 @@ public final class TlcOptions {
     int timeout = DEFAULT_TIMEOUT;
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "where the TLA+ modules, TLC's output and report.md go; created if missing, files of an "
-                    + "earlier run of the same instance replaced (default ${DEFAULT-VALUE})")
+            description = "where the TLA+ modules, TLC's output and report.md go (hunt: also each instance's "
+                    + "details, with or without --tlc); created if missing, files of an earlier run of the same "
+                    + "instance replaced (default ${DEFAULT-VALUE})")
     Path out = Path.of("racetrace-out");
 
     /** The directory given with --out (default racetrace-out). */
@@ -38,7 +39,12 @@ public final class TlcOptions {
 
     /** For commands where TLC is optional: refuses TLC options given without the switch that runs TLC. */
     public void requireUsedOnlyWith(boolean tlcRuns, String tlcSwitch) {
-        for (String o : new String[] {"--out", "--tlc-timeout"}) {
+        requireUsedOnlyWith(tlcRuns, tlcSwitch, "--out", "--tlc-timeout");
+    }
+
+    /** The same for the options named (a command that writes to --out without TLC too names only --tlc-timeout). */
+    public void requireUsedOnlyWith(boolean tlcRuns, String tlcSwitch, String... options) {
+        for (String o : options) {
             if (!tlcRuns && mixee.commandLine().getParseResult().hasMatchedOption(o)) {
                 throw new BadInputException(o + " is used by " + tlcSwitch + " only; add " + tlcSwitch
                         + " or drop " + o);

@@ -5,15 +5,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import racetrace.engine.Execution;
+import racetrace.engine.FocusedModel;
 import racetrace.engine.Measure;
+import racetrace.engine.Model;
 import racetrace.search.Case;
+import racetrace.search.Deadlocks;
 import racetrace.search.hunt.Evidence;
 import racetrace.search.hunt.Finding;
 import racetrace.search.hunt.HuntResult;
+import racetrace.search.hunt.Hunter;
 import racetrace.tla.report.BugReport;
 import racetrace.tla.report.CpuTable;
 
-/** Turns hunt results into the texts and JSON objects the command prints. */
+/**
+ * Turns hunt results into the texts and JSON objects the command prints: per instance its verdict
+ * and the minimal table of each violation ({@link #text}), the details for {@code --out}
+ * ({@link #details}), a finding as found ({@link #found}), and the closing summary ({@link #summary}).
+ */
 public final class HuntReport {
 
     private HuntReport() {
@@ -29,7 +37,8 @@ public final class HuntReport {
             config.putAll(r.findings().get(0).shrunk().scenario().config().values());
         }
         o.put("config", config);
-        o.put("verdict", r.violated() ? "violated" : "held");
+        o.put("verdict", r.verdict().id());
+        o.put("inconclusive", r.verdict() == HuntResult.Verdict.INCONCLUSIVE ? r.unfinished() : null);
         o.put("strategy", r.strategy().id());
         o.put("evidence", evidence(r.evidence()));
         o.put("cutShort", r.cutShort() != null);
@@ -111,41 +120,73 @@ public final class HuntReport {
 
     /**
      * The CPU table of a case. A case focused on one invariant runs checking that one alone; when
-     * another invariant fails along the way, a last line says so.
+     * another invariant fails along the way, a last line says so. A deadlock found by the hunt's
+     * own check runs the model as it is, so that the table ends in the deadlock and names the
+     * blocked threads.
      */
     public static String table(Case c) {
+        if (Deadlocks.isAdded(c.model(), c.focus())) {
+            return CpuTable.render(deadlockRun(c));
+        }
         Execution<?> ex = c.run();
         return c.focus() == null ? CpuTable.render(ex) : CpuTable.render(ex, c.unfocused().check(null).outcome());
     }
 
-    /** The human report of one instance: verdict, findings with their tables. */
+    /** The run of a deadlock case on the model without the added check and without invariants: it ends in the deadlock. */
+    public static Execution<?> deadlockRun(Case c) {
+        return runPlain(Deadlocks.base(c.model()), c);
+    }
+
+    private static <S> Execution<S> runPlain(Model<S> base, Case c) {
+        return Execution.run(FocusedModel.none(base), c.scenario(), c.schedule());
+    }
+
+    /** The text of one instance on standard output: its verdict line, then each violation's minimal case and table. */
+    public static String text(HuntResult r, int index, int count, String replayOptions) {
+        Map<String, Object> data = common(r, replayOptions);
+        data.put("index", index);
+        data.put("count", count);
+        return Templates.render("hunt-instance", data);
+    }
+
+    /** {@link #text(HuntResult, int, int, String)} of a hunt of one instance, with no replay options. */
     public static String text(HuntResult r) {
-        return text(r, "");
+        return text(r, 1, 1, "");
     }
 
     /**
-     * The human report of one instance, its replay commands with {@code replayOptions} (what replay
-     * needs besides the string, e.g. {@code " --layout FILE"}, with a leading space; or "").
+     * Everything about one instance, for {@code --out}: the verdict, how each violation was found,
+     * its minimality, the step-shortest run, the scenario, deadlocks, step limits and give-ups.
+     * {@code replayOptions} is what replay needs besides the string (e.g. {@code " --layout FILE"},
+     * with a leading space), or "".
      */
-    public static String text(HuntResult r, String replayOptions) {
+    public static String details(HuntResult r, String replayOptions) {
+        return Templates.render("hunt-details", common(r, replayOptions));
+    }
+
+    private static Map<String, Object> common(HuntResult r, String replayOptions) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("replayOptions", replayOptions);
         data.put("instance", r.model().instance().toString());
-        data.put("verdict", r.verdict());
+        data.put("verdict", r.verdict().id());
+        data.put("verdictText", r.verdictText());
         data.put("evidence", r.evidence().describe());
         data.put("strategy", r.strategy().id());
         data.put("cutShort", r.cutShort() == null ? "" : r.cutShort());
         data.put("tries", r.tries());
         data.put("millis", r.millis());
+        data.put("time", seconds(r.millis()));
         data.put("seed", r.seed());
         List<Map<String, Object>> findings = new ArrayList<>();
         for (Finding f : r.findings()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("invariant", f.invariant());
+            m.put("deadlock", Deadlocks.isAdded(f.shrunk().model(), f.invariant()));
             m.put("tryNumber", f.tryNumber());
             m.put("scenarios", f.scenariosToFirst());
             m.put("foundBy", f.foundBy());
             m.put("minimality", f.minimality().describe());
+            m.put("minimal", f.minimality().brief());
             m.put("stepShortest", f.stepShortest() == null ? "" : stepShortest(f, replayOptions));
             m.put("millisToFirst", f.millisToFirst());
             m.put("millisToShrink", f.millisToShrink());
@@ -162,7 +203,24 @@ public final class HuntReport {
         data.put("stepLimits", r.stepLimits());
         data.put("withNotices", r.runsWithNotices());
         data.put("firstNotice", r.firstNotice() == null ? "" : r.firstNotice());
-        return Templates.render("hunt-instance", data);
+        return data;
+    }
+
+    /** A counterexample as the search found it, printed before minimisation starts (so it is never lost). */
+    public static String found(Model<?> model, Hunter.Found f, String replayOptions) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("instance", model.instance().toString());
+        data.put("invariant", f.invariant());
+        data.put("deadlock", Deadlocks.isAdded(f.c().model(), f.invariant()));
+        data.put("foundBy", f.foundBy());
+        data.put("runs", f.runs());
+        data.put("scenarios", f.scenarios());
+        data.put("millis", f.millis());
+        data.put("measure", f.measure().toString());
+        data.put("schedule", f.c().toString());
+        data.put("replayOptions", replayOptions);
+        data.put("table", table(f.c()));
+        return Templates.render("hunt-found", data);
     }
 
     private static String stepShortest(Finding f, String replayOptions) {
@@ -175,27 +233,45 @@ public final class HuntReport {
         return BugReport.scenarioText(c.model(), c.scenario());
     }
 
-    /** The closing verdict table over all hunted instances. */
-    public static String verdicts(List<HuntResult> results) {
+    /**
+     * The closing summary over all hunted instances: one row per violated invariant (each with its
+     * measure), per held instance and per inconclusive one, then the counts and the total time.
+     */
+    public static String summary(List<HuntResult> results) {
         List<Map<String, Object>> rows = new ArrayList<>();
+        int violated = 0;
+        int held = 0;
+        int inconclusive = 0;
         for (HuntResult r : results) {
-            if (r.findings().isEmpty()) {
-                rows.add(row(r, "held", "-", "-", r.evidence().describe()
-                        + (r.cutShort() == null ? "" : "; " + r.cutShort())));
-            }
-            for (Finding f : r.findings()) {
-                Measure m = f.measure();
-                rows.add(row(r, "violated", f.invariant(),
-                        m.threads() + "/" + m.ops() + "/" + m.preemptions() + "/" + m.steps()
-                                + (f.minimality().scope() == null ? f.minimality().withinScenario() ? " (min/scn)" : ""
-                                        : f.minimality().config() == null ? " (min)" : " (min/cfg)"),
-                        f.foundBy() + ", " + f.millisToFirst() + " ms"));
+            String time = seconds(r.millis());
+            switch (r.verdict()) {
+                case VIOLATED -> {
+                    violated++;
+                    for (Finding f : r.findings()) {
+                        Measure m = f.measure();
+                        String mark = f.minimality().mark();
+                        rows.add(row(r, f.invariant() + " " + m.threads() + "/" + m.ops() + "/" + m.preemptions() + "/"
+                                + m.steps() + (mark.isEmpty() ? "" : " " + mark), time));
+                    }
+                    if (r.cutShort() != null) {
+                        rows.add(row(r, "other invariants: " + r.cutShort(), time));
+                    }
+                }
+                case HELD -> {
+                    held++;
+                    rows.add(row(r, r.evidence().brief(), time));
+                }
+                case INCONCLUSIVE -> {
+                    inconclusive++;
+                    rows.add(row(r, r.evidence().empty() ? r.unfinished()
+                            : r.unfinished() + "; completed: " + r.evidence().brief(), time));
+                }
             }
         }
-        String[] keys = {"instance", "verdict", "invariant", "measure", "first"};
+        String[] keys = {"instance", "verdict", "evidence", "time"};
         Map<String, Integer> width = new LinkedHashMap<>();
         for (String k : keys) {
-            int w = title(k).length();
+            int w = k.length();
             for (Map<String, Object> row : rows) {
                 w = Math.max(w, String.valueOf(row.get(k)).length());
             }
@@ -212,29 +288,33 @@ public final class HuntReport {
         }
         StringBuilder head = new StringBuilder();
         for (String k : keys) {
-            String title = title(k);
-            head.append(title).append(" ".repeat(width.get(k) - title.length() + 2));
+            head.append(k).append(" ".repeat(width.get(k) - k.length() + 2));
         }
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("head", head.toString().stripTrailing());
         data.put("lines", lines);
-        data.put("total", results.stream().mapToLong(HuntResult::millis).sum());
+        data.put("instances", results.size());
+        data.put("violated", violated);
+        data.put("held", held);
+        data.put("inconclusive", inconclusive);
+        data.put("seed", results.isEmpty() ? 0 : results.get(0).seed());
+        data.put("strategy", results.isEmpty() ? "" : results.get(0).strategy().id());
+        data.put("total", seconds(results.stream().mapToLong(HuntResult::millis).sum()));
         data.put("tries", results.stream().mapToLong(HuntResult::tries).sum());
         return Templates.render("verdicts", data);
     }
 
-    private static String title(String key) {
-        return key.equals("measure") ? "thr/ops/pre/steps" : key.equals("first") ? "evidence" : key;
+    /** Milliseconds as seconds to a tenth: "12.3 s". */
+    static String seconds(long millis) {
+        return String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
     }
 
-    private static Map<String, Object> row(HuntResult r, String verdict, String invariant, String measure,
-            String first) {
+    private static Map<String, Object> row(HuntResult r, String evidence, String time) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("instance", r.model().instance().toString());
-        m.put("verdict", verdict);
-        m.put("invariant", invariant);
-        m.put("measure", measure);
-        m.put("first", first);
+        m.put("verdict", r.verdict().id());
+        m.put("evidence", evidence);
+        m.put("time", time);
         return m;
     }
 }

@@ -8,10 +8,13 @@ import java.util.Random;
 import java.util.function.Supplier;
 import racetrace.engine.Execution;
 import racetrace.engine.Invariant;
+import racetrace.engine.Measure;
 import racetrace.engine.Model;
 import racetrace.engine.Outcome;
 import racetrace.engine.Scenario;
 import racetrace.search.Case;
+import racetrace.search.Deadlocks;
+import racetrace.search.Minimality;
 import racetrace.search.Minimizer;
 import racetrace.search.Parallel;
 import racetrace.search.RandomCases;
@@ -28,14 +31,36 @@ import racetrace.search.scope.Ladder;
  * scenario of growing scopes explored exhaustively, and random scenarios explored exhaustively
  * (swarm). The work is cut into units planned in a fixed order and taken in that order, whatever
  * core computed them, so a hunt bounded by work is deterministic for a seed on any machine.
- * Every unit checks every invariant; the first unit (in order) to violate one gives its finding,
- * which is then shrunk to the minimal case {@link Minimizer} can prove.
+ * Every unit checks every invariant, and deadlock ({@link Deadlocks}); the first unit (in order)
+ * to violate one gives its finding, which is handed to the listener as found, then shrunk to the
+ * minimal case {@link Minimizer} can prove.
  */
 public final class Hunter {
 
-    /** Told about progress on long hunts. */
-    public interface Progress {
-        void update(Model<?> model, long tries, long states, long millis);
+    /** Told about a hunt while it runs, on the thread that called {@link #hunt}. */
+    public interface Listener {
+
+        /** Every two seconds or so, on long hunts. */
+        default void progress(Model<?> model, long runs, long states, long millis) {
+        }
+
+        /**
+         * An invariant's first counterexample, as found: called as soon as the hunt takes it, before
+         * minimisation starts, so that nothing later (a cap, a crash, running out of memory) can lose it.
+         */
+        default void found(Model<?> model, Found found) {
+        }
+    }
+
+    /**
+     * A counterexample as the search found it, before minimisation.
+     *
+     * @param c the case, focused on the invariant
+     * @param runs random runs up to and including the finding one
+     * @param scenarios scenarios explored exhaustively up to the finding one
+     */
+    public record Found(String invariant, Case c, Measure measure, String foundBy, long runs, long scenarios,
+            long millis) {
     }
 
     static final int RUNS_PER_UNIT = 250;
@@ -47,6 +72,12 @@ public final class Hunter {
     static final long SWARM_SCENARIO_CAP = 30_000;
     /** A ladder level with more new scenarios than this ends the ladder. */
     static final int MAX_LEVEL_SCENARIOS = 200_000;
+    /** The minimiser's caps: (state, thread) pairs per scenario, scenarios per scope search. */
+    static final long MINIMISE_PAIRS = 500_000;
+    static final int MINIMISE_SCENARIOS = 50_000;
+
+    private static final Listener SILENT = new Listener() {
+    };
 
     private Hunter() {
     }
@@ -60,19 +91,24 @@ public final class Hunter {
         return new Random(racetrace.engine.Fingerprint.mix(instanceSeed ^ kind.hashCode(), index));
     }
 
-    public static HuntResult hunt(Model<?> model, HuntOptions options, Progress progress) {
-        return huntTyped(model, options, progress);
+    /**
+     * Hunts one instance. Deadlock is checked as the invariant {@link Deadlocks#NAME} besides the
+     * model's own; the result's model and cases carry that check.
+     *
+     * @param listener told about progress and about each finding before it is minimised; may be null
+     */
+    public static HuntResult hunt(Model<?> model, HuntOptions options, Listener listener) {
+        return huntTyped(Deadlocks.checked(model), options, listener == null ? SILENT : listener);
     }
 
-    private static <S> HuntResult huntTyped(Model<S> model, HuntOptions options, Progress progress) {
+    private static <S> HuntResult huntTyped(Model<S> model, HuntOptions options, Listener listener) {
         long start = System.nanoTime();
-        long deadline = start + (long) (options.seconds() * 1e9);
+        long deadline = options.cap() instanceof Cap.Seconds s ? start + (long) (s.seconds() * 1e9) : Long.MAX_VALUE;
         long instanceSeed = seedFor(model, options.seed());
-        Strategy strategy = options.strategy();
         double stepsPerOp = RunLength.stepsPerOp(model);
-        Ladder ladder = new Ladder(model.space(), options.maxScope(), MAX_LEVEL_SCENARIOS);
+        Ladder ladder = new Ladder(model.space(), options.work().scope(), MAX_LEVEL_SCENARIOS);
         Planner planner = new Planner(options, ladder);
-        Commit commit = new Commit(model, options, ladder, start, deadline, progress);
+        Commit commit = new Commit(model, options, ladder, start, deadline, listener);
 
         Parallel.pipeline(() -> {
             if (commit.done()) {
@@ -85,28 +121,60 @@ public final class Hunter {
             return (Supplier<UnitResult>) () -> run(model, u, options, instanceSeed, stepsPerOp, deadline);
         }, options.workers(), commit::take);
 
+        String cutShort = null;
+        if (commit.capped && !commit.allFound() && commit.workLeft(ladder)) {
+            cutShort = "cut short by " + options.cap().describe() + " before the work was done";
+        }
+        List<String> unfinished = new ArrayList<>();
+        if (cutShort != null) {
+            unfinished.add(cutShort);
+        }
+        String scopeShort = commit.allFound() || cutShort != null ? null : commit.scopeShort(ladder);
+        if (scopeShort != null) {
+            unfinished.add(scopeShort);
+        }
+        Evidence evidence = commit.evidence();
+        if (evidence.empty() && unfinished.isEmpty()) {
+            unfinished.add("the work ended before anything was completed");
+        }
+
         List<Finding> findings = new ArrayList<>();
         Minimizer.Shared shared = new Minimizer.Shared();
-        for (Map.Entry<String, UnitResult.Found> e : commit.found.entrySet()) {
-            UnitResult.Found f = e.getValue();
-            if (options.firstOnly()) {
-                findings.add(new Finding(e.getKey(), f.foundBy(), f.runsBefore(), f.scenariosBefore(),
-                        commit.foundAt.get(e.getKey()), f.measure(), f.c(), f.measure(), null,
-                        new racetrace.search.Minimality(false, null, null, 0, "not shrunk (first only)"), 0, 0));
-                continue;
-            }
-            long t0 = System.nanoTime();
-            Minimizer.Result m = Minimizer.minimize(f.c(), e.getKey(),
-                    new Minimizer.Options(500_000, 50_000, options.workers()), shared);
-            long took = System.nanoTime() - t0;
-            findings.add(new Finding(e.getKey(), f.foundBy(), f.runsBefore(), f.scenariosBefore(),
-                    commit.foundAt.get(e.getKey()), f.measure(), m.minimal(), m.measure(), m.stepShortest(),
-                    m.minimality(), took, m.shrinkRuns()));
+        for (Map.Entry<String, Found> e : commit.found.entrySet()) {
+            findings.add(minimise(e.getValue(), options, deadline, shared));
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
-        return new HuntResult(model, options.seed(), strategy, commit.runs, millis, List.copyOf(findings),
-                commit.evidence(), commit.deadlocks, commit.firstDeadlock, commit.stepLimits, commit.notices,
-                commit.firstNotice, commit.cutShort);
+        return new HuntResult(model, options.seed(), options.strategy(), commit.runs, millis, List.copyOf(findings),
+                evidence, commit.deadlocks, commit.firstDeadlock, commit.stepLimits, commit.notices,
+                commit.firstNotice, cutShort, unfinished.isEmpty() ? null : String.join("; ", unfinished));
+    }
+
+    /**
+     * The minimal case of a finding, within the minimiser's caps, the hunt's time cap and the
+     * memory there is: a minimisation that runs out of either keeps the case as found (already
+     * reported to the listener) and says so.
+     */
+    private static Finding minimise(Found f, HuntOptions options, long deadline, Minimizer.Shared shared) {
+        if (options.firstOnly()) {
+            return new Finding(f.invariant(), f.foundBy(), f.runs(), f.scenarios(), f.millis() * 1_000_000L,
+                    f.measure(), f.c(), f.measure(), null, new Minimality(false, null, null, 0,
+                            "not shrunk (first only)"), 0, 0);
+        }
+        long t0 = System.nanoTime();
+        Minimizer.Result m;
+        try {
+            m = Minimizer.minimize(f.c(), f.invariant(),
+                    new Minimizer.Options(MINIMISE_PAIRS, MINIMISE_SCENARIOS, options.workers(), deadline), shared);
+        } catch (OutOfMemoryError oom) {
+            // The searches' tables are garbage once this frame is left: the hunt goes on with the
+            // case as found, which the listener has printed already.
+            m = new Minimizer.Result(f.c(), f.measure(), null, new Minimality(false, null, null, 0,
+                    "not minimised: the minimal search ran out of memory (" + oom.getMessage() + "); give Java more "
+                            + "heap, e.g. JAVA_TOOL_OPTIONS=-Xmx8g"), 0);
+        }
+        long took = System.nanoTime() - t0;
+        return new Finding(f.invariant(), f.foundBy(), f.runs(), f.scenarios(), f.millis() * 1_000_000L, f.measure(),
+                m.minimal(), m.measure(), m.stepShortest(), m.minimality(), took, m.shrinkRuns());
     }
 
     /** The fixed order of units: random, scope, swarm in turn, each kind while it lasts. */
@@ -128,7 +196,7 @@ public final class Hunter {
             this.options = options;
             this.ladder = ladder;
             Strategy s = options.strategy();
-            this.randomUnits = s.random() ? options.tries() : 0;
+            this.randomUnits = s.random() ? options.work().tries() : 0;
             this.ladderEnded = !s.scope();
         }
 
@@ -189,9 +257,9 @@ public final class Hunter {
     }
 
     /**
-     * Does one unit. A unit past the hunt's time limit stops where it is (its explorations then
-     * count as incomplete): only the clock, which already makes such a hunt non-deterministic,
-     * cuts a unit short.
+     * Does one unit. A unit past the hunt's time cap stops where it is (its explorations then
+     * count as incomplete): only the clock, which already makes such a hunt inconclusive, cuts a
+     * unit short.
      */
     private static <S> UnitResult run(Model<S> model, Unit unit, HuntOptions options, long instanceSeed,
             double stepsPerOp, long deadline) {
@@ -201,7 +269,8 @@ public final class Hunter {
             Random random = random(instanceSeed, "random", u.index());
             // The hunt's first run is made whatever the clock says: a verdict rests on at least one.
             for (int i = 0; i < u.count() && (u.from() + i == 0 || System.nanoTime() < deadline); i++) {
-                RandomCases.Attempt<S> a = strategyAttempt(model, all, options, stepsPerOp, random);
+                RandomCases.Attempt<S> a = RandomCases.attempt(model, all, options.strategy().runs(),
+                        options.maxScheduleLength(), stepsPerOp, random);
                 Execution<S> ex = a.execution();
                 r.runs++;
                 for (String inv : ex.violations().keySet()) {
@@ -231,18 +300,6 @@ public final class Hunter {
         return r;
     }
 
-    private static <S> RandomCases.Attempt<S> strategyAttempt(Model<S> model, List<Invariant<S>> all,
-            HuntOptions options, double stepsPerOp, Random random) {
-        RandomCases.Attempt<S> a;
-        do {
-            a = RandomCases.attempt(model, all, options.maxScheduleLength(), stepsPerOp, random);
-            // A strategy that names one scheduler redraws until it gets it: the same random
-            // stream as the mix, so a seed means the same scenarios whichever is chosen.
-        } while (options.strategy() == Strategy.UNIFORM && !a.scheduler().equals("uniform")
-                || options.strategy() == Strategy.PCT && !a.scheduler().equals("pct"));
-        return a;
-    }
-
     private static void note(UnitResult r, Execution<?> ex, Case c) {
         if (ex.firstNotice() != null) {
             if (r.notices++ == 0) {
@@ -261,12 +318,15 @@ public final class Hunter {
 
     private static <S> void explore(Model<S> model, UnitResult r, Scenario s, long cap, String foundBy, int index,
             long deadline) {
-        long left = Math.max(1, deadline - System.nanoTime());
-        Exploration x = StateSpace.explore(model, s, Limits.of(cap, java.time.Duration.ofNanos(left)));
+        Limits limits = deadline == Long.MAX_VALUE ? Limits.states(cap)
+                : Limits.of(cap, java.time.Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+        Exploration x = StateSpace.explore(model, s, limits);
         r.scenarios++;
         r.states += x.distinctStates();
         if (x.complete()) {
             r.completeScenarios++;
+        } else if (r.firstIncomplete == null) {
+            r.firstIncomplete = x.stopReason();
         }
         for (Map.Entry<String, Case> v : x.violations().entrySet()) {
             if (!r.found.containsKey(v.getKey())) {
@@ -294,11 +354,15 @@ public final class Hunter {
         final Ladder ladder;
         final long start;
         final long deadline;
-        final Progress progress;
+        final Listener listener;
         long nextProgress;
-        final Map<String, UnitResult.Found> found = new LinkedHashMap<>();
-        final Map<String, Long> foundAt = new LinkedHashMap<>();
-        final int invariants;
+        final Map<String, Found> found = new LinkedHashMap<>();
+        /** The model's own invariants (without the deadlock check). */
+        final List<String> own;
+        /** Units committed (not dropped): the same sequence whatever the number of workers. */
+        long committed;
+        boolean capped;
+        Unit.Scope lastScope;
         long runs;
         long scenarios;
         long states;
@@ -307,12 +371,13 @@ public final class Hunter {
         long stepLimits;
         long notices;
         String firstNotice;
-        String cutShort;
         boolean stop;
         int doneLevel;
         long doneLevelScenarios;
         long doneLevelStates;
         boolean levelClean = true;
+        String levelIncomplete;
+        String firstIncomplete;
         long levelStates;
         long levelScenarios;
         long scopeStates;
@@ -320,28 +385,39 @@ public final class Hunter {
         long swarmScenarios;
         long swarmStates;
 
-        Commit(Model<?> model, HuntOptions options, Ladder ladder, long start, long deadline, Progress progress) {
+        Commit(Model<?> model, HuntOptions options, Ladder ladder, long start, long deadline, Listener listener) {
             this.model = model;
             this.options = options;
             this.ladder = ladder;
             this.start = start;
             this.deadline = deadline;
-            this.progress = progress;
+            this.listener = listener;
             this.nextProgress = start + 2_000_000_000L;
-            this.invariants = model.invariants().size();
+            this.own = model.invariants().stream().map(Invariant::name)
+                    .filter(n -> !Deadlocks.isAdded(model, n)).toList();
         }
 
         /** The ladder and the swarm each have their own budget: neither starves the other. */
         boolean scopeExhausted() {
-            return scopeStates >= options.states();
+            return scopeStates >= options.work().states();
         }
 
         boolean swarmExhausted() {
-            return swarmExplored >= options.swarm();
+            return swarmExplored >= options.work().swarm();
         }
 
         boolean done() {
             return stop;
+        }
+
+        /**
+         * Whether the hunt may stop: every invariant of the model's own has a counterexample (the
+         * verdict is violated, as TLC stops at its first error: a deadlock is then not hunted
+         * for on its own), or a deadlock of a model that has no invariant, or the first finding
+         * when that is all that is asked.
+         */
+        boolean allFound() {
+            return !found.isEmpty() && (found.keySet().containsAll(own) || options.firstOnly());
         }
 
         boolean take(UnitResult r) {
@@ -349,6 +425,7 @@ public final class Hunter {
             boolean dropped = r.unit instanceof Unit.Scope && scopeExhausted()
                     || r.unit instanceof Unit.Swarm && swarmExhausted();
             if (!dropped) {
+                committed++;
                 runs += r.runs;
                 scenarios += r.scenarios;
                 states += r.states;
@@ -365,26 +442,35 @@ public final class Hunter {
                     if (!found.containsKey(e.getKey())) {
                         UnitResult.Found f = e.getValue();
                         // Make the counts hunt-wide: work before this unit plus within it.
-                        found.put(e.getKey(), new UnitResult.Found(f.c(), f.measure(), f.foundBy(),
+                        Found hunt = new Found(e.getKey(), f.c(), f.measure(), f.foundBy(),
                                 r.unit instanceof Unit.Random ? f.runsBefore() : runs,
-                                scenarios - r.scenarios + f.scenariosBefore()));
-                        foundAt.put(e.getKey(), now - start);
+                                scenarios - r.scenarios + f.scenariosBefore(), (now - start) / 1_000_000);
+                        found.put(e.getKey(), hunt);
+                        listener.found(model, hunt);
                     }
                 }
                 if (r.unit instanceof Unit.Scope s) {
+                    lastScope = s;
                     scopeStates += r.states;
                     levelScenarios += r.scenarios;
                     levelStates += r.states;
                     levelClean &= r.completeScenarios == r.scenarios;
+                    if (levelIncomplete == null && r.firstIncomplete != null) {
+                        levelIncomplete = "a scenario of " + Ladder.scopeOf(s.level()) + " was not explored to the end ("
+                                + r.firstIncomplete + ")";
+                    }
                     if (s.lastOfLevel()) {
-                        if (levelClean && s.level() == doneLevel + 1) {
+                        if (levelClean && onlyEmptyBetween(doneLevel, s.level())) {
                             doneLevel = s.level();
                             doneLevelScenarios += levelScenarios;
                             doneLevelStates += levelStates;
+                        } else if (firstIncomplete == null && levelIncomplete != null) {
+                            firstIncomplete = levelIncomplete;
                         }
                         levelScenarios = 0;
                         levelStates = 0;
                         levelClean = true;
+                        levelIncomplete = null;
                     }
                 } else if (r.unit instanceof Unit.Swarm) {
                     swarmExplored += r.scenarios;
@@ -392,17 +478,87 @@ public final class Hunter {
                     swarmStates += r.states;
                 }
             }
-            if (found.size() == invariants || options.firstOnly() && !found.isEmpty()) {
+            if (allFound()) {
                 stop = true;
-            } else if (now > deadline) {
-                cutShort = "cut short by the time limit of " + options.seconds() + " s";
+            } else if (capReached(now)) {
+                capped = true;
                 stop = true;
             }
-            if (progress != null && now >= nextProgress) {
-                progress.update(model, runs, states, (now - start) / 1_000_000);
+            if (now >= nextProgress) {
+                listener.progress(model, runs, states, (now - start) / 1_000_000);
                 nextProgress = now + 2_000_000_000L;
             }
             return !stop;
+        }
+
+        /**
+         * Whether every ladder level strictly between {@code done} and {@code level} is empty: a
+         * model whose smallest scenario has 3 threads has empty levels 1 and 2, which no unit
+         * covers and which hold nothing to explore.
+         */
+        private boolean onlyEmptyBetween(int done, int level) {
+            for (int l = done + 1; l < level; l++) {
+                List<Scenario> between = ladder.level(l);
+                if (between == null || !between.isEmpty()) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private boolean capReached(long now) {
+            return options.cap() instanceof Cap.Seconds ? now > deadline
+                    : options.cap() instanceof Cap.Units u && committed >= u.units();
+        }
+
+        /**
+         * Whether any of the work is left after the units committed: random runs not made, swarm
+         * scenarios not explored, ladder scenarios not explored within the ladder's states. Asked
+         * of the commit, not of the planner, which plans ahead of it.
+         */
+        boolean workLeft(Ladder ladder) {
+            Strategy s = options.strategy();
+            if (s.random() && runs < options.work().tries() || s.swarm() && !swarmExhausted()) {
+                return true;
+            }
+            if (!s.scope() || scopeExhausted()) {
+                return false;
+            }
+            if (lastScope != null && !lastScope.lastOfLevel()) {
+                return true;
+            }
+            for (int level = lastScope == null ? 1 : lastScope.level() + 1; ; level++) {
+                List<Scenario> next = ladder.level(level);
+                if (next == null) {
+                    return false;
+                }
+                if (!next.isEmpty()) {
+                    return true;
+                }
+            }
+        }
+
+        /**
+         * Why the scope the work asked for was not completed, or null when it was (or none was
+         * asked for: the ladder then goes as far as its states go, and that is its work).
+         */
+        String scopeShort(Ladder ladder) {
+            int wanted = options.work().scope();
+            if (wanted == 0 || !options.strategy().scope() || doneLevel >= wanted || ladder.coversModel()) {
+                return null;
+            }
+            String why;
+            if (firstIncomplete != null) {
+                why = firstIncomplete;
+            } else if (scopeExhausted()) {
+                why = "the ladder's " + options.work().states() + " states ran out in "
+                        + Ladder.scopeOf(doneLevel + 1);
+            } else if (ladder.endReason() != null) {
+                why = "the ladder ended: " + ladder.endReason();
+            } else {
+                why = "the ladder stopped at " + Ladder.scopeOf(doneLevel);
+            }
+            return "scope " + Ladder.scopeOf(wanted) + " not completed: " + why;
         }
 
         Evidence evidence() {
