@@ -89,7 +89,8 @@ class CommandLineTest {
                 Arguments.of(List.of("hunt", "vfio-pci", "--tries", "99999999999"), "is not an int"),
                 Arguments.of(List.of("hunt", "vfio-pci", "--seed", "x"), "'x' is not a long"),
                 Arguments.of(List.of("hunt", "vfio-pci", "--tlc-timeout", "-5", "--tlc"), "--tlc-timeout -5 is out of range"),
-                Arguments.of(List.of("hunt", "vfio-pci", "--out", "x"), "--out is used by --tlc only"),
+                Arguments.of(List.of("hunt", "vfio-pci", "--strategy", "swarm", "--swarm", "0"),
+                        "--swarm 0 leaves --strategy swarm nothing to do"),
                 Arguments.of(List.of("hunt", "vfio-pci", "--tlc-timeout", "5"), "--tlc-timeout is used by --tlc only"),
                 Arguments.of(List.of("hunt", "vfio-pci", "--tlc", "--out", "/dev/null"), "--out /dev/null is a file, not a directory"),
                 Arguments.of(List.of("hunt", "vfio-pci", "--tlc", "--out", "/dev/null/x"), "cannot be created: /dev/null is a file"),
@@ -423,8 +424,8 @@ class CommandLineTest {
         assertThat(run("--help").out()).contains("--model-path", "fields", "layout", "new-model");
         String hunt = run("hunt", "--help").out().replaceAll("\\s+", " ");
         assertThat(hunt).contains("--variant", "--option", "--granularity", "--all", "--seed", "--tries", "--seconds",
-                "--tlc", "--tlc-timeout", "--out", "--json", "default 20000", "default 60.0", "default 1",
-                "default 900", "default racetrace-out");
+                "--tlc", "--tlc-timeout", "--out", "--json", "default 20000", "default: none", "default 1",
+                "default 900", "default racetrace-out", "4 inconclusive");
         assertThat(run("bench", "--help").out()).contains("--seed", "--seeds", "--option", "--granularity", "--strategy",
                 "--out");
         assertThat(run("conform", "--help").out()).contains("--seed", "--traces", "--batch", "--option", "--tlc-timeout");

@@ -101,6 +101,17 @@ public final class Hunter {
         return huntTyped(Deadlocks.checked(model), options, listener == null ? SILENT : listener);
     }
 
+    /**
+     * The case on the model as its family made it, unless it is a deadlock the added check found:
+     * what the hunt reports is then the same value a replay of its string decodes to.
+     */
+    static Case plain(Case c) {
+        if (c == null || Deadlocks.isAdded(c.model(), c.focus())) {
+            return c;
+        }
+        return new Case(Deadlocks.base(c.model()), c.scenario(), c.schedule(), c.focus());
+    }
+
     private static <S> HuntResult huntTyped(Model<S> model, HuntOptions options, Listener listener) {
         long start = System.nanoTime();
         long deadline = options.cap() instanceof Cap.Seconds s ? start + (long) (s.seconds() * 1e9) : Long.MAX_VALUE;
@@ -144,8 +155,9 @@ public final class Hunter {
             findings.add(minimise(e.getValue(), options, deadline, shared));
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
-        return new HuntResult(model, options.seed(), options.strategy(), commit.runs, millis, List.copyOf(findings),
-                evidence, commit.deadlocks, commit.firstDeadlock, commit.stepLimits, commit.notices,
+        return new HuntResult(Deadlocks.base(model), options.seed(), options.strategy(), commit.runs, millis,
+                List.copyOf(findings), evidence, commit.deadlocks, plain(commit.firstDeadlock), commit.stepLimits,
+                commit.notices,
                 commit.firstNotice, cutShort, unfinished.isEmpty() ? null : String.join("; ", unfinished));
     }
 
@@ -157,7 +169,7 @@ public final class Hunter {
     private static Finding minimise(Found f, HuntOptions options, long deadline, Minimizer.Shared shared) {
         if (options.firstOnly()) {
             return new Finding(f.invariant(), f.foundBy(), f.runs(), f.scenarios(), f.millis() * 1_000_000L,
-                    f.measure(), f.c(), f.measure(), null, new Minimality(false, null, null, 0,
+                    f.measure(), plain(f.c()), f.measure(), null, new Minimality(false, null, null, 0,
                             "not shrunk (first only)"), 0, 0);
         }
         long t0 = System.nanoTime();
@@ -174,7 +186,7 @@ public final class Hunter {
         }
         long took = System.nanoTime() - t0;
         return new Finding(f.invariant(), f.foundBy(), f.runs(), f.scenarios(), f.millis() * 1_000_000L, f.measure(),
-                m.minimal(), m.measure(), m.stepShortest(), m.minimality(), took, m.shrinkRuns());
+                plain(m.minimal()), m.measure(), plain(m.stepShortest()), m.minimality(), took, m.shrinkRuns());
     }
 
     /** The fixed order of units: random, scope, swarm in turn, each kind while it lasts. */
@@ -446,7 +458,8 @@ public final class Hunter {
                                 r.unit instanceof Unit.Random ? f.runsBefore() : runs,
                                 scenarios - r.scenarios + f.scenariosBefore(), (now - start) / 1_000_000);
                         found.put(e.getKey(), hunt);
-                        listener.found(model, hunt);
+                        listener.found(Deadlocks.base(model), new Found(hunt.invariant(), plain(hunt.c()),
+                                hunt.measure(), hunt.foundBy(), hunt.runs(), hunt.scenarios(), hunt.millis()));
                     }
                 }
                 if (r.unit instanceof Unit.Scope s) {
