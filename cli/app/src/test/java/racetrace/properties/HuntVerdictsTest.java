@@ -212,7 +212,7 @@ class HuntVerdictsTest {
     // ---- deadlock: a violation by default, minimal, replayable, confirmed by TLC
 
     @Test
-    void aDeadlockIsAViolationWithItsMinimalScheduleWithoutAnInvariantForIt() throws IOException {
+    void aDeadlockIsAViolationWithItsMinimalScheduleWithoutAnInvariantForIt(@TempDir Path out) throws IOException {
         CommandLineTest.Run r = CommandLineTest.run("hunt", "abba", "--variant", "abba", "--model-path",
                 ABBA.toString());
         assertThat(r.code()).as(r.err()).isEqualTo(1);
@@ -232,6 +232,15 @@ class HuntVerdictsTest {
         CommandLineTest.Run replay = CommandLineTest.run("replay", schedule, "--model-path", ABBA.toString());
         assertThat(replay.code()).as(replay.err()).isEqualTo(1);
         assertThat(replay.out()).contains("deadlock after step 2");
+
+        // --out without --tlc: the details, the JSON line and the case as found.
+        CommandLineTest.Run files = CommandLineTest.run("hunt", "abba", "--variant", "abba", "--model-path",
+                ABBA.toString(), "--out", out.toString());
+        assertThat(files.code()).isEqualTo(1);
+        assertThat(out.resolve("abba_abba/hunt.txt")).content().contains("DeadlockFree", "minimal:", "found by");
+        assertThat(out.resolve("abba_abba/hunt.json")).content().contains("\"invariant\":\"DeadlockFree\"");
+        assertThat(out.resolve("abba_abba/DeadlockFree/found.txt")).content().contains("minimising it. As found");
+        assertThat(files.out()).contains("details of each instance: " + out);
 
         // The idler that waits forever is a legitimate end, which the model declares: no deadlock.
         CommandLineTest.Run ordered = CommandLineTest.run("hunt", "abba", "--variant", "ordered", "--model-path",
@@ -256,6 +265,60 @@ class HuntVerdictsTest {
         assertThat(dir.resolve("abba_abba").resolve("hunt.json")).content().contains("\"verdict\":\"violated\"");
     }
 
+    @Test
+    void aJavaDeadlockTheSpecDoesNotHaveIsRejectedByTlc(@TempDir Path dir) throws Exception {
+        assumeFalse(Boolean.getBoolean("racetrace.tlc.skip"), "TLC runs skipped (-Dracetrace.tlc.skip=true)");
+        ClassLoader loader = new java.net.URLClassLoader(new java.net.URL[] {ABBA.toUri().toURL()},
+                HuntVerdictsTest.class.getClassLoader());
+        Models.useClassLoader(loader);
+        try {
+            // The ordered variant with a defect only on the Java side: its right thread never
+            // gets lock A. Java deadlocks after the left thread is done; the spec can go on.
+            Model<?> ordered = Models.create("abba", "ordered", Map.of());
+            Model<?> stuck = new StuckRight<>(ordered);
+            Case c = new Case(racetrace.search.Deadlocks.checked(stuck), new racetrace.engine.Scenario(
+                    racetrace.engine.Config.empty(), List.of(racetrace.engine.ThreadScript.of("left",
+                            racetrace.engine.Op.of("work")), racetrace.engine.ThreadScript.of("right",
+                                    racetrace.engine.Op.of("work")))), racetrace.engine.Schedule.of(new int[0]),
+                    racetrace.search.Deadlocks.NAME);
+            assertThat(c.run().outcome().invariantOrNull()).isEqualTo(racetrace.search.Deadlocks.NAME);
+            racetrace.tla.TlcConfirmation t = racetrace.tlc.Confirmations.confirm(c, dir,
+                    java.time.Duration.ofMinutes(3));
+            assertThat(t).as(t.describe()).isInstanceOf(racetrace.tla.TlcConfirmation.Rejected.class);
+            assertThat(t.describe()).contains("the Java model deadlocks after step 4",
+                    "the spec's Next can still take a step there");
+        } finally {
+            Models.useClassLoader(null);
+        }
+    }
+
+    /** A model whose right thread never takes a step (a Java-side defect the spec does not share). */
+    private static final class StuckRight<S> extends racetrace.engine.ForwardingModel<S> {
+        StuckRight(Model<S> inner) {
+            super(inner);
+        }
+
+        @Override
+        public boolean enabled(S state, int thread) {
+            return thread != 1 && inner.enabled(state, thread);
+        }
+    }
+
+    @Test
+    void aStrategyOfOneSchedulerMakesOnlyItsOwnRuns() {
+        // pct and uniform hand out their own schedulers: every run counts, every finding is theirs.
+        for (Strategy s : List.of(Strategy.PCT, Strategy.UNIFORM)) {
+            for (String variant : List.of("pre-a", "pre-b", "pre-c", "v2")) {
+                Model<?> m = Models.create("vfio-pci", variant, Map.of("granularity", "location"));
+                HuntResult r = Hunter.hunt(m, small(2).withStrategy(s), null);
+                assertThat(r.findings()).as("%s %s", s, variant).allSatisfy(
+                        f -> assertThat(f.foundBy()).isEqualTo(s.id()));
+            }
+        }
+        Model<?> merged = Models.create("vfio-pci", "merged", Map.of("granularity", "location"));
+        assertThat(Hunter.hunt(merged, small(2).withStrategy(Strategy.PCT), null).tries()).isEqualTo(SMALL.tries());
+    }
+
     // ---- never lost: printed before minimisation, minimised in bounded memory
 
     @Test
@@ -275,6 +338,47 @@ class HuntVerdictsTest {
             // The case as found replays to its violation from its own string.
             Case again = ScheduleString.decode(f.c().toString());
             assertThat(again.run().outcome().invariantOrNull()).isEqualTo(f.invariant());
+        }
+    }
+
+    @Test
+    void aMinimisationThatRunsOutOfMemoryKeepsTheCounterexampleAsFound() {
+        // A model that runs out of memory in every step taken after its first counterexample was
+        // handed over (the moment minimisation starts): the hunt keeps the case as found.
+        Model<?> pre = Models.create("vfio-pci", "pre-a", Map.of("granularity", "location"));
+        boolean[] armed = {false};
+        Model<?> bomb = new Bomb<>(pre, armed);
+        List<Hunter.Found> seen = new ArrayList<>();
+        HuntResult r = Hunter.hunt(bomb, small(1), new Hunter.Listener() {
+            @Override
+            public void found(Model<?> model, Hunter.Found f) {
+                seen.add(f);
+                armed[0] = true;
+            }
+        });
+        armed[0] = false;
+        assertThat(r.verdict()).isEqualTo(HuntResult.Verdict.VIOLATED);
+        assertThat(seen).hasSize(1);
+        assertThat(r.findings().get(0).shrunk().toString()).isEqualTo(seen.get(0).c().toString());
+        assertThat(r.findings().get(0).minimality().describe()).contains("not minimised: the minimal search ran out "
+                + "of memory", "JAVA_TOOL_OPTIONS=-Xmx");
+    }
+
+    /** A model whose steps throw OutOfMemoryError once armed. */
+    private static final class Bomb<S> extends racetrace.engine.ForwardingModel<S> {
+        private final boolean[] armed;
+
+        Bomb(Model<S> inner, boolean[] armed) {
+            super(inner);
+            this.armed = armed;
+        }
+
+        @Override
+        public racetrace.engine.Transition<S> step(S state, int thread) {
+            if (armed[0]) {
+                throw new OutOfMemoryError("Java heap space (a test model)");
+            }
+            return inner.step(state, thread);
         }
     }
 

@@ -234,8 +234,9 @@ public final class HuntReport {
     }
 
     /**
-     * The closing summary over all hunted instances: one row per violated invariant (each with its
-     * measure), per held instance and per inconclusive one, then the counts and the total time.
+     * The closing summary over all hunted instances, one row each so that it fits on a screen: a
+     * violated instance names its smallest counterexample (the others are in its own report above),
+     * a held one what backs it, an inconclusive one why; then the counts and the total time.
      */
     public static String summary(List<HuntResult> results) {
         List<Map<String, Object>> rows = new ArrayList<>();
@@ -247,15 +248,11 @@ public final class HuntReport {
             switch (r.verdict()) {
                 case VIOLATED -> {
                     violated++;
-                    for (Finding f : r.findings()) {
-                        Measure m = f.measure();
-                        String mark = f.minimality().mark();
-                        rows.add(row(r, f.invariant() + " " + m.threads() + "/" + m.ops() + "/" + m.preemptions() + "/"
-                                + m.steps() + (mark.isEmpty() ? "" : " " + mark), time));
-                    }
-                    if (r.cutShort() != null) {
-                        rows.add(row(r, "other invariants: " + r.cutShort(), time));
-                    }
+                    Finding smallest = r.findings().stream().min(java.util.Comparator.comparing(Finding::measure))
+                            .orElseThrow();
+                    int n = r.findings().size();
+                    rows.add(row(r, (n == 1 ? "" : n + " invariants, smallest ") + brief(smallest)
+                            + (r.cutShort() == null ? "" : "; the rest " + r.cutShort()), time));
                 }
                 case HELD -> {
                     held++;
@@ -302,6 +299,14 @@ public final class HuntReport {
         data.put("total", seconds(results.stream().mapToLong(HuntResult::millis).sum()));
         data.put("tries", results.stream().mapToLong(HuntResult::tries).sum());
         return Templates.render("verdicts", data);
+    }
+
+    /** {@code NoSelfLink 2/2/1/45 (min/cfg)}: an invariant with its measure and what its minimality is proven among. */
+    static String brief(Finding f) {
+        Measure m = f.measure();
+        String mark = f.minimality().mark();
+        return f.invariant() + " " + m.threads() + "/" + m.ops() + "/" + m.preemptions() + "/" + m.steps()
+                + (mark.isEmpty() ? "" : " " + mark);
     }
 
     /** Milliseconds as seconds to a tenth: "12.3 s". */

@@ -1,4 +1,4 @@
-<#-- The closing summary of a hunt: one row per violated invariant, per held and per inconclusive instance. -->
+<#-- The closing summary of a hunt: one row per instance (violated: its smallest counterexample; held: what backs it; inconclusive: why). -->
 == summary (seed ${seed}, strategy ${strategy}; measure = threads/ops/preemptions/steps after shrinking; (min): proven minimal among every scenario up to its threads and ops, (min/cfg): among those of its configuration, (min/scn): within its scenario)
 ${head}
 <#list lines as line>
