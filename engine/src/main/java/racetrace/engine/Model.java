@@ -61,7 +61,8 @@ public interface Model<S> {
 
     /**
      * The name of the hand-written TLA+ module that describes the same system (file {@code
-     * src/main/tla/<name>.tla} of the model's module, packaged as {@code tla/<name>.tla}), or null while the model has none.
+     * <name>.tla}, packaged as {@code tla/<name>.tla} beside the model's classes; racetrace's own are under
+     * {@code spec/<family>/}), or null while the model has none.
      */
     default String tlaModule() {
         return null;

@@ -17,7 +17,7 @@ import racetrace.engine.Models;
 
 /**
  * Where the hand-written specs are found: directories given first (e.g. {@code
- * spec/xen-fifo/src/main/tla} while editing a spec), then classpath resources under {@code tla/} (the
+ * spec/xen-fifo} while editing a spec), then classpath resources under {@code tla/} (the
  * specs packaged in the model jars). {@link #copyInto} copies a spec and the non-standard modules
  * it extends or instantiates next to a generated module, so the directory is self-contained.
  */
@@ -108,7 +108,7 @@ public final class SpecLibrary {
             if (required) {
                 throw new TlaExportException("TLA+ module " + name + " not found (looked in " + describe()
                         + "); a model's spec is the resource tla/" + name + ".tla beside its classes (in racetrace,"
-                        + " spec/<family>/src/main/tla/" + name + ".tla)");
+                        + " spec/<family>/" + name + ".tla)");
             }
             return;
         }

@@ -233,7 +233,7 @@ class PipelineTest {
         Execution<LostIncrementModel.State> ex = Execution.run(noFile, scenario(0, "inc"), Schedule.empty());
         TlcConfirmation c = TraceConfirmer.standard().confirm(ex, dir, TIMEOUT);
         assertThat(c).isInstanceOf(TlcConfirmation.Failed.class);
-        assertThat(c.describe()).contains("NoSuchSpec not found", "spec/<family>/src/main/tla/NoSuchSpec.tla");
+        assertThat(c.describe()).contains("NoSuchSpec not found", "spec/<family>/NoSuchSpec.tla");
         BatchValidation v = BatchValidator.standard().validate(List.of(ex), dir, TIMEOUT);
         assertThat(v.verdicts()).singleElement().satisfies(r -> {
             assertThat(r.status()).isEqualTo(BatchValidation.Status.ERROR);

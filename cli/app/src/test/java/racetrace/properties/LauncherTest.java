@@ -68,6 +68,9 @@ class LauncherTest {
         touch(root.resolve("spec/engine/src/main/resources/racetrace/flags/layouts/m/v.layout"), old);
         assertThat(check(root)).isEqualTo("fresh");
         touch(root.resolve("spec/engine/src/main/java/A.java"), old);
+        touch(root.resolve("spec/m/M.tla"), later);
+        assertThat(check(root)).as("a bundled TLA+ spec").isEqualTo("stale");
+        touch(root.resolve("spec/m/M.tla"), old);
         touch(root.resolve("spec/engine/pom.xml"), later);
         assertThat(check(root)).isEqualTo("stale");
     }

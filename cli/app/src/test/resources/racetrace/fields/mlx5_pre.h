@@ -1,5 +1,5 @@
 /*
- * A stand-in for struct mlx5vf_pci_core_device before the fix (research notes §2.2), with its
+ * A stand-in for struct mlx5vf_pci_core_device before the fix (docs/research/vfio-pci-bitfields.md §2.2), with its
  * struct mlx5_vhca_page_tracker embedded as in the kernel: opaque blocks of the same size and
  * alignment replace the kernel types around the flags.
  */

@@ -1,5 +1,6 @@
 /*
- * A stand-in for struct vfio_pci_core_device at 7.2-rc1 (the research notes' variant C): the
+ * A stand-in for struct vfio_pci_core_device at 7.2-rc1 (variant C of the research notes
+ * docs/research/vfio-pci-bitfields.md §2.1): the
  * members before rbar are one opaque block of the same size, so the flags land where the notes'
  * mock puts them (rbar at 688, the bitfield run at rbar+28); the members after them up to the
  * first pointer keep their types.

@@ -23,7 +23,7 @@ import racetrace.tla.TlcVerdict;
 import racetrace.tlc.StateCounts;
 
 /**
- * The figures the README quotes, measured in one run: time to the first counterexample per
+ * The figures docs/benchmark.md quotes, measured in one run: time to the first counterexample per
  * instance and strategy over many seeds; the exhaustive search's states per second next to
  * TLC's on the same scenario and on the same scope, with both distinct-state counts; and the
  * shrunk measure next to TLC's shortest counterexample.

@@ -14,7 +14,8 @@ import racetrace.flags.Layouts;
 import racetrace.flags.UnitMap;
 
 /**
- * Layouts from the real compiler, compared with the research notes' facts (§2, §5.3): where GCC
+ * Layouts from the real compiler, compared with the facts of the research notes
+ * docs/research/vfio-pci-bitfields.md (§2, §5.3): where GCC
  * puts each flag of a stand-in struct, and how wide each store it generates is, on x86-64 and on
  * arm64 (Debian's cross compiler; skipped with the reason when it is not installed).
  */

@@ -1,0 +1,308 @@
+package racetrace.xen;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import racetrace.engine.Config;
+import racetrace.engine.Fingerprint;
+import racetrace.engine.Instance;
+import racetrace.engine.Invariant;
+import racetrace.engine.Model;
+import racetrace.engine.Scenario;
+import racetrace.engine.ScenarioSpace;
+import racetrace.engine.Transition;
+
+/**
+ * Step-level model of Xen's FIFO event channels: {@code evtchn_fifo_set_pending} in the versions
+ * of {@link XenVersion}, under the locks its callers hold in an era ({@link Callers}), Xen's unmask
+ * / set_priority / bind_vcpu, the Linux upcall loop and the Linux guest unmask. Step names follow
+ * {@code docs/research/xen-evtchn-fifo.md}: one step per read, write, atomic read-modify-write,
+ * cmpxchg, lock or unlock; local computations are merged into the memory step before them.
+ * {@code spec/xen-fifo/XenFifo.tla} states the same system, step for step.
+ *
+ * <h2>Where things are</h2>
+ * {@link Pc} the step labels, {@link Reg} a thread's registers, {@link Layout} and
+ * {@link XenState} the state; the steps by concern: {@link PortOps} (callers' locks and Xen's
+ * port operations), {@link SetPendingSteps} (what every generation of set_pending shares),
+ * {@link SetPending2013} (a0, a), {@link SetPendingLastQueue} (b to e1, and fix 1),
+ * {@link SetPendingE2}, {@link SetLink}, {@link Guest}; {@link Invariants}; {@link TlaMapping}
+ * the spec's variables and constants; {@link XenSpace} the scenarios; {@link Coverage} what
+ * conformance must cover.
+ *
+ * <h2>Shape</h2>
+ * Ports 1..ports, vCPUs 0..vcpus-1, priorities 0..prios-1 (0 = highest). Fresh ports: notify vCPU
+ * 0, priority prios-1 (the stand-in for Xen's default 7), last queue (0,0) as zero-allocated Xen
+ * leaves it, so with two priorities a fresh port's last queue differs from its queue as in real
+ * Xen. Ports 1..masked start MASKED. With {@code oldTail=1}, port 1 starts as an already consumed
+ * old tail of its queue (tail = HEAD = 1, not LINKED, last queue = that queue).
+ *
+ * <h2>Actors</h2>
+ * <ul>
+ * <li>{@code xen-cpu} (1..3 threads, 1..3 ops), each op named by its caller: a raise of port p by
+ * its binding ({@code send(p)} an interdomain send, {@code ipi(p)}, {@code virq(p)} a global VIRQ,
+ * {@code pirq(p)}; the parameter {@code source} says which, the same for every port, where the
+ * era's callers differ by binding), {@code unmask(p)} (the EVTCHNOP_unmask hypercall),
+ * {@code setPriority(p,k)}, {@code bindVcpu(p,v)}. An op first takes its caller's lock of the era
+ * ({@code XL_lockCaller}) and releases it after its last step ({@code XL_unlockCaller}). A raise
+ * and the unmask hypercall read the notify vCPU ({@code X0_readNv}); unmask then clears M and
+ * tests P (1.8).
+ * <li>{@code guest} (with {@code guest=1}: one thread per vCPU, thread i is vCPU i; 1..3 ops
+ * {@code upcall}): one op is one run of the upcall loop G0..G9 until its local ready copy is
+ * empty. An upcall can only start while READY(v) is non-empty (the kick). A consumer idle at G0
+ * with READY(v) empty counts as finished, so waiting for events that never come is no deadlock.
+ * <li>{@code guest-unmask} (0..1 thread, 1..2 ops): {@code unmask(p)} in the form chosen by
+ * {@code unmaskForm} and {@code mask(p)}. The hypercall runs Xen's unmask steps on the same
+ * thread, under the unmask hypercall's lock of the era.
+ * <li>{@code guest-rogue} (0..1 thread, 1 op): {@code scribble(p)}, a misbehaving guest vCPU
+ * writing the unused bits of p's event word five times, enough to fail every cmpxchg of one
+ * set_link (S3 and four S6): the threat set_link's BUSY bit and bound answer.
+ * </ul>
+ *
+ * <h2>Invariants, and decisions where the notes leave room</h2>
+ * <ul>
+ * <li>Start(v,k) is section 3.2 with one refinement: when the guest is between G5 and G8 on
+ * (v,k) and its {@code nxt} is 0 (it just emptied its chain), rule 3 applies, so a HEAD published
+ * while the guest finishes the old chain is counted. Queue(v,k) is the LINK chain from Start.
+ * <li>InFlight(p): a thread between winning the LINKED claim on p and completing the link
+ * (set_link success or HEAD write). Consuming(p): a guest at G5 with cur = p.
+ * <li>Designed give-ups (lock_old_queue after 3 tries, e2's loop after 3 tries, set_link's S7)
+ * put p into the ghost set {@code dropped} and report a notice; a later won LINKED claim on p
+ * removes it. Reachable, TailIsLast, EmptyImpliesOldTail, LastQueueCorrect, Quiescent and
+ * NoLostEvent skip the ports in {@code dropped} and, when a dropped port is LINKED on no queue
+ * (S7), the chain later linked behind it: those events were lost on purpose and reported.
+ * <li>The ghost {@code owed} holds the ports with an event raised (at X0 of a raise) and not
+ * delivered (G7's ack) since: NoLostEvent sees an event lost with PENDING clear, which only e2's
+ * give-up does (8aa0e9d2 sets no PENDING then).
+ * <li>EmptyImpliesOldTail and TailIsLast also excuse a tail that is InFlight: in a0/a the
+ * LINKED claim (A5) precedes the queue lock, and the claimant itself handles "p == tail".
+ * <li>LastQueueCorrect (b onwards) is checked for ports no thread is inside a set_pending
+ * critical section for (holding a queue lock, or between D8c/B10c and the lock of q).
+ * <li>ReadyImpliesValidHead: for a..e2, k in READY(v) implies HEAD(v,k) is non-zero, LINKED and
+ * the first of Queue(v,k). In a0, where READY is set on every link and stale HEADs are benign,
+ * only the harmful form: a guest about to dequeue (G5) a LINKED word h finds no LINKED word whose
+ * LINK is h.
+ * <li>Quiescent: when every actor has finished (consumers idle) and READY, lready and lhead are
+ * all empty, no port outside {@code dropped} is LINKED or pending-and-unmasked.
+ * </ul>
+ */
+public final class XenFifoModel implements Model<XenState> {
+
+    public static final String XEN_CPU = XenSpace.XEN_CPU;
+    public static final String GUEST = XenSpace.GUEST;
+    public static final String GUEST_UNMASK = XenSpace.GUEST_UNMASK;
+
+    /** The spec's variables, in its order. */
+    public static final List<String> VARIABLES = TlaMapping.VARIABLES;
+
+    /** Which step class takes each label. */
+    private static final Consumer<Cpu>[] STEPS = steps();
+
+    private final XenVersion version;
+    private final Callers callers;
+    private final XenSpace space;
+    private final Invariants invariants;
+
+    /** The version under the callers of the era it shipped in. */
+    public XenFifoModel(XenVersion version) {
+        this(version, version.shipped());
+    }
+
+    public XenFifoModel(XenVersion version, Callers callers) {
+        this.version = version;
+        this.callers = callers;
+        this.space = new XenSpace(callers);
+        this.invariants = new Invariants(version);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Consumer<Cpu>[] steps() {
+        Consumer<Cpu>[] s = new Consumer[Pc.count()];
+        register(s, PortOps.LABELS, PortOps::step);
+        register(s, SetPendingSteps.LABELS, SetPendingSteps::step);
+        register(s, SetPending2013.LABELS, SetPending2013::step);
+        register(s, SetPendingLastQueue.LABELS, SetPendingLastQueue::step);
+        register(s, SetPendingE2.LABELS, SetPendingE2::step);
+        register(s, SetLink.LABELS, SetLink::step);
+        register(s, Guest.LABELS, Guest::step);
+        for (Pc pc : Pc.values()) {
+            if (pc != Pc.Done && s[pc.ordinal()] == null) {
+                throw new IllegalStateException("no step class takes " + pc);
+            }
+        }
+        return s;
+    }
+
+    private static void register(Consumer<Cpu>[] s, Set<Pc> labels, Consumer<Cpu> step) {
+        for (Pc pc : labels) {
+            if (s[pc.ordinal()] != null) {
+                throw new IllegalStateException(pc + " taken twice");
+            }
+            s[pc.ordinal()] = step;
+        }
+    }
+
+    public XenVersion xenVersion() {
+        return version;
+    }
+
+    public Callers callers() {
+        return callers;
+    }
+
+    @Override
+    public Instance instance() {
+        return Instance.of(XenFifoFamily.NAME, version.id(), Map.of(XenFifoFamily.CALLERS, callers.id()));
+    }
+
+    @Override
+    public int version() {
+        return 2;
+    }
+
+    @Override
+    public ScenarioSpace space() {
+        return space;
+    }
+
+    @Override
+    public Set<String> actions() {
+        return Coverage.actions(version, callers);
+    }
+
+    @Override
+    public List<Scenario> coverageScenarios() {
+        return Coverage.scenarios(space);
+    }
+
+    @Override
+    public List<Invariant<XenState>> invariants() {
+        return invariants.list();
+    }
+
+    @Override
+    public String tlaModule() {
+        return "XenFifo";
+    }
+
+    @Override
+    public XenState initial(Scenario scenario) {
+        Layout u = new Layout(scenario);
+        Config c = scenario.config();
+        int[] m = new int[u.size];
+        int masked = c.get("masked");
+        for (int p = 1; p <= u.ports; p++) {
+            m[u.word + p] = p <= masked ? Word.M : 0;
+            m[u.prio + p] = u.prios - 1;
+        }
+        if (c.get("oldTail") == 1) {
+            // Port 1 was linked on its queue and consumed: tail and HEAD still name it.
+            int q = u.queue(0, u.prios - 1);
+            m[u.tail + q] = 1;
+            m[u.head + q] = 1;
+            m[u.lastp + 1] = u.prios - 1;
+        }
+        for (int t = 0; t < u.threads; t++) {
+            Cpu.startOp(u, m, t, 0, callers);
+        }
+        return new XenState(u, m);
+    }
+
+    @Override
+    public boolean finished(XenState s, int t) {
+        return Invariants.finished(s, t);
+    }
+
+    @Override
+    public boolean enabled(XenState s, int t) {
+        Pc pc = Pc.of(s.reg(t, Reg.pc));
+        Layout u = s.u;
+        return switch (pc) {
+            case Done -> false;
+            case A6_lockQ, B10d_lockQ, D8d_lockQ, E1c_lockQ -> free(s, queue(s, t, Reg.vc, Reg.kq));
+            case B7_lockOldQ, L3_lockOldQ -> free(s, queue(s, t, Reg.lv, Reg.lp));
+            case E1c_lockFirst -> free(s, Math.min(queue(s, t, Reg.vc, Reg.kq), queue(s, t, Reg.lv, Reg.lp)));
+            case E1c_lockSecond -> free(s, Math.max(queue(s, t, Reg.vc, Reg.kq), queue(s, t, Reg.lv, Reg.lp)));
+            case XL_lockCaller, F1_lockEvent -> PortOps.enabled(s, t, pc, callers);
+            default -> u.kind[t] == Layout.XEN || Guest.enabled(s, t, pc);
+        };
+    }
+
+    private static int queue(XenState s, int t, Reg v, Reg k) {
+        return s.u.queue(s.reg(t, v), s.reg(t, k));
+    }
+
+    private static boolean free(XenState s, int q) {
+        return s.m[s.u.owner + q] == 0;
+    }
+
+    @Override
+    public Transition<XenState> step(XenState s, int t) {
+        Cpu c = new Cpu(s.u, s.m.clone(), t, version, callers);
+        Pc pc = c.pc();
+        if (pc == Pc.Done) {
+            throw new IllegalStateException("thread " + t + " has finished");
+        }
+        STEPS[pc.ordinal()].accept(c);
+        XenState next = new XenState(s.u, c.m);
+        if (s.fingerprint != 0) {
+            // A step changes a few slots: the child's fingerprint follows from its parent's.
+            next.fingerprint = Fingerprint.updateSlots(s.fingerprint, s.m, c.m);
+        }
+        return c.notice() == null ? Transition.of(next, pc.name()) : Transition.noticed(next, pc.name(), c.notice());
+    }
+
+    @Override
+    public Map<String, Object> variables(XenState s) {
+        return TlaMapping.variables(s);
+    }
+
+    /**
+     * The state array is a one-to-one image of {@link #variables} (every slot is a variable's
+     * value, the unused port-0 slots stay 0), so hashing it agrees with them.
+     */
+    @Override
+    public long fingerprint(XenState s) {
+        return s.fingerprint();
+    }
+
+    private static final Set<String> HIDDEN;
+
+    static {
+        Set<String> h = new LinkedHashSet<>();
+        for (Reg r : Reg.values()) {
+            h.add(r.name());
+        }
+        HIDDEN = java.util.Collections.unmodifiableSet(h);
+    }
+
+    @Override
+    public Set<String> hiddenInTable() {
+        return HIDDEN;
+    }
+
+    @Override
+    public String threadName(Scenario scenario, int thread) {
+        String actor = scenario.threads().get(thread).actor();
+        int index = 0;
+        for (int i = 0; i < thread; i++) {
+            if (scenario.threads().get(i).actor().equals(actor)) {
+                index++;
+            }
+        }
+        return switch (actor) {
+            // the callers, so the table says who holds which lock
+            case XEN_CPU -> "Xen CPU " + (char) ('A' + index) + ": " + scenario.threads().get(thread).ops().stream()
+                    .map(Object::toString).collect(java.util.stream.Collectors.joining(" "));
+            case GUEST -> "guest v" + index;
+            case XenSpace.GUEST_ROGUE -> "rogue guest";
+            default -> "guest unmask";
+        };
+    }
+
+    @Override
+    public Map<String, Object> tlaConstants(Scenario scenario) {
+        return TlaMapping.constants(version, callers, scenario);
+    }
+}
