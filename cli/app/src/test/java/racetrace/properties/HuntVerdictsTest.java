@@ -69,13 +69,14 @@ class HuntVerdictsTest {
         HuntResult two = Hunter.hunt(merged, small(2).withCap(Cap.units(3)), null);
         for (HuntResult r : List.of(one, two)) {
             assertThat(r.verdict()).isEqualTo(HuntResult.Verdict.INCONCLUSIVE);
-            assertThat(r.cutShort()).isEqualTo("cut short by the cap of 3 work units before the work was done");
-            assertThat(r.verdictText()).startsWith("inconclusive (cut short by the cap of 3 work units before the work "
+            assertThat(r.cutBy()).isEqualTo(Cap.units(3));
+            assertThat(HuntReport.why(r)).isEqualTo("cut short by the cap of 3 work units before the work was done");
+            assertThat(HuntReport.verdictText(r)).startsWith("inconclusive (cut short by the cap of 3 work units before the work "
                     + "was done; completed: ").doesNotContain("held");
             assertThat(r.tries()).isLessThan(SMALL.tries());
         }
         assertThat(two.evidence()).isEqualTo(one.evidence());
-        assertThat(two.verdictText()).isEqualTo(one.verdictText());
+        assertThat(HuntReport.verdictText(two)).isEqualTo(HuntReport.verdictText(one));
 
         Map<String, Object> object = HuntReport.json(two);
         racetrace.tlc.Confirmations.addJson(object, null);
@@ -92,7 +93,7 @@ class HuntVerdictsTest {
         HuntResult roomy = Hunter.hunt(merged, small(2).withCap(Cap.units(1_000_000)), null);
         assertThat(roomy.verdict()).isEqualTo(HuntResult.Verdict.HELD);
         assertThat(roomy.evidence()).isEqualTo(whole.evidence());
-        assertThat(roomy.cutShort()).isNull();
+        assertThat(roomy.cutShort()).isFalse();
     }
 
     @Test
@@ -123,6 +124,16 @@ class HuntVerdictsTest {
                 "byte", "--scope", "2", "--tries", "500", "--swarm", "50");
         assertThat(done.code()).as(done.out()).isZero();
         assertThat(done.out()).contains("held (exhaustive: every scenario up to threads<=2,ops<=2");
+    }
+
+    @Test
+    void theIssuesTimeCapIsInconclusiveNotHeld() {
+        // The issue's example. d1's default work takes minutes on any machine: whatever the 0.1 s
+        // cap let it complete, it did not complete the work, which is all this asserts.
+        CommandLineTest.Run r = CommandLineTest.run("hunt", "xen-fifo", "--variant", "d1", "--seconds", "0.1");
+        assertThat(r.code()).as(r.err()).isEqualTo(4);
+        assertThat(r.out()).contains("): inconclusive (cut short by the time limit of 0.1 s before the work was done",
+                "0 violated, 0 held, 1 inconclusive").doesNotContain("held (");
     }
 
     @Test
@@ -157,7 +168,7 @@ class HuntVerdictsTest {
         for (HuntOptions o : List.of(small(1).withStrategy(Strategy.SWARM).withWork(SMALL.withSwarm(0)),
                 small(1).withStrategy(Strategy.RANDOM).withWork(SMALL.withTries(0)))) {
             HuntResult r = Hunter.hunt(m, o, null);
-            assertThat(r.verdict()).as(r.verdictText()).isEqualTo(HuntResult.Verdict.INCONCLUSIVE);
+            assertThat(r.verdict()).as(HuntReport.verdictText(r)).isEqualTo(HuntResult.Verdict.INCONCLUSIVE);
             assertThat(r.evidence().empty()).isTrue();
         }
     }

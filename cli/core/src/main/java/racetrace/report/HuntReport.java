@@ -10,10 +10,12 @@ import racetrace.engine.Measure;
 import racetrace.engine.Model;
 import racetrace.search.Case;
 import racetrace.search.Deadlocks;
+import racetrace.search.hunt.Cap;
 import racetrace.search.hunt.Evidence;
 import racetrace.search.hunt.Finding;
 import racetrace.search.hunt.HuntResult;
 import racetrace.search.hunt.Hunter;
+import racetrace.search.hunt.Shortfall;
 import racetrace.tla.report.BugReport;
 import racetrace.tla.report.CpuTable;
 
@@ -38,10 +40,10 @@ public final class HuntReport {
         }
         o.put("config", config);
         o.put("verdict", r.verdict().id());
-        o.put("inconclusive", r.verdict() == HuntResult.Verdict.INCONCLUSIVE ? r.unfinished() : null);
+        o.put("inconclusive", r.verdict() == HuntResult.Verdict.INCONCLUSIVE ? why(r) : null);
         o.put("strategy", r.strategy().id());
         o.put("evidence", evidence(r.evidence()));
-        o.put("cutShort", r.cutShort() != null);
+        o.put("cutShort", r.cutShort());
         o.put("tries", r.tries());
         o.put("seed", r.seed());
         o.put("millis", r.millis());
@@ -75,8 +77,70 @@ public final class HuntReport {
         m.put("runs", e.runs());
         m.put("swarmScenarios", e.swarmScenarios());
         m.put("swarmStates", e.swarmStates());
-        m.put("text", e.describe());
+        m.put("text", evidenceText(e, false));
         return m;
+    }
+
+    /** What the completed work covered, in full or (for the summary table) in a few words. */
+    public static String evidenceText(Evidence e, boolean brief) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("empty", e.empty());
+        data.put("brief", brief);
+        data.put("scope", e.scope() == null ? "" : e.scope().toString());
+        data.put("scopeScenarios", e.scopeScenarios());
+        data.put("scopeStates", e.scopeStates());
+        data.put("runs", e.runs());
+        data.put("swarmScenarios", e.swarmScenarios());
+        data.put("swarmStates", e.swarmStates());
+        data.put("partial", e.partial());
+        return Templates.render("hunt-evidence", data).strip();
+    }
+
+    /**
+     * The verdict with what backs it: {@code violated}, {@code held (exhaustive: ...)}, or
+     * {@code inconclusive (cut short by the time limit of 1 s before the work was done; completed: ...)}.
+     */
+    public static String verdictText(HuntResult r) {
+        return renderVerdict(r, "verdict");
+    }
+
+    /** Why the work backs no held verdict (a cap, an unfinished scope, nothing completed), or null when it does. */
+    public static String why(HuntResult r) {
+        return r.shortfall() == null ? null : renderVerdict(r, "why");
+    }
+
+    private static String renderVerdict(HuntResult r, String part) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("part", part);
+        data.put("verdict", r.verdict().id());
+        data.put("evidence", evidenceText(r.evidence(), false));
+        data.put("empty", r.evidence().empty());
+        List<Map<String, Object>> reasons = new ArrayList<>();
+        Shortfall s = r.shortfall();
+        if (s != null && s.cutBy() != null) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("kind", "cut");
+            m.put("cap", s.cutBy() instanceof Cap.Seconds ? "seconds" : "units");
+            m.put("value", s.cutBy() instanceof Cap.Seconds c ? (Object) c.seconds()
+                    : s.cutBy() instanceof Cap.Units u ? (Object) u.units() : (Object) 0);
+            reasons.add(m);
+        }
+        if (s != null && s.scope() != null) {
+            Shortfall.ScopeShort sc = s.scope();
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("kind", "scope");
+            m.put("wanted", sc.wanted().toString());
+            m.put("reason", sc.reason().name());
+            m.put("at", sc.at() == null ? "" : sc.at().toString());
+            m.put("states", sc.states());
+            m.put("detail", sc.detail() == null ? "" : sc.detail());
+            reasons.add(m);
+        }
+        if (s != null && s.nothingCompleted() && reasons.isEmpty()) {
+            reasons.add(Map.of("kind", "nothing"));
+        }
+        data.put("reasons", reasons);
+        return Templates.render("hunt-verdict", data).strip();
     }
 
     /** The fields of a finding; all null for none (a held instance). */
@@ -169,10 +233,10 @@ public final class HuntReport {
         data.put("replayOptions", replayOptions);
         data.put("instance", r.model().instance().toString());
         data.put("verdict", r.verdict().id());
-        data.put("verdictText", r.verdictText());
-        data.put("evidence", r.evidence().describe());
+        data.put("verdictText", verdictText(r));
+        data.put("evidence", evidenceText(r.evidence(), false));
         data.put("strategy", r.strategy().id());
-        data.put("cutShort", r.cutShort() == null ? "" : r.cutShort());
+        data.put("cutShort", r.cutShort() ? why(r) : "");
         data.put("tries", r.tries());
         data.put("millis", r.millis());
         data.put("time", seconds(r.millis()));
@@ -215,7 +279,7 @@ public final class HuntReport {
         data.put("foundBy", f.foundBy());
         data.put("runs", f.runs());
         data.put("scenarios", f.scenarios());
-        data.put("millis", f.millis());
+        data.put("millis", f.nanos() / 1_000_000);
         data.put("measure", f.measure().toString());
         data.put("schedule", f.c().toString());
         data.put("replayOptions", replayOptions);
@@ -252,16 +316,16 @@ public final class HuntReport {
                             .orElseThrow();
                     int n = r.findings().size();
                     rows.add(row(r, (n == 1 ? "" : n + " invariants, smallest ") + brief(smallest)
-                            + (r.cutShort() == null ? "" : "; the rest " + r.cutShort()), time));
+                            + (r.cutShort() ? "; the rest " + why(r) : ""), time));
                 }
                 case HELD -> {
                     held++;
-                    rows.add(row(r, r.evidence().brief(), time));
+                    rows.add(row(r, evidenceText(r.evidence(), true), time));
                 }
                 case INCONCLUSIVE -> {
                     inconclusive++;
-                    rows.add(row(r, r.evidence().empty() ? r.unfinished()
-                            : r.unfinished() + "; completed: " + r.evidence().brief(), time));
+                    rows.add(row(r, r.evidence().empty() ? why(r)
+                            : why(r) + "; completed: " + evidenceText(r.evidence(), true), time));
                 }
             }
         }

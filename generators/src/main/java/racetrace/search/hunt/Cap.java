@@ -18,14 +18,7 @@ public sealed interface Cap {
         return new Units(units);
     }
 
-    /** In words, for the verdict: "the time limit of 0.1 s". */
-    String describe();
-
     record None() implements Cap {
-        @Override
-        public String describe() {
-            return "no cap";
-        }
     }
 
     /** Wall-clock time per instance (--seconds), search and minimisation together. */
@@ -34,11 +27,6 @@ public sealed interface Cap {
             if (!(seconds > 0) || Double.isInfinite(seconds)) {
                 throw new IllegalArgumentException("a time cap must be a positive number of seconds, not " + seconds);
             }
-        }
-
-        @Override
-        public String describe() {
-            return "the time limit of " + plain(seconds) + " s";
         }
     }
 
@@ -49,15 +37,5 @@ public sealed interface Cap {
                 throw new IllegalArgumentException("a unit cap must not be negative, not " + units);
             }
         }
-
-        @Override
-        public String describe() {
-            return "the cap of " + units + " work units";
-        }
-    }
-
-    private static String plain(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v)
-                : java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 }

@@ -9,13 +9,12 @@ import racetrace.search.Case;
  * counts as a violation of {@link racetrace.search.Deadlocks#NAME}), what the search covered, and
  * the runs that ended otherwise than by completing (deadlocks, step limits, designed give-ups).
  *
- * @param cutShort the cap that stopped the hunt before its work was done, in words, or null
- * @param unfinished why the completed work backs no held verdict (a cap cut it, the requested
- *     scope was not completed, nothing was completed), or null when it does
+ * @param cutBy the cap that stopped the hunt before its work was done, or null
+ * @param shortfall why the completed work backs no held verdict, or null when it does
  */
 public record HuntResult(Model<?> model, long seed, Strategy strategy, long tries, long millis,
         List<Finding> findings, Evidence evidence, long deadlocks, Case firstDeadlock, long stepLimits,
-        long runsWithNotices, String firstNotice, String cutShort, String unfinished) {
+        long runsWithNotices, String firstNotice, Cap cutBy, Shortfall shortfall) {
 
     /** The three verdicts of a hunt. */
     public enum Verdict {
@@ -35,20 +34,12 @@ public record HuntResult(Model<?> model, long seed, Strategy strategy, long trie
         return !findings.isEmpty();
     }
 
-    public Verdict verdict() {
-        return violated() ? Verdict.VIOLATED : unfinished != null ? Verdict.INCONCLUSIVE : Verdict.HELD;
+    /** Whether a cap stopped the hunt before its work was done. */
+    public boolean cutShort() {
+        return cutBy != null;
     }
 
-    /**
-     * The verdict with what backs it: {@code violated}, {@code held (exhaustive: ...)}, or
-     * {@code inconclusive (cut short by the time limit of 1 s before the work was done; completed: ...)}.
-     */
-    public String verdictText() {
-        return switch (verdict()) {
-            case VIOLATED -> "violated";
-            case HELD -> "held (" + evidence.describe() + ")";
-            case INCONCLUSIVE -> "inconclusive (" + unfinished + (evidence.empty() ? ": " : "; completed: ")
-                    + evidence.describe() + ")";
-        };
+    public Verdict verdict() {
+        return violated() ? Verdict.VIOLATED : shortfall != null ? Verdict.INCONCLUSIVE : Verdict.HELD;
     }
 }

@@ -25,6 +25,7 @@ import racetrace.search.explore.Exploration;
 import racetrace.search.explore.Limits;
 import racetrace.search.explore.StateSpace;
 import racetrace.search.scope.Ladder;
+import racetrace.search.scope.Scope;
 
 /**
  * Hunts one instance with a portfolio of strategies: random runs (uniform and PCT), every
@@ -58,9 +59,10 @@ public final class Hunter {
      * @param c the case, focused on the invariant
      * @param runs random runs up to and including the finding one
      * @param scenarios scenarios explored exhaustively up to the finding one
+     * @param nanos search time up to the finding
      */
     public record Found(String invariant, Case c, Measure measure, String foundBy, long runs, long scenarios,
-            long millis) {
+            long nanos) {
     }
 
     static final int RUNS_PER_UNIT = 250;
@@ -93,7 +95,7 @@ public final class Hunter {
 
     /**
      * Hunts one instance. Deadlock is checked as the invariant {@link Deadlocks#NAME} besides the
-     * model's own; the result's model and cases carry that check.
+     * model's own; the result carries the model as given, and only a deadlock's cases the check.
      *
      * @param listener told about progress and about each finding before it is minimised; may be null
      */
@@ -132,22 +134,11 @@ public final class Hunter {
             return (Supplier<UnitResult>) () -> run(model, u, options, instanceSeed, stepsPerOp, deadline);
         }, options.workers(), commit::take);
 
-        String cutShort = null;
-        if (commit.capped && !commit.allFound() && commit.workLeft(ladder)) {
-            cutShort = "cut short by " + options.cap().describe() + " before the work was done";
-        }
-        List<String> unfinished = new ArrayList<>();
-        if (cutShort != null) {
-            unfinished.add(cutShort);
-        }
-        String scopeShort = commit.allFound() || cutShort != null ? null : commit.scopeShort(ladder);
-        if (scopeShort != null) {
-            unfinished.add(scopeShort);
-        }
+        Cap cutBy = commit.capped && !commit.allFound() && commit.workLeft(ladder) ? options.cap() : null;
+        Shortfall.ScopeShort scopeShort = commit.allFound() || cutBy != null ? null : commit.scopeShort(ladder);
         Evidence evidence = commit.evidence();
-        if (evidence.empty() && unfinished.isEmpty()) {
-            unfinished.add("the work ended before anything was completed");
-        }
+        Shortfall shortfall = cutBy == null && scopeShort == null && !evidence.empty() ? null
+                : new Shortfall(cutBy, scopeShort, evidence.empty());
 
         List<Finding> findings = new ArrayList<>();
         Minimizer.Shared shared = new Minimizer.Shared();
@@ -157,8 +148,7 @@ public final class Hunter {
         long millis = (System.nanoTime() - start) / 1_000_000;
         return new HuntResult(Deadlocks.base(model), options.seed(), options.strategy(), commit.runs, millis,
                 List.copyOf(findings), evidence, commit.deadlocks, plain(commit.firstDeadlock), commit.stepLimits,
-                commit.notices,
-                commit.firstNotice, cutShort, unfinished.isEmpty() ? null : String.join("; ", unfinished));
+                commit.notices, commit.firstNotice, cutBy, shortfall);
     }
 
     /**
@@ -168,7 +158,7 @@ public final class Hunter {
      */
     private static Finding minimise(Found f, HuntOptions options, long deadline, Minimizer.Shared shared) {
         if (options.firstOnly()) {
-            return new Finding(f.invariant(), f.foundBy(), f.runs(), f.scenarios(), f.millis() * 1_000_000L,
+            return new Finding(f.invariant(), f.foundBy(), f.runs(), f.scenarios(), f.nanos(),
                     f.measure(), plain(f.c()), f.measure(), null, new Minimality(false, null, null, 0,
                             "not shrunk (first only)"), 0, 0);
         }
@@ -185,7 +175,7 @@ public final class Hunter {
                             + "heap, e.g. JAVA_TOOL_OPTIONS=-Xmx8g"), 0);
         }
         long took = System.nanoTime() - t0;
-        return new Finding(f.invariant(), f.foundBy(), f.runs(), f.scenarios(), f.millis() * 1_000_000L, f.measure(),
+        return new Finding(f.invariant(), f.foundBy(), f.runs(), f.scenarios(), f.nanos(), f.measure(),
                 plain(m.minimal()), m.measure(), plain(m.stepShortest()), m.minimality(), took, m.shrinkRuns());
     }
 
@@ -388,8 +378,11 @@ public final class Hunter {
         long doneLevelScenarios;
         long doneLevelStates;
         boolean levelClean = true;
+        /** Why the first exploration of the current level that did not end stopped, or null. */
         String levelIncomplete;
+        /** The same for the first level left unproven, and that level. */
         String firstIncomplete;
+        int incompleteLevel;
         long levelStates;
         long levelScenarios;
         long scopeStates;
@@ -456,10 +449,10 @@ public final class Hunter {
                         // Make the counts hunt-wide: work before this unit plus within it.
                         Found hunt = new Found(e.getKey(), f.c(), f.measure(), f.foundBy(),
                                 r.unit instanceof Unit.Random ? f.runsBefore() : runs,
-                                scenarios - r.scenarios + f.scenariosBefore(), (now - start) / 1_000_000);
+                                scenarios - r.scenarios + f.scenariosBefore(), now - start);
                         found.put(e.getKey(), hunt);
                         listener.found(Deadlocks.base(model), new Found(hunt.invariant(), plain(hunt.c()),
-                                hunt.measure(), hunt.foundBy(), hunt.runs(), hunt.scenarios(), hunt.millis()));
+                                hunt.measure(), hunt.foundBy(), hunt.runs(), hunt.scenarios(), hunt.nanos()));
                     }
                 }
                 if (r.unit instanceof Unit.Scope s) {
@@ -469,8 +462,7 @@ public final class Hunter {
                     levelStates += r.states;
                     levelClean &= r.completeScenarios == r.scenarios;
                     if (levelIncomplete == null && r.firstIncomplete != null) {
-                        levelIncomplete = "a scenario of " + Ladder.scopeOf(s.level()) + " was not explored to the end ("
-                                + r.firstIncomplete + ")";
+                        levelIncomplete = r.firstIncomplete;
                     }
                     if (s.lastOfLevel()) {
                         if (levelClean && onlyEmptyBetween(doneLevel, s.level())) {
@@ -479,6 +471,7 @@ public final class Hunter {
                             doneLevelStates += levelStates;
                         } else if (firstIncomplete == null && levelIncomplete != null) {
                             firstIncomplete = levelIncomplete;
+                            incompleteLevel = s.level();
                         }
                         levelScenarios = 0;
                         levelStates = 0;
@@ -555,23 +548,27 @@ public final class Hunter {
          * Why the scope the work asked for was not completed, or null when it was (or none was
          * asked for: the ladder then goes as far as its states go, and that is its work).
          */
-        String scopeShort(Ladder ladder) {
+        Shortfall.ScopeShort scopeShort(Ladder ladder) {
             int wanted = options.work().scope();
             if (wanted == 0 || !options.strategy().scope() || doneLevel >= wanted || ladder.coversModel()) {
                 return null;
             }
-            String why;
+            Scope want = Ladder.scopeOf(wanted);
+            Scope at = Ladder.scopeOf(doneLevel + 1);
             if (firstIncomplete != null) {
-                why = firstIncomplete;
-            } else if (scopeExhausted()) {
-                why = "the ladder's " + options.work().states() + " states ran out in "
-                        + Ladder.scopeOf(doneLevel + 1);
-            } else if (ladder.endReason() != null) {
-                why = "the ladder ended: " + ladder.endReason();
-            } else {
-                why = "the ladder stopped at " + Ladder.scopeOf(doneLevel);
+                return new Shortfall.ScopeShort(want, Shortfall.ScopeShort.Reason.SCENARIO_NOT_EXPLORED,
+                        Ladder.scopeOf(incompleteLevel), 0, firstIncomplete);
             }
-            return "scope " + Ladder.scopeOf(wanted) + " not completed: " + why;
+            if (scopeExhausted()) {
+                return new Shortfall.ScopeShort(want, Shortfall.ScopeShort.Reason.STATES_RAN_OUT, at,
+                        options.work().states(), null);
+            }
+            if (ladder.endReason() != null) {
+                return new Shortfall.ScopeShort(want, Shortfall.ScopeShort.Reason.LADDER_ENDED, at, 0,
+                        ladder.endReason());
+            }
+            return new Shortfall.ScopeShort(want, Shortfall.ScopeShort.Reason.LADDER_STOPPED,
+                    Ladder.scopeOf(doneLevel), 0, null);
         }
 
         Evidence evidence() {
