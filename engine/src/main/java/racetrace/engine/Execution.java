@@ -89,13 +89,56 @@ public final class Execution<S> {
         return loop(model, scenario, scheduler, invariants, false, DEFAULT_STEP_LIMIT, false);
     }
 
+    /**
+     * Where the model is being called, for a {@link ModelFailure}: the method, the thread, the state,
+     * the threads that ran. One per run, on the run's own thread.
+     */
+    private static final class Place {
+        String call = "initial";
+        int thread = -1;
+        Object state;
+        int[] taken = new int[0];
+        int steps;
+    }
+
     private static <S> Execution<S> loop(Model<S> model, Scenario scenario, Scheduler scheduler,
             List<Invariant<S>> invariants, boolean keepTrace, int stepLimit, boolean stopAtViolation) {
+        Place at = new Place();
+        try {
+            return loop(model, scenario, scheduler, invariants, keepTrace, stepLimit, stopAtViolation, at);
+        } catch (RuntimeException | StackOverflowError | AssertionError e) {
+            if (at.call == null && !(e instanceof InCall)) {
+                throw e;
+            }
+            Throwable cause = e instanceof InCall c ? c.getCause() : e;
+            String call = e instanceof InCall c ? c.call : at.call;
+            int[] ran = java.util.Arrays.copyOf(at.taken, at.steps + (call.equals("step") ? 1 : 0));
+            if (call.equals("step")) {
+                ran[at.steps] = at.thread;
+            }
+            throw ModelFailure.of(cause, model, scenario, Schedule.of(ran), call, at.thread, at.state);
+        }
+    }
+
+    /** An invariant that threw, named. */
+    private static final class InCall extends RuntimeException {
+        final String call;
+
+        InCall(String call, Throwable cause) {
+            super(cause);
+            this.call = call;
+        }
+    }
+
+    private static <S> Execution<S> loop(Model<S> model, Scenario scenario, Scheduler scheduler,
+            List<Invariant<S>> invariants, boolean keepTrace, int stepLimit, boolean stopAtViolation, Place at) {
         int n = scenario.threadCount();
         S state = model.initial(scenario);
         S initial = state;
+        at.state = state;
         List<Step<S>> trace = keepTrace ? new ArrayList<>() : List.of();
         int[] taken = new int[Math.min(stepLimit, 64)];
+        at.taken = taken;
         // Surveying records every first failure; a plain run stops at the first one.
         Map<String, Integer> violations = stopAtViolation ? null : new LinkedHashMap<>();
         String broken = check(invariants, state, violations, 0);
@@ -110,13 +153,17 @@ public final class Execution<S> {
         String notice = null;
         while (true) {
             boolean any = false;
+            at.call = "enabled";
             for (int t = 0; t < n; t++) {
+                at.thread = t;
                 enabled[t] = model.enabled(state, t);
                 any |= enabled[t];
             }
             if (!any) {
                 List<Integer> blocked = new ArrayList<>();
+                at.call = "finished";
                 for (int t = 0; t < n; t++) {
+                    at.thread = t;
                     if (!model.finished(state, t)) {
                         blocked.add(t);
                     }
@@ -131,6 +178,7 @@ public final class Execution<S> {
                         java.util.Arrays.copyOf(taken, step), new Outcome.StepLimit(step), preemptions, notice,
                         frozen(violations));
             }
+            at.call = null; // the scheduler and the loop's own checks are racetrace's, not the model's
             int t = scheduler.next(step, enabled, prev);
             if (t < 0 || t >= n || !enabled[t]) {
                 throw new IllegalStateException(scheduler.getClass().getSimpleName() + " chose thread " + t
@@ -139,13 +187,20 @@ public final class Execution<S> {
             if (prev >= 0 && t != prev && enabled[prev]) {
                 preemptions++;
             }
+            at.call = "step";
+            at.thread = t;
             Transition<S> tr = model.step(state, t);
             state = tr.next();
             if (step == taken.length) {
                 taken = java.util.Arrays.copyOf(taken, taken.length * 2);
+                at.taken = taken;
             }
             taken[step] = t;
             step++;
+            at.steps = step;
+            at.state = state;
+            at.call = "invariant";
+            at.thread = -1;
             if (notice == null && tr.notice() != null) {
                 notice = "step " + step + ": " + tr.notice();
             }
@@ -176,7 +231,13 @@ public final class Execution<S> {
             if (seen != null && seen.containsKey(inv.name())) {
                 continue;
             }
-            if (!inv.holds(state)) {
+            boolean holds;
+            try {
+                holds = inv.holds(state);
+            } catch (RuntimeException | StackOverflowError | AssertionError e) {
+                throw new InCall("invariant " + inv.name(), e);
+            }
+            if (!holds) {
                 if (seen == null) {
                     return inv.name();
                 }

@@ -69,8 +69,7 @@ public final class Models {
         if (named.size() == 1) {
             return named.get(0);
         }
-        throw new BadInputException("unknown model '" + name + "'; known models: "
-                + all.stream().map(ModelFamily::name).toList());
+        throw new UnknownModelException(name, all.stream().map(ModelFamily::name).toList());
     }
 
     /** Checks variant and options and fills in default options. */
@@ -97,6 +96,25 @@ public final class Models {
                     + (family.options().isEmpty() ? "" : "; its options are " + family.options().keySet()));
         }
         return resolved;
+    }
+
+    /**
+     * A model name no registered family has: bad input, with the known names, so that a command
+     * line can add where models of one's own come from.
+     */
+    public static final class UnknownModelException extends BadInputException {
+
+        private final String name;
+
+        UnknownModelException(String name, List<String> known) {
+            super("unknown model '" + name + "'; known models: " + known);
+            this.name = name;
+        }
+
+        /** The name asked for. */
+        public String name() {
+            return name;
+        }
     }
 
     public static Model<?> create(String model, String variant, Map<String, String> options) {

@@ -14,6 +14,7 @@ import racetrace.engine.Op;
 import racetrace.engine.Param;
 import racetrace.engine.Scenario;
 import racetrace.engine.ScenarioSpace;
+import racetrace.engine.ThreadScript;
 import racetrace.engine.Transition;
 
 /**
@@ -133,6 +134,23 @@ public final class SeqlockModel implements Model<SeqlockModel.State> {
     }
 
     public Set<String> hiddenInTable() { return Set.of("pc", "opi"); }
+
+    /** Every label a step can have, in both variants: conform reports which of them TLC checked. */
+    public Set<String> actions() {
+        return Set.of("w_lock", "w_begin", "w_d1", "w_d2", "w_end", "w_unlock", "r_begin", "r_d1", "r_d2", "r_retry");
+    }
+
+    /**
+     * Small scenarios that take every action, a reader's retry included: conform runs them for the
+     * actions random runs miss, and conform --states compares their state spaces with TLC's.
+     */
+    public List<Scenario> coverageScenarios() {
+        ThreadScript writer = ThreadScript.of("writer", Op.of("write"));
+        ThreadScript reader = ThreadScript.of("reader", Op.of("read"));
+        ThreadScript twoWrites = ThreadScript.of("writer", Op.of("write"), Op.of("write"));
+        return List.of(new Scenario(Config.empty(), List.of(writer, reader)),
+                new Scenario(Config.empty(), List.of(twoWrites, reader)));
+    }
 
     public String tlaModule() { return "Seqlock"; }
 

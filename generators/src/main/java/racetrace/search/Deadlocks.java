@@ -11,6 +11,7 @@ import racetrace.engine.Model;
 import racetrace.engine.Scenario;
 import racetrace.engine.ScenarioSpace;
 import racetrace.engine.Transition;
+import racetrace.engine.WrappingModel;
 
 /**
  * Deadlock as a violation, as TLC treats it: a state where no thread can step and some thread has
@@ -72,7 +73,7 @@ public final class Deadlocks {
     }
 
     /** The model with the deadlock check; every other method is the model's own, on the inner state. */
-    private static final class Checked<S> implements Model<Tracked<S>> {
+    private static final class Checked<S> implements Model<Tracked<S>>, WrappingModel {
 
         private final Model<S> inner;
         private final List<Invariant<Tracked<S>>> invariants;
@@ -89,6 +90,11 @@ public final class Deadlocks {
         }
 
         Model<S> inner() {
+            return inner;
+        }
+
+        @Override
+        public Model<?> wrapped() {
             return inner;
         }
 

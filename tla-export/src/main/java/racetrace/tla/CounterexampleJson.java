@@ -26,12 +26,35 @@ import racetrace.engine.ThreadScript;
  * <p>TLA+ values map to JSON as: integers, booleans, strings as themselves; sequences as arrays;
  * records as objects; sets as {@code {"$set": [...]}} (sorted); functions with non-String
  * arguments as {@code {"$fn": [[arg, value], ...]}} (sorted by argument).
+ *
+ * <p>The last key, {@code sha256}, is a check over the rest ({@link #digest}): a reader tells an
+ * edited file (the check fails) from an intact one whose run the model no longer takes (the model
+ * changed since the file was written).
  */
 public final class CounterexampleJson {
 
     public static final String FORMAT = "racetrace-trace/1";
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper COMPACT = new ObjectMapper();
+
+    /** The key of the check over every other key. */
+    public static final String DIGEST = "sha256";
+
+    /**
+     * The check of a document: the first 16 hex digits of the SHA-256 of its compact JSON text
+     * (keys in their order, no whitespace) without the {@value #DIGEST} key. A reader recomputes it
+     * from the parsed document, so whitespace and line ends do not matter.
+     */
+    public static String digest(String compactJsonWithoutDigest) {
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(compactJsonWithoutDigest.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(d, 0, 8);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     private CounterexampleJson() {
     }
@@ -104,6 +127,7 @@ public final class CounterexampleJson {
         }
         doc.put("actions", actions);
         try {
+            doc.put(DIGEST, digest(COMPACT.writeValueAsString(doc)));
             return MAPPER.writeValueAsString(doc) + "\n";
         } catch (JsonProcessingException e) {
             throw new TlaExportException("cannot write the trace as JSON: " + e.getOriginalMessage(), e);

@@ -85,4 +85,30 @@ final class Fuzz {
         String t = s.length() > 300 ? s.substring(0, 300) + "..." : s;
         return "'" + t.replace("\n", "\\n") + "'";
     }
+
+    /**
+     * TLC's {@code -tool} output for a violating Java run, as TLC prints its counterexample: what a
+     * trace file of racetrace tlc holds after its first line.
+     */
+    static String tlcOutput(racetrace.search.Case c) {
+        racetrace.engine.Execution<?> ex = c.run();
+        StringBuilder b = new StringBuilder();
+        b.append("@!@!@STARTMSG 2262:0 @!@!@\nTLC2 Version 2.18 of 20 March 2023\n@!@!@ENDMSG 2262 @!@!@\n");
+        b.append("@!@!@STARTMSG 2110:1 @!@!@\nInvariant ").append(ex.outcome().invariantOrNull())
+                .append(" is violated.\n@!@!@ENDMSG 2110 @!@!@\n");
+        for (int i = 0; i <= ex.steps().size(); i++) {
+            b.append("@!@!@STARTMSG 2217:4 @!@!@\n").append(i + 1).append(": ")
+                    .append(i == 0 ? "<Initial predicate>" : "<Step line 1, col 1 to line 2, col 2 of module M>")
+                    .append('\n');
+            variables(ex, i).forEach((k, v) -> b.append("/\\ ").append(k).append(" = ")
+                    .append(racetrace.tla.TlaValueWriter.standard().write(v)).append('\n'));
+            b.append("\n@!@!@ENDMSG 2217 @!@!@\n");
+        }
+        b.append("@!@!@STARTMSG 2186:0 @!@!@\nFinished in 1500ms at (2026-11-29 22:15:07)\n@!@!@ENDMSG 2186 @!@!@\n");
+        return b.toString();
+    }
+
+    private static <S> java.util.Map<String, Object> variables(racetrace.engine.Execution<S> ex, int i) {
+        return ex.model().variables(ex.stateAt(i));
+    }
 }

@@ -372,7 +372,7 @@ class HuntVerdictsTest {
         assertThat(seen).hasSize(1);
         assertThat(r.findings().get(0).shrunk().toString()).isEqualTo(seen.get(0).c().toString());
         assertThat(r.findings().get(0).minimality().describe()).contains("not minimised: the minimal search ran out "
-                + "of memory", "JAVA_TOOL_OPTIONS=-Xmx");
+                + "of memory", "RACETRACE_JAVA_OPTS=-Xmx");
     }
 
     /** A model whose steps throw OutOfMemoryError once armed. */

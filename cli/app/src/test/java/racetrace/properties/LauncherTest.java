@@ -49,6 +49,13 @@ class LauncherTest {
         touch(root.resolve("cli/app/target/lib/racetrace-cli.jar"), built);
         touch(root.resolve("cli/app/target/.racetrace-built"), built);
         assertThat(check(root)).isEqualTo("fresh");
+        // Called through a symlink elsewhere (~/bin/racetrace), it still looks at its own checkout.
+        Path bin = Files.createDirectories(root.resolve("elsewhere/bin"));
+        Files.createSymbolicLink(bin.resolve("racetrace"), Path.of("../..", "racetrace"));
+        Process p = new ProcessBuilder("bash", bin.resolve("racetrace").toString(), "--launcher-stale")
+                .redirectErrorStream(true).start();
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(new String(p.getInputStream().readAllBytes()).strip()).as("through a symlink").isEqualTo("fresh");
 
         touch(root.resolve("racetrace-out/vfio-pci_pre-a/NoLostUpdate/StorageFlagsTrace_1.tla"), later);
         touch(root.resolve("out/x/Y.java"), later);
@@ -73,5 +80,46 @@ class LauncherTest {
         touch(root.resolve("spec/m/M.tla"), old);
         touch(root.resolve("spec/engine/pom.xml"), later);
         assertThat(check(root)).isEqualTo("stale");
+    }
+
+    /**
+     * The build the launcher runs: Maven options pass through (RACETRACE_MAVEN_ARGS), colour codes
+     * never reach stderr, a failed build exits 70 and an interrupted one 130, each saying which.
+     */
+    @Test
+    void theBuildTakesMavenArgumentsAndSaysHowItEnded(@TempDir Path root) throws Exception {
+        Files.copy(Path.of("..", "..", "racetrace"), root.resolve("racetrace"));
+        Files.writeString(root.resolve("pom.xml"), "<modules></modules>");
+        Path bin = Files.createDirectories(root.resolve("bin"));
+        Path mvn = bin.resolve("mvn");
+        // A stand-in for Maven: prints its arguments after a colour code, then fails or is interrupted.
+        Files.writeString(mvn, "#!/usr/bin/env bash\nprintf '\\033[0margs: %s\\n' \"$*\"\n"
+                + "if [ \"${FAKE_MVN:-}\" = int ]; then kill -INT $$; sleep 1; fi\nexit 1\n");
+        mvn.toFile().setExecutable(true);
+
+        ProcessBuilder failed = launcher(root, bin);
+        failed.environment().put("RACETRACE_MAVEN_ARGS", "-o -Dmaven.repo.local=/tmp/private-m2");
+        Process p = failed.start();
+        String err = new String(p.getErrorStream().readAllBytes());
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(err).isEqualTo(70);
+        assertThat(err).contains("args: -q -B -Dstyle.color=never -DskipTests -o -Dmaven.repo.local=/tmp/private-m2 "
+                + "package", "racetrace: the build failed (mvn exit 1)").doesNotContain("\u001b[");
+
+        ProcessBuilder interrupted = launcher(root, bin);
+        interrupted.environment().put("FAKE_MVN", "int");
+        Process q = interrupted.start();
+        String qErr = new String(q.getErrorStream().readAllBytes());
+        assertThat(q.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(q.exitValue()).as(qErr).isEqualTo(130);
+        assertThat(qErr).contains("racetrace: the build was interrupted (Ctrl-C)").doesNotContain("the build failed");
+    }
+
+    private static ProcessBuilder launcher(Path root, Path bin) {
+        ProcessBuilder pb = new ProcessBuilder("bash", root.resolve("racetrace").toString(), "list");
+        pb.environment().put("PATH", bin + java.io.File.pathSeparator + System.getenv("PATH"));
+        pb.environment().remove("RACETRACE_MAVEN_ARGS");
+        pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        return pb;
     }
 }

@@ -15,11 +15,14 @@ import racetrace.cli.Racetrace;
 import racetrace.cli.ReplayInput;
 import racetrace.cli.ScenarioArguments;
 import racetrace.engine.Execution;
+import racetrace.engine.FocusedModel;
+import racetrace.engine.Outcome;
 import racetrace.engine.Model;
 import racetrace.engine.ModelFamily;
 import racetrace.engine.Models;
 import racetrace.engine.Param;
 import racetrace.engine.Scenario;
+import racetrace.flags.FlagsModel;
 import racetrace.flags.Layout;
 import racetrace.flags.LayoutFile;
 import racetrace.flags.Layouts;
@@ -27,6 +30,13 @@ import racetrace.search.Case;
 import racetrace.search.RandomCases;
 import racetrace.search.ScheduleString;
 import racetrace.search.Shrinker;
+import racetrace.search.explore.Exploration;
+import racetrace.search.explore.Limits;
+import racetrace.search.explore.StateSpace;
+import racetrace.flags.fields.FieldPairs;
+import racetrace.flags.fields.PairCheck;
+import racetrace.flags.fields.PairScope;
+import racetrace.flags.fields.PairVerdict;
 import racetrace.tla.CounterexampleJson;
 import racetrace.tla.TlaExportException;
 import racetrace.tla.TlaValueParser;
@@ -120,21 +130,7 @@ class ReaderFuzzProperties {
 
         /** A trace file as racetrace tlc writes it, with TLC's -tool messages made from the Java run. */
         private static String traceFile(Case c) {
-            Execution<?> ex = c.run();
-            StringBuilder b = new StringBuilder();
-            b.append("@!@!@STARTMSG 2262:0 @!@!@\nTLC2 Version 2.18 of 20 March 2023\n@!@!@ENDMSG 2262 @!@!@\n");
-            b.append("@!@!@STARTMSG 2110:1 @!@!@\nInvariant ").append(ex.outcome().invariantOrNull())
-                    .append(" is violated.\n@!@!@ENDMSG 2110 @!@!@\n");
-            for (int i = 0; i <= ex.steps().size(); i++) {
-                b.append("@!@!@STARTMSG 2217:4 @!@!@\n").append(i + 1).append(": ")
-                        .append(i == 0 ? "<Initial predicate>" : "<Step line 1, col 1 to line 2, col 2 of module M>")
-                        .append('\n');
-                states(ex, i).forEach((k, v) -> b.append("/\\ ").append(k).append(" = ")
-                        .append(TlaValueWriter.standard().write(v)).append('\n'));
-                b.append("\n@!@!@ENDMSG 2217 @!@!@\n");
-            }
-            b.append("@!@!@STARTMSG 2186:0 @!@!@\nFinished in 1500ms at (2026-11-29 22:15:07)\n@!@!@ENDMSG 2186 @!@!@\n");
-            return TlcTraceFile.text(c, b.toString());
+            return TlcTraceFile.text(c, Fuzz.tlcOutput(c));
         }
 
         private static <S> Map<String, Object> states(Execution<S> ex, int i) {
@@ -384,13 +380,116 @@ class ReaderFuzzProperties {
         assertThat(s.threadCount()).isEqualTo(threads.size());
     }
 
+    // ---- results cut by a cap (issue 16): a cap makes a verdict undecided or unproven, never another
+
+    /** The flags instances the cap properties draw from, and each pair's verdict without a cap. */
+    private static final class Pairs {
+        static final List<FlagsModel> INSTANCES = List.of(
+                (FlagsModel) Models.create("vfio-pci", "pre-a", Map.of("granularity", "location")),
+                (FlagsModel) Models.create("vfio-pci", "merged", Map.of("granularity", "byte")),
+                (FlagsModel) Models.create("mlx5", "pre", Map.of("granularity", "byte")));
+        static final Map<String, PairVerdict> FULL = new java.util.concurrent.ConcurrentHashMap<>();
+
+        static PairVerdict full(FlagsModel m, FieldPairs.Pair p) {
+            return FULL.computeIfAbsent(m.instance() + " " + p, k -> new PairCheck(PairScope.DEFAULT,
+                    Limits.defaults()).check(m, p));
+        }
+    }
+
+    @Property(tries = 300)
+    void aCappedPairCheckIsUndecidedOrUnprovenNeverAnotherVerdict(@ForAll long seed) {
+        Random r = new Random(seed);
+        FlagsModel m = pick(Pairs.INSTANCES, r);
+        FieldPairs.Pair p = pick(FieldPairs.sharing(m), r);
+        PairVerdict full = Pairs.full(m, p);
+        long cap = 1 + r.nextInt(r.nextBoolean() ? 60 : 4000);
+        PairVerdict capped = new PairCheck(PairScope.DEFAULT, Limits.states(cap)).check(m, p);
+        String what = m.instance() + " " + p + " at --max-states " + cap;
+        assertThat(full.complete()).as("without a cap: %s", what).isTrue();
+        if (capped.complete()) {
+            assertThat(capped.word()).as(what).isEqualTo(full.word());
+            if (capped.races()) {
+                assertThat(capped.measure()).as(what).isEqualTo(full.measure());
+            }
+        } else {
+            assertThat(capped.word()).as(what).isIn("races", "inconclusive");
+        }
+        if (full.races()) {
+            assertThat(capped.word()).as("a race is never called safe: %s", what).isNotEqualTo("safe");
+        }
+        if (capped.races()) {
+            // Whatever the cap, a race shown is a race: its run loses the update.
+            assertThat(capped.counterexample().run().outcome().invariantOrNull()).as(what)
+                    .isEqualTo(FlagsModel.NO_LOST_UPDATE_BETWEEN);
+        }
+    }
+
+    /** Each random case's whole state space, explored once. */
+    private static final Map<Integer, Exploration> WHOLE = new java.util.concurrent.ConcurrentHashMap<>();
+
+    @Property(tries = 400)
+    void aCappedExplorationIsNeverCalledComplete(@ForAll long seed) {
+        Random r = new Random(seed);
+        int k = r.nextInt(Seeds.CASES.size());
+        Case c = Seeds.CASES.get(k);
+        Exploration full = WHOLE.computeIfAbsent(k, i -> StateSpace.explore(FocusedModel.none(c.model()),
+                c.scenario(), List.of(), Limits.states(50_000), false));
+        if (!full.complete()) {
+            return; // a scenario too large to explore twice per try here
+        }
+        long cap = 1 + (long) (r.nextDouble() * 1.2 * full.distinctStates());
+        Exploration x = StateSpace.explore(FocusedModel.none(c.model()), c.scenario(), List.of(), Limits.states(cap),
+                false);
+        String what = c + " at a cap of " + cap + " states of " + full.distinctStates();
+        assertThat(x.distinctStates()).as("stops at the cap: %s", what).isLessThanOrEqualTo(cap + 1);
+        if (x.complete()) {
+            assertThat(x.distinctStates()).as(what).isEqualTo(full.distinctStates());
+        }
+        if (x.distinctStates() < full.distinctStates()) {
+            assertThat(x.complete()).as(what).isFalse();
+            assertThat(x.stopReason()).as(what).isNotBlank();
+        }
+    }
+
+    @Property(tries = 5_000)
+    void aRunCutByTheStepLimitSaysSoAndIsOtherwiseTheSameRun(@ForAll long seed) {
+        Random r = new Random(seed);
+        Case c = pick(Seeds.CASES, r);
+        Execution<?> whole = c.run();
+        int limit = r.nextInt(whole.steps().size() + 3);
+        Outcome cut = limited(c, limit);
+        if (cut instanceof Outcome.StepLimit l) {
+            assertThat(l.steps()).isEqualTo(limit);
+            assertThat(whole.outcome().steps()).as("cut before the run ended").isGreaterThanOrEqualTo(limit);
+        } else {
+            assertThat(cut).as("within the limit, the same run").isEqualTo(whole.outcome());
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Outcome limited(Case c, int limit) {
+        Model m = c.model();
+        return Execution.run(m, c.scenario(), c.schedule(), m.invariants(), false, limit).outcome();
+    }
+
     // ---- whole command lines (commands that run no TLC, with a budget of one try)
 
     private static final String[] TOKENS = {"hunt", "replay", "list", "help", "--all", "vfio-pci", "mlx5", "xen-fifo",
         "--variant", "pre-a", "b", "merged", "--option", "granularity=byte", "granularity=word", "--granularity",
         "location", "--seed", "-3", "--seconds", "0.1", "1e10", "NaN", "--tries", "0", "2", "--json", "--out",
         "--tlc-timeout", "-5", "--help", "-h", "--version", "rt2:", "--config", "--thread", "=", "x", "layout",
-        "--layout", "x.layout", "x.h", "--struct", "--arch", "arm64", "--model-path", "/nonexistent"};
+        "--layout", "x.layout", "x.h", "--struct", "--arch", "arm64", "--model-path", "/nonexistent", "fields",
+        "--max-states", "7", "--ops", "1", "--compare", "new-model", "int", "model", "naturals", "--package", ""};
+
+    private static final java.nio.file.Path NEW_MODEL_DIRS = newModelDirs();
+
+    private static java.nio.file.Path newModelDirs() {
+        try {
+            return java.nio.file.Files.createTempDirectory("racetrace-fuzz-new-model");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     @Property(tries = 200)
     void commandLinesGiveADocumentedCodeAndOneLineErrors(@ForAll long seed) {
@@ -406,6 +505,14 @@ class ReaderFuzzProperties {
             args.remove("--tlc");
             // hunt writes its details to --out: no directories named by random tokens.
             args.remove("--out");
+        }
+        if (args.get(0).equals("fields")) {
+            args.removeIf(a -> a.equals("--ops") || a.equals("--max-states") || a.equals("--tlc"));
+            args.addAll(List.of("--ops", "1", "--max-states", "40"));
+        }
+        if (args.get(0).equals("new-model")) {
+            // Into a fresh directory of its own: an accepted name writes a project there.
+            args.addAll(List.of("--dir", NEW_MODEL_DIRS.resolve("p" + seed).toString()));
         }
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

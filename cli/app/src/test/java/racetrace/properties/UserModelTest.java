@@ -174,6 +174,92 @@ class UserModelTest {
                 "lost-update/fixed");
     }
 
+    /**
+     * Every replay or tlc command racetrace prints for a model of one's own (hunt, tlc, report.md)
+     * carries --model-path and, pasted as printed, replays the counterexample.
+     */
+    @Test
+    void everyPrintedCommandReplaysAsPrinted(@TempDir Path out) throws IOException {
+        String path = classes.toString();
+        List<String> printed = new ArrayList<>();
+        CommandLineTest.Run hunt = CommandLineTest.run("hunt", "lost-update", "--variant", "buggy", "--model-path", path,
+                "--tries", "3000");
+        assertThat(hunt.code()).as(hunt.err()).isEqualTo(1);
+        printed.addAll(commands(hunt.out()));
+        if (!Boolean.getBoolean("racetrace.tlc.skip")) {
+            CommandLineTest.Run tlc = CommandLineTest.run("tlc", "lost-update", "--variant", "buggy", "--thread",
+                    "cpu/inc,cpu/inc", "--model-path", path, "--out", out.resolve("tlc").toString());
+            assertThat(tlc.code()).as(tlc.err()).isEqualTo(1);
+            printed.addAll(commands(tlc.out()));
+            CommandLineTest.Run confirmed = CommandLineTest.run("hunt", "lost-update", "--variant", "buggy",
+                    "--model-path", path, "--tries", "3000", "--tlc", "--out", out.resolve("hunt").toString());
+            assertThat(confirmed.code()).as(confirmed.err()).isEqualTo(1);
+            try (Stream<Path> s = Files.walk(out.resolve("hunt"))) {
+                for (Path report : s.filter(p -> p.getFileName().toString().equals("report.md")).toList()) {
+                    printed.addAll(commands(Files.readString(report)));
+                }
+            }
+        }
+        assertThat(printed).isNotEmpty().allSatisfy(c -> assertThat(c).contains("--model-path " + path));
+        for (String c : printed) {
+            List<String> words = shellWords(c);
+            assertThat(words.get(0)).isEqualTo("racetrace");
+            CommandLineTest.Run r = CommandLineTest.run(words.subList(1, words.size()).toArray(String[]::new));
+            assertThat(r.code()).as("%s%n%s", c, r.err()).isEqualTo(1);
+            assertThat(r.out()).as(c).contains("NoLostUpdate violated");
+        }
+    }
+
+    /** The racetrace replay and racetrace tlc commands in a text, each up to its line's end or closing backtick. */
+    static List<String> commands(String text) {
+        List<String> out = new ArrayList<>();
+        for (String line : text.lines().toList()) {
+            for (String start : List.of("racetrace replay", "racetrace tlc")) {
+                int i = line.indexOf(start);
+                if (i < 0) {
+                    continue;
+                }
+                String c = line.substring(i);
+                if (i > 0 && line.charAt(i - 1) == '`') {
+                    c = c.substring(0, c.indexOf('`'));
+                }
+                out.add(c.strip());
+            }
+        }
+        return out;
+    }
+
+    /** A command line split as a POSIX shell splits it (spaces, single quotes). */
+    static List<String> shellWords(String line) {
+        List<String> words = new ArrayList<>();
+        StringBuilder w = null;
+        boolean quoted = false;
+        for (char ch : line.toCharArray()) {
+            if (quoted) {
+                if (ch == '\'') {
+                    quoted = false;
+                } else {
+                    w.append(ch);
+                }
+            } else if (ch == '\'') {
+                quoted = true;
+                w = w == null ? new StringBuilder() : w;
+            } else if (ch == ' ') {
+                if (w != null) {
+                    words.add(w.toString());
+                    w = null;
+                }
+            } else {
+                w = w == null ? new StringBuilder() : w;
+                w.append(ch);
+            }
+        }
+        if (w != null) {
+            words.add(w.toString());
+        }
+        return words;
+    }
+
     private static void assertOneLine(CommandLineTest.Run r, String contains) {
         assertThat(r.code()).as(r.out() + r.err()).isEqualTo(2);
         assertThat(r.err()).contains(contains).doesNotContain("\tat ").doesNotContain("Exception");

@@ -30,7 +30,24 @@ import racetrace.tlc.StateCounts;
  */
 public final class Benchmark {
 
+    /** The states one Java search of a comparison may reach; past it the row is inconclusive. */
+    static final long MAX_STATES = 50_000_000;
+
+    /** How a row cut by a cap starts its verdict. */
+    static final String INCONCLUSIVE = "inconclusive: ";
+
     private Benchmark() {
+    }
+
+    /**
+     * The exit code a row gives: a comparison cut by a cap compared nothing (inconclusive), TLC that
+     * could not run is a TLC failure, different counts are a disagreement.
+     */
+    public static int code(ExhaustiveRow row) {
+        String v = row.verdict();
+        return v.equals("equal") ? racetrace.cli.ExitCode.OK
+                : v.startsWith(INCONCLUSIVE) ? racetrace.cli.ExitCode.INCONCLUSIVE
+                : v.startsWith("TLC: ") ? racetrace.cli.ExitCode.TLC_FAILED : racetrace.cli.ExitCode.FOUND;
     }
 
     /** Time to the first counterexample of one instance under one strategy, over the seeds. */
@@ -92,8 +109,11 @@ public final class Benchmark {
     /** The Java explorer (warmed up, best of three) and TLC's BFS, both without invariants, on one scenario. */
     public static ExhaustiveRow sameScenario(Model<?> model, Scenario scenario, Path dir, Duration timeout) {
         double javaMillis = bestMillis(model, List.of(scenario));
-        StateCounts.Comparison c = StateCounts.compare(model, scenario, dir, timeout, 50_000_000);
-        String verdict = c.equal() ? "equal" : c.tlc().verdict().isFailure() ? "TLC: " + c.tlc().summary()
+        StateCounts.Comparison c = StateCounts.compare(model, scenario, dir, timeout, MAX_STATES);
+        String verdict = !c.javaComplete() ? INCONCLUSIVE + "the Java search stopped at its cap of " + MAX_STATES
+                + " states"
+                : c.tlc().verdict() == TlcVerdict.TIMEOUT ? INCONCLUSIVE + "TLC stopped at --tlc-timeout"
+                : c.equal() ? "equal" : c.tlc().verdict().isFailure() ? "TLC: " + c.tlc().summary()
                 : "DIFFERENT: " + c.difference();
         return new ExhaustiveRow(model.instance().toString(), "scenario " + scenario.config() + " "
                 + scenario.threads(), 1, c.javaStates(), javaMillis, c.tlcStates(), c.tlcMillis(),
@@ -112,15 +132,21 @@ public final class Benchmark {
         }
         Model<?> bare = FocusedModel.none(model);
         long javaStates = 0;
+        boolean complete = true;
         for (Scenario s : all) {
-            javaStates += StateSpace.explore(bare, s, List.of(), Limits.states(10_000_000), false).distinctStates();
+            racetrace.search.explore.Exploration x = StateSpace.explore(bare, s, List.of(), Limits.states(MAX_STATES),
+                    false);
+            javaStates += x.distinctStates();
+            complete &= x.complete();
         }
         double javaMillis = bestMillis(model, all);
         List<String> variables = variableNames(model, all.get(0));
         TlcResult r = SpecChecker.standard().checkScope(bare, all, variables, Ladder.scopeOf(level).toString(), dir,
                 timeout);
         long tlcStates = r.verdict() == TlcVerdict.OK ? r.distinctStates() : -1;
-        String verdict = r.verdict() != TlcVerdict.OK ? "TLC: " + r.summary()
+        String verdict = !complete ? INCONCLUSIVE + "a Java search stopped at its cap of " + MAX_STATES + " states"
+                : r.verdict() == TlcVerdict.TIMEOUT ? INCONCLUSIVE + "TLC stopped at --tlc-timeout"
+                : r.verdict() != TlcVerdict.OK ? "TLC: " + r.summary()
                 : tlcStates == javaStates ? "equal" : "DIFFERENT: Java " + javaStates + ", TLC " + tlcStates;
         return new ExhaustiveRow(model.instance().toString(), "scope " + Ladder.scopeOf(level), all.size(), javaStates,
                 javaMillis, tlcStates, r.wallTime().toMillis(), r.tlcMillis(), verdict);

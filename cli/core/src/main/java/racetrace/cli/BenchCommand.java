@@ -37,9 +37,12 @@ import racetrace.search.scope.Ladder;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measures time to the first counterexample per strategy over many seeds and, with --tlc, the "
                 + "exhaustive search and the shrunk counterexamples next to TLC's; prints Markdown and writes Markdown "
-                + "and CSV files to --out. Exits 0: it measures, and violations are expected.",
+                + "and CSV files to --out. Violations are expected: exits 0 when every comparison with TLC (--tlc) "
+                + "was made, 4 when a cap cut one short (the Java search's state cap, --tlc-timeout), 3 when TLC could "
+                + "not run, 1 when the Java and TLC state counts differ.",
         exitCodeListHeading = ExitCode.HEADING,
-        exitCodeList = {ExitCode.L0, ExitCode.L1, ExitCode.L2, ExitCode.L3, ExitCode.L70})
+        exitCodeList = {ExitCode.L0, ExitCode.L1, ExitCode.L2, ExitCode.L3, ExitCode.L4, ExitCode.L5, ExitCode.L70,
+            ExitCode.L130})
 final class BenchCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -135,7 +138,14 @@ final class BenchCommand implements Callable<Integer> {
         o.print(markdown);
         o.flush();
         err.printf("racetrace: wrote %s (bench.md, first.csv, exhaustive.csv, shrink.csv)%n", out);
-        return 0;
+        int code = ExitCode.OK;
+        for (Benchmark.ExhaustiveRow row : exhaustive) {
+            code = ExitCode.worst(code, Benchmark.code(row));
+        }
+        if (code == ExitCode.INCONCLUSIVE) {
+            Racetrace.note(err, "inconclusive: a cap cut some comparison with TLC short (see its verdict column)");
+        }
+        return code;
     }
 
     private static Map<String, Object> row(Record r) {

@@ -40,9 +40,11 @@ import racetrace.tla.TlcResult;
         description = "Checks with TLC that random Java executions of every instance, and runs taking every "
                 + "action they miss, are behaviours of the model's TLA+ spec, with the same invariant verdicts; "
                 + "with --states, that the Java model and the spec reach the same states on the coverage scenarios. "
-                + "Exits 1 on any disagreement, 3 when TLC could not check some executions.",
+                + "Exits 1 on any disagreement, 4 when a cap left some of the work undone (--tlc-timeout, a scenario "
+                + "over --states-max, no coverage scenarios to compare), 3 when TLC could not run.",
         exitCodeListHeading = ExitCode.HEADING,
-        exitCodeList = {ExitCode.L0, ExitCode.L1, ExitCode.L2, ExitCode.L3, ExitCode.L70})
+        exitCodeList = {ExitCode.L0, ExitCode.L1, ExitCode.L2, ExitCode.L3, ExitCode.L4, ExitCode.L5, ExitCode.L70,
+            ExitCode.L130})
 final class ConformCommand implements Callable<Integer> {
 
     /** Rough TLC cost measured on the bundled specs (2 cores): start-up per run, then per execution. */
@@ -72,7 +74,7 @@ final class ConformCommand implements Callable<Integer> {
     int traces = 200;
 
     @Option(names = "--batch", paramLabel = "N",
-            description = "executions per TLC run at most, 1 to 10000; a big Xen batch needs much heap "
+            description = "executions per TLC run at most, 1 to 10000; a big batch of long executions needs much heap "
                     + "(default ${DEFAULT-VALUE})")
     int batch = 100;
 
@@ -165,7 +167,8 @@ final class ConformCommand implements Callable<Integer> {
                         why = why == null ? rv.detail() : why;
                     } else {
                         failures.add("run " + (rv.index() - r[0]) + ": " + rv.status() + " at step " + rv.step() + ": "
-                                + rv.detail() + " (racetrace replay "
+                                + rv.detail() + " (racetrace replay"
+                                + racetrace.search.ModelOrigin.arguments(instances.get(k)) + " "
                                 + new racetrace.search.Case(instances.get(k), all.get(rv.index()).scenario(),
                                         all.get(rv.index()).schedule()) + ")");
                     }
@@ -174,12 +177,20 @@ final class ConformCommand implements Callable<Integer> {
             Model<?> inst = instances.get(k);
             Set<String> notTaken = ActionCoverage.missing(inst, accepted);
             List<StateCounts.Comparison> counts = countsOf.getOrDefault(inst, List.of());
-            if (!failures.isEmpty()
-                    || !counts.stream().allMatch(c -> c.equal() || ScenarioStateCounts.tooLarge(c))) {
+            if (!failures.isEmpty()) {
                 code = ExitCode.worst(code, ExitCode.FOUND);
             }
+            for (StateCounts.Comparison c : counts) {
+                code = ExitCode.worst(code, ScenarioStateCounts.code(c));
+            }
+            if (states && inst.coverageScenarios().isEmpty()) {
+                // --states asked for a comparison that this instance cannot give: not "every state agrees".
+                code = ExitCode.worst(code, ExitCode.INCONCLUSIVE);
+            }
             if (unchecked > 0) {
-                code = ExitCode.worst(code, ExitCode.TLC_FAILED);
+                // TLC stopped by --tlc-timeout leaves executions unchecked: inconclusive, not a failure.
+                code = ExitCode.worst(code, why != null && why.startsWith(TLC_TIMED_OUT) && uncheckedAllTimedOut(v, r)
+                        ? ExitCode.INCONCLUSIVE : ExitCode.TLC_FAILED);
             }
             if (output.json) {
                 Map<String, Object> m = new LinkedHashMap<>();
@@ -217,6 +228,10 @@ final class ConformCommand implements Callable<Integer> {
                                 : (inst.actions().size() - notTaken.size()) + " of " + inst.actions().size()
                                         + (notTaken.isEmpty() ? "" : ", missing " + notTaken));
                 failures.forEach(f -> o.println("   " + f));
+                if (states && inst.coverageScenarios().isEmpty()) {
+                    o.println("   states: not compared: the model declares no coverageScenarios(), the scenarios "
+                            + "--states compares (see the tutorial); inconclusive");
+                }
                 for (StateCounts.Comparison c : counts) {
                     o.println("   states " + c.scenario().config() + " " + c.scenario().threads() + ": "
                             + ScenarioStateCounts.describe(c));
@@ -232,6 +247,16 @@ final class ConformCommand implements Callable<Integer> {
         }
         o.flush();
         return code;
+    }
+
+    /** How TLC's timeout reads in a run's detail (TlcOutputParser's message). */
+    private static final String TLC_TIMED_OUT = "TLC did not finish within";
+
+    /** Whether every unchecked execution of an instance's range was left by TLC's timeout. */
+    private static boolean uncheckedAllTimedOut(BatchValidation v, int[] range) {
+        return v.verdicts().stream().filter(rv -> rv.index() >= range[0] && rv.index() < range[1])
+                .filter(rv -> rv.status() == BatchValidation.Status.ERROR || rv.status() == BatchValidation.Status.NOT_CHECKED)
+                .allMatch(rv -> rv.detail() != null && rv.detail().startsWith(TLC_TIMED_OUT));
     }
 
     /** Every instance's coverage scenarios, the Java searches one by one, TLC once per spec. */

@@ -12,7 +12,7 @@ public final class ExitCode {
     public static final int FOUND = 1;
     /** Bad input: an option, model, number, schedule string or file is wrong; nothing was run. */
     public static final int BAD_INPUT = 2;
-    /** TLC could not run or finish (no jar, parse error, timeout, out of memory, files not writable). */
+    /** TLC could not run or finish (no jar, parse error, out of memory, files not writable); a timeout is {@link #INCONCLUSIVE}. */
     public static final int TLC_FAILED = 3;
     /**
      * The work was cut short (by {@code --seconds} or a cap) before it could back a verdict: nothing
@@ -34,12 +34,29 @@ public final class ExitCode {
     public static final String L0 = "0:nothing violated (hunt, replay, tlc), every execution conforms (conform), or success";
     public static final String L1 = "1:a violation was found, a trace was rejected, or conformance failed";
     public static final String L2 = "2:bad input (option, number, model, schedule string, file): one line on stderr, nothing run";
-    public static final String L3 = "3:TLC could not run or finish (no jar, parse error, timeout, out of memory, unwritable files)";
-    public static final String L4 = "4:inconclusive: a cap (hunt --seconds, an unfinished --scope) cut the work short "
-            + "before it could back a verdict, and nothing was found in what was done";
+    public static final String L3 = "3:TLC could not run (no jar, parse error, error in the spec, out of memory, unwritable files)";
+    public static final String L4 = "4:inconclusive: a cap or the clock cut the work short (--seconds, --max-states, --tlc-timeout, "
+            + "the step limit, a hunt --scope not completed) before it could back a verdict, or a hunt completed "
+            + "nothing; nothing was found in what was done";
+    public static final String L5 = "5:a model of your own threw or broke the engine's contract: its class, step, the schedule "
+            + "string that reproduces it and its stack frames on stderr";
     public static final String L70 = "70:internal error: a bug in racetrace (RACETRACE_DEBUG=1 prints the stack trace)";
+    public static final String L130 = "130:interrupted (Ctrl-C); files under --out may be incomplete";
 
     private ExitCode() {
+    }
+
+    /**
+     * The code of one TLC run by its verdict: a timeout is the user's clock (--tlc-timeout) cutting
+     * the check short, so inconclusive; any other failure means TLC could not run.
+     */
+    public static int ofTlc(racetrace.tla.TlcVerdict v) {
+        return switch (v) {
+            case OK -> OK;
+            case INVARIANT_VIOLATED, DEADLOCK -> FOUND;
+            case TIMEOUT -> INCONCLUSIVE;
+            default -> TLC_FAILED;
+        };
     }
 
     /**

@@ -19,6 +19,7 @@ import racetrace.search.hunt.Finding;
 import racetrace.search.hunt.HuntOptions;
 import racetrace.search.hunt.HuntResult;
 import racetrace.search.hunt.Hunter;
+import racetrace.search.ModelOrigin;
 import racetrace.search.hunt.Work;
 import racetrace.tla.TlcConfirmation;
 import racetrace.tlc.Confirmations;
@@ -35,7 +36,8 @@ import racetrace.tlc.Confirmations;
                 + "the same seed gives the same results on any machine; --seconds caps it.",
             "Exits 1 when any instance is violated, 4 when none is but a cap cut one short."},
         exitCodeListHeading = ExitCode.HEADING,
-        exitCodeList = {ExitCode.L0, ExitCode.L1, ExitCode.L2, ExitCode.L3, ExitCode.L4, ExitCode.L70})
+        exitCodeList = {ExitCode.L0, ExitCode.L1, ExitCode.L2, ExitCode.L3, ExitCode.L4, ExitCode.L5, ExitCode.L70,
+            ExitCode.L130})
 final class HuntCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -91,13 +93,14 @@ final class HuntCommand implements Callable<Integer> {
         ObjectMapper mapper = new ObjectMapper();
         HuntOptions options = new HuntOptions(budget.seed(), work, budget.cap(), strategy, search.workers,
                 RandomCases.DEFAULT_SCHEDULE_LENGTH, false);
-        String replayOptions = selection.variantInputs().asArguments();
         List<HuntResult> results = new ArrayList<>();
         int code = ExitCode.OK;
         for (int k = 0; k < instances.size(); k++) {
             Model<?> m = instances.get(k);
             String where = "instance " + (k + 1) + " of " + instances.size();
             Racetrace.note(err, where + ": " + m.instance());
+            // What replay needs besides the string: the layout file, the model path of a model of one's own.
+            String replayOptions = selection.variantInputs().asArguments() + ModelOrigin.arguments(m);
             if (files != null) {
                 files.clearOld(m);
             }
@@ -137,7 +140,7 @@ final class HuntCommand implements Callable<Integer> {
                     }
                     confirmations.add(c);
                     if (c instanceof TlcConfirmation.Failed) {
-                        code = ExitCode.worst(code, ExitCode.TLC_FAILED);
+                        code = ExitCode.worst(code, Confirmations.exitCode(c)); // a TLC timeout: inconclusive
                     }
                     if (!output.json) {
                         out.println("   TLC, " + f.invariant() + ": " + c.describe());
@@ -188,7 +191,7 @@ final class HuntCommand implements Callable<Integer> {
     private String writeReport(HuntResult r, Finding f, TlcConfirmation c, Path dir) {
         String replayOptions;
         try {
-            replayOptions = selection.variantInputs().copyInto(dir);
+            replayOptions = selection.variantInputs().copyInto(dir) + ModelOrigin.arguments(r.model());
         } catch (java.io.UncheckedIOException e) {
             return e.getMessage() + " (" + OutputDirectory.reason(e.getCause()) + ")";
         }

@@ -155,6 +155,14 @@ public final class InstanceSelection implements TakesVariantInput {
             }
             checkValues(f, given);
         }
+        // Over every model, each variant named must be some model's: one that is nobody's is a typo,
+        // never silently dropped while the others run.
+        for (String v : wanted) {
+            if (every && families.stream().noneMatch(f -> f.variants().contains(v))) {
+                throw new BadInputException("no model has variant '" + v + "'; the variants are "
+                        + families.stream().map(f -> f.name() + " " + bundled(f)).toList() + fromFileHint(v));
+            }
+        }
         if (input != null) {
             wanted = List.of(input.variantOf(model));
         }

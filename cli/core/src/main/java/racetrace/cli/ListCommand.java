@@ -19,13 +19,20 @@ import racetrace.search.scope.ScenarioEnumeration;
 
 /** Lists what can be hunted: models, variants, options, invariants, bounds and actors. */
 @Command(name = "list", mixinStandardHelpOptions = true,
-        description = "Lists models, variants, options, invariants, configuration bounds and actors.",
+        description = "Lists models, variants, options, invariants, configuration bounds and actors: every model, or "
+                + "the one named.",
         exitCodeListHeading = ExitCode.HEADING,
-        exitCodeList = {ExitCode.L0, ExitCode.L1, ExitCode.L2, ExitCode.L3, ExitCode.L70})
+        exitCodeList = {ListCommand.L0, ExitCode.L2, ExitCode.L70})
 final class ListCommand implements Callable<Integer> {
+
+    static final String L0 = "0:the models were listed";
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Parameters(arity = "0..1", paramLabel = "<model>",
+            description = "list this model only (default: every model, a model path's too)")
+    String model;
 
     @CommandLine.Mixin
     ModelPathOption modelPath;
@@ -33,7 +40,7 @@ final class ListCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<Map<String, Object>> families = new ArrayList<>();
-        for (ModelFamily f : Models.families()) {
+        for (ModelFamily f : model == null ? Models.families() : List.of(Models.family(model))) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("name", f.name());
             m.put("description", f.description());

@@ -57,11 +57,16 @@ public final class ModelPathOption {
     static synchronized URLClassLoader install(CommandLine.ParseResult parsed) {
         List<Path> entries = new ArrayList<>();
         CommandLine last = parsed.commandSpec().commandLine();
+        boolean given = false;
         for (CommandLine cl : parsed.asCommandLineList()) {
             last = cl;
-            collect(cl.getCommandSpec(), entries);
+            given |= collect(cl.getCommandSpec(), entries);
         }
         if (entries.isEmpty()) {
+            if (given) {
+                throw new CommandLine.ParameterException(last, "--model-path is empty; give jars or class directories "
+                        + "(e.g. target/classes), separated by '" + File.pathSeparator + "'");
+            }
             return null;
         }
         List<URL> urls = new ArrayList<>();
@@ -70,18 +75,46 @@ public final class ModelPathOption {
         }
         URLClassLoader loader = new URLClassLoader(urls.toArray(URL[]::new), ModelPathOption.class.getClassLoader());
         try {
-            if (!loader.findResources(SERVICES).hasMoreElements()) {
+            List<URL> files = java.util.Collections.list(loader.findResources(SERVICES));
+            if (files.isEmpty()) {
+                close(loader);
                 throw new CommandLine.ParameterException(last, "--model-path " + describe(entries)
                         + " registers no model family: none of its jars or directories has " + SERVICES
                         + " (racetrace new-model writes one)");
             }
+            if (files.stream().noneMatch(ModelPathOption::namesAClass)) {
+                close(loader);
+                throw new CommandLine.ParameterException(last, "--model-path " + describe(entries)
+                        + " registers no model family: its " + SERVICES + " names no class (it is empty); list your "
+                        + "ModelFamily class in it, one fully qualified name a line");
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            close(loader);
+            throw new CommandLine.ParameterException(last, "--model-path " + describe(entries) + " cannot be read ("
+                    + OutputDirectory.reason(e) + ")");
         }
         uninstall();
         Models.useClassLoader(loader);
         installed = loader;
         return loader;
+    }
+
+    /** Whether a services file names at least one class: a line that is not blank or a comment. */
+    private static boolean namesAClass(URL file) {
+        try (java.io.InputStream in = file.openStream()) {
+            String text = new String(in.readNBytes(1 << 20), java.nio.charset.StandardCharsets.UTF_8);
+            return text.lines().map(l -> l.replaceAll("#.*", "").strip()).anyMatch(l -> !l.isEmpty());
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void close(URLClassLoader loader) {
+        try {
+            loader.close();
+        } catch (IOException e) {
+            // nothing was loaded from it
+        }
     }
 
     /** The loader {@link #install} made, until {@link #uninstall}. */
@@ -101,13 +134,16 @@ public final class ModelPathOption {
     }
 
     /** The entries of every ModelPathOption mixed into a command, also inside its mixins (InstanceSelection). */
-    private static void collect(CommandLine.Model.CommandSpec spec, List<Path> entries) {
+    private static boolean collect(CommandLine.Model.CommandSpec spec, List<Path> entries) {
+        boolean given = false;
         for (CommandLine.Model.CommandSpec mixin : spec.mixins().values()) {
             if (mixin.userObject() instanceof ModelPathOption o) {
                 entries.addAll(o.entries());
+                given |= !o.paths.isEmpty();
             }
-            collect(mixin, entries);
+            given |= collect(mixin, entries);
         }
+        return given;
     }
 
     private static URL check(CommandLine cl, Path p) {

@@ -53,20 +53,11 @@ final class NewModelCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!name.matches("[a-z][a-z0-9-]*") || name.endsWith("-")) {
-            throw new BadInputException("model name '" + name + "' is not valid: use lower case letters, digits and '-',"
-                    + " starting with a letter (e.g. seqlock, lost-wakeup)");
-        }
-        String pkg = javaPackage != null ? javaPackage : name.replace("-", "");
-        if (!pkg.matches("[a-z_][a-z0-9_]*(\\.[a-z_][a-z0-9_]*)*") || javax.lang.model.SourceVersion.isKeyword(pkg)) {
-            throw new BadInputException("--package " + pkg + " is not a Java package name in lower case (e.g. "
-                    + "com.example.seqlock)");
-        }
+        ScaffoldNames names = ScaffoldNames.check(name, javaPackage);
+        String pkg = names.javaPackage();
+        String prefix = names.prefix();
         Path target = dir != null ? dir : Path.of(name);
         checkEmpty(target);
-        // Created and proved writable before the first file, so that a failure leaves no half project.
-        OutputDirectory.require("--dir", target);
-        String prefix = prefix(name);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("name", name);
         data.put("package", pkg);
@@ -83,9 +74,18 @@ final class NewModelCommand implements Callable<Integer> {
         files.put("src/main/tla/" + prefix + ".tla", "Spec.tla");
         files.put("src/test/java/" + pkgDir + "/" + prefix + "Properties.java", "Properties.java");
         files.put("src/test/resources/junit-platform.properties", "junit-platform.properties");
-        List<Path> written = new ArrayList<>();
+        Map<String, String> texts = new LinkedHashMap<>();
         for (Map.Entry<String, String> f : files.entrySet()) {
-            written.add(write(target.resolve(f.getKey()), Templates.render("new-model/" + f.getValue(), data)));
+            texts.put(f.getKey(), Templates.render("new-model/" + f.getValue(), data));
+        }
+        // Checked against the sources themselves: whatever the templates import, a class of the
+        // project must not take its name.
+        names.checkAgainst(texts);
+        // Created and proved writable before the first file, so that a failure leaves no half project.
+        OutputDirectory.require("--dir", target);
+        List<Path> written = new ArrayList<>();
+        for (Map.Entry<String, String> f : texts.entrySet()) {
+            written.add(write(target.resolve(f.getKey()), f.getValue()));
         }
         written.add(write(target.resolve("src/main/resources/META-INF/services/racetrace.engine.ModelFamily"),
                 pkg + "." + prefix + "Family\n"));

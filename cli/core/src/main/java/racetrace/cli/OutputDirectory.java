@@ -15,7 +15,99 @@ import racetrace.engine.BadInputException;
  */
 public final class OutputDirectory {
 
+    /** The lock file in a locked output directory; it stays there between runs, naming the last holder. */
+    public static final String LOCK = ".racetrace-lock";
+
+    /** A lock this process holds, and the thread (the command) that took it. */
+    private record Held(java.nio.channels.FileLock lock, Thread owner) {
+    }
+
+    /** The locks this process holds, by directory, until {@link #unlockAll}. */
+    private static final java.util.Map<Path, Held> LOCKS = new java.util.concurrent.ConcurrentHashMap<>();
+
     private OutputDirectory() {
+    }
+
+    /**
+     * Locks {@code dir} for this run, so that two runs never write one directory (their files would
+     * mix: one run's report.md beside the other's modules). A directory another run holds is refused,
+     * naming that run. The lock goes with the process (any exit, Ctrl-C included) or {@link #unlockAll}.
+     */
+    public static synchronized void lock(String option, Path dir) {
+        Path abs = dir.toAbsolutePath().normalize();
+        Held held = LOCKS.get(abs);
+        if (held != null && held.owner() == Thread.currentThread()) {
+            return; // this command took it already
+        }
+        if (held != null) {
+            throw new BadInputException(option + " " + dir + " is being written by another racetrace run (in this "
+                    + "process); wait for it to finish, or give another " + option);
+        }
+        Path file = abs.resolve(LOCK);
+        java.nio.channels.FileChannel ch = null;
+        try {
+            ch = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.READ, java.nio.file.StandardOpenOption.WRITE);
+            java.nio.channels.FileLock lock;
+            try {
+                lock = ch.tryLock();
+            } catch (java.nio.channels.OverlappingFileLockException e) {
+                lock = null; // another command of this process holds it
+            }
+            if (lock == null) {
+                String holder = holder(ch);
+                ch.close();
+                throw new BadInputException(option + " " + dir + " is being written by another racetrace run"
+                        + (holder.isEmpty() ? "" : " (" + holder + ")") + "; wait for it to finish, or give another "
+                        + option);
+            }
+            ch.truncate(0);
+            ch.write(java.nio.ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + ", since "
+                    + java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + "\n")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8)), 0);
+            ch.force(false);
+            LOCKS.put(abs, new Held(lock, Thread.currentThread()));
+        } catch (IOException e) {
+            if (ch != null) {
+                try {
+                    ch.close();
+                } catch (IOException ignored) {
+                    // the lock was not taken
+                }
+            }
+            throw new BadInputException(option + " " + dir + " cannot be locked for this run (" + reason(e)
+                    + "); give a directory racetrace can write to");
+        }
+    }
+
+    private static String holder(java.nio.channels.FileChannel ch) {
+        try {
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(200);
+            ch.read(b, 0);
+            return new String(b.array(), 0, b.position(), java.nio.charset.StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /**
+     * Releases every lock the current thread took with {@link #lock} (the command line does, after
+     * each command).
+     */
+    public static synchronized void unlockAll() {
+        for (java.util.Iterator<Held> it = LOCKS.values().iterator(); it.hasNext();) {
+            Held h = it.next();
+            if (h.owner() != Thread.currentThread()) {
+                continue;
+            }
+            try {
+                h.lock().release();
+                h.lock().channel().close();
+            } catch (IOException e) {
+                // the process ends soon; the lock goes with it
+            }
+            it.remove();
+        }
     }
 
     /** Creates {@code dir} if needed and proves it writable; refuses it with one line otherwise. */
@@ -63,7 +155,7 @@ public final class OutputDirectory {
                 }
             }
             try (DirectoryStream<Path> left = Files.newDirectoryStream(dir)) {
-                if (!left.iterator().hasNext()) {
+                if (!left.iterator().hasNext() && !LOCKS.containsKey(dir.toAbsolutePath().normalize())) {
                     Files.delete(dir);
                 }
             }

@@ -10,6 +10,8 @@ import racetrace.cli.plugin.CommandLinePlugin;
 import racetrace.cli.plugin.Plugins;
 import racetrace.cli.plugin.VariantInput;
 import racetrace.engine.BadInputException;
+import racetrace.engine.ModelFailure;
+import racetrace.engine.Models;
 
 /**
  * The racetrace command: list, hunt, replay, tlc, conform, bench, new-model, and the commands the
@@ -19,7 +21,8 @@ import racetrace.engine.BadInputException;
 @Command(name = "racetrace", mixinStandardHelpOptions = true, version = "racetrace 0.1.0",
         description = "Finds races in step-level models of concurrent kernel and hypervisor code.",
         exitCodeListHeading = ExitCode.HEADING,
-        exitCodeList = {ExitCode.L0, ExitCode.L1, ExitCode.L2, ExitCode.L3, ExitCode.L4, ExitCode.L70})
+        exitCodeList = {ExitCode.L0, ExitCode.L1, ExitCode.L2, ExitCode.L3, ExitCode.L4, ExitCode.L5, ExitCode.L70,
+            ExitCode.L130})
 public final class Racetrace implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -44,15 +47,34 @@ public final class Racetrace implements Callable<Integer> {
         return in;
     }
 
-    /** Without a command: the usage, on stderr, and the bad-input code (a script that says nothing is wrong). */
+    /**
+     * Without a command: the usage, on stderr, and the bad-input code (a script that says nothing is
+     * wrong). Without colours: whether stderr is a terminal cannot be told from Java, and a log file
+     * must not get escape codes.
+     */
     @Override
     public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
+        spec.commandLine().usage(spec.commandLine().getErr(), CommandLine.Help.Ansi.OFF);
         return ExitCode.BAD_INPUT;
     }
 
+    /** Set when main ends on its own: the shutdown hook then knows it was no signal. */
+    private static volatile boolean ended;
+
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        // Ctrl-C (SIGINT) or SIGTERM: the JVM exits (130 or 143) and runs this hook; the child processes
+        // (TLC, GCC) go with it, and what was cut short is said.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (!ended) {
+                ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
+                System.err.println("racetrace: interrupted; the command did not finish and files it was writing "
+                        + "(under --out) may be incomplete");
+                System.err.flush();
+            }
+        }, "racetrace-interrupted"));
+        int code = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        ended = true;
+        System.exit(code);
     }
 
     /** The command line as picocli sees it, with racetrace's output streams and error handling. */
@@ -85,6 +107,14 @@ public final class Racetrace implements Callable<Integer> {
             return ExitCode.BAD_INPUT;
         });
         cl.setExecutionExceptionHandler((ex, c, p) -> {
+            ModelFailure failure = modelFailure(ex);
+            if (failure != null) {
+                return ModelFailures.report(failure, err);
+            }
+            if (codeOf(ex) == ExitCode.INTERNAL && ModelFailures.thrownByUserCode(ex)) {
+                // A family of one's own failing outside a run (create, variants, options): its author's.
+                return ModelFailures.reportUserCode(ex, err);
+            }
             err.println("racetrace: " + oneLine(describe(ex)));
             int code = codeOf(ex);
             if (code == ExitCode.INTERNAL && System.getenv("RACETRACE_DEBUG") != null) {
@@ -133,7 +163,7 @@ public final class Racetrace implements Callable<Integer> {
             // Errors pass through picocli. Whatever was found before is printed already (a hunt
             // prints each counterexample as found, before minimising it).
             err.println("racetrace: out of memory (" + oneLine(e.getMessage()) + "): give Java more heap, e.g. "
-                    + "JAVA_TOOL_OPTIONS=-Xmx8g, or less work (hunt --states, --swarm); what was found before is "
+                    + "RACETRACE_JAVA_OPTS=-Xmx8g, or less work (hunt --states, --swarm); what was found before is "
                     + "printed above");
             if (System.getenv("RACETRACE_DEBUG") != null) {
                 e.printStackTrace(err);
@@ -148,6 +178,7 @@ public final class Racetrace implements Callable<Integer> {
             code = ExitCode.INTERNAL;
         } finally {
             ModelPathOption.uninstall();
+            OutputDirectory.unlockAll();
         }
         out.flush();
         err.flush();
@@ -161,6 +192,16 @@ public final class Racetrace implements Callable<Integer> {
                     + String.join(", ", ex.getCommandLine().getSubcommands().keySet());
         }
         return ex.getMessage();
+    }
+
+    /** The model's failure behind an exception (it may come wrapped by a worker thread), or null. */
+    static ModelFailure modelFailure(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof ModelFailure f) {
+                return f;
+            }
+        }
+        return null;
     }
 
     static int codeOf(Throwable ex) {
@@ -178,6 +219,11 @@ public final class Racetrace implements Callable<Integer> {
         int code = codeOf(ex);
         if (code == ExitCode.INTERNAL) {
             return "internal error: " + ex;
+        }
+        if (ex instanceof BadInputException && ex.getMessage() != null && ex.getMessage().contains("; known models: ")
+                && Models.classLoader() == Racetrace.class.getClassLoader()) {
+            // A model of one's own is found only through the model path.
+            return ex.getMessage() + " (a model of your own: add --model-path <its target/classes or jar>)";
         }
         if (ex instanceof java.io.UncheckedIOException u) {
             return ex.getMessage() + (u.getCause() == null ? "" : " (" + OutputDirectory.reason(u.getCause()) + ")");
@@ -198,6 +244,7 @@ public final class Racetrace implements Callable<Integer> {
 
     /** The exit codes that --help lists, for tests and the README. */
     static List<String> exitCodes() {
-        return List.of(ExitCode.L0, ExitCode.L1, ExitCode.L2, ExitCode.L3, ExitCode.L4, ExitCode.L70);
+        return List.of(ExitCode.L0, ExitCode.L1, ExitCode.L2, ExitCode.L3, ExitCode.L4, ExitCode.L5, ExitCode.L70,
+                ExitCode.L130);
     }
 }

@@ -1,5 +1,6 @@
 package racetrace.cli;
 
+import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -12,19 +13,22 @@ import racetrace.engine.Outcome;
 import racetrace.report.HuntReport;
 import racetrace.report.Templates;
 import racetrace.search.Case;
+import racetrace.tlc.CounterexampleFile;
 import racetrace.tlc.TlcTraceFile;
 
 /** Re-executes a counterexample; exits 1 when the replayed run violates an invariant. */
 @Command(name = "replay", mixinStandardHelpOptions = true,
         description = {"Re-executes a schedule string or a counterexample file and prints the CPU table and the "
                 + "verdict. Exits 1 when the replayed run violates an invariant or deadlocks (as TLC counts it), 0 "
-                + "when it completes, 1 also when a TLC trace does not replay in Java (model and spec disagree).",
+                + "when it completes, 4 when the run reached the step limit before it ended. An intact input that the "
+                + "model no longer runs as recorded exits 1 too (a TLC trace: model and spec disagree; a counterexample "
+                + ".json or a string's only=: the model changed since); an edited or cut-off one exits 2.",
             "A pasted string may contain spaces and line breaks (a wrapped mail): they are ignored. An argument "
                 + "of the form rt<digits>:... is a string; anything else names a file.",
             "A string of a layout variant (<layout>@<digest>, from hunt --layout FILE) replays with the same "
                 + "--layout FILE; a model of your own with the same --model-path."},
         exitCodeListHeading = ExitCode.HEADING,
-        exitCodeList = {ExitCode.L0, ExitCode.L1, ExitCode.L2, ExitCode.L3, ExitCode.L70})
+        exitCodeList = {ExitCode.L0, ExitCode.L1, ExitCode.L2, ExitCode.L4, ExitCode.L5, ExitCode.L70, ExitCode.L130})
 final class ReplayCommand implements Callable<Integer>, TakesVariantInput {
 
     @CommandLine.Spec
@@ -56,7 +60,7 @@ final class ReplayCommand implements Callable<Integer>, TakesVariantInput {
             ReplayInput.Text text = ReplayInput.text(input, ((Racetrace) spec.parent().userObject()).in());
             inputs.prepareFor(text.text(), text.name());
             c = ReplayInput.decode(text);
-        } catch (TlcTraceFile.TraceRejectedException e) {
+        } catch (TlcTraceFile.TraceRejectedException | CounterexampleFile.ModelChangedException e) {
             Racetrace.note(spec.commandLine().getErr(), Racetrace.oneLine(e.getMessage()));
             return ExitCode.FOUND;
         }
@@ -70,7 +74,27 @@ final class ReplayCommand implements Callable<Integer>, TakesVariantInput {
         data.put("notices", ex.notices());
         spec.commandLine().getOut().print(Templates.render("replay", data));
         spec.commandLine().getOut().flush();
+        PrintWriter err = spec.commandLine().getErr();
+        if (ex.outcome() instanceof Outcome.StepLimit l) {
+            Racetrace.note(err, "inconclusive: the run reached the step limit (" + l.steps() + " steps) before every "
+                    + "thread finished or deadlocked; no invariant failed in those steps, nothing is claimed about the "
+                    + "rest (a model whose threads can loop forever)");
+            return ExitCode.INCONCLUSIVE;
+        }
+        if (c.focus() != null && !c.focus().equals(ex.outcome().invariantOrNull())) {
+            // The string says it is a counterexample of its only= invariant; its check field says it is
+            // intact: so the model runs otherwise than when the string was printed.
+            Racetrace.note(err, "the string is a counterexample of " + c.focus() + " (only=" + c.focus() + ") and is "
+                    + "intact, but its run now " + describe(ex.outcome()) + ": the model runs otherwise than when the "
+                    + "string was printed (if you changed its steps on purpose, bump its version())");
+            return ExitCode.FOUND;
+        }
         return ex.outcome() instanceof Outcome.Violated || ex.outcome() instanceof Outcome.Deadlock ? ExitCode.FOUND
                 : ExitCode.OK;
+    }
+
+    private static String describe(Outcome o) {
+        return o instanceof Outcome.Violated v ? "violates " + v.invariant() + " instead"
+                : o instanceof Outcome.Deadlock ? "ends in a deadlock" : "ends without violating it";
     }
 }

@@ -36,12 +36,14 @@ import racetrace.tlc.TlcTraceFile;
 @Command(name = "tlc", mixinStandardHelpOptions = true,
         description = {"Model-checks the TLA+ spec exhaustively (BFS, one worker) for one scenario and imports TLC's "
                 + "shortest counterexample into a Java schedule string. Exits 1 when TLC finds an invariant violated "
-                + "(or a deadlock), 0 when every invariant holds, 3 when TLC could not finish.",
+                + "(or a deadlock), 0 when every invariant holds, 4 when --tlc-timeout (or, with --states, "
+                + "--max-states) stopped the check first, 3 when TLC could not run.",
             "The scenario: <model> --variant V (or --layout FILE) [--option NAME=VALUE] [--config NAME=VALUE] "
                 + "--thread actor/op+op ..., or --from <schedule-string> (with --layout FILE when the string's "
                 + "variant came from one)."},
         exitCodeListHeading = ExitCode.HEADING,
-        exitCodeList = {ExitCode.L0, ExitCode.L1, ExitCode.L2, ExitCode.L3, ExitCode.L70})
+        exitCodeList = {ExitCode.L0, ExitCode.L1, ExitCode.L2, ExitCode.L3, ExitCode.L4, ExitCode.L5, ExitCode.L70,
+            ExitCode.L130})
 final class TlcCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -112,6 +114,16 @@ final class TlcCommand implements Callable<Integer> {
         report.put("equal", cmp.equal());
         report.put("difference", cmp.difference());
         report.put("speedRatio", cmp.tlcStates() > 0 ? Math.round(cmp.speedRatio() * 10) / 10.0 : null);
+        int code = statesCode(cmp);
+        report.put("verdict", switch (code) {
+            case ExitCode.OK -> "equal";
+            case ExitCode.FOUND -> "different";
+            case ExitCode.INCONCLUSIVE -> "inconclusive";
+            default -> "tlc-failed";
+        });
+        report.put("maxStates", maxStates);
+        report.put("statewise", cmp.javaStates() <= racetrace.tlc.StateCounts.MAX_COMPARED);
+        report.put("maxCompared", racetrace.tlc.StateCounts.MAX_COMPARED);
         PrintWriter o = spec.commandLine().getOut();
         if (output.json) {
             o.println(new ObjectMapper().writeValueAsString(report));
@@ -119,8 +131,20 @@ final class TlcCommand implements Callable<Integer> {
             o.print(racetrace.report.Templates.render("states", report));
         }
         o.flush();
-        if (cmp.tlc().verdict().isFailure()) {
-            return ExitCode.TLC_FAILED;
+        return code;
+    }
+
+    /**
+     * Equal or different only when both searches saw every state: a Java search stopped at
+     * --max-states, or TLC stopped at --tlc-timeout, compares nothing (inconclusive, never "different").
+     */
+    static int statesCode(racetrace.tlc.StateCounts.Comparison cmp) {
+        int tlc = ExitCode.ofTlc(cmp.tlc().verdict());
+        if (tlc == ExitCode.TLC_FAILED) {
+            return tlc;
+        }
+        if (!cmp.javaComplete() || tlc == ExitCode.INCONCLUSIVE) {
+            return ExitCode.INCONCLUSIVE;
         }
         return cmp.equal() ? ExitCode.OK : ExitCode.FOUND;
     }
@@ -158,8 +182,8 @@ final class TlcCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Racetrace.note(err, "TLC model-checks " + m.instance() + " for " + describe(c.scenario()) + ": one TLC run, "
-                + "breadth-first over every reachable state with one worker; seconds for two flags threads, minutes "
-                + "for four Xen threads; stopped after " + tlcOptions.timeout + " s (--tlc-timeout)");
+                + "breadth-first over every reachable state with one worker; the time grows quickly with threads and "
+                + "ops; stopped after " + tlcOptions.timeout + " s (--tlc-timeout)");
         // Deadlock is checked, as TLC does by default and the hunt does: a spec whose runs end
         // stutters there (its Next), so that only a real deadlock is one.
         TlcResult r = SpecChecker.standard().check(m, c.scenario(), dir, tlcOptions.duration(), true);
@@ -184,8 +208,7 @@ final class TlcCommand implements Callable<Integer> {
         report.put("table", null);
         report.put("importError", null);
         report.put("error", r.verdict().isFailure() ? r.message() : null);
-        int code = r.verdict().isFailure() ? ExitCode.TLC_FAILED
-                : r.verdict() == TlcVerdict.OK ? ExitCode.OK : ExitCode.FOUND;
+        int code = ExitCode.ofTlc(r.verdict());
         if (r.verdict() == TlcVerdict.INVARIANT_VIOLATED) {
             try {
                 Case imported = TlcTraceFile.imported(c, r);
@@ -206,7 +229,8 @@ final class TlcCommand implements Callable<Integer> {
         if (output.json) {
             o.println(new ObjectMapper().writeValueAsString(report));
         } else {
-            print(o, c, r, report, selection.variantInputs().asArguments());
+            print(o, c, r, report, selection.variantInputs().asArguments()
+                    + racetrace.search.ModelOrigin.arguments(c.model()));
         }
         o.flush();
         return code;
@@ -222,6 +246,10 @@ final class TlcCommand implements Callable<Integer> {
         if (r.statesGenerated() >= 0) {
             o.println("   states: " + r.statesGenerated() + " generated, " + r.distinctStates() + " distinct, depth "
                     + r.depth() + "; " + r.wallTime().toMillis() + " ms");
+        }
+        if (r.verdict() == TlcVerdict.TIMEOUT) {
+            o.println("   inconclusive: --tlc-timeout stopped TLC before it had seen every state; no violation among "
+                    + "the states it saw, nothing is claimed about the rest (exit 4): give a larger --tlc-timeout");
         }
         if (report.get("error") != null) {
             o.println("   " + report.get("error"));

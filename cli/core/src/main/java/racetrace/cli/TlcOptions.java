@@ -22,7 +22,7 @@ public final class TlcOptions {
     @Option(names = "--out", paramLabel = "DIR",
             description = "where the TLA+ modules, TLC's output and report.md go (hunt: also each instance's "
                     + "details, with or without --tlc); created if missing, files of an earlier run of the same "
-                    + "instance replaced (default ${DEFAULT-VALUE})")
+                    + "instance replaced; locked while a run writes it, a second run refused (default ${DEFAULT-VALUE})")
     Path out = Path.of("racetrace-out");
 
     /** The directory given with --out (default racetrace-out). */
@@ -52,9 +52,13 @@ public final class TlcOptions {
         }
     }
 
-    /** Checks --out before any work, so that the results of a long run are never lost to it. */
+    /**
+     * Checks --out before any work, so that the results of a long run are never lost to it, and locks
+     * it for this run: a second run writing the same directory is refused.
+     */
     public void requireOut() {
         OutputDirectory.require("--out", out);
+        OutputDirectory.lock("--out", out);
     }
 
     public Duration duration() {

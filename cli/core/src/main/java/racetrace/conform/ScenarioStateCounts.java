@@ -93,7 +93,8 @@ public final class ScenarioStateCounts {
     /** One line for a comparison. */
     public static String describe(StateCounts.Comparison c) {
         if (!c.javaComplete()) {
-            return "not compared: " + c.javaStates() + "+ Java states, past the cap";
+            return "not compared (inconclusive): the Java search stopped at --states-max after " + c.javaStates()
+                    + " states; give a larger --states-max";
         }
         if (c.tlc() == null || c.tlc().verdict() != TlcVerdict.OK) {
             return "not compared: TLC " + (c.tlc() == null ? "did not run" : c.tlc().summary());
@@ -106,5 +107,23 @@ public final class ScenarioStateCounts {
     /** Whether the comparison could not be made because the scenario is too large for the cap. */
     public static boolean tooLarge(StateCounts.Comparison c) {
         return !c.javaComplete();
+    }
+
+    /**
+     * The exit code of one comparison: a scenario past the cap, or TLC stopped by its timeout, compared
+     * nothing (inconclusive, never "equal" or "different"); TLC that could not run, a TLC failure.
+     */
+    public static int code(StateCounts.Comparison c) {
+        if (tooLarge(c)) {
+            return racetrace.cli.ExitCode.INCONCLUSIVE;
+        }
+        if (c.tlc() == null) {
+            return racetrace.cli.ExitCode.TLC_FAILED;
+        }
+        int tlc = racetrace.cli.ExitCode.ofTlc(c.tlc().verdict());
+        if (tlc != racetrace.cli.ExitCode.OK) {
+            return tlc == racetrace.cli.ExitCode.FOUND ? racetrace.cli.ExitCode.TLC_FAILED : tlc;
+        }
+        return c.equal() ? racetrace.cli.ExitCode.OK : racetrace.cli.ExitCode.FOUND;
     }
 }

@@ -20,6 +20,18 @@ public final class Confirmations {
     private Confirmations() {
     }
 
+    /**
+     * The exit code of a confirmation that failed: TLC stopped by --tlc-timeout did not finish the
+     * check (inconclusive); anything else kept TLC from checking (a TLC failure). 0 for any other.
+     */
+    public static int exitCode(TlcConfirmation c) {
+        if (!(c instanceof TlcConfirmation.Failed)) {
+            return racetrace.cli.ExitCode.OK;
+        }
+        return c.tlc() != null && c.tlc().verdict() == racetrace.tla.TlcVerdict.TIMEOUT
+                ? racetrace.cli.ExitCode.INCONCLUSIVE : racetrace.cli.ExitCode.TLC_FAILED;
+    }
+
     /** A directory name for an instance: {@code vfio-pci_pre-a_granularity-byte}. */
     public static String dirName(Instance id) {
         StringBuilder b = new StringBuilder(id.model()).append('_').append(id.variant());

@@ -85,14 +85,45 @@ public final class CounterexampleFile {
             throw new BadInputException(name + " has \"format\": " + abbreviate(format.toString()) + "; this racetrace "
                     + "reads \"" + CounterexampleJson.FORMAT + "\"");
         }
+        Boolean intact = intact((ObjectNode) doc);
         try {
-            return counterexample(doc);
+            return counterexample(doc, intact);
         } catch (BadInputException e) {
             throw new BadInputException(name + ": " + e.getMessage());
+        } catch (ModelChangedException e) {
+            throw new ModelChangedException(name + ": " + e.getMessage());
         }
     }
 
-    private static Case counterexample(JsonNode doc) {
+    /**
+     * Whether the document matches its check ({@code sha256}), or null when it has none (written by
+     * an older racetrace): then an edit cannot be told from a model that changed.
+     */
+    private static Boolean intact(ObjectNode doc) {
+        JsonNode given = doc.get(CounterexampleJson.DIGEST);
+        if (given == null) {
+            return null;
+        }
+        ObjectNode rest = doc.deepCopy();
+        rest.remove(CounterexampleJson.DIGEST);
+        try {
+            return given.isTextual() && given.asText().equals(CounterexampleJson.digest(JSON.writeValueAsString(rest)));
+        } catch (JsonProcessingException e) {
+            return false;
+        }
+    }
+
+    /**
+     * An intact counterexample file (its check holds) whose run the model no longer takes: the
+     * model changed since the file was written, a disagreement to report (exit 1), not bad input.
+     */
+    public static final class ModelChangedException extends RuntimeException {
+        public ModelChangedException(String message) {
+            super(message);
+        }
+    }
+
+    private static Case counterexample(JsonNode doc, Boolean intact) {
         Map<String, String> options = new LinkedHashMap<>();
         JsonNode opts = field(doc, "options", "an object");
         if (!opts.isObject()) {
@@ -157,17 +188,23 @@ public final class CounterexampleFile {
                     + all + " nor one of them");
         }
         Case c = new Case(model, s, Schedule.of(choices), focus);
-        sameRun(doc, c.run());
+        if (Boolean.FALSE.equals(intact)) {
+            // Checked after the fields, so that a malformed field is named; before the run, so that
+            // an edited file is never compared with the model as if it were a finding.
+            throw new BadInputException("it was edited after racetrace wrote it: its content no longer matches its "
+                    + "\"" + CounterexampleJson.DIGEST + "\"; re-run the command that wrote it");
+        }
+        sameRun(doc, c.run(), intact);
         return c;
     }
 
     /** Refuses a file whose states, steps or outcome are not those of the Java run it describes. */
-    private static <S> void sameRun(JsonNode doc, Execution<S> ex) {
+    private static <S> void sameRun(JsonNode doc, Execution<S> ex, Boolean intact) {
         List<JsonNode> states = array(field(doc, "states", "an array"), "states");
         List<JsonNode> actions = array(field(doc, "actions", "an array"), "actions");
         if (states.size() != ex.steps().size() + 1 || actions.size() != ex.steps().size()) {
-            throw new BadInputException("it records " + actions.size() + " steps, but its scenario and schedule run "
-                    + ex.steps().size() + " steps in Java: the file was edited or cut short");
+            throw differs(intact, "it records " + actions.size() + " steps, but its scenario and schedule run "
+                    + ex.steps().size() + " steps in Java");
         }
         for (int i = 0; i < states.size(); i++) {
             JsonNode vars = field(states.get(i), "vars", "an object");
@@ -182,9 +219,8 @@ public final class CounterexampleFile {
                         which = k;
                     }
                 }
-                throw new BadInputException("state " + i + " differs from the Java run"
-                        + (which == null ? "" : " in variable " + which) + ": the file was edited, or made by "
-                        + "another model version");
+                throw differs(intact, "state " + i + " differs from the Java run"
+                        + (which == null ? "" : " in variable " + which));
             }
         }
         for (int i = 0; i < actions.size(); i++) {
@@ -192,8 +228,8 @@ public final class CounterexampleFile {
             JsonNode a = actions.get(i);
             if (integer(field(a, "thread", "an integer"), "actions[].thread") != step.thread() + 1
                     || !text(field(a, "label", "a string"), "actions[].label").equals(step.label())) {
-                throw new BadInputException("step " + (i + 1) + " differs from the Java run (thread "
-                        + (step.thread() + 1) + ", " + step.label() + "): the file was edited");
+                throw differs(intact, "step " + (i + 1) + " differs from the Java run (thread "
+                        + (step.thread() + 1) + ", " + step.label() + ")");
             }
         }
         JsonNode outcome = field(doc, "outcome", "an object");
@@ -201,9 +237,24 @@ public final class CounterexampleFile {
         JsonNode recorded = outcome.get("invariant");
         if ((invariant == null) != (recorded == null || recorded.isNull())
                 || (invariant != null && !invariant.equals(recorded.asText()))) {
-            throw new BadInputException("its outcome " + abbreviate(outcome.toString()) + " is not the Java run's ("
-                    + (invariant == null ? "no violation" : invariant + " violated") + "): the file was edited");
+            throw differs(intact, "its outcome " + abbreviate(outcome.toString()) + " is not the Java run's ("
+                    + (invariant == null ? "no violation" : invariant + " violated") + ")");
         }
+    }
+
+    /**
+     * A file that does not match today's Java run: an intact one says the model changed (it runs
+     * otherwise than when the file was written, with the same version()); one without a check
+     * cannot tell that from an edit.
+     */
+    private static RuntimeException differs(Boolean intact, String what) {
+        if (Boolean.TRUE.equals(intact)) {
+            return new ModelChangedException(what + ", and the file is intact (its \"" + CounterexampleJson.DIGEST
+                    + "\" holds): the model runs otherwise than when the file was written (if you changed its steps "
+                    + "on purpose, bump its version())");
+        }
+        return new BadInputException(what + ": the file was edited, or made by another model version (it has no \""
+                + CounterexampleJson.DIGEST + "\" to tell which)");
     }
 
     private static JsonNode field(JsonNode parent, String name, String what) {

@@ -28,7 +28,7 @@ import racetrace.tla.TlcVerdict;
 public final class StateCounts {
 
     /** States kept for the state-by-state comparison; beyond it only the counts are compared. */
-    static final int MAX_COMPARED = 200_000;
+    public static final int MAX_COMPARED = 200_000;
 
     private StateCounts() {
     }

@@ -33,13 +33,16 @@ import racetrace.tla.TraceImportException;
  * string without choices) and a digest of the rest, then TLC's own {@code -tool} output. {@code
  * racetrace replay <file>} imports it back into Java.
  *
- * <p>The digest makes a cut-off or edited file a refusal instead of a shorter or other run; the
- * replay also checks that the imported Java run violates TLC's invariant after TLC's last step.
+ * <p>The digest covers the header's schedule string and TLC's output, so that an edited or cut-off
+ * file is a refusal (bad input, exit 2: "this file was edited") and never taken for a finding; only
+ * an intact file whose trace the Java model does not take is a disagreement between model and spec
+ * (exit 1). The replay also checks that the imported Java run violates TLC's invariant after
+ * TLC's last step.
  */
 public final class TlcTraceFile {
 
     public static final String MAGIC = "# racetrace-tlc-trace ";
-    public static final String FORMAT = "2";
+    public static final String FORMAT = "3";
     /** The first line of a file written by this racetrace, up to the schedule string. */
     public static final String HEADER = MAGIC + FORMAT + " ";
 
@@ -60,7 +63,8 @@ public final class TlcTraceFile {
     /** The content of a trace file for a scenario and TLC's output. */
     public static String text(Case scenario, String tlcOutput) {
         String body = normalise(tlcOutput);
-        return HEADER + ScheduleString.encode(scenario.unfocused()) + " sha256=" + digest(body) + "\n" + body;
+        String string = ScheduleString.encode(scenario.unfocused());
+        return HEADER + string + " sha256=" + digest(string, body) + "\n" + body;
     }
 
     public static boolean looksLikeOne(String text) {
@@ -96,17 +100,18 @@ public final class TlcTraceFile {
         String[] words = header.substring(MAGIC.length()).strip().split(" +");
         if (!words[0].equals(FORMAT)) {
             throw new BadInputException(name + " line 1: this is a format-" + abbreviate(words[0]) + " TLC trace file; "
-                    + "this racetrace reads format " + FORMAT + ", which carries a check against cuts and edits: re-run "
-                    + "the racetrace tlc command that wrote it");
+                    + "this racetrace reads format " + FORMAT + ", whose check covers line 1 and TLC's output against "
+                    + "cuts and edits: re-run the racetrace tlc command that wrote it");
         }
         if (words.length != 3 || !words[2].matches("sha256=[0-9a-f]{16}")) {
             throw new BadInputException(name + " line 1 should be '" + HEADER + "<schedule string> sha256=<16 hex "
                     + "digits>'; it is cut short or edited: re-run the racetrace tlc command that wrote the file");
         }
         String body = nl < 0 ? "" : normalise(text.substring(nl + 1));
-        if (!digest(body).equals(words[2].substring(7))) {
+        if (!digest(words[1], body).equals(words[2].substring(7))) {
             throw new BadInputException(name + (body.contains("@!@!@STARTMSG 2186:")
-                    ? " was edited after racetrace tlc wrote it: its content no longer matches the sha256 on line 1"
+                    ? " was edited after racetrace tlc wrote it (line 1 or TLC's output): its content no longer matches "
+                            + "the sha256 on line 1, so what it holds is no finding"
                     : " is cut short: TLC's output ends at line " + (body.split("\n", -1).length)
                             + " before TLC's 'Finished' message, and no longer matches the sha256 on line 1")
                     + "; re-run the racetrace tlc command that wrote it");
@@ -208,9 +213,10 @@ public final class TlcTraceFile {
         return s.replace("\r\n", "\n");
     }
 
-    static String digest(String body) {
+    /** The check of line 1: the schedule string and TLC's output together, so that neither can be swapped alone. */
+    static String digest(String string, String body) {
         try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8));
+            byte[] d = MessageDigest.getInstance("SHA-256").digest((string + "\n" + body).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(d, 0, 8);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

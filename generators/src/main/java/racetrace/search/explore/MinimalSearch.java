@@ -79,7 +79,14 @@ public final class MinimalSearch {
                     }
                     parent.add(e.parent());
                     thread.add(e.thread());
-                    if (!inv.holds(e.state())) {
+                    boolean holds;
+                    try {
+                        holds = inv.holds(e.state());
+                    } catch (RuntimeException | StackOverflowError | AssertionError x) {
+                        throw racetrace.engine.ModelFailure.of(x, model, scenario, StateSpace.path(parent, thread, id),
+                                "invariant " + invariant, -1, e.state());
+                    }
+                    if (!holds) {
                         Schedule path = StateSpace.path(parent, thread, id);
                         return new Result(new Case(model, scenario, path, invariant), p, s, true, settled.size(), null);
                     }
@@ -91,8 +98,13 @@ public final class MinimalSearch {
                         return new Result(null, -1, -1, false, settled.size(), "time cap " + limits.maxTime() + " reached");
                     }
                     boolean currentEnabled = false;
-                    for (int t = 0; t < n; t++) {
-                        enabled[t] = model.enabled(e.state(), t);
+                    int at = 0;
+                    try {
+                        for (at = 0; at < n; at++) {
+                            enabled[at] = model.enabled(e.state(), at);
+                        }
+                    } catch (RuntimeException | StackOverflowError | AssertionError x) {
+                        throw StateSpace.failure(x, model, scenario, StateSpace.path(parent, thread, id), at, e.state());
                     }
                     if (e.current() >= 0) {
                         currentEnabled = enabled[e.current()];
@@ -101,8 +113,16 @@ public final class MinimalSearch {
                         if (!enabled[t]) {
                             continue;
                         }
-                        S next = model.step(e.state(), t).next();
-                        Entry<S> succ = new Entry<>(next, model.fingerprint(next), t, id, t);
+                        S next;
+                        long fp;
+                        try {
+                            next = model.step(e.state(), t).next();
+                            fp = model.fingerprint(next);
+                        } catch (RuntimeException | StackOverflowError | AssertionError x) {
+                            throw StateSpace.failure(x, model, scenario, StateSpace.path(parent, thread, id), t,
+                                    e.state());
+                        }
+                        Entry<S> succ = new Entry<>(next, fp, t, id, t);
                         boolean preempts = currentEnabled && t != e.current();
                         if (!preempts) {
                             add(layer, s + 1, succ);

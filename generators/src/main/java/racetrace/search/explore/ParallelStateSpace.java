@@ -43,7 +43,7 @@ final class ParallelStateSpace {
         Map<String, Case> violations = new LinkedHashMap<>();
         boolean[] found = new boolean[invariants.size()];
 
-        S init = model.initial(scenario);
+        S init = StateSpace.start(model, scenario);
         seen.putIfAbsent(model.fingerprint(init), 0);
         parent.add(-1);
         thread.add(-1);
@@ -61,7 +61,14 @@ final class ParallelStateSpace {
         String stop = null;
         while (stop == null && !level.isEmpty()) {
             List<S> current = level;
-            List<Expanded<S>> expanded = expand(model, n, current, limits.workers());
+            List<Expanded<S>> expanded;
+            try {
+                expanded = expand(model, n, current, limits.workers());
+            } catch (Failed f) {
+                // The first state of the level, in numbering order, whose expansion threw.
+                throw StateSpace.failure(f.getCause(), model, scenario, StateSpace.path(parent, thread, levelIds[f.index]),
+                        f.thread, current.get(f.index));
+            }
             List<S> next = new ArrayList<>();
             int[] nextIds = new int[Math.max(16, current.size())];
             int nextCount = 0;
@@ -113,8 +120,8 @@ final class ParallelStateSpace {
     private static <S> List<Expanded<S>> expand(Model<S> model, int n, List<S> level, int workers) {
         if (level.size() < SPLIT || workers <= 1) {
             List<Expanded<S>> out = new ArrayList<>(level.size());
-            for (S s : level) {
-                out.add(expand(model, n, s));
+            for (int i = 0; i < level.size(); i++) {
+                out.add(expand(model, n, level.get(i), i));
             }
             return out;
         }
@@ -125,7 +132,7 @@ final class ParallelStateSpace {
         List<List<Expanded<S>>> parts = Parallel.map(chunks, c -> {
             List<Expanded<S>> part = new ArrayList<>(CHUNK);
             for (int i = c; i < Math.min(level.size(), c + CHUNK); i++) {
-                part.add(expand(model, n, level.get(i)));
+                part.add(expand(model, n, level.get(i), i));
             }
             return part;
         }, workers);
@@ -134,21 +141,37 @@ final class ParallelStateSpace {
         return out;
     }
 
-    private static <S> Expanded<S> expand(Model<S> model, int n, S s) {
+    /** The model threw expanding state {@code index} of a level (its thread {@code thread}). */
+    private static final class Failed extends RuntimeException {
+        final int index;
+        final int thread;
+
+        Failed(int index, int thread, Throwable cause) {
+            super(cause);
+            this.index = index;
+            this.thread = thread;
+        }
+    }
+
+    private static <S> Expanded<S> expand(Model<S> model, int n, S s, int index) {
         int[] threads = new int[n];
         List<S> states = new ArrayList<>(n);
         long[] fps = new long[n];
         boolean[] notice = new boolean[n];
         int k = 0;
         for (int t = 0; t < n; t++) {
-            if (!model.enabled(s, t)) {
-                continue;
+            try {
+                if (!model.enabled(s, t)) {
+                    continue;
+                }
+                Transition<S> tr = model.step(s, t);
+                threads[k] = t;
+                states.add(tr.next());
+                fps[k] = model.fingerprint(tr.next());
+                notice[k] = tr.notice() != null;
+            } catch (RuntimeException | StackOverflowError | AssertionError e) {
+                throw new Failed(index, t, e);
             }
-            Transition<S> tr = model.step(s, t);
-            threads[k] = t;
-            states.add(tr.next());
-            fps[k] = model.fingerprint(tr.next());
-            notice[k] = tr.notice() != null;
             k++;
         }
         boolean deadlocked = false;
@@ -184,7 +207,15 @@ final class ParallelStateSpace {
                 for (int i = c; i < Math.min(count, c + CHUNK); i++) {
                     long bits = 0;
                     for (int k : open) {
-                        if (!invariants.get(k).holds(states.get(i))) {
+                        boolean holds;
+                        try {
+                            holds = invariants.get(k).holds(states.get(i));
+                        } catch (RuntimeException | StackOverflowError | AssertionError e) {
+                            throw racetrace.engine.ModelFailure.of(e, model, scenario,
+                                    StateSpace.path(parent, thread, ids[i]), "invariant " + invariants.get(k).name(),
+                                    -1, states.get(i));
+                        }
+                        if (!holds) {
                             bits |= 1L << Math.min(k, 63);
                         }
                     }

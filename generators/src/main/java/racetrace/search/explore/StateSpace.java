@@ -65,7 +65,7 @@ public final class StateSpace {
         boolean[] found = new boolean[invariants.size()];
         int open = invariants.size();
 
-        S init = model.initial(scenario);
+        S init = start(model, scenario);
         seen.putIfAbsent(model.fingerprint(init), 0);
         if (visitor != null) {
             visitor.accept(init);
@@ -97,15 +97,22 @@ public final class StateSpace {
                 int id = levelIds[i];
                 boolean any = false;
                 for (int t = 0; t < n; t++) {
-                    if (!model.enabled(s, t)) {
-                        continue;
+                    Transition<S> tr;
+                    long fp;
+                    try {
+                        if (!model.enabled(s, t)) {
+                            continue;
+                        }
+                        tr = model.step(s, t);
+                        fp = model.fingerprint(tr.next());
+                    } catch (RuntimeException | StackOverflowError | AssertionError e) {
+                        throw failure(e, model, scenario, path(parent, thread, id), t, s);
                     }
                     any = true;
-                    Transition<S> tr = model.step(s, t);
                     transitions++;
                     S succ = tr.next();
                     int newId = seen.size();
-                    if (seen.putIfAbsent(model.fingerprint(succ), newId) >= 0) {
+                    if (seen.putIfAbsent(fp, newId) >= 0) {
                         continue;
                     }
                     parent.add(id);
@@ -163,12 +170,40 @@ public final class StateSpace {
         return true;
     }
 
+    /** The scenario's start state; the model's failure to make it, reported as its own. */
+    static <S> S start(Model<S> model, Scenario scenario) {
+        try {
+            S init = model.initial(scenario);
+            model.fingerprint(init);
+            return init;
+        } catch (RuntimeException | StackOverflowError | AssertionError e) {
+            throw racetrace.engine.ModelFailure.of(e, model, scenario, Schedule.empty(), "initial", -1, null);
+        }
+    }
+
+    /**
+     * A call into the model that threw while expanding the state {@code path} reaches: the step of
+     * thread {@code t} when it was stepping (the model's failure, with the run that reproduces it).
+     */
+    static RuntimeException failure(Throwable e, Model<?> model, Scenario scenario, Schedule path, int t, Object s) {
+        int[] choices = java.util.Arrays.copyOf(path.toArray(), path.length() + 1);
+        choices[path.length()] = t;
+        return racetrace.engine.ModelFailure.of(e, model, scenario, Schedule.of(choices), "step", t, s);
+    }
+
     /** Checks the invariants not yet violated; returns how many became violated. */
     private static <S> int check(Model<S> model, Scenario scenario, List<Invariant<S>> invariants, boolean[] found,
             Map<String, Case> violations, S s, int id, FingerprintTable.Ints parent, FingerprintTable.Ints thread) {
         int newly = 0;
         for (int k = 0; k < invariants.size(); k++) {
-            if (!found[k] && !invariants.get(k).holds(s)) {
+            boolean holds;
+            try {
+                holds = found[k] || invariants.get(k).holds(s);
+            } catch (RuntimeException | StackOverflowError | AssertionError e) {
+                throw racetrace.engine.ModelFailure.of(e, model, scenario, path(parent, thread, id),
+                        "invariant " + invariants.get(k).name(), -1, s);
+            }
+            if (!holds) {
                 found[k] = true;
                 newly++;
                 String name = invariants.get(k).name();

@@ -172,7 +172,7 @@ public final class Hunter {
             // case as found, which the listener has printed already.
             m = new Minimizer.Result(f.c(), f.measure(), null, new Minimality(false, null, null, 0,
                     "not minimised: the minimal search ran out of memory (" + oom.getMessage() + "); give Java more "
-                            + "heap, e.g. JAVA_TOOL_OPTIONS=-Xmx8g"), 0);
+                            + "heap, e.g. RACETRACE_JAVA_OPTS=-Xmx8g"), 0);
         }
         long took = System.nanoTime() - t0;
         return new Finding(f.invariant(), f.foundBy(), f.runs(), f.scenarios(), f.nanos(), f.measure(),

@@ -64,13 +64,7 @@ public final class Layouts {
 
     /** Reads a layout file; errors name the file and line. */
     public static Layout read(Path file) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new BadInputException("cannot read layout file " + file + ": " + e.getMessage());
-        }
-        return LayoutFile.parse(text, file.toString());
+        return LayoutFile.parse(TextFiles.read(file, "layout file"), file.toString());
     }
 
     /**

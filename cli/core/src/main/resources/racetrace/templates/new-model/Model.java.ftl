@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import racetrace.engine.ActorKind;
 import racetrace.engine.Config;
 import racetrace.engine.Instance;
@@ -14,6 +15,7 @@ import racetrace.engine.Op;
 import racetrace.engine.Param;
 import racetrace.engine.Scenario;
 import racetrace.engine.ScenarioSpace;
+import racetrace.engine.ThreadScript;
 import racetrace.engine.Transition;
 
 /**
@@ -157,6 +159,28 @@ public final class ${prefix}Model implements Model<${prefix}Model.State> {
         v.put("reg", list(s.reg()));
         v.put("opi", list(s.opi()));
         return v;
+    }
+
+    /**
+     * The labels this variant's steps can have: the spec's actions it takes, written from the code
+     * (not found by running the model). conform reports which of them TLC checked ("actions 4 of 4")
+     * and runs the coverage scenarios below for any that random runs missed.
+     */
+    @Override
+    public Set<String> actions() {
+        return locked ? Set.of("lock", "load", "store", "unlock") : Set.of("load", "store");
+    }
+
+    /**
+     * Small scenarios that take every action, for conform: it runs them when random runs miss an
+     * action, and conform --states compares their whole state spaces with TLC's, state by state
+     * (without them --states has nothing to compare). Add one for every rare path your code has.
+     */
+    @Override
+    public List<Scenario> coverageScenarios() {
+        ThreadScript one = ThreadScript.of("cpu", Op.of("inc"));
+        ThreadScript two = ThreadScript.of("cpu", Op.of("inc"), Op.of("inc"));
+        return List.of(new Scenario(Config.empty(), List.of(one, one)), new Scenario(Config.empty(), List.of(two, one)));
     }
 
     @Override

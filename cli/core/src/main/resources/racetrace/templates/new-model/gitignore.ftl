@@ -1,1 +1,3 @@
 target/
+# what racetrace hunt --tlc, tlc and conform write (--out)
+racetrace-out/

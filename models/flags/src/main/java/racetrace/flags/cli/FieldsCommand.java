@@ -49,17 +49,21 @@ import racetrace.tlc.Confirmations;
 @Command(name = "fields", mixinStandardHelpOptions = true,
         description = {"Lists every pair of flags sharing a storage unit: races (minimal counterexample, its writers, "
                 + "the assumptions it rests on) or safe within a stated scope (every scenario explored exhaustively). "
-                + "Exits 1 when some pair races, 0 when none does, 3 when TLC could not check a counterexample (--tlc).",
+                + "Exits 1 when some pair races, 0 when none does, 4 when none races but a search stopped at "
+                + "--max-states (or TLC at --tlc-timeout) before the end, 3 when TLC could not run (--tlc).",
             "Instances: every bundled variant (or --variant, or --layout FILE) at granularity byte and location (or "
                 + "--granularity), with each assumption at its default (or --option NAME=VALUE; racetrace list "
                 + "names them)."},
         exitCodeListHeading = ExitCode.HEADING,
-        exitCodeList = {FieldsCommand.L0, FieldsCommand.L1, ExitCode.L2, FieldsCommand.L3, ExitCode.L70})
+        exitCodeList = {FieldsCommand.L0, FieldsCommand.L1, ExitCode.L2, FieldsCommand.L3, FieldsCommand.L4,
+            ExitCode.L70, ExitCode.L130})
 public final class FieldsCommand implements Callable<Integer> {
 
     static final String L0 = "0:no pair of fields races (every pair safe within its scope)";
     static final String L1 = "1:some pair races (with --compare: in some layout)";
-    static final String L3 = "3:TLC could not run or finish on a counterexample (--tlc)";
+    static final String L3 = "3:TLC could not run on a counterexample (--tlc)";
+    static final String L4 = "4:inconclusive: no pair races, but a search stopped at --max-states before the end "
+            + "(or TLC at --tlc-timeout): those pairs are undecided, not safe";
 
     /** The longest script per thread of a pair's scope that finishes in minutes on the bundled models. */
     static final int MAX_OPS = 3;
@@ -143,6 +147,9 @@ public final class FieldsCommand implements Callable<Integer> {
             if (verdicts.stream().anyMatch(PairVerdict::races)) {
                 code = ExitCode.worst(code, ExitCode.FOUND);
             }
+            if (verdicts.stream().anyMatch(PairVerdict::undecided)) {
+                code = ExitCode.worst(code, ExitCode.INCONCLUSIVE);
+            }
             if (!output.json()) {
                 o.print(FlagsPlugin.render("fields", reportData(m, verdicts, replayOptions)));
                 o.flush();
@@ -166,7 +173,7 @@ public final class FieldsCommand implements Callable<Integer> {
                     }
                     confirmed.put(pv.pair(), tc);
                     if (tc instanceof TlcConfirmation.Failed) {
-                        code = ExitCode.worst(code, ExitCode.TLC_FAILED);
+                        code = ExitCode.worst(code, Confirmations.exitCode(tc));
                     }
                     if (!output.json()) {
                         o.println("   TLC, " + pv.pair().a() + " + " + pv.pair().b() + ": " + tc.describe());
@@ -210,7 +217,10 @@ public final class FieldsCommand implements Callable<Integer> {
             }
             o.flush();
             if (c.columns().stream().anyMatch(col -> col.racing() > 0)) {
-                code = ExitCode.FOUND;
+                code = ExitCode.worst(code, ExitCode.FOUND);
+            }
+            if (c.columns().stream().anyMatch(col -> col.undecided() > 0)) {
+                code = ExitCode.worst(code, ExitCode.INCONCLUSIVE);
             }
         }
         return code;
@@ -251,12 +261,14 @@ public final class FieldsCommand implements Callable<Integer> {
         return j;
     }
 
-    private static Map<String, Object> reportData(FlagsModel m, List<PairVerdict> verdicts, String replayOptions) {
+    private Map<String, Object> reportData(FlagsModel m, List<PairVerdict> verdicts, String replayOptions) {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("instance", m.instance().toString());
         d.put("layout", m.layout().name() + (m.layout().about().isEmpty() ? "" : ": " + m.layout().about()));
         d.put("pairs", verdicts.size());
         d.put("racing", verdicts.stream().filter(PairVerdict::races).count());
+        d.put("undecidedCount", verdicts.stream().filter(PairVerdict::undecided).count());
+        d.put("maxStates", maxStates);
         d.put("scope", verdicts.isEmpty() ? "-" : verdicts.get(0).scope());
         d.put("scenarios", verdicts.stream().mapToLong(PairVerdict::scenarios).sum());
         d.put("states", verdicts.stream().mapToLong(PairVerdict::states).sum());
@@ -269,6 +281,7 @@ public final class FieldsCommand implements Callable<Integer> {
         d.put("assumed", assumed);
         List<Map<String, Object>> races = new ArrayList<>();
         List<Map<String, Object>> safe = new ArrayList<>();
+        List<Map<String, Object>> undecided = new ArrayList<>();
         for (PairVerdict v : verdicts) {
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("pair", v.pair().a() + " + " + v.pair().b());
@@ -290,6 +303,10 @@ public final class FieldsCommand implements Callable<Integer> {
                 r.put("schedule", PairReport.replayable(v).toString());
                 r.put("table", racetrace.report.HuntReport.table(v.counterexample()));
                 races.add(r);
+            } else if (v.undecided()) {
+                r.put("why", v.scenarios() + " scenarios, " + v.states() + " states, no lost update in what was "
+                        + "explored; a search stopped at the cap");
+                undecided.add(r);
             } else {
                 r.put("why", v.scenarios() == 0 ? "no two threads of the model store these fields concurrently"
                         : v.scenarios() + " scenarios, " + v.states() + " states, no lost update");
@@ -298,6 +315,7 @@ public final class FieldsCommand implements Callable<Integer> {
         }
         d.put("races", races);
         d.put("safe", safe);
+        d.put("undecided", undecided);
         return d;
     }
 

@@ -52,12 +52,7 @@ public final class StructLayouts {
      */
     public static Layout fromC(Path file, String model, String struct, String arch) {
         Toolchain tc = Toolchain.of(arch);
-        String source;
-        try {
-            source = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new BadInputException("cannot read " + file + ": " + e.getMessage());
-        }
+        String source = racetrace.flags.TextFiles.read(file, "C file");
         String name = struct != null ? struct : lastStruct(file, source);
         Path dir;
         try {
@@ -90,7 +85,8 @@ public final class StructLayouts {
     private static DwarfMembers.Struct members(Toolchain tc, Path dir, String include, String name, Path file) {
         String probe = include + "struct " + name + " *rt_probe;\n";
         Path obj = compile(tc, dir, "probe.c", probe, List.of("-g", "-O2", "-c", "-o", "probe.o"), file);
-        Toolchain.Result r = Toolchain.run(List.of("readelf", "--debug-dump=info", obj.getFileName().toString()), dir);
+        Toolchain.Result r = Toolchain.run(List.of("readelf", "--debug-dump=info", obj.getFileName().toString()), dir,
+                file);
         if (r.code() != 0) {
             throw new BadInputException("readelf failed on the object of " + file + ": " + firstLine(r.err()));
         }
@@ -107,16 +103,22 @@ public final class StructLayouts {
         StringBuilder src = new StringBuilder(include);
         for (DwarfMembers.Member m : s.members()) {
             if (m.isBitfield() && !m.name().isEmpty()) {
-                // One store of a constant and one of a value known only at run time (docs/research/vfio-pci-bitfields.md §5.3).
-                src.append("void rt_c_").append(m.ident()).append("(struct ").append(s.name()).append(" *p) { p->")
+                // One store of a constant and one of a value known only at run time
+                // (docs/research/vfio-pci-bitfields.md §5.3). The pointer passed in is the member's own
+                // byte: the store's displacement is then a few bytes whatever the member's offset in the
+                // struct (an offset past 2 GiB, or past an arm64 store's immediate, would need an address
+                // computed first).
+                long own = m.bitOffset() / 8;
+                String p = "((struct " + s.name() + " *)(b - " + own + "L))";
+                src.append("void rt_c_").append(m.ident()).append("(char *b) { ").append(p).append("->")
                         .append(m.path()).append(" = 1; }\n");
-                src.append("void rt_x_").append(m.ident()).append("(struct ").append(s.name())
-                        .append(" *p, int v) { p->").append(m.path()).append(" = v; }\n");
+                src.append("void rt_x_").append(m.ident()).append("(char *b, int v) { ").append(p).append("->")
+                        .append(m.path()).append(" = v; }\n");
             }
         }
         Path asm = compile(tc, dir, "stores.c", src.toString(), List.of("-O2", "-S", "-o", "stores.s"), file);
         try {
-            return StoreInstructions.parse(Files.readString(asm), "rt_");
+            return StoreInstructions.parse(Files.readString(asm, StandardCharsets.ISO_8859_1), "rt_");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -133,7 +135,7 @@ public final class StructLayouts {
         cmd.addAll(FLAGS);
         cmd.addAll(flags);
         cmd.add(name);
-        Toolchain.Result r = Toolchain.run(cmd, dir);
+        Toolchain.Result r = Toolchain.run(cmd, dir, file);
         if (r.code() != 0) {
             String err = r.err().lines().filter(l -> l.contains("error")).findFirst().orElse(firstLine(r.err()));
             throw new BadInputException(file + " does not compile with " + tc.gcc() + ": " + err.strip()
@@ -229,33 +231,62 @@ public final class StructLayouts {
                         (int) (m.bitOffset() % 8)));
                 for (String kind : List.of(UnitMap.CONSTANT, UnitMap.COMPUTED)) {
                     String fn = "rt_" + (kind.equals(UnitMap.CONSTANT) ? "c_" : "x_") + m.ident();
-                    rules.add(rule(file, tc, m, kind, fn, stores.get(fn), first, bytes));
+                    rules.add(rule(file, tc, s, m, kind, fn, stores.get(fn), first, bytes));
                 }
             }
         }
         String about = "struct " + s.name() + " of " + file.getFileName() + ", " + tc.version() + " (" + tc.arch()
                 + "), DWARF and generated stores";
-        Layout l = new Layout(model, s.name(), about, (int) s.byteSize(), layoutRuns, fields, rules,
-                file.toString());
+        // A struct past 2 GiB (a huge array member) has bitfields racetrace reads all the same; its
+        // size is then not recorded (0: not measured), as no layout compares sizes that large.
+        int sizeof = s.byteSize() > Integer.MAX_VALUE ? 0 : (int) s.byteSize();
+        Layout l = new Layout(model, s.name(), about, sizeof, layoutRuns, fields, rules, file.toString());
         // The file reader's checks (overlaps, widths, at most 30 members) apply to it too.
         return LayoutFile.parse(LayoutFile.canonical(l), file.toString()).renamed(s.name(), about, file.toString());
     }
 
-    private static Layout.StoreRule rule(Path file, Toolchain tc, DwarfMembers.Member m, String kind, String fn,
-            List<StoreInstructions.Store> found, long first, int bytes) {
+    /** Bytes past which an arm64 store's immediate offset no longer reaches (strb: 0..4095). */
+    static final long ARM_REACH = 4096;
+
+    private static Layout.StoreRule rule(Path file, Toolchain tc, DwarfMembers.Struct s, DwarfMembers.Member m,
+            String kind, String fn, List<StoreInstructions.Store> found, long first, int bytes) {
+        if ((found == null || found.isEmpty()) && m.bitOffset() / 8 >= ARM_REACH) {
+            // The input's problem, not racetrace's: GCC computes so far an address in a register first.
+            // The member before it that spans the most bytes (its offset to the next member's).
+            String largest = null;
+            long span = 0;
+            List<DwarfMembers.Member> ms = s.members();
+            for (int i = 0; i + 1 < ms.size(); i++) {
+                long size = ms.get(i + 1).bitOffset() / 8 - ms.get(i).bitOffset() / 8;
+                if (ms.get(i).bitOffset() < m.bitOffset() && size > span) {
+                    span = size;
+                    largest = ms.get(i).name().isEmpty() ? "(unnamed)" : ms.get(i).name();
+                }
+            }
+            throw new BadInputException(file + ": the bitfield " + m.name() + " lies at byte " + m.bitOffset() / 8
+                    + " of struct " + s.name() + ", farther than one " + tc.arch() + " store instruction reaches, so "
+                    + tc.gcc() + " computes its address first and racetrace cannot read how wide it stores it"
+                    + (largest == null ? "" : "; the member " + largest + " before it spans " + span
+                            + " bytes: is that the size you meant?"));
+        }
         if (found == null || found.size() != 1) {
-            throw new BadInputException(file + ": " + tc.gcc() + " stores " + m.name() + " (" + kind + ") with "
-                    + (found == null ? 0 : found.size()) + " store instructions " + (found == null ? "" : found)
-                    + "; racetrace reads the width of exactly one");
+            throw new BadInputException(file + ": racetrace cannot tell how wide " + tc.gcc() + " stores the bitfield "
+                    + m.name() + " (a " + kind + " value): the code GCC makes for "
+                    + "'p->" + m.path() + " = " + (kind.equals(UnitMap.CONSTANT) ? "1" : "v") + "' has "
+                    + (found == null || found.isEmpty() ? "no store at a fixed offset" : found.size() + " stores "
+                            + found.stream().map(StoreInstructions.Store::instruction).toList())
+                    + ", and racetrace reads the width of exactly one (is the member volatile, or of an unusual "
+                    + "type?)");
         }
         StoreInstructions.Store st = found.get(0);
-        long lo = st.offset() - first;
-        long hi = lo + st.bytes() - 1;
         long own = m.bitOffset() / 8 - first;
+        // The store's displacement is from the member's own byte (see stores()).
+        long lo = own + st.offset();
+        long hi = lo + st.bytes() - 1;
         if (lo < 0 || hi >= bytes || own < lo || own > hi) {
-            throw new BadInputException(file + ": " + tc.gcc() + " stores " + m.name() + " with '" + st.instruction()
-                    + "', which covers bytes " + st.offset() + ".." + (st.offset() + st.bytes() - 1)
-                    + " outside its run (bytes " + first + ".." + (first + bytes - 1) + ")");
+            throw new BadInputException(file + ": " + tc.gcc() + " stores the bitfield " + m.name() + " with '"
+                    + st.instruction() + "', which covers bytes " + (first + lo) + ".." + (first + hi) + " of the "
+                    + "struct, outside its run of bitfields (bytes " + first + ".." + (first + bytes - 1) + ")");
         }
         Layout.Reach reach = lo == own && hi == own ? new Layout.Reach.OwnByte()
                 : lo == 0 && hi == bytes - 1 ? new Layout.Reach.WholeRun() : new Layout.Reach.Bytes((int) lo, (int) hi);

@@ -2,6 +2,7 @@ package racetrace.flags.dwarf;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,43 +57,120 @@ public record Toolchain(String arch, String gcc) {
     public record Result(int code, String out, String err) {
     }
 
+    /** Seconds a compiler or readelf run may take: {@code -Dracetrace.gcc.timeout=S}, default 120. */
+    static final String TIMEOUT_PROPERTY = "racetrace.gcc.timeout";
+    static final long DEFAULT_TIMEOUT_SECONDS = 120;
+
+    /** Output kept of a child process, per stream: more is no DWARF of one struct. */
+    static final long MAX_OUTPUT = 256L << 20;
+
     /** Runs a command in a directory; a missing program is bad input that names the package. */
     static Result run(List<String> command, Path dir) {
-        ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(command)).directory(dir.toFile());
-        Process p;
+        return run(command, dir, null);
+    }
+
+    /**
+     * Runs a command in a directory, bounded in time whatever it prints or withholds: its output goes
+     * to files (never a pipe it could fill), its input is empty, and at the timeout it is stopped
+     * with every process it started (cc1, as).
+     *
+     * @param input the file the command reads, for messages (null when it reads none)
+     * @throws BadInputException when the program is missing, when it does not finish in time (naming
+     *     the input, which is what makes a compiler wait), or when it prints more than a struct's worth
+     */
+    static Result run(List<String> command, Path dir, Path input) {
+        long timeout = timeoutSeconds();
+        Path out;
+        Path err;
         try {
-            p = pb.start();
+            out = Files.createTempFile("racetrace-gcc", ".out");
+            err = Files.createTempFile("racetrace-gcc", ".err");
         } catch (IOException e) {
-            String pkg = command.get(0).startsWith("aarch64") ? "gcc-aarch64-linux-gnu"
-                    : command.get(0).equals("readelf") ? "binutils" : "gcc";
-            throw new BadInputException(command.get(0) + " is not installed: a C layout needs it (Debian package "
-                    + pkg + ")");
+            throw new java.io.UncheckedIOException("cannot create a temporary file for " + command.get(0), e);
         }
         try {
-            p.getOutputStream().close();
-            // Outputs are small (a struct's DWARF, a few functions): read them after the exit.
-            var out = new java.io.ByteArrayOutputStream();
-            var err = new java.io.ByteArrayOutputStream();
-            Thread t = new Thread(() -> {
-                try {
-                    p.getErrorStream().transferTo(err);
-                } catch (IOException ignored) {
-                    // the process is gone; what was read is kept
-                }
-            });
-            t.start();
-            p.getInputStream().transferTo(out);
-            if (!p.waitFor(120, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new BadInputException(command.get(0) + " did not finish within 120 s");
+            ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(command)).directory(dir.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .redirectOutput(out.toFile()).redirectError(err.toFile());
+            Process p;
+            try {
+                p = pb.start();
+            } catch (IOException e) {
+                String pkg = command.get(0).startsWith("aarch64") ? "gcc-aarch64-linux-gnu"
+                        : command.get(0).equals("readelf") ? "binutils" : "gcc";
+                throw new BadInputException(command.get(0) + " is not installed: a C layout needs it (Debian package "
+                        + pkg + ")");
             }
-            t.join();
-            return new Result(p.exitValue(), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            boolean done;
+            try {
+                done = p.waitFor(timeout, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                stop(p);
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while running " + command.get(0), e);
+            }
+            if (!done) {
+                stop(p);
+                throw new BadInputException(command.get(0) + " did not finish within " + timeout + " s"
+                        + (input == null ? "" : " on " + input + ": it waits for input or never ends; does the file "
+                                + "#include a FIFO, a device or standard input?")
+                        + " racetrace stopped it (-D" + TIMEOUT_PROPERTY + "=S in RACETRACE_JAVA_OPTS gives it longer)");
+            }
+            return new Result(p.exitValue(), read(out, command, input), read(err, command, input));
+        } finally {
+            try {
+                Files.deleteIfExists(out);
+                Files.deleteIfExists(err);
+            } catch (IOException ignored) {
+                // temporary files: the system cleans them up
+            }
+        }
+    }
+
+    /** The process and every process it started, stopped now. */
+    private static void stop(Process p) {
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly();
+        try {
+            p.waitFor(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while running " + command.get(0), e);
+        }
+    }
+
+    private static String read(Path file, List<String> command, Path input) {
+        try {
+            if (Files.size(file) > MAX_OUTPUT) {
+                throw new BadInputException(command.get(0) + " printed " + (Files.size(file) >> 20) + " MiB"
+                        + (input == null ? "" : " on " + input) + ", more than the DWARF of one struct can take; give "
+                        + "a file that declares the struct and little else");
+            }
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.nio.charset.MalformedInputException e) {
+            try {
+                return new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+            } catch (IOException again) {
+                throw new java.io.UncheckedIOException(again);
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    static long timeoutSeconds() {
+        String v = System.getProperty(TIMEOUT_PROPERTY);
+        if (v == null || v.isBlank()) {
+            return DEFAULT_TIMEOUT_SECONDS;
+        }
+        try {
+            long s = Long.parseLong(v.strip());
+            if (s < 1 || s > 604_800) {
+                throw new NumberFormatException();
+            }
+            return s;
+        } catch (NumberFormatException e) {
+            throw new BadInputException("-D" + TIMEOUT_PROPERTY + "=" + v + " is not a number of seconds from 1 to "
+                    + "604800");
         }
     }
 }

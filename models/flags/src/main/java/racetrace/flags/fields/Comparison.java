@@ -43,6 +43,11 @@ public record Comparison(String model, String granularity, Map<String, String> o
             return verdicts.stream().filter(PairVerdict::races).count();
         }
 
+        /** Pairs a cap left undecided. */
+        public long undecided() {
+            return verdicts.stream().filter(PairVerdict::undecided).count();
+        }
+
         /** The verdict on a pair, or null when the pair shares no unit here. */
         public PairVerdict verdict(FieldPairs.Pair p) {
             for (PairVerdict v : verdicts) {
@@ -62,6 +67,9 @@ public record Comparison(String model, String granularity, Map<String, String> o
             PairVerdict v = verdict(p);
             if (v == null) {
                 return "-";
+            }
+            if (v.undecided()) {
+                return "cut";
             }
             if (!v.races()) {
                 return "safe";
@@ -90,7 +98,7 @@ public record Comparison(String model, String granularity, Map<String, String> o
         Set<FieldPairs.Pair> pairs = new LinkedHashSet<>();
         for (Column c : columns) {
             for (PairVerdict v : c.verdicts()) {
-                if (v.races()) {
+                if (v.races() || v.undecided()) {
                     pairs.add(v.pair());
                 }
             }

@@ -46,13 +46,13 @@ public final class PairCheck {
         long states = 0;
         boolean complete = true;
         for (List<Scenario> level : scope.scenarios(m, p)) {
-            List<Scenario> violating = new ArrayList<>();
+            List<Exploration> violating = new ArrayList<>();
             for (Scenario s : level) {
                 Exploration x = StateSpace.explore(pm, s, null, limits, true);
                 explored++;
                 states += x.distinctStates();
                 if (x.violated()) {
-                    violating.add(s);
+                    violating.add(x);
                 } else if (!x.complete()) {
                     complete = false;
                 }
@@ -61,15 +61,22 @@ public final class PairCheck {
                 continue;
             }
             MinimalSearch.Result best = null;
-            for (Scenario s : violating) {
-                MinimalSearch.Result r = MinimalSearch.search(pm, s, FlagsModel.NO_LOST_UPDATE_BETWEEN,
+            for (Exploration x : violating) {
+                MinimalSearch.Result r = MinimalSearch.search(pm, x.scenario(), FlagsModel.NO_LOST_UPDATE_BETWEEN,
                         best == null ? Integer.MAX_VALUE : best.preemptions(), limits);
+                if (!r.proven()) {
+                    complete = false; // the cap stopped the search for fewer preemptions: not shown minimal
+                }
                 if (r.found() != null && (best == null || r.preemptions() < best.preemptions()
                         || r.preemptions() == best.preemptions() && r.steps() < best.steps())) {
                     best = r;
                 }
             }
-            Case c = best.found();
+            // The cap may stop every search for the fewest preemptions: the race is still a race, shown
+            // by the breadth-first search's own (step-shortest) violating run, and not called minimal.
+            Case c = best != null ? best.found() : violating.stream()
+                    .map(x -> x.violations().get(FlagsModel.NO_LOST_UPDATE_BETWEEN))
+                    .min(java.util.Comparator.comparingInt(v -> v.schedule().length())).orElseThrow();
             Execution<?> ex = c.run();
             Measure measure = ex.measure();
             Writer[] rows = culpritAndVictim(m, p, ex);

@@ -81,7 +81,7 @@ public final class PairReport {
         o.put("layout", m.instance().variant());
         o.put("granularity", m.granularity().option());
         o.put("fields", List.of(v.pair().a(), v.pair().b()));
-        o.put("verdict", v.races() ? "races" : "safe");
+        o.put("verdict", v.word());
         List<Object> writers = new ArrayList<>();
         for (Writer w : v.writers()) {
             writers.add(row(m, w));
@@ -119,8 +119,10 @@ public final class PairReport {
             ev.put("measure", measure);
             ev.put("lostBy", v.culprit() == null ? null : row(m, v.culprit()));
             ev.put("lost", v.victim() == null ? null : row(m, v.victim()));
-            ev.put("minimal", "fewest ops over the scope (every smaller scenario explored exhaustively), then fewest "
-                    + "preemptions and steps in its scenario");
+            ev.put("minimal", v.complete() ? "fewest ops over the scope (every smaller scenario explored "
+                    + "exhaustively), then fewest preemptions and steps in its scenario"
+                    : "not proven: a search stopped at its state cap (--max-states) before it could show that no "
+                    + "smaller run loses the update");
         } else {
             ev.put("kind", "exhaustive");
             ev.put("scope", v.scope());

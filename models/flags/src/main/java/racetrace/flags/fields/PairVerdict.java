@@ -20,13 +20,24 @@ import racetrace.search.Case;
  * @param writers the writers-table rows of both fields
  * @param scenarios how many scenarios of the scope were explored
  * @param states the distinct states explored, over all of them
- * @param complete whether every explored scenario was explored completely (no cap hit)
+ * @param complete whether every search was taken to its end (no cap hit): a pair that does not race
+ *     is safe only when complete, else undecided; a race is shown minimal only when complete
  * @param scope what the scope is, in words
  * @param millis wall-clock time
  */
 public record PairVerdict(FieldPairs.Pair pair, boolean races, Case counterexample, Measure measure, Writer culprit,
         Writer victim, List<Dependence> dependsOn, List<Writer> writers, int scenarios, long states,
         boolean complete, String scope, long millis) {
+
+    /** Neither a race nor safe: no race found, and a search stopped at its cap before the end. */
+    public boolean undecided() {
+        return !races && !complete;
+    }
+
+    /** The word of the verdict: races, safe, or inconclusive (a cap stopped a search). */
+    public String word() {
+        return races ? "races" : complete ? "safe" : "inconclusive";
+    }
 
     /**
      * An assumption a counterexample depends on.

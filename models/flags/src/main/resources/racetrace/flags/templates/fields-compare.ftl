@@ -11,7 +11,8 @@ ${"sizeof (measured)"?right_pad(first)}<#list sizeof as c>${c?right_pad(width)}<
 
 RACES: the minimal counterexample races under each assumption's other value too; races(A): only while
 assumption A keeps the value above (with the other one the same scenario explores without the loss);
-safe: every scenario of the pair's scope explored, no lost update; -: the two share no storage unit;
+safe: every scenario of the pair's scope explored, no lost update; cut: no loss found, but a search
+stopped at --max-states before the end (inconclusive); -: the two share no storage unit;
 n/a: the layout lacks a field. Flag bytes: the runs plus the plain members (holes not counted);
 sizeof: the struct's size where measured (the notes' mock, GCC 12 x86-64).
 <#list abouts as a>

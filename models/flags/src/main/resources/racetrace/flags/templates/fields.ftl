@@ -1,4 +1,4 @@
-== ${instance}: ${pairs} pair<#if pairs != 1>s</#if> of fields share a storage unit; ${racing} race<#if racing == 1>s</#if>
+== ${instance}: ${pairs} pair<#if pairs != 1>s</#if> of fields share a storage unit; ${racing} race<#if racing != 1>s</#if><#if undecidedCount gt 0>; ${undecidedCount} undecided (a search stopped at --max-states ${maxStates?c})</#if>
    layout:  ${layout}
    scope:   ${scope}
    explored ${scenarios} scenarios, ${states} distinct states, in ${millis} ms
@@ -11,7 +11,11 @@
 -- ${r.pair}: RACES${r.condition}
    lost:     ${r.lost}
    by:       ${r.by}
+<#if r.complete>
    measure:  ${r.measure} (fewest ops over the scope, then fewest preemptions and steps)
+<#else>
+   measure:  ${r.measure} (a race, but not shown minimal: a search stopped at --max-states ${maxStates?c})
+</#if>
    scenario: ${r.scenario}
 <#if r.dependsOn?has_content>
    rests on:
@@ -25,11 +29,19 @@
 
 ${r.table}
 </#list>
+<#if undecided?has_content>
+
+-- undecided (inconclusive): no lost update found, but a search stopped at --max-states ${maxStates?c} before the end;
+   nothing is claimed about these pairs (give a larger --max-states):
+<#list undecided as s>
+   ${s.pair?right_pad(40)} ${s.why}
+</#list>
+</#if>
 <#if safe?has_content>
 
 -- safe within the scope (every scenario explored to the end, no lost update between the two):
 <#list safe as s>
-   ${s.pair?right_pad(40)} ${s.why}<#if !s.complete> (a scenario hit the state cap: not exhaustive)</#if>
+   ${s.pair?right_pad(40)} ${s.why}
 </#list>
 </#if>
 
