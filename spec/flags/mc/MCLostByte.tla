@@ -13,4 +13,5 @@ c_Pair == {}
 c_Assume == [close_pm |-> "unreferenced", probe_window |-> "open"]
 c_Actors == <<"user", "user">>
 c_Scripts == <<<<[op |-> "cfgCmd", arg |-> 1]>>, <<[op |-> "cfgReadBar", arg |-> 0]>>>>
+c_Extra == <<>>
 ====

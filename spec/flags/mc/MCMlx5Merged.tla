@@ -13,4 +13,5 @@ c_Pair == {}
 c_Assume == [probe_window |-> "open"]
 c_Actors == <<"user", "reset">>
 c_Scripts == <<<<[op |-> "startTracker", arg |-> 0]>>, <<[op |-> "resetDone", arg |-> 0]>>>>
+c_Extra == <<>>
 ====

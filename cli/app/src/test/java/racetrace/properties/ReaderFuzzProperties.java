@@ -350,6 +350,39 @@ class ReaderFuzzProperties {
         }
     }
 
+    // ---- writers files (--writers FILE)
+
+    /** A writers file to mutate: mlx5 pre's table as layout --writers prints it, and two rows it lacks. */
+    private static final String WRITERS = racetrace.flags.WritersFile.format(
+            (racetrace.flags.FlagsModel) racetrace.engine.Models.create("mlx5", "pre", java.util.Map.of()))
+            + "is_err | EQ/CQ event | mlx5vf_new_event | true | constant | none | none\n"
+            + "object_changed | ioctl | mlx5vf_new_ioctl | flag state | computed | state+reset | none\n";
+
+    @Property(tries = 5_000)
+    void aMutatedWritersFileIsReadAsWrittenOrRefusedNamingTheFile(@ForAll long seed) {
+        Random r = new Random(seed);
+        String input = r.nextInt(8) == 0 ? WRITERS : Fuzz.mutate(WRITERS, r);
+        racetrace.flags.FlagsModel base = (racetrace.flags.FlagsModel) racetrace.engine.Models.create("mlx5", "pre",
+                java.util.Map.of());
+        java.util.List<racetrace.flags.Writer> got;
+        try {
+            got = racetrace.flags.WritersFile.parse(input, "fuzz.writers", base);
+        } catch (Throwable t) {
+            Fuzz.assertClearRefusal(t, input);
+            assertThat(t.getMessage()).as(Fuzz.show(input)).contains("fuzz.writers");
+            return;
+        }
+        // Every row read is one the model can run: its field, context, kind and locks are the model's.
+        for (racetrace.flags.Writer w : got) {
+            assertThat(base.units().has(w.field())).as(Fuzz.show(input)).isTrue();
+            assertThat(w.site()).matches("w[0-9]+");
+        }
+        if (input.equals(WRITERS)) {
+            assertThat(got).extracting(racetrace.flags.Writer::function).containsExactly("mlx5vf_new_event",
+                    "mlx5vf_new_ioctl");
+        }
+    }
+
     // ---- configuration and thread arguments
 
     @Property(tries = 20_000)

@@ -12,6 +12,7 @@ import racetrace.engine.Execution;
 import racetrace.engine.Outcome;
 import racetrace.report.HuntReport;
 import racetrace.report.Templates;
+import racetrace.search.Assumptions;
 import racetrace.search.Case;
 import racetrace.tlc.CounterexampleFile;
 import racetrace.tlc.TlcTraceFile;
@@ -72,6 +73,13 @@ final class ReplayCommand implements Callable<Integer>, TakesVariantInput {
         data.put("table", HuntReport.table(c));
         data.put("measure", ex.measure().toString());
         data.put("notices", ex.notices());
+        // What the violation rests on: the model's assumptions whose other values leave this scenario
+        // without it (re-checked exhaustively, as hunt does).
+        java.util.List<String> assumes = java.util.List.of();
+        if (ex.outcome() instanceof Outcome.Violated v) {
+            assumes = Assumptions.of(c, v.invariant()).stream().map(Assumptions.Dependence::describe).toList();
+        }
+        data.put("assumes", assumes);
         spec.commandLine().getOut().print(Templates.render("replay", data));
         spec.commandLine().getOut().flush();
         PrintWriter err = spec.commandLine().getErr();

@@ -8,6 +8,7 @@ import racetrace.engine.Execution;
 import racetrace.engine.FocusedModel;
 import racetrace.engine.Measure;
 import racetrace.engine.Model;
+import racetrace.search.Assumptions;
 import racetrace.search.Case;
 import racetrace.search.Deadlocks;
 import racetrace.search.hunt.Cap;
@@ -41,6 +42,7 @@ public final class HuntReport {
         o.put("config", config);
         o.put("verdict", r.verdict().id());
         o.put("inconclusive", r.verdict() == HuntResult.Verdict.INCONCLUSIVE ? why(r) : null);
+        o.put("assumptions", r.violated() ? assumptions(r.findings().get(0)) : null);
         o.put("strategy", r.strategy().id());
         o.put("evidence", evidence(r.evidence()));
         o.put("cutShort", r.cutShort());
@@ -113,6 +115,7 @@ public final class HuntReport {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("part", part);
         data.put("verdict", r.verdict().id());
+        data.put("condition", r.condition());
         data.put("evidence", evidenceText(r.evidence(), false));
         data.put("empty", r.evidence().empty());
         List<Map<String, Object>> reasons = new ArrayList<>();
@@ -147,6 +150,9 @@ public final class HuntReport {
     private static Map<String, Object> findingFields(Finding f, boolean withTry) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("measure", f == null ? null : measure(f.measure()));
+        if (withTry) {
+            m.put("assumptions", assumptions(f));
+        }
         m.put("foundBy", f == null ? null : f.foundBy());
         m.put("minimality", f == null ? null : minimality(f));
         m.put("stepShortest", f == null || f.stepShortest() == null ? null : measure(f.stepShortest().check(
@@ -161,6 +167,11 @@ public final class HuntReport {
         }
         m.put("table", f == null ? null : table(f.shrunk()));
         return m;
+    }
+
+    /** The assumptions a finding depends on, as JSON objects. */
+    static List<Map<String, Object>> assumptions(Finding f) {
+        return f.assumptions().stream().map(Assumptions.Dependence::json).toList();
     }
 
     private static Map<String, Object> minimality(Finding f) {
@@ -235,6 +246,8 @@ public final class HuntReport {
         data.put("verdict", r.verdict().id());
         data.put("verdictText", verdictText(r));
         data.put("evidence", evidenceText(r.evidence(), false));
+        // "violated: A, B (if probe-window=open)": the assumptions every finding rests on
+        data.put("condition", r.condition());
         data.put("strategy", r.strategy().id());
         data.put("cutShort", r.cutShort() ? why(r) : "");
         data.put("tries", r.tries());
@@ -255,6 +268,8 @@ public final class HuntReport {
             m.put("millisToFirst", f.millisToFirst());
             m.put("millisToShrink", f.millisToShrink());
             m.put("measure", f.measure().toString());
+            m.put("condition", f.assumptions().isEmpty() ? "" : " if " + Assumptions.conditions(f.assumptions()));
+            m.put("assumes", f.assumptions().stream().map(Assumptions.Dependence::describe).toList());
             m.put("original", f.original().toString());
             m.put("scenario", scenarioText(f.shrunk()));
             m.put("schedule", f.shrunk().toString());
@@ -381,7 +396,7 @@ public final class HuntReport {
     private static Map<String, Object> row(HuntResult r, String evidence, String time) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("instance", r.model().instance().toString());
-        m.put("verdict", r.verdict().id());
+        m.put("verdict", r.verdict().id() + (r.violated() ? r.condition() : ""));
         m.put("evidence", evidence);
         m.put("time", time);
         return m;

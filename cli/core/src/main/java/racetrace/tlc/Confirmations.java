@@ -75,7 +75,8 @@ public final class Confirmations {
             Path file, String replayOptions) {
         new BugReport(f.invariant(), "`racetrace hunt` (seed " + r.seed() + ", try " + f.tryNumber() + ")",
                 run(f.shrunk()), racetrace.report.HuntReport.table(f.shrunk()), f.shrunk().toString(), c, null,
-                replayOptions).write(file);
+                replayOptions, f.assumptions().stream().map(racetrace.search.Assumptions.Dependence::describe).toList())
+                .write(file);
     }
 
     /** As {@link #writeReport}; returns what went wrong, or null. */

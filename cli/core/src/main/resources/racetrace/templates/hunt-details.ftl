@@ -6,8 +6,11 @@
 </#if>
 <#list findings as f>
 
--- ${f.invariant}<#if f.deadlock> (a deadlock: no thread can step and some have not finished)</#if> violated (found by ${f.foundBy}<#if f.tryNumber gt 0> after ${f.tryNumber} random runs</#if><#if f.scenarios gt 0> after ${f.scenarios} explored scenarios</#if>, ${f.millisToFirst} ms; shrunk in ${f.millisToShrink} ms from ${f.original})
+-- ${f.invariant}<#if f.deadlock> (a deadlock: no thread can step and some have not finished)</#if> violated${f.condition} (found by ${f.foundBy}<#if f.tryNumber gt 0> after ${f.tryNumber} random runs</#if><#if f.scenarios gt 0> after ${f.scenarios} explored scenarios</#if>, ${f.millisToFirst} ms; shrunk in ${f.millisToShrink} ms from ${f.original})
    measure:  ${f.measure}
+<#list f.assumes as a>
+   assumes:  ${a}
+</#list>
    minimal:  ${f.minimality}
 <#if f.stepShortest?has_content>
    shortest: ${f.stepShortest}

@@ -4,6 +4,9 @@ schedule: ${schedule}
 
 ${table}
 measure: ${measure}
+<#list assumes as a>
+assumes: ${a}
+</#list>
 <#if notices?has_content>
 give-ups:
 <#list notices as n>

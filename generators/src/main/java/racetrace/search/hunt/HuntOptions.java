@@ -41,6 +41,18 @@ public record HuntOptions(long seed, Work work, Cap cap, Strategy strategy, int 
         return new HuntOptions(seed, w, cap, strategy, workers, maxScheduleLength, firstOnly);
     }
 
+    public HuntOptions withTries(int n) {
+        return withWork(work.withTries(n));
+    }
+
+    public HuntOptions withStates(long n) {
+        return withWork(work.withStates(n));
+    }
+
+    public HuntOptions withSwarm(int n) {
+        return withWork(work.withSwarm(n));
+    }
+
     public HuntOptions withCap(Cap c) {
         return new HuntOptions(seed, work, c, strategy, workers, maxScheduleLength, firstOnly);
     }

@@ -42,4 +42,19 @@ public record HuntResult(Model<?> model, long seed, Strategy strategy, long trie
     public Verdict verdict() {
         return violated() ? Verdict.VIOLATED : shortfall != null ? Verdict.INCONCLUSIVE : Verdict.HELD;
     }
+
+    /**
+     * {@code " (if probe-window=open)"} when every finding rests on assumptions (several findings on
+     * different ones: joined with "or"), "" when some finding rests on none or nothing was found.
+     */
+    public String condition() {
+        if (findings.isEmpty() || findings.stream().anyMatch(f -> f.assumptions().isEmpty())) {
+            return "";
+        }
+        java.util.Set<String> each = new java.util.LinkedHashSet<>();
+        for (Finding f : findings) {
+            each.add(racetrace.search.Assumptions.conditions(f.assumptions()));
+        }
+        return " (if " + String.join(" or ", each) + ")";
+    }
 }

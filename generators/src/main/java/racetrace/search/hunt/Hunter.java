@@ -12,6 +12,7 @@ import racetrace.engine.Measure;
 import racetrace.engine.Model;
 import racetrace.engine.Outcome;
 import racetrace.engine.Scenario;
+import racetrace.search.Assumptions;
 import racetrace.search.Case;
 import racetrace.search.Deadlocks;
 import racetrace.search.Minimality;
@@ -160,7 +161,7 @@ public final class Hunter {
         if (options.firstOnly()) {
             return new Finding(f.invariant(), f.foundBy(), f.runs(), f.scenarios(), f.nanos(),
                     f.measure(), plain(f.c()), f.measure(), null, new Minimality(false, null, null, 0,
-                            "not shrunk (first only)"), 0, 0);
+                            "not shrunk (first only)"), 0, 0, List.of());
         }
         long t0 = System.nanoTime();
         Minimizer.Result m;
@@ -173,10 +174,26 @@ public final class Hunter {
             m = new Minimizer.Result(f.c(), f.measure(), null, new Minimality(false, null, null, 0,
                     "not minimised: the minimal search ran out of memory (" + oom.getMessage() + "); give Java more "
                             + "heap, e.g. RACETRACE_JAVA_OPTS=-Xmx8g"), 0);
+            long took = System.nanoTime() - t0;
+            return new Finding(f.invariant(), f.foundBy(), f.runs(), f.scenarios(), f.nanos(), f.measure(),
+                    plain(f.c()), f.measure(), null, m.minimality(), took, 0, List.of());
         }
         long took = System.nanoTime() - t0;
         return new Finding(f.invariant(), f.foundBy(), f.runs(), f.scenarios(), f.nanos(), f.measure(),
-                plain(m.minimal()), m.measure(), plain(m.stepShortest()), m.minimality(), took, m.shrinkRuns());
+                plain(m.minimal()), m.measure(), plain(m.stepShortest()), m.minimality(), took, m.shrinkRuns(),
+                assumptions(m.minimal(), f.invariant()));
+    }
+
+    /**
+     * The model's assumptions the minimal case depends on ({@link Assumptions}); a deadlock is
+     * re-checked on the other values with the same deadlock check.
+     */
+    private static List<Assumptions.Dependence> assumptions(Case c, String invariant) {
+        if (Deadlocks.isAdded(c.model(), invariant)) {
+            return Assumptions.of(Deadlocks.base(c.model()), c.scenario(), invariant, Deadlocks::checked,
+                    Limits.states(Assumptions.DEFAULT_MAX_STATES));
+        }
+        return Assumptions.of(plain(c), invariant);
     }
 
     /** The fixed order of units: random, scope, swarm in turn, each kind while it lasts. */
@@ -243,6 +260,14 @@ public final class Hunter {
                 if (scenarios == null) {
                     ladderEnded = true;
                     return null;
+                }
+                if (scenarios.isEmpty()) {
+                    // A level with no scenario (the model's smallest scenario is larger) is explored at
+                    // once: without a unit of its own it would never count as done, nor any level after it.
+                    Unit u = new Unit.Scope(level, 0, List.of(), true);
+                    level++;
+                    levelOffset = 0;
+                    return u;
                 }
                 if (levelOffset < scenarios.size()) {
                     int size = levelOffset == 0 ? 8 : SCENARIOS_PER_SCOPE_UNIT;

@@ -83,7 +83,7 @@ public final class FlagsModel implements Model<FlagsState> {
             }
         }
         this.instance = Instance.of(def.family(), def.variant, options);
-        this.programs = def.programs();
+        this.programs = def.allPrograms();
         this.unitFields = new int[def.units.unitCount()];
         for (int u = 0; u < unitFields.length; u++) {
             unitFields[u] = def.units.fieldsIn(1 << u);
@@ -116,7 +116,7 @@ public final class FlagsModel implements Model<FlagsState> {
 
             @Override
             public List<Op> alphabet(Config config, String actor) {
-                return def.alphabet(config, actor);
+                return def.allAlphabet(config, actor);
             }
         };
     }
@@ -250,6 +250,11 @@ public final class FlagsModel implements Model<FlagsState> {
     }
 
     /** The layout under this instance's granularity. */
+    /** The family's definition of this instance (for the writers file). */
+    FlagsDefinition definition() {
+        return def;
+    }
+
     public UnitMap units() {
         return def.units;
     }

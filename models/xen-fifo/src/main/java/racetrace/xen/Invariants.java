@@ -30,7 +30,11 @@ final class Invariants {
                 headToReady = EnumSet.of(Pc.A9_writeTail, Pc.A10_unlockQ, Pc.A11_tasReady);
             }
             case B, C, FIX1 -> {
-                inFlight.addAll(List.of(Pc.B9_invalidateTail, Pc.B10a_readNv, Pc.B10a_writeLastv, Pc.B10b_readPrio,
+                // from the LINKED claim on: C8 before B9 in c, B8 after B9 in b and fix1
+                if (version == XenVersion.C) {
+                    inFlight.add(Pc.B9_invalidateTail);
+                }
+                inFlight.addAll(List.of(Pc.B10a_readNv, Pc.B10a_writeLastv, Pc.B10b_readPrio,
                         Pc.B10b_writeLastp, Pc.B10c_unlockOldQ, Pc.B10d_lockQ, Pc.B11_readTail, Pc.B12_writeHead));
                 headToReady = EnumSet.of(Pc.B13_writeTail, Pc.B14_unlockQ, Pc.B15_tasReady);
             }
@@ -65,10 +69,13 @@ final class Invariants {
                     "outside set_pending, a port's last queue names the queue it tails and the queue it is on",
                     s -> of(s).lastQueueCorrect));
         }
-        inv.add(Invariant.of("ReadyImpliesValidHead",
-                version == XenVersion.A0 ? "the guest never dequeues a LINKED word that another LINKED word links to"
-                        : "a READY bit means HEAD is LINKED and first on its queue",
+        // Notes 3.3, 8: the full form in every version; in a0, which sets READY on every link, a stale
+        // HEAD breaks it benignly (race R0, fixed by 70ccddb1), so the harmful form is an invariant of its own.
+        inv.add(Invariant.of("ReadyImpliesValidHead", "a READY bit means HEAD is LINKED and first on its queue",
                 s -> of(s).readyValidHead));
+        inv.add(Invariant.of("NoForeignDequeue",
+                "the guest walking queue (v,k) never dequeues a port LINKED on another queue",
+                s -> of(s).noForeignDequeue));
         inv.add(Invariant.of("Quiescent",
                 "when everything is idle and drained, no port is LINKED or pending and unmasked",
                 s -> of(s).quiescent));
@@ -117,6 +124,7 @@ final class Invariants {
         final boolean emptyOldTail;
         final boolean lastQueueCorrect;
         final boolean readyValidHead;
+        final boolean noForeignDequeue;
         final boolean quiescent;
         final boolean noLostEvent;
 
@@ -232,28 +240,29 @@ final class Invariants {
                     }
                 }
             }
-            // READY and HEAD; in a0 only the harmful form.
+            // READY and HEAD (the full form, every version).
             boolean readyValidHead = true;
-            if (version == XenVersion.A0) {
-                for (int t = 0; t < u.threads; t++) {
-                    int h = s.reg(t, Reg.cur);
-                    if (s.reg(t, Reg.pc) != Pc.G5_clearLinked.ordinal() || h == 0 || !s.linked(h)) {
-                        continue;
-                    }
-                    for (int x = 1; x <= np; x++) {
-                        if (s.linked(x) && s.link(x) == h) {
-                            readyValidHead = false;
-                        }
-                    }
+            for (int q = 0; q < nq; q++) {
+                if ((m[u.ready + q / u.prios] & (1 << (q % u.prios))) == 0) {
+                    continue;
                 }
-            } else {
+                int h = m[u.head + q];
+                if (h == 0 || !s.linked(h) || first[q] != h) {
+                    readyValidHead = false;
+                }
+            }
+            // The harmful form: a guest at G5 on queue (v,k) about to dequeue a port LINKED on another queue.
+            boolean noForeignDequeue = true;
+            for (int t = 0; t < u.threads; t++) {
+                int h = s.reg(t, Reg.cur);
+                if (u.kind[t] != Layout.GUEST || s.reg(t, Reg.pc) != Pc.G5_clearLinked.ordinal() || h == 0
+                        || !s.linked(h)) {
+                    continue;
+                }
+                int own = u.queue(u.guestV[t], s.reg(t, Reg.kq));
                 for (int q = 0; q < nq; q++) {
-                    if ((m[u.ready + q / u.prios] & (1 << (q % u.prios))) == 0) {
-                        continue;
-                    }
-                    int h = m[u.head + q];
-                    if (h == 0 || !s.linked(h) || first[q] != h) {
-                        readyValidHead = false;
+                    if (q != own && (members[q] & (1 << h)) != 0) {
+                        noForeignDequeue = false;
                     }
                 }
             }
@@ -292,6 +301,7 @@ final class Invariants {
             this.emptyOldTail = emptyOldTail;
             this.lastQueueCorrect = lastQueueCorrect;
             this.readyValidHead = readyValidHead;
+            this.noForeignDequeue = noForeignDequeue;
             this.quiescent = quiescent;
             this.noLostEvent = noLostEvent;
         }

@@ -79,10 +79,11 @@ import racetrace.engine.Transition;
  * LINKED claim (A5) precedes the queue lock, and the claimant itself handles "p == tail".
  * <li>LastQueueCorrect (b onwards) is checked for ports no thread is inside a set_pending
  * critical section for (holding a queue lock, or between D8c/B10c and the lock of q).
- * <li>ReadyImpliesValidHead: for a..e2, k in READY(v) implies HEAD(v,k) is non-zero, LINKED and
- * the first of Queue(v,k). In a0, where READY is set on every link and stale HEADs are benign,
- * only the harmful form: a guest about to dequeue (G5) a LINKED word h finds no LINKED word whose
- * LINK is h.
+ * <li>ReadyImpliesValidHead, in every version: k in READY(v) implies HEAD(v,k) is non-zero, LINKED
+ * and the first of Queue(v,k). a0 sets READY on every link, so a stale HEAD breaks it (benign there,
+ * race R0, fixed by 70ccddb1): its counterexample shows it.
+ * <li>NoForeignDequeue, the harmful form of notes 3.3 (8): a guest about to dequeue (G5) a LINKED
+ * port while walking queue (v,k) finds it on no other queue.
  * <li>Quiescent: when every actor has finished (consumers idle) and READY, lready and lhead are
  * all empty, no port outside {@code dropped} is LINKED or pending-and-unmasked.
  * </ul>

@@ -30,18 +30,27 @@ import racetrace.tla.TlcRunner;
  * @param noTlc why TLC was not run (when {@code tlc} is null)
  * @param replayOptions what {@code racetrace replay} needs besides the string, each with a leading
  *     space (e.g. {@code " --layout moved.layout"}, a file next to the report), or ""
+ * @param assumptions the assumptions the counterexample rests on, one line each ({@code
+ *     probe-window=open (meaning): why}); empty when it holds under every value
  */
 public record BugReport(String invariant, String origin, Execution<?> execution, String table, String schedule,
-        TlcConfirmation tlc, String noTlc, String replayOptions) {
+        TlcConfirmation tlc, String noTlc, String replayOptions, List<String> assumptions) {
 
     public BugReport {
         replayOptions = replayOptions == null ? "" : replayOptions;
+        assumptions = assumptions == null ? List.of() : List.copyOf(assumptions);
+    }
+
+    /** A report with its replay options, resting on no assumption. */
+    public BugReport(String invariant, String origin, Execution<?> execution, String table, String schedule,
+            TlcConfirmation tlc, String noTlc, String replayOptions) {
+        this(invariant, origin, execution, table, schedule, tlc, noTlc, replayOptions, List.of());
     }
 
     /** A report whose schedule string replays on its own. */
     public BugReport(String invariant, String origin, Execution<?> execution, String table, String schedule,
             TlcConfirmation tlc, String noTlc) {
-        this(invariant, origin, execution, table, schedule, tlc, noTlc, "");
+        this(invariant, origin, execution, table, schedule, tlc, noTlc, "", List.of());
     }
 
     /** The report's text, for a report in the directory TLC's files were exported to. */
@@ -60,6 +69,7 @@ public record BugReport(String invariant, String origin, Execution<?> execution,
         data.put("instance", execution.model().instance().toString());
         data.put("origin", origin);
         data.put("measure", execution.measure().toString());
+        data.put("assumptions", assumptions);
         data.put("scenario", scenarioText(execution.model(), execution.scenario()));
         data.put("table", table);
         data.put("schedule", schedule);

@@ -1,6 +1,14 @@
 # ${invariant} violated in ${instance}
 
 Found by ${origin} and shrunk to ${measure}.
+<#if assumptions?has_content>
+
+It rests on these assumptions (with any other value, no interleaving of this scenario violates ${invariant}):
+
+<#list assumptions as a>
+* ${a}
+</#list>
+</#if>
 
 Scenario: ${scenario}
 
