@@ -490,7 +490,7 @@ public final class Hunter {
                         levelIncomplete = r.firstIncomplete;
                     }
                     if (s.lastOfLevel()) {
-                        if (levelClean && onlyEmptyBetween(doneLevel, s.level())) {
+                        if (levelClean && s.level() == doneLevel + 1) {
                             doneLevel = s.level();
                             doneLevelScenarios += levelScenarios;
                             doneLevelStates += levelStates;
@@ -520,21 +520,6 @@ public final class Hunter {
                 nextProgress = now + 2_000_000_000L;
             }
             return !stop;
-        }
-
-        /**
-         * Whether every ladder level strictly between {@code done} and {@code level} is empty: a
-         * model whose smallest scenario has 3 threads has empty levels 1 and 2, which no unit
-         * covers and which hold nothing to explore.
-         */
-        private boolean onlyEmptyBetween(int done, int level) {
-            for (int l = done + 1; l < level; l++) {
-                List<Scenario> between = ladder.level(l);
-                if (between == null || !between.isEmpty()) {
-                    return false;
-                }
-            }
-            return true;
         }
 
         private boolean capReached(long now) {
