@@ -142,8 +142,8 @@ class NewModelNameProperties {
         for (Accepted a : ACCEPTED.subList(0, Math.min(3, ACCEPTED.size()))) {
             Path classes = a.dir().resolve("target/classes");
             Files.createDirectories(classes.resolve("META-INF/services"));
-            Files.copy(a.dir().resolve("src/main/resources/META-INF/services/racetrace.engine.ModelFamily"),
-                    classes.resolve("META-INF/services/racetrace.engine.ModelFamily"));
+            Files.copy(a.dir().resolve("src/main/resources/META-INF/services/racetrace.api.Program"),
+                    classes.resolve("META-INF/services/racetrace.api.Program"));
             CommandLineTest.Run fixed = CommandLineTest.run("hunt", a.name(), "--variant", "fixed", "--model-path",
                     classes.toString(), "--tries", "2000");
             assertThat(fixed.code()).as("%s fixed: %s%s", a.name(), fixed.out(), fixed.err()).isZero();
