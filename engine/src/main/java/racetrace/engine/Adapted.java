@@ -1,9 +1,10 @@
 package racetrace.engine;
 
 /**
- * A model that runs a user's object through an adapter of racetrace's (a
- * {@code racetrace.api.Program} run by {@code racetrace.engine.program}): what threw, and whose
- * bug it is, are that object's class, not the adapter's.
+ * A model, or a model family, that runs a user's object through an adapter of racetrace's (a
+ * {@code racetrace.api.Program} run by {@code racetrace.engine.program}): what threw, whose bug it
+ * is, and where the model comes from (the {@code --model-path} a printed command needs) are that
+ * object's class, not the adapter's.
  */
 public interface Adapted {
 

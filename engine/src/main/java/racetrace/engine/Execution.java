@@ -112,6 +112,9 @@ public final class Execution<S> {
             }
             Throwable cause = e instanceof InCall c ? c.getCause() : e;
             String call = e instanceof InCall c ? c.call : at.call;
+            if (call.equals("enabled") && ModelFailure.adapted(model)) {
+                call = "step"; // a program's step decides whether it is enabled (its await): its step threw
+            }
             int[] ran = java.util.Arrays.copyOf(at.taken, at.steps + (call.equals("step") ? 1 : 0));
             if (call.equals("step")) {
                 ran[at.steps] = at.thread;

@@ -88,6 +88,11 @@ public final class ModelFailure extends RuntimeException {
         return className(model);
     }
 
+    /** Whether a model runs a user's object through an adapter ({@link Adapted}). */
+    static boolean adapted(Model<?> model) {
+        return innermost(model) instanceof Adapted;
+    }
+
     /** The class of the user's code a model runs: the model's own, or the object an adapter runs. */
     private static String className(Model<?> model) {
         Model<?> m = innermost(model);

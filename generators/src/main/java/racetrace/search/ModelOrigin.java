@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.List;
+import racetrace.engine.Adapted;
 import racetrace.engine.BadInputException;
 import racetrace.engine.Model;
 import racetrace.engine.ModelFamily;
@@ -44,7 +45,9 @@ public final class ModelOrigin {
         } catch (BadInputException e) {
             return List.of(); // not registered (a test's own model): nothing a command line could name
         }
-        ClassLoader loader = family.getClass().getClassLoader();
+        // a program of one's own is run by racetrace's adapter: where it comes from is the program's class
+        Class<?> origin = family instanceof Adapted a ? a.adaptedClass() : family.getClass();
+        ClassLoader loader = origin.getClassLoader();
         if (loader instanceof URLClassLoader u && loader == Models.classLoader()) {
             List<Path> out = new ArrayList<>();
             for (URL url : u.getURLs()) {
@@ -55,10 +58,10 @@ public final class ModelOrigin {
             }
             return out;
         }
-        if (family.getClass().getName().startsWith("racetrace.")) {
+        if (origin.getName().startsWith("racetrace.")) {
             return List.of();
         }
-        CodeSource source = family.getClass().getProtectionDomain().getCodeSource();
+        CodeSource source = origin.getProtectionDomain().getCodeSource();
         Path p = source == null ? null : path(source.getLocation());
         return p == null ? List.of() : List.of(p);
     }

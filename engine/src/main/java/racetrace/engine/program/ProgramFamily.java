@@ -5,12 +5,13 @@ import java.util.List;
 import java.util.Map;
 import racetrace.api.Family;
 import racetrace.api.Program;
+import racetrace.engine.Adapted;
 import racetrace.engine.BadInputException;
 import racetrace.engine.Model;
 import racetrace.engine.ModelFamily;
 
 /** A {@link Program}'s family as the registry ({@code Models}) and the command line see it. */
-public final class ProgramFamily implements ModelFamily {
+public final class ProgramFamily implements ModelFamily, Adapted {
 
     private final Program<?, ?> program;
     private final Family family;
@@ -39,6 +40,11 @@ public final class ProgramFamily implements ModelFamily {
     /** The program. */
     public Program<?, ?> program() {
         return program;
+    }
+
+    @Override
+    public Class<?> adaptedClass() {
+        return program.getClass();
     }
 
     /** The family as the program describes it. */

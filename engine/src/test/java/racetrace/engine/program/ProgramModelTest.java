@@ -204,7 +204,7 @@ class ProgramModelTest {
         assertThatThrownBy(() -> Execution.run(m, sc, Schedule.of(0))).isInstanceOfSatisfying(ModelFailure.class, f -> {
             assertThat(f.modelClass()).isEqualTo(Thrower.class.getName());
             assertThat(f.getMessage()).contains("(" + Thrower.class.getName() + ") threw java.lang.IllegalStateException: "
-                    + "no further", "at step label 'first'");
+                    + "no further", "in step of thread 1 at step label 'first'");
             assertThat(f.modelFrames()).first().satisfies(e -> assertThat(e.getClassName() + "." + e.getMethodName())
                     .isEqualTo(Thrower.class.getName() + ".step"));
         });
