@@ -26,7 +26,7 @@ public record HuntOptions(long seed, int tries, long states, int swarm, double s
 
     public static final long DEFAULT_SEED = 1;
     public static final int DEFAULT_TRIES = 20_000;
-    public static final long DEFAULT_STATES = 2_000_000;
+    public static final long DEFAULT_STATES = 100_000_000;
     public static final int DEFAULT_SWARM = 12_000;
     public static final double DEFAULT_SECONDS = 60;
 

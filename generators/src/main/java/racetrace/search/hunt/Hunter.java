@@ -21,7 +21,7 @@ import racetrace.search.Shrinker;
 import racetrace.search.explore.Exploration;
 import racetrace.search.explore.Limits;
 import racetrace.search.explore.StateSpace;
-import racetrace.search.scope.Ladder;
+import racetrace.search.scope.Rungs;
 
 /**
  * Hunts one instance with a portfolio of strategies: random runs (uniform and PCT), every
@@ -43,6 +43,8 @@ public final class Hunter {
     static final int SCENARIOS_PER_SWARM_UNIT = 2;
     /** States one ladder scenario may reach; one that reaches more leaves its scope unproven. */
     static final long SCOPE_SCENARIO_CAP = 1_000_000;
+    /** States one state graph of a scope may reach (its threads choose ops: many scenarios in one). */
+    static final long SCOPE_GRAPH_CAP = 50_000_000;
     /** States one swarm scenario may reach before the unit moves on. */
     static final long SWARM_SCENARIO_CAP = 30_000;
     /** A ladder level with more new scenarios than this ends the ladder. */
@@ -70,7 +72,7 @@ public final class Hunter {
         long instanceSeed = seedFor(model, options.seed());
         Strategy strategy = options.strategy();
         double stepsPerOp = RunLength.stepsPerOp(model);
-        Ladder ladder = new Ladder(model.space(), options.maxScope(), MAX_LEVEL_SCENARIOS);
+        Rungs ladder = new Rungs(model, options.maxScope(), MAX_LEVEL_SCENARIOS);
         Planner planner = new Planner(options, ladder);
         Commit commit = new Commit(model, options, ladder, start, deadline, progress);
 
@@ -112,7 +114,7 @@ public final class Hunter {
     /** The fixed order of units: random, scope, swarm in turn, each kind while it lasts. */
     private static final class Planner {
         private final HuntOptions options;
-        private final Ladder ladder;
+        private final Rungs ladder;
         /** Random runs the hunt may make in all. */
         private final long randomUnits;
         private int randomNext;
@@ -124,7 +126,7 @@ public final class Hunter {
 
         private long randomFrom;
 
-        Planner(HuntOptions options, Ladder ladder) {
+        Planner(HuntOptions options, Rungs ladder) {
             this.options = options;
             this.ladder = ladder;
             Strategy s = options.strategy();
@@ -169,16 +171,18 @@ public final class Hunter {
 
         private Unit nextScope() {
             while (true) {
-                List<Scenario> scenarios = ladder.level(level);
+                List<Rungs.Item> scenarios = ladder.rung(level);
                 if (scenarios == null) {
                     ladderEnded = true;
                     return null;
                 }
                 if (levelOffset < scenarios.size()) {
-                    int size = levelOffset == 0 ? 8 : SCENARIOS_PER_SCOPE_UNIT;
+                    // A state graph is a unit of its own; scenarios go a few at a time.
+                    int size = scenarios.get(levelOffset) instanceof Rungs.Graph ? 1
+                            : levelOffset == 0 ? 8 : SCENARIOS_PER_SCOPE_UNIT;
                     int to = Math.min(scenarios.size(), levelOffset + size);
                     Unit u = new Unit.Scope(level, levelOffset, scenarios.subList(levelOffset, to),
-                            to == scenarios.size());
+                            to == scenarios.size(), ladder.scope(level));
                     levelOffset = to;
                     return u;
                 }
@@ -215,8 +219,13 @@ public final class Hunter {
             }
         } else if (unit instanceof Unit.Scope u) {
             for (int i = 0; i < u.scenarios().size(); i++) {
-                explore(model, r, u.scenarios().get(i), SCOPE_SCENARIO_CAP,
-                        "scope " + Ladder.scopeOf(u.level()), i, deadline);
+                Rungs.Item item = u.scenarios().get(i);
+                if (item instanceof Rungs.Graph g) {
+                    explore(model, r, g.plan(), SCOPE_GRAPH_CAP, "scope " + u.scope(), i, deadline);
+                } else {
+                    explore(model, r, ((Rungs.OneScenario) item).scenario(), SCOPE_SCENARIO_CAP,
+                            "scope " + u.scope(), i, deadline);
+                }
             }
         } else if (unit instanceof Unit.Swarm u) {
             Random random = random(instanceSeed, "swarm", u.index());
@@ -262,7 +271,18 @@ public final class Hunter {
     private static <S> void explore(Model<S> model, UnitResult r, Scenario s, long cap, String foundBy, int index,
             long deadline) {
         long left = Math.max(1, deadline - System.nanoTime());
-        Exploration x = StateSpace.explore(model, s, Limits.of(cap, java.time.Duration.ofNanos(left)));
+        noted(r, StateSpace.explore(model, s, Limits.of(cap, java.time.Duration.ofNanos(left))), foundBy, index);
+    }
+
+    /** Explores one state graph of a scope on every worker (its search does not depend on their number). */
+    private static <S> void explore(Model<S> model, UnitResult r, racetrace.engine.OpPlan plan, long cap,
+            String foundBy, int index, long deadline) {
+        long left = Math.max(1, deadline - System.nanoTime());
+        Limits limits = new Limits(cap, java.time.Duration.ofNanos(left), racetrace.search.Parallel.cores(), true);
+        noted(r, StateSpace.explore(model, plan, null, limits, false), foundBy, index);
+    }
+
+    private static void noted(UnitResult r, Exploration x, String foundBy, int index) {
         r.scenarios++;
         r.states += x.distinctStates();
         if (x.complete()) {
@@ -291,7 +311,7 @@ public final class Hunter {
     private static final class Commit {
         final Model<?> model;
         final HuntOptions options;
-        final Ladder ladder;
+        final Rungs ladder;
         final long start;
         final long deadline;
         final Progress progress;
@@ -320,7 +340,7 @@ public final class Hunter {
         long swarmScenarios;
         long swarmStates;
 
-        Commit(Model<?> model, HuntOptions options, Ladder ladder, long start, long deadline, Progress progress) {
+        Commit(Model<?> model, HuntOptions options, Rungs ladder, long start, long deadline, Progress progress) {
             this.model = model;
             this.options = options;
             this.ladder = ladder;
@@ -406,7 +426,7 @@ public final class Hunter {
         }
 
         Evidence evidence() {
-            return new Evidence(doneLevel == 0 ? null : Ladder.scopeOf(doneLevel), doneLevelScenarios, doneLevelStates,
+            return new Evidence(ladder.scope(doneLevel), doneLevelScenarios, doneLevelStates,
                     runs, swarmScenarios, swarmStates, levelScenarios);
         }
     }

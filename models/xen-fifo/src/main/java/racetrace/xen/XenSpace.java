@@ -8,6 +8,7 @@ import racetrace.engine.Config;
 import racetrace.engine.Op;
 import racetrace.engine.Param;
 import racetrace.engine.ScenarioSpace;
+import racetrace.engine.Shape;
 
 /**
  * What scenarios exist: sizes, start-state choices, actors and their ops, simplest first. A port
@@ -71,6 +72,32 @@ final class XenSpace implements ScenarioSpace {
         kinds.add(new ActorKind(GUEST_UNMASK, 0, 1, 1, 2));
         kinds.add(new ActorKind(GUEST_ROGUE, 0, 1, 1, 1));
         return kinds;
+    }
+
+    /**
+     * The default exhaustive scope: shapes that contain every minimal counterexample racetrace
+     * finds in any version (docs/models/xen-fifo.md says which and why). Every binding
+     * ({@code source}), no rogue guest; a guest consumer runs one upcall.
+     */
+    @Override
+    public List<Shape> defaultScope() {
+        Shape base = Shape.all().with("masked", 0, 0).with("unmaskForm", 0, 0).actor(GUEST, 2, 1)
+                .actor(GUEST_UNMASK, 0, 0).actor(GUEST_ROGUE, 0, 0);
+        return List.of(
+                // two vCPUs, their consumers, one port: a move to the other vCPU's queues (d1's race)
+                base.with("vcpus", 2, 2).with("prios", 1, 2).with("ports", 1, 1).with("oldTail", 0, 0)
+                        .with("guest", 1, 1).actor(XEN_CPU, 2, 2),
+                // one vCPU, one priority: two CPUs of two ops each, with or without the guest consumer
+                base.with("vcpus", 1, 1).with("prios", 1, 1).with("ports", 1, 2).with("oldTail", 0, 1)
+                        .actor(XEN_CPU, 2, 2),
+                // one vCPU, two priorities, no consumer
+                base.with("vcpus", 1, 1).with("prios", 2, 2).with("ports", 1, 2).with("oldTail", 0, 1)
+                        .with("guest", 0, 0).actor(XEN_CPU, 2, 2),
+                // one vCPU, two priorities, one port, the consumer: two CPUs of two ops, or three of one
+                base.with("vcpus", 1, 1).with("prios", 2, 2).with("ports", 1, 1).with("oldTail", 0, 0)
+                        .with("guest", 1, 1).actor(XEN_CPU, 2, 2),
+                base.with("vcpus", 1, 1).with("prios", 2, 2).with("ports", 1, 1).with("oldTail", 0, 0)
+                        .with("guest", 1, 1).actor(XEN_CPU, 3, 1));
     }
 
     /** The raising op: send, unless the ports are bound otherwise. */
