@@ -34,7 +34,8 @@ CONSTANTS
     Plan,         \* thread -> [script |-> <<op, ...>>] a fixed script, or [ops |-> a set of ops,
                   \* min |-> m, max |-> n, optional |-> b]: m..n ops chosen from ops at each op's
                   \* end (b: the thread may also be absent); an op is [op |-> name, arg |-> 0 or 1]
-    Caps          \* [threads |-> most threads present, ops |-> most ops in all]
+    Caps,         \* [threads |-> most threads present, ops |-> most ops in all]
+    Extra         \* writers added from a file: op -> [f, v, locks, pm, frame] (<<>> for none)
 
 VARIABLES
     mem,          \* unit -> set of set fields
@@ -290,7 +291,30 @@ MProg(o) ==
             W("probe_mc", "migrate_cap", 1) \o W("probe_chunk", "chunk_mode", 1)
             \o W("probe_msc", "mig_state_cap", 1)
 
-Prog(o) == IF Family = "vfio-pci" THEN VProg(o) ELSE MProg(o)
+(***************************************************************************)
+(* Writers added from a file (racetrace.flags.WritersFile): op o stores    *)
+(* Extra[o].f under the row's locks, framed as a syscall (a runtime-PM     *)
+(* reference when pm) or an event (the notifier's entry and exit). Mirrors *)
+(* FlagsDefinition.extraProgram.                                           *)
+(***************************************************************************)
+XLock(o, l) == L(o \o "_lock_" \o l, IF l = "memory" THEN "WriteLock" ELSE "Lock", l)
+XUnlock(o, l) ==
+    IF Family = "mlx5" /\ l = "state" THEN UL(o)
+    ELSE << L(o \o "_unlock_" \o l, IF l = "memory" THEN "WriteUnlock" ELSE "Unlock", l) >>
+RECURSIVE XLocks(_, _)
+XLocks(o, ls) == IF ls = <<>> THEN <<>> ELSE << XLock(o, Head(ls)) >> \o XLocks(o, Tail(ls))
+RECURSIVE XUnlocks(_, _)
+XUnlocks(o, ls) ==
+    IF ls = <<>> THEN <<>> ELSE XUnlock(o, ls[Len(ls)]) \o XUnlocks(o, SubSeq(ls, 1, Len(ls) - 1))
+XProg(o) ==
+    LET x == Extra[o] IN
+    (IF x.pm THEN PmGet(o) ELSE <<>>)
+    \o (IF x.frame = "event" THEN << S(o \o "_enter", "NbEnter") >> ELSE <<>>)
+    \o XLocks(o, x.locks) \o W(o, x.f, x.v) \o XUnlocks(o, x.locks)
+    \o (IF x.frame = "event" THEN << S(o \o "_exit", "NbExit") >> ELSE <<>>)
+    \o (IF x.pm THEN << S(o \o "_pmPut", "PmPut") >> ELSE <<>>)
+
+Prog(o) == IF o \in DOMAIN Extra THEN XProg(o) ELSE IF Family = "vfio-pci" THEN VProg(o) ELSE MProg(o)
 
 (***************************************************************************)
 (* The interpreter.                                                        *)

@@ -101,7 +101,7 @@ Succ == [
     A6_lockQ |-> "A7_readTail", A8_writeHead |-> "A9_writeTail", A9_writeTail |-> "A10_unlockQ",
     S4_setBusy |-> "S5_readTail",
     B1_tasPending |-> "B2_testMasked", B5_readLastv |-> "B6_readLastp", B6_readLastp |-> "B7_lockOldQ",
-    B7_lockOldQ |-> "B8_setLinked", B8_setLinked |-> "B9_invalidateTail", B10a_readNv |-> "B10a_writeLastv",
+    B7_lockOldQ |-> "B9_invalidateTail", B10a_readNv |-> "B10a_writeLastv",
     B10a_writeLastv |-> "B10b_readPrio", B10b_readPrio |-> "B10b_writeLastp",
     B10b_writeLastp |-> "B10c_unlockOldQ", B10c_unlockOldQ |-> "B10d_lockQ", B10d_lockQ |-> "B11_readTail",
     B12_writeHead |-> "B13_writeTail", B13_writeTail |-> "B14_unlockQ",
@@ -126,6 +126,10 @@ Succ == [
 (***************************************************************************)
 XenOps == {"send", "ipi", "virq", "pirq", "unmask", "setPriority", "bindVcpu"}
 Raises == {"send", "ipi", "virq", "pirq"}
+\* The Xen ops the real code accepts on ports bound as the scripts raise them (racetrace.xen.Legality,
+\* read in event_channel.c at 88910061, de6acb78, e045199c, b76c3a1b, 5f2df45e): evtchn_bind_vcpu
+\* has no case for an IPI port (default: -EINVAL), in every era.
+LegalXenOps == IF Raise = "ipi" THEN XenOps \ {"bindVcpu"} ELSE XenOps
 CallerLock(o, p) ==
     LET dom == <<"dom", 0>>  virq == <<"virq", 0>>  remote == <<"remote", p>>  chn == <<"chn", p>> IN
     CASE o \notin XenOps \/ Callers = "none" -> <<>>
@@ -150,13 +154,17 @@ Alphabet(x) ==
     CASE x = "xen-cpu" ->
             {Op(Raise, p, 0) : p \in Ports} \cup {Op("unmask", p, 0) : p \in Ports}
             \cup (IF NK > 1 THEN {Op("setPriority", p, k) : p \in Ports, k \in Prios} ELSE {})
-            \cup (IF NV > 1 THEN {Op("bindVcpu", p, v) : p \in Ports, v \in Vcpus} ELSE {})
+            \cup (IF NV > 1 /\ "bindVcpu" \in LegalXenOps THEN {Op("bindVcpu", p, v) : p \in Ports, v \in Vcpus}
+                  ELSE {})
       [] x = "guest" -> {Op("upcall", 0, 0)}
       [] x = "guest-unmask" -> {Op("unmask", p, 0) : p \in Ports} \cup {Op("mask", p, 0) : p \in Ports}
       [] x = "guest-rogue" -> {Op("scribble", p, 0) : p \in Ports}
 ASSUME \A t \in 1..Len(Actor) :
     IF "script" \in DOMAIN Plan[t] THEN Range(Plan[t].script) \subseteq Alphabet(Actor[t])
     ELSE Plan[t].ops \subseteq Alphabet(Actor[t])
+\* Only legal ops, so a plan the Java side offers is one the spec offers too.
+ASSUME \A t \in 1..Len(Actor) : Actor[t] = "xen-cpu" =>
+    \A o \in (IF "script" \in DOMAIN Plan[t] THEN Range(Plan[t].script) ELSE Plan[t].ops) : o.op \in LegalXenOps
 
 Scripted(t) == "script" \in DOMAIN Plan[t]
 MinOps(t) == IF Scripted(t) THEN Len(Plan[t].script) ELSE Plan[t].min
@@ -354,7 +362,9 @@ RetryOldQ(t) ==
     THEN Do(t, [owner |-> [owner EXCEPT ![lv[t]][lp[t]] = 0], dropped |-> Drop(port[t])],
             [tries |-> 3] @@ Finish(t))
     ELSE Unlock(t, OQ(t), [tries |-> tries[t] + 1, pc |-> "L1_readLastv"])
-SetLinked(t) == Do(t, [word |-> SetW(port[t], "L", TRUE), dropped |-> dropped \ {port[t]}], Then(t))
+\* b's set_bit (B8), after the old tail's invalidation as in the seed diff; then the last queue if it moved
+SetLinked(t) == Do(t, [word |-> SetW(port[t], "L", TRUE), dropped |-> dropped \ {port[t]}],
+                   [pc |-> IF OQ(t) /= Q(t) THEN "B10a_readNv" ELSE "B11_readTail"])
 ReadTmp(t, f) == Go(t, [tmp |-> f[port[t]]] @@ Then(t))
 \* d stores what it re-read (race D), d1 the values it used to pick q
 WriteLastv(t, l) == Do(t, [lastv |-> [lastv EXCEPT ![port[t]] = IF Version = "d1" THEN vc[t] ELSE tmp[t]]], [pc |-> l])
@@ -436,7 +446,8 @@ Step(t) ==
     [] l = "D6_tasLinked" -> TasLinked(t, [pc |-> "D6_unlockOldQ"], "D7_invalidateTail")
     [] l = "E5_tasLinked" -> TasLinked(t, [pc |-> E6Pc(t)], "E5a_invalidateTail")
     [] l \in {"A6_lockQ", "B10d_lockQ", "D8d_lockQ", "E1c_lockQ"} -> Lock(t, Q(t), Then(t))
-    [] l = "B9_invalidateTail" -> InvalidateTail(t, "B10a_readNv", "B11_readTail")
+    [] l = "B9_invalidateTail" -> IF Version = "c" THEN InvalidateTail(t, "B10a_readNv", "B11_readTail")
+                                  ELSE InvalidateTail(t, "B8_setLinked", "B8_setLinked")
     [] l = "D7_invalidateTail" -> InvalidateTail(t, D8Start, "D9_readTail")
     [] l = "E5a_invalidateTail" -> InvalidateTail(t, "E5b_writeLastq", "E5c_readTail")
     [] l = "A7_readTail" -> ReadTail(t, p)
@@ -581,9 +592,9 @@ InFlightPcs ==
     {"SL1_readTail", "SL3_cas", "S1_readTail", "S3_cas", "S4_setBusy", "S5_readTail", "S6_cas",
      "S6_clearBusy", "S7_clearBusy"} \cup
     CASE Version \in {"a0", "a"} -> {"A6_lockQ", "A7_readTail", "A8_writeHead"}
-      [] Version \in {"b", "c", "fix1"} -> {"B9_invalidateTail", "B10a_readNv", "B10a_writeLastv", "B10b_readPrio",
-                                   "B10b_writeLastp", "B10c_unlockOldQ", "B10d_lockQ", "B11_readTail",
-                                   "B12_writeHead"}
+      [] Version \in {"b", "c", "fix1"} -> (IF Version = "c" THEN {"B9_invalidateTail"} ELSE {}) \cup
+                                  {"B10a_readNv", "B10a_writeLastv", "B10b_readPrio", "B10b_writeLastp",
+                                   "B10c_unlockOldQ", "B10d_lockQ", "B11_readTail", "B12_writeHead"}
       [] Version \in {"d", "d1", "e1"} -> {"D7_invalidateTail", "D8a_readNv", "D8a_writeLastv", "D8b_readPrio",
                                    "D8b_writeLastp", "D8_writeLastq", "D8c_unlockOldQ", "D8d_lockQ",
                                    "D9_readTail", "D10_writeHead"}
@@ -648,13 +659,16 @@ LastQueueCorrect ==
     /\ \A x \in Ports : (W(x).L /\ ~InFlight(x) /\ ~InCS(x) /\ x \notin Excused)
            => x \in Range(Queue(lastv[x], lastp[x]))
 
-\* a0 sets READY on every link, so stale HEADs are benign there: check only the harmful form.
+\* The full form in every version (notes 3.3, 8); a0 sets READY on every link, so a stale HEAD
+\* breaks it there benignly (race R0, fixed by 70ccddb1): the harmful form is NoForeignDequeue.
 ReadyImpliesValidHead ==
-    IF Version = "a0"
-    THEN \A t \in Threads : (pc[t] = "G5_clearLinked" /\ cur[t] /= 0 /\ W(cur[t]).L)
-             => ~\E x \in Ports : W(x).L /\ W(x).LINK = cur[t]
-    ELSE \A q \in Queues : q[2] \in ready[q[1]] =>
-             LET h == head[q[1]][q[2]] IN h /= 0 /\ W(h).L /\ Start(q[1], q[2]) = h
+    \A q \in Queues : q[2] \in ready[q[1]] =>
+        LET h == head[q[1]][q[2]] IN h /= 0 /\ W(h).L /\ Start(q[1], q[2]) = h
+
+\* The guest walking queue (v,k) never dequeues a port LINKED on another queue (notes 3.3, 8).
+NoForeignDequeue ==
+    \A t \in Threads : (Actor[t] = "guest" /\ pc[t] = "G5_clearLinked" /\ cur[t] /= 0 /\ W(cur[t]).L)
+        => \A q \in Queues \ {<<GuestV(t), kq[t]>>} : cur[t] \notin Range(Queue(q[1], q[2]))
 
 \* Every actor finished (consumers idle) and the guest's queues drained.
 Idle == /\ \A t \in Threads : Finished(t)

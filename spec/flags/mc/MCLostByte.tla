@@ -14,4 +14,5 @@ c_Assume == [close_pm |-> "unreferenced", probe_window |-> "open"]
 c_Actors == <<"user", "user">>
 c_Plan == <<[script |-> <<[op |-> "cfgCmd", arg |-> 1]>>], [script |-> <<[op |-> "cfgReadBar", arg |-> 0]>>]>>
 c_Caps == [threads |-> 2, ops |-> 2]
+c_Extra == <<>>
 ====

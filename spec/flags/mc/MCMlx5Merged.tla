@@ -14,4 +14,5 @@ c_Assume == [probe_window |-> "open"]
 c_Actors == <<"user", "reset">>
 c_Plan == <<[script |-> <<[op |-> "startTracker", arg |-> 0]>>], [script |-> <<[op |-> "resetDone", arg |-> 0]>>]>>
 c_Caps == [threads |-> 2, ops |-> 2]
+c_Extra == <<>>
 ====

@@ -108,4 +108,14 @@ public abstract class ForwardingModel<S> implements Model<S> {
     public Map<String, Object> tlaConstants(OpPlan plan) {
         return inner.tlaConstants(plan);
     }
+
+    @Override
+    public List<Access> accesses(S before, Transition<S> step, int thread) {
+        return inner.accesses(before, step, thread);
+    }
+
+    @Override
+    public String violationDetail(String invariant, S state) {
+        return inner.violationDetail(invariant, state);
+    }
 }

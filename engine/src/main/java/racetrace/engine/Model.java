@@ -141,6 +141,28 @@ public interface Model<S> {
         return Set.of();
     }
 
+    /**
+     * The memory accesses of one step, in the order it made them: what the explanation of a
+     * counterexample and the CPU table's read column are made of. The default is the stores the
+     * state diff shows ({@link Access#diff}, leaving out {@link #hiddenInTable}); a model that
+     * knows its reads, its locks and the names of its memory says them here.
+     *
+     * @param before the state before the step
+     * @param step what the step did (its next state and label)
+     * @param thread the thread that took it
+     */
+    default List<Access> accesses(S before, Transition<S> step, int thread) {
+        return Access.diff(variables(before), variables(step.next()), hiddenInTable());
+    }
+
+    /**
+     * How the failure of an invariant shows in a state, in a few words for the explanation
+     * ({@code virq_disabled reads 0, last written 1}), or null for the invariant's description.
+     */
+    default String violationDetail(String invariant, S state) {
+        return null;
+    }
+
     /** The column heading of a thread in the CPU table. */
     default String threadName(Scenario scenario, int thread) {
         return scenario.threads().get(thread).actor() + " " + (char) ('A' + thread);

@@ -35,6 +35,21 @@ public interface ModelFamily {
     }
 
     /**
+     * Whether an option is an assumption: a modelling choice the sources leave open (which lock a
+     * caller holds, whether a window exists), as opposed to a fact of the instance such as a
+     * compiler's store width. A counterexample is re-checked under an assumption's other values and
+     * names the ones it depends on ({@code violated (if probe-window=open)}).
+     */
+    default boolean isAssumption(String option) {
+        return false;
+    }
+
+    /** What an option's value says, in a few words, or null when the name says it. */
+    default String describeOption(String option, String value) {
+        return null;
+    }
+
+    /**
      * The options a command over many instances ({@code hunt --all}) runs at several values when
      * not given, with those values (the flags families: {@code granularity} at {@code byte} and
      * {@code location}); every other option runs at its default only.

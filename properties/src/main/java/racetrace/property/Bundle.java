@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import racetrace.engine.Execution;
 import racetrace.engine.Instance;
 import racetrace.engine.Outcome;
+import racetrace.search.Assumptions;
 import racetrace.search.Case;
 import racetrace.tla.CounterexampleJson;
 import racetrace.tla.ExportedTrace;
@@ -76,7 +77,10 @@ public record Bundle(Path directory, String table, String schedule, Path report,
         Path dir = root.resolve(dirName(c.model().instance())).resolve(what);
         clear(dir);
         String table = CpuTable.render(ex, first.outcome());
-        Path json = write(dir.resolve("counterexample.json"), CounterexampleJson.toJson(ex));
+        List<Assumptions.Dependence> assumptions = ex.outcome() instanceof Outcome.Violated
+                ? Assumptions.of(focused, what) : List.of();
+        Path json = write(dir.resolve("counterexample.json"), CounterexampleJson.toJson(ex,
+                assumptions.stream().map(Assumptions.Dependence::json).toList()));
         ExportedTrace trace = null;
         TlcConfirmation tlc = null;
         String note;
@@ -105,8 +109,8 @@ public record Bundle(Path directory, String table, String schedule, Path report,
             }
         }
         Path report = dir.resolve("report.md");
-        new BugReport(what, origin, ex, table, focused.toString(), tlc,
-                tlc == null ? note : null).write(report);
+        new BugReport(what, origin, ex, table, focused.toString(), tlc, tlc == null ? note : null, "",
+                assumptions.stream().map(Assumptions.Dependence::describe).toList()).write(report);
         RegressionTest test = RegressionTest.of(focused, testPackage, origin);
         Path testFile = write(dir.resolve(test.fileName()), test.source());
         return new Bundle(dir, table, focused.toString(), report, json, trace, tlc, note, testFile);

@@ -14,6 +14,7 @@ import racetrace.engine.Execution;
 import racetrace.engine.Measure;
 import racetrace.engine.Outcome;
 import racetrace.search.Case;
+import racetrace.search.Minimizer;
 
 /**
  * What {@link RaceProperty} adds to a jqwik property over {@link Case}s. When jqwik falsifies it
@@ -42,22 +43,35 @@ public final class RaceReporter implements AroundPropertyHook {
             return found == null ? result : result.mapToFailed("@Found needs a property whose parameters include a "
                     + "racetrace Case; this one failed without one");
         }
-        Case c = sample.get();
-        Execution<?> ex = c.run();
-        if (!(ex.outcome() instanceof Outcome.Violated) && !(ex.outcome() instanceof Outcome.Deadlock)) {
+        Case shrunk = sample.get();
+        Execution<?> first = shrunk.run();
+        if (!(first.outcome() instanceof Outcome.Violated) && !(first.outcome() instanceof Outcome.Deadlock)) {
             // Failed for another reason (an exception in the model, an assertion of the property's own).
             return result;
         }
+        // From jqwik's shrunk case to the one the hunt proves minimal, with what backs it: mvn test
+        // and racetrace hunt then report the same case.
+        Case c = shrunk;
+        String minimality = null;
+        if (first.outcome() instanceof Outcome.Violated v) {
+            Minimizer.Result min = Minimizer.minimize(shrunk.focusedOn(v.invariant()), v.invariant());
+            c = min.minimal();
+            minimality = min.minimality().describe();
+        }
+        Execution<?> ex = c.run();
         String origin = "the jqwik property `" + propertyName(context) + "` (seed " + result.seed().orElse("?")
                 + ", " + result.countTries() + " tries)";
         Bundle bundle = Bundle.write(c, origin, Bundle.defaultRoot(), context.containerClass().getPackageName());
         boolean expected = found != null && ex.outcome() instanceof Outcome.Violated v
                 && v.invariant().equals(found.invariant());
-        print(System.out, ex, bundle, origin, found, expected);
+        print(System.out, ex, bundle, origin, found, expected, minimality);
         if (found == null) {
+            // The minimal case's report, not jqwik's shrunk one: the bundle holds the minimal case.
             Throwable cause = result.throwable().orElse(null);
-            AssertionError failure = new AssertionError((cause == null ? "" : cause.getMessage() + "\n")
-                    + "bundle: " + bundle.directory().toAbsolutePath(), cause);
+            String what = ex.outcome() instanceof Outcome.Violated v ? v.invariant() + " violated" : "deadlock";
+            AssertionError failure = new AssertionError(what + " in " + c.model().instance() + " (" + ex.measure()
+                    + ")\nreplay: racetrace replay " + c + "\n" + bundle.table() + "bundle: "
+                    + bundle.directory().toAbsolutePath(), cause);
             return result.mapToFailed(failure);
         }
         Measure recorded = new Measure(found.threads(), found.ops(), found.preemptions(), found.steps());
@@ -91,11 +105,12 @@ public final class RaceReporter implements AroundPropertyHook {
     }
 
     private static void print(PrintStream out, Execution<?> ex, Bundle bundle, String origin, Found found,
-            boolean expected) {
+            boolean expected, String minimality) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("what", ex.outcome() instanceof Outcome.Violated v ? v.invariant() + " violated" : "deadlock");
         data.put("instance", ex.model().instance().toString());
         data.put("measure", ex.measure().toString());
+        data.put("minimal", minimality == null ? "" : minimality);
         data.put("origin", origin);
         data.put("expected", expected);
         data.put("found", found != null);

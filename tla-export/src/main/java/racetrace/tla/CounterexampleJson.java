@@ -61,12 +61,23 @@ public final class CounterexampleJson {
 
     /** The execution as a JSON document. */
     public static <S> String toJson(Execution<S> ex) {
+        return toJson(ex, null);
+    }
+
+    /**
+     * The execution as a JSON document, with the assumptions its violation rests on (key {@code
+     * assumptions}: objects with option, value, meaning, why; left out when null).
+     */
+    public static <S> String toJson(Execution<S> ex, List<Map<String, Object>> assumptions) {
         Model<S> model = ex.model();
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("format", FORMAT);
         doc.put("model", model.instance().model());
         doc.put("variant", model.instance().variant());
         doc.put("options", new LinkedHashMap<>(model.instance().options()));
+        if (assumptions != null) {
+            doc.put("assumptions", assumptions);
+        }
         doc.put("modelVersion", model.version());
         doc.put("tlaModule", model.tlaModule());
         Map<String, Object> constants = new LinkedHashMap<>();

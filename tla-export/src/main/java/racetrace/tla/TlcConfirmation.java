@@ -22,7 +22,12 @@ public sealed interface TlcConfirmation {
     TlcResult tlc();
 
     /** One paragraph for people. */
-    String describe();
+    default String describe() {
+        return describe(true);
+    }
+
+    /** One paragraph for people; without TLC's timings when {@code withTime} is false (files that must not change). */
+    String describe(boolean withTime);
 
     default boolean isConfirmed() {
         return this instanceof Confirmed;
@@ -31,18 +36,18 @@ public sealed interface TlcConfirmation {
     /** The Java violation is a violation of the spec, in the same state. */
     record Confirmed(String invariant, int step, ExportedTrace export, TlcResult tlc) implements TlcConfirmation {
         @Override
-        public String describe() {
+        public String describe(boolean withTime) {
             return "TLC confirms: invariant " + invariant + " of " + export.module()
-                    + " is violated after step " + step + ", as in the Java run (" + tlc.summary() + ")";
+                    + " is violated after step " + step + ", as in the Java run (" + tlc.summary(withTime) + ")";
         }
     }
 
     /** A run without violation is a behaviour of the spec and keeps its invariants. */
     record Conforms(int steps, ExportedTrace export, TlcResult tlc) implements TlcConfirmation {
         @Override
-        public String describe() {
+        public String describe(boolean withTime) {
             return "TLC agrees: all " + steps + " steps are steps of the spec and its invariants hold ("
-                    + tlc.summary() + ")";
+                    + tlc.summary(withTime) + ")";
         }
     }
 
@@ -73,7 +78,7 @@ public sealed interface TlcConfirmation {
     record Rejected(int step, Reason reason, int thread, String label, String explanation, StepDiagnosis diagnosis,
             ExportedTrace export, TlcResult tlc) implements TlcConfirmation {
         @Override
-        public String describe() {
+        public String describe(boolean withTime) {
             return "TLC rejects the Java trace at step " + step + ": " + explanation
                     + (diagnosis == null ? "" : ". " + diagnosis.explanation());
         }
@@ -82,7 +87,7 @@ public sealed interface TlcConfirmation {
     /** TLC could not give an answer. */
     record Failed(String message, ExportedTrace export, TlcResult tlc) implements TlcConfirmation {
         @Override
-        public String describe() {
+        public String describe(boolean withTime) {
             return "TLC could not check the trace: " + message;
         }
     }

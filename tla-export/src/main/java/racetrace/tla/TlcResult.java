@@ -46,6 +46,11 @@ public record TlcResult(TlcVerdict verdict, String message, String violatedInvar
 
     /** Short summary: verdict, invariant, counts and time. */
     public String summary() {
+        return summary(true);
+    }
+
+    /** As {@link #summary()}; without the time when {@code withTime} is false. */
+    public String summary(boolean withTime) {
         StringBuilder s = new StringBuilder(verdict.name());
         if (violatedInvariant != null) {
             s.append(' ').append(violatedInvariant);
@@ -60,7 +65,9 @@ public record TlcResult(TlcVerdict verdict, String message, String violatedInvar
         if (depth >= 0) {
             s.append(", depth ").append(depth);
         }
-        s.append(", ").append(wallTime.toMillis()).append(" ms");
+        if (withTime) {
+            s.append(", ").append(wallTime.toMillis()).append(" ms");
+        }
         return s.toString();
     }
 }

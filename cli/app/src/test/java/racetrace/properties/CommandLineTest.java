@@ -75,6 +75,10 @@ class CommandLineTest {
                 Arguments.of(List.of("hunt", "xen-fifo", "--granularity", "byte"), "model xen-fifo has no option granularity"),
                 Arguments.of(List.of("hunt", "--all", "--option", "nosuch=1"), "no model has option nosuch"),
                 Arguments.of(List.of("hunt"), "name a model or give --all"),
+                Arguments.of(List.of("fields", "mlx5", "--writers", "w.txt"),
+                        "--writers adds writers to a layout of your own: give it with --layout FILE"),
+                Arguments.of(List.of("layout", "mlx5", "x.h", "--writers"),
+                        "layout --writers prints a bundled variant's writers table: give --variant V"),
                 Arguments.of(List.of("hunt", "--all", "vfio-pci"), "either a model or --all, not both"),
                 Arguments.of(List.of("hunt", "--all", "--variant", "nosuch"), "no model has variant 'nosuch'"),
                 Arguments.of(List.of("hunt", "vfio-pci", "--seconds", "1e10"), "--seconds 10000000000 is out of range"),
@@ -87,7 +91,7 @@ class CommandLineTest {
                 Arguments.of(List.of("hunt", "vfio-pci", "--tries", "99999999999"), "is not an int"),
                 Arguments.of(List.of("hunt", "vfio-pci", "--seed", "x"), "'x' is not a long"),
                 Arguments.of(List.of("hunt", "vfio-pci", "--tlc-timeout", "-5", "--tlc"), "--tlc-timeout -5 is out of range"),
-                Arguments.of(List.of("hunt", "vfio-pci", "--out", "x"), "--out is used by --tlc only"),
+                Arguments.of(List.of("hunt", "vfio-pci", "--out", "/dev/null"), "--out /dev/null is a file, not a directory"),
                 Arguments.of(List.of("hunt", "vfio-pci", "--tlc-timeout", "5"), "--tlc-timeout is used by --tlc only"),
                 Arguments.of(List.of("hunt", "vfio-pci", "--tlc", "--out", "/dev/null"), "--out /dev/null is a file, not a directory"),
                 Arguments.of(List.of("hunt", "vfio-pci", "--tlc", "--out", "/dev/null/x"), "cannot be created: /dev/null is a file"),
@@ -351,7 +355,7 @@ class CommandLineTest {
     void replayTellsAFileFromAString(@TempDir Path dir) throws Exception {
         String s = preASchedule();
         assertOneLineError(run("replay", dir.resolve("missing.txt").toString()), 2, "there is no file");
-        assertOneLineError(run("replay", dir.toString()), 2, "is a directory, not a file");
+        assertOneLineError(run("replay", dir.toString()), 2, "is a directory but no racetrace bundle");
         Path binary = dir.resolve("bin");
         Files.write(binary, new byte[] {0x7f, 'E', 'L', 'F', 0, 1, 2});
         assertOneLineError(run("replay", binary.toString()), 2, "bin is a binary file");

@@ -89,6 +89,109 @@ class FieldsCommandTest {
         r.out().strip().lines().forEach(l -> JsonSchemas.assertValid("fields", l));
     }
 
+    /**
+     * The thread's "next person adds a bitfield": a runtime flag the writers table does not know,
+     * in the run of the setup-time flags. Its pairs are unknown, never safe; fields warns and exits 4.
+     */
+    @Test
+    void aFlagNoWriterStoresMakesItsPairsUnknownNotSafe(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("next.layout");
+        Files.writeString(f, """
+                model  mlx5
+                layout next-flag
+                run    vhca_id+2 1
+                field  migrate_cap    1 at 0.0
+                field  chunk_mode     1 at 0.1
+                field  mig_state_cap  1 at 0.2
+                field  runtime_added  1 at 0.3
+                plain  mdev_detach    1
+                plain  log_active     1
+                plain  deferred_reset 1
+                plain  is_err         1
+                plain  object_changed 1
+                """);
+        CommandLineTest.Run text = CommandLineTest.run("fields", "mlx5", "--layout", f.toString(), "--granularity",
+                "byte", "--option", "probe-window=closed");
+        assertThat(text.code()).as(text.err()).isEqualTo(4);
+        assertThat(text.err()).contains("warning: no row of the mlx5 writers table stores runtime_added",
+                "its 3 pairs are unknown (no writer), not safe; give its writers with --writers FILE");
+        assertThat(text.out()).contains("3 unknown (no writer)", "-- unknown (no writer)",
+                "migrate_cap + runtime_added", "no writer: runtime_added");
+        assertThat(text.out()).doesNotContain("runtime_added                  no two threads");
+        CommandLineTest.Run json = CommandLineTest.run("fields", "mlx5", "--layout", f.toString(), "--granularity",
+                "byte", "--option", "probe-window=closed", "--json");
+        assertThat(json.code()).isEqualTo(4);
+        json.out().strip().lines().forEach(l -> JsonSchemas.assertValid("fields", l));
+        List<JsonNode> unknown = lines(json.out()).stream().filter(p -> p.get("fields").toString().contains(
+                "runtime_added")).toList();
+        assertThat(unknown).hasSize(3).allMatch(p -> p.get("verdict").asText().equals("unknown")
+                && p.get("evidence").get("kind").asText().equals("none"));
+        assertThat(lines(json.out())).filteredOn(p -> !p.get("fields").toString().contains("runtime_added"))
+                .allMatch(p -> p.get("verdict").asText().equals("safe"));
+    }
+
+    /**
+     * The same kind of flag with its writers given (--writers, the format layout --writers prints):
+     * the model runs them, so its pairs are decided; the race is TLC-confirmed, and its string
+     * replays with the same layout and writers only.
+     */
+    @Test
+    void aWritersFileMakesTheModelRunTheNewFlagsWriters(@TempDir Path dir) throws Exception {
+        Path layout = dir.resolve("next.layout");
+        Files.writeString(layout, """
+                model  mlx5
+                layout next-flag
+                run    vhca_id+2 1
+                field  migrate_cap    1 at 0.0
+                field  chunk_mode     1 at 0.1
+                field  mig_state_cap  1 at 0.2
+                plain  mdev_detach    1
+                plain  deferred_reset 1
+                run    pdn+4 1
+                field  log_active     1 at 0.0
+                field  runtime_added  1 at 0.1
+                plain  is_err         1
+                plain  object_changed 1
+                """);
+        // The bundled table as a writers file, with two rows added: an EQ event sets the new flag
+        // without a lock; an ioctl clears it under state_mutex.
+        CommandLineTest.Run table = CommandLineTest.run("layout", "mlx5", "--variant", "pre", "--writers");
+        assertThat(table.code()).as(table.err()).isZero();
+        assertThat(table.out()).contains("log_active | ioctl | mlx5vf_start_page_tracker | true | constant | state |");
+        Path writers = dir.resolve("next.writers");
+        Files.writeString(writers, table.out()
+                + "runtime_added | EQ/CQ event | mlx5vf_new_event | true | constant | none | none\n"
+                + "runtime_added | ioctl | mlx5vf_new_ioctl | false | constant | state | none\n");
+        CommandLineTest.Run json = CommandLineTest.run("fields", "mlx5", "--layout", layout.toString(), "--writers",
+                writers.toString(), "--granularity", "byte", "--option", "probe-window=closed", "--json", "--tlc",
+                "--out", dir.resolve("out").toString());
+        assertThat(json.code()).as(json.err()).isEqualTo(1);
+        json.out().strip().lines().forEach(l -> JsonSchemas.assertValid("fields", l));
+        JsonNode race = lines(json.out()).stream().filter(p -> p.get("fields").toString().contains("runtime_added"))
+                .findFirst().orElseThrow();
+        assertThat(race.get("verdict").asText()).isEqualTo("races");
+        assertThat(race.get("fields").toString()).contains("log_active");
+        assertThat(race.get("layout").asText()).startsWith("next-flag@");
+        assertThat(race.get("writers").toString()).contains("mlx5vf_new_event", "mlx5vf_new_ioctl");
+        assertThat(race.get("tlcConfirmed").asBoolean()).as(race.get("tlc").asText()).isTrue();
+        String schedule = race.get("schedule").asText();
+        assertThat(schedule).contains("eq/w1");
+        CommandLineTest.Run replay = CommandLineTest.run("replay", "--layout", layout.toString(), "--writers",
+                writers.toString(), schedule);
+        assertThat(replay.code()).as(replay.err()).isEqualTo(1);
+        assertThat(replay.out()).contains("w1_store", "NoLostUpdate violated after step");
+        CommandLineTest.Run without = CommandLineTest.run("replay", "--layout", layout.toString(), schedule);
+        assertThat(without.code()).isEqualTo(2);
+        assertThat(without.err()).contains("the layout differs from the one the string was made with");
+        // A row in a context the model cannot run is refused, naming the ones it can.
+        Files.writeString(writers, "runtime_added | probe | mlx5vf_new_probe | true | constant | none | none\n");
+        CommandLineTest.Run refused = CommandLineTest.run("fields", "mlx5", "--layout", layout.toString(), "--writers",
+                writers.toString());
+        assertThat(refused.code()).isEqualTo(2);
+        assertThat(refused.err()).contains("next.writers:1: a writer in context 'probe' cannot be added to mlx5",
+                "[ioctl, EQ/CQ event]");
+    }
+
     @Test
     void huntTlcAndReplayTakeALayoutFileToo(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("t.layout");
@@ -144,8 +247,17 @@ class FieldsCommandTest {
     void compareTabulatesTheHistoryAndBothPolicies() throws Exception {
         CommandLineTest.Run r = CommandLineTest.run("fields", "mlx5", "--compare", "--granularity", "byte");
         assertThat(r.code()).isEqualTo(1);
-        assertThat(r.out()).contains("pre.setup-only", "pre.point-fix", "deferred_reset + mdev_detach",
+        assertThat(r.out()).contains("pre.setup-only", "pre.setup-literal", "pre.point-fix", "deferred_reset + mdev_detach",
                 "races(probe-window)", "flag bytes", "sizeof (measured)");
+        // The answer: both readings of setup, every tied point fix, the assumptions, the conclusion.
+        assertThat(r.out()).contains("== the answer (mlx5, granularity byte; assumed probe-window=open; base pre, merged "
+                + "fix merged)", "setup = the device's own init, probe, open and close",
+                "setup = anything serialized by some device's probe, open or close", "the merged fix: yes",
+                "point fixes (every smallest set of fields made plain that leaves no pair racing; ",
+                "{deferred_reset, mdev_detach, is_err}", "mdev_detach + chunk_mode races only if probe-window=open",
+                "with probe-window=closed: point fixes {deferred_reset, is_err} or",
+                "conclusion: reserve bitfields for setup/release-time fields",
+                "both readings of setup give exactly the merged fix (merged)");
         CommandLineTest.Run json = CommandLineTest.run("fields", "mlx5", "--compare", "--granularity", "byte", "--json");
         assertThat(json.code()).isEqualTo(1);
         json.out().strip().lines().forEach(l -> JsonSchemas.assertValid("fields", l));

@@ -205,8 +205,6 @@ class HonestyTableTest {
         // ---- 4. new-model refuses names it cannot scaffold
         rows.add(row("new-model model: ModelFamily clash", 2, "err", "clashes with racetrace.engine.ModelFamily",
                 "new-model", "model", "--dir", "{NEW}/model"));
-        rows.add(row("new-model race: RaceProperties clash", 2, "err", "clashes with racetrace.property.RaceProperties",
-                "new-model", "race", "--dir", "{NEW}/race"));
         rows.add(row("new-model naturals: a standard module", 2, "err", "the TLA+ module Naturals, the name of a TLA+ "
                 + "standard module", "new-model", "naturals", "--dir", "{NEW}/naturals"));
         rows.add(row("new-model sequences", 2, "err", "standard module", "new-model", "sequences", "--dir",

@@ -42,7 +42,9 @@ import racetrace.tla.TlaExportException;
 import racetrace.tla.TlaValueParser;
 import racetrace.tla.TlaValueWriter;
 import racetrace.tla.TlaValues;
+import racetrace.tla.ItfTrace;
 import racetrace.tlc.CounterexampleFile;
+import racetrace.tlc.ItfTraceFile;
 import racetrace.tlc.TlcTraceFile;
 
 /**
@@ -64,6 +66,8 @@ class ReaderFuzzProperties {
         static final List<String> STRINGS = CASES.stream().map(ScheduleString::encode).toList();
         static final List<String> TRACE_FILES = VIOLATING.stream().map(Seeds::traceFile).toList();
         static final List<String> JSONS = VIOLATING.stream().map(c -> CounterexampleJson.toJson(c.run())).toList();
+        static final List<String> ITFS = VIOLATING.stream().map(c -> ItfTrace.write(c.run(), c.toString(),
+                c.run().outcome().invariantOrNull())).toList();
         static final List<Object> VALUES = values();
         static final List<String> VALUE_TEXTS = VALUES.stream().map(v -> TlaValueWriter.standard().write(v)).toList();
         static final List<String> LAYOUTS = layouts();
@@ -296,14 +300,36 @@ class ReaderFuzzProperties {
         assertThat(got.run().executed()).as(Fuzz.show(input)).isEqualTo(want.run().executed());
     }
 
+    @Property(tries = 1_000)
+    void aMutatedItfTraceIsTheSameRunOrRefused(@ForAll long seed) {
+        Random r = new Random(seed);
+        int k = r.nextInt(Seeds.VIOLATING.size());
+        String good = Seeds.ITFS.get(k);
+        String input = r.nextInt(10) == 0 ? good : Fuzz.mutate(good, r);
+        Case got;
+        try {
+            got = ItfTraceFile.read("fuzz.itf.json", input);
+        } catch (Throwable t) {
+            Fuzz.assertClearRefusal(t, input);
+            assertThat(t.getMessage()).contains("fuzz.itf.json");
+            return;
+        }
+        Case want = Seeds.VIOLATING.get(k);
+        assertThat(got.model().instance()).isEqualTo(want.model().instance());
+        assertThat(got.scenario()).as(Fuzz.show(input)).isEqualTo(want.scenario());
+        assertThat(got.run().outcome()).as(Fuzz.show(input)).isEqualTo(want.run().outcome());
+        assertThat(got.run().executed()).as(Fuzz.show(input)).isEqualTo(want.run().executed());
+    }
+
     @Property(tries = 2_000)
     void replayOfAnyFileIsTheSameRunOrRefused(@ForAll long seed) {
         Random r = new Random(seed);
-        int kind = r.nextInt(3);
+        int kind = r.nextInt(4);
         int k = r.nextInt(Seeds.VIOLATING.size());
         String good = switch (kind) {
             case 0 -> Seeds.TRACE_FILES.get(k);
             case 1 -> Seeds.JSONS.get(k);
+            case 2 -> Seeds.ITFS.get(k);
             default -> ScheduleString.encode(Seeds.VIOLATING.get(k)) + "\n";
         };
         String input = Fuzz.mutate(good, r);
@@ -347,6 +373,39 @@ class ReaderFuzzProperties {
         assertThat(again.digest()).as(Fuzz.show(input)).isEqualTo(got.digest());
         if (input.equals(good)) {
             assertThat(LayoutFile.canonical(got)).isEqualTo(good);
+        }
+    }
+
+    // ---- writers files (--writers FILE)
+
+    /** A writers file to mutate: mlx5 pre's table as layout --writers prints it, and two rows it lacks. */
+    private static final String WRITERS = racetrace.flags.WritersFile.format(
+            (racetrace.flags.FlagsModel) racetrace.engine.Models.create("mlx5", "pre", java.util.Map.of()))
+            + "is_err | EQ/CQ event | mlx5vf_new_event | true | constant | none | none\n"
+            + "object_changed | ioctl | mlx5vf_new_ioctl | flag state | computed | state+reset | none\n";
+
+    @Property(tries = 5_000)
+    void aMutatedWritersFileIsReadAsWrittenOrRefusedNamingTheFile(@ForAll long seed) {
+        Random r = new Random(seed);
+        String input = r.nextInt(8) == 0 ? WRITERS : Fuzz.mutate(WRITERS, r);
+        racetrace.flags.FlagsModel base = (racetrace.flags.FlagsModel) racetrace.engine.Models.create("mlx5", "pre",
+                java.util.Map.of());
+        java.util.List<racetrace.flags.Writer> got;
+        try {
+            got = racetrace.flags.WritersFile.parse(input, "fuzz.writers", base);
+        } catch (Throwable t) {
+            Fuzz.assertClearRefusal(t, input);
+            assertThat(t.getMessage()).as(Fuzz.show(input)).contains("fuzz.writers");
+            return;
+        }
+        // Every row read is one the model can run: its field, context, kind and locks are the model's.
+        for (racetrace.flags.Writer w : got) {
+            assertThat(base.units().has(w.field())).as(Fuzz.show(input)).isTrue();
+            assertThat(w.site()).matches("w[0-9]+");
+        }
+        if (input.equals(WRITERS)) {
+            assertThat(got).extracting(racetrace.flags.Writer::function).containsExactly("mlx5vf_new_event",
+                    "mlx5vf_new_ioctl");
         }
     }
 

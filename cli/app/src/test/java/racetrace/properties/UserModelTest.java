@@ -76,7 +76,7 @@ class UserModelTest {
         assertThat(project.resolve("pom.xml")).content().contains("<artifactId>racetrace-bom</artifactId>",
                 "<scope>import</scope>", "racetrace-jqwik", "src/main/tla");
         assertThat(project.resolve("src/test/java/lostupdate/LostUpdateProperties.java")).content()
-                .contains("extends RaceProperties", "Models.create(\"lost-update\", \"fixed\"");
+                .contains("@RaceSuite", "RaceTable.of(\"lost-update\")", ".holds(\"fixed\")");
         assertThat(project.resolve("src/main/tla/LostUpdate.tla")).content()
                 .contains("MODULE LostUpdate", "VARIABLES counter", "NoLostUpdate ==", "Step(t) ==");
         assertThat(project.resolve("src/main/resources/META-INF/services/racetrace.engine.ModelFamily")).content()

@@ -54,8 +54,8 @@ final class HuntCommand implements Callable<Integer> {
     @Mixin
     JsonOutput output;
 
-    @Option(names = "--tlc", description = "export every counterexample as a TLA+ trace under --out, with report.md, "
-            + "and have TLC confirm it; exits 3 when TLC could not check one (default: off)")
+    @Option(names = "--tlc", description = "have TLC confirm every counterexample, its bundle written under --out "
+            + "(default racetrace-out); exits 3 when TLC could not check one (default: off)")
     boolean tlc;
 
     @Override
@@ -63,13 +63,17 @@ final class HuntCommand implements Callable<Integer> {
         budget.validate();
         racetrace.search.hunt.Strategy strategy = search.validate();
         tlcOptions.validate();
-        tlcOptions.requireUsedOnlyWith(tlc, "--tlc");
+        tlcOptions.requireUsedOnlyWith(tlc, "--tlc", "--tlc-timeout");
         List<Model<?>> instances = selection.instances(InstanceSelection.Need.MODEL_OR_ALL);
         if (tlc) {
             List<Model<?>> without = instances.stream().filter(m -> m.tlaModule() == null).toList();
             if (!without.isEmpty()) {
                 throw new BadInputException(ModelPathOption.noSpec(without, "hunt --tlc"));
             }
+        }
+        // --out alone writes the bundles and the comparison page; --tlc adds TLC's verdicts
+        HuntBundles bundles = tlc || tlcOptions.outGiven() ? new HuntBundles(tlcOptions.out()) : null;
+        if (bundles != null) {
             tlcOptions.requireOut();
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -100,25 +104,39 @@ final class HuntCommand implements Callable<Integer> {
                 out.flush();
             }
             List<TlcConfirmation> confirmations = new ArrayList<>();
-            if (tlc) {
+            List<Path> written = new ArrayList<>();
+            if (bundles != null) {
                 clearOldFiles(m);
+                bundles.begin(r);
                 for (Finding f : r.findings()) {
                     Path dir = findingDir(m, f.invariant());
-                    Racetrace.note(err, "TLC checks the " + f.invariant() + " counterexample of " + m.instance());
-                    TlcConfirmation c = Confirmations.confirmSafely(f.shrunk(), dir, tlcOptions.duration());
-                    String reportError = writeReport(r, f, c, dir);
-                    if (reportError != null) {
-                        c = new TlcConfirmation.Failed(c.describe() + "; but " + reportError, c.export(), c.tlc());
+                    TlcConfirmation c = null;
+                    if (tlc) {
+                        Racetrace.note(err, "TLC checks the " + f.invariant() + " counterexample of " + m.instance());
+                        c = Confirmations.confirmSafely(f.shrunk(), dir, tlcOptions.duration());
                     }
-                    confirmations.add(c);
-                    if (c instanceof TlcConfirmation.Failed) {
-                        code = ExitCode.worst(code, Confirmations.exitCode(c)); // a TLC timeout: inconclusive
+                    String bundleError = writeBundle(bundles, r, f, c, dir);
+                    if (bundleError != null && c != null) {
+                        c = new TlcConfirmation.Failed(c.describe() + "; but " + bundleError, c.export(), c.tlc());
+                    } else if (bundleError != null) {
+                        Racetrace.note(err, "the bundle of " + f.invariant() + " was not written: " + bundleError);
+                        code = ExitCode.worst(code, ExitCode.TLC_FAILED);
                     }
+                    if (c != null) {
+                        confirmations.add(c);
+                        if (c instanceof TlcConfirmation.Failed) {
+                            code = ExitCode.worst(code, Confirmations.exitCode(c)); // a TLC timeout: inconclusive
+                        }
+                    }
+                    written.add(bundles.written(f.invariant()));
                     if (!output.json) {
-                        out.println("   TLC, " + f.invariant() + ": " + c.describe());
-                        if (c.export() != null) {
-                            out.println("        files: " + c.export().tla() + "; report: "
-                                    + c.export().directory().resolve("report.md"));
+                        if (c != null) {
+                            out.println("   TLC, " + f.invariant() + ": " + c.describe());
+                        }
+                        if (bundles.written(f.invariant()) != null) {
+                            out.println("   bundle, " + f.invariant() + ": " + bundles.written(f.invariant())
+                                    + " (report.md, trace.svg, trace.itf.json" + (m.tlaModule() != null
+                                    ? ", the TLA+ trace" : "") + ")");
                         }
                         out.flush();
                     }
@@ -127,29 +145,54 @@ final class HuntCommand implements Callable<Integer> {
             if (output.json) {
                 Map<String, Object> o = HuntReport.json(r);
                 Confirmations.addJson(o, tlc ? confirmations : null);
+                addBundles(o, bundles == null ? null : written);
                 out.println(mapper.writeValueAsString(o));
                 out.flush();
             }
         }
+        Path page = null;
+        if (bundles != null) {
+            try {
+                page = bundles.page();
+            } catch (java.io.UncheckedIOException e) {
+                Racetrace.note(err, "the comparison page was not written: " + e.getMessage() + " ("
+                        + OutputDirectory.reason(e.getCause()) + ")");
+                code = ExitCode.worst(code, ExitCode.TLC_FAILED);
+            }
+        }
         if (!output.json) {
             out.print(HuntReport.verdicts(results));
+            if (page != null) {
+                out.println("comparison page: " + page + " (and index.md beside it)");
+            }
         }
         out.flush();
         return code;
     }
 
+    /** The bundle directory of each finding (null where none was written) into a hunt's JSON object. */
+    @SuppressWarnings("unchecked")
+    private static void addBundles(Map<String, Object> o, List<Path> written) {
+        List<Map<String, Object>> findings = (List<Map<String, Object>>) o.get("findings");
+        for (int i = 0; i < findings.size(); i++) {
+            Path p = written == null ? null : written.get(i);
+            findings.get(i).put("bundle", p == null ? null : p.toString());
+        }
+        o.put("bundle", findings.isEmpty() ? null : findings.get(0).get("bundle"));
+    }
+
     /**
-     * report.md of one finding; a layout from a file is copied next to it, so that its replay
+     * The bundle of one finding; a layout from a file is copied next to it, so that its replay
      * command works in the recipient's copy of the directory. Returns what went wrong, or null.
      */
-    private String writeReport(HuntResult r, Finding f, TlcConfirmation c, Path dir) {
+    private String writeBundle(HuntBundles bundles, HuntResult r, Finding f, TlcConfirmation c, Path dir) {
         String replayOptions;
         try {
             replayOptions = selection.variantInputs().copyInto(dir) + ModelOrigin.arguments(r.model());
         } catch (java.io.UncheckedIOException e) {
             return e.getMessage() + " (" + OutputDirectory.reason(e.getCause()) + ")";
         }
-        return Confirmations.writeReportSafely(r, f, c, dir.resolve("report.md"), replayOptions);
+        return bundles.write(r, f, c, replayOptions);
     }
 
     private Path findingDir(Model<?> m, String invariant) {

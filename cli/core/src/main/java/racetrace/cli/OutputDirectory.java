@@ -15,7 +15,7 @@ import racetrace.engine.BadInputException;
  */
 public final class OutputDirectory {
 
-    /** The lock file in a locked output directory; it stays there between runs, naming the last holder. */
+    /** The lock file in a locked output directory; it names its holder while a run writes, and is empty between runs. */
     public static final String LOCK = ".racetrace-lock";
 
     /** A lock this process holds, and the thread (the command) that took it. */
@@ -101,6 +101,9 @@ public final class OutputDirectory {
                 continue;
             }
             try {
+                // Emptied before release: the holder's pid and time are no content of the output,
+                // so two runs that write the same files leave byte-identical directories.
+                h.lock().channel().truncate(0);
                 h.lock().release();
                 h.lock().channel().close();
             } catch (IOException e) {
@@ -136,8 +139,8 @@ public final class OutputDirectory {
     }
 
     /**
-     * Removes what racetrace generates in {@code dir} (modules, cfgs, JSON, report.md, a copied
-     * layout file, TLC trace, TLC's metadir); keeps anything else.
+     * Removes what racetrace generates in {@code dir} (modules, cfgs, JSON and ITF, report.md,
+     * trace.svg, a copied layout file, TLC trace, TLC's metadir); keeps anything else.
      */
     public static void clearGenerated(Path dir) {
         if (!Files.isDirectory(dir)) {
@@ -150,6 +153,7 @@ public final class OutputDirectory {
                     deleteTree(p);
                 } else if (Files.isRegularFile(p) && (name.endsWith(".tla") || name.endsWith(".cfg")
                         || name.endsWith(".json") || name.endsWith(".layout") || name.equals("report.md")
+                        || name.equals("trace.svg")
                         || name.equals("tlc-trace.txt"))) {
                     Files.delete(p);
                 }

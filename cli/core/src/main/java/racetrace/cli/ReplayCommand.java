@@ -12,6 +12,7 @@ import racetrace.engine.Execution;
 import racetrace.engine.Outcome;
 import racetrace.report.HuntReport;
 import racetrace.report.Templates;
+import racetrace.search.Assumptions;
 import racetrace.search.Case;
 import racetrace.tlc.CounterexampleFile;
 import racetrace.tlc.TlcTraceFile;
@@ -34,10 +35,12 @@ final class ReplayCommand implements Callable<Integer>, TakesVariantInput {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(paramLabel = "<schedule-string>|<file>",
-            description = "a schedule string (rt2:..., printed by hunt and tlc), - for standard input, or a file: "
-                    + "a TLC trace file "
-                    + "(tlc-trace.txt, written by racetrace tlc), a counterexample .json (written by hunt --tlc), a "
+    @Parameters(paramLabel = "<schedule-string>|<file>|<bundle-dir>",
+            description = "a schedule string (rt2:..., printed by hunt and tlc), - for standard input, a bundle "
+                    + "directory (hunt --out writes one per counterexample; refused, with what changed, when the "
+                    + "model changed since), or a file: a TLC trace file "
+                    + "(tlc-trace.txt, written by racetrace tlc), an ITF trace (trace.itf.json of a bundle), a "
+                    + "counterexample .json (written by hunt --out), a "
                     + "hunt or tlc JSON line, or a text file holding one schedule string")
     String input;
 
@@ -56,10 +59,17 @@ final class ReplayCommand implements Callable<Integer>, TakesVariantInput {
     public Integer call() {
         inputs.validate();
         Case c;
+        String bundle = null;
         try {
-            ReplayInput.Text text = ReplayInput.text(input, ((Racetrace) spec.parent().userObject()).in());
-            inputs.prepareFor(text.text(), text.name());
-            c = ReplayInput.decode(text);
+            if (BundleReplay.isDirectory(input)) {
+                BundleReplay.Checked checked = BundleReplay.read(java.nio.file.Path.of(input), inputs);
+                c = checked.replay();
+                bundle = checked.madeWith();
+            } else {
+                ReplayInput.Text text = ReplayInput.text(input, ((Racetrace) spec.parent().userObject()).in());
+                inputs.prepareFor(text.text(), text.name());
+                c = ReplayInput.decode(text);
+            }
         } catch (TlcTraceFile.TraceRejectedException | CounterexampleFile.ModelChangedException e) {
             Racetrace.note(spec.commandLine().getErr(), Racetrace.oneLine(e.getMessage()));
             return ExitCode.FOUND;
@@ -70,8 +80,17 @@ final class ReplayCommand implements Callable<Integer>, TakesVariantInput {
         data.put("scenario", c.scenario().threads().toString() + " " + c.scenario().config());
         data.put("schedule", c.toString());
         data.put("table", HuntReport.table(c));
+        data.put("explanation", HuntReport.explanation(c));
         data.put("measure", ex.measure().toString());
         data.put("notices", ex.notices());
+        data.put("bundle", bundle == null ? "" : bundle);
+        // What the violation rests on: the model's assumptions whose other values leave this scenario
+        // without it (re-checked exhaustively, as hunt does).
+        java.util.List<String> assumes = java.util.List.of();
+        if (ex.outcome() instanceof Outcome.Violated v) {
+            assumes = Assumptions.of(c, v.invariant()).stream().map(Assumptions.Dependence::describe).toList();
+        }
+        data.put("assumes", assumes);
         spec.commandLine().getOut().print(Templates.render("replay", data));
         spec.commandLine().getOut().flush();
         PrintWriter err = spec.commandLine().getErr();

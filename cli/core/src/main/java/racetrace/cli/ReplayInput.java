@@ -14,6 +14,7 @@ import racetrace.engine.BadInputException;
 import racetrace.search.Case;
 import racetrace.search.ScheduleString;
 import racetrace.tlc.CounterexampleFile;
+import racetrace.tlc.ItfTraceFile;
 import racetrace.tlc.TlcTraceFile;
 
 /**
@@ -28,9 +29,9 @@ public final class ReplayInput {
     static final long MAX_BYTES = 64L << 20;
 
     private static final String WHAT = "replay takes a schedule string (rt2:..., as hunt and tlc print it), - for "
-            + "standard input, or a file: "
-            + "a TLC trace file (tlc-trace.txt from racetrace tlc), a counterexample .json (from hunt --tlc) or a text "
-            + "file holding one schedule string";
+            + "standard input, a bundle directory (from hunt --out), or a file: "
+            + "a TLC trace file (tlc-trace.txt from racetrace tlc), an ITF trace (trace.itf.json of a bundle), a "
+            + "counterexample .json (from hunt --out) or a text file holding one schedule string";
 
     private ReplayInput() {
     }
@@ -137,6 +138,9 @@ public final class ReplayInput {
     private static Case readText(String name, String text) {
         if (TlcTraceFile.looksLikeOne(text)) {
             return TlcTraceFile.read(name, text);
+        }
+        if (ItfTraceFile.looksLikeOne(text)) {
+            return ItfTraceFile.read(name, text);
         }
         if (CounterexampleFile.looksLikeOne(text)) {
             return CounterexampleFile.read(name, text);

@@ -20,7 +20,8 @@ public final class TlcOptions {
     int timeout = DEFAULT_TIMEOUT;
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "where the TLA+ modules, TLC's output and report.md go; created if missing, files of an "
+            description = "where the TLA+ modules, TLC's output and report.md go (hunt: a bundle per counterexample "
+                    + "and the comparison page index.html, with or without --tlc); created if missing, files of an "
                     + "earlier run of the same instance replaced; locked while a run writes it, a second run refused "
                     + "(default ${DEFAULT-VALUE})")
     Path out = Path.of("racetrace-out");
@@ -28,6 +29,11 @@ public final class TlcOptions {
     /** The directory given with --out (default racetrace-out). */
     public Path out() {
         return out;
+    }
+
+    /** Whether --out was given on the command line. */
+    public boolean outGiven() {
+        return mixee.commandLine().getParseResult().hasMatchedOption("--out");
     }
 
     public void validate() {
@@ -39,7 +45,12 @@ public final class TlcOptions {
 
     /** For commands where TLC is optional: refuses TLC options given without the switch that runs TLC. */
     public void requireUsedOnlyWith(boolean tlcRuns, String tlcSwitch) {
-        for (String o : new String[] {"--out", "--tlc-timeout"}) {
+        requireUsedOnlyWith(tlcRuns, tlcSwitch, "--out", "--tlc-timeout");
+    }
+
+    /** As {@link #requireUsedOnlyWith(boolean, String)}, for the named options only. */
+    public void requireUsedOnlyWith(boolean tlcRuns, String tlcSwitch, String... options) {
+        for (String o : options) {
             if (!tlcRuns && mixee.commandLine().getParseResult().hasMatchedOption(o)) {
                 throw new BadInputException(o + " is used by " + tlcSwitch + " only; add " + tlcSwitch
                         + " or drop " + o);

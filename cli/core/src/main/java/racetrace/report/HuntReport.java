@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import racetrace.engine.Execution;
 import racetrace.engine.Measure;
+import racetrace.search.Assumptions;
 import racetrace.search.Case;
 import racetrace.search.hunt.Evidence;
 import racetrace.search.hunt.Finding;
@@ -30,6 +31,7 @@ public final class HuntReport {
         }
         o.put("config", config);
         o.put("verdict", r.violated() ? "violated" : "held");
+        o.put("assumptions", r.violated() ? assumptions(r.findings().get(0)) : null);
         o.put("strategy", r.strategy().id());
         o.put("evidence", evidence(r.evidence()));
         o.put("cutShort", r.cutShort() != null);
@@ -74,6 +76,9 @@ public final class HuntReport {
     private static Map<String, Object> findingFields(Finding f, boolean withTry) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("measure", f == null ? null : measure(f.measure()));
+        if (withTry) {
+            m.put("assumptions", assumptions(f));
+        }
         m.put("foundBy", f == null ? null : f.foundBy());
         m.put("minimality", f == null ? null : minimality(f));
         m.put("stepShortest", f == null || f.stepShortest() == null ? null : measure(f.stepShortest().check(
@@ -87,7 +92,14 @@ public final class HuntReport {
             m.put("config", f.shrunk().scenario().config().values());
         }
         m.put("table", f == null ? null : table(f.shrunk()));
+        m.put("explanation", f == null ? null : explanation(f.shrunk()));
+        m.put("bundle", null); // hunt --out fills it in
         return m;
+    }
+
+    /** The assumptions a finding depends on, as JSON objects. */
+    static List<Map<String, Object>> assumptions(Finding f) {
+        return f.assumptions().stream().map(Assumptions.Dependence::json).toList();
     }
 
     private static Map<String, Object> minimality(Finding f) {
@@ -118,6 +130,11 @@ public final class HuntReport {
         return c.focus() == null ? CpuTable.render(ex) : CpuTable.render(ex, c.unfocused().check(null).outcome());
     }
 
+    /** The race of a case in one sentence ({@link racetrace.tla.report.Explainer}), of its focused run. */
+    public static String explanation(Case c) {
+        return racetrace.tla.report.Explainer.explain(c.run()).sentence();
+    }
+
     /** The human report of one instance: verdict, findings with their tables. */
     public static String text(HuntResult r) {
         return text(r, "");
@@ -132,6 +149,8 @@ public final class HuntReport {
         data.put("replayOptions", replayOptions);
         data.put("instance", r.model().instance().toString());
         data.put("verdict", r.verdict());
+        // "VIOLATED (1 invariant, if probe-window=open)"
+        data.put("condition", r.condition().isEmpty() ? "" : ", " + r.condition().substring(2, r.condition().length() - 1));
         data.put("evidence", r.evidence().describe());
         data.put("strategy", r.strategy().id());
         data.put("cutShort", r.cutShort() == null ? "" : r.cutShort());
@@ -150,10 +169,13 @@ public final class HuntReport {
             m.put("millisToFirst", f.millisToFirst());
             m.put("millisToShrink", f.millisToShrink());
             m.put("measure", f.measure().toString());
+            m.put("condition", f.assumptions().isEmpty() ? "" : " if " + Assumptions.conditions(f.assumptions()));
+            m.put("assumes", f.assumptions().stream().map(Assumptions.Dependence::describe).toList());
             m.put("original", f.original().toString());
             m.put("scenario", scenarioText(f.shrunk()));
             m.put("schedule", f.shrunk().toString());
             m.put("table", table(f.shrunk()));
+            m.put("explanation", explanation(f.shrunk()));
             findings.add(m);
         }
         data.put("findings", findings);
@@ -185,7 +207,7 @@ public final class HuntReport {
             }
             for (Finding f : r.findings()) {
                 Measure m = f.measure();
-                rows.add(row(r, "violated", f.invariant(),
+                rows.add(row(r, f.verdict(), f.invariant(),
                         m.threads() + "/" + m.ops() + "/" + m.preemptions() + "/" + m.steps()
                                 + (f.minimality().scope() == null ? f.minimality().withinScenario() ? " (min/scn)" : ""
                                         : f.minimality().config() == null ? " (min)" : " (min/cfg)"),

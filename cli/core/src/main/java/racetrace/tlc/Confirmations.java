@@ -12,6 +12,7 @@ import racetrace.tla.ExportedTrace;
 import racetrace.tla.TlcConfirmation;
 import racetrace.tla.TraceConfirmer;
 import racetrace.tla.report.BugReport;
+import racetrace.tla.report.BundleWriter;
 
 /** Exports counterexamples as TLA+ traces and has TLC confirm them. */
 public final class Confirmations {
@@ -66,7 +67,23 @@ public final class Confirmations {
             Path file, String replayOptions) {
         new BugReport(f.invariant(), "`racetrace hunt` (seed " + r.seed() + ", try " + f.tryNumber() + ")",
                 f.shrunk().run(), racetrace.report.HuntReport.table(f.shrunk()), f.shrunk().toString(), c, null,
-                replayOptions).write(file);
+                replayOptions, f.assumptions().stream().map(racetrace.search.Assumptions.Dependence::describe).toList())
+                .write(file);
+    }
+
+    /**
+     * The whole bundle of a finding ({@link BundleWriter}): report.md, trace.svg, trace.itf.json,
+     * the TLA+ trace (exported here when TLC did not run), bundle.json.
+     *
+     * @param c TLC's verdict on the trace already exported into {@code dir}, or null when TLC did not run
+     * @param noTlc why TLC did not run (when {@code c} is null)
+     */
+    public static BundleWriter.Written writeBundle(racetrace.search.hunt.HuntResult r,
+            racetrace.search.hunt.Finding f, TlcConfirmation c, String noTlc, Path dir, String replayOptions) {
+        Case shrunk = f.shrunk();
+        return BundleWriter.write(dir, shrunk.run(), shrunk.unfocused().check(null).outcome(), shrunk.toString(),
+                "`racetrace hunt` (seed " + r.seed() + ", try " + f.tryNumber() + ")", replayOptions, c, noTlc,
+                f.assumptions().stream().map(racetrace.search.Assumptions.Dependence::describe).toList());
     }
 
     /** As {@link #writeReport}; returns what went wrong, or null. */

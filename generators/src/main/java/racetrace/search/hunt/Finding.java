@@ -1,6 +1,8 @@
 package racetrace.search.hunt;
 
+import java.util.List;
 import racetrace.engine.Measure;
+import racetrace.search.Assumptions;
 import racetrace.search.Case;
 import racetrace.search.Minimality;
 
@@ -19,10 +21,21 @@ import racetrace.search.Minimality;
  * @param minimality what is proven about its size
  * @param nanosToShrink time the shrinking and the proofs took
  * @param shrinkRuns runs the greedy shrinker made
+ * @param assumptions the assumptions of the model the shrunk case depends on: with another value
+ *     its scenario cannot occur or no interleaving of it violates the invariant ({@link Assumptions})
  */
 public record Finding(String invariant, String foundBy, long tryNumber, long scenariosToFirst, long nanosToFirst,
         Measure original, Case shrunk, Measure measure, Case stepShortest, Minimality minimality,
-        long nanosToShrink, int shrinkRuns) {
+        long nanosToShrink, int shrinkRuns, List<Assumptions.Dependence> assumptions) {
+
+    public Finding {
+        assumptions = List.copyOf(assumptions);
+    }
+
+    /** {@code violated}, or {@code violated (if probe-window=open)} when the case rests on assumptions. */
+    public String verdict() {
+        return assumptions.isEmpty() ? "violated" : "violated (if " + Assumptions.conditions(assumptions) + ")";
+    }
 
     /** Search time to the first failing run, in milliseconds to 0.01 ms. */
     public double millisToFirst() {

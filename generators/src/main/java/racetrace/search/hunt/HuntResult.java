@@ -19,8 +19,23 @@ public record HuntResult(Model<?> model, long seed, Strategy strategy, long trie
         return !findings.isEmpty();
     }
 
-    /** The held verdict with what backs it, or "violated". */
+    /** The held verdict with what backs it, or "violated", with the assumptions every finding rests on. */
     public String verdict() {
-        return violated() ? "violated" : "held (" + evidence.describe() + ")";
+        return violated() ? "violated" + condition() : "held (" + evidence.describe() + ")";
+    }
+
+    /**
+     * {@code " (if probe-window=open)"} when every finding rests on assumptions (several findings on
+     * different ones: joined with "or"), "" when some finding rests on none or nothing was found.
+     */
+    public String condition() {
+        if (findings.isEmpty() || findings.stream().anyMatch(f -> f.assumptions().isEmpty())) {
+            return "";
+        }
+        java.util.Set<String> each = new java.util.LinkedHashSet<>();
+        for (Finding f : findings) {
+            each.add(racetrace.search.Assumptions.conditions(f.assumptions()));
+        }
+        return " (if " + String.join(" or ", each) + ")";
     }
 }

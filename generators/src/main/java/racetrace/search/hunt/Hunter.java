@@ -11,6 +11,7 @@ import racetrace.engine.Invariant;
 import racetrace.engine.Model;
 import racetrace.engine.Outcome;
 import racetrace.engine.Scenario;
+import racetrace.search.Assumptions;
 import racetrace.search.Case;
 import racetrace.search.Minimizer;
 import racetrace.search.Parallel;
@@ -94,7 +95,8 @@ public final class Hunter {
             if (options.firstOnly()) {
                 findings.add(new Finding(e.getKey(), f.foundBy(), f.runsBefore(), f.scenariosBefore(),
                         commit.foundAt.get(e.getKey()), f.measure(), f.c(), f.measure(), null,
-                        new racetrace.search.Minimality(false, null, null, 0, "not shrunk (first only)"), 0, 0));
+                        new racetrace.search.Minimality(false, null, null, 0, "not shrunk (first only)"), 0, 0,
+                        List.of()));
                 continue;
             }
             long t0 = System.nanoTime();
@@ -103,7 +105,7 @@ public final class Hunter {
             long took = System.nanoTime() - t0;
             findings.add(new Finding(e.getKey(), f.foundBy(), f.runsBefore(), f.scenariosBefore(),
                     commit.foundAt.get(e.getKey()), f.measure(), m.minimal(), m.measure(), m.stepShortest(),
-                    m.minimality(), took, m.shrinkRuns()));
+                    m.minimality(), took, m.shrinkRuns(), Assumptions.of(m.minimal(), e.getKey())));
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
         return new HuntResult(model, options.seed(), strategy, commit.runs, millis, List.copyOf(findings),
@@ -175,6 +177,14 @@ public final class Hunter {
                 if (scenarios == null) {
                     ladderEnded = true;
                     return null;
+                }
+                if (scenarios.isEmpty()) {
+                    // A level with no scenario (the model's smallest scenario is larger) is explored at
+                    // once: without a unit of its own it would never count as done, nor any level after it.
+                    Unit u = new Unit.Scope(level, 0, List.of(), true, ladder.scope(level));
+                    level++;
+                    levelOffset = 0;
+                    return u;
                 }
                 if (levelOffset < scenarios.size()) {
                     // A state graph is a unit of its own; scenarios go a few at a time.

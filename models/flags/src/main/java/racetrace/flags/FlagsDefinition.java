@@ -77,11 +77,121 @@ abstract class FlagsDefinition {
     /** Variables the CPU table leaves out for this family. */
     abstract Set<String> hiddenInTable();
 
+    /** Rows a writers file added ({@link WritersFile}): each is an op of its own, named by its site. */
+    private List<Writer> extra = List.of();
+
+    /** Adds a writers file's rows; called once, before the instance is used. */
+    final void addWriters(List<Writer> rows) {
+        for (Writer w : rows) {
+            if (frame(w.context()) == null) {
+                throw new IllegalStateException("no frame for " + w.context());
+            }
+        }
+        this.extra = List.copyOf(rows);
+        this.writers = null;
+    }
+
+    final List<Writer> extraWriters() {
+        return extra;
+    }
+
     final List<Writer> writers() {
         if (writers == null) {
-            writers = buildWriters().stream().filter(w -> units.has(w.field())).toList();
+            List<Writer> all = new java.util.ArrayList<>(buildWriters());
+            all.addAll(extra);
+            writers = all.stream().filter(w -> units.has(w.field())).toList();
         }
         return writers;
+    }
+
+    /**
+     * How a writers file's row in this context runs (its thread's actor and the steps around its
+     * store), or null when rows in that context are not supported: the contexts whose framing the
+     * model has (a syscall on the open fd, sysfs; in mlx5 an EQ/CQ event).
+     */
+    abstract Frame frame(Context context);
+
+    /**
+     * The framing of an added writer.
+     *
+     * @param actor the actor whose alphabet gets the op
+     * @param kind {@code syscall-pm} (a syscall that takes a runtime-PM reference when the row
+     *     says so), {@code syscall} (no runtime PM in the model), {@code event} (a notifier callback,
+     *     entered and left like the EQ events)
+     */
+    record Frame(String actor, String kind) {
+    }
+
+    /** The contexts a writers file's row may name for this family. */
+    final List<Context> supportedContexts() {
+        return java.util.Arrays.stream(Context.values()).filter(c -> frame(c) != null).toList();
+    }
+
+    /** Every program: the family's and one per added writer. */
+    final Map<String, Instr[]> allPrograms() {
+        Map<String, Instr[]> m = new LinkedHashMap<>(programs());
+        for (Writer w : extra) {
+            m.put(w.site(), extraProgram(w));
+        }
+        return m;
+    }
+
+    /** An actor's ops: the family's and the added writers of its context (computed ones take 0 and 1). */
+    final List<Op> allAlphabet(Config config, String actor) {
+        List<Op> ops = new java.util.ArrayList<>(alphabet(config, actor));
+        if (actors(config).stream().anyMatch(k -> k.name().equals(actor))) {
+            for (Writer w : extra) {
+                if (frame(w.context()).actor().equals(actor)) {
+                    if (w.kind().equals(UnitMap.COMPUTED)) {
+                        ops.add(Op.of(w.site(), 0));
+                        ops.add(Op.of(w.site(), 1));
+                    } else {
+                        ops.add(Op.of(w.site()));
+                    }
+                }
+            }
+        }
+        return ops;
+    }
+
+    /**
+     * The program of an added writer {@code op}: the frame's entry (a runtime-PM reference for a
+     * syscall that holds one, the notifier's entry for an event), the row's locks in order (the
+     * memory rwsem for writing), the store (1 for a constant row unless its value says false or 0,
+     * the op's argument for a computed one), the locks released in reverse order, the frame's exit.
+     */
+    final Instr[] extraProgram(Writer w) {
+        String op = w.site();
+        Frame f = frame(w.context());
+        boolean pm = f.kind().equals("syscall-pm") && WritersFile.holdsReference(w.pm());
+        Prog p = prog();
+        if (pm) {
+            p.pmGet(op);
+        }
+        if (f.kind().equals("event")) {
+            p.step(op + "_enter", Instr.NB_ENTER);
+        }
+        for (String l : w.locks()) {
+            p.lock(op + "_lock_" + l, l.equals("memory") ? Instr.WRITE_LOCK : Instr.LOCK, l);
+        }
+        int val = w.kind().equals(UnitMap.COMPUTED) ? Instr.ARG
+                : w.value().equals("false") || w.value().equals("0") ? 0 : 1;
+        p.write(op, w.field(), val);
+        for (int i = w.locks().size() - 1; i >= 0; i--) {
+            unlock(p, op, w.locks().get(i));
+        }
+        if (f.kind().equals("event")) {
+            p.step(op + "_exit", Instr.NB_EXIT);
+        }
+        if (pm) {
+            p.step(op + "_pmPut", Instr.PM_PUT);
+        }
+        return p.build();
+    }
+
+    /** Releases a lock an added writer took; a family whose lock has an unlock path of its own overrides it. */
+    void unlock(Prog p, String op, String lock) {
+        p.lock(op + "_unlock_" + lock, lock.equals("memory") ? Instr.WRITE_UNLOCK : Instr.UNLOCK, lock);
     }
 
     /** The value kind of a store site, from its writers-table row. */

@@ -44,6 +44,21 @@ abstract class FlagsFamily implements ModelFamily {
         return o;
     }
 
+    @Override
+    public boolean isAssumption(String option) {
+        return assumptions().stream().anyMatch(a -> a.option().equals(option));
+    }
+
+    @Override
+    public String describeOption(String option, String value) {
+        for (Assumption a : assumptions()) {
+            if (a.option().equals(option) && a.values().contains(value)) {
+                return a.meaning(value);
+            }
+        }
+        return null;
+    }
+
     /** A sweep runs both store widths the thread compares: the byte (x86-64 GCC) and the whole memory location (arm64). */
     @Override
     public Map<String, List<String>> sweeps() {
@@ -58,7 +73,9 @@ abstract class FlagsFamily implements ModelFamily {
     FlagsModel instance(String variant, Map<String, String> options) {
         Layout layout = Layouts.of(name(), variant, bundled());
         Granularity g = Granularity.ofOption(options.getOrDefault("granularity", "byte"));
-        return new FlagsModel(definition(variant, layout, g, options));
+        FlagsDefinition def = definition(variant, layout, g, options);
+        def.addWriters(Layouts.writers(name(), variant));
+        return new FlagsModel(def);
     }
 
     /** Makes a layout read from a file a variant of this family; returns the variant's name. */

@@ -69,6 +69,7 @@ public final class FlagsModel implements Model<FlagsState> {
     private final int pairA;
     private final int pairB;
     private final Interpreter interpreter;
+    private final FlagsAccesses accesses;
 
     FlagsModel(FlagsDefinition def) {
         this(def, -1, -1);
@@ -87,7 +88,7 @@ public final class FlagsModel implements Model<FlagsState> {
             }
         }
         this.instance = Instance.of(def.family(), def.variant, options);
-        this.programs = def.programs();
+        this.programs = def.allPrograms();
         this.codes = List.copyOf(programs.keySet());
         this.progs = programs.values().toArray(new Instr[0][]);
         this.unitFields = new int[def.units.unitCount()];
@@ -95,6 +96,7 @@ public final class FlagsModel implements Model<FlagsState> {
             unitFields[u] = def.units.fieldsIn(1 << u);
         }
         this.interpreter = new Interpreter(def, unitFields);
+        this.accesses = new FlagsAccesses(def, unitFields);
         List<Invariant<FlagsState>> inv = new ArrayList<>();
         if (pairA >= 0) {
             inv.add(Invariant.of(NO_LOST_UPDATE_BETWEEN, "no store of " + def.units.fieldName(pairA) + " or "
@@ -122,7 +124,7 @@ public final class FlagsModel implements Model<FlagsState> {
 
             @Override
             public List<Op> alphabet(Config config, String actor) {
-                return def.alphabet(config, actor);
+                return def.allAlphabet(config, actor);
             }
         };
     }
@@ -256,6 +258,11 @@ public final class FlagsModel implements Model<FlagsState> {
     }
 
     /** The layout under this instance's granularity. */
+    /** The family's definition of this instance (for the writers file). */
+    FlagsDefinition definition() {
+        return def;
+    }
+
     public UnitMap units() {
         return def.units;
     }
@@ -456,6 +463,17 @@ public final class FlagsModel implements Model<FlagsState> {
     @Override
     public Map<String, Object> variables(FlagsState s) {
         return TlaMapping.variables(def, codes, s);
+    }
+
+    /** The units a step loads, tests and stores, its locks and references ({@link FlagsAccesses}). */
+    @Override
+    public List<racetrace.engine.Access> accesses(FlagsState before, Transition<FlagsState> step, int thread) {
+        return accesses.of(before, step, thread);
+    }
+
+    @Override
+    public String violationDetail(String invariant, FlagsState state) {
+        return accesses.violation(invariant, state);
     }
 
     @Override

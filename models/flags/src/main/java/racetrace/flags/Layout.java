@@ -161,11 +161,15 @@ public record Layout(String model, String name, String about, int sizeof, List<R
         return n;
     }
 
-    /** Eight hex digits of the canonical text: two layouts with the same digest are the same layout. */
+    /**
+     * Eight hex digits of what the model uses ({@link LayoutFile#content}: members, runs, offsets,
+     * widths, store rules): two layouts with the same digest are the same layout to the model,
+     * whatever their file, name or the compiler banner they were read with.
+     */
     public String digest() {
         try {
             byte[] d = MessageDigest.getInstance("SHA-256")
-                    .digest(LayoutFile.canonical(this).getBytes(StandardCharsets.UTF_8));
+                    .digest(LayoutFile.content(this).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(d, 0, 4);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

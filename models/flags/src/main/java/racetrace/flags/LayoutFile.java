@@ -302,7 +302,7 @@ public final class LayoutFile {
         }
     }
 
-    /** The layout as a file in the canonical form (fixed spacing, no comments): also what {@link Layout#digest} hashes. */
+    /** The layout as a file in the canonical form (fixed spacing, no comments). */
     public static String canonical(Layout l) {
         StringBuilder b = new StringBuilder();
         b.append("model ").append(l.model()).append('\n');
@@ -313,6 +313,25 @@ public final class LayoutFile {
         if (l.sizeof() > 0) {
             b.append("sizeof ").append(l.sizeof()).append('\n');
         }
+        members(l, b);
+        return b.toString();
+    }
+
+    /**
+     * What the model uses of a layout, in the canonical form: the model whose writers store the
+     * flags, the members (runs with their sizes, each field's width, byte and bit; plain members)
+     * and the store rules. Not the name, the about line (a file name, a compiler's banner) or the
+     * measured sizeof: {@link Layout#digest} hashes this, so a copy of a file under another name,
+     * or the same struct compiled on another machine, is the same layout.
+     */
+    public static String content(Layout l) {
+        StringBuilder b = new StringBuilder();
+        b.append("model ").append(l.model()).append('\n');
+        members(l, b);
+        return b.toString();
+    }
+
+    private static void members(Layout l, StringBuilder b) {
         String open = null;
         Set<String> seen = new HashSet<>();
         for (Layout.Field f : l.fields()) {
@@ -333,6 +352,5 @@ public final class LayoutFile {
             b.append("store ").append(r.profile()).append(' ').append(r.field()).append(' ').append(r.kind()).append(' ')
                     .append(r.reach()).append('\n');
         }
-        return b.toString();
     }
 }

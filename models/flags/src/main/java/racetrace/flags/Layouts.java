@@ -21,6 +21,8 @@ import racetrace.engine.BadInputException;
 public final class Layouts {
 
     private static final Map<String, Map<String, Layout>> ADDED = new LinkedHashMap<>();
+    /** The writers a file added to an added variant ({@code --writers}), by model and variant. */
+    private static final Map<String, Map<String, List<Writer>>> WRITERS = new LinkedHashMap<>();
 
     private Layouts() {
     }
@@ -96,6 +98,34 @@ public final class Layouts {
                     + layout.model() + ", which takes no layout; the flags models are vfio-pci and mlx5");
         }
         return f.add(layout);
+    }
+
+    /**
+     * Makes a layout with writers added from a file a variant: {@code <name>@<digest>}, the digest
+     * covering the layout's content and the rows, so a string made with them replays only with the
+     * same layout and the same writers.
+     */
+    public static synchronized String addWithWriters(Layout layout, List<Writer> writers) {
+        if (writers.isEmpty()) {
+            throw new IllegalArgumentException("no writers to add");
+        }
+        String digest;
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest((LayoutFile.content(layout)
+                    + "writers\n" + WritersFile.canonical(writers)).getBytes(StandardCharsets.UTF_8));
+            digest = java.util.HexFormat.of().formatHex(d, 0, 4);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        String variant = layout.name() + "@" + digest;
+        ADDED.computeIfAbsent(layout.model(), k -> new LinkedHashMap<>()).put(variant, layout);
+        WRITERS.computeIfAbsent(layout.model(), k -> new LinkedHashMap<>()).put(variant, List.copyOf(writers));
+        return variant;
+    }
+
+    /** The writers a file added to a variant; none for a bundled variant or a plain layout file. */
+    public static synchronized List<Writer> writers(String model, String variant) {
+        return WRITERS.getOrDefault(model, Map.of()).getOrDefault(variant, List.of());
     }
 
     /** The variants added from files for a model, in the order they were added. */

@@ -192,6 +192,29 @@ final class Mlx5 extends FlagsDefinition {
         return stateUnlock(p, x);
     }
 
+    /**
+     * Writers added from a file run as ioctls (the user actor; state_mutex released through
+     * mlx5vf_state_mutex_unlock, as every holder does) or in an EQ/CQ event (the eq actor, delivered
+     * only while the tracker's notifier is registered).
+     */
+    @Override
+    Frame frame(Context context) {
+        return switch (context) {
+            case IOCTL -> new Frame("user", "syscall");
+            case EQ_EVENT -> new Frame("eq", "event");
+            default -> null;
+        };
+    }
+
+    @Override
+    void unlock(Prog p, String op, String lock) {
+        if (lock.equals("state")) {
+            stateUnlock(p, op);
+        } else {
+            super.unlock(p, op, lock);
+        }
+    }
+
     @Override
     Map<String, Instr[]> programs() {
         Map<String, Instr[]> m = new LinkedHashMap<>();

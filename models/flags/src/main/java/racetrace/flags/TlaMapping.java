@@ -171,6 +171,20 @@ final class TlaMapping {
         caps.put("threads", (int) Math.min(plan.maxThreads(), plan.size()));
         caps.put("ops", (int) Math.min(plan.maxOps(), total));
         c.put("Caps", caps);
+        // Writers added from a file: the steps of FlagsDefinition.extraProgram, as StorageFlags.tla's XProg builds them.
+        Map<String, Object> extra = new LinkedHashMap<>();
+        for (Writer w : def.extraWriters()) {
+            FlagsDefinition.Frame f = def.frame(w.context());
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("f", w.field());
+            r.put("v", w.kind().equals(UnitMap.COMPUTED) ? Instr.ARG
+                    : w.value().equals("false") || w.value().equals("0") ? 0 : 1);
+            r.put("locks", List.copyOf(w.locks()));
+            r.put("pm", f.kind().equals("syscall-pm") && WritersFile.holdsReference(w.pm()));
+            r.put("frame", f.kind().equals("event") ? "event" : "syscall");
+            extra.put(w.site(), r);
+        }
+        c.put("Extra", extra);
         return c;
     }
 

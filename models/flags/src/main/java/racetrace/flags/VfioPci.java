@@ -146,6 +146,20 @@ final class VfioPci extends FlagsDefinition {
         return Set.of("ghost", "reg", "pc", "opIdx", "cur", "nb", "rcu", "resetPending");
     }
 
+    /**
+     * Writers added from a file run as syscalls on the open fd (config reads and writes, ioctls:
+     * the user actor, with a runtime-PM reference when the row holds one, as vfio_pci_rw and the
+     * ioctls do) or from sysfs (the sysfs actor).
+     */
+    @Override
+    Frame frame(Context context) {
+        return switch (context) {
+            case CONFIG_READ, CONFIG_WRITE, IOCTL -> new Frame("user", "syscall-pm");
+            case SYSFS -> sriovFlag == null ? null : new Frame("sysfs", "syscall-pm");
+            default -> null;
+        };
+    }
+
     @Override
     List<Writer> buildWriters() {
         String ref = "holds a usage reference";

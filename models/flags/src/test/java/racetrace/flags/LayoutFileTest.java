@@ -122,6 +122,22 @@ class LayoutFileTest {
     }
 
     @Test
+    void theDigestIsWhatTheModelUses() {
+        Layout l = Layouts.bundled("vfio-pci", "pre-c");
+        String text = LayoutFile.canonical(l);
+        // Another about line (a file name, a compiler banner), another measured size, another origin: the same layout.
+        Layout other = LayoutFile.parse(text.replaceFirst("about .*\n", "about struct x of copy.h, gcc 99.1 (x86-64)\n")
+                .replaceFirst("sizeof \\d+", "sizeof 800"), "copy.layout");
+        assertThat(other.about()).isNotEqualTo(l.about());
+        assertThat(other.digest()).isEqualTo(l.digest());
+        // A width, an offset or a store rule is what the model runs on.
+        assertThat(LayoutFile.parse(text.replace("field nointx 1 at 1.0", "field nointx 1 at 1.7"), "x.layout").digest())
+                .isNotEqualTo(l.digest());
+        assertThat(LayoutFile.parse(text.replace("run rbar+28 2", "run rbar+28 4"), "x.layout").digest())
+                .isNotEqualTo(l.digest());
+    }
+
+    @Test
     void aLayoutFromAFileBecomesAVariantNamedByItsDigest() {
         String text = LayoutFile.canonical(Layouts.bundled("vfio-pci", "pre-a")).replace("layout pre-a",
                 "layout moved").replace("field virq_disabled 1 at 0.2\n", "").replace("run rbar+28 2",

@@ -30,7 +30,11 @@ final class Invariants {
                 headToReady = EnumSet.of(Pc.A9_writeTail, Pc.A10_unlockQ, Pc.A11_tasReady);
             }
             case B, C, FIX1 -> {
-                inFlight.addAll(List.of(Pc.B9_invalidateTail, Pc.B10a_readNv, Pc.B10a_writeLastv, Pc.B10b_readPrio,
+                // from the LINKED claim on: C8 before B9 in c, B8 after B9 in b and fix1
+                if (version == XenVersion.C) {
+                    inFlight.add(Pc.B9_invalidateTail);
+                }
+                inFlight.addAll(List.of(Pc.B10a_readNv, Pc.B10a_writeLastv, Pc.B10b_readPrio,
                         Pc.B10b_writeLastp, Pc.B10c_unlockOldQ, Pc.B10d_lockQ, Pc.B11_readTail, Pc.B12_writeHead));
                 headToReady = EnumSet.of(Pc.B13_writeTail, Pc.B14_unlockQ, Pc.B15_tasReady);
             }
@@ -62,9 +66,11 @@ final class Invariants {
             add(inv, names, LAST_QUEUE, "LastQueueCorrect",
                     "outside set_pending, a port's last queue names the queue it tails and the queue it is on");
         }
-        add(inv, names, READY_HEAD, "ReadyImpliesValidHead",
-                version == XenVersion.A0 ? "the guest never dequeues a LINKED word that another LINKED word links to"
-                        : "a READY bit means HEAD is LINKED and first on its queue");
+        // Notes 3.3, 8: the full form in every version; in a0, which sets READY on every link, a stale
+        // HEAD breaks it benignly (race R0, fixed by 70ccddb1), so the harmful form is an invariant of its own.
+        add(inv, names, READY_HEAD, "ReadyImpliesValidHead", "a READY bit means HEAD is LINKED and first on its queue");
+        add(inv, names, NO_FOREIGN_DEQUEUE, "NoForeignDequeue",
+                "the guest walking queue (v,k) never dequeues a port LINKED on another queue");
         add(inv, names, QUIESCENT, "Quiescent",
                 "when everything is idle and drained, no port is LINKED or pending and unmasked");
         add(inv, names, NO_LOST_EVENT, "NoLostEvent",
@@ -88,9 +94,10 @@ final class Invariants {
     static final int READY_HEAD = 7;
     static final int QUIESCENT = 8;
     static final int NO_LOST_EVENT = 9;
+    static final int NO_FOREIGN_DEQUEUE = 10;
     private static final List<String> ALL_NAMES = List.of("NoSelfLink", "Acyclic", "Reachable", "UniqueOccurrence",
             "TailIsLast", "EmptyImpliesOldTail", "LastQueueCorrect", "ReadyImpliesValidHead", "Quiescent",
-            "NoLostEvent");
+            "NoLostEvent", "NoForeignDequeue");
 
     private final List<String> names;
     /** For invariant k of {@link #list}, its bit in {@link #broken}. */
@@ -298,28 +305,28 @@ final class Invariants {
                 }
             }
         }
-        // READY and HEAD; in a0 only the harmful form.
+        // READY and HEAD (the full form, every version).
         boolean readyValidHead = true;
-        if (version == XenVersion.A0) {
-            for (int t = 0; t < u.threads; t++) {
-                int h = m[u.reg(t, Reg.cur)];
-                if (m[u.reg(t, Reg.pc)] != Pc.G5_clearLinked.ordinal() || h == 0 || !Word.has(m[u.word + (h)], Word.L)) {
-                    continue;
-                }
-                for (int x = 1; x <= np; x++) {
-                    if (Word.has(m[u.word + (x)], Word.L) && Word.link(m[u.word + (x)]) == h) {
-                        readyValidHead = false;
-                    }
-                }
+        for (int q = 0; q < nq; q++) {
+            if ((m[u.ready + q / u.prios] & (1 << (q % u.prios))) == 0) {
+                continue;
             }
-        } else {
+            int h = m[u.head + q];
+            if (h == 0 || !Word.has(m[u.word + h], Word.L) || first[q] != h) {
+                readyValidHead = false;
+            }
+        }
+        // The harmful form: a guest at G5 on queue (v,k) about to dequeue a port LINKED on another queue.
+        boolean noForeignDequeue = true;
+        for (int t = 0; t < u.threads; t++) {
+            int h = m[u.reg(t, Reg.cur)];
+            if (u.kind[t] != Layout.GUEST || m[u.reg(t, Reg.pc)] != G5 || h == 0 || !Word.has(m[u.word + h], Word.L)) {
+                continue;
+            }
+            int own = u.queue(u.guestV[t], m[u.reg(t, Reg.kq)]);
             for (int q = 0; q < nq; q++) {
-                if ((m[u.ready + q / u.prios] & (1 << (q % u.prios))) == 0) {
-                    continue;
-                }
-                int h = m[u.head + q];
-                if (h == 0 || !Word.has(m[u.word + (h)], Word.L) || first[q] != h) {
-                    readyValidHead = false;
+                if (q != own && (members[q] & (1 << h)) != 0) {
+                    noForeignDequeue = false;
                 }
             }
         }
@@ -364,6 +371,7 @@ final class Invariants {
         bits |= emptyOldTail ? 0 : 1 << EMPTY_OLD_TAIL;
         bits |= lastQueueCorrect ? 0 : 1 << LAST_QUEUE;
         bits |= readyValidHead ? 0 : 1 << READY_HEAD;
+        bits |= noForeignDequeue ? 0 : 1 << NO_FOREIGN_DEQUEUE;
         bits |= quiescent ? 0 : 1 << QUIESCENT;
         bits |= noLostEvent ? 0 : 1 << NO_LOST_EVENT;
         return bits;

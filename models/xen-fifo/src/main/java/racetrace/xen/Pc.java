@@ -26,8 +26,8 @@ public enum Pc {
     S6_clearBusy(null), S7_clearBusy(null),
     // b / c (2.4, 2.5)
     B1_tasPending("B2_testMasked"), B2_testMasked(null), B3_testLinked(null), B4_readPrio(null),
-    B5_readLastv("B6_readLastp"), B6_readLastp("B7_lockOldQ"), B7_lockOldQ("B8_setLinked"),
-    B8_setLinked("B9_invalidateTail"), B9_invalidateTail(null), B10a_readNv("B10a_writeLastv"),
+    B5_readLastv("B6_readLastp"), B6_readLastp("B7_lockOldQ"), B7_lockOldQ("B9_invalidateTail"),
+    B8_setLinked(null), B9_invalidateTail(null), B10a_readNv("B10a_writeLastv"),
     B10a_writeLastv("B10b_readPrio"), B10b_readPrio("B10b_writeLastp"), B10b_writeLastp("B10c_unlockOldQ"),
     B10c_unlockOldQ("B10d_lockQ"), B10d_lockQ("B11_readTail"), B11_readTail(null), B12_writeHead("B13_writeTail"),
     B13_writeTail("B14_unlockQ"), B14_unlockQ(null), B15_tasReady(null),

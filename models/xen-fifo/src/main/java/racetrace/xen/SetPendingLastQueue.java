@@ -85,10 +85,11 @@ final class SetPendingLastQueue {
                 }
             }
             case B8_setLinked -> {
-                // B8: set_bit, not test_and_set
+                // B8: set_bit, not test_and_set; after B9, as in the seed diff's removed lines (the old
+                // tail is invalidated, then LINKED set), which the notes' listing 2.4 has the other way round
                 c.setBits(p, Word.L);
                 c.undrop(p);
-                c.next();
+                c.go(c.oq() != c.q() ? Pc.B10a_readNv : Pc.B11_readTail);
             }
             case C8_tasLinked, D6_tasLinked -> {
                 // C8/D6: test_and_set LINKED under the old queue's lock

@@ -114,7 +114,8 @@ final class SetPendingSteps {
     /** After the old-tail check: record the new last queue if the port moved, else read q's tail. */
     private static Pc afterInvalidate(Cpu c, Pc pc, boolean moved) {
         if (pc == Pc.B9_invalidateTail) {
-            return moved ? Pc.B10a_readNv : Pc.B11_readTail;
+            // b and fix1 set LINKED after the invalidation (B8); c won it before (C8)
+            return c.version != XenVersion.C ? Pc.B8_setLinked : moved ? Pc.B10a_readNv : Pc.B11_readTail;
         }
         if (pc == Pc.E5a_invalidateTail) {
             return moved ? Pc.E5b_writeLastq : Pc.E5c_readTail;

@@ -83,10 +83,11 @@ import racetrace.engine.Transition;
  * LINKED claim (A5) precedes the queue lock, and the claimant itself handles "p == tail".
  * <li>LastQueueCorrect (b onwards) is checked for ports no thread is inside a set_pending
  * critical section for (holding a queue lock, or between D8c/B10c and the lock of q).
- * <li>ReadyImpliesValidHead: for a..e2, k in READY(v) implies HEAD(v,k) is non-zero, LINKED and
- * the first of Queue(v,k). In a0, where READY is set on every link and stale HEADs are benign,
- * only the harmful form: a guest about to dequeue (G5) a LINKED word h finds no LINKED word whose
- * LINK is h.
+ * <li>ReadyImpliesValidHead, in every version: k in READY(v) implies HEAD(v,k) is non-zero, LINKED
+ * and the first of Queue(v,k). a0 sets READY on every link, so a stale HEAD breaks it (benign there,
+ * race R0, fixed by 70ccddb1): its counterexample shows it.
+ * <li>NoForeignDequeue, the harmful form of notes 3.3 (8): a guest about to dequeue (G5) a LINKED
+ * port while walking queue (v,k) finds it on no other queue.
  * <li>Quiescent: when every actor has finished (consumers idle) and READY, lready and lhead are
  * all empty, no port outside {@code dropped} is LINKED or pending-and-unmasked.
  * </ul>
@@ -160,9 +161,13 @@ public final class XenFifoModel implements Model<XenState> {
         return Instance.of(XenFifoFamily.NAME, version.id(), Map.of(XenFifoFamily.CALLERS, callers.id()));
     }
 
+    /**
+     * 3: legal ops only (an IPI port is never rebound), b sets LINKED after invalidating the old
+     * tail as the seed diff does, ReadyImpliesValidHead in the notes' full form in every version.
+     */
     @Override
     public int version() {
-        return 2;
+        return 3;
     }
 
     @Override
@@ -313,6 +318,17 @@ public final class XenFifoModel implements Model<XenState> {
         c.on(out, t);
         STEPS[out[c.u.reg(t, Reg.pc)]].accept(c);
         return c.notice() != null;
+    }
+
+    /** The reads each label makes and the stores the diff shows ({@link XenAccesses}). */
+    @Override
+    public List<racetrace.engine.Access> accesses(XenState before, Transition<XenState> step, int thread) {
+        return XenAccesses.of(before, step.next(), thread);
+    }
+
+    @Override
+    public String violationDetail(String invariant, XenState state) {
+        return XenAccesses.violation(invariant, state);
     }
 
     @Override

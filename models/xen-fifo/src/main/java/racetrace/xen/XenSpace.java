@@ -42,7 +42,8 @@ final class XenSpace implements ScenarioSpace {
         List<Param> p = new ArrayList<>(BASE);
         // Only where the bindings' callers hold different locks: four ways in 2013 and 2015; an
         // interdomain send or a local binding in 2020-09/10 (IPI, VIRQ and PIRQ all take the
-        // channel's lock there: ipi stands for the three); none in 2020-11 (read locks all) or none.
+        // channel's lock there: pirq stands for the three, since a PIRQ port accepts every op an
+        // IPI port does and bind_vcpu too, Legality); none in 2020-11 (read locks all) or none.
         int sources = switch (callers) {
             case E2013, E2015 -> 4;
             case E2020_09, E2020_10 -> 2;
@@ -51,7 +52,7 @@ final class XenSpace implements ScenarioSpace {
         if (sources > 1) {
             p.add(new Param("source", 0, sources - 1, sources == 4
                     ? "how the ports are bound and raised: 0 interdomain send, 1 IPI, 2 VIRQ (global), 3 PIRQ"
-                    : "how the ports are bound and raised: 0 interdomain send, 1 IPI (VIRQ and PIRQ take the same lock)"));
+                    : "how the ports are bound and raised: 0 interdomain send, 1 PIRQ (IPI and VIRQ take the same lock)"));
         }
         this.params = List.copyOf(p);
     }
@@ -102,7 +103,12 @@ final class XenSpace implements ScenarioSpace {
 
     /** The raising op: send, unless the ports are bound otherwise. */
     String raise(Config config) {
-        return config.values().containsKey("source") ? RAISE.get(config.get("source")) : "send";
+        if (!config.values().containsKey("source")) {
+            return "send";
+        }
+        int source = config.get("source");
+        return params.stream().anyMatch(p -> p.name().equals("source") && p.max() == 1) && source == 1 ? "pirq"
+                : RAISE.get(source);
     }
 
     @Override
@@ -134,6 +140,9 @@ final class XenSpace implements ScenarioSpace {
                         }
                     }
                 }
+                // Only what the real hypercalls accept on ports bound this way (bind_vcpu refuses an IPI).
+                Legality.Binding binding = Legality.bindingOf(raise);
+                ops.removeIf(o -> !Legality.accepts(o.name(), binding, callers));
             }
             case GUEST -> ops.add(Op.of("upcall"));
             case GUEST_UNMASK -> {

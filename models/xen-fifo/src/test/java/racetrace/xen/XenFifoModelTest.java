@@ -74,7 +74,7 @@ class XenFifoModelTest {
     void lastQueueCorrectOnlyWhereTheFieldsExist() {
         assertThat(model(XenVersion.A).invariants()).extracting(i -> i.name())
                 .containsExactly("NoSelfLink", "Acyclic", "Reachable", "UniqueOccurrence", "TailIsLast",
-                        "EmptyImpliesOldTail", "ReadyImpliesValidHead", "Quiescent", "NoLostEvent");
+                        "EmptyImpliesOldTail", "ReadyImpliesValidHead", "NoForeignDequeue", "Quiescent", "NoLostEvent");
         assertThat(model(XenVersion.B).invariants()).extracting(i -> i.name()).contains("LastQueueCorrect");
     }
 

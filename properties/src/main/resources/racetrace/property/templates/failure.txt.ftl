@@ -1,6 +1,9 @@
 
 racetrace: ${what} in ${instance} (${measure})<#if expected>, as @Found records</#if>
    found by ${origin}
+<#if minimal?has_content>
+   minimal:  ${minimal}
+</#if>
 <#if !expected>
 ${table}
 </#if>

@@ -13,6 +13,7 @@ import racetrace.engine.Models;
 import racetrace.engine.Outcome;
 import racetrace.flags.FlagsModel;
 import racetrace.flags.Layout;
+import racetrace.search.Assumptions;
 import racetrace.search.explore.Limits;
 
 /**
@@ -61,7 +62,7 @@ class PairReportTest {
 
     static String racing(List<PairVerdict> verdicts) {
         return verdicts.stream().filter(PairVerdict::races).map(v -> v.pair() + (v.dependsOn().isEmpty() ? ""
-                : v.dependsOn().stream().map(PairVerdict.Dependence::option).collect(Collectors.joining(",", "[", "]"))))
+                : v.dependsOn().stream().map(Assumptions.Dependence::option).collect(Collectors.joining(",", "[", "]"))))
                 .collect(Collectors.joining(", "));
     }
 
@@ -115,8 +116,8 @@ class PairReportTest {
         FieldPairs.Pair p = new FieldPairs.Pair("pm_intx_masked", "pm_runtime_engaged");
         PairVerdict v = CHECK.check(m, p);
         assertThat(v.races()).isTrue();
-        assertThat(v.dependsOn()).extracting(PairVerdict.Dependence::option).containsExactly("close-pm");
-        assertThat(v.dependsOn().get(0).why()).contains("close-pm=referenced", "without the loss");
+        assertThat(v.dependsOn()).extracting(Assumptions.Dependence::option).containsExactly("close-pm");
+        assertThat(v.dependsOn().get(0).why()).contains("close-pm=referenced", "without NoLostUpdateBetween violated");
         // With the other value the whole scope holds, not only that scenario.
         FlagsModel referenced = (FlagsModel) Models.create("vfio-pci", "pre-c",
                 Map.of("granularity", "byte", "close-pm", "referenced"));
@@ -127,14 +128,19 @@ class PairReportTest {
     }
 
     @Test
-    void theSetupOnlyPolicyDerivesTheMergedFixFromPreC() {
+    void theSetupOnlyPolicyDerivesTheMergedFixFromPreCUnderTheMergedCommitsReadingOnly() {
         FlagsModel preC = (FlagsModel) Models.create("vfio-pci", "pre-c", Map.of("granularity", "byte"));
         FlagsModel merged = (FlagsModel) Models.create("vfio-pci", "merged", Map.of("granularity", "byte"));
         Layout setup = Policies.setupOnly(preC);
         assertThat(kinds(setup)).isEqualTo(kinds(merged.layout()));
+        // Read literally ("serialized by probe/open/close"), a peer's close-time reset is setup: needs_reset stays.
+        Layout literal = Policies.setupOnly(preC, Policies.Reading.LITERAL);
+        assertThat(literal.field("needs_reset").isBitfield()).isTrue();
+        assertThat(kinds(literal)).isNotEqualTo(kinds(merged.layout()));
         FlagsModel mlx5Pre = (FlagsModel) Models.create("mlx5", "pre", Map.of("granularity", "byte"));
         FlagsModel mlx5Merged = (FlagsModel) Models.create("mlx5", "merged", Map.of("granularity", "byte"));
         assertThat(kinds(Policies.setupOnly(mlx5Pre))).isEqualTo(kinds(mlx5Merged.layout()));
+        assertThat(kinds(Policies.setupOnly(mlx5Pre, Policies.Reading.LITERAL))).isEqualTo(kinds(mlx5Merged.layout()));
     }
 
     /** Which fields are bitfields and which plain, ignoring order. */
@@ -145,18 +151,43 @@ class PairReportTest {
     }
 
     @Test
-    void theComparisonFindsNoRaceInEitherPolicysLayout() {
+    void theComparisonFindsNoRaceInEitherPolicysLayoutAndListsEveryTiedPointFix() {
         Comparison c = Comparison.of("mlx5", Map.of("granularity", "byte"), CHECK);
         List<String> names = new ArrayList<>();
         for (Comparison.Column col : c.columns()) {
             names.add(col.name() + "=" + col.racing());
         }
-        assertThat(names).containsExactly("pre=6", "v2=3", "merged=0", "pre.setup-only=0", "pre.point-fix=0");
-        Comparison.Column fix = c.columns().get(4);
+        assertThat(names).containsExactly("pre=6", "v2=3", "merged=0", "pre.setup-only=0", "pre.setup-literal=0",
+                "pre.point-fix=0");
+        // Ties are listed, not broken: each set of three covers the racing pairs and leaves none racing.
+        assertThat(c.pointFixes()).hasSizeGreaterThan(1).allSatisfy(f -> assertThat(f).hasSize(3));
+        assertThat(c.pointFixes().get(0)).containsExactly("deferred_reset", "mdev_detach", "is_err");
+        for (java.util.Set<String> fix : c.pointFixes()) {
+            FlagsModel m = Comparison.instance("mlx5", Policies.pointFixLayout(c.base(), fix), c.options());
+            assertThat(PairReport.run(m, CHECK)).noneMatch(PairVerdict::races);
+        }
+        Comparison.Column fix = c.columns().get(5);
         assertThat(fix.instance().layout().fields().stream().filter(f -> !f.isBitfield()).map(Layout.Field::name))
                 .containsExactly("deferred_reset", "mdev_detach", "is_err");
         assertThat(c.columns().get(0).cell(new FieldPairs.Pair("migrate_cap", "mdev_detach")))
                 .isEqualTo("races(probe-window)");
         assertThat(c.columns().get(2).cell(new FieldPairs.Pair("migrate_cap", "mdev_detach"))).isEqualTo("-");
+    }
+
+    @Test
+    void theAnswerSaysWhichReadingGivesTheMergedFixAndWhatThePointFixesRestOn() {
+        Comparison c = Comparison.of("vfio-pci", Map.of("granularity", "byte"), CHECK);
+        Answer a = Answer.of(c, CHECK);
+        assertThat(a.merged()).isEqualTo("merged");
+        assertThat(a.setups()).extracting(s -> s.reading() + ":" + s.reproducesMerged() + ":" + s.racing())
+                .containsExactly("MERGED_RULE:true:0", "LITERAL:false:1");
+        assertThat(a.setups().get(1).races()).containsExactly("needs_reset + needs_pm_restore if probe-window=open");
+        // {virq_disabled, pm_runtime_engaged} is as small as {virq_disabled, pm_intx_masked}: both are listed.
+        assertThat(c.pointFixes()).contains(java.util.Set.of("virq_disabled", "pm_intx_masked"),
+                java.util.Set.of("virq_disabled", "pm_runtime_engaged"));
+        assertThat(a.conditional()).containsExactly("pm_intx_masked + pm_runtime_engaged races only if close-pm=unreferenced");
+        assertThat(a.otherValues()).containsEntry("close-pm", "referenced").containsEntry("probe-window", "closed");
+        assertThat(a.otherFixes()).allSatisfy(f -> assertThat(f).hasSize(1)).contains(java.util.Set.of("virq_disabled"));
+        assertThat(a.otherSetupRaces()).isZero();
     }
 }

@@ -1,23 +1,23 @@
 package ${package};
 
-import java.util.Map;
-import net.jqwik.api.Group;
-import racetrace.engine.Model;
-import racetrace.engine.Models;
-import racetrace.property.RaceProperties;
+import racetrace.property.RaceSuite;
+import racetrace.property.RaceTable;
 
 /**
- * mvn test: each group checks every invariant of one variant over random scenarios and schedules.
- * A failing group prints the CPU table and the schedule string and writes target/racetrace/.
- * When the search finds a race you expect, mark its group with @Found (values from that output).
+ * mvn test: one test per row, named after its instance. Each row hunts its variant as
+ * `racetrace hunt` does (random runs, every scenario of growing scopes explored exhaustively,
+ * random small scenarios explored exhaustively) and must do what the row says:
+ * holds (nothing found, and a scope explored to the end backs it) or violates (the first
+ * counterexample violates a listed invariant, shrunk to the case the hunt proves minimal, no larger
+ * than recorded). A failing row prints the CPU table and the schedule string and writes its bundle
+ * under target/racetrace/. When the search finds a race you expect, record it from that output:
+ * .violates("buggy", "NoLostUpdate 2/2/1/6"), the measure being threads/ops/preemptions/steps.
  */
 class ${prefix}Properties {
 
-    @Group
-    class Fixed extends RaceProperties {
-        @Override
-        protected Model<?> model() {
-            return Models.create("${name}", "fixed", Map.of());
-        }
+    @RaceSuite
+    RaceTable variants() {
+        return RaceTable.of("${name}")
+                .holds("fixed");
     }
 }

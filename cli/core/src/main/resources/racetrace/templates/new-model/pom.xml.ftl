@@ -34,7 +34,7 @@
       <groupId>io.racetrace</groupId>
       <artifactId>racetrace-engine</artifactId>
     </dependency>
-    <!-- mvn test: @RaceProperty, @Found, the counterexample bundle, TLC. -->
+    <!-- mvn test: @RaceSuite tables (one test per row), the counterexample bundle, TLC. -->
     <dependency>
       <groupId>io.racetrace</groupId>
       <artifactId>racetrace-jqwik</artifactId>

@@ -1,5 +1,6 @@
 package racetrace.flags.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -7,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -28,12 +28,14 @@ import racetrace.flags.Assumption;
 import racetrace.flags.FlagsModel;
 import racetrace.flags.Layouts;
 import racetrace.flags.Writer;
+import racetrace.flags.fields.Answer;
 import racetrace.flags.fields.Comparison;
 import racetrace.flags.fields.FieldPairs;
 import racetrace.flags.fields.PairCheck;
 import racetrace.flags.fields.PairReport;
 import racetrace.flags.fields.PairScope;
 import racetrace.flags.fields.PairVerdict;
+import racetrace.search.Assumptions;
 import racetrace.search.Case;
 import racetrace.search.explore.Limits;
 import racetrace.tla.TlcConfirmation;
@@ -63,7 +65,8 @@ public final class FieldsCommand implements Callable<Integer> {
     static final String L1 = "1:some pair races (with --compare: in some layout)";
     static final String L3 = "3:TLC could not run on a counterexample (--tlc)";
     static final String L4 = "4:inconclusive: no pair races, but a search stopped at --max-states before the end "
-            + "(or TLC at --tlc-timeout): those pairs are undecided, not safe";
+            + "(or TLC at --tlc-timeout), or a pair has a field no row of the writers table stores (unknown): those "
+            + "pairs are undecided, not safe";
 
     /** The longest script per thread of a pair's scope that finishes in minutes on the bundled models. */
     static final int MAX_OPS = 3;
@@ -147,9 +150,10 @@ public final class FieldsCommand implements Callable<Integer> {
             if (verdicts.stream().anyMatch(PairVerdict::races)) {
                 code = ExitCode.worst(code, ExitCode.FOUND);
             }
-            if (verdicts.stream().anyMatch(PairVerdict::undecided)) {
+            if (verdicts.stream().anyMatch(v -> v.undecided() || v.unknown())) {
                 code = ExitCode.worst(code, ExitCode.INCONCLUSIVE);
             }
+            warnNoWriter(err, m, verdicts);
             if (!output.json()) {
                 o.print(FlagsPlugin.render("fields", reportData(m, verdicts, replayOptions)));
                 o.flush();
@@ -206,6 +210,7 @@ public final class FieldsCommand implements Callable<Integer> {
                     + opts.get(InstanceSelection.GRANULARITY) + ": every bundled layout and both policies, each pair "
                     + "explored exhaustively");
             Comparison c = Comparison.of(family.name(), opts, check);
+            Answer answer = output.json() ? null : Answer.of(c, check);
             if (output.json()) {
                 for (Comparison.Column col : c.columns()) {
                     for (PairVerdict v : col.verdicts()) {
@@ -213,7 +218,7 @@ public final class FieldsCommand implements Callable<Integer> {
                     }
                 }
             } else {
-                o.print(FlagsPlugin.render("fields-compare", compareData(c)));
+                o.print(FlagsPlugin.render("fields-compare", compareData(c, answer)));
             }
             o.flush();
             if (c.columns().stream().anyMatch(col -> col.racing() > 0)) {
@@ -224,6 +229,22 @@ public final class FieldsCommand implements Callable<Integer> {
             }
         }
         return code;
+    }
+
+    /**
+     * One warning per field that no writer stores: its pairs are unknown, not safe (a flag added to
+     * the struct after the writers table was written).
+     */
+    static void warnNoWriter(PrintWriter err, FlagsModel m, List<PairVerdict> verdicts) {
+        java.util.Set<String> fields = new java.util.LinkedHashSet<>();
+        verdicts.forEach(v -> fields.addAll(v.noWriter()));
+        for (String f : fields) {
+            long pairs = verdicts.stream().filter(v -> v.noWriter().contains(f)).count();
+            Racetrace.note(err, "warning: no row of the " + m.instance().model() + " writers table stores " + f
+                    + " (layout " + m.layout().name() + "): its " + pairs + " pair" + (pairs == 1 ? " is" : "s are")
+                    + " unknown (no writer), not safe; give its writers with --writers FILE");
+        }
+        err.flush();
     }
 
     /**
@@ -281,6 +302,7 @@ public final class FieldsCommand implements Callable<Integer> {
         d.put("assumed", assumed);
         List<Map<String, Object>> races = new ArrayList<>();
         List<Map<String, Object>> safe = new ArrayList<>();
+        List<Map<String, Object>> unknown = new ArrayList<>();
         List<Map<String, Object>> undecided = new ArrayList<>();
         for (PairVerdict v : verdicts) {
             Map<String, Object> r = new LinkedHashMap<>();
@@ -294,7 +316,7 @@ public final class FieldsCommand implements Callable<Integer> {
                 r.put("measure", v.measure().toString());
                 r.put("scenario", PairReport.scenario(v.counterexample()));
                 List<String> deps = new ArrayList<>();
-                for (PairVerdict.Dependence dep : v.dependsOn()) {
+                for (Assumptions.Dependence dep : v.dependsOn()) {
                     deps.add(dep.option() + "=" + dep.value() + " (" + dep.meaning() + "): " + dep.why());
                 }
                 r.put("dependsOn", deps);
@@ -303,6 +325,9 @@ public final class FieldsCommand implements Callable<Integer> {
                 r.put("schedule", PairReport.replayable(v).toString());
                 r.put("table", racetrace.report.HuntReport.table(v.counterexample()));
                 races.add(r);
+            } else if (v.unknown()) {
+                r.put("noWriter", String.join(" and ", v.noWriter()));
+                unknown.add(r);
             } else if (v.undecided()) {
                 r.put("why", v.scenarios() + " scenarios, " + v.states() + " states, no lost update in what was "
                         + "explored; a search stopped at the cap");
@@ -315,8 +340,96 @@ public final class FieldsCommand implements Callable<Integer> {
         }
         d.put("races", races);
         d.put("safe", safe);
+        d.put("unknown", unknown);
         d.put("undecided", undecided);
         return d;
+    }
+
+    /** The answer's part of the --compare text: both setup-only readings, every point fix, assumptions, conclusion. */
+    private static void answerData(Answer a, Map<String, Object> d) {
+        Comparison c = a.comparison();
+        d.put("base", c.base().instance().variant());
+        d.put("merged", a.merged());
+        List<Map<String, Object>> setups = new ArrayList<>();
+        for (Answer.Setup s : a.setups()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("reading", s.reading().description());
+            m.put("plain", String.join(", ", s.plain()));
+            m.put("racing", s.racing() + (s.races().isEmpty() ? "" : ": " + String.join("; ", s.races())));
+            m.put("merged", s.reproducesMerged());
+            m.put("difference", s.difference(a.mergedPlain()));
+            setups.add(m);
+        }
+        d.put("setups", setups);
+        List<Map<String, Object>> fixes = new ArrayList<>();
+        for (int i = 0; i < c.pointFixes().size(); i++) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("set", Answer.set(c.pointFixes().get(i)));
+            m.put("left", String.join(", ", a.runtimeLeft().get(i)));
+            fixes.add(m);
+        }
+        d.put("fixes", fixes);
+        d.put("conditional", a.conditional());
+        d.put("otherValues", String.join(", ", a.otherValues().entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue()).toList()));
+        d.put("otherFixes", a.otherFixes().isEmpty() ? "none needed"
+                : String.join(" or ", a.otherFixes().stream().map(Answer::set).toList()));
+        d.put("otherSetupRaces", a.otherSetupRaces());
+        d.put("conclusion", conclusion(a));
+    }
+
+    /** The conclusion in words, from the answer's facts. */
+    static String conclusion(Answer a) {
+        Comparison c = a.comparison();
+        Answer.Setup rule = a.setups().get(0);
+        Answer.Setup literal = a.setups().get(1);
+        StringBuilder b = new StringBuilder();
+        if (rule.racing() == 0 && a.otherSetupRaces() == 0) {
+            b.append("reserve bitfields for setup/release-time fields: the setup-only layout leaves no pair racing, "
+                    + "under these assumptions and under their other values");
+        } else {
+            b.append("setup-only alone does not settle it: its layout leaves ").append(rule.racing())
+                    .append(" pairs racing (").append(a.otherSetupRaces()).append(" with the other values)");
+        }
+        List<String> giving = new ArrayList<>();
+        if (rule.reproducesMerged() && literal.reproducesMerged()) {
+            giving.add("both readings of setup give exactly the merged fix (" + a.merged() + ")");
+        } else {
+            if (rule.reproducesMerged()) {
+                giving.add("the merged commit's reading of setup gives exactly the merged fix (" + a.merged() + ")");
+            }
+            if (literal.reproducesMerged()) {
+                giving.add("the thread's literal reading gives exactly the merged fix (" + a.merged() + ")");
+            } else {
+                giving.add("the thread's literal reading " + literal.difference(a.mergedPlain()) + ", and "
+                        + (literal.racing() == 0 ? "still leaves no pair racing"
+                                : "its layout leaves " + literal.racing() + " pair" + (literal.racing() == 1 ? "" : "s")
+                                        + " racing: " + String.join("; ", literal.races())));
+            }
+            if (!rule.reproducesMerged() && !literal.reproducesMerged()) {
+                giving.add("neither reading gives the merged fix exactly");
+            }
+        }
+        b.append("; ").append(String.join("; ", giving));
+        if (!c.pointFixes().isEmpty()) {
+            b.append(". Point fixes leave no pair racing either, but");
+            List<String> buts = new ArrayList<>();
+            if (c.pointFixes().size() > 1) {
+                buts.add(" there are " + c.pointFixes().size() + " of the smallest size, none privileged");
+            }
+            if (!a.otherFixes().equals(c.pointFixes())) {
+                buts.add(" they change with the assumptions (" + (a.otherFixes().isEmpty() ? "none needed"
+                        : String.join(" or ", a.otherFixes().stream().map(Answer::set).toList())) + " with "
+                        + String.join(", ", a.otherValues().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                                .toList()) + ")");
+            }
+            if (a.runtimeLeft().stream().anyMatch(s -> !s.isEmpty())) {
+                buts.add(" each leaves fields written at run time in a bitfield run, safe only as long as no writer "
+                        + "is added to its bytes");
+            }
+            b.append(buts.isEmpty() ? " nothing sets them apart from setup-only here" : String.join(";", buts));
+        }
+        return b.append('.').toString();
     }
 
     static String describe(FlagsModel m, Writer w) {
@@ -327,8 +440,9 @@ public final class FieldsCommand implements Callable<Integer> {
                 + PairReport.locks(m, w) + "; runtime PM: " + w.pm() + ")";
     }
 
-    private static Map<String, Object> compareData(Comparison c) {
+    private static Map<String, Object> compareData(Comparison c, Answer a) {
         Map<String, Object> d = new LinkedHashMap<>();
+        answerData(a, d);
         d.put("model", c.model());
         d.put("granularity", c.granularity());
         List<String> assumed = new ArrayList<>();

@@ -14,8 +14,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine;
 import racetrace.cli.ExitCode;
 import racetrace.engine.BadInputException;
+import racetrace.engine.Models;
+import racetrace.flags.FlagsModel;
 import racetrace.flags.Layout;
 import racetrace.flags.Layouts;
+import racetrace.flags.WritersFile;
 import racetrace.flags.dwarf.StructLayouts;
 
 /**
@@ -48,6 +51,10 @@ public final class LayoutCommand implements Callable<Integer> {
             description = "a bundled variant instead of a C file (default: none; give FILE or --variant)")
     String variant;
 
+    @Option(names = "--writers", description = "with --variant: print the variant's writers table as a writers file "
+            + "(the format --writers FILE reads) instead of its layout (default: off)")
+    boolean writers;
+
     @Mixin
     CDeclarationOptions c;
 
@@ -59,6 +66,19 @@ public final class LayoutCommand implements Callable<Integer> {
                     + (file == null ? "neither" : "both") + ")");
         }
         c.validate(file, "FILE");
+        if (writers) {
+            if (variant == null) {
+                throw new BadInputException("layout --writers prints a bundled variant's writers table: give --variant V");
+            }
+            if (!Layouts.bundledVariants(model).contains(variant)) {
+                throw new BadInputException("unknown variant '" + variant + "' of model " + model + "; its variants are "
+                        + Layouts.bundledVariants(model));
+            }
+            spec.commandLine().getOut().print(WritersFile.format((FlagsModel) Models.create(model, variant,
+                    java.util.Map.of())));
+            spec.commandLine().getOut().flush();
+            return ExitCode.OK;
+        }
         Layout l;
         if (variant != null) {
             if (!Layouts.bundledVariants(model).contains(variant)) {

@@ -2,9 +2,14 @@ package racetrace.flags.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import racetrace.engine.BadInputException;
+import racetrace.engine.Models;
+import racetrace.flags.FlagsModel;
 import racetrace.flags.Layout;
 import racetrace.flags.Layouts;
+import racetrace.flags.Writer;
+import racetrace.flags.WritersFile;
 import racetrace.flags.dwarf.StructLayouts;
 
 /**
@@ -17,8 +22,11 @@ final class LayoutInput {
     private LayoutInput() {
     }
 
-    /** Reads the file and makes it a variant of {@code model}; returns the variant's name. */
-    static String register(Path file, String model, String struct, String arch) {
+    /**
+     * Reads the file (and the writers file, or null) and makes them a variant of {@code model};
+     * returns the variant's name.
+     */
+    static String register(Path file, String model, String struct, String arch, Path writers) {
         Layouts.bundledVariants(model); // refuses a model that takes no layout, before the file is read
         if (!Files.isRegularFile(file)) {
             throw new BadInputException("layout file " + file + " does not exist or is not a file");
@@ -33,6 +41,21 @@ final class LayoutInput {
             throw new BadInputException(file + ": the layout is for model " + layout.model() + " (its 'model' line), not "
                     + model + "; change that line or run it with " + layout.model());
         }
-        return Layouts.register(layout);
+        String variant = Layouts.register(layout);
+        if (writers == null) {
+            return variant;
+        }
+        if (!Files.isRegularFile(writers)) {
+            throw new BadInputException("writers file " + writers + " does not exist or is not a file");
+        }
+        String text;
+        try {
+            text = Files.readString(writers, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            throw new BadInputException("cannot read writers file " + writers + ": " + e.getMessage());
+        }
+        FlagsModel base = (FlagsModel) Models.create(model, variant, java.util.Map.of());
+        List<Writer> rows = WritersFile.parse(text, writers.toString(), base);
+        return rows.isEmpty() ? variant : Layouts.addWithWriters(base.layout(), rows);
     }
 }

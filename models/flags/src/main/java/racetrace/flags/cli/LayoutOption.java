@@ -23,6 +23,12 @@ public final class LayoutOption implements VariantInput {
                     + "same --layout (default: none, the bundled variants)")
     Path file;
 
+    @Option(names = "--writers", paramLabel = "FILE",
+            description = "with --layout: rows for the writers table, in the format racetrace layout <model> --writers "
+                    + "prints: the writers of flags the bundled table lacks, each run by the model as an op of its own "
+                    + "(w1, w2, ...); the variant's digest covers them (default: none)")
+    Path writers;
+
     @Mixin
     CDeclarationOptions c;
 
@@ -40,13 +46,16 @@ public final class LayoutOption implements VariantInput {
     @Override
     public void validate() {
         c.validate(file, "--layout");
+        if (writers != null && file == null) {
+            throw new BadInputException("--writers adds writers to a layout of your own: give it with --layout FILE");
+        }
     }
 
     /** Reads the file and makes it a variant of {@code model}; returns the variant's name. */
     @Override
     public String variantOf(String model) {
         validate();
-        return LayoutInput.register(file, model, c.struct, c.arch());
+        return LayoutInput.register(file, model, c.struct, c.arch(), writers);
     }
 
     @Override
@@ -81,7 +90,8 @@ public final class LayoutOption implements VariantInput {
     /** {@code --layout FILE [--struct S] [--arch A]}, each with a leading space, or "" without a layout. */
     @Override
     public String asArguments() {
-        return file == null ? "" : " --layout " + shellWord(file.toString()) + c.asArguments();
+        return file == null ? "" : " --layout " + shellWord(file.toString())
+                + (writers == null ? "" : " --writers " + shellWord(writers.toString())) + c.asArguments();
     }
 
     /**
@@ -99,10 +109,15 @@ public final class LayoutOption implements VariantInput {
         try {
             java.nio.file.Files.createDirectories(dir);
             java.nio.file.Files.copy(file, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            if (writers != null) {
+                java.nio.file.Files.copy(writers, dir.resolve(writers.getFileName()),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot copy " + file + " to " + dir, e);
         }
-        return " --layout " + shellWord(file.getFileName().toString()) + c.asArguments();
+        return " --layout " + shellWord(file.getFileName().toString())
+                + (writers == null ? "" : " --writers " + shellWord(writers.getFileName().toString())) + c.asArguments();
     }
 
     /** A path as one shell word: as it is when the shell leaves it alone, else in single quotes. */

@@ -10,6 +10,7 @@ import racetrace.engine.Models;
 import racetrace.flags.FlagsModel;
 import racetrace.flags.Layout;
 import racetrace.flags.Layouts;
+import racetrace.search.Assumptions;
 
 /**
  * The thread's question as a table: the history's layouts and the two policies' layouts, each
@@ -18,11 +19,14 @@ import racetrace.flags.Layouts;
  * @param model the model
  * @param granularity the granularity every layout runs under
  * @param options the options every instance takes (granularity and assumptions)
- * @param columns one per layout: the bundled ones oldest first, then setup-only and point-fix
+ * @param columns one per layout: the bundled ones oldest first, then setup-only (the merged commit's
+ *     reading, then the literal one) and point-fix
  * @param pairs the pairs that race in some layout, in order of first appearance
+ * @param base the layout the policies are derived from (the newest before the fix)
+ * @param pointFixes every smallest point fix of the base (the column shows the first)
  */
 public record Comparison(String model, String granularity, Map<String, String> options, List<Column> columns,
-        List<FieldPairs.Pair> pairs) {
+        List<FieldPairs.Pair> pairs, FlagsModel base, List<Set<String>> pointFixes) {
 
     /**
      * One layout's report.
@@ -68,13 +72,16 @@ public record Comparison(String model, String granularity, Map<String, String> o
             if (v == null) {
                 return "-";
             }
+            if (v.unknown()) {
+                return "unknown";
+            }
             if (v.undecided()) {
                 return "cut";
             }
             if (!v.races()) {
                 return "safe";
             }
-            List<String> deps = v.dependsOn().stream().map(PairVerdict.Dependence::option).toList();
+            List<String> deps = v.dependsOn().stream().map(Assumptions.Dependence::option).toList();
             return deps.isEmpty() ? "RACES" : "races(" + String.join(",", deps) + ")";
         }
     }
@@ -91,10 +98,15 @@ public record Comparison(String model, String granularity, Map<String, String> o
         }
         FlagsModel base = columns.stream().map(Column::instance)
                 .filter(m -> m.instance().variant().equals(m.policyBase())).findFirst().orElseThrow();
-        columns.add(column(model, Policies.setupOnly(base), options, check));
-        Layout fix = Policies.pointFix(base, m -> m == base ? columns.stream().filter(c -> c.instance() == base)
-                .findFirst().orElseThrow().verdicts() : PairReport.run(m, check), l -> instance(model, l, options));
-        columns.add(column(model, fix, options, check));
+        columns.add(column(model, Policies.setupOnly(base, Policies.Reading.MERGED_RULE), options, check));
+        columns.add(column(model, Policies.setupOnly(base, Policies.Reading.LITERAL), options, check));
+        List<PairVerdict> baseReport = columns.stream().filter(c -> c.instance() == base).findFirst().orElseThrow()
+                .verdicts();
+        List<Set<String>> fixes = Policies.pointFixes(base, m -> m == base ? baseReport : PairReport.run(m, check),
+                l -> instance(model, l, options));
+        columns.add(column(model, fixes.isEmpty() ? base.layout().renamed(base.layout().name() + "."
+                + Policies.POINT_FIX, "nothing races: nothing to move", base.layout().origin())
+                : Policies.pointFixLayout(base, fixes.get(0)), options, check));
         Set<FieldPairs.Pair> pairs = new LinkedHashSet<>();
         for (Column c : columns) {
             for (PairVerdict v : c.verdicts()) {
@@ -104,7 +116,7 @@ public record Comparison(String model, String granularity, Map<String, String> o
             }
         }
         return new Comparison(model, options.getOrDefault("granularity", "byte"), options, columns,
-                new ArrayList<>(pairs));
+                new ArrayList<>(pairs), base, fixes);
     }
 
     private static Column column(String model, Layout l, Map<String, String> options, PairCheck check) {

@@ -9,6 +9,7 @@ import racetrace.engine.Outcome;
 import racetrace.flags.Assumption;
 import racetrace.flags.FlagsModel;
 import racetrace.flags.Writer;
+import racetrace.search.Assumptions;
 import racetrace.search.Case;
 
 /** Every pair of fields sharing a storage unit in one instance, each decided by {@link PairCheck}. */
@@ -89,7 +90,7 @@ public final class PairReport {
         o.put("writers", writers);
         List<Object> assumptions = new ArrayList<>();
         if (v.races()) {
-            for (PairVerdict.Dependence d : v.dependsOn()) {
+            for (Assumptions.Dependence d : v.dependsOn()) {
                 Map<String, Object> a = new LinkedHashMap<>();
                 a.put("option", d.option());
                 a.put("value", d.value());
@@ -123,6 +124,9 @@ public final class PairReport {
                     + "exhaustively), then fewest preemptions and steps in its scenario"
                     : "not proven: a search stopped at its state cap (--max-states) before it could show that no "
                     + "smaller run loses the update");
+        } else if (v.unknown()) {
+            ev.put("kind", "none");
+            ev.put("noWriter", v.noWriter());
         } else {
             ev.put("kind", "exhaustive");
             ev.put("scope", v.scope());

@@ -3,6 +3,7 @@ package racetrace.flags.fields;
 import java.util.List;
 import racetrace.engine.Measure;
 import racetrace.flags.Writer;
+import racetrace.search.Assumptions;
 import racetrace.search.Case;
 
 /**
@@ -24,29 +25,38 @@ import racetrace.search.Case;
  *     is safe only when complete, else undecided; a race is shown minimal only when complete
  * @param scope what the scope is, in words
  * @param millis wall-clock time
+ * @param noWriter the fields of the pair that no row of the writers table stores: the pair is
+ *     unknown (nothing says who stores them, so nothing was explored), never safe; empty otherwise
  */
 public record PairVerdict(FieldPairs.Pair pair, boolean races, Case counterexample, Measure measure, Writer culprit,
-        Writer victim, List<Dependence> dependsOn, List<Writer> writers, int scenarios, long states,
-        boolean complete, String scope, long millis) {
+        Writer victim, List<Assumptions.Dependence> dependsOn, List<Writer> writers, int scenarios, long states,
+        boolean complete, String scope, long millis, List<String> noWriter) {
+
+    public PairVerdict {
+        noWriter = List.copyOf(noWriter);
+    }
+
+    /** Neither races nor safe: a field of the pair has no writer. */
+    public boolean unknown() {
+        return !noWriter.isEmpty();
+    }
 
     /** Neither a race nor safe: no race found, and a search stopped at its cap before the end. */
     public boolean undecided() {
-        return !races && !complete;
-    }
-
-    /** The word of the verdict: races, safe, or inconclusive (a cap stopped a search). */
-    public String word() {
-        return races ? "races" : complete ? "safe" : "inconclusive";
+        return !races && !complete && !unknown();
     }
 
     /**
-     * An assumption a counterexample depends on.
-     *
-     * @param option the assumption's option name
-     * @param value the value the counterexample was found under
-     * @param meaning what that value says
-     * @param why what the other value does to the scenario
+     * The word of the verdict: races, safe, unknown (a field no writer stores) or inconclusive (a cap
+     * stopped a search).
      */
-    public record Dependence(String option, String value, String meaning, String why) {
+    public String word() {
+        return races ? "races" : unknown() ? "unknown" : complete ? "safe" : "inconclusive";
     }
+
+    /** The verdict as the JSON line says it: {@link #word()}. */
+    public String verdict() {
+        return word();
+    }
+
 }

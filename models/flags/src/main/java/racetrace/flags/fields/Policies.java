@@ -8,21 +8,24 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import racetrace.engine.BadInputException;
+import racetrace.flags.Context;
 import racetrace.flags.FlagsModel;
 import racetrace.flags.Layout;
 import racetrace.flags.Writer;
 
 /**
- * The two policies of the vfio thread (seed message of 12 May 2026), each turned into a layout
+ * The two policies of the vfio thread (seed message of 12 May 2026), each turned into layouts
  * derived from a base layout:
  * <ul>
  * <li><b>setup-only</b>: "limit bitfield use to anything serialized by probe/open/close": a field
- * stays a bitfield only when every writer of it runs in the device's own init, probe, open or
- * close; every other field becomes a plain member.</li>
- * <li><b>point-fix</b>: "only [the racing fields] are pulled out": the smallest set of fields that
- * holds a field of every pair the pair report finds racing becomes plain (among sets of that size,
- * the one with the fewest fields written only at setup/release, then the earliest declared); the
- * report runs again on the result, until no pair races.</li>
+ * stays a bitfield only when every writer of it runs at setup or release; every other field becomes
+ * a plain member. Two readings of "setup" ({@link Reading}): the merged commit's rule, the device's
+ * own init, probe, open and close (a reset reaching across from a peer device is not setup), and the
+ * thread's words taken literally, anything serialized by some device's probe, open or close (a peer
+ * device's close-time reset is).</li>
+ * <li><b>point-fix</b>: "only [the racing fields] are pulled out": the smallest sets of fields whose
+ * moving out leaves no pair racing; every set of that size that does so is one (ties are listed,
+ * not broken).</li>
  * </ul>
  * A field taken out of a run becomes a one-byte plain member declared right after the run; the
  * bitfields left are packed again in declaration order from bit 0, a byte each eight, as the
@@ -34,93 +37,203 @@ public final class Policies {
     }
 
     public static final String SETUP_ONLY = "setup-only";
+    public static final String SETUP_LITERAL = "setup-literal";
     public static final String POINT_FIX = "point-fix";
 
-    /** The setup-only layout of a base: which fields move out follows from the writers table. */
+    /** What counts as setup for the setup-only policy. */
+    public enum Reading {
+        /**
+         * The merged commit's rule (v3 3/6, e73638e55f86: "flags modified from user action, including
+         * actions that reach across to another device (ex. reset) use dedicated storage units"): the
+         * device's own init, probe, open and close.
+         */
+        MERGED_RULE(SETUP_ONLY, "the device's own init, probe, open and close (the merged commit's rule: a reset "
+                + "reaching across from a peer device is not setup)"),
+        /**
+         * The seed message's words: "anything serialized by probe/open/close". A peer device's
+         * close-time reset (vfio_pci_dev_set_try_reset) runs in that device's close under
+         * dev_set->lock, so it counts.
+         */
+        LITERAL(SETUP_LITERAL, "anything serialized by some device's probe, open or close (the thread's words "
+                + "literally: a peer device's close-time reset counts)");
+
+        private final String policy;
+        private final String description;
+
+        Reading(String policy, String description) {
+            this.policy = policy;
+            this.description = description;
+        }
+
+        public String policy() {
+            return policy;
+        }
+
+        public String description() {
+            return description;
+        }
+
+        /** Whether a writer in this context is setup under this reading. */
+        public boolean setup(Context c) {
+            return c.setupOrRelease() || this == LITERAL && c == Context.PEER_RESET;
+        }
+    }
+
+    /** The setup-only layout of a base under the merged commit's rule. */
     public static Layout setupOnly(FlagsModel base) {
+        return setupOnly(base, Reading.MERGED_RULE);
+    }
+
+    /** The setup-only layout of a base: which fields move out follows from the writers table and the reading. */
+    public static Layout setupOnly(FlagsModel base, Reading reading) {
+        Set<String> out = setupOnlyPlain(base, reading);
+        return moveOut(base.layout(), out, reading.policy(), "bitfields only for fields written at "
+                + (reading == Reading.LITERAL ? "probe/open/close, a peer's reset included" : "init/probe/open/close")
+                + ": plain " + String.join(", ", out));
+    }
+
+    /** The bitfields of a base the setup-only policy makes plain under a reading. */
+    public static Set<String> setupOnlyPlain(FlagsModel base, Reading reading) {
         Set<String> out = new LinkedHashSet<>();
         for (Layout.Field f : base.layout().fields()) {
             if (!f.isBitfield()) {
                 continue;
             }
             List<Writer> rows = FieldPairs.rows(base, f.name());
-            if (rows.stream().anyMatch(w -> !w.context().setupOrRelease())) {
+            // A field no row stores is not known to be setup-only: it becomes plain.
+            if (rows.isEmpty() || rows.stream().anyMatch(w -> !reading.setup(w.context()))) {
                 out.add(f.name());
             }
         }
-        return moveOut(base.layout(), out, SETUP_ONLY, "bitfields only for fields written at init/probe/open/close: "
-                + "plain " + String.join(", ", out));
+        return out;
     }
 
     /**
-     * The point-fix layout of a base: the fields of racing pairs move out, round after round.
+     * The first point fix ({@link #pointFixes}), as the table's column: the smallest set in
+     * declaration order.
+     */
+    public static Layout pointFix(FlagsModel base, Function<FlagsModel, List<PairVerdict>> report,
+            Function<Layout, FlagsModel> instance) {
+        List<Set<String>> all = pointFixes(base, report, instance);
+        return all.isEmpty() ? base.layout() : pointFixLayout(base, all.get(0));
+    }
+
+    /** The layout of one point fix of a base. */
+    public static Layout pointFixLayout(FlagsModel base, Set<String> fields) {
+        return moveOut(base.layout(), fields, POINT_FIX, "a field of every racing pair plain: " + String.join(", ", fields));
+    }
+
+    /**
+     * Every smallest set of bitfields whose moving out leaves no pair racing (ties all listed, in
+     * declaration order), empty when nothing races in the base. Sets are tried by size, among the
+     * bitfields of pairs that race in the base or in a layout tried on the way (moving fields out
+     * repacks the rest, which may make new pairs share a byte), each set covering the base's racing
+     * pairs; each tried layout's report decides.
      *
      * @param report the pair report of an instance of a layout (same granularity and assumptions)
      * @param instance makes the instance of a derived layout
      */
-    public static Layout pointFix(FlagsModel base, Function<FlagsModel, List<PairVerdict>> report,
+    public static List<Set<String>> pointFixes(FlagsModel base, Function<FlagsModel, List<PairVerdict>> report,
             Function<Layout, FlagsModel> instance) {
-        Set<String> out = new LinkedHashSet<>();
-        FlagsModel current = base;
-        Layout layout = base.layout();
-        for (int round = 0; round < Layout.MAX_FIELDS; round++) {
-            List<FieldPairs.Pair> racing = new ArrayList<>();
-            for (PairVerdict v : report.apply(current)) {
-                if (v.races()) {
-                    racing.add(v.pair());
-                }
-            }
-            if (racing.isEmpty()) {
-                return layout;
-            }
-            Set<String> cover = smallestCover(current, racing);
-            out.addAll(cover);
-            layout = moveOut(base.layout(), out, POINT_FIX, "a field of every racing pair plain: "
-                    + String.join(", ", out));
-            current = instance.apply(layout);
+        List<FieldPairs.Pair> racing = racing(report.apply(base));
+        if (racing.isEmpty()) {
+            return List.of();
         }
-        throw new IllegalStateException("point fixes did not converge");
+        Set<String> pool = new LinkedHashSet<>();
+        racing.forEach(p -> {
+            pool.add(p.a());
+            pool.add(p.b());
+        });
+        Map<Set<String>, Boolean> tried = new java.util.HashMap<>();
+        for (int size = 1; size <= Layout.MAX_FIELDS; size++) {
+            int before;
+            List<Set<String>> found;
+            do {
+                before = pool.size();
+                found = new ArrayList<>();
+                for (Set<String> set : subsets(bitfieldsIn(base, pool), size)) {
+                    if (!covers(set, racing)) {
+                        continue;
+                    }
+                    Boolean ok = tried.get(set);
+                    if (ok == null) {
+                        List<FieldPairs.Pair> left = racing(report.apply(instance.apply(pointFixLayout(base, set))));
+                        ok = left.isEmpty();
+                        tried.put(set, ok);
+                        left.forEach(p -> {
+                            pool.add(p.a());
+                            pool.add(p.b());
+                        });
+                    }
+                    if (ok) {
+                        found.add(set);
+                    }
+                }
+                // New racing fields enlarge the pool: sets of this size that use them are tried too.
+            } while (found.isEmpty() && pool.size() > before);
+            if (!found.isEmpty()) {
+                return found;
+            }
+            if (size >= bitfieldsIn(base, pool).size()) {
+                break;
+            }
+        }
+        throw new IllegalStateException("no point fix: moving every racing bitfield out still leaves a race");
     }
 
-    /**
-     * The smallest set of bitfields holding one field of every pair; ties go to the set with the
-     * fewest fields written only at setup/release, then to the earliest declared fields.
-     */
-    static Set<String> smallestCover(FlagsModel m, List<FieldPairs.Pair> pairs) {
-        List<String> candidates = new ArrayList<>();
-        for (Layout.Field f : m.layout().fields()) {
-            boolean inPair = pairs.stream().anyMatch(p -> p.a().equals(f.name()) || p.b().equals(f.name()));
-            if (inPair && f.isBitfield()) {
-                candidates.add(f.name());
+    private static List<FieldPairs.Pair> racing(List<PairVerdict> verdicts) {
+        List<FieldPairs.Pair> out = new ArrayList<>();
+        for (PairVerdict v : verdicts) {
+            if (v.races()) {
+                out.add(v.pair());
             }
         }
-        if (candidates.size() > 20) {
-            throw new IllegalStateException("too many racing fields to choose a point fix from: " + candidates);
-        }
-        List<String> best = null;
-        long bestKey = Long.MAX_VALUE;
-        for (int mask = 1; mask < 1 << candidates.size(); mask++) {
-            List<String> set = new ArrayList<>();
-            for (int i = 0; i < candidates.size(); i++) {
-                if ((mask & (1 << i)) != 0) {
-                    set.add(candidates.get(i));
-                }
-            }
-            boolean covers = pairs.stream().allMatch(p -> set.contains(p.a()) || set.contains(p.b())
-                    || !m.layout().field(p.a()).isBitfield() || !m.layout().field(p.b()).isBitfield());
-            if (!covers) {
-                continue;
-            }
-            long setupOnly = set.stream().filter(f -> FieldPairs.rows(m, f).stream()
-                    .allMatch(w -> w.context().setupOrRelease())).count();
-            // size, then setup-only fields, then declaration order (a smaller mask of earlier fields).
-            long key = ((long) set.size() << 40) | (setupOnly << 32) | (0x7FFFFFFFL - (Integer.reverse(mask) >>> 1));
-            if (key < bestKey) {
-                bestKey = key;
-                best = set;
+        return out;
+    }
+
+    /** The bitfields of a base among names, in declaration order. */
+    private static List<String> bitfieldsIn(FlagsModel base, Set<String> names) {
+        List<String> out = new ArrayList<>();
+        for (Layout.Field f : base.layout().fields()) {
+            if (f.isBitfield() && names.contains(f.name())) {
+                out.add(f.name());
             }
         }
-        return new LinkedHashSet<>(best == null ? List.of() : best);
+        return out;
+    }
+
+    private static boolean covers(Set<String> set, List<FieldPairs.Pair> pairs) {
+        return pairs.stream().allMatch(p -> set.contains(p.a()) || set.contains(p.b()));
+    }
+
+    /** Every subset of the given size, in lexicographic order of positions (declaration order first). */
+    static List<Set<String>> subsets(List<String> items, int size) {
+        List<Set<String>> out = new ArrayList<>();
+        if (size > items.size()) {
+            return out;
+        }
+        int[] idx = new int[size];
+        for (int i = 0; i < size; i++) {
+            idx[i] = i;
+        }
+        while (true) {
+            Set<String> s = new LinkedHashSet<>();
+            for (int i : idx) {
+                s.add(items.get(i));
+            }
+            out.add(s);
+            int i = size - 1;
+            while (i >= 0 && idx[i] == items.size() - size + i) {
+                i--;
+            }
+            if (i < 0) {
+                return out;
+            }
+            idx[i]++;
+            for (int j = i + 1; j < size; j++) {
+                idx[j] = idx[j - 1] + 1;
+            }
+        }
     }
 
     /** The base with the named bitfields moved out of their runs into plain one-byte members. */

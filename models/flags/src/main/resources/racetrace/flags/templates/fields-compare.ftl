@@ -19,3 +19,27 @@ sizeof: the struct's size where measured (the notes' mock, GCC 12 x86-64).
   ${a}
 </#list>
 
+
+== the answer (${model}, granularity ${granularity}; assumed ${assumed}; base ${base}, merged fix ${merged})
+<#list setups as s>
+setup-only, setup = ${s.reading}:
+   plain ${s.plain}; pairs racing: ${s.racing}; the merged fix: <#if s.merged>yes, the same fields plain<#else>no (${s.difference})</#if>
+</#list>
+point fixes (every smallest set of fields made plain that leaves no pair racing<#if fixes?size gt 1>; ${fixes?size}, tied</#if>):
+<#list fixes as f>
+   ${f.set}<#if f.left?has_content>  leaves written at run time in a bitfield run: ${f.left}</#if>
+</#list>
+<#if !fixes?has_content>
+   none needed: no pair races in ${base}
+</#if>
+assumptions:
+<#list conditional as c>
+   ${c}
+</#list>
+<#if !conditional?has_content>
+   no race of ${base} rests on an assumption
+</#if>
+<#if otherValues?has_content>
+   with ${otherValues}: point fixes ${otherFixes}; setup-only (the merged commit's rule) pairs racing: ${otherSetupRaces}
+</#if>
+conclusion: ${conclusion}

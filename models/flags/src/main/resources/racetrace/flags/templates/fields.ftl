@@ -1,4 +1,4 @@
-== ${instance}: ${pairs} pair<#if pairs != 1>s</#if> of fields share a storage unit; ${racing} race<#if racing != 1>s</#if><#if undecidedCount gt 0>; ${undecidedCount} undecided (a search stopped at --max-states ${maxStates?c})</#if>
+== ${instance}: ${pairs} pair<#if pairs != 1>s</#if> of fields share a storage unit; ${racing} race<#if racing != 1>s</#if><#if undecidedCount gt 0>; ${undecidedCount} undecided (a search stopped at --max-states ${maxStates?c})</#if><#if unknown?has_content>; ${unknown?size} unknown (no writer)</#if>
    layout:  ${layout}
    scope:   ${scope}
    explored ${scenarios} scenarios, ${states} distinct states, in ${millis} ms
@@ -44,4 +44,11 @@ ${r.table}
    ${s.pair?right_pad(40)} ${s.why}
 </#list>
 </#if>
+<#if unknown?has_content>
 
+-- unknown (no writer): no row of the writers table stores a field of these pairs, so no thread of the model
+   stores it and nothing was explored; not safe (give the field's writers with --writers FILE):
+<#list unknown as u>
+   ${u.pair?right_pad(40)} no writer: ${u.noWriter}
+</#list>
+</#if>
