@@ -61,7 +61,12 @@ public interface Model<S> {
     /** Whether {@code thread} can take a step now (not finished, not blocked on a lock). */
     boolean enabled(S state, int thread);
 
-    /** Whether {@code thread} has run its whole script. */
+    /**
+     * Whether {@code thread} has run its whole script, or waits where the code may rightly stay
+     * forever (a legitimate end: a server with no requests, an idle guest with nothing pending).
+     * A state where no thread can step and some thread is not finished is a deadlock, which the
+     * hunt reports as a violation, as TLC does; the spec lets the legitimate ends stutter.
+     */
     boolean finished(S state, int thread);
 
     /**

@@ -97,10 +97,15 @@ public final class ModelFailure extends RuntimeException {
     }
 
     private static Model<?> innermost(Model<?> m) {
-        while (m instanceof ForwardingModel<?> f) {
-            m = f.inner;
+        while (true) {
+            if (m instanceof ForwardingModel<?> f) {
+                m = f.inner;
+            } else if (m instanceof WrappingModel w) {
+                m = w.wrapped();
+            } else {
+                return m;
+            }
         }
-        return m;
     }
 
     /**

@@ -17,6 +17,20 @@ import racetrace.search.scope.Scope;
  */
 public record Minimality(boolean withinScenario, Scope scope, String config, long scenarios, String why) {
 
+    /** A few words for a verdict: what is proven, without the notes on what is not. */
+    public String brief() {
+        if (scope != null) {
+            return "proven minimal among every scenario up to " + scope + (config != null ? " with configuration "
+                    + config : "");
+        }
+        return withinScenario ? "proven minimal within its scenario" : "minimality not proven";
+    }
+
+    /** The summary table's mark: (min), (min/cfg), (min/scn), or nothing. */
+    public String mark() {
+        return scope != null ? config == null ? "(min)" : "(min/cfg)" : withinScenario ? "(min/scn)" : "";
+    }
+
     /** One line for reports. */
     public String describe() {
         StringBuilder b = new StringBuilder();

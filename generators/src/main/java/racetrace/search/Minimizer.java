@@ -29,16 +29,45 @@ public final class Minimizer {
     /**
      * Caps on the proving searches; past them a result says what it could not prove.
      *
-     * @param perScenario (state, thread) pairs one scenario's minimal search may settle
+     * @param perScenario (state, thread) pairs one scenario's minimal search may settle, and
+     *     states one scenario's exploration may reach; fewer for scenarios of many threads, whose
+     *     states are larger ({@link #statesFor}), so that memory stays bounded too
      * @param maxScenarios scenarios the scope search may cover
      * @param workers threads for the scope search
+     * @param deadlineNanos the {@link System#nanoTime()} after which every search stops (a time
+     *     cap the caller was given), or {@link Long#MAX_VALUE} for none
      */
-    public record Options(long perScenario, int maxScenarios, int workers) {
+    public record Options(long perScenario, int maxScenarios, int workers, long deadlineNanos) {
+
+        /** Caps without a deadline: the result depends on nothing but the case. */
+        public Options(long perScenario, int maxScenarios, int workers) {
+            this(perScenario, maxScenarios, workers, Long.MAX_VALUE);
+        }
 
         public static Options defaults() {
             return new Options(500_000, 50_000, Parallel.cores());
         }
+
+        /**
+         * The state cap of one scenario's search: {@code perScenario}, and no more than {@value
+         * #THREAD_STATES} thread-states in all, so that a search over a 100-thread scenario holds
+         * about as many bytes of states as one over an 8-thread scenario.
+         */
+        public Limits statesFor(Scenario scenario) {
+            long cap = Math.min(perScenario, Math.max(1_000, THREAD_STATES / Math.max(1, scenario.threadCount())));
+            if (deadlineNanos == Long.MAX_VALUE) {
+                return Limits.states(cap);
+            }
+            return Limits.of(cap, java.time.Duration.ofNanos(Math.max(1, deadlineNanos - System.nanoTime())));
+        }
+
+        boolean pastDeadline() {
+            return deadlineNanos != Long.MAX_VALUE && System.nanoTime() > deadlineNanos;
+        }
     }
+
+    /** States times threads one scenario's search may hold (see {@link Options#statesFor}). */
+    public static final long THREAD_STATES = 4_000_000;
 
     /**
      * The minimal counterexample and what backs it.
@@ -70,8 +99,18 @@ public final class Minimizer {
         private final Map<String, List<Verdict>> byScope = new java.util.concurrent.ConcurrentHashMap<>();
         private final Map<String, Long> counts = new java.util.concurrent.ConcurrentHashMap<>();
 
-        List<Verdict> verdicts(Model<?> model, String key, List<Scenario> scenarios, Limits limits, int workers) {
-            return byScope.computeIfAbsent(key, k -> Parallel.map(scenarios, s -> verdict(model, s, limits), workers));
+        List<Verdict> verdicts(Model<?> model, String key, List<Scenario> scenarios, Options options) {
+            List<Verdict> known = byScope.get(key);
+            if (known != null) {
+                return known;
+            }
+            List<Verdict> fresh = Parallel.map(scenarios, s -> verdict(model, s, options.statesFor(s)),
+                    options.workers());
+            // A search cut by the clock is no answer to keep for the next invariant.
+            if (fresh.stream().allMatch(Verdict::complete)) {
+                byScope.put(key, fresh);
+            }
+            return fresh;
         }
 
         long count(ScenarioSpace space, Scope scope, int max) {
@@ -94,12 +133,12 @@ public final class Minimizer {
     }
 
     public static Result minimize(Case failing, String invariant, Options options, Shared shared) {
-        Shrinker.Result greedy = Shrinker.shrink(failing, invariant);
+        Shrinker.Result greedy = Shrinker.shrink(failing, invariant, Shrinker.DEFAULT_MAX_RUNS, options.deadlineNanos());
         Case current = greedy.shrunk();
         Measure measure = greedy.measure();
-        Limits perScenario = Limits.states(options.perScenario());
 
-        MinimalSearch.Result own = MinimalSearch.search(current.model(), current.scenario(), invariant, perScenario);
+        MinimalSearch.Result own = MinimalSearch.search(current.model(), current.scenario(), invariant,
+                options.statesFor(current.scenario()));
         boolean withinScenario = own.proven() && own.found() != null;
         if (withinScenario) {
             current = Shrinker.normalised(own.found(), own.found().check(List.of(invariant)));
@@ -116,7 +155,7 @@ public final class Minimizer {
             List<Scenario> all = enumerate(shared, space, full, options.maxScenarios(), null);
             if (all != null) {
                 ScopeMinimum best = scopeMinimum(shared, full.toString(), current.model(), all, invariant, measure,
-                        perScenario, options.workers());
+                        options);
                 searched += best.searched;
                 if (best.incomplete != null) {
                     why = join(why, "smaller scenarios not all searched: " + best.incomplete);
@@ -143,7 +182,7 @@ public final class Minimizer {
                     continue;
                 }
                 ScopeMinimum best = scopeMinimum(shared, s.toString(), current.model(), list, invariant, measure,
-                        perScenario, options.workers());
+                        options);
                 searched += best.searched;
                 if (best.incomplete == null && best.found != null) {
                     current = Shrinker.normalised(best.found, best.found.check(List.of(invariant)));
@@ -166,7 +205,7 @@ public final class Minimizer {
                 break;
             }
             ScopeMinimum best = scopeMinimum(shared, full + " " + current.scenario().config(), current.model(), same,
-                    invariant, measure, perScenario, options.workers());
+                    invariant, measure, options);
             searched += best.searched;
             if (best.incomplete != null) {
                 why = join(why, "smaller scenarios not all searched: " + best.incomplete);
@@ -182,10 +221,14 @@ public final class Minimizer {
         }
 
         Case stepShortest = null;
-        Exploration x = StateSpace.explore(current.model(), current.scenario(), List.of(invariant), perScenario, true);
+        Exploration x = StateSpace.explore(current.model(), current.scenario(), List.of(invariant),
+                options.statesFor(current.scenario()), true);
         Case shortest = x.violations().get(invariant);
         if (shortest != null && shortest.schedule().length() < measure.steps()) {
             stepShortest = shortest;
+        }
+        if (options.pastDeadline()) {
+            why = join(why, "the time cap ended the minimal searches");
         }
         Minimality minimality = new Minimality(withinScenario, proven, provenConfig, searched, why);
         return new Result(current, measure, stepShortest, minimality, greedy.runs());
@@ -242,8 +285,9 @@ public final class Minimizer {
      * not depend on where the search started.
      */
     private static ScopeMinimum scopeMinimum(Shared shared, String key, Model<?> model, List<Scenario> scenarios,
-            String invariant, Measure known, Limits limits, int workers) {
-        List<Shared.Verdict> verdicts = shared.verdicts(model, key, scenarios, limits, workers);
+            String invariant, Measure known, Options options) {
+        int workers = options.workers();
+        List<Shared.Verdict> verdicts = shared.verdicts(model, key, scenarios, options);
         long searched = 0;
         int i = 0;
         while (i < scenarios.size()) {
@@ -276,7 +320,7 @@ public final class Minimizer {
                 int cap = best == null ? bound : Math.min(bound, best.preemptions());
                 List<MinimalSearch.Result> results = Parallel.map(
                         violating.subList(c, Math.min(violating.size(), c + chunk)),
-                        s -> MinimalSearch.search(model, s, invariant, cap, limits), workers);
+                        s -> MinimalSearch.search(model, s, invariant, cap, options.statesFor(s)), workers);
                 for (MinimalSearch.Result r : results) {
                     if (!r.proven()) {
                         return new ScopeMinimum(null, searched, r.stopReason());

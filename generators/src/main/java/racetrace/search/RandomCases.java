@@ -6,15 +6,14 @@ import racetrace.engine.Execution;
 import racetrace.engine.Invariant;
 import racetrace.engine.Model;
 import racetrace.engine.Scenario;
-import racetrace.engine.Scheduler;
-import racetrace.search.schedule.Pct;
-import racetrace.search.schedule.UniformRandom;
+import racetrace.search.schedule.RunScheduling;
 
 /**
  * Random runs, as the hunt and the jqwik arbitraries draw them: a random scenario, run once under
- * an online random scheduler: half the time uniform over the enabled threads for a random prefix,
- * half the time PCT of a random depth 1..{@value #MAX_PCT_DEPTH}. The case keeps the threads that
- * ran, so it replays exactly.
+ * an online random scheduler handed out by a {@link RunScheduling} (by default {@link
+ * RunScheduling#MIXED}: half the time uniform over the enabled threads for a random prefix, half
+ * the time PCT of a random depth 1..{@value RunScheduling#MAX_PCT_DEPTH}). The case keeps the
+ * threads that ran, so it replays exactly.
  */
 public final class RandomCases {
 
@@ -22,7 +21,7 @@ public final class RandomCases {
     public static final int DEFAULT_SCHEDULE_LENGTH = 64;
 
     /** PCT depths drawn: 1 (no change point) up to this. */
-    public static final int MAX_PCT_DEPTH = 5;
+    public static final int MAX_PCT_DEPTH = RunScheduling.MAX_PCT_DEPTH;
 
     private RandomCases() {
     }
@@ -31,7 +30,7 @@ public final class RandomCases {
      * One random run, surveyed: it ran to the end and recorded every invariant that failed.
      *
      * @param c the scenario with the threads that ran
-     * @param scheduler "uniform" or "pct"
+     * @param scheduler the name of the run's scheduler ("uniform" or "pct")
      */
     public record Attempt<S>(Case c, Execution<S> execution, String scheduler) {
 
@@ -52,29 +51,25 @@ public final class RandomCases {
         return attempt(model, null, maxScheduleLength, RunLength.DEFAULT_STEPS_PER_OP, random).c();
     }
 
+    /** {@link #attempt(Model, List, RunScheduling, int, double, Random)} under the mixed scheduling. */
+    public static <S> Attempt<S> attempt(Model<S> model, List<Invariant<S>> invariants, int maxScheduleLength,
+            double stepsPerOp, Random random) {
+        return attempt(model, invariants, RunScheduling.MIXED, maxScheduleLength, stepsPerOp, random);
+    }
+
     /**
-     * Draws a scenario and runs it once to the end, recording every invariant among {@code
-     * invariants} (all when null) that fails on the way.
+     * Draws a scenario, asks {@code scheduling} for the run's scheduler, and runs it once to the
+     * end, recording every invariant among {@code invariants} (all when null) that fails on the way.
      *
      * @param stepsPerOp the expected steps per op, to place PCT's change points within the run
      */
-    public static <S> Attempt<S> attempt(Model<S> model, List<Invariant<S>> invariants, int maxScheduleLength,
-            double stepsPerOp, Random random) {
+    public static <S> Attempt<S> attempt(Model<S> model, List<Invariant<S>> invariants, RunScheduling scheduling,
+            int maxScheduleLength, double stepsPerOp, Random random) {
         Scenario scenario = ScenarioGenerator.generate(model.space(), random);
-        Scheduler scheduler;
-        String name;
-        if (random.nextBoolean()) {
-            scheduler = new UniformRandom(random, random.nextInt(maxScheduleLength + 1));
-            name = "uniform";
-        } else {
-            int depth = 1 + random.nextInt(MAX_PCT_DEPTH);
-            int k = Math.max(1, (int) Math.round(stepsPerOp * Math.max(1, scenario.opCount())));
-            scheduler = new Pct(Math.max(1, scenario.threadCount()), depth, k, random);
-            name = "pct";
-        }
-        Execution<S> ex = Execution.survey(model, scenario, scheduler,
+        RunScheduling.Pick pick = scheduling.pick(scenario, stepsPerOp, maxScheduleLength, random);
+        Execution<S> ex = Execution.survey(model, scenario, pick.scheduler(),
                 invariants == null ? model.invariants() : invariants);
         Case c = new Case(model, scenario, Shrinker.trimTail(ex.executed()));
-        return new Attempt<>(c, ex, name);
+        return new Attempt<>(c, ex, pick.name());
     }
 }

@@ -70,15 +70,16 @@ public final class ScheduleString {
                         .collect(Collectors.joining("+")))
                 .collect(Collectors.joining(","));
         int n = c.scenario().threadCount();
+        int width = digitsPerChoice(n);
         StringBuilder choices = new StringBuilder();
         // The engine takes a choice modulo the thread count: writing it so is the same run, and
         // lets decode refuse any choice that names a thread the scenario does not have.
         for (int i = 0; n > 0 && i < c.schedule().length(); i++) {
             int ch = c.schedule().choice(i) % n;
-            if (ch >= DIGITS.length()) {
-                throw new IllegalArgumentException("schedule choice " + ch + " needs more than 36 threads");
+            if (width == 2) {
+                choices.append(DIGITS.charAt(ch / DIGITS.length()));
             }
-            choices.append(DIGITS.charAt(ch));
+            choices.append(DIGITS.charAt(ch % DIGITS.length()));
         }
         String[] f = {PREFIX, id.model(), id.variant(), options, m.version() + "." + hash(m), cfg, threads,
             choices.length() == 0 ? "-" : choices.toString(), c.focus() == null ? "-" : "only=" + c.focus()};
@@ -253,7 +254,7 @@ public final class ScheduleString {
                     : "it was made for model version " + version + ", this racetrace has version " + model.version();
             throw new BadInputException("schedule string was made for " + model.instance() + " " + stamp
                     + " but this racetrace's " + model.instance() + " is " + here + ": " + why
-                    + "; re-run the hunt to get a current string");
+                    + "; get a current string by re-running " + rerun(f));
         }
         Map<String, Integer> cfg = new LinkedHashMap<>();
         pairs(f[5], "config").forEach((k, v) -> {
@@ -271,17 +272,28 @@ public final class ScheduleString {
             }
         }
         int n = threads.size();
-        int[] choices = new int[f[7].equals("-") ? 0 : f[7].length()];
+        int width = digitsPerChoice(n);
+        int length = f[7].equals("-") ? 0 : f[7].length();
+        if (length % width != 0) {
+            throw new BadInputException("malformed schedule string: a scenario of " + n + " threads writes each choice "
+                    + "as " + width + " base-36 digits, and the choices field has " + length);
+        }
+        int[] choices = new int[length / width];
         for (int i = 0; i < choices.length; i++) {
-            int d = DIGITS.indexOf(f[7].charAt(i));
-            if (d < 0) {
-                throw new BadInputException("malformed schedule string: choice '" + f[7].charAt(i)
-                        + "' at position " + (i + 1) + " is not a base-36 digit (0-9, a-z)");
+            int d = 0;
+            for (int k = 0; k < width; k++) {
+                int digit = DIGITS.indexOf(f[7].charAt(i * width + k));
+                if (digit < 0) {
+                    throw new BadInputException("malformed schedule string: choice '" + f[7].charAt(i * width + k)
+                            + "' at position " + (i * width + k + 1) + " is not a base-36 digit (0-9, a-z)");
+                }
+                d = d * DIGITS.length() + digit;
             }
             if (d >= n) {
-                throw new BadInputException("schedule string's choice '" + f[7].charAt(i) + "' at position " + (i + 1)
+                String text = f[7].substring(i * width, i * width + width);
+                throw new BadInputException("schedule string's choice '" + text + "' at position " + (i * width + 1)
                         + " names thread " + (d + 1) + ", but the scenario has " + n + " thread" + (n == 1 ? "" : "s")
-                        + (n == 0 ? "" : " (choices 0.." + DIGITS.charAt(n - 1) + ")"));
+                        + (n == 0 ? "" : " (choices " + choiceText(0, width) + ".." + choiceText(n - 1, width) + ")"));
             }
             choices[i] = d;
         }
@@ -289,6 +301,10 @@ public final class ScheduleString {
         model.space().validate(scenario);
         if (focus != null) {
             String name = focus;
+            if (focus.equals(Deadlocks.NAME)) {
+                // A deadlock found by the hunt: the same check, added to the model again.
+                model = Deadlocks.checked(model);
+            }
             if (model.invariants().stream().noneMatch(i -> i.name().equals(name))) {
                 throw new BadInputException("schedule string names invariant '" + abbreviate(focus) + "', which "
                         + model.instance() + " does not have; it has "
@@ -296,6 +312,23 @@ public final class ScheduleString {
             }
         }
         return new Case(model, scenario, Schedule.of(choices), focus);
+    }
+
+    /**
+     * Digits per choice: one for up to 36 threads (every string racetrace printed before), two
+     * for more (up to 1296), so that a choice is a fixed-width base-36 number.
+     */
+    private static int digitsPerChoice(int threads) {
+        if (threads > DIGITS.length() * DIGITS.length()) {
+            throw new BadInputException("a scenario of " + threads + " threads has no schedule string; the most is "
+                    + DIGITS.length() * DIGITS.length());
+        }
+        return threads > DIGITS.length() ? 2 : 1;
+    }
+
+    private static String choiceText(int choice, int width) {
+        return width == 1 ? String.valueOf(DIGITS.charAt(choice))
+                : "" + DIGITS.charAt(choice / DIGITS.length()) + DIGITS.charAt(choice % DIGITS.length());
     }
 
     /** Refuses a string whose fields do not match its check field, naming the fields that changed. */
@@ -335,7 +368,7 @@ public final class ScheduleString {
                 b.append(" --option ").append(kv);
             }
         }
-        return b.append(" (the same --seed and --tries find the same counterexample)").toString();
+        return b.append(" (with the --seed and work bounds that printed it, if they were not the defaults)").toString();
     }
 
     /** One thread in schedule-string form: {@code actor/op.arg+op}. */

@@ -33,6 +33,15 @@ public final class Shrinker {
     }
 
     public static Result shrink(Case failing, String invariant, int maxRuns) {
+        return shrink(failing, invariant, maxRuns, Long.MAX_VALUE);
+    }
+
+    /**
+     * The same, stopping at {@code deadlineNanos} ({@link System#nanoTime()}; {@link Long#MAX_VALUE}
+     * for none) with the smallest case so far: only a caller's time cap makes shrinking depend on
+     * the clock.
+     */
+    public static Result shrink(Case failing, String invariant, int maxRuns, long deadlineNanos) {
         List<String> only = List.of(invariant);
         Case current = failing.focusedOn(invariant);
         Execution<?> ex = current.check(only);
@@ -43,10 +52,10 @@ public final class Shrinker {
         Rank rank = Rank.of(current, ex);
         int runs = 1;
         int accepted = 0;
-        while (runs < maxRuns) {
+        while (runs < maxRuns && before(deadlineNanos)) {
             boolean progress = false;
             Iterator<Case> it = Candidates.of(current).iterator();
-            while (it.hasNext() && runs < maxRuns) {
+            while (it.hasNext() && runs < maxRuns && ((runs & 0xFF) != 0 || before(deadlineNanos))) {
                 Case candidate = it.next();
                 Execution<?> cx = candidate.check(only);
                 runs++;
@@ -67,7 +76,7 @@ public final class Shrinker {
             }
             // Stuck: a smaller scenario may still fail under another schedule. Search for one.
             Iterator<Case> scenarios = Candidates.ofScenario(current).iterator();
-            while (scenarios.hasNext() && runs < maxRuns && !progress) {
+            while (scenarios.hasNext() && runs < maxRuns && !progress && before(deadlineNanos)) {
                 Case smaller = scenarios.next();
                 int[] spent = new int[1];
                 Case found = research(smaller, invariant, rank.measure().preemptions(), spent);
@@ -90,6 +99,10 @@ public final class Shrinker {
         }
         Execution<?> last = current.check(only);
         return new Result(current, invariant, last.measure(), accepted, runs);
+    }
+
+    private static boolean before(long deadlineNanos) {
+        return deadlineNanos == Long.MAX_VALUE || System.nanoTime() < deadlineNanos;
     }
 
     /** (state, thread) pairs a smaller scenario's own schedule search may settle. */

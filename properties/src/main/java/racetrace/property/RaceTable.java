@@ -64,25 +64,22 @@ public final class RaceTable {
     /**
      * The hunt's default work (random runs, ladder states, swarm scenarios, seed), so a row finds
      * what {@code racetrace hunt} finds: the budget of a table that records what the hunt reports
-     * (racetrace's own suites, read from the hunt's verdicts); its time cap raised to half an hour, so
-     * that a loaded machine does not cut the work the verdict rests on (a row the cap does cut fails
-     * as inconclusive).
+     * (racetrace's own suites, read from the hunt's verdicts). Like the hunt's, it has no time cap:
+     * the work alone ends it, so a loaded machine gets the same verdicts, later.
      */
-    public static final HuntOptions HUNT_BUDGET = withSeconds(HuntOptions.defaults(), 1800);
+    public static final HuntOptions HUNT_BUDGET = HuntOptions.defaults();
 
     /**
      * A table's default: the hunt's portfolio, seed and ladder budget (so a scope is explored to the
      * end where the hunt's is), with fewer random runs (2,000) and swarm scenarios (500), so that a
      * row takes seconds on a small model rather than the minute a full hunt may spend.
      */
-    public static final HuntOptions DEFAULT_BUDGET = withSeconds(new HuntOptions(HuntOptions.DEFAULT_SEED, 2_000,
-            HuntOptions.DEFAULT_STATES, 500, 1800, racetrace.search.hunt.Strategy.PORTFOLIO, 0,
-            racetrace.search.Parallel.cores(), racetrace.search.RandomCases.DEFAULT_SCHEDULE_LENGTH, false), 1800);
+    public static final HuntOptions DEFAULT_BUDGET = HuntOptions.defaults().withWork(
+            new racetrace.search.hunt.Work(2_000, racetrace.search.hunt.Work.DEFAULT_STATES, 500, 0));
 
-    /** The same budget with another time cap. */
+    /** The same budget with a time cap (a row it cuts fails as inconclusive). */
     public static HuntOptions withSeconds(HuntOptions o, double seconds) {
-        return new HuntOptions(o.seed(), o.tries(), o.states(), o.swarm(), seconds, o.strategy(), o.maxScope(),
-                o.workers(), o.maxScheduleLength(), o.firstOnly());
+        return o.withCap(racetrace.search.hunt.Cap.seconds(seconds));
     }
 
     private RaceTable(String model) {

@@ -85,8 +85,8 @@ final class RowCheck {
                 problems.add(f.invariant() + " rests on " + actual + ", the table records " + rec.assumptions());
             }
         }
-        if (r.cutShort() != null) {
-            problems.add("inconclusive: " + r.cutShort());
+        if (r.cutShort()) {
+            problems.add("inconclusive: " + why(r));
         }
         print("\nracetrace: " + instance + " (whole hunt): violates " + line + "\n");
         if (!problems.isEmpty()) {
@@ -111,9 +111,9 @@ final class RowCheck {
                     + f.foundBy() + ") violates " + f.invariant() + " (" + min.measure() + "): racetrace replay " + c
                     + "\nbundle: " + b.directory().toAbsolutePath() + "\n" + b.table());
         }
-        if (r.cutShort() != null) {
-            throw new AssertionError(instance + ": inconclusive, " + r.cutShort() + " before the hunt's work ("
-                    + r.evidence().describe() + ") could back 'holds'");
+        if (r.verdict() == HuntResult.Verdict.INCONCLUSIVE) {
+            throw new AssertionError(instance + ": inconclusive, " + why(r) + "; what was done (" + evidence(r)
+                    + ") cannot back 'holds'");
         }
         if (r.deadlocks() > 0) {
             throw new AssertionError(instance + " is expected to hold, but " + r.deadlocks() + " runs or states "
@@ -122,10 +122,10 @@ final class RowCheck {
         }
         if (!r.evidence().exhaustive()) {
             throw new AssertionError(instance + " is expected to hold, but no scope was explored to the end within "
-                    + "the suite's budget, so nothing backs it (" + r.evidence().describe() + "); give the table a "
+                    + "the suite's budget, so nothing backs it (" + evidence(r) + "); give the table a "
                     + "larger budget (states)");
         }
-        print("\nracetrace: " + instance + " holds, as the table records (" + r.evidence().describe() + ")\n");
+        print("\nracetrace: " + instance + " holds, as the table records (" + evidence(r) + ")\n");
     }
 
     private static void violates(Model<?> model, Expectation.Violates expected, HuntOptions budget,
@@ -134,8 +134,8 @@ final class RowCheck {
         HuntResult r = Hunter.hunt(model, budget.stoppingAtFirst(), null);
         if (!r.violated()) {
             throw new AssertionError(instance + " is expected to violate " + expected.invariants().keySet()
-                    + " (as the table records), but the hunt found nothing: " + r.evidence().describe()
-                    + (r.cutShort() == null ? "" : "; inconclusive, " + r.cutShort()));
+                    + " (as the table records), but the hunt found nothing: " + evidence(r)
+                    + (r.verdict() == HuntResult.Verdict.INCONCLUSIVE ? "; inconclusive, " + why(r) : ""));
         }
         Finding first = r.findings().get(0);
         String invariant = first.invariant();
@@ -201,5 +201,31 @@ final class RowCheck {
     private static String suiteName(Class<?> suite) {
         String pkg = suite.getPackageName();
         return (pkg.isEmpty() ? suite.getName() : suite.getName().substring(pkg.length() + 1)).replace('$', '.');
+    }
+
+    /** What a hunt's work covered, in a few words for a row's message (the command line words it from its templates). */
+    private static String evidence(HuntResult r) {
+        racetrace.search.hunt.Evidence e = r.evidence();
+        return (e.scope() != null ? "every scenario up to " + e.scope() + " explored exhaustively, " + e.scopeStates()
+                + " states; " : "no scope explored to the end; ") + e.runs() + " random runs; " + e.swarmScenarios()
+                + " swarm scenarios explored exhaustively";
+    }
+
+    /** Why a hunt's work backs no held verdict, in a few words. */
+    private static String why(HuntResult r) {
+        racetrace.search.hunt.Shortfall s = r.shortfall();
+        if (s == null) {
+            return "nothing cut";
+        }
+        if (s.cutBy() instanceof racetrace.search.hunt.Cap.Seconds c) {
+            return "cut short by the time limit of " + c.seconds() + " s";
+        }
+        if (s.cutBy() != null) {
+            return "cut short by " + s.cutBy();
+        }
+        if (s.scope() != null) {
+            return "scope " + s.scope().wanted() + " not completed (" + s.scope().reason() + ")";
+        }
+        return "nothing completed";
     }
 }

@@ -77,7 +77,8 @@ class TableSuites {
     static class Unbacked {
         @RaceSuite
         static RaceTable rows() {
-            HuntOptions tiny = new HuntOptions(1, 10, 1, 0, 60, Strategy.RANDOM, 0, 1, 64, false);
+            HuntOptions tiny = new HuntOptions(1, new racetrace.search.hunt.Work(10, 1, 0, 0),
+                    racetrace.search.hunt.Cap.NONE, Strategy.RANDOM, 1, 64, false);
             return RaceTable.of("counter").holds("locked").budget(tiny);
         }
     }

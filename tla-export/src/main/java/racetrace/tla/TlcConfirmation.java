@@ -5,7 +5,8 @@ package racetrace.tla;
  *
  * <ul>
  * <li>{@link Confirmed}: the run violates an invariant and TLC reports the same invariant
- * violated at the same step of the same behaviour of the spec;</li>
+ * violated at the same step of the same behaviour of the spec; or the run deadlocks and TLC
+ * reports the spec deadlocked in the same state;</li>
  * <li>{@link Conforms}: the run violates nothing, and TLC agrees that every step is one the spec
  * can take and every invariant holds throughout;</li>
  * <li>{@link Rejected}: the two descriptions disagree, from step {@code step} on (a bug in the
@@ -37,6 +38,10 @@ public sealed interface TlcConfirmation {
     record Confirmed(String invariant, int step, ExportedTrace export, TlcResult tlc) implements TlcConfirmation {
         @Override
         public String describe(boolean withTime) {
+            if (TraceConfirmer.DEADLOCK.equals(invariant) && tlc.verdict() == TlcVerdict.DEADLOCK) {
+                return "TLC confirms: the spec deadlocks after step " + step + " of " + export.module()
+                        + ", as the Java run does (" + tlc.summary(withTime) + ")";
+            }
             return "TLC confirms: invariant " + invariant + " of " + export.module()
                     + " is violated after step " + step + ", as in the Java run (" + tlc.summary(withTime) + ")";
         }

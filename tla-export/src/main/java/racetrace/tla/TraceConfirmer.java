@@ -13,6 +13,9 @@ import racetrace.engine.Step;
  */
 public final class TraceConfirmer {
 
+    /** The "invariant" of a confirmed deadlock: TLC's own check, not an operator of the spec. */
+    public static final String DEADLOCK = "deadlock";
+
     private final TraceExporter exporter;
     private final TlcRunner tlc;
     private final boolean diagnose;
@@ -100,6 +103,11 @@ public final class TraceConfirmer {
             }
             case DEADLOCK -> {
                 int step = r.trace().size();
+                if (outcome instanceof Outcome.Deadlock && step == n + 1) {
+                    // The export lets the recording end only where the spec can go on (ENABLED
+                    // Next): TLC stopping in the last state is the spec deadlocking there too.
+                    return new TlcConfirmation.Confirmed(DEADLOCK, n, export, r);
+                }
                 if (step < 1 || step > n) {
                     return new TlcConfirmation.Failed("TLC reports a deadlock in state " + step
                             + ", outside the recorded trace of " + (n + 1) + " states", export, r);
@@ -116,6 +124,12 @@ public final class TraceConfirmer {
                     return new TlcConfirmation.Failed("TLC found " + r.distinctStates()
                             + " distinct states, the recorded trace has " + (n + 1)
                             + " (does the trace repeat a state, or is the module edited?)", export, r);
+                }
+                if (outcome instanceof Outcome.Deadlock d) {
+                    return new TlcConfirmation.Rejected(n, TlcConfirmation.Reason.INVARIANT_HOLDS_IN_SPEC, -1, null,
+                            "the Java model deadlocks after step " + n + " (threads " + d.blocked() + " blocked) but "
+                                    + "the spec's Next can still take a step there (state " + state(ex, n) + ")",
+                            null, export, r);
                 }
                 if (outcome instanceof Outcome.Violated v) {
                     return new TlcConfirmation.Rejected(v.steps(), TlcConfirmation.Reason.INVARIANT_HOLDS_IN_SPEC,

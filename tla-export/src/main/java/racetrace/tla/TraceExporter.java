@@ -94,6 +94,8 @@ public final class TraceExporter {
         data.put("variables", d.variables);
         data.put("invariants", d.invariants);
         data.put("labels", d.labelsInPc);
+        // A run that ends in a deadlock may end only where the spec cannot go on either.
+        data.put("deadlock", d.execution.outcome() instanceof racetrace.engine.Outcome.Deadlock);
         return data;
     }
 

@@ -19,7 +19,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import racetrace.cli.Racetrace;
 import racetrace.engine.ModelFamily;
 import racetrace.engine.Models;
+import racetrace.search.hunt.Cap;
 import racetrace.search.hunt.HuntOptions;
+import racetrace.search.hunt.Work;
 import racetrace.search.hunt.HuntResult;
 import racetrace.search.hunt.Hunter;
 import racetrace.search.ScheduleString;
@@ -52,7 +54,7 @@ class CommandLineTest {
     /** A counterexample of vfio-pci/pre-a at location granularity, found once per test run. */
     private static String preASchedule() {
         HuntResult r = Hunter.hunt(Models.create("vfio-pci", "pre-a", Map.of("granularity", "location")),
-                new HuntOptions(1, 3000, 60, racetrace.search.RandomCases.DEFAULT_SCHEDULE_LENGTH), null);
+                HuntOptions.defaults().withWork(Work.DEFAULT.withTries(3000)), null);
         assertThat(r.violated()).isTrue();
         return r.findings().get(0).shrunk().toString();
     }
@@ -92,6 +94,8 @@ class CommandLineTest {
                 Arguments.of(List.of("hunt", "vfio-pci", "--seed", "x"), "'x' is not a long"),
                 Arguments.of(List.of("hunt", "vfio-pci", "--tlc-timeout", "-5", "--tlc"), "--tlc-timeout -5 is out of range"),
                 Arguments.of(List.of("hunt", "vfio-pci", "--out", "/dev/null"), "--out /dev/null is a file, not a directory"),
+                Arguments.of(List.of("hunt", "vfio-pci", "--strategy", "swarm", "--swarm", "0"),
+                        "--swarm 0 leaves --strategy swarm nothing to do"),
                 Arguments.of(List.of("hunt", "vfio-pci", "--tlc-timeout", "5"), "--tlc-timeout is used by --tlc only"),
                 Arguments.of(List.of("hunt", "vfio-pci", "--tlc", "--out", "/dev/null"), "--out /dev/null is a file, not a directory"),
                 Arguments.of(List.of("hunt", "vfio-pci", "--tlc", "--out", "/dev/null/x"), "cannot be created: /dev/null is a file"),
@@ -294,7 +298,8 @@ class CommandLineTest {
 
     @Test
     void aHuntRunsAtLeastOnceWhateverItsClock() {
-        HuntResult r = Hunter.hunt(Models.create("vfio-pci", "merged", Map.of()), new HuntOptions(1, 10, 1e-9, 50), null);
+        HuntResult r = Hunter.hunt(Models.create("vfio-pci", "merged", Map.of()),
+                HuntOptions.defaults().withWork(Work.DEFAULT.withTries(10)).withCap(Cap.seconds(1e-9)), null);
         assertThat(r.tries()).isGreaterThanOrEqualTo(1);
     }
 
@@ -302,7 +307,7 @@ class CommandLineTest {
     void huntExitsOneWhenAnInstanceIsViolatedAndZeroWhenAllHeld() {
         Run violated = run("hunt", "vfio-pci", "--variant", "pre-a", "--granularity", "location", "--tries", "3000");
         assertThat(violated.code()).isEqualTo(1);
-        assertThat(violated.out()).contains("VIOLATED", "NoLostUpdate");
+        assertThat(violated.out()).contains("violated: NoLostUpdate");
         Run held = run("hunt", "vfio-pci", "--variant", "merged", "--strategy", "random", "--tries", "200");
         assertThat(held.code()).isZero();
         assertThat(held.out()).contains("held (random: 200 runs");
@@ -429,8 +434,8 @@ class CommandLineTest {
         assertThat(run("--help").out()).contains("--model-path", "fields", "layout", "new-model");
         String hunt = run("hunt", "--help").out().replaceAll("\\s+", " ");
         assertThat(hunt).contains("--variant", "--option", "--granularity", "--all", "--seed", "--tries", "--seconds",
-                "--tlc", "--tlc-timeout", "--out", "--json", "default 20000", "default 60.0", "default 1",
-                "default 900", "default racetrace-out");
+                "--tlc", "--tlc-timeout", "--out", "--json", "default 20000", "default: none", "default 1",
+                "default 900", "default racetrace-out", "4 inconclusive");
         assertThat(run("bench", "--help").out()).contains("--seed", "--seeds", "--option", "--granularity", "--strategy",
                 "--out");
         assertThat(run("conform", "--help").out()).contains("--seed", "--traces", "--batch", "--option", "--tlc-timeout");
@@ -482,7 +487,7 @@ class CommandLineTest {
         Run hunt = run("hunt", "vfio-pci", "--layout", LAYOUT_FILE.toString(), "--granularity", "byte", "--tries",
                 "2000");
         assertThat(hunt.code()).as(hunt.err()).isEqualTo(1);
-        assertThat(hunt.out()).contains("vfio-pci/moved@", "replay:   racetrace replay --layout " + LAYOUT_FILE + " rt2:");
+        assertThat(hunt.out()).contains("vfio-pci/moved@", "replay: racetrace replay --layout " + LAYOUT_FILE + " rt2:");
         Run json = run("hunt", "vfio-pci", "--layout", LAYOUT_FILE.toString(), "--granularity", "byte", "--tries",
                 "2000", "--json");
         JsonNode line = JSON.readTree(json.out());

@@ -8,7 +8,9 @@ import org.junit.jupiter.api.Test;
 import racetrace.engine.Model;
 import racetrace.engine.Models;
 import racetrace.search.hunt.Finding;
+import racetrace.search.hunt.Cap;
 import racetrace.search.hunt.HuntOptions;
+import racetrace.search.hunt.Work;
 import racetrace.search.hunt.HuntResult;
 import racetrace.search.hunt.Hunter;
 import racetrace.search.hunt.Strategy;
@@ -22,7 +24,7 @@ import racetrace.search.ScheduleString;
 class HuntDeterminismTest {
 
     private static HuntOptions bounded(int workers) {
-        return new HuntOptions(7, 1500, 60_000, 600, Strategy.PORTFOLIO, 0, workers, 64);
+        return new HuntOptions(7, new Work(1500, 60_000, 600, 0), Cap.NONE, Strategy.PORTFOLIO, workers, 64, false);
     }
 
     private static List<String> summary(HuntResult r) {
@@ -45,7 +47,7 @@ class HuntDeterminismTest {
             if (variant.equals("merged")) {
                 assertThat(one.violated()).isFalse();
                 assertThat(one.evidence().exhaustive()).isTrue();
-                assertThat(one.verdict()).startsWith("held (exhaustive: every scenario up to threads<=");
+                assertThat(racetrace.report.HuntReport.verdictText(one)).startsWith("held (exhaustive: every scenario up to threads<=");
             } else {
                 assertThat(one.findings()).extracting(Finding::invariant).contains("NoLostUpdate");
             }

@@ -12,7 +12,6 @@ import racetrace.search.hunt.Finding;
 import racetrace.search.hunt.HuntOptions;
 import racetrace.search.hunt.HuntResult;
 import racetrace.search.hunt.Hunter;
-import racetrace.search.RandomCases;
 import racetrace.tla.TlcConfirmation;
 import racetrace.tlc.Confirmations;
 
@@ -25,9 +24,14 @@ import racetrace.tlc.Confirmations;
  */
 class SeedThreadRacesTest {
 
-    private static HuntResult huntB() {
-        return Hunter.hunt(Models.create("xen-fifo", "b", Map.of()),
-                new HuntOptions(1, 20_000, 120, RandomCases.DEFAULT_SCHEDULE_LENGTH), null);
+    private static HuntResult b;
+
+    /** The default hunt of version b, once for the tests that read it. */
+    private static synchronized HuntResult huntB() {
+        if (b == null) {
+            b = Hunter.hunt(Models.create("xen-fifo", "b", Map.of()), HuntOptions.defaults(), null);
+        }
+        return b;
     }
 
     private static Finding finding(HuntResult r, String invariant) {
@@ -61,8 +65,7 @@ class SeedThreadRacesTest {
 
     @Test
     void todaysCodeHoldsForTheSameBudget() {
-        HuntResult r = Hunter.hunt(Models.create("xen-fifo", "e2", Map.of()),
-                new HuntOptions(1, 20_000, 120, RandomCases.DEFAULT_SCHEDULE_LENGTH), null);
+        HuntResult r = Hunter.hunt(Models.create("xen-fifo", "e2", Map.of()), HuntOptions.defaults(), null);
         assertThat(r.findings()).isEmpty();
         assertThat(r.tries()).isEqualTo(20_000);
         assertThat(r.deadlocks()).isZero();

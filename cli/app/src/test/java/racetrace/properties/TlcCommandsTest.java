@@ -96,8 +96,8 @@ class TlcCommandsTest {
             CommandLineTest.Run hunt = CommandLineTest.run("hunt", "vfio-pci", "--variant", "pre-a", "--granularity",
                     "location", "--tries", "3000", "--tlc", "--out", dir.resolve("out").toString());
             assertThat(hunt.code()).isEqualTo(3);
-            assertThat(hunt.out()).contains("VIOLATED", "racetrace replay rt2:", "TLC could not check the trace",
-                    "no-such-tlc.jar does not exist", "== verdicts");
+            assertThat(hunt.out()).contains("violated: NoLostUpdate", "racetrace replay rt2:",
+                    "TLC could not check the trace", "no-such-tlc.jar does not exist", "== summary");
             CommandLineTest.Run json = CommandLineTest.run("hunt", "vfio-pci", "--variant", "pre-a", "--granularity",
                     "location", "--tries", "3000", "--tlc", "--json", "--out", dir.resolve("out").toString());
             assertThat(json.code()).isEqualTo(3);

@@ -31,8 +31,9 @@ class XenLegalityTest {
             // Seed 3 printed d's tables with bindVcpu on ipi(1) before the table existed. Each hunt stops at
             // its first counterexample, which is then shrunk as the hunt shrinks it (the whole hunt of every
             // version, every finding, is what the property suite's whole-hunt mode checks).
-            HuntResult r = Hunter.hunt(Models.create("xen-fifo", variant, Map.of()), new HuntOptions(3, 3000, 300_000,
-                    600, 600, Strategy.PORTFOLIO, 0, racetrace.search.Parallel.cores(), 64, true), null);
+            HuntResult r = Hunter.hunt(Models.create("xen-fifo", variant, Map.of()), new HuntOptions(3,
+                    new racetrace.search.hunt.Work(3000, 300_000, 600, 0), racetrace.search.hunt.Cap.NONE,
+                    Strategy.PORTFOLIO, racetrace.search.Parallel.cores(), 64, true), null);
             for (Finding f : r.findings()) {
                 // Small proving caps: what matters here is the ops of the case the shrinking ends at.
                 Minimizer.Result min = Minimizer.minimize(f.shrunk(), f.invariant(),

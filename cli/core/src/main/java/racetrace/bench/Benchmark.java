@@ -9,6 +9,7 @@ import racetrace.engine.FocusedModel;
 import racetrace.engine.Model;
 import racetrace.engine.Scenario;
 import racetrace.search.hunt.Finding;
+import racetrace.search.hunt.Cap;
 import racetrace.search.hunt.HuntOptions;
 import racetrace.search.hunt.HuntResult;
 import racetrace.search.hunt.Hunter;
@@ -83,8 +84,8 @@ public final class Benchmark {
         for (Strategy s : strategies) {
             List<Double> times = new ArrayList<>();
             for (int i = 0; i < seeds; i++) {
-                HuntOptions o = new HuntOptions(base.seed() + i, base.tries(), base.states(), base.swarm(), secondsCap, s,
-                        0, base.workers(), base.maxScheduleLength(), true);
+                HuntOptions o = base.withSeed(base.seed() + i).withStrategy(s).withCap(Cap.seconds(secondsCap))
+                        .stoppingAtFirst();
                 HuntResult r = Hunter.hunt(model, o, null);
                 if (r.violated()) {
                     times.add(r.findings().stream().mapToDouble(Finding::millisToFirst).min().orElseThrow());

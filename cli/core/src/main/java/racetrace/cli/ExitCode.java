@@ -36,7 +36,8 @@ public final class ExitCode {
     public static final String L2 = "2:bad input (option, number, model, schedule string, file): one line on stderr, nothing run";
     public static final String L3 = "3:TLC could not run (no jar, parse error, error in the spec, out of memory, unwritable files)";
     public static final String L4 = "4:inconclusive: a cap or the clock cut the work short (--seconds, --max-states, --tlc-timeout, "
-            + "the step limit) before it could back a verdict; nothing was found in what was done";
+            + "the step limit, a hunt --scope not completed) before it could back a verdict, or a hunt completed "
+            + "nothing; nothing was found in what was done";
     public static final String L5 = "5:a model of your own threw or broke the engine's contract: its class, step, the schedule "
             + "string that reproduces it and its stack frames on stderr";
     public static final String L70 = "70:internal error: a bug in racetrace (RACETRACE_DEBUG=1 prints the stack trace)";

@@ -12,25 +12,29 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import racetrace.engine.BadInputException;
-import racetrace.engine.Invariant;
 import racetrace.engine.Model;
+import racetrace.report.HuntReport;
+import racetrace.search.RandomCases;
 import racetrace.search.hunt.Finding;
 import racetrace.search.hunt.HuntOptions;
-import racetrace.report.HuntReport;
 import racetrace.search.hunt.HuntResult;
 import racetrace.search.hunt.Hunter;
 import racetrace.search.ModelOrigin;
-import racetrace.search.RandomCases;
+import racetrace.search.hunt.Work;
 import racetrace.tla.TlcConfirmation;
 import racetrace.tlc.Confirmations;
 
 /**
- * Hunts instances for invariant violations. Each instance's result is printed as soon as it is
- * known, before TLC runs on it, so that nothing TLC or the file system does can lose it.
+ * Hunts instances for invariant violations and deadlocks. Each counterexample is printed as found,
+ * before it is minimised, and each instance's result as soon as it is known, before TLC runs on
+ * it, so that nothing later (TLC, the file system, the memory) can lose it.
  */
 @Command(name = "hunt", mixinStandardHelpOptions = true,
-        description = "Searches model instances for invariant violations, shrinks what it finds and prints the CPU "
-                + "tables. Exits 1 when any instance is violated.",
+        description = {"Searches model instances for invariant violations and deadlocks, shrinks what it finds and "
+                + "prints, per instance, its verdict (violated, held, inconclusive) and the minimal CPU table of each "
+                + "violation, then a summary. The work bounds (--tries, --states, --swarm, --scope) end a hunt, so "
+                + "the same seed gives the same results on any machine; --seconds caps it.",
+            "Exits 1 when any instance is violated, 4 when none is but a cap cut one short."},
         exitCodeListHeading = ExitCode.HEADING,
         exitCodeList = {ExitCode.L0, ExitCode.L1, ExitCode.L2, ExitCode.L3, ExitCode.L4, ExitCode.L5, ExitCode.L70,
             ExitCode.L130})
@@ -71,45 +75,66 @@ final class HuntCommand implements Callable<Integer> {
                 throw new BadInputException(ModelPathOption.noSpec(without, "hunt --tlc"));
             }
         }
-        // --out alone writes the bundles and the comparison page; --tlc adds TLC's verdicts
-        HuntBundles bundles = tlc || tlcOptions.outGiven() ? new HuntBundles(tlcOptions.out()) : null;
-        if (bundles != null) {
+        // --out alone writes the details, the bundles and the comparison page; --tlc adds TLC's verdicts
+        HuntFiles files = null;
+        HuntBundles bundles = null;
+        if (tlc || tlcOptions.outGiven()) {
             tlcOptions.requireOut();
+            files = new HuntFiles(tlcOptions.out);
+            bundles = new HuntBundles(tlcOptions.out());
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        double worst = instances.size() * budget.seconds;
-        if (worst > 30 && budget.tries > 1000) {
-            Racetrace.note(err, "hunting " + instances.size() + " instance" + (instances.size() == 1 ? "" : "s")
-                    + ", each until every invariant is violated or its work (" + budget.tries + " random runs, "
-                    + search.states + " ladder states, " + search.swarm + " swarm scenarios) is done or "
-                    + budget.seconds + " s: at most " + Progress.duration(worst) + (tlc ? " plus TLC" : "")
-                    + ", usually much less");
-        }
+        Work work = search.work(budget.tries);
+        Racetrace.note(err, "hunting " + instances.size() + " instance" + (instances.size() == 1 ? "" : "s")
+                + ", each until every invariant and deadlock freedom is violated or its work is done ("
+                + work.tries() + " random runs, " + work.states() + " ladder states"
+                + (work.scope() > 0 ? " to complete scope threads<=" + work.scope() + ",ops<=" + work.scope() : "")
+                + ", " + work.swarm() + " swarm scenarios)"
+                + (budget.seconds == null ? "" : ", each capped at " + budget.seconds + " s"));
         ObjectMapper mapper = new ObjectMapper();
-        HuntOptions options = new HuntOptions(budget.seed(), budget.tries, search.states, search.swarm,
-                budget.seconds, strategy, search.scope, search.workers, RandomCases.DEFAULT_SCHEDULE_LENGTH, false);
+        HuntOptions options = new HuntOptions(budget.seed(), work, budget.cap(), strategy, search.workers,
+                RandomCases.DEFAULT_SCHEDULE_LENGTH, false);
         List<HuntResult> results = new ArrayList<>();
         int code = ExitCode.OK;
-        for (Model<?> m : instances) {
-            HuntResult r = Hunter.hunt(m, options, (mm, n, st, ms) ->
-                    Racetrace.note(err, String.format("hunting %s: %d runs, %d states, %.1f s", mm.instance(), n, st,
-                            ms / 1000.0)));
-            results.add(r);
-            if (r.violated()) {
-                code = ExitCode.worst(code, ExitCode.FOUND);
+        for (int k = 0; k < instances.size(); k++) {
+            Model<?> m = instances.get(k);
+            String where = "instance " + (k + 1) + " of " + instances.size();
+            Racetrace.note(err, where + ": " + m.instance());
+            // What replay needs besides the string: the layout file, the model path of a model of one's own.
+            String replayOptions = selection.variantInputs().asArguments() + ModelOrigin.arguments(m);
+            if (files != null) {
+                files.clearOld(m);
             }
+            HuntFiles foundFiles = files;
+            HuntResult r = Hunter.hunt(m, options, new Hunter.Listener() {
+                @Override
+                public void progress(Model<?> model, long runs, long states, long millis) {
+                    Racetrace.note(err, String.format(java.util.Locale.ROOT, "%s, %s: %d runs, %d states, %.1f s",
+                            where, model.instance(), runs, states, millis / 1000.0));
+                }
+
+                @Override
+                public void found(Model<?> model, Hunter.Found f) {
+                    Racetrace.note(err, HuntReport.found(model, f, replayOptions, true).stripTrailing());
+                    if (foundFiles != null) {
+                        foundFiles.found(model.instance(), f.invariant(), HuntReport.found(model, f, replayOptions, false));
+                    }
+                }
+            });
+            results.add(r);
+            code = ExitCode.worst(code, codeOf(r));
             if (!output.json) {
-                out.print(HuntReport.text(r, selection.variantInputs().asArguments() + ModelOrigin.arguments(m)));
+                out.print(HuntReport.text(r, k + 1, instances.size(), replayOptions));
                 out.flush();
             }
+            Map<String, Object> json = HuntReport.json(r);
             List<TlcConfirmation> confirmations = new ArrayList<>();
             List<Path> written = new ArrayList<>();
             if (bundles != null) {
-                clearOldFiles(m);
                 bundles.begin(r);
                 for (Finding f : r.findings()) {
-                    Path dir = findingDir(m, f.invariant());
+                    Path dir = files.findingDir(m.instance(), f.invariant());
                     TlcConfirmation c = null;
                     if (tlc) {
                         Racetrace.note(err, "TLC checks the " + f.invariant() + " counterexample of " + m.instance());
@@ -142,12 +167,18 @@ final class HuntCommand implements Callable<Integer> {
                     }
                 }
             }
+            Confirmations.addJson(json, tlc ? confirmations : null);
+            addBundles(json, bundles == null ? null : written);
+            String line = mapper.writeValueAsString(json);
             if (output.json) {
-                Map<String, Object> o = HuntReport.json(r);
-                Confirmations.addJson(o, tlc ? confirmations : null);
-                addBundles(o, bundles == null ? null : written);
-                out.println(mapper.writeValueAsString(o));
+                out.println(line);
                 out.flush();
+            }
+            if (files != null) {
+                Map<String, Object> timeless = mapper.readValue(line, Map.class);
+                HuntReport.withoutTimes(timeless);
+                relativeBundles(timeless, tlcOptions.out());
+                files.instance(m.instance(), HuntReport.details(r, replayOptions), mapper.writeValueAsString(timeless));
             }
         }
         Path page = null;
@@ -161,9 +192,15 @@ final class HuntCommand implements Callable<Integer> {
             }
         }
         if (!output.json) {
-            out.print(HuntReport.verdicts(results));
+            out.print(HuntReport.summary(results));
             if (page != null) {
-                out.println("comparison page: " + page + " (and index.md beside it)");
+                out.println("comparison page: " + page + " (and index.md beside it); details of each instance: "
+                        + tlcOptions.out + "/<instance>/" + HuntFiles.DETAILS);
+            } else if (files != null) {
+                out.println("details of each instance: " + tlcOptions.out + "/<instance>/" + HuntFiles.DETAILS);
+            } else {
+                out.println("details of each instance (how each violation was found, what its minimality rests on, "
+                        + "give-ups) and a bundle per counterexample: add --out DIR");
             }
         }
         out.flush();
@@ -181,6 +218,26 @@ final class HuntCommand implements Callable<Integer> {
         o.put("bundle", findings.isEmpty() ? null : findings.get(0).get("bundle"));
     }
 
+    /** The bundle paths of a hunt's JSON object as written under --out: relative to it, so the directory moves whole. */
+    @SuppressWarnings("unchecked")
+    private static void relativeBundles(Map<String, Object> o, Path out) {
+        java.util.function.UnaryOperator<Object> rel = v -> v == null ? null
+                : out.toAbsolutePath().normalize().relativize(Path.of((String) v).toAbsolutePath().normalize()).toString();
+        o.computeIfPresent("bundle", (k, v) -> rel.apply(v));
+        for (Map<String, Object> f : (List<Map<String, Object>>) o.getOrDefault("findings", List.of())) {
+            f.computeIfPresent("bundle", (k, v) -> rel.apply(v));
+        }
+    }
+
+    /** The exit code of one instance: 1 violated, 4 inconclusive, 0 held. */
+    static int codeOf(HuntResult r) {
+        return switch (r.verdict()) {
+            case VIOLATED -> ExitCode.FOUND;
+            case INCONCLUSIVE -> ExitCode.INCONCLUSIVE;
+            case HELD -> ExitCode.OK;
+        };
+    }
+
     /**
      * The bundle of one finding; a layout from a file is copied next to it, so that its replay
      * command works in the recipient's copy of the directory. Returns what went wrong, or null.
@@ -193,16 +250,5 @@ final class HuntCommand implements Callable<Integer> {
             return e.getMessage() + " (" + OutputDirectory.reason(e.getCause()) + ")";
         }
         return bundles.write(r, f, c, replayOptions);
-    }
-
-    private Path findingDir(Model<?> m, String invariant) {
-        return tlcOptions.out.resolve(Confirmations.dirName(m.instance())).resolve(invariant);
-    }
-
-    /** A reused --out keeps only this run's files: an invariant found last time and not now leaves nothing behind. */
-    private void clearOldFiles(Model<?> m) {
-        for (Invariant<?> i : m.invariants()) {
-            OutputDirectory.clearGenerated(findingDir(m, i.name()));
-        }
     }
 }

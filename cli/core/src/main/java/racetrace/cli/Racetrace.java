@@ -159,9 +159,22 @@ public final class Racetrace implements Callable<Integer> {
         int code;
         try {
             code = commandLine(in, out, err).execute(args);
-        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+        } catch (OutOfMemoryError e) {
+            // Errors pass through picocli. Whatever was found before is printed already (a hunt
+            // prints each counterexample as found, before minimising it).
+            err.println("racetrace: out of memory (" + oneLine(e.getMessage()) + "): give Java more heap, e.g. "
+                    + "RACETRACE_JAVA_OPTS=-Xmx8g, or less work (hunt --states, --swarm); what was found before is "
+                    + "printed above");
+            if (System.getenv("RACETRACE_DEBUG") != null) {
+                e.printStackTrace(err);
+            }
+            code = ExitCode.INTERNAL;
+        } catch (RuntimeException | StackOverflowError e) {
             // picocli handles exceptions of parsing and execution; this is anything else
             err.println("racetrace: internal error: " + oneLine(String.valueOf(e)));
+            if (System.getenv("RACETRACE_DEBUG") != null) {
+                e.printStackTrace(err);
+            }
             code = ExitCode.INTERNAL;
         } finally {
             ModelPathOption.uninstall();

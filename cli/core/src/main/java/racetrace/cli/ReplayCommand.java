@@ -20,8 +20,8 @@ import racetrace.tlc.TlcTraceFile;
 /** Re-executes a counterexample; exits 1 when the replayed run violates an invariant. */
 @Command(name = "replay", mixinStandardHelpOptions = true,
         description = {"Re-executes a schedule string or a counterexample file and prints the CPU table and the "
-                + "verdict. Exits 1 when the replayed run violates an invariant, 0 when it does not (a deadlock or a "
-                + "completed run), 4 when the run reached the step limit before it ended. An intact input that the "
+                + "verdict. Exits 1 when the replayed run violates an invariant or deadlocks (as TLC counts it), 0 "
+                + "when it completes, 4 when the run reached the step limit before it ended. An intact input that the "
                 + "model no longer runs as recorded exits 1 too (a TLC trace: model and spec disagree; a counterexample "
                 + ".json or a string's only=: the model changed since); an edited or cut-off one exits 2.",
             "A pasted string may contain spaces and line breaks (a wrapped mail): they are ignored. An argument "
@@ -108,7 +108,8 @@ final class ReplayCommand implements Callable<Integer>, TakesVariantInput {
                     + "string was printed (if you changed its steps on purpose, bump its version())");
             return ExitCode.FOUND;
         }
-        return ex.outcome() instanceof Outcome.Violated ? ExitCode.FOUND : ExitCode.OK;
+        return ex.outcome() instanceof Outcome.Violated || ex.outcome() instanceof Outcome.Deadlock ? ExitCode.FOUND
+                : ExitCode.OK;
     }
 
     private static String describe(Outcome o) {

@@ -15,11 +15,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import racetrace.engine.BadInputException;
+import racetrace.engine.FocusedModel;
 import racetrace.engine.Model;
 import racetrace.engine.Scenario;
 import racetrace.engine.Schedule;
 import racetrace.report.HuntReport;
 import racetrace.search.Case;
+import racetrace.search.Deadlocks;
 import racetrace.search.ScheduleString;
 import racetrace.tla.SpecChecker;
 import racetrace.tla.TlcResult;
@@ -163,7 +165,9 @@ final class TlcCommand implements Callable<Integer> {
         }
         // BFS finds the shortest violation of whatever invariants the .cfg lists: a case about one
         // invariant is checked against that one alone.
-        Model<?> m = c.focusedModel();
+        // A deadlock the hunt found is TLC's own check: the spec without invariants, deadlock on.
+        Model<?> m = Deadlocks.isAdded(c.model(), c.focus()) ? FocusedModel.none(Deadlocks.base(c.model()))
+                : c.focusedModel();
         if (m.tlaModule() == null) {
             throw new BadInputException(ModelPathOption.noSpec(m, "tlc"));
         }
@@ -180,7 +184,9 @@ final class TlcCommand implements Callable<Integer> {
         Racetrace.note(err, "TLC model-checks " + m.instance() + " for " + describe(c.scenario()) + ": one TLC run, "
                 + "breadth-first over every reachable state with one worker; the time grows quickly with threads and "
                 + "ops; stopped after " + tlcOptions.timeout + " s (--tlc-timeout)");
-        TlcResult r = SpecChecker.standard().check(m, c.scenario(), dir, tlcOptions.duration(), false);
+        // Deadlock is checked, as TLC does by default and the hunt does: a spec whose runs end
+        // stutters there (its Next), so that only a real deadlock is one.
+        TlcResult r = SpecChecker.standard().check(m, c.scenario(), dir, tlcOptions.duration(), true);
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("model", m.instance().model());
         report.put("variant", m.instance().variant());

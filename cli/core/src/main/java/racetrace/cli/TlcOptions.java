@@ -20,10 +20,10 @@ public final class TlcOptions {
     int timeout = DEFAULT_TIMEOUT;
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "where the TLA+ modules, TLC's output and report.md go (hunt: a bundle per counterexample "
-                    + "and the comparison page index.html, with or without --tlc); created if missing, files of an "
-                    + "earlier run of the same instance replaced; locked while a run writes it, a second run refused "
-                    + "(default ${DEFAULT-VALUE})")
+            description = "where the TLA+ modules, TLC's output and report.md go (hunt: each instance's details, a "
+                    + "bundle per counterexample and the comparison page index.html, with or without --tlc); created "
+                    + "if missing, files of an earlier run of the same instance replaced; locked while a run writes "
+                    + "it, a second run refused (default ${DEFAULT-VALUE})")
     Path out = Path.of("racetrace-out");
 
     /** The directory given with --out (default racetrace-out). */
@@ -48,7 +48,7 @@ public final class TlcOptions {
         requireUsedOnlyWith(tlcRuns, tlcSwitch, "--out", "--tlc-timeout");
     }
 
-    /** As {@link #requireUsedOnlyWith(boolean, String)}, for the named options only. */
+    /** The same for the options named (a command that writes to --out without TLC too names only --tlc-timeout). */
     public void requireUsedOnlyWith(boolean tlcRuns, String tlcSwitch, String... options) {
         for (String o : options) {
             if (!tlcRuns && mixee.commandLine().getParseResult().hasMatchedOption(o)) {

@@ -111,8 +111,8 @@ public final class ComparisonPage {
                 h.put("instance", r.model().instance().toString());
                 h.put("anchor", evidenceAnchor(r));
                 h.put("mdAnchor", slug(r.model().instance().toString()));
-                h.put("evidence", r.evidence().describe());
-                h.put("cutShort", r.cutShort() == null ? "" : r.cutShort());
+                h.put("evidence", HuntReport.evidenceText(r.evidence(), false));
+                h.put("cutShort", r.shortfall() == null ? "" : HuntReport.why(r));
                 h.put("assumptions", VerdictAssumptions.of(r, null));
                 h.put("invariants", invariantNames(r).stream()
                         .filter(i -> r.findings().stream().noneMatch(f -> f.invariant().equals(i))).toList());
@@ -188,12 +188,12 @@ public final class ComparisonPage {
             c.put("svg", dir == null ? "" : href(dir) + "/trace.svg");
             c.put("title", HuntReport.explanation(f.shrunk()));
         } else {
-            c.put("kind", r.cutShort() == null ? "held" : "cut");
-            c.put("text", r.cutShort() == null ? (r.evidence().exhaustive() ? "held (exhaustive)" : "held (random)")
-                    : "held, cut short");
+            boolean held = r.shortfall() == null; // a violated instance's other invariants held in the whole work
+            c.put("kind", held ? "held" : "cut");
+            c.put("text", held ? (r.evidence().exhaustive() ? "held (exhaustive)" : "held (random)") : "inconclusive");
             c.put("href", "#" + evidenceAnchor(r));
             c.put("mdHref", "#" + slug(r.model().instance().toString()));
-            c.put("title", r.evidence().describe());
+            c.put("title", HuntReport.evidenceText(r.evidence(), false));
         }
         c.putIfAbsent("svg", "");
         c.putIfAbsent("mdHref", c.get("href"));

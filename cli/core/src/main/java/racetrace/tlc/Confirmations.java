@@ -8,6 +8,7 @@ import java.util.Map;
 import racetrace.engine.Execution;
 import racetrace.engine.Instance;
 import racetrace.search.Case;
+import racetrace.search.Deadlocks;
 import racetrace.tla.ExportedTrace;
 import racetrace.tla.TlcConfirmation;
 import racetrace.tla.TraceConfirmer;
@@ -39,10 +40,18 @@ public final class Confirmations {
         return b.toString();
     }
 
-    /** Exports the case (checking its focus invariant alone) under {@code dir} and runs TLC on the trace. */
+    /**
+     * Exports the case (checking its focus invariant alone) under {@code dir} and runs TLC on the
+     * trace. A deadlock the hunt found is exported as the model's run without invariants, which
+     * ends in the deadlock; TLC, which checks deadlock unless told not to, confirms it there.
+     */
     public static TlcConfirmation confirm(Case c, Path dir, Duration timeout) {
-        Execution<?> ex = c.run();
-        return TraceConfirmer.standard().confirm(ex, dir, timeout);
+        return TraceConfirmer.standard().confirm(run(c), dir, timeout);
+    }
+
+    /** The run of a case as exported and reported: a deadlock's ends in the deadlock itself. */
+    static Execution<?> run(Case c) {
+        return Deadlocks.isAdded(c.model(), c.focus()) ? racetrace.report.HuntReport.deadlockRun(c) : c.run();
     }
 
     /** As {@link #confirm}, with a failure to write the files reported as TLC not checking, not thrown. */
@@ -66,7 +75,7 @@ public final class Confirmations {
     public static void writeReport(racetrace.search.hunt.HuntResult r, racetrace.search.hunt.Finding f, TlcConfirmation c,
             Path file, String replayOptions) {
         new BugReport(f.invariant(), "`racetrace hunt` (seed " + r.seed() + ", try " + f.tryNumber() + ")",
-                f.shrunk().run(), racetrace.report.HuntReport.table(f.shrunk()), f.shrunk().toString(), c, null,
+                run(f.shrunk()), racetrace.report.HuntReport.table(f.shrunk()), f.shrunk().toString(), c, null,
                 replayOptions, f.assumptions().stream().map(racetrace.search.Assumptions.Dependence::describe).toList())
                 .write(file);
     }

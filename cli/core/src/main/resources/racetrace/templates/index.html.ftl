@@ -60,7 +60,7 @@ and gives its measure, threads/ops/preemptions/steps; a held cell links to the e
 <h2 id="held">Held verdicts and their evidence</h2>
 <#list held as h>
 <h3 id="${h.anchor}" class="mono">${h.instance}</h3>
-<p>${h.invariants?join(", ")} held: ${h.evidence}<#if h.cutShort?has_content>; ${h.cutShort}, so the work bound was not reached</#if>.<br>
+<p>${h.invariants?join(", ")}<#if h.cutShort?has_content>: inconclusive (not violated in the work done, which backs no verdict): ${h.evidence}; ${h.cutShort}<#else> held: ${h.evidence}</#if>.<br>
 <span class="small">Assumed: <#if h.assumptions?has_content>${h.assumptions?join(", ")}<#else>nothing</#if>.</span></p>
 </#list>
 </#if>

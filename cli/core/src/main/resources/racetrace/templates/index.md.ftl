@@ -55,7 +55,7 @@ Rests on: <#if b.assumptions?has_content>${b.assumptions?join("; ")}<#else>no as
 
 ### ${h.instance}
 
-${h.invariants?join(", ")} held: ${h.evidence}<#if h.cutShort?has_content>; ${h.cutShort}, so the work bound was not reached</#if>.
+${h.invariants?join(", ")}<#if h.cutShort?has_content>: inconclusive (not violated in the work done, which backs no verdict): ${h.evidence}; ${h.cutShort}<#else> held: ${h.evidence}</#if>.
 Assumed: <#if h.assumptions?has_content>${h.assumptions?join(", ")}<#else>nothing</#if>.
 </#list>
 </#if>

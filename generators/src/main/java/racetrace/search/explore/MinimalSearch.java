@@ -61,6 +61,10 @@ public final class MinimalSearch {
         Stepper<S> stepper = Stepper.of(model, scenario);
         S init = StateSpace.start(stepper, model, scenario);
         add(layer, 0, new Entry<>(init, model.fingerprint(init), -1, -1, -1));
+        // Pairs waiting to be settled hold their states: the frontier, not only the settled
+        // table, is bounded by the cap, so memory is too (a many-thread scenario's frontier grows
+        // by one pair per enabled thread for each pair settled).
+        long pending = 1;
         for (int p = 0; p <= maxPreemptions && !layer.isEmpty(); p++) {
             List<List<Entry<S>>> above = new ArrayList<>();
             for (int s = 0; s < layer.size(); s++) {
@@ -68,6 +72,8 @@ public final class MinimalSearch {
                 // The bucket grows while it is read: steps that do not preempt land in s+1.
                 for (int b = 0; b < bucket.size(); b++) {
                     Entry<S> e = bucket.get(b);
+                    bucket.set(b, null);
+                    pending--;
                     long key = Fingerprint.mix(e.fp(), e.current() + 1);
                     int id = settled.size();
                     if (settled.putIfAbsent(key, id) >= 0) {
@@ -122,9 +128,15 @@ public final class MinimalSearch {
                         boolean preempts = currentEnabled && t != e.current();
                         if (!preempts) {
                             add(layer, s + 1, succ);
+                            pending++;
                         } else if (p < maxPreemptions) {
                             add(above, s + 1, succ);
+                            pending++;
                         }
+                    }
+                    if (pending > limits.maxStates()) {
+                        return new Result(null, -1, -1, false, settled.size(), "frontier of more than "
+                                + limits.maxStates() + " (state, thread) pairs waiting");
                     }
                 }
                 layer.set(s, List.of());

@@ -3,7 +3,8 @@ package racetrace.search.hunt;
 import racetrace.search.scope.Scope;
 
 /**
- * What a hunt's search covered, so that a verdict says what backs it.
+ * What a hunt's search covered, so that a verdict says what backs it (in words: the command
+ * line's templates).
  *
  * @param scope the largest scope whose every scenario was explored exhaustively, or null
  * @param scopeScenarios scenarios in that scope
@@ -20,23 +21,8 @@ public record Evidence(Scope scope, long scopeScenarios, long scopeStates, long 
         return scope != null;
     }
 
-    /** {@code exhaustive: every scenario up to threads<=2,ops<=2, 390 scenarios, 10560 states; ...}. */
-    public String describe() {
-        StringBuilder b = new StringBuilder();
-        if (scope != null) {
-            b.append("exhaustive: every scenario up to ").append(scope).append(", ").append(scopeScenarios)
-                    .append(" scenarios, ").append(scopeStates).append(" states");
-        } else {
-            b.append("random");
-        }
-        b.append(scope != null ? "; random: " : ": ").append(runs).append(" runs");
-        if (swarmScenarios > 0) {
-            b.append(", ").append(swarmScenarios).append(" random scenarios explored exhaustively (")
-                    .append(swarmStates).append(" states)");
-        }
-        if (scope == null) {
-            b.append("; not exhaustive");
-        }
-        return b.toString();
+    /** Nothing completed: no scope, no random run, no swarm scenario. Such a hunt backs no verdict. */
+    public boolean empty() {
+        return scope == null && runs == 0 && swarmScenarios == 0;
     }
 }

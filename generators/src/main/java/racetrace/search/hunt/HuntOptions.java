@@ -4,67 +4,72 @@ import racetrace.search.Parallel;
 import racetrace.search.RandomCases;
 
 /**
- * The budget of a hunt on one instance. Work bounds ({@code tries} random runs, {@code states}
- * for the scope ladder, {@code swarm} random scenarios explored exhaustively, the largest scope)
- * make a hunt deterministic for a seed, whatever the number of workers; {@code seconds} is a
- * wall-clock cap, and a hunt it cuts short says so.
+ * How to hunt one instance: the work to do ({@link Work}, deterministic for a seed whatever the
+ * number of workers) and the cap that may cut it short ({@link Cap}, by default none).
  *
  * @param seed the random seed
- * @param tries random runs (uniform or PCT, one run per scenario)
- * @param states states the scope ladder may explore
- * @param swarm random scenarios the swarm may explore exhaustively (each up to a state cap)
- * @param seconds wall-clock cap
- * @param strategy what to spend the budget on
- * @param maxScope the last scope of the ladder, threads<=s,ops<=s (0: as far as the budget goes)
- * @param workers threads to search on
+ * @param work what the hunt sets out to do
+ * @param cap what may stop it before its work is done
+ * @param strategy what to spend the work on
+ * @param workers threads to search on (the results do not depend on it)
  * @param maxScheduleLength longest random prefix of a uniform schedule
  * @param firstOnly stop at the first counterexample and do not shrink it (for measuring the
  *     time to the first one)
  */
-public record HuntOptions(long seed, int tries, long states, int swarm, double seconds, Strategy strategy,
-        int maxScope, int workers, int maxScheduleLength, boolean firstOnly) {
+public record HuntOptions(long seed, Work work, Cap cap, Strategy strategy, int workers, int maxScheduleLength,
+        boolean firstOnly) {
 
     public static final long DEFAULT_SEED = 1;
-    public static final int DEFAULT_TRIES = 20_000;
-    public static final long DEFAULT_STATES = 100_000_000;
-    public static final int DEFAULT_SWARM = 12_000;
-    public static final double DEFAULT_SECONDS = 60;
 
-    public HuntOptions(long seed, int tries, long states, double seconds, Strategy strategy, int maxScope,
-            int workers, int maxScheduleLength) {
-        this(seed, tries, states, DEFAULT_SWARM, seconds, strategy, maxScope, workers, maxScheduleLength, false);
+    public HuntOptions {
+        if (workers < 1) {
+            throw new IllegalArgumentException("workers must be at least 1, not " + workers);
+        }
     }
 
-    public HuntOptions(long seed, int tries, double seconds, int maxScheduleLength) {
-        this(seed, tries, DEFAULT_STATES, seconds, Strategy.PORTFOLIO, 0, Parallel.cores(), maxScheduleLength);
-    }
-
+    /** The default hunt: the default work, no cap, the portfolio, every core. */
     public static HuntOptions defaults() {
-        return new HuntOptions(DEFAULT_SEED, DEFAULT_TRIES, DEFAULT_SECONDS, RandomCases.DEFAULT_SCHEDULE_LENGTH);
+        return new HuntOptions(DEFAULT_SEED, Work.DEFAULT, Cap.NONE, Strategy.PORTFOLIO, Parallel.cores(),
+                RandomCases.DEFAULT_SCHEDULE_LENGTH, false);
     }
 
-    public HuntOptions withStrategy(Strategy s) {
-        return new HuntOptions(seed, tries, states, swarm, seconds, s, maxScope, workers, maxScheduleLength,
-                firstOnly);
+    public int tries() {
+        return work.tries();
     }
 
-    public HuntOptions withWorkers(int w) {
-        return new HuntOptions(seed, tries, states, swarm, seconds, strategy, maxScope, w, maxScheduleLength,
-                firstOnly);
+    public HuntOptions withWork(Work w) {
+        return new HuntOptions(seed, w, cap, strategy, workers, maxScheduleLength, firstOnly);
     }
 
-    public HuntOptions withSeed(long s) {
-        return new HuntOptions(s, tries, states, swarm, seconds, strategy, maxScope, workers, maxScheduleLength,
-                firstOnly);
+    public HuntOptions withTries(int n) {
+        return withWork(work.withTries(n));
+    }
+
+    public HuntOptions withStates(long n) {
+        return withWork(work.withStates(n));
     }
 
     public HuntOptions withSwarm(int n) {
-        return new HuntOptions(seed, tries, states, n, seconds, strategy, maxScope, workers, maxScheduleLength,
-                firstOnly);
+        return withWork(work.withSwarm(n));
+    }
+
+    public HuntOptions withCap(Cap c) {
+        return new HuntOptions(seed, work, c, strategy, workers, maxScheduleLength, firstOnly);
+    }
+
+    public HuntOptions withStrategy(Strategy s) {
+        return new HuntOptions(seed, work, cap, s, workers, maxScheduleLength, firstOnly);
+    }
+
+    public HuntOptions withWorkers(int w) {
+        return new HuntOptions(seed, work, cap, strategy, w, maxScheduleLength, firstOnly);
+    }
+
+    public HuntOptions withSeed(long s) {
+        return new HuntOptions(s, work, cap, strategy, workers, maxScheduleLength, firstOnly);
     }
 
     public HuntOptions stoppingAtFirst() {
-        return new HuntOptions(seed, tries, states, swarm, seconds, strategy, maxScope, workers, maxScheduleLength,
-                true);
+        return new HuntOptions(seed, work, cap, strategy, workers, maxScheduleLength, true);
     }
 }

@@ -5,23 +5,42 @@ import racetrace.engine.Model;
 import racetrace.search.Case;
 
 /**
- * What a hunt on one instance found: every invariant violated (in the order found), what the
- * search covered, and the runs that ended otherwise than by completing (deadlocks, step limits,
- * designed give-ups).
+ * What a hunt on one instance found: every invariant violated (in the order found; a deadlock
+ * counts as a violation of {@link racetrace.search.Deadlocks#NAME}), what the search covered, and
+ * the runs that ended otherwise than by completing (deadlocks, step limits, designed give-ups).
  *
- * @param cutShort why the hunt stopped before its work bound (the time cap), or null
+ * @param cutBy the cap that stopped the hunt before its work was done, or null
+ * @param shortfall why the completed work backs no held verdict, or null when it does
  */
 public record HuntResult(Model<?> model, long seed, Strategy strategy, long tries, long millis,
         List<Finding> findings, Evidence evidence, long deadlocks, Case firstDeadlock, long stepLimits,
-        long runsWithNotices, String firstNotice, String cutShort) {
+        long runsWithNotices, String firstNotice, Cap cutBy, Shortfall shortfall) {
+
+    /** The three verdicts of a hunt. */
+    public enum Verdict {
+        /** Some invariant failed: each has a replayable counterexample. */
+        VIOLATED,
+        /** The whole work was done and no invariant failed in it (see {@link Evidence} for what it covered). */
+        HELD,
+        /** The work was cut short, or completed nothing, and nothing failed in what was done: no claim. */
+        INCONCLUSIVE;
+
+        public String id() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
 
     public boolean violated() {
         return !findings.isEmpty();
     }
 
-    /** The held verdict with what backs it, or "violated", with the assumptions every finding rests on. */
-    public String verdict() {
-        return violated() ? "violated" + condition() : "held (" + evidence.describe() + ")";
+    /** Whether a cap stopped the hunt before its work was done. */
+    public boolean cutShort() {
+        return cutBy != null;
+    }
+
+    public Verdict verdict() {
+        return violated() ? Verdict.VIOLATED : shortfall != null ? Verdict.INCONCLUSIVE : Verdict.HELD;
     }
 
     /**

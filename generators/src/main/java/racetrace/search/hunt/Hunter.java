@@ -8,11 +8,14 @@ import java.util.Random;
 import java.util.function.Supplier;
 import racetrace.engine.Execution;
 import racetrace.engine.Invariant;
+import racetrace.engine.Measure;
 import racetrace.engine.Model;
 import racetrace.engine.Outcome;
 import racetrace.engine.Scenario;
 import racetrace.search.Assumptions;
 import racetrace.search.Case;
+import racetrace.search.Deadlocks;
+import racetrace.search.Minimality;
 import racetrace.search.Minimizer;
 import racetrace.search.Parallel;
 import racetrace.search.RandomCases;
@@ -22,21 +25,46 @@ import racetrace.search.Shrinker;
 import racetrace.search.explore.Exploration;
 import racetrace.search.explore.Limits;
 import racetrace.search.explore.StateSpace;
+import racetrace.search.scope.Ladder;
 import racetrace.search.scope.Rungs;
+import racetrace.search.scope.Scope;
 
 /**
  * Hunts one instance with a portfolio of strategies: random runs (uniform and PCT), every
  * scenario of growing scopes explored exhaustively, and random scenarios explored exhaustively
  * (swarm). The work is cut into units planned in a fixed order and taken in that order, whatever
  * core computed them, so a hunt bounded by work is deterministic for a seed on any machine.
- * Every unit checks every invariant; the first unit (in order) to violate one gives its finding,
- * which is then shrunk to the minimal case {@link Minimizer} can prove.
+ * Every unit checks every invariant, and deadlock ({@link Deadlocks}); the first unit (in order)
+ * to violate one gives its finding, which is handed to the listener as found, then shrunk to the
+ * minimal case {@link Minimizer} can prove.
  */
 public final class Hunter {
 
-    /** Told about progress on long hunts. */
-    public interface Progress {
-        void update(Model<?> model, long tries, long states, long millis);
+    /** Told about a hunt while it runs, on the thread that called {@link #hunt}. */
+    public interface Listener {
+
+        /** Every two seconds or so, on long hunts. */
+        default void progress(Model<?> model, long runs, long states, long millis) {
+        }
+
+        /**
+         * An invariant's first counterexample, as found: called as soon as the hunt takes it, before
+         * minimisation starts, so that nothing later (a cap, a crash, running out of memory) can lose it.
+         */
+        default void found(Model<?> model, Found found) {
+        }
+    }
+
+    /**
+     * A counterexample as the search found it, before minimisation.
+     *
+     * @param c the case, focused on the invariant
+     * @param runs random runs up to and including the finding one
+     * @param scenarios scenarios explored exhaustively up to the finding one
+     * @param nanos search time up to the finding
+     */
+    public record Found(String invariant, Case c, Measure measure, String foundBy, long runs, long scenarios,
+            long nanos) {
     }
 
     static final int RUNS_PER_UNIT = 250;
@@ -50,6 +78,12 @@ public final class Hunter {
     static final long SWARM_SCENARIO_CAP = 30_000;
     /** A ladder level with more new scenarios than this ends the ladder. */
     static final int MAX_LEVEL_SCENARIOS = 200_000;
+    /** The minimiser's caps: (state, thread) pairs per scenario, scenarios per scope search. */
+    static final long MINIMISE_PAIRS = 500_000;
+    static final int MINIMISE_SCENARIOS = 50_000;
+
+    private static final Listener SILENT = new Listener() {
+    };
 
     private Hunter() {
     }
@@ -63,19 +97,35 @@ public final class Hunter {
         return new Random(racetrace.engine.Fingerprint.mix(instanceSeed ^ kind.hashCode(), index));
     }
 
-    public static HuntResult hunt(Model<?> model, HuntOptions options, Progress progress) {
-        return huntTyped(model, options, progress);
+    /**
+     * Hunts one instance. Deadlock is checked as the invariant {@link Deadlocks#NAME} besides the
+     * model's own; the result carries the model as given, and only a deadlock's cases the check.
+     *
+     * @param listener told about progress and about each finding before it is minimised; may be null
+     */
+    public static HuntResult hunt(Model<?> model, HuntOptions options, Listener listener) {
+        return huntTyped(Deadlocks.checked(model), options, listener == null ? SILENT : listener);
     }
 
-    private static <S> HuntResult huntTyped(Model<S> model, HuntOptions options, Progress progress) {
+    /**
+     * The case on the model as its family made it, unless it is a deadlock the added check found:
+     * what the hunt reports is then the same value a replay of its string decodes to.
+     */
+    static Case plain(Case c) {
+        if (c == null || Deadlocks.isAdded(c.model(), c.focus())) {
+            return c;
+        }
+        return new Case(Deadlocks.base(c.model()), c.scenario(), c.schedule(), c.focus());
+    }
+
+    private static <S> HuntResult huntTyped(Model<S> model, HuntOptions options, Listener listener) {
         long start = System.nanoTime();
-        long deadline = start + (long) (options.seconds() * 1e9);
+        long deadline = options.cap() instanceof Cap.Seconds s ? start + (long) (s.seconds() * 1e9) : Long.MAX_VALUE;
         long instanceSeed = seedFor(model, options.seed());
-        Strategy strategy = options.strategy();
         double stepsPerOp = RunLength.stepsPerOp(model);
-        Rungs ladder = new Rungs(model, options.maxScope(), MAX_LEVEL_SCENARIOS);
+        Rungs ladder = new Rungs(model, options.work().scope(), MAX_LEVEL_SCENARIOS);
         Planner planner = new Planner(options, ladder);
-        Commit commit = new Commit(model, options, ladder, start, deadline, progress);
+        Commit commit = new Commit(model, options, ladder, start, deadline, listener);
 
         Parallel.pipeline(() -> {
             if (commit.done()) {
@@ -88,29 +138,65 @@ public final class Hunter {
             return (Supplier<UnitResult>) () -> run(model, u, options, instanceSeed, stepsPerOp, deadline);
         }, options.workers(), commit::take);
 
+        Cap cutBy = commit.capped && !commit.allFound() && commit.workLeft(ladder) ? options.cap() : null;
+        Shortfall.ScopeShort scopeShort = commit.allFound() || cutBy != null ? null : commit.scopeShort(ladder);
+        Evidence evidence = commit.evidence();
+        Shortfall shortfall = cutBy == null && scopeShort == null && !evidence.empty() ? null
+                : new Shortfall(cutBy, scopeShort, evidence.empty());
+
         List<Finding> findings = new ArrayList<>();
         Minimizer.Shared shared = new Minimizer.Shared();
-        for (Map.Entry<String, UnitResult.Found> e : commit.found.entrySet()) {
-            UnitResult.Found f = e.getValue();
-            if (options.firstOnly()) {
-                findings.add(new Finding(e.getKey(), f.foundBy(), f.runsBefore(), f.scenariosBefore(),
-                        commit.foundAt.get(e.getKey()), f.measure(), f.c(), f.measure(), null,
-                        new racetrace.search.Minimality(false, null, null, 0, "not shrunk (first only)"), 0, 0,
-                        List.of()));
-                continue;
-            }
-            long t0 = System.nanoTime();
-            Minimizer.Result m = Minimizer.minimize(f.c(), e.getKey(),
-                    new Minimizer.Options(500_000, 50_000, options.workers()), shared);
-            long took = System.nanoTime() - t0;
-            findings.add(new Finding(e.getKey(), f.foundBy(), f.runsBefore(), f.scenariosBefore(),
-                    commit.foundAt.get(e.getKey()), f.measure(), m.minimal(), m.measure(), m.stepShortest(),
-                    m.minimality(), took, m.shrinkRuns(), Assumptions.of(m.minimal(), e.getKey())));
+        for (Map.Entry<String, Found> e : commit.found.entrySet()) {
+            findings.add(minimise(e.getValue(), options, deadline, shared));
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
-        return new HuntResult(model, options.seed(), strategy, commit.runs, millis, List.copyOf(findings),
-                commit.evidence(), commit.deadlocks, commit.firstDeadlock, commit.stepLimits, commit.notices,
-                commit.firstNotice, commit.cutShort);
+        return new HuntResult(Deadlocks.base(model), options.seed(), options.strategy(), commit.runs, millis,
+                List.copyOf(findings), evidence, commit.deadlocks, plain(commit.firstDeadlock), commit.stepLimits,
+                commit.notices, commit.firstNotice, cutBy, shortfall);
+    }
+
+    /**
+     * The minimal case of a finding, within the minimiser's caps, the hunt's time cap and the
+     * memory there is: a minimisation that runs out of either keeps the case as found (already
+     * reported to the listener) and says so.
+     */
+    private static Finding minimise(Found f, HuntOptions options, long deadline, Minimizer.Shared shared) {
+        if (options.firstOnly()) {
+            return new Finding(f.invariant(), f.foundBy(), f.runs(), f.scenarios(), f.nanos(),
+                    f.measure(), plain(f.c()), f.measure(), null, new Minimality(false, null, null, 0,
+                            "not shrunk (first only)"), 0, 0, List.of());
+        }
+        long t0 = System.nanoTime();
+        Minimizer.Result m;
+        try {
+            m = Minimizer.minimize(f.c(), f.invariant(),
+                    new Minimizer.Options(MINIMISE_PAIRS, MINIMISE_SCENARIOS, options.workers(), deadline), shared);
+        } catch (OutOfMemoryError oom) {
+            // The searches' tables are garbage once this frame is left: the hunt goes on with the
+            // case as found, which the listener has printed already.
+            m = new Minimizer.Result(f.c(), f.measure(), null, new Minimality(false, null, null, 0,
+                    "not minimised: the minimal search ran out of memory (" + oom.getMessage() + "); give Java more "
+                            + "heap, e.g. RACETRACE_JAVA_OPTS=-Xmx8g"), 0);
+            long took = System.nanoTime() - t0;
+            return new Finding(f.invariant(), f.foundBy(), f.runs(), f.scenarios(), f.nanos(), f.measure(),
+                    plain(f.c()), f.measure(), null, m.minimality(), took, 0, List.of());
+        }
+        long took = System.nanoTime() - t0;
+        return new Finding(f.invariant(), f.foundBy(), f.runs(), f.scenarios(), f.nanos(), f.measure(),
+                plain(m.minimal()), m.measure(), plain(m.stepShortest()), m.minimality(), took, m.shrinkRuns(),
+                assumptions(m.minimal(), f.invariant()));
+    }
+
+    /**
+     * The model's assumptions the minimal case depends on ({@link Assumptions}); a deadlock is
+     * re-checked on the other values with the same deadlock check.
+     */
+    private static List<Assumptions.Dependence> assumptions(Case c, String invariant) {
+        if (Deadlocks.isAdded(c.model(), invariant)) {
+            return Assumptions.of(Deadlocks.base(c.model()), c.scenario(), invariant, Deadlocks::checked,
+                    Limits.states(Assumptions.DEFAULT_MAX_STATES));
+        }
+        return Assumptions.of(plain(c), invariant);
     }
 
     /** The fixed order of units: random, scope, swarm in turn, each kind while it lasts. */
@@ -132,7 +218,7 @@ public final class Hunter {
             this.options = options;
             this.ladder = ladder;
             Strategy s = options.strategy();
-            this.randomUnits = s.random() ? options.tries() : 0;
+            this.randomUnits = s.random() ? options.work().tries() : 0;
             this.ladderEnded = !s.scope();
         }
 
@@ -173,18 +259,11 @@ public final class Hunter {
 
         private Unit nextScope() {
             while (true) {
+                // Rungs are never empty: a ladder level with nothing new is skipped (Rungs).
                 List<Rungs.Item> scenarios = ladder.rung(level);
                 if (scenarios == null) {
                     ladderEnded = true;
                     return null;
-                }
-                if (scenarios.isEmpty()) {
-                    // A level with no scenario (the model's smallest scenario is larger) is explored at
-                    // once: without a unit of its own it would never count as done, nor any level after it.
-                    Unit u = new Unit.Scope(level, 0, List.of(), true, ladder.scope(level));
-                    level++;
-                    levelOffset = 0;
-                    return u;
                 }
                 if (levelOffset < scenarios.size()) {
                     // A state graph is a unit of its own; scenarios go a few at a time.
@@ -203,9 +282,9 @@ public final class Hunter {
     }
 
     /**
-     * Does one unit. A unit past the hunt's time limit stops where it is (its explorations then
-     * count as incomplete): only the clock, which already makes such a hunt non-deterministic,
-     * cuts a unit short.
+     * Does one unit. A unit past the hunt's time cap stops where it is (its explorations then
+     * count as incomplete): only the clock, which already makes such a hunt inconclusive, cuts a
+     * unit short.
      */
     private static <S> UnitResult run(Model<S> model, Unit unit, HuntOptions options, long instanceSeed,
             double stepsPerOp, long deadline) {
@@ -215,7 +294,8 @@ public final class Hunter {
             Random random = random(instanceSeed, "random", u.index());
             // The hunt's first run is made whatever the clock says: a verdict rests on at least one.
             for (int i = 0; i < u.count() && (u.from() + i == 0 || System.nanoTime() < deadline); i++) {
-                RandomCases.Attempt<S> a = strategyAttempt(model, all, options, stepsPerOp, random);
+                RandomCases.Attempt<S> a = RandomCases.attempt(model, all, options.strategy().runs(),
+                        options.maxScheduleLength(), stepsPerOp, random);
                 Execution<S> ex = a.execution();
                 r.runs++;
                 for (String inv : ex.violations().keySet()) {
@@ -231,7 +311,7 @@ public final class Hunter {
             for (int i = 0; i < u.scenarios().size(); i++) {
                 Rungs.Item item = u.scenarios().get(i);
                 if (item instanceof Rungs.Graph g) {
-                    explore(model, r, g.plan(), SCOPE_GRAPH_CAP, "scope " + u.scope(), i, deadline);
+                    explore(model, r, g.plan(), options.workers(), "scope " + u.scope(), i, deadline);
                 } else {
                     explore(model, r, ((Rungs.OneScenario) item).scenario(), SCOPE_SCENARIO_CAP,
                             "scope " + u.scope(), i, deadline);
@@ -248,18 +328,6 @@ public final class Hunter {
             }
         }
         return r;
-    }
-
-    private static <S> RandomCases.Attempt<S> strategyAttempt(Model<S> model, List<Invariant<S>> all,
-            HuntOptions options, double stepsPerOp, Random random) {
-        RandomCases.Attempt<S> a;
-        do {
-            a = RandomCases.attempt(model, all, options.maxScheduleLength(), stepsPerOp, random);
-            // A strategy that names one scheduler redraws until it gets it: the same random
-            // stream as the mix, so a seed means the same scenarios whichever is chosen.
-        } while (options.strategy() == Strategy.UNIFORM && !a.scheduler().equals("uniform")
-                || options.strategy() == Strategy.PCT && !a.scheduler().equals("pct"));
-        return a;
     }
 
     private static void note(UnitResult r, Execution<?> ex, Case c) {
@@ -280,15 +348,21 @@ public final class Hunter {
 
     private static <S> void explore(Model<S> model, UnitResult r, Scenario s, long cap, String foundBy, int index,
             long deadline) {
-        long left = Math.max(1, deadline - System.nanoTime());
-        noted(r, StateSpace.explore(model, s, Limits.of(cap, java.time.Duration.ofNanos(left))), foundBy, index);
+        Limits limits = deadline == Long.MAX_VALUE ? Limits.states(cap)
+                : Limits.of(cap, java.time.Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+        noted(r, StateSpace.explore(model, s, limits), foundBy, index);
     }
 
-    /** Explores one state graph of a scope on every worker (its search does not depend on their number). */
-    private static <S> void explore(Model<S> model, UnitResult r, racetrace.engine.OpPlan plan, long cap,
+    /**
+     * Explores one state graph of a scope on the hunt's workers (its search does not depend on
+     * their number), with symmetry of interchangeable threads (SymmetryTest: the same violations,
+     * counterexamples as short).
+     */
+    private static <S> void explore(Model<S> model, UnitResult r, racetrace.engine.OpPlan plan, int workers,
             String foundBy, int index, long deadline) {
-        long left = Math.max(1, deadline - System.nanoTime());
-        Limits limits = new Limits(cap, java.time.Duration.ofNanos(left), racetrace.search.Parallel.cores(), true);
+        java.time.Duration left = deadline == Long.MAX_VALUE ? null
+                : java.time.Duration.ofNanos(Math.max(1, deadline - System.nanoTime()));
+        Limits limits = new Limits(SCOPE_GRAPH_CAP, left, workers, true);
         noted(r, StateSpace.explore(model, plan, null, limits, false), foundBy, index);
     }
 
@@ -297,6 +371,8 @@ public final class Hunter {
         r.states += x.distinctStates();
         if (x.complete()) {
             r.completeScenarios++;
+        } else if (r.firstIncomplete == null) {
+            r.firstIncomplete = x.stopReason();
         }
         for (Map.Entry<String, Case> v : x.violations().entrySet()) {
             if (!r.found.containsKey(v.getKey())) {
@@ -324,11 +400,15 @@ public final class Hunter {
         final Rungs ladder;
         final long start;
         final long deadline;
-        final Progress progress;
+        final Listener listener;
         long nextProgress;
-        final Map<String, UnitResult.Found> found = new LinkedHashMap<>();
-        final Map<String, Long> foundAt = new LinkedHashMap<>();
-        final int invariants;
+        final Map<String, Found> found = new LinkedHashMap<>();
+        /** The model's own invariants (without the deadlock check). */
+        final List<String> own;
+        /** Units committed (not dropped): the same sequence whatever the number of workers. */
+        long committed;
+        boolean capped;
+        Unit.Scope lastScope;
         long runs;
         long scenarios;
         long states;
@@ -337,12 +417,16 @@ public final class Hunter {
         long stepLimits;
         long notices;
         String firstNotice;
-        String cutShort;
         boolean stop;
         int doneLevel;
         long doneLevelScenarios;
         long doneLevelStates;
         boolean levelClean = true;
+        /** Why the first exploration of the current level that did not end stopped, or null. */
+        String levelIncomplete;
+        /** The same for the first level left unproven, and that level. */
+        String firstIncomplete;
+        int incompleteLevel;
         long levelStates;
         long levelScenarios;
         long scopeStates;
@@ -350,28 +434,39 @@ public final class Hunter {
         long swarmScenarios;
         long swarmStates;
 
-        Commit(Model<?> model, HuntOptions options, Rungs ladder, long start, long deadline, Progress progress) {
+        Commit(Model<?> model, HuntOptions options, Rungs ladder, long start, long deadline, Listener listener) {
             this.model = model;
             this.options = options;
             this.ladder = ladder;
             this.start = start;
             this.deadline = deadline;
-            this.progress = progress;
+            this.listener = listener;
             this.nextProgress = start + 2_000_000_000L;
-            this.invariants = model.invariants().size();
+            this.own = model.invariants().stream().map(Invariant::name)
+                    .filter(n -> !Deadlocks.isAdded(model, n)).toList();
         }
 
         /** The ladder and the swarm each have their own budget: neither starves the other. */
         boolean scopeExhausted() {
-            return scopeStates >= options.states();
+            return scopeStates >= options.work().states();
         }
 
         boolean swarmExhausted() {
-            return swarmExplored >= options.swarm();
+            return swarmExplored >= options.work().swarm();
         }
 
         boolean done() {
             return stop;
+        }
+
+        /**
+         * Whether the hunt may stop: every invariant of the model's own has a counterexample (the
+         * verdict is violated, as TLC stops at its first error: a deadlock is then not hunted
+         * for on its own), or a deadlock of a model that has no invariant, or the first finding
+         * when that is all that is asked.
+         */
+        boolean allFound() {
+            return !found.isEmpty() && (found.keySet().containsAll(own) || options.firstOnly());
         }
 
         boolean take(UnitResult r) {
@@ -379,6 +474,7 @@ public final class Hunter {
             boolean dropped = r.unit instanceof Unit.Scope && scopeExhausted()
                     || r.unit instanceof Unit.Swarm && swarmExhausted();
             if (!dropped) {
+                committed++;
                 runs += r.runs;
                 scenarios += r.scenarios;
                 states += r.states;
@@ -395,26 +491,36 @@ public final class Hunter {
                     if (!found.containsKey(e.getKey())) {
                         UnitResult.Found f = e.getValue();
                         // Make the counts hunt-wide: work before this unit plus within it.
-                        found.put(e.getKey(), new UnitResult.Found(f.c(), f.measure(), f.foundBy(),
+                        Found hunt = new Found(e.getKey(), f.c(), f.measure(), f.foundBy(),
                                 r.unit instanceof Unit.Random ? f.runsBefore() : runs,
-                                scenarios - r.scenarios + f.scenariosBefore()));
-                        foundAt.put(e.getKey(), now - start);
+                                scenarios - r.scenarios + f.scenariosBefore(), now - start);
+                        found.put(e.getKey(), hunt);
+                        listener.found(Deadlocks.base(model), new Found(hunt.invariant(), plain(hunt.c()),
+                                hunt.measure(), hunt.foundBy(), hunt.runs(), hunt.scenarios(), hunt.nanos()));
                     }
                 }
                 if (r.unit instanceof Unit.Scope s) {
+                    lastScope = s;
                     scopeStates += r.states;
                     levelScenarios += r.scenarios;
                     levelStates += r.states;
                     levelClean &= r.completeScenarios == r.scenarios;
+                    if (levelIncomplete == null && r.firstIncomplete != null) {
+                        levelIncomplete = r.firstIncomplete;
+                    }
                     if (s.lastOfLevel()) {
                         if (levelClean && s.level() == doneLevel + 1) {
                             doneLevel = s.level();
                             doneLevelScenarios += levelScenarios;
                             doneLevelStates += levelStates;
+                        } else if (firstIncomplete == null && levelIncomplete != null) {
+                            firstIncomplete = levelIncomplete;
+                            incompleteLevel = s.level();
                         }
                         levelScenarios = 0;
                         levelStates = 0;
                         levelClean = true;
+                        levelIncomplete = null;
                     }
                 } else if (r.unit instanceof Unit.Swarm) {
                     swarmExplored += r.scenarios;
@@ -422,17 +528,84 @@ public final class Hunter {
                     swarmStates += r.states;
                 }
             }
-            if (found.size() == invariants || options.firstOnly() && !found.isEmpty()) {
+            if (allFound()) {
                 stop = true;
-            } else if (now > deadline) {
-                cutShort = "cut short by the time limit of " + options.seconds() + " s";
+            } else if (capReached(now)) {
+                capped = true;
                 stop = true;
             }
-            if (progress != null && now >= nextProgress) {
-                progress.update(model, runs, states, (now - start) / 1_000_000);
+            if (now >= nextProgress) {
+                listener.progress(model, runs, states, (now - start) / 1_000_000);
                 nextProgress = now + 2_000_000_000L;
             }
             return !stop;
+        }
+
+        private boolean capReached(long now) {
+            return options.cap() instanceof Cap.Seconds ? now > deadline
+                    : options.cap() instanceof Cap.Units u && committed >= u.units();
+        }
+
+        /**
+         * Whether any of the work is left after the units committed: random runs not made, swarm
+         * scenarios not explored, ladder scenarios not explored within the ladder's states. Asked
+         * of the commit, not of the planner, which plans ahead of it.
+         */
+        boolean workLeft(Rungs ladder) {
+            Strategy s = options.strategy();
+            if (s.random() && runs < options.work().tries() || s.swarm() && !swarmExhausted()) {
+                return true;
+            }
+            if (!s.scope() || scopeExhausted()) {
+                return false;
+            }
+            if (lastScope != null && !lastScope.lastOfLevel()) {
+                return true;
+            }
+            for (int level = lastScope == null ? 1 : lastScope.level() + 1; ; level++) {
+                List<Rungs.Item> next = ladder.rung(level);
+                if (next == null) {
+                    return false;
+                }
+                if (!next.isEmpty()) {
+                    return true;
+                }
+            }
+        }
+
+        /**
+         * Why the scope the work asked for was not completed, or null when it was (or none was
+         * asked for: the ladder then goes as far as its states go, and that is its work).
+         */
+        Shortfall.ScopeShort scopeShort(Rungs ladder) {
+            int wanted = options.work().scope();
+            if (!options.strategy().scope()) {
+                return null;
+            }
+            // The default scope (rung 1 when the model names one) is always part of the work; a
+            // requested scope threads<=n,ops<=n too.
+            boolean defaultDone = !ladder.hasDefault() || doneLevel >= 1;
+            boolean wantedDone = wanted == 0 || ladder.level(doneLevel) >= wanted
+                    || ladder.coversModel() && doneLevel > 0 && ladder.rung(doneLevel + 1) == null;
+            if (defaultDone && wantedDone) {
+                return null;
+            }
+            Scope want = !defaultDone ? ladder.defaultScope() : Ladder.scopeOf(wanted);
+            Scope at = ladder.scope(doneLevel + 1) == null ? want : ladder.scope(doneLevel + 1);
+            if (firstIncomplete != null) {
+                return new Shortfall.ScopeShort(want, Shortfall.ScopeShort.Reason.SCENARIO_NOT_EXPLORED,
+                        ladder.scope(incompleteLevel), 0, firstIncomplete);
+            }
+            if (scopeExhausted()) {
+                return new Shortfall.ScopeShort(want, Shortfall.ScopeShort.Reason.STATES_RAN_OUT, at,
+                        options.work().states(), null);
+            }
+            if (ladder.endReason() != null) {
+                return new Shortfall.ScopeShort(want, Shortfall.ScopeShort.Reason.LADDER_ENDED, at, 0,
+                        ladder.endReason());
+            }
+            return new Shortfall.ScopeShort(want, Shortfall.ScopeShort.Reason.LADDER_STOPPED,
+                    doneLevel == 0 ? want : ladder.scope(doneLevel), 0, null);
         }
 
         Evidence evidence() {

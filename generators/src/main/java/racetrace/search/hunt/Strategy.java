@@ -3,30 +3,44 @@ package racetrace.search.hunt;
 import java.util.Arrays;
 import java.util.List;
 import racetrace.engine.BadInputException;
+import racetrace.search.schedule.RunScheduling;
 
-/** What a hunt spends its budget on. */
+/**
+ * What a hunt spends its work on. A strategy with random runs hands out one scheduler per run
+ * ({@link #runs()}): {@code pct} asks for PCT schedulers only, so it never draws a run of another
+ * kind and discards it.
+ */
 public enum Strategy {
 
     /** Random runs, the small-scope ladder and swarm exploration, taking turns (the default). */
     PORTFOLIO("portfolio", "random runs, every scenario of growing scopes explored exhaustively, and random "
-            + "scenarios explored exhaustively, taking turns"),
+            + "scenarios explored exhaustively, taking turns", RunScheduling.MIXED, true, true),
     /** Random runs: uniform and PCT schedules, half each. */
-    RANDOM("random", "random scenarios, each run once under a uniform or a PCT (depth 1-5) schedule"),
+    RANDOM("random", "random scenarios, each run once under a uniform or a PCT (depth 1-5) schedule",
+            RunScheduling.MIXED, false, false),
     /** Random runs, uniform over the enabled threads for a random prefix. */
-    UNIFORM("uniform", "random scenarios, each run once uniformly over the enabled threads"),
+    UNIFORM("uniform", "random scenarios, each run once uniformly over the enabled threads", RunScheduling.UNIFORM,
+            false, false),
     /** Random runs under PCT of depth 1-5. */
-    PCT("pct", "random scenarios, each run once under PCT of depth 1-5"),
+    PCT("pct", "random scenarios, each run once under PCT of depth 1-5", RunScheduling.PCT, false, false),
     /** Exhaustive exploration of every scenario of growing scopes. */
-    SCOPE("scope", "every scenario of scopes threads<=s,ops<=s, s = 1, 2, ..., each explored exhaustively"),
+    SCOPE("scope", "every scenario of scopes threads<=s,ops<=s, s = 1, 2, ..., each explored exhaustively", null,
+            true, false),
     /** Exhaustive exploration of random scenarios. */
-    SWARM("swarm", "random scenarios, each explored exhaustively");
+    SWARM("swarm", "random scenarios, each explored exhaustively", null, false, true);
 
     private final String id;
     private final String description;
+    private final RunScheduling runs;
+    private final boolean scope;
+    private final boolean swarm;
 
-    Strategy(String id, String description) {
+    Strategy(String id, String description, RunScheduling runs, boolean scope, boolean swarm) {
         this.id = id;
         this.description = description;
+        this.runs = runs;
+        this.scope = scope;
+        this.swarm = swarm;
     }
 
     public String id() {
@@ -37,16 +51,21 @@ public enum Strategy {
         return description;
     }
 
+    /** The scheduler source of this strategy's random runs, or null when it makes none. */
+    public RunScheduling runs() {
+        return runs;
+    }
+
     public boolean random() {
-        return this == PORTFOLIO || this == RANDOM || this == UNIFORM || this == PCT;
+        return runs != null;
     }
 
     public boolean scope() {
-        return this == PORTFOLIO || this == SCOPE;
+        return scope;
     }
 
     public boolean swarm() {
-        return this == PORTFOLIO || this == SWARM;
+        return swarm;
     }
 
     public static Strategy parse(String id) {

@@ -17,6 +17,8 @@ final class UnitResult {
     long scenarios;
     long completeScenarios;
     long states;
+    /** Why the first exploration that did not end stopped, or null. */
+    String firstIncomplete;
     final Map<String, Found> found = new LinkedHashMap<>();
     long deadlocks;
     Case firstDeadlock;

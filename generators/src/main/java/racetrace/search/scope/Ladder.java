@@ -19,6 +19,7 @@ public final class Ladder {
     private final int maxLevelScenarios;
     private final List<List<Scenario>> levels = new ArrayList<>();
     private boolean ended;
+    private boolean coversModel;
     private String endReason;
 
     /**
@@ -56,6 +57,7 @@ public final class Ladder {
                 }
             }
             if (fresh.isEmpty() && s > 1 && levels.get(s - 2).isEmpty()) {
+                coversModel = true;
                 end("scope " + scopeOf(s - 1) + " already holds every scenario of the model");
                 break;
             }
@@ -76,6 +78,11 @@ public final class Ladder {
             n += levels.get(i).size();
         }
         return n;
+    }
+
+    /** Whether the ladder ended because its levels hold every scenario of the model (then larger scopes add none). */
+    public boolean coversModel() {
+        return coversModel;
     }
 
     /** Why the ladder ended, once it has. */

@@ -43,6 +43,8 @@ public final class Rungs {
     private final int maxItems;
     private final List<List<Item>> rungs = new ArrayList<>();
     private final List<Scope> scopes = new ArrayList<>();
+    /** The ladder level of each rung (0 for the default scope's). */
+    private final List<Integer> levels = new ArrayList<>();
     private final List<Shape> defaults;
     private final int[] largest;
     private int level;
@@ -78,6 +80,25 @@ public final class Rungs {
         return r == 0 || r > scopes.size() ? null : scopes.get(r - 1);
     }
 
+    /**
+     * The ladder level of rung {@code r}: {@code threads<=level,ops<=level} is in the scope of
+     * rungs 1..r; 0 for the default scope's rung (and for r = 0).
+     */
+    public int level(int r) {
+        rung(r);
+        return r == 0 || r > levels.size() ? 0 : levels.get(r - 1);
+    }
+
+    /** Whether the model names a default scope (then rung 1 is it). */
+    public boolean hasDefault() {
+        return !defaults.isEmpty();
+    }
+
+    /** The model's default scope, or null when it names none. */
+    public Scope defaultScope() {
+        return defaults.isEmpty() ? null : Scope.of(defaults).named("the default scope (" + defaults.size() + " shapes)");
+    }
+
     /** Whether the last rung holds every scenario of the model. */
     public boolean coversModel() {
         return coversModel;
@@ -90,13 +111,13 @@ public final class Rungs {
 
     private void build() {
         if (rungs.isEmpty() && !defaults.isEmpty()) {
-            Scope s = Scope.of(defaults).named("the default scope (" + defaults.size() + " shapes)");
+            Scope s = defaultScope();
             List<Item> items = items(s, null);
             if (items == null) {
-                end("the default scope " + s + " has more than " + maxItems + " state graphs");
+                end("the default scope " + s + " has more than " + maxItems + (graphs ? " state graphs" : " scenarios"));
                 return;
             }
-            add(items, s);
+            add(items, s, 0);
             return;
         }
         while (true) {
@@ -117,7 +138,7 @@ public final class Rungs {
                 List<Shape> union = new ArrayList<>(defaults);
                 union.add(Shape.all().totals(level, level));
                 add(items, defaults.isEmpty() ? ladder : Scope.of(union).named("the default scope (" + defaults.size()
-                        + " shapes) and " + ladder));
+                        + " shapes) and " + ladder), level);
                 if (whole) {
                     coversModel = true;
                     end("scope " + ladder + " holds every scenario of the model");
@@ -132,9 +153,10 @@ public final class Rungs {
         }
     }
 
-    private void add(List<Item> items, Scope scope) {
+    private void add(List<Item> items, Scope scope, int ladderLevel) {
         rungs.add(List.copyOf(items));
         scopes.add(scope);
+        levels.add(ladderLevel);
     }
 
     private void end(String why) {

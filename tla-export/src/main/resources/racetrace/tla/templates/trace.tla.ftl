@@ -53,10 +53,19 @@ RT_Next ==
 </#list>
        /\ Step(RT_Actions[rt_i].thread)
        /\ rt_i' = rt_i + 1
+<#if deadlock>
+    \* The end of the recording, where the Java run deadlocked: stutter only if
+    \* the spec could go on, so that TLC reports a deadlock here exactly when the
+    \* spec deadlocks too.
+    \/ /\ rt_i = Len(RT_Trace)
+       /\ ENABLED Next
+       /\ UNCHANGED <<${variables?join(", ")}, rt_i>>
+<#else>
     \* The end of the recording: stutter, so that only a step the spec cannot
     \* take shows as a deadlock.
     \/ /\ rt_i = Len(RT_Trace)
        /\ UNCHANGED <<${variables?join(", ")}, rt_i>>
+</#if>
 
 \* The recorded start state is one that the spec's Init allows.
 RT_StartConforms == rt_i = 1 => Init

@@ -1,0 +1,33 @@
+<#-- Everything about one hunted instance, written under --out: how each violation was found and what backs it.
+     No wall times (millis absent): the same seed and work write the same bytes. -->
+== ${instance}: ${verdictText}<#if millis??> in ${millis} ms</#if> (seed ${seed}, strategy ${strategy})
+   searched: ${evidence}
+<#if cutShort?has_content>
+   ${cutShort}
+</#if>
+<#list findings as f>
+
+-- ${f.invariant}<#if f.deadlock> (a deadlock: no thread can step and some have not finished)</#if> violated${f.condition} (found by ${f.foundBy}<#if f.tryNumber gt 0> after ${f.tryNumber} random runs</#if><#if f.scenarios gt 0> after ${f.scenarios} explored scenarios</#if><#if f.millisToFirst??>, ${f.millisToFirst} ms; shrunk in ${f.millisToShrink} ms<#else>; shrunk</#if> from ${f.original})
+   race:     ${f.explanation}
+   measure:  ${f.measure}
+<#list f.assumes as a>
+   assumes:  ${a}
+</#list>
+   minimal:  ${f.minimality}
+<#if f.stepShortest?has_content>
+   shortest: ${f.stepShortest}
+</#if>
+   scenario: ${f.scenario}
+   replay:   racetrace replay${replayOptions} ${f.schedule}
+
+${f.table}
+</#list>
+<#if deadlocks gt 0>
+   ${deadlocks} runs or states deadlocked; first: racetrace replay${replayOptions} ${deadlockCase}
+</#if>
+<#if stepLimits gt 0>
+   ${stepLimits} runs hit the step limit
+</#if>
+<#if withNotices gt 0>
+   ${withNotices} runs or transitions took a designed give-up path; first: ${firstNotice}
+</#if>
