@@ -71,7 +71,7 @@ public final class Rungs {
         while (rungs.size() < r && !ended) {
             build();
         }
-        return r <= rungs.size() ? rungs.get(r - 1) : null;
+        return r >= 1 && r <= rungs.size() ? rungs.get(r - 1) : null;
     }
 
     /** The scope rungs 1..r cover together (null for r = 0). */

@@ -46,6 +46,14 @@ public record Scope(int maxThreads, int maxOps, List<Shape> shapes, String name)
         return shapes.isEmpty() ? List.of(Shape.all()) : shapes;
     }
 
+    /** Whether a scenario is in this scope: within the totals and of one of its shapes. */
+    public boolean contains(racetrace.engine.Scenario scenario) {
+        if (scenario.threadCount() > maxThreads || scenario.opCount() > maxOps) {
+            return false;
+        }
+        return parts().stream().anyMatch(sh -> sh.contains(scenario));
+    }
+
     /** Whether every scenario of {@code other} is in this scope too (totals only: both without shapes). */
     public boolean covers(Scope other) {
         return shapes.isEmpty() && other.shapes.isEmpty() && maxThreads >= other.maxThreads
