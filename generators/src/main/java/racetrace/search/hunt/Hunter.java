@@ -123,7 +123,7 @@ public final class Hunter {
         long deadline = options.cap() instanceof Cap.Seconds s ? start + (long) (s.seconds() * 1e9) : Long.MAX_VALUE;
         long instanceSeed = seedFor(model, options.seed());
         double stepsPerOp = RunLength.stepsPerOp(model);
-        Rungs ladder = new Rungs(model, options.work().scope(), MAX_LEVEL_SCENARIOS);
+        Rungs ladder = new Rungs(Deadlocks.base(model), options.work().scope(), MAX_LEVEL_SCENARIOS);
         Planner planner = new Planner(options, ladder);
         Commit commit = new Commit(model, options, ladder, start, deadline, listener);
 
@@ -363,7 +363,20 @@ public final class Hunter {
         java.time.Duration left = deadline == Long.MAX_VALUE ? null
                 : java.time.Duration.ofNanos(Math.max(1, deadline - System.nanoTime()));
         Limits limits = new Limits(SCOPE_GRAPH_CAP, left, workers, true);
-        noted(r, StateSpace.explore(model, plan, null, limits, false), foundBy, index);
+        // The model as its family made it: its packed states and op choice (the deadlock check's
+        // wrapper has neither); the explorer finds deadlocks itself, and they become the check's.
+        Model<?> base = Deadlocks.base(model);
+        Exploration x = StateSpace.explore(base, plan, null, limits, false);
+        Map<String, Case> violations = new LinkedHashMap<>();
+        x.violations().forEach((inv, c) -> violations.put(inv, new Case(model, c.scenario(), c.schedule(), c.focus())));
+        Case deadlock = x.firstDeadlock() == null ? null
+                : new Case(model, x.firstDeadlock().scenario(), x.firstDeadlock().schedule(), Deadlocks.NAME);
+        if (deadlock != null && Deadlocks.isAdded(model, Deadlocks.NAME)) {
+            violations.putIfAbsent(Deadlocks.NAME, deadlock);
+        }
+        noted(r, new Exploration(x.scenario(), x.distinctStates(), x.transitions(), x.depth(), x.complete(),
+                x.stopReason(), violations, x.deadlocks(), deadlock, x.notices(), x.firstNotice(), x.millis()),
+                foundBy, index);
     }
 
     private static void noted(UnitResult r, Exploration x, String foundBy, int index) {
