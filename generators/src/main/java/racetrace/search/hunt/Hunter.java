@@ -250,7 +250,10 @@ public final class Hunter {
                         return u;
                     }
                 }
-                if (kind == 2 && options.strategy().swarm() && !swarmExhausted) {
+                // Once the rungs hold every scenario of the model, a random scenario is one of them:
+                // the swarm would explore again what the scope units explore.
+                if (kind == 2 && options.strategy().swarm() && !swarmExhausted
+                        && !(ladderEnded && ladder.coversModel())) {
                     return new Unit.Swarm(swarmNext++, SCENARIOS_PER_SWARM_UNIT);
                 }
             }
@@ -311,7 +314,8 @@ public final class Hunter {
             for (int i = 0; i < u.scenarios().size(); i++) {
                 Rungs.Item item = u.scenarios().get(i);
                 if (item instanceof Rungs.Graph g) {
-                    explore(model, r, g.plan(), options.workers(), "scope " + u.scope(), i, deadline);
+                    explore(model, r, g.plan(), options.workers(), Math.max(1, options.work().states()),
+                            "scope " + u.scope(), i, deadline);
                 } else {
                     explore(model, r, ((Rungs.OneScenario) item).scenario(), SCOPE_SCENARIO_CAP,
                             "scope " + u.scope(), i, deadline);
@@ -359,10 +363,12 @@ public final class Hunter {
      * counterexamples as short).
      */
     private static <S> void explore(Model<S> model, UnitResult r, racetrace.engine.OpPlan plan, int workers,
-            String foundBy, int index, long deadline) {
+            long states, String foundBy, int index, long deadline) {
         java.time.Duration left = deadline == Long.MAX_VALUE ? null
                 : java.time.Duration.ofNanos(Math.max(1, deadline - System.nanoTime()));
-        Limits limits = new Limits(SCOPE_GRAPH_CAP, left, workers, true);
+        // A graph may hold many scenarios: capped at the ladder's whole budget as well, so one unit
+        // cannot run far past it (the cap is a fixed number: the same graphs complete on every machine).
+        Limits limits = new Limits(Math.min(SCOPE_GRAPH_CAP, states), left, workers, true);
         // The model as its family made it: its packed states and op choice (the deadlock check's
         // wrapper has neither); the explorer finds deadlocks itself, and they become the check's.
         Model<?> base = Deadlocks.base(model);
@@ -566,7 +572,8 @@ public final class Hunter {
          */
         boolean workLeft(Rungs ladder) {
             Strategy s = options.strategy();
-            if (s.random() && runs < options.work().tries() || s.swarm() && !swarmExhausted()) {
+            if (s.random() && runs < options.work().tries()
+                    || s.swarm() && !swarmExhausted() && !(s.scope() && ladder.coversModel())) {
                 return true;
             }
             if (!s.scope() || scopeExhausted()) {

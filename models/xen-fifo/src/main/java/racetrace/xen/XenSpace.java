@@ -79,7 +79,7 @@ final class XenSpace implements ScenarioSpace {
      * The default exhaustive scope: five shapes that together contain the scenario of every
      * minimal counterexample racetrace finds in any version (HistoryScopeTest computes them and
      * checks; docs/models/xen-fifo.md says which and why). Every binding ({@code source}), no rogue
-     * guest, no masked port; Xen CPUs run one op each but in the last shape. About 6 to 12 M
+     * guest, no masked port; Xen CPUs run one op each but in the last shape. About 5 to 11 M
      * states a version with symmetry of the Xen CPUs.
      */
     @Override
