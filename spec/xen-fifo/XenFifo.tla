@@ -154,7 +154,8 @@ Alphabet(x) ==
     CASE x = "xen-cpu" ->
             {Op(Raise, p, 0) : p \in Ports} \cup {Op("unmask", p, 0) : p \in Ports}
             \cup (IF NK > 1 THEN {Op("setPriority", p, k) : p \in Ports, k \in Prios} ELSE {})
-            \cup (IF NV > 1 THEN {Op("bindVcpu", p, v) : p \in Ports, v \in Vcpus} ELSE {})
+            \cup (IF NV > 1 /\ "bindVcpu" \in LegalXenOps THEN {Op("bindVcpu", p, v) : p \in Ports, v \in Vcpus}
+                  ELSE {})
       [] x = "guest" -> {Op("upcall", 0, 0)}
       [] x = "guest-unmask" -> {Op("unmask", p, 0) : p \in Ports} \cup {Op("mask", p, 0) : p \in Ports}
       [] x = "guest-rogue" -> {Op("scribble", p, 0) : p \in Ports}

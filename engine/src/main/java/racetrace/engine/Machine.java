@@ -49,6 +49,22 @@ public interface Machine {
     }
 
     /**
+     * Puts {@code s} in canonical form under permutations of interchangeable threads: threads with
+     * the same {@code group} number (-1: none) may be reordered among themselves, with every
+     * thread number the state holds (lock owners, holder sets) renumbered alike. Writes into
+     * {@code perm} where each thread went ({@code perm[old] = new}) and returns whether any moved.
+     * The default knows no symmetry: nothing moves. A machine that reorders must do so
+     * deterministically (the same orbit, the same form, when it can) and soundly (the result is a
+     * state of the same orbit).
+     */
+    default boolean canonical(int[] s, int[] group, int[] perm) {
+        for (int t = 0; t < perm.length; t++) {
+            perm[t] = t;
+        }
+        return false;
+    }
+
+    /**
      * Which invariants fail in {@code s}: bit k for {@link Packed#invariants}{@code .get(k)},
      * among the bits of {@code check}.
      */

@@ -12,12 +12,25 @@ import java.util.stream.Collectors;
  *
  * @param config the range of each parameter named
  * @param actors the bounds of each actor kind named
+ * @param threads most threads in all ({@link #UNBOUNDED}: only the kinds' bounds)
+ * @param ops most ops in all
  */
-public record Shape(Map<String, Range> config, Map<String, Bound> actors) {
+public record Shape(Map<String, Range> config, Map<String, Bound> actors, int threads, int ops) {
+
+    /** No bound in all. */
+    public static final int UNBOUNDED = Integer.MAX_VALUE;
 
     public Shape {
         config = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(config));
         actors = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(actors));
+        if (threads < 1 || ops < 0) {
+            throw new IllegalArgumentException("a shape needs at least 1 thread and 0 ops in all, not " + threads
+                    + " and " + ops);
+        }
+    }
+
+    public Shape(Map<String, Range> config, Map<String, Bound> actors) {
+        this(config, actors, UNBOUNDED, UNBOUNDED);
     }
 
     /** A parameter's values {@code min..max}. */
@@ -67,18 +80,26 @@ public record Shape(Map<String, Range> config, Map<String, Bound> actors) {
     public Shape with(String name, int min, int max) {
         Map<String, Range> c = new LinkedHashMap<>(config);
         c.put(name, new Range(min, max));
-        return new Shape(c, actors);
+        return new Shape(c, actors, threads, ops);
     }
 
     /** The same with at most {@code threads} threads of kind {@code actor}, {@code ops} ops each. */
     public Shape actor(String actor, int threads, int ops) {
         Map<String, Bound> a = new LinkedHashMap<>(actors);
         a.put(actor, new Bound(threads, ops));
-        return new Shape(config, a);
+        return new Shape(config, a, this.threads, this.ops);
+    }
+
+    /** The same with at most {@code threads} threads and {@code ops} ops in all. */
+    public Shape totals(int threads, int ops) {
+        return new Shape(config, actors, threads, ops);
     }
 
     /** Whether a scenario is of this shape (its configuration in range, each kind within its bounds). */
     public boolean contains(Scenario scenario) {
+        if (scenario.threadCount() > threads || scenario.opCount() > ops) {
+            return false;
+        }
         for (Map.Entry<String, Range> e : config.entrySet()) {
             Integer v = scenario.config().values().get(e.getKey());
             if (v == null || !e.getValue().contains(v)) {
@@ -102,16 +123,19 @@ public record Shape(Map<String, Range> config, Map<String, Bound> actors) {
         return true;
     }
 
-    /** {@code xen-cpu<=2x2,guest<=2x1 with vcpus=2,prios=1..2}. */
+    /** {@code xen-cpu<=2x2,guest<=2x1 with vcpus=2,prios=1..2}, {@code threads<=3,ops<=3}. */
     @Override
     public String toString() {
+        String t = (threads == UNBOUNDED ? "" : "threads<=" + threads)
+                + (threads != UNBOUNDED && ops != UNBOUNDED ? "," : "") + (ops == UNBOUNDED ? "" : "ops<=" + ops);
         String a = actors.entrySet().stream().map(e -> e.getKey() + "<=" + e.getValue())
                 .collect(Collectors.joining(","));
         String c = config.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining(","));
-        if (a.isEmpty()) {
-            a = "every actor";
+        String head = t.isEmpty() ? a : a.isEmpty() ? t : t + " of " + a;
+        if (head.isEmpty()) {
+            head = "every scenario";
         }
-        return c.isEmpty() ? a : a + " with " + c;
+        return c.isEmpty() ? head : head + " with " + c;
     }
 }

@@ -71,7 +71,13 @@ public final class Stepper<S> {
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public static Stepper<?> fastest(Model<?> model, OpPlan plan, List<String> invariants) {
-        Stepper<int[]> p = packed(model, plan);
+        return fastest(model, plan, invariants, false);
+    }
+
+    /** The same; with {@code symmetric}, packed states in canonical form under thread symmetry. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static Stepper<?> fastest(Model<?> model, OpPlan plan, List<String> invariants, boolean symmetric) {
+        Stepper<int[]> p = packed(model, plan, symmetric);
         if (p != null && p.check(invariants) != null) {
             return p;
         }
@@ -88,12 +94,56 @@ public final class Stepper<S> {
      * null when the model has no packed states.
      */
     public static Stepper<int[]> packed(Model<?> model, OpPlan plan) {
+        return packed(model, plan, false);
+    }
+
+    /**
+     * The same, with {@code symmetric}: every state it hands over is in canonical form under
+     * permutations of interchangeable threads ({@link ActorKind#interchangeable}, slots with the
+     * same ops and bounds), so a search visits one state of each orbit.
+     */
+    public static Stepper<int[]> packed(Model<?> model, OpPlan plan, boolean symmetric) {
         Packed<?> p = model.packed();
         if (p == null || model.opChoice() == null) {
             return null;
         }
         Machine m = p.machine(plan.config(), plan.actors());
-        return new Stepper<>(model, new PackedCore(m, plan, p), plan, plan.scripted() ? plan.asScenario() : null);
+        int[] groups = symmetric ? groups(model, plan) : null;
+        return new Stepper<>(model, new PackedCore(m, plan, p, groups), plan,
+                plan.scripted() ? plan.asScenario() : null);
+    }
+
+    /**
+     * The symmetry groups of a plan's threads: threads of an interchangeable actor kind whose slots
+     * offer the same ops with the same bounds share a number; null when no two do. A slot's being
+     * optional does not count: it tells only which start states exist, and a search from
+     * canonical forms visits the orbits of what is reachable whatever the start states are.
+     */
+    static int[] groups(Model<?> model, OpPlan plan) {
+        List<ActorKind> kinds = model.space().actors(plan.config());
+        int n = plan.size();
+        int[] group = new int[n];
+        List<Object> keys = new ArrayList<>();
+        boolean any = false;
+        for (int t = 0; t < n; t++) {
+            OpPlan.Slot slot = plan.threads().get(t);
+            boolean interchangeable = kinds.stream().anyMatch(k -> k.name().equals(slot.actor()) && k.interchangeable());
+            if (!interchangeable) {
+                group[t] = -1;
+                continue;
+            }
+            Object key = slot instanceof OpPlan.Choice c ? List.of(c.actor(), c.alphabet(), c.minOps(), c.maxOps())
+                    : slot;
+            int g = keys.indexOf(key);
+            if (g < 0) {
+                keys.add(key);
+                g = keys.size() - 1;
+            } else {
+                any = true;
+            }
+            group[t] = g;
+        }
+        return any ? group : null;
     }
 
     /** The model whose states these are. */
@@ -143,6 +193,20 @@ public final class Stepper<S> {
     /** {@code s} copied into {@code into} (a {@link #buffer}), returned; an object state is returned as is. */
     public S copy(S s, S into) {
         return core.copy(s, into);
+    }
+
+    /** Whether states are handed over in canonical form under thread symmetry. */
+    public boolean symmetric() {
+        return core.symmetric();
+    }
+
+    /**
+     * Where a symmetric stepper's canonical form puts each thread of {@code s} ({@code perm[old] =
+     * new}); the identity for a packed stepper without symmetry, null for object states (which
+     * have none). {@code s} is not changed.
+     */
+    public int[] canonicalPerm(S s) {
+        return core.perm(s);
     }
 
     /** A state of the caller's own with the contents of {@code s} (a copy of a packed stepper's buffer). */
@@ -223,7 +287,7 @@ public final class Stepper<S> {
                     s = core.beginFresh(s, t, first.get(t));
                 }
             }
-            out.add(new Start<>(s, java.util.Collections.unmodifiableList(first)));
+            out.add(new Start<>(core.canonical(s), java.util.Collections.unmodifiableList(first)));
         }
         return out;
     }
@@ -254,7 +318,7 @@ public final class Stepper<S> {
         S next = core.step(s, t);
         boolean notice = core.noticed();
         if (!core.choosing() || !core.done(next, t)) {
-            sink.accept(next, 0, null, notice);
+            sink.accept(core.canonical(next), 0, null, notice);
             return 1;
         }
         OpPlan.Slot slot = plan.threads().get(t);
@@ -263,11 +327,11 @@ public final class Stepper<S> {
         int k = 0;
         if (mayBegin(next, slot, begun, options)) {
             for (Op op : options) {
-                sink.accept(core.begin(next, t, op), k++, op, notice);
+                sink.accept(core.canonical(core.begin(next, t, op, begun, k)), k++, op, notice);
             }
         }
         if (slot.mayStop(begun) || k == 0) {
-            sink.accept(next, k++, null, notice);
+            sink.accept(core.canonical(next), k++, null, notice);
         }
         return k;
     }
@@ -296,7 +360,7 @@ public final class Stepper<S> {
         int k = mayBegin(next, slot, begun, options) ? options.size() : 0;
         if (choice >= 0 && choice < k) {
             Op op = options.get(choice);
-            return new Move<>(core.keep(core.begin(next, t, op)), label, notice, choice, op);
+            return new Move<>(core.keep(core.begin(next, t, op, begun, choice)), label, notice, choice, op);
         }
         if (choice == k && (slot.mayStop(begun) || k == 0)) {
             return new Move<>(core.keep(next), label, notice, choice, null);
@@ -341,8 +405,11 @@ public final class Stepper<S> {
 
         boolean noticed();
 
-        /** The state where t begins op; the result may be a buffer, valid until the next begin. */
-        S begin(S s, int t, Op op);
+        /**
+         * The state where t begins op, option {@code index} of its slot's options after {@code
+         * begun} ops; the result may be a buffer, valid until the next begin.
+         */
+        S begin(S s, int t, Op op, int begun, int index);
 
         /** The same into a state of the caller's own (for start states). */
         S beginFresh(S s, int t, Op op);
@@ -365,6 +432,13 @@ public final class Stepper<S> {
         Object object(S s);
 
         Check<S> check(List<String> names);
+
+        /** {@code s} in canonical form (in place for a buffer); s itself without symmetry. */
+        S canonical(S s);
+
+        boolean symmetric();
+
+        int[] perm(S s);
     }
 
     private static final class ObjectCore<S> implements Core<S> {
@@ -431,7 +505,7 @@ public final class Stepper<S> {
         }
 
         @Override
-        public S begin(S s, int t, Op op) {
+        public S begin(S s, int t, Op op, int begun, int index) {
             return ops.begin(s, t, op);
         }
 
@@ -481,6 +555,21 @@ public final class Stepper<S> {
         }
 
         @Override
+        public S canonical(S s) {
+            return s;
+        }
+
+        @Override
+        public boolean symmetric() {
+            return false;
+        }
+
+        @Override
+        public int[] perm(S s) {
+            return null;
+        }
+
+        @Override
         public Check<S> check(List<String> names) {
             List<Invariant<S>> list = new ArrayList<>();
             for (String name : names) {
@@ -517,18 +606,26 @@ public final class Stepper<S> {
         private final int[] begun;
         private final Op[][] opsOf;
         private final int[][] codesOf;
+        private final boolean[] scripted;
         private boolean noticed;
 
-        PackedCore(Machine m, OpPlan plan, Packed<?> packed) {
+        private final int[] groups;
+        private final int[] scratchPerm;
+
+        PackedCore(Machine m, OpPlan plan, Packed<?> packed, int[] groups) {
             this.m = m;
             this.packed = packed;
+            this.groups = groups;
+            this.scratchPerm = new int[plan.size()];
             this.stepped = new int[m.width()];
             this.begun = new int[m.width()];
             int n = plan.size();
             opsOf = new Op[n][];
             codesOf = new int[n][];
+            scripted = new boolean[n];
             for (int t = 0; t < n; t++) {
                 OpPlan.Slot slot = plan.threads().get(t);
+                scripted[t] = slot instanceof OpPlan.Script;
                 List<Op> all = slot instanceof OpPlan.Script s ? s.ops() : ((OpPlan.Choice) slot).alphabet();
                 opsOf[t] = all.toArray(new Op[0]);
                 codesOf[t] = new int[all.size()];
@@ -597,9 +694,11 @@ public final class Stepper<S> {
         }
 
         @Override
-        public int[] begin(int[] s, int t, Op op) {
+        public int[] begin(int[] s, int t, Op op, int count, int index) {
             System.arraycopy(s, 0, begun, 0, begun.length);
-            m.begin(begun, t, code(t, op));
+            // A script's op is its op number count; a choice's is option index of the alphabet.
+            int i = scripted[t] ? count : index;
+            m.begin(begun, t, i < codesOf[t].length && opsOf[t][i] == op ? codesOf[t][i] : code(t, op));
             return begun;
         }
 
@@ -649,6 +748,32 @@ public final class Stepper<S> {
         @Override
         public Object object(int[] s) {
             return packed.unpack(m, s.clone());
+        }
+
+        @Override
+        public int[] canonical(int[] s) {
+            if (groups != null) {
+                m.canonical(s, groups, scratchPerm);
+            }
+            return s;
+        }
+
+        @Override
+        public boolean symmetric() {
+            return groups != null;
+        }
+
+        @Override
+        public int[] perm(int[] s) {
+            int[] p = new int[scratchPerm.length];
+            if (groups == null) {
+                for (int t = 0; t < p.length; t++) {
+                    p[t] = t;
+                }
+                return p;
+            }
+            m.canonical(s.clone(), groups, p);
+            return p;
         }
 
         @Override

@@ -92,7 +92,8 @@ final class Explorer<S> {
             owners[w] = new Owner(workers);
             batches[w] = new Batch<>();
         }
-        this.paths = new Paths<>(steppers.get(), parent, move);
+        Stepper<S> replay = steppers.get();
+        this.paths = new Paths<>(replay, parent, move);
     }
 
     /** Successors one worker made in phase 1, by owner: fingerprint, key, move, broken invariants, state. */

@@ -9,8 +9,11 @@ import java.time.Duration;
  * @param maxStates distinct states after which the search stops
  * @param maxTime wall-clock time after which the search stops, or null for none
  * @param workers threads one search may use (the result does not depend on it)
+ * @param reduce whether the search may reduce the state graph (symmetry of interchangeable
+ *     threads): the same verdicts and shortest counterexample lengths in fewer states, but not the
+ *     spec's state count; off unless asked for ({@link #reduced})
  */
-public record Limits(long maxStates, Duration maxTime, int workers) {
+public record Limits(long maxStates, Duration maxTime, int workers, boolean reduce) {
 
     public static final long DEFAULT_MAX_STATES = 5_000_000;
 
@@ -19,6 +22,10 @@ public record Limits(long maxStates, Duration maxTime, int workers) {
             throw new IllegalArgumentException("maxStates and workers must be at least 1, not " + maxStates + ", "
                     + workers);
         }
+    }
+
+    public Limits(long maxStates, Duration maxTime, int workers) {
+        this(maxStates, maxTime, workers, false);
     }
 
     public static Limits of(long maxStates, Duration maxTime) {
@@ -32,7 +39,12 @@ public record Limits(long maxStates, Duration maxTime, int workers) {
 
     /** The same caps, searched on {@code n} threads. */
     public Limits withWorkers(int n) {
-        return new Limits(maxStates, maxTime, n);
+        return new Limits(maxStates, maxTime, n, reduce);
+    }
+
+    /** The same caps, with the reductions that keep every violation (symmetry). */
+    public Limits reduced() {
+        return new Limits(maxStates, maxTime, workers, true);
     }
 
     public static Limits defaults() {

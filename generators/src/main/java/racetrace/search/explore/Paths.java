@@ -17,18 +17,27 @@ import racetrace.search.Case;
 final class Paths<S> {
 
     private final Stepper<S> stepper;
+    /** For a symmetric search: a stepper of the same plan without symmetry, to replay real states. */
+    private final Stepper<S> plain;
     private final FingerprintTable.Ints parent;
     private final FingerprintTable.Ints move;
     private List<Stepper.Start<S>> starts;
 
     Paths(Stepper<S> stepper, FingerprintTable.Ints parent, FingerprintTable.Ints move) {
         this.stepper = stepper;
+        this.plain = stepper.symmetric() ? plainOf(stepper) : stepper;
         this.parent = parent;
         this.move = move;
     }
 
+    @SuppressWarnings("unchecked")
+    private static <S> Stepper<S> plainOf(Stepper<S> symmetric) {
+        return (Stepper<S>) Stepper.packed(symmetric.model(), symmetric.plan(), false);
+    }
+
+    /** The start states of the search, in its order (those of the plain stepper when symmetric). */
     void starts(List<Stepper.Start<S>> starts) {
-        this.starts = starts;
+        this.starts = plain == stepper ? starts : plain.starts();
     }
 
     Scenario scenario() {
@@ -65,7 +74,7 @@ final class Paths<S> {
             threads[len] = t;
             choices[len] = choice;
         }
-        if (stepper.scenario() != null) {
+        if (stepper.scenario() != null && plain == stepper) {
             return new Case(stepper.model(), stepper.scenario(), Schedule.of(threads), focus);
         }
         Stepper.Start<S> start = starts.get(move.get(root));
@@ -78,12 +87,29 @@ final class Paths<S> {
             begun.add(ops);
         }
         S s = start.state();
-        for (int k = 0; k < len + (replayLast ? extra : 0); k++) {
-            Stepper.Move<S> mv = stepper.step(s, threads[k], choices[k]);
+        for (int k = 0; k < len + extra; k++) {
+            if (plain != stepper) {
+                // The search's moves name threads of canonical states: the real thread is the one
+                // the canonical form puts at that place.
+                int[] perm = stepper.canonicalPerm(s);
+                for (int u = 0; u < perm.length; u++) {
+                    if (perm[u] == threads[k]) {
+                        threads[k] = u;
+                        break;
+                    }
+                }
+            }
+            if (k >= len && !replayLast) {
+                break;
+            }
+            Stepper.Move<S> mv = plain.step(s, threads[k], choices[k]);
             if (mv.began() != null) {
                 begun.get(threads[k]).add(mv.began());
             }
             s = mv.next();
+        }
+        if (stepper.scenario() != null) {
+            return new Case(stepper.model(), stepper.scenario(), Schedule.of(threads), focus);
         }
         OpPlan plan = stepper.plan();
         Scenario scenario = plan.scenario(begun);

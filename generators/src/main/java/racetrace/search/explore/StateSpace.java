@@ -70,7 +70,7 @@ public final class StateSpace {
     public static <S> Exploration explore(Model<S> model, OpPlan plan, List<String> only, Limits limits,
             boolean stopWhenAllViolated, Consumer<S> visitor) {
         List<String> names = names(model, only);
-        Stepper<?> first = Stepper.fastest(model, plan, names);
+        Stepper<?> first = Stepper.fastest(model, plan, names, limits.reduce());
         return run(first, model, plan, names, limits, stopWhenAllViolated, objects(visitor));
     }
 
@@ -85,7 +85,8 @@ public final class StateSpace {
                 handed[0] = null;
                 return s;
             }
-            return packed ? (Stepper<T>) Stepper.packed(model, plan) : (Stepper<T>) Stepper.of((Model<T>) model, plan);
+            return packed ? (Stepper<T>) Stepper.packed(model, plan, first.symmetric())
+                    : (Stepper<T>) Stepper.of((Model<T>) model, plan);
         };
         return new Explorer<>(more, names, limits, stopWhenAllViolated, visitor).explore();
     }

@@ -26,6 +26,7 @@ import racetrace.search.explore.Exploration;
 import racetrace.search.explore.Limits;
 import racetrace.search.explore.StateSpace;
 import racetrace.search.scope.Ladder;
+import racetrace.search.scope.Rungs;
 import racetrace.search.scope.Scope;
 
 /**
@@ -71,6 +72,8 @@ public final class Hunter {
     static final int SCENARIOS_PER_SWARM_UNIT = 2;
     /** States one ladder scenario may reach; one that reaches more leaves its scope unproven. */
     static final long SCOPE_SCENARIO_CAP = 1_000_000;
+    /** States one state graph of a scope may reach (its threads choose ops: many scenarios in one). */
+    static final long SCOPE_GRAPH_CAP = 50_000_000;
     /** States one swarm scenario may reach before the unit moves on. */
     static final long SWARM_SCENARIO_CAP = 30_000;
     /** A ladder level with more new scenarios than this ends the ladder. */
@@ -120,7 +123,7 @@ public final class Hunter {
         long deadline = options.cap() instanceof Cap.Seconds s ? start + (long) (s.seconds() * 1e9) : Long.MAX_VALUE;
         long instanceSeed = seedFor(model, options.seed());
         double stepsPerOp = RunLength.stepsPerOp(model);
-        Ladder ladder = new Ladder(model.space(), options.work().scope(), MAX_LEVEL_SCENARIOS);
+        Rungs ladder = new Rungs(Deadlocks.base(model), options.work().scope(), MAX_LEVEL_SCENARIOS);
         Planner planner = new Planner(options, ladder);
         Commit commit = new Commit(model, options, ladder, start, deadline, listener);
 
@@ -199,7 +202,7 @@ public final class Hunter {
     /** The fixed order of units: random, scope, swarm in turn, each kind while it lasts. */
     private static final class Planner {
         private final HuntOptions options;
-        private final Ladder ladder;
+        private final Rungs ladder;
         /** Random runs the hunt may make in all. */
         private final long randomUnits;
         private int randomNext;
@@ -211,7 +214,7 @@ public final class Hunter {
 
         private long randomFrom;
 
-        Planner(HuntOptions options, Ladder ladder) {
+        Planner(HuntOptions options, Rungs ladder) {
             this.options = options;
             this.ladder = ladder;
             Strategy s = options.strategy();
@@ -247,7 +250,10 @@ public final class Hunter {
                         return u;
                     }
                 }
-                if (kind == 2 && options.strategy().swarm() && !swarmExhausted) {
+                // Once the rungs hold every scenario of the model, a random scenario is one of them:
+                // the swarm would explore again what the scope units explore.
+                if (kind == 2 && options.strategy().swarm() && !swarmExhausted
+                        && !(ladderEnded && ladder.coversModel())) {
                     return new Unit.Swarm(swarmNext++, SCENARIOS_PER_SWARM_UNIT);
                 }
             }
@@ -256,24 +262,19 @@ public final class Hunter {
 
         private Unit nextScope() {
             while (true) {
-                List<Scenario> scenarios = ladder.level(level);
+                // Rungs are never empty: a ladder level with nothing new is skipped (Rungs).
+                List<Rungs.Item> scenarios = ladder.rung(level);
                 if (scenarios == null) {
                     ladderEnded = true;
                     return null;
                 }
-                if (scenarios.isEmpty()) {
-                    // A level with no scenario (the model's smallest scenario is larger) is explored at
-                    // once: without a unit of its own it would never count as done, nor any level after it.
-                    Unit u = new Unit.Scope(level, 0, List.of(), true);
-                    level++;
-                    levelOffset = 0;
-                    return u;
-                }
                 if (levelOffset < scenarios.size()) {
-                    int size = levelOffset == 0 ? 8 : SCENARIOS_PER_SCOPE_UNIT;
+                    // A state graph is a unit of its own; scenarios go a few at a time.
+                    int size = scenarios.get(levelOffset) instanceof Rungs.Graph ? 1
+                            : levelOffset == 0 ? 8 : SCENARIOS_PER_SCOPE_UNIT;
                     int to = Math.min(scenarios.size(), levelOffset + size);
                     Unit u = new Unit.Scope(level, levelOffset, scenarios.subList(levelOffset, to),
-                            to == scenarios.size());
+                            to == scenarios.size(), ladder.scope(level));
                     levelOffset = to;
                     return u;
                 }
@@ -311,8 +312,14 @@ public final class Hunter {
             }
         } else if (unit instanceof Unit.Scope u) {
             for (int i = 0; i < u.scenarios().size(); i++) {
-                explore(model, r, u.scenarios().get(i), SCOPE_SCENARIO_CAP,
-                        "scope " + Ladder.scopeOf(u.level()), i, deadline);
+                Rungs.Item item = u.scenarios().get(i);
+                if (item instanceof Rungs.Graph g) {
+                    explore(model, r, g.plan(), options.workers(), Math.max(1, options.work().states()),
+                            "scope " + u.scope(), i, deadline);
+                } else {
+                    explore(model, r, ((Rungs.OneScenario) item).scenario(), SCOPE_SCENARIO_CAP,
+                            "scope " + u.scope(), i, deadline);
+                }
             }
         } else if (unit instanceof Unit.Swarm u) {
             Random random = random(instanceSeed, "swarm", u.index());
@@ -347,7 +354,38 @@ public final class Hunter {
             long deadline) {
         Limits limits = deadline == Long.MAX_VALUE ? Limits.states(cap)
                 : Limits.of(cap, java.time.Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
-        Exploration x = StateSpace.explore(model, s, limits);
+        noted(r, StateSpace.explore(model, s, limits), foundBy, index);
+    }
+
+    /**
+     * Explores one state graph of a scope on the hunt's workers (its search does not depend on
+     * their number), with symmetry of interchangeable threads (SymmetryTest: the same violations,
+     * counterexamples as short).
+     */
+    private static <S> void explore(Model<S> model, UnitResult r, racetrace.engine.OpPlan plan, int workers,
+            long states, String foundBy, int index, long deadline) {
+        java.time.Duration left = deadline == Long.MAX_VALUE ? null
+                : java.time.Duration.ofNanos(Math.max(1, deadline - System.nanoTime()));
+        // A graph may hold many scenarios: capped at the ladder's whole budget as well, so one unit
+        // cannot run far past it (the cap is a fixed number: the same graphs complete on every machine).
+        Limits limits = new Limits(Math.min(SCOPE_GRAPH_CAP, states), left, workers, true);
+        // The model as its family made it: its packed states and op choice (the deadlock check's
+        // wrapper has neither); the explorer finds deadlocks itself, and they become the check's.
+        Model<?> base = Deadlocks.base(model);
+        Exploration x = StateSpace.explore(base, plan, null, limits, false);
+        Map<String, Case> violations = new LinkedHashMap<>();
+        x.violations().forEach((inv, c) -> violations.put(inv, new Case(model, c.scenario(), c.schedule(), c.focus())));
+        Case deadlock = x.firstDeadlock() == null ? null
+                : new Case(model, x.firstDeadlock().scenario(), x.firstDeadlock().schedule(), Deadlocks.NAME);
+        if (deadlock != null && Deadlocks.isAdded(model, Deadlocks.NAME)) {
+            violations.putIfAbsent(Deadlocks.NAME, deadlock);
+        }
+        noted(r, new Exploration(x.scenario(), x.distinctStates(), x.transitions(), x.depth(), x.complete(),
+                x.stopReason(), violations, x.deadlocks(), deadlock, x.notices(), x.firstNotice(), x.millis()),
+                foundBy, index);
+    }
+
+    private static void noted(UnitResult r, Exploration x, String foundBy, int index) {
         r.scenarios++;
         r.states += x.distinctStates();
         if (x.complete()) {
@@ -378,7 +416,7 @@ public final class Hunter {
     private static final class Commit {
         final Model<?> model;
         final HuntOptions options;
-        final Ladder ladder;
+        final Rungs ladder;
         final long start;
         final long deadline;
         final Listener listener;
@@ -415,7 +453,7 @@ public final class Hunter {
         long swarmScenarios;
         long swarmStates;
 
-        Commit(Model<?> model, HuntOptions options, Ladder ladder, long start, long deadline, Listener listener) {
+        Commit(Model<?> model, HuntOptions options, Rungs ladder, long start, long deadline, Listener listener) {
             this.model = model;
             this.options = options;
             this.ladder = ladder;
@@ -532,9 +570,10 @@ public final class Hunter {
          * scenarios not explored, ladder scenarios not explored within the ladder's states. Asked
          * of the commit, not of the planner, which plans ahead of it.
          */
-        boolean workLeft(Ladder ladder) {
+        boolean workLeft(Rungs ladder) {
             Strategy s = options.strategy();
-            if (s.random() && runs < options.work().tries() || s.swarm() && !swarmExhausted()) {
+            if (s.random() && runs < options.work().tries()
+                    || s.swarm() && !swarmExhausted() && !(s.scope() && ladder.coversModel())) {
                 return true;
             }
             if (!s.scope() || scopeExhausted()) {
@@ -544,7 +583,7 @@ public final class Hunter {
                 return true;
             }
             for (int level = lastScope == null ? 1 : lastScope.level() + 1; ; level++) {
-                List<Scenario> next = ladder.level(level);
+                List<Rungs.Item> next = ladder.rung(level);
                 if (next == null) {
                     return false;
                 }
@@ -558,16 +597,24 @@ public final class Hunter {
          * Why the scope the work asked for was not completed, or null when it was (or none was
          * asked for: the ladder then goes as far as its states go, and that is its work).
          */
-        Shortfall.ScopeShort scopeShort(Ladder ladder) {
+        Shortfall.ScopeShort scopeShort(Rungs ladder) {
             int wanted = options.work().scope();
-            if (wanted == 0 || !options.strategy().scope() || doneLevel >= wanted || ladder.coversModel()) {
+            if (!options.strategy().scope()) {
                 return null;
             }
-            Scope want = Ladder.scopeOf(wanted);
-            Scope at = Ladder.scopeOf(doneLevel + 1);
+            // The default scope (rung 1 when the model names one) is always part of the work; a
+            // requested scope threads<=n,ops<=n too.
+            boolean defaultDone = !ladder.hasDefault() || doneLevel >= 1;
+            boolean wantedDone = wanted == 0 || ladder.level(doneLevel) >= wanted
+                    || ladder.coversModel() && doneLevel > 0 && ladder.rung(doneLevel + 1) == null;
+            if (defaultDone && wantedDone) {
+                return null;
+            }
+            Scope want = !defaultDone ? ladder.defaultScope() : Ladder.scopeOf(wanted);
+            Scope at = ladder.scope(doneLevel + 1) == null ? want : ladder.scope(doneLevel + 1);
             if (firstIncomplete != null) {
                 return new Shortfall.ScopeShort(want, Shortfall.ScopeShort.Reason.SCENARIO_NOT_EXPLORED,
-                        Ladder.scopeOf(incompleteLevel), 0, firstIncomplete);
+                        ladder.scope(incompleteLevel), 0, firstIncomplete);
             }
             if (scopeExhausted()) {
                 return new Shortfall.ScopeShort(want, Shortfall.ScopeShort.Reason.STATES_RAN_OUT, at,
@@ -578,11 +625,11 @@ public final class Hunter {
                         ladder.endReason());
             }
             return new Shortfall.ScopeShort(want, Shortfall.ScopeShort.Reason.LADDER_STOPPED,
-                    Ladder.scopeOf(doneLevel), 0, null);
+                    doneLevel == 0 ? want : ladder.scope(doneLevel), 0, null);
         }
 
         Evidence evidence() {
-            return new Evidence(doneLevel == 0 ? null : Ladder.scopeOf(doneLevel), doneLevelScenarios, doneLevelStates,
+            return new Evidence(ladder.scope(doneLevel), doneLevelScenarios, doneLevelStates,
                     runs, swarmScenarios, swarmStates, levelScenarios);
         }
     }

@@ -1,7 +1,7 @@
 package racetrace.search.hunt;
 
 import java.util.List;
-import racetrace.engine.Scenario;
+import racetrace.search.scope.Rungs;
 
 /** One piece of a hunt's work, a pure function of its fields and the hunt's seed. */
 sealed interface Unit {
@@ -10,8 +10,12 @@ sealed interface Unit {
     record Random(int index, long from, int count) implements Unit {
     }
 
-    /** Scenarios {@code from..} of ladder level {@code level}, each explored exhaustively. */
-    record Scope(int level, int from, List<Scenario> scenarios, boolean lastOfLevel) implements Unit {
+    /**
+     * Items {@code from..} of rung {@code level} ({@link Rungs}): state graphs of its scope, or
+     * scenarios, each explored exhaustively.
+     */
+    record Scope(int level, int from, List<Rungs.Item> scenarios, boolean lastOfLevel,
+            racetrace.search.scope.Scope scope) implements Unit {
     }
 
     /** Random scenarios explored exhaustively. */

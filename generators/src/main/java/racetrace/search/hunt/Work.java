@@ -21,7 +21,7 @@ package racetrace.search.hunt;
 public record Work(int tries, long states, int swarm, int scope) {
 
     public static final int DEFAULT_TRIES = 20_000;
-    public static final long DEFAULT_STATES = 2_000_000;
+    public static final long DEFAULT_STATES = 10_000_000;
     public static final int DEFAULT_SWARM = 12_000;
     public static final int DEFAULT_SCOPE = 0;
 

@@ -65,6 +65,8 @@ public final class ScenarioEnumeration {
     private static long walk(ScenarioSpace space, Scope scope, int max, Config only, List<Scenario> out) {
         Walk w = new Walk(scope, max, out);
         for (racetrace.engine.Shape shape : scope.parts()) {
+            w.maxThreads = Math.min(scope.maxThreads(), shape.threads());
+            w.maxOps = Math.min(scope.maxOps(), shape.ops());
             for (Config config : ScopePlans.configs(space.params(), shape)) {
                 if (only != null && !only.equals(config)) {
                     continue;
@@ -77,7 +79,7 @@ public final class ScenarioEnumeration {
                     ActorKind k = w.kinds.get(i);
                     racetrace.engine.Shape.Bound b = shape.actors().get(k.name());
                     w.kindThreads[i] = b == null ? k.maxThreads() : Math.min(k.maxThreads(), b.threads());
-                    int ops = Math.min(k.maxOps(), scope.maxOps());
+                    int ops = Math.min(k.maxOps(), w.maxOps);
                     w.scripts.add(scripts(space.alphabet(config, k.name()), k.minOps(),
                             b == null ? ops : Math.min(ops, b.ops())));
                 }
@@ -98,6 +100,8 @@ public final class ScenarioEnumeration {
         List<ActorKind> kinds;
         List<List<List<Op>>> scripts;
         int[] kindThreads;
+        int maxThreads;
+        int maxOps;
 
         Walk(Scope scope, int max, List<Scenario> out) {
             this.scope = scope;
@@ -121,7 +125,7 @@ public final class ScenarioEnumeration {
             }
             ActorKind k = kinds.get(kind);
             for (int n = k.minThreads(); n <= kindThreads[kind]; n++) {
-                if (threadCount + n > scope.maxThreads()) {
+                if (threadCount + n > maxThreads) {
                     break;
                 }
                 choose(kind, threadCount, opCount, n, 0, 0);
@@ -138,7 +142,7 @@ public final class ScenarioEnumeration {
             List<List<Op>> mine = scripts.get(kind);
             for (int i = k.interchangeable() ? from : 0; i < mine.size(); i++) {
                 List<Op> ops = mine.get(i);
-                if (opCount + ops.size() > scope.maxOps()) {
+                if (opCount + ops.size() > maxOps) {
                     break; // scripts come shorter first: every later one is too long as well
                 }
                 if (out != null) {

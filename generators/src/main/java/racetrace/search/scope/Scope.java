@@ -10,7 +10,7 @@ import racetrace.engine.Shape;
  * maxOps} ops in all. No shapes means one shape with every configuration and every actor kind at
  * its own bounds: {@code threads<=3,ops<=4}, a level of the ladder.
  */
-public record Scope(int maxThreads, int maxOps, List<Shape> shapes) implements Comparable<Scope> {
+public record Scope(int maxThreads, int maxOps, List<Shape> shapes, String name) implements Comparable<Scope> {
 
     /** No bound on the threads or ops in all (only the shapes bound them). */
     public static final int UNBOUNDED = Integer.MAX_VALUE;
@@ -23,6 +23,10 @@ public record Scope(int maxThreads, int maxOps, List<Shape> shapes) implements C
         shapes = List.copyOf(shapes);
     }
 
+    public Scope(int maxThreads, int maxOps, List<Shape> shapes) {
+        this(maxThreads, maxOps, shapes, null);
+    }
+
     public Scope(int maxThreads, int maxOps) {
         this(maxThreads, maxOps, List.of());
     }
@@ -32,9 +36,22 @@ public record Scope(int maxThreads, int maxOps, List<Shape> shapes) implements C
         return new Scope(UNBOUNDED, UNBOUNDED, shapes);
     }
 
+    /** The same scope, called {@code name} in verdicts ({@link #describe} still lists its shapes). */
+    public Scope named(String name) {
+        return new Scope(maxThreads, maxOps, shapes, name);
+    }
+
     /** The shapes, or the one shape of everything when none is named. */
     public List<Shape> parts() {
         return shapes.isEmpty() ? List.of(Shape.all()) : shapes;
+    }
+
+    /** Whether a scenario is in this scope: within the totals and of one of its shapes. */
+    public boolean contains(racetrace.engine.Scenario scenario) {
+        if (scenario.threadCount() > maxThreads || scenario.opCount() > maxOps) {
+            return false;
+        }
+        return parts().stream().anyMatch(sh -> sh.contains(scenario));
     }
 
     /** Whether every scenario of {@code other} is in this scope too (totals only: both without shapes). */
@@ -49,9 +66,14 @@ public record Scope(int maxThreads, int maxOps, List<Shape> shapes) implements C
         return c != 0 ? c : Integer.compare(maxOps, o.maxOps);
     }
 
-    /** {@code threads<=3,ops<=4}, or the shapes: {@code xen-cpu<=2x2,guest<=2x1 with vcpus=2 | ...}. */
+    /** Its name when it has one, else {@link #describe}. */
     @Override
     public String toString() {
+        return name != null ? name : describe();
+    }
+
+    /** {@code threads<=3,ops<=4}, or the shapes: {@code xen-cpu<=2x2,guest<=2x1 with vcpus=2 | ...}. */
+    public String describe() {
         String totals = (maxThreads == UNBOUNDED ? "" : "threads<=" + maxThreads)
                 + (maxThreads != UNBOUNDED && maxOps != UNBOUNDED ? "," : "")
                 + (maxOps == UNBOUNDED ? "" : "ops<=" + maxOps);

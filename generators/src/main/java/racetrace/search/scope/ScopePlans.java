@@ -38,10 +38,12 @@ public final class ScopePlans {
     /** The plan of one configuration of a shape, or null when the shape leaves no scenario in it. */
     static OpPlan plan(ScenarioSpace space, Scope scope, Shape shape, Config config) {
         List<OpPlan.Slot> slots = new ArrayList<>();
+        int maxThreads = Math.min(scope.maxThreads(), shape.threads());
+        int maxOps = Math.min(scope.maxOps(), shape.ops());
         for (ActorKind k : space.actors(config)) {
             Shape.Bound b = shape.actors().get(k.name());
-            int threads = Math.min(k.maxThreads(), Math.min(scope.maxThreads(), b == null ? k.maxThreads() : b.threads()));
-            int ops = Math.min(k.maxOps(), Math.min(scope.maxOps(), b == null ? k.maxOps() : b.ops()));
+            int threads = Math.min(k.maxThreads(), Math.min(maxThreads, b == null ? k.maxThreads() : b.threads()));
+            int ops = Math.min(k.maxOps(), Math.min(maxOps, b == null ? k.maxOps() : b.ops()));
             List<Op> alphabet = space.alphabet(config, k.name());
             boolean runs = ops >= k.minOps() && (k.minOps() == 0 || !alphabet.isEmpty());
             if (!runs) {
@@ -57,7 +59,7 @@ public final class ScopePlans {
         if (slots.isEmpty()) {
             return null;
         }
-        return new OpPlan(config, slots, scope.maxThreads(), scope.maxOps());
+        return new OpPlan(config, slots, maxThreads, maxOps);
     }
 
     /** Every configuration of a shape, first parameter slowest. */

@@ -126,6 +126,17 @@ public final class FlagsModel implements Model<FlagsState> {
             public List<Op> alphabet(Config config, String actor) {
                 return def.allAlphabet(config, actor);
             }
+
+            /**
+             * Every configuration, up to 3 threads and 3 ops in all: every minimal counterexample of
+             * every version has 2 threads and 2 ops (HistoryScopeTest computes them), and one more
+             * thread and op lets a race that needs a third party show; a version's whole scope is
+             * 0.1 to 0.4 M states (docs/models/flags.md).
+             */
+            @Override
+            public List<racetrace.engine.Shape> defaultScope() {
+                return List.of(racetrace.engine.Shape.all().totals(3, 3));
+            }
         };
     }
 

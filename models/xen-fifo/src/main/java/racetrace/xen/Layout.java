@@ -62,6 +62,8 @@ final class Layout {
     final int lready;
     /** Holders (a bit set of threads) of each lock kind of {@link Callers}, per port for the per-port kinds. */
     private final int[] locks = new int[Callers.KIND_NAMES.size()];
+    /** Where the holders of the callers' and per-event locks start (bit sets of threads, up to dropped). */
+    final int lockHolders;
     final int dropped;
     final int owed;
     private final int regs;
@@ -99,6 +101,7 @@ final class Layout {
         ready = lhead + queues;
         lready = ready + vcpus;
         int at = lready + vcpus;
+        lockHolders = at;
         for (int kind = 0; kind < locks.length; kind++) {
             locks[kind] = at;
             at += kind == Callers.DOM || kind == Callers.VIRQ ? 1 : ports + 1;

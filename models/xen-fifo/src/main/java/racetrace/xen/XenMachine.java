@@ -111,6 +111,86 @@ final class XenMachine implements Machine {
         return Fingerprint.updateSlots(parentFingerprint, parent, s);
     }
 
+    /** Scratch of canonical(): the register blocks, and each position's thread in the new order. */
+    private int[] regsCopy;
+    private int[] order;
+
+    /**
+     * Orders the threads of each symmetry group by their register blocks (lexicographically, pc
+     * first), then renumbers what names threads: the queue locks' owners (thread + 1) and the
+     * holder sets of the callers' and per-event locks. Two threads with equal registers are at the
+     * same point of the same op, so they hold the same locks: any order of them is the same state.
+     */
+    @Override
+    public boolean canonical(int[] s, int[] group, int[] perm) {
+        int n = u.threads;
+        int w = Reg.count();
+        if (order == null) {
+            order = new int[n];
+            regsCopy = new int[n * w];
+        }
+        for (int t = 0; t < n; t++) {
+            order[t] = t;
+        }
+        int base = u.regs(0);
+        boolean moved = false;
+        // Insertion sort within each group (positions keep their group: a group's threads swap places).
+        for (int i = 1; i < n; i++) {
+            if (group[i] < 0) {
+                continue;
+            }
+            for (int j = i; j > 0; j--) {
+                int a = order[j - 1];
+                int b = order[j];
+                if (group[j - 1] != group[j] || compare(s, base + a * w, base + b * w, w) <= 0) {
+                    break;
+                }
+                order[j - 1] = b;
+                order[j] = a;
+                moved = true;
+            }
+        }
+        for (int t = 0; t < n; t++) {
+            perm[order[t]] = t;
+        }
+        if (!moved) {
+            return false;
+        }
+        System.arraycopy(s, base, regsCopy, 0, n * w);
+        for (int t = 0; t < n; t++) {
+            System.arraycopy(regsCopy, order[t] * w, s, base + t * w, w);
+        }
+        for (int q = 0; q < u.queues; q++) {
+            int o = s[u.owner + q];
+            if (o != 0) {
+                s[u.owner + q] = perm[o - 1] + 1;
+            }
+        }
+        for (int at = u.lockHolders; at < u.dropped; at++) {
+            int holders = s[at];
+            if (holders != 0) {
+                int renumbered = 0;
+                for (int t = 0; t < n; t++) {
+                    if ((holders & (1 << t)) != 0) {
+                        renumbered |= 1 << perm[t];
+                    }
+                }
+                s[at] = renumbered;
+            }
+        }
+        return true;
+    }
+
+    private static int compare(int[] s, int a, int b, int w) {
+        for (int k = 0; k < w; k++) {
+            int d = Integer.compare(s[a + k], s[b + k]);
+            if (d != 0) {
+                return d;
+            }
+        }
+        return 0;
+    }
+
     @Override
     public long broken(int[] s, long check) {
         return model.invariantsOf().broken(u, s, check, scratch);

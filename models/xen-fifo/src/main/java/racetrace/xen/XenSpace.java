@@ -8,6 +8,7 @@ import racetrace.engine.Config;
 import racetrace.engine.Op;
 import racetrace.engine.Param;
 import racetrace.engine.ScenarioSpace;
+import racetrace.engine.Shape;
 
 /**
  * What scenarios exist: sizes, start-state choices, actors and their ops, simplest first. A port
@@ -72,6 +73,34 @@ final class XenSpace implements ScenarioSpace {
         kinds.add(new ActorKind(GUEST_UNMASK, 0, 1, 1, 2));
         kinds.add(new ActorKind(GUEST_ROGUE, 0, 1, 1, 1));
         return kinds;
+    }
+
+    /**
+     * The default exhaustive scope: five shapes that together contain the scenario of every
+     * minimal counterexample racetrace finds in any version (HistoryScopeTest computes them and
+     * checks; docs/models/xen-fifo.md says which and why). Every binding ({@code source}), no rogue
+     * guest, no masked port; Xen CPUs run one op each but in the last shape. About 5 to 11 M
+     * states a version with symmetry of the Xen CPUs.
+     */
+    @Override
+    public List<Shape> defaultScope() {
+        Shape base = Shape.all().with("masked", 0, 0).with("unmaskForm", 0, 0).actor(GUEST_ROGUE, 0, 0);
+        return List.of(
+                // one vCPU, no consumer: two CPUs race on up to three ports (a, a0, fix1's last queue)
+                base.with("vcpus", 1, 1).with("prios", 1, 2).with("ports", 1, 3).with("oldTail", 0, 1)
+                        .with("guest", 0, 0).actor(XEN_CPU, 2, 1).actor(GUEST, 0, 0).actor(GUEST_UNMASK, 0, 0),
+                // one vCPU: three CPUs and the consumer (b, c, d, fix1's tails)
+                base.with("vcpus", 1, 1).with("prios", 1, 2).with("ports", 1, 2).with("oldTail", 0, 1)
+                        .with("guest", 0, 1).actor(XEN_CPU, 3, 1).actor(GUEST, 1, 1).actor(GUEST_UNMASK, 0, 0),
+                // one vCPU, one port, two priorities: three CPUs, the consumer and the guest's unmask (fix1)
+                base.with("vcpus", 1, 1).with("prios", 2, 2).with("ports", 1, 1).with("oldTail", 0, 0)
+                        .with("guest", 1, 1).actor(XEN_CPU, 3, 1).actor(GUEST, 1, 1).actor(GUEST_UNMASK, 1, 1),
+                // two vCPUs and their consumers: three CPUs, one a move to the other vCPU (d1, e1, c)
+                base.with("vcpus", 2, 2).with("prios", 1, 2).with("ports", 1, 2).with("oldTail", 0, 1)
+                        .with("guest", 1, 1).actor(XEN_CPU, 3, 1).actor(GUEST, 2, 1).actor(GUEST_UNMASK, 0, 0),
+                // two vCPUs, one port: two CPUs of two ops each (d1's race as the issue measured it)
+                base.with("vcpus", 2, 2).with("prios", 1, 2).with("ports", 1, 1).with("oldTail", 0, 0)
+                        .with("guest", 1, 1).actor(XEN_CPU, 2, 2).actor(GUEST, 2, 1).actor(GUEST_UNMASK, 0, 0));
     }
 
     /** The raising op: send, unless the ports are bound otherwise. */
