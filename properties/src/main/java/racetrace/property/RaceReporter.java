@@ -12,6 +12,7 @@ import net.jqwik.api.lifecycle.PropertyExecutor;
 import net.jqwik.api.lifecycle.PropertyLifecycleContext;
 import racetrace.engine.Execution;
 import racetrace.engine.Measure;
+import racetrace.engine.Models;
 import racetrace.engine.Outcome;
 import racetrace.search.Case;
 import racetrace.search.Minimizer;
@@ -122,7 +123,7 @@ public final class RaceReporter implements AroundPropertyHook {
         data.put("test", bundle.regressionTest().getFileName().toString());
         // The regression test decodes its string through the registry: say so if the model is not in it.
         String family = ex.model().instance().model();
-        data.put("registered", racetrace.engine.Models.families().stream().anyMatch(f -> f.name().equals(family)));
+        data.put("registered", Models.families().stream().anyMatch(f -> f.name().equals(family)));
         data.put("family", family);
         out.print(Texts.render("failure.txt.ftl", data));
         out.flush();

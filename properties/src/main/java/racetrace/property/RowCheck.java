@@ -10,10 +10,13 @@ import racetrace.engine.Model;
 import racetrace.search.Assumptions;
 import racetrace.search.Case;
 import racetrace.search.Minimizer;
+import racetrace.search.hunt.Cap;
+import racetrace.search.hunt.Evidence;
 import racetrace.search.hunt.Finding;
 import racetrace.search.hunt.HuntOptions;
 import racetrace.search.hunt.HuntResult;
 import racetrace.search.hunt.Hunter;
+import racetrace.search.hunt.Shortfall;
 import racetrace.tla.report.CpuTable;
 
 /**
@@ -205,7 +208,7 @@ final class RowCheck {
 
     /** What a hunt's work covered, in a few words for a row's message (the command line words it from its templates). */
     private static String evidence(HuntResult r) {
-        racetrace.search.hunt.Evidence e = r.evidence();
+        Evidence e = r.evidence();
         return (e.scope() != null ? "every scenario up to " + e.scope() + " explored exhaustively, " + e.scopeStates()
                 + " states; " : "no scope explored to the end; ") + e.runs() + " random runs; " + e.swarmScenarios()
                 + " swarm scenarios explored exhaustively";
@@ -213,11 +216,11 @@ final class RowCheck {
 
     /** Why a hunt's work backs no held verdict, in a few words. */
     private static String why(HuntResult r) {
-        racetrace.search.hunt.Shortfall s = r.shortfall();
+        Shortfall s = r.shortfall();
         if (s == null) {
             return "nothing cut";
         }
-        if (s.cutBy() instanceof racetrace.search.hunt.Cap.Seconds c) {
+        if (s.cutBy() instanceof Cap.Seconds c) {
             return "cut short by the time limit of " + c.seconds() + " s";
         }
         if (s.cutBy() != null) {

@@ -10,6 +10,7 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import javax.tools.ToolProvider;
@@ -131,13 +132,13 @@ class RaceReporterTest {
             ctor.setAccessible(true);
             Object instance = ctor.newInstance();
             List<Method> tests = Stream.of(c.getDeclaredMethods())
-                    .filter(m -> m.isAnnotationPresent(org.junit.jupiter.api.Test.class)).toList();
+                    .filter(m -> m.isAnnotationPresent(Test.class)).toList();
             assertThat(tests).hasSize(1);
             tests.get(0).setAccessible(true);
             tests.get(0).invoke(instance);
         } finally {
             try (Stream<Path> s = Files.walk(out)) {
-                s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             } catch (IOException e) {
                 // a temp dir
             }

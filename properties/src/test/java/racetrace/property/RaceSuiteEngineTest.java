@@ -3,6 +3,7 @@ package racetrace.property;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -24,7 +25,7 @@ import org.junit.platform.launcher.core.LauncherFactory;
 class RaceSuiteEngineTest {
 
     @TempDir
-    java.nio.file.Path bundles;
+    Path bundles;
 
     private String before;
 

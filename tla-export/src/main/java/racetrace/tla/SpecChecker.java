@@ -6,8 +6,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import racetrace.engine.Model;
@@ -84,7 +86,7 @@ public final class SpecChecker {
      */
     public TlcResult checkScope(Model<?> model, List<Scenario> scenarios, List<String> variables, String scope,
             Path dir, Duration timeout) {
-        return checkScenarios(java.util.Collections.nCopies(scenarios.size(), model), scenarios, variables, scope, dir,
+        return checkScenarios(Collections.nCopies(scenarios.size(), model), scenarios, variables, scope, dir,
                 timeout, List.of());
     }
 
@@ -113,7 +115,7 @@ public final class SpecChecker {
                 throw new TlaExportException("one scope check over two specs, " + spec + " and " + m.tlaModule());
             }
             Map<String, Object> c = m.tlaConstants(s);
-            if (!c.keySet().equals(new java.util.LinkedHashSet<>(constantNames))) {
+            if (!c.keySet().equals(new LinkedHashSet<>(constantNames))) {
                 throw new TlaExportException(m.instance() + ".tlaConstants() names other constants for " + s);
             }
             String record = writer.write(new LinkedHashMap<>(c), "the constants of " + s);

@@ -15,8 +15,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -222,7 +223,7 @@ class BundleCommandTest {
 
     private static String slug(String heading) {
         StringBuilder b = new StringBuilder();
-        for (char c : heading.toLowerCase(java.util.Locale.ROOT).toCharArray()) {
+        for (char c : heading.toLowerCase(Locale.ROOT).toCharArray()) {
             if (Character.isLetterOrDigit(c) || c == '-' || c == '_') {
                 b.append(c);
             } else if (c == ' ') {

@@ -4,10 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -19,12 +25,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 import racetrace.cli.Racetrace;
 import racetrace.engine.ModelFamily;
 import racetrace.engine.Models;
+import racetrace.flags.Layout;
+import racetrace.flags.Layouts;
+import racetrace.search.Resealed;
 import racetrace.search.hunt.Cap;
 import racetrace.search.hunt.HuntOptions;
-import racetrace.search.hunt.Work;
 import racetrace.search.hunt.HuntResult;
 import racetrace.search.hunt.Hunter;
-import racetrace.search.ScheduleString;
+import racetrace.search.hunt.Work;
 
 class CommandLineTest {
 
@@ -40,8 +48,8 @@ class CommandLineTest {
     static Run runWithInput(String stdin, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Racetrace.run(args, new java.io.ByteArrayInputStream(stdin.getBytes(
-                java.nio.charset.StandardCharsets.UTF_8)), new PrintWriter(out), new PrintWriter(err));
+        int code = Racetrace.run(args, new ByteArrayInputStream(stdin.getBytes(
+                StandardCharsets.UTF_8)), new PrintWriter(out), new PrintWriter(err));
         return new Run(code, out.toString(), err.toString());
     }
 
@@ -266,13 +274,13 @@ class CommandLineTest {
             Files.writeString(f, b.toString());
             f.toFile().deleteOnExit();
             return f;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
     private static String layoutVariantString() {
-        racetrace.flags.Layout l = racetrace.flags.Layouts.read(LAYOUT_FILE);
+        Layout l = Layouts.read(LAYOUT_FILE);
         return "rt2:vfio-pci:" + l.name() + "@" + l.digest() + ":granularity=byte:1.00000000:phase=0:user/cfgBar:0:-:"
                 + "000000000.0000000";
     }
@@ -322,7 +330,7 @@ class CommandLineTest {
         String[] f = s.split(":");
         f[7] = "0";
         f[8] = "-"; // a plain schedule: with only= it would claim a violation it no longer gives
-        Run serial = run("replay", ScheduleString.reseal(String.join(":", java.util.Arrays.copyOf(f, 9))));
+        Run serial = run("replay", Resealed.of(f));
         assertThat(serial.code()).as(serial.err()).isZero();
     }
 
@@ -352,7 +360,7 @@ class CommandLineTest {
         String s = preASchedule();
         String[] f = s.split(":");
         f[7] = f[7].substring(0, 2) + "7" + f[7].substring(3);
-        assertOneLineError(run("replay", ScheduleString.reseal(String.join(":", java.util.Arrays.copyOf(f, 9)))), 2,
+        assertOneLineError(run("replay", Resealed.of(f)), 2,
                 "names thread 8, but the scenario has 2 threads");
     }
 
@@ -453,7 +461,7 @@ class CommandLineTest {
         Run r = run("hunt", "vfio-pci", "--variant", "merged", "--strategy", "random", "--tries", "5", "--json");
         List<JsonNode> lines = jsonLines(r.out());
         assertThat(lines).extracting(l -> l.get("config").get("granularity").asText()).containsExactly("byte", "location");
-        Map<String, java.util.List<String>> options = Models.family("vfio-pci").options();
+        Map<String, List<String>> options = Models.family("vfio-pci").options();
         for (JsonNode l : lines) {
             options.forEach((name, values) -> {
                 // An option at its default may be left out of the instance's name.
@@ -509,7 +517,7 @@ class CommandLineTest {
     }
 
     private static List<JsonNode> jsonLines(String out) throws Exception {
-        List<JsonNode> nodes = new java.util.ArrayList<>();
+        List<JsonNode> nodes = new ArrayList<>();
         for (String l : out.strip().lines().toList()) {
             nodes.add(JSON.readTree(l));
             JsonSchemas.assertValid("hunt", l);
@@ -579,8 +587,8 @@ class CommandLineTest {
                 "a0", "e2", "NoLostUpdate", "NoSelfLink", "granularity in byte|location");
     }
 
-    private static List<String> iterable(java.util.Iterator<String> it) {
-        List<String> out = new java.util.ArrayList<>();
+    private static List<String> iterable(Iterator<String> it) {
+        List<String> out = new ArrayList<>();
         it.forEachRemaining(out::add);
         return out;
     }

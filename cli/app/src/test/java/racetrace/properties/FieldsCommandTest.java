@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -267,7 +268,7 @@ class FieldsCommandTest {
 
     @Test
     void tlcConfirmsARaceAndWritesItsReport(@TempDir Path out) throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeFalse(Boolean.getBoolean("racetrace.tlc.skip"), "TLC runs skipped");
+        Assumptions.assumeFalse(Boolean.getBoolean("racetrace.tlc.skip"), "TLC runs skipped");
         CommandLineTest.Run r = CommandLineTest.run("fields", "mlx5", "--variant", "pre", "--granularity", "byte",
                 "--tlc", "--out", out.toString(), "--json");
         assertThat(r.code()).as(r.err()).isEqualTo(1);

@@ -7,18 +7,23 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import racetrace.bench.Benchmark;
 import racetrace.cli.OutputDirectory;
 import racetrace.engine.Config;
 import racetrace.engine.Model;
@@ -31,6 +36,7 @@ import racetrace.engine.ThreadScript;
 import racetrace.flags.dwarf.Toolchain;
 import racetrace.search.Case;
 import racetrace.search.RandomCases;
+import racetrace.search.Resealed;
 import racetrace.search.ScheduleString;
 import racetrace.search.Shrinker;
 import racetrace.tla.CounterexampleJson;
@@ -88,7 +94,7 @@ class HonestyTableTest {
                 + "guest/upcall+upcall+upcall,guest/upcall+upcall+upcall"};
 
     private static String[] cat(String[] a, String... b) {
-        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        String[] out = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
     }
@@ -350,8 +356,8 @@ class HonestyTableTest {
     /** bench's rows: a comparison a cap cut is inconclusive, never equal or different. */
     @org.junit.jupiter.api.Test
     void aBenchRowCutByACapIsInconclusive() {
-        java.util.function.Function<String, Integer> code = v -> racetrace.bench.Benchmark.code(
-                new racetrace.bench.Benchmark.ExhaustiveRow("m/v", "scenario", 1, 5, 1.0, 66, 10, 5, v));
+        Function<String, Integer> code = v -> Benchmark.code(
+                new Benchmark.ExhaustiveRow("m/v", "scenario", 1, 5, 1.0, 66, 10, 5, v));
         assertThat(code.apply("equal")).isZero();
         assertThat(code.apply("inconclusive: the Java search stopped at its cap of 50000000 states")).isEqualTo(4);
         assertThat(code.apply("inconclusive: TLC stopped at --tlc-timeout")).isEqualTo(4);
@@ -390,7 +396,7 @@ class HonestyTableTest {
         }
 
         private static Map<String, String> values() {
-            Map<String, String> v = new java.util.LinkedHashMap<>();
+            Map<String, String> v = new LinkedHashMap<>();
             try {
                 v.put("OUT", WORK.resolve("out").toString());
                 v.put("NEW", WORK.resolve("new").toString());
@@ -444,7 +450,7 @@ class HonestyTableTest {
 
         /** A schedule string of a compiled model of one's own (buggy variant), made as racetrace makes them. */
         private static String userString(Path classes, String familyClass, Schedule schedule, int threads) {
-            try (URLClassLoader loader = new URLClassLoader(new java.net.URL[] {classes.toUri().toURL()},
+            try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
                     HonestyTableTest.class.getClassLoader())) {
                 ClassLoader before = Models.useClassLoader(loader);
                 try {
@@ -492,7 +498,7 @@ class HonestyTableTest {
                     new Case(cs[1].model(), cs[1].scenario(), Schedule.empty())));
             v.put("TRACE_SWAPPED", write("swapped-trace.txt", swappedHeader + good.substring(lines[0].length())));
             v.put("TRACE_EDITED", write("edited-trace.txt", good.replaceFirst("usage = 1", "usage = 7")));
-            v.put("TRACE_CUT", write("cut-trace.txt", String.join("\n", java.util.Arrays.copyOf(lines,
+            v.put("TRACE_CUT", write("cut-trace.txt", String.join("\n", Arrays.copyOf(lines,
                     lines.length / 2))));
             // Intact (its check made over what it holds) and still not the Java model's run: the header
             // names another scenario than the states TLC printed.
@@ -523,11 +529,11 @@ class HonestyTableTest {
             char swapped = choices.charAt(0) == '0' ? '1' : '0';
             v.put("STRING_CHOICES_EDITED", s.replace(":" + choices + ":", ":" + swapped + choices.substring(1) + ":"));
             v.put("STRING_MODEL_EDITED", s.replace("rt2:vfio-pci:", "rt2:mlx5:"));
-            String[] serial = java.util.Arrays.copyOf(f, 9);
+            String[] serial = Arrays.copyOf(f, 9);
             serial[7] = "0";
-            v.put("STRING_NOT_VIOLATING", ScheduleString.reseal(String.join(":", serial)));
+            v.put("STRING_NOT_VIOLATING", Resealed.of(serial));
             serial[8] = "-";
-            v.put("STRING_PLAIN", ScheduleString.reseal(String.join(":", serial)));
+            v.put("STRING_PLAIN", Resealed.of(serial));
         }
 
         private static void gccFiles(Map<String, String> v) throws IOException {

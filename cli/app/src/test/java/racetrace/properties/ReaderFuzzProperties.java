@@ -2,13 +2,19 @@ package racetrace.properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import racetrace.cli.Racetrace;
@@ -16,33 +22,36 @@ import racetrace.cli.ReplayInput;
 import racetrace.cli.ScenarioArguments;
 import racetrace.engine.Execution;
 import racetrace.engine.FocusedModel;
-import racetrace.engine.Outcome;
 import racetrace.engine.Model;
 import racetrace.engine.ModelFamily;
 import racetrace.engine.Models;
+import racetrace.engine.Outcome;
 import racetrace.engine.Param;
 import racetrace.engine.Scenario;
 import racetrace.flags.FlagsModel;
 import racetrace.flags.Layout;
 import racetrace.flags.LayoutFile;
 import racetrace.flags.Layouts;
+import racetrace.flags.Writer;
+import racetrace.flags.WritersFile;
+import racetrace.flags.fields.FieldPairs;
+import racetrace.flags.fields.PairCheck;
+import racetrace.flags.fields.PairScope;
+import racetrace.flags.fields.PairVerdict;
 import racetrace.search.Case;
 import racetrace.search.RandomCases;
+import racetrace.search.Resealed;
 import racetrace.search.ScheduleString;
 import racetrace.search.Shrinker;
 import racetrace.search.explore.Exploration;
 import racetrace.search.explore.Limits;
 import racetrace.search.explore.StateSpace;
-import racetrace.flags.fields.FieldPairs;
-import racetrace.flags.fields.PairCheck;
-import racetrace.flags.fields.PairScope;
-import racetrace.flags.fields.PairVerdict;
 import racetrace.tla.CounterexampleJson;
+import racetrace.tla.ItfTrace;
 import racetrace.tla.TlaExportException;
 import racetrace.tla.TlaValueParser;
 import racetrace.tla.TlaValueWriter;
 import racetrace.tla.TlaValues;
-import racetrace.tla.ItfTrace;
 import racetrace.tlc.CounterexampleFile;
 import racetrace.tlc.ItfTraceFile;
 import racetrace.tlc.TlcTraceFile;
@@ -178,7 +187,7 @@ class ReaderFuzzProperties {
         String edited = Fuzz.mutate(good.substring(0, good.lastIndexOf(':')), r);
         String input;
         try {
-            input = ScheduleString.reseal(edited);
+            input = Resealed.of(edited);
         } catch (IllegalArgumentException e) {
             return; // an edit that removed a field: the string cut short is covered above
         }
@@ -379,8 +388,8 @@ class ReaderFuzzProperties {
     // ---- writers files (--writers FILE)
 
     /** A writers file to mutate: mlx5 pre's table as layout --writers prints it, and two rows it lacks. */
-    private static final String WRITERS = racetrace.flags.WritersFile.format(
-            (racetrace.flags.FlagsModel) racetrace.engine.Models.create("mlx5", "pre", java.util.Map.of()))
+    private static final String WRITERS = WritersFile.format(
+            (FlagsModel) Models.create("mlx5", "pre", Map.of()))
             + "is_err | EQ/CQ event | mlx5vf_new_event | true | constant | none | none\n"
             + "object_changed | ioctl | mlx5vf_new_ioctl | flag state | computed | state+reset | none\n";
 
@@ -388,23 +397,23 @@ class ReaderFuzzProperties {
     void aMutatedWritersFileIsReadAsWrittenOrRefusedNamingTheFile(@ForAll long seed) {
         Random r = new Random(seed);
         String input = r.nextInt(8) == 0 ? WRITERS : Fuzz.mutate(WRITERS, r);
-        racetrace.flags.FlagsModel base = (racetrace.flags.FlagsModel) racetrace.engine.Models.create("mlx5", "pre",
-                java.util.Map.of());
-        java.util.List<racetrace.flags.Writer> got;
+        FlagsModel base = (FlagsModel) Models.create("mlx5", "pre",
+                Map.of());
+        List<Writer> got;
         try {
-            got = racetrace.flags.WritersFile.parse(input, "fuzz.writers", base);
+            got = WritersFile.parse(input, "fuzz.writers", base);
         } catch (Throwable t) {
             Fuzz.assertClearRefusal(t, input);
             assertThat(t.getMessage()).as(Fuzz.show(input)).contains("fuzz.writers");
             return;
         }
         // Every row read is one the model can run: its field, context, kind and locks are the model's.
-        for (racetrace.flags.Writer w : got) {
+        for (Writer w : got) {
             assertThat(base.units().has(w.field())).as(Fuzz.show(input)).isTrue();
             assertThat(w.site()).matches("w[0-9]+");
         }
         if (input.equals(WRITERS)) {
-            assertThat(got).extracting(racetrace.flags.Writer::function).containsExactly("mlx5vf_new_event",
+            assertThat(got).extracting(Writer::function).containsExactly("mlx5vf_new_event",
                     "mlx5vf_new_ioctl");
         }
     }
@@ -447,7 +456,7 @@ class ReaderFuzzProperties {
                 (FlagsModel) Models.create("vfio-pci", "pre-a", Map.of("granularity", "location")),
                 (FlagsModel) Models.create("vfio-pci", "merged", Map.of("granularity", "byte")),
                 (FlagsModel) Models.create("mlx5", "pre", Map.of("granularity", "byte")));
-        static final Map<String, PairVerdict> FULL = new java.util.concurrent.ConcurrentHashMap<>();
+        static final Map<String, PairVerdict> FULL = new ConcurrentHashMap<>();
 
         static PairVerdict full(FlagsModel m, FieldPairs.Pair p) {
             return FULL.computeIfAbsent(m.instance() + " " + p, k -> new PairCheck(PairScope.DEFAULT,
@@ -484,7 +493,7 @@ class ReaderFuzzProperties {
     }
 
     /** Each random case's whole state space, explored once. */
-    private static final Map<Integer, Exploration> WHOLE = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<Integer, Exploration> WHOLE = new ConcurrentHashMap<>();
 
     @Property(tries = 400)
     void aCappedExplorationIsNeverCalledComplete(@ForAll long seed) {
@@ -540,13 +549,13 @@ class ReaderFuzzProperties {
         "--layout", "x.layout", "x.h", "--struct", "--arch", "arm64", "--model-path", "/nonexistent", "fields",
         "--max-states", "7", "--ops", "1", "--compare", "new-model", "int", "model", "naturals", "--package", ""};
 
-    private static final java.nio.file.Path NEW_MODEL_DIRS = newModelDirs();
+    private static final Path NEW_MODEL_DIRS = newModelDirs();
 
-    private static java.nio.file.Path newModelDirs() {
+    private static Path newModelDirs() {
         try {
-            return java.nio.file.Files.createTempDirectory("racetrace-fuzz-new-model");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            return Files.createTempDirectory("racetrace-fuzz-new-model");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -575,7 +584,7 @@ class ReaderFuzzProperties {
         }
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Racetrace.run(args.toArray(String[]::new), new java.io.ByteArrayInputStream(new byte[0]),
+        int code = Racetrace.run(args.toArray(String[]::new), new ByteArrayInputStream(new byte[0]),
                 new PrintWriter(out), new PrintWriter(err));
         assertThat(code).as("%s: %s", args, err).isIn(0, 1, 2, 4);
         assertThat(err.toString()).as("%s", args).doesNotContain("\tat ").doesNotContain("racetrace: internal error");

@@ -12,12 +12,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import racetrace.conform.ScenarioStateCounts;
-import racetrace.tlc.StateCounts;
+import racetrace.engine.Instance;
 import racetrace.engine.Invariant;
 import racetrace.engine.Model;
 import racetrace.engine.Models;
 import racetrace.engine.Scenario;
+import racetrace.engine.ScenarioSpace;
 import racetrace.engine.Transition;
+import racetrace.tlc.StateCounts;
 
 /**
  * Conformance the other way round: on the small coverage scenarios of every version (under its own
@@ -104,7 +106,7 @@ class XenStateCountTest {
         }
 
         @Override
-        public racetrace.engine.Instance instance() {
+        public Instance instance() {
             return m.instance();
         }
 
@@ -114,7 +116,7 @@ class XenStateCountTest {
         }
 
         @Override
-        public racetrace.engine.ScenarioSpace space() {
+        public ScenarioSpace space() {
             return m.space();
         }
 

@@ -9,24 +9,26 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine;
+import racetrace.conform.ScenarioStateCounts;
 import racetrace.engine.BadInputException;
 import racetrace.engine.Execution;
 import racetrace.engine.Model;
-import java.util.Set;
-import racetrace.conform.ScenarioStateCounts;
-import racetrace.tlc.StateCounts;
+import racetrace.engine.Scenario;
 import racetrace.search.Case;
+import racetrace.search.ModelOrigin;
 import racetrace.search.RandomCases;
 import racetrace.search.explore.ActionCoverage;
 import racetrace.search.explore.Limits;
 import racetrace.tla.BatchValidation;
 import racetrace.tla.BatchValidator;
 import racetrace.tla.TlcResult;
+import racetrace.tlc.StateCounts;
 
 /**
  * Keeps each Java model and its TLA+ spec from drifting apart: random executions of every
@@ -168,8 +170,8 @@ final class ConformCommand implements Callable<Integer> {
                     } else {
                         failures.add("run " + (rv.index() - r[0]) + ": " + rv.status() + " at step " + rv.step() + ": "
                                 + rv.detail() + " (racetrace replay"
-                                + racetrace.search.ModelOrigin.arguments(instances.get(k)) + " "
-                                + new racetrace.search.Case(instances.get(k), all.get(rv.index()).scenario(),
+                                + ModelOrigin.arguments(instances.get(k)) + " "
+                                + new Case(instances.get(k), all.get(rv.index()).scenario(),
                                         all.get(rv.index()).schedule()) + ")");
                     }
                 }
@@ -269,9 +271,9 @@ final class ConformCommand implements Callable<Integer> {
         Map<Model<?>, List<StateCounts.Comparison>> out = new LinkedHashMap<>();
         for (Map.Entry<String, List<Model<?>>> e : bySpec.entrySet()) {
             List<Model<?>> models = new ArrayList<>();
-            List<racetrace.engine.Scenario> scenarios = new ArrayList<>();
+            List<Scenario> scenarios = new ArrayList<>();
             for (Model<?> m : e.getValue()) {
-                for (racetrace.engine.Scenario sc : m.coverageScenarios()) {
+                for (Scenario sc : m.coverageScenarios()) {
                     models.add(m);
                     scenarios.add(sc);
                 }

@@ -1,5 +1,7 @@
 package racetrace.cli;
 
+import racetrace.tla.TlcVerdict;
+
 /**
  * The exit codes of every racetrace command, in the manner of grep and diff, so that a CI job can
  * gate on them: the lowest code says "nothing found", the next "found something", then errors.
@@ -50,7 +52,7 @@ public final class ExitCode {
      * The code of one TLC run by its verdict: a timeout is the user's clock (--tlc-timeout) cutting
      * the check short, so inconclusive; any other failure means TLC could not run.
      */
-    public static int ofTlc(racetrace.tla.TlcVerdict v) {
+    public static int ofTlc(TlcVerdict v) {
         return switch (v) {
             case OK -> OK;
             case INVARIANT_VIOLATED, DEADLOCK -> FOUND;

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import racetrace.engine.Access;
 import racetrace.engine.ActorKind;
 import racetrace.engine.Config;
 import racetrace.engine.Fingerprint;
@@ -427,7 +428,7 @@ public final class FlagsModel implements Model<FlagsState> {
 
     /** The units a step loads, tests and stores, its locks and references ({@link FlagsAccesses}). */
     @Override
-    public List<racetrace.engine.Access> accesses(FlagsState before, Transition<FlagsState> step, int thread) {
+    public List<Access> accesses(FlagsState before, Transition<FlagsState> step, int thread) {
         return accesses.of(before, step, thread);
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
@@ -70,7 +71,7 @@ class StructLayoutsTest {
         Toolchain tc = Toolchain.of("x86-64");
         needs(tc);
         Path copy = dir.resolve("renamed_copy.h");
-        java.nio.file.Files.copy(resource("vfio_pre_c.h"), copy);
+        Files.copy(resource("vfio_pre_c.h"), copy);
         Layout a = StructLayouts.fromC(resource("vfio_pre_c.h"), "vfio-pci", null, "x86-64");
         Layout b = StructLayouts.fromC(copy, "vfio-pci", null, "x86-64");
         // Their about lines name different files (and on another machine another GCC): not the model's concern.
