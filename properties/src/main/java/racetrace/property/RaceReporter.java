@@ -71,19 +71,19 @@ public final class RaceReporter implements AroundPropertyHook {
             Throwable cause = result.throwable().orElse(null);
             String what = ex.outcome() instanceof Outcome.Violated v ? v.invariant() + " violated" : "deadlock";
             AssertionError failure = new AssertionError(what + " in " + c.model().instance() + " (" + ex.measure()
-                    + ")\nreplay: racetrace replay " + c + "\n" + bundle.table() + "bundle: "
+                    + ")\nreplay: " + Replay.command(c) + "\n" + bundle.table() + "bundle: "
                     + bundle.directory().toAbsolutePath(), cause);
             return result.mapToFailed(failure);
         }
         Measure recorded = new Measure(found.threads(), found.ops(), found.preemptions(), found.steps());
         if (!expected) {
             return result.mapToFailed("expected the shrunk case to violate " + found.invariant() + " (as @Found records),"
-                    + " but it " + describe(ex.outcome()) + ": racetrace replay " + c + "\nbundle: "
+                    + " but it " + describe(ex.outcome()) + ": " + Replay.command(c) + "\nbundle: "
                     + bundle.directory().toAbsolutePath());
         }
         if (!ex.measure().noLargerThan(recorded)) {
             return result.mapToFailed("shrunk " + found.invariant() + " counterexample got larger: " + ex.measure()
-                    + ", @Found records " + recorded + ": racetrace replay " + c + "\nbundle: "
+                    + ", @Found records " + recorded + ": " + Replay.command(c) + "\nbundle: "
                     + bundle.directory().toAbsolutePath());
         }
         return result.mapToSuccessful();
@@ -116,7 +116,7 @@ public final class RaceReporter implements AroundPropertyHook {
         data.put("expected", expected);
         data.put("found", found != null);
         data.put("table", bundle.table());
-        data.put("schedule", bundle.schedule());
+        data.put("replay", bundle.replay());
         data.put("tlc", bundle.tlcNote());
         data.put("directory", bundle.directory().toAbsolutePath().toString());
         data.put("files", bundle.files().stream().map(p -> bundle.directory().relativize(p).toString()).toList());

@@ -73,7 +73,7 @@ final class RowCheck {
                     .append(cond.isEmpty() ? "" : " if " + cond.replace(", ", ","));
             String wrong = check.apply(f.shrunk());
             if (wrong != null) {
-                problems.add(f.invariant() + "'s counterexample: " + wrong + ": racetrace replay " + f.shrunk());
+                problems.add(f.invariant() + "'s counterexample: " + wrong + ": " + Replay.command(f.shrunk()));
             }
             Expectation.Recorded rec = expected.invariants().get(f.invariant());
             if (rec == null) {
@@ -111,7 +111,7 @@ final class RowCheck {
             print(report(instance, f.invariant(), c, min.measure(), min.minimality().describe(),
                     Assumptions.of(c, f.invariant()), b, how, false));
             throw new AssertionError(instance + " is expected to hold (as the table records), but the hunt ("
-                    + f.foundBy() + ") violates " + f.invariant() + " (" + min.measure() + "): racetrace replay " + c
+                    + f.foundBy() + ") violates " + f.invariant() + " (" + min.measure() + "): " + Replay.command(c)
                     + "\nbundle: " + b.directory().toAbsolutePath() + "\n" + b.table());
         }
         if (r.verdict() == HuntResult.Verdict.INCONCLUSIVE) {
@@ -120,7 +120,7 @@ final class RowCheck {
         }
         if (r.deadlocks() > 0) {
             throw new AssertionError(instance + " is expected to hold, but " + r.deadlocks() + " runs or states "
-                    + "deadlock; first: racetrace replay " + r.firstDeadlock() + "\n"
+                    + "deadlock; first: " + Replay.command(r.firstDeadlock()) + "\n"
                     + CpuTable.render(r.firstDeadlock().run()));
         }
         if (!r.evidence().exhaustive()) {
@@ -171,7 +171,7 @@ final class RowCheck {
                 problems.isEmpty()));
         if (!problems.isEmpty()) {
             throw new AssertionError(instance + ": " + invariant + " violated (" + min.measure() + "), but "
-                    + String.join("; ", problems) + ": racetrace replay " + c + "\nbundle: "
+                    + String.join("; ", problems) + ": " + Replay.command(c) + "\nbundle: "
                     + b.directory().toAbsolutePath() + "\n" + b.table());
         }
     }
@@ -187,7 +187,7 @@ final class RowCheck {
         data.put("measure", measure.toString());
         data.put("minimal", minimal);
         data.put("assumes", assumptions.stream().map(Assumptions.Dependence::describe).toList());
-        data.put("schedule", c.toString());
+        data.put("replay", Replay.command(c));
         data.put("table", b.table());
         data.put("tlc", b.tlcNote());
         data.put("directory", b.directory().toAbsolutePath().toString());

@@ -86,6 +86,11 @@ class RaceReporterTest {
         assertThat(test).content().contains("package racetrace.property;", "@Test",
                 "new Outcome.Violated(\"NoLostIncrement\", ");
         assertThat(dir.resolve("tla")).doesNotExist();
+        // the hunt's bundle writer: the picture, the ITF trace and the manifest that `replay DIR` reads
+        assertThat(dir.resolve("trace.svg")).content().contains("<svg", "NoLostIncrement");
+        assertThat(dir.resolve("trace.itf.json")).content().contains("\"#meta\"", "\"states\"");
+        assertThat(dir.resolve("bundle.json")).content().contains("\"format\" : \"racetrace-bundle/1\"",
+                "\"trace.itf.json\"");
         runRegressionTest(test, "racetrace.property.CounterRacyNoLostIncrementRegressionTest");
     }
 

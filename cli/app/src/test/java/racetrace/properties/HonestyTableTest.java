@@ -130,9 +130,9 @@ class HonestyTableTest {
         rows.add(needs("tlc", row("conform --states --states-max 1: not compared, inconclusive", 4, "out",
                 "not compared (inconclusive): the Java search stopped at --states-max", "conform", "xen-fifo",
                 "--variant", "e2", "--traces", "2", "--states", "--states-max", "1", "--out", "{OUT}")));
-        rows.add(needs("tlc", row("conform --states of a bundled model that declares no coverage scenarios", 4, "out",
-                "states: not compared: the model declares no coverageScenarios()", "conform", "vfio-pci", "--variant",
-                "pre-a", "--granularity", "byte", "--traces", "2", "--states", "--out", "{OUT}")));
+        rows.add(needs("tlc", row("conform of a model declaring an action no run takes: inconclusive", 4, "out",
+                "missing [recover] (no run TLC checked took them", "conform", "ghost-action", "--variant", "buggy",
+                "--model-path", "{GHOST}", "--traces", "3", "--out", "{OUT}")));
         rows.add(needs("tlc", row("conform --states of a model without coverage scenarios", 4, "out",
                 "declares no coverageScenarios()", "conform", "bare-update", "--model-path", "{NOCOVER}", "--traces",
                 "3", "--states", "--out", "{OUT}")));
@@ -401,6 +401,10 @@ class HonestyTableTest {
                 v.put("OUT", WORK.resolve("out").toString());
                 v.put("NEW", WORK.resolve("new").toString());
                 v.put("USER", UserModels.make(WORK, "honest-update", Map.of()).toString());
+                v.put("GHOST", UserModels.make(WORK, "ghost-action", Map.of(
+                        "return locked ? Set.of(\"lock\", \"load\", \"store\", \"unlock\") : Set.of(\"load\", \"store\");",
+                        "return locked ? Set.of(\"lock\", \"load\", \"store\", \"unlock\") "
+                                + ": Set.of(\"load\", \"store\", \"recover\");")).toString());
                 v.put("NOCOVER", UserModels.make(WORK, "bare-update", Map.of(
                         "return List.of(new Scenario(Config.empty(), List.of(one, one)), "
                                 + "new Scenario(Config.empty(), List.of(two, one)));", "return List.of();")).toString());

@@ -43,7 +43,8 @@ import racetrace.tlc.StateCounts;
                 + "action they miss, are behaviours of the model's TLA+ spec, with the same invariant verdicts; "
                 + "with --states, that the Java model and the spec reach the same states on the coverage scenarios. "
                 + "Exits 1 on any disagreement, 4 when a cap left some of the work undone (--tlc-timeout, a scenario "
-                + "over --states-max, no coverage scenarios to compare), 3 when TLC could not run.",
+                + "over --states-max, no coverage scenarios to compare, a declared action no checked run took), "
+                + "3 when TLC could not run.",
         exitCodeListHeading = ExitCode.HEADING,
         exitCodeList = {ExitCode.L0, ExitCode.L1, ExitCode.L2, ExitCode.L3, ExitCode.L4, ExitCode.L5, ExitCode.L70,
             ExitCode.L130})
@@ -189,6 +190,11 @@ final class ConformCommand implements Callable<Integer> {
                 // --states asked for a comparison that this instance cannot give: not "every state agrees".
                 code = ExitCode.worst(code, ExitCode.INCONCLUSIVE);
             }
+            if (!notTaken.isEmpty()) {
+                // Declared actions no checked run took (no coverage scenario reached them within
+                // COVERAGE_STATES): TLC never saw those steps, so conformance is not shown for them.
+                code = ExitCode.worst(code, ExitCode.INCONCLUSIVE);
+            }
             if (unchecked > 0) {
                 // TLC stopped by --tlc-timeout leaves executions unchecked: inconclusive, not a failure.
                 code = ExitCode.worst(code, why != null && why.startsWith(TLC_TIMED_OUT) && uncheckedAllTimedOut(v, r)
@@ -228,7 +234,9 @@ final class ConformCommand implements Callable<Integer> {
                         unchecked == 0 ? "" : "; " + unchecked + " not checked: " + why,
                         inst.actions().isEmpty() ? "not declared"
                                 : (inst.actions().size() - notTaken.size()) + " of " + inst.actions().size()
-                                        + (notTaken.isEmpty() ? "" : ", missing " + notTaken));
+                                        + (notTaken.isEmpty() ? "" : ", missing " + notTaken + " (no run TLC checked "
+                                                + "took them, none of the coverage scenarios within " + COVERAGE_STATES
+                                                + " states each: inconclusive)"));
                 failures.forEach(f -> o.println("   " + f));
                 if (states && inst.coverageScenarios().isEmpty()) {
                     o.println("   states: not compared: the model declares no coverageScenarios(), the scenarios "

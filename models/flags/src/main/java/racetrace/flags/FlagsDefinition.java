@@ -79,6 +79,15 @@ abstract class FlagsDefinition {
     /** Variables the CPU table leaves out for this family. */
     abstract Set<String> hiddenInTable();
 
+    /**
+     * The pm-get sites (label prefixes) whose resume block cannot run its resume: the op never
+     * finds the device suspended with its wake eventfd armed. Their blocks are left out of the
+     * instance's actions; the steps of them a run takes are checked all the same.
+     */
+    Set<String> resumesWithoutWake() {
+        return Set.of();
+    }
+
     /** Rows a writers file added ({@link WritersFile}): each is an op of its own, named by its site. */
     private List<Writer> extra = List.of();
 

@@ -58,6 +58,7 @@ public final class FlagsModel implements Model<FlagsState> {
     private final FlagsDefinition def;
     private final Instance instance;
     private final Map<String, Instr[]> programs;
+    private final Set<String> actions;
     private final List<Invariant<FlagsState>> invariants;
     private final ScenarioSpace space;
     /** The units' fields, bitmask per unit. */
@@ -86,6 +87,7 @@ public final class FlagsModel implements Model<FlagsState> {
         }
         this.instance = Instance.of(def.family(), def.variant, options);
         this.programs = def.allPrograms();
+        this.actions = Coverage.actions(programs, def.resumesWithoutWake());
         this.unitFields = new int[def.units.unitCount()];
         for (int u = 0; u < unitFields.length; u++) {
             unitFields[u] = def.units.fieldsIn(1 << u);
@@ -250,6 +252,18 @@ public final class FlagsModel implements Model<FlagsState> {
     @Override
     public ScenarioSpace space() {
         return space;
+    }
+
+    /** Every step label of the instance's programs: the spec's pc values it can take. */
+    @Override
+    public Set<String> actions() {
+        return actions;
+    }
+
+    /** Each op alone in every configuration, and pairs of ops of two actors ({@link Coverage}). */
+    @Override
+    public List<Scenario> coverageScenarios() {
+        return Coverage.scenarios(space);
     }
 
     /** The layout under this instance's granularity. */
