@@ -2,7 +2,6 @@ package racetrace.property;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -110,7 +109,7 @@ public record Bundle(Path directory, String table, String schedule, String repla
         }
         Path json = w.exported() != null ? w.exported().json() : dir.resolve(BundleWriter.COUNTEREXAMPLE);
         RegressionTest test = RegressionTest.of(focused, testPackage, origin);
-        Path testFile = write(dir.resolve(test.fileName()), test.source());
+        Path testFile = TraceExporter.write(dir.resolve(test.fileName()), test.source());
         List<Path> files = new ArrayList<>(w.files());
         files.add(testFile);
         return new Bundle(dir, w.table(), focused.toString(), replayOptions, w.files().get(0), json, w.exported(), tlc,
@@ -129,15 +128,6 @@ public record Bundle(Path directory, String table, String schedule, String repla
         return b.toString().replaceAll("[^A-Za-z0-9._=-]", "_");
     }
 
-    private static Path write(Path file, String text) {
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.writeString(file, text, StandardCharsets.UTF_8);
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
-    }
 
     private static void clear(Path dir) {
         if (!Files.isDirectory(dir)) {

@@ -14,10 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import javax.tools.ToolProvider;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.TestExecutionListener;
@@ -26,26 +23,7 @@ import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
 /** The entry point end to end: jqwik runs small suites, and the test reads what they wrote and reported. */
-class RaceReporterTest {
-
-    @TempDir
-    Path bundles;
-
-    private String before;
-
-    @BeforeEach
-    void bundlesGoToATempDir() {
-        before = System.setProperty(Bundle.DIR_PROPERTY, bundles.toString());
-    }
-
-    @AfterEach
-    void restore() {
-        if (before == null) {
-            System.clearProperty(Bundle.DIR_PROPERTY);
-        } else {
-            System.setProperty(Bundle.DIR_PROPERTY, before);
-        }
-    }
+class RaceReporterTest extends BundlesInTempDir {
 
     /** The properties' results: display name and failure message (null when successful). */
     record Result(String property, TestExecutionResult.Status status, String message) {

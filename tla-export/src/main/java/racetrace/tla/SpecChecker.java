@@ -71,9 +71,15 @@ public final class SpecChecker {
         data.put("constants", constants);
         data.put("invariants", invariants);
         data.put("deadlock", checkDeadlock);
+        return run(spec, module, "check", data, dir, timeout, tlcArgs);
+    }
+
+    /** Copies the spec, writes the module and .cfg of template {@code kind} ({@code check}, {@code scope}) and runs TLC. */
+    private TlcResult run(String spec, String module, String kind, Map<String, Object> data, Path dir,
+            Duration timeout, List<String> tlcArgs) {
         specs.copyInto(spec, dir);
-        TraceExporter.write(dir.resolve(module + ".tla"), Templates.render("check.tla.ftl", data));
-        TraceExporter.write(dir.resolve(module + ".cfg"), Templates.render("check.cfg.ftl", data));
+        TraceExporter.write(dir.resolve(module + ".tla"), Templates.render(kind + ".tla.ftl", data));
+        TraceExporter.write(dir.resolve(module + ".cfg"), Templates.render(kind + ".cfg.ftl", data));
         return tlc.run(dir, module, module + ".cfg", timeout, tlcArgs);
     }
 
@@ -134,10 +140,7 @@ public final class SpecChecker {
         data.put("variables", variables);
         data.put("constantNames", constantNames);
         data.put("scenarios", rows);
-        specs.copyInto(spec, dir);
-        TraceExporter.write(dir.resolve(module + ".tla"), Templates.render("scope.tla.ftl", data));
-        TraceExporter.write(dir.resolve(module + ".cfg"), Templates.render("scope.cfg.ftl", data));
-        return tlc.run(dir, module, module + ".cfg", timeout, tlcArgs);
+        return run(spec, module, "scope", data, dir, timeout, tlcArgs);
     }
 
     private static String id(Model<?> model, List<Map<String, String>> constants, List<String> invariants) {

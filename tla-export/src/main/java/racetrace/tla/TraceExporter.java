@@ -116,10 +116,12 @@ public final class TraceExporter {
         }
     }
 
-    static void write(Path file, String text) {
+    /** Writes {@code text} as UTF-8 into {@code file}, creating its directory; returns the file. */
+    public static Path write(Path file, String text) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Files.writeString(file, text, StandardCharsets.UTF_8);
+            return file;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }

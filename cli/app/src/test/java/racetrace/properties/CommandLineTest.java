@@ -69,6 +69,13 @@ class CommandLineTest {
 
     // ---- the table of bad inputs: every one exit 2, one line on stderr, nothing on stdout
 
+    /** {@code tlc vfio-pci --variant pre-a --thread user/cfgBar} and {@code more}: the base of the tlc rows. */
+    private static List<String> tlcOfCfgBar(String... more) {
+        List<String> out = new ArrayList<>(List.of("tlc", "vfio-pci", "--variant", "pre-a", "--thread", "user/cfgBar"));
+        out.addAll(List.of(more));
+        return out;
+    }
+
     static Stream<Arguments> badInputs() {
         return Stream.of(
                 // The registered models, whatever they are: adding a model changes no file here.
@@ -127,25 +134,25 @@ class CommandLineTest {
                 Arguments.of(List.of("tlc", "vfio-pci", "--variant", "pre-a", "--variant", "pre-b"), "give exactly one --variant"),
                 Arguments.of(List.of("tlc", "--all"), "tlc works on one instance"),
                 Arguments.of(List.of("tlc", "vfio-pci", "--variant", "pre-a"), "the scenario needs threads"),
-                Arguments.of(List.of("tlc", "vfio-pci", "--variant", "pre-a", "--thread", "user/cfgBar", "--tlc-timeout", "-5"),
+                Arguments.of(tlcOfCfgBar("--tlc-timeout", "-5"),
                         "--tlc-timeout -5 is out of range"),
-                Arguments.of(List.of("tlc", "vfio-pci", "--variant", "pre-a", "--thread", "user/cfgBar", "--tlc-timeout", "0"),
+                Arguments.of(tlcOfCfgBar("--tlc-timeout", "0"),
                         "--tlc-timeout 0 is out of range"),
                 Arguments.of(List.of("tlc", "vfio-pci", "--variant", "pre-a", "--thread", "nobody/x"), "unknown actor 'nobody'"),
                 Arguments.of(List.of("tlc", "vfio-pci", "--variant", "pre-a", "--thread", "user"), "malformed thread 'user'"),
                 Arguments.of(List.of("tlc", "vfio-pci", "--variant", "pre-a", "--thread", "user/cfgCmd.x"),
                         "has a non-integer argument 'x'"),
-                Arguments.of(List.of("tlc", "vfio-pci", "--variant", "pre-a", "--thread", "user/cfgBar", "--config", "phase"),
+                Arguments.of(tlcOfCfgBar("--config", "phase"),
                         "--config phase should be NAME=VALUE"),
-                Arguments.of(List.of("tlc", "vfio-pci", "--variant", "pre-a", "--thread", "user/cfgBar", "--config", "phase=x"),
+                Arguments.of(tlcOfCfgBar("--config", "phase=x"),
                         "the value should be an integer"),
-                Arguments.of(List.of("tlc", "vfio-pci", "--variant", "pre-a", "--thread", "user/cfgBar", "--config", "phase=99"),
+                Arguments.of(tlcOfCfgBar("--config", "phase=99"),
                         "phase=99 is outside 0..3"),
-                Arguments.of(List.of("tlc", "vfio-pci", "--variant", "pre-a", "--thread", "user/cfgBar", "--config", "no=1"),
+                Arguments.of(tlcOfCfgBar("--config", "no=1"),
                         "unknown configuration parameter 'no'"),
-                Arguments.of(List.of("tlc", "vfio-pci", "--variant", "pre-a", "--thread", "user/cfgBar", "--invariant", "Nope"),
+                Arguments.of(tlcOfCfgBar("--invariant", "Nope"),
                         "has no invariant 'Nope'"),
-                Arguments.of(List.of("tlc", "vfio-pci", "--variant", "pre-a", "--thread", "user/cfgBar", "--out", "/dev/null"),
+                Arguments.of(tlcOfCfgBar("--out", "/dev/null"),
                         "--out /dev/null is a file"),
                 Arguments.of(List.of("tlc", "--from", "garbage"), "not a racetrace schedule string"),
                 Arguments.of(List.of("conform", "--traces", "0"), "--traces 0 is out of range"),

@@ -85,6 +85,27 @@ final class Fuzz {
                 .doesNotContain("Exception");
     }
 
+    /** A reader of a mutated input; it may throw whatever it throws. */
+    interface Reader<T> {
+        T read() throws Exception;
+    }
+
+    /**
+     * What {@code reader} makes of {@code input}, or null when it refused it clearly (a one-line
+     * {@code BadInputException} that names {@code file}, when one is given).
+     */
+    static <T> T readOrRefused(String input, String file, Reader<T> reader) {
+        try {
+            return reader.read();
+        } catch (Throwable t) {
+            assertClearRefusal(t, input);
+            if (file != null) {
+                assertThat(t.getMessage()).contains(file);
+            }
+            return null;
+        }
+    }
+
     static String show(String s) {
         String t = s.length() > 300 ? s.substring(0, 300) + "..." : s;
         return "'" + t.replace("\n", "\\n") + "'";

@@ -163,6 +163,18 @@ class ReaderFuzzProperties {
         assertThat(got.run().executed()).as(Fuzz.show(input)).isEqualTo(want.run().executed());
     }
 
+    /** Same model instance and scenario. */
+    private static void assertSameScenario(Case got, Case want, String input) {
+        assertThat(got.model().instance()).as(Fuzz.show(input)).isEqualTo(want.model().instance());
+        assertThat(got.scenario()).as(Fuzz.show(input)).isEqualTo(want.scenario());
+    }
+
+    /** Same model instance and scenario, and a run to the same outcome. */
+    private static void assertSameOutcome(Case got, Case want, String input) {
+        assertSameScenario(got, want, input);
+        assertThat(got.run().outcome()).as(Fuzz.show(input)).isEqualTo(want.run().outcome());
+    }
+
     // ---- schedule strings
 
     @Property(tries = 30_000)
@@ -170,14 +182,10 @@ class ReaderFuzzProperties {
         Random r = new Random(seed);
         int k = r.nextInt(Seeds.CASES.size());
         String input = Fuzz.mutate(Seeds.STRINGS.get(k), r);
-        Case got;
-        try {
-            got = ScheduleString.decode(input);
-        } catch (Throwable t) {
-            Fuzz.assertClearRefusal(t, input);
-            return;
+        Case got = Fuzz.readOrRefused(input, null, () -> ScheduleString.decode(input));
+        if (got != null) {
+            assertSameRun(got, Seeds.CASES.get(k), input);
         }
-        assertSameRun(got, Seeds.CASES.get(k), input);
     }
 
     @Property(tries = 10_000)
@@ -191,15 +199,11 @@ class ReaderFuzzProperties {
         } catch (IllegalArgumentException e) {
             return; // an edit that removed a field: the string cut short is covered above
         }
-        Case got;
-        try {
-            got = ScheduleString.decode(input);
-        } catch (Throwable t) {
-            Fuzz.assertClearRefusal(t, input);
-            return;
+        Case got = Fuzz.readOrRefused(input, null, () -> ScheduleString.decode(input));
+        if (got != null) {
+            // What is accepted round-trips: its own string names the same run.
+            assertSameRun(ScheduleString.decode(ScheduleString.encode(got)), got, input);
         }
-        // What is accepted round-trips: its own string names the same run.
-        assertSameRun(ScheduleString.decode(ScheduleString.encode(got)), got, input);
     }
 
     // ---- TLC trace files
@@ -295,18 +299,11 @@ class ReaderFuzzProperties {
         Random r = new Random(seed);
         int k = r.nextInt(Seeds.VIOLATING.size());
         String input = Fuzz.mutate(Seeds.JSONS.get(k), r);
-        Case got;
-        try {
-            got = CounterexampleFile.read("fuzz.json", input);
-        } catch (Throwable t) {
-            Fuzz.assertClearRefusal(t, input);
-            assertThat(t.getMessage()).contains("fuzz.json");
-            return;
+        Case got = Fuzz.readOrRefused(input, "fuzz.json", () -> CounterexampleFile.read("fuzz.json", input));
+        if (got != null) {
+            assertSameScenario(got, Seeds.VIOLATING.get(k), input);
+            assertThat(got.run().executed()).as(Fuzz.show(input)).isEqualTo(Seeds.VIOLATING.get(k).run().executed());
         }
-        Case want = Seeds.VIOLATING.get(k);
-        assertThat(got.model().instance()).isEqualTo(want.model().instance());
-        assertThat(got.scenario()).as(Fuzz.show(input)).isEqualTo(want.scenario());
-        assertThat(got.run().executed()).as(Fuzz.show(input)).isEqualTo(want.run().executed());
     }
 
     @Property(tries = 1_000)
@@ -315,19 +312,11 @@ class ReaderFuzzProperties {
         int k = r.nextInt(Seeds.VIOLATING.size());
         String good = Seeds.ITFS.get(k);
         String input = r.nextInt(10) == 0 ? good : Fuzz.mutate(good, r);
-        Case got;
-        try {
-            got = ItfTraceFile.read("fuzz.itf.json", input);
-        } catch (Throwable t) {
-            Fuzz.assertClearRefusal(t, input);
-            assertThat(t.getMessage()).contains("fuzz.itf.json");
-            return;
+        Case got = Fuzz.readOrRefused(input, "fuzz.itf.json", () -> ItfTraceFile.read("fuzz.itf.json", input));
+        if (got != null) {
+            assertSameOutcome(got, Seeds.VIOLATING.get(k), input);
+            assertThat(got.run().executed()).as(Fuzz.show(input)).isEqualTo(Seeds.VIOLATING.get(k).run().executed());
         }
-        Case want = Seeds.VIOLATING.get(k);
-        assertThat(got.model().instance()).isEqualTo(want.model().instance());
-        assertThat(got.scenario()).as(Fuzz.show(input)).isEqualTo(want.scenario());
-        assertThat(got.run().outcome()).as(Fuzz.show(input)).isEqualTo(want.run().outcome());
-        assertThat(got.run().executed()).as(Fuzz.show(input)).isEqualTo(want.run().executed());
     }
 
     @Property(tries = 2_000)
@@ -356,10 +345,7 @@ class ReaderFuzzProperties {
             assertThat(t.getMessage()).contains("fuzz.in");
             return;
         }
-        Case want = Seeds.VIOLATING.get(k);
-        assertThat(got.model().instance()).isEqualTo(want.model().instance());
-        assertThat(got.scenario()).as(Fuzz.show(input)).isEqualTo(want.scenario());
-        assertThat(got.run().outcome()).as(Fuzz.show(input)).isEqualTo(want.run().outcome());
+        assertSameOutcome(got, Seeds.VIOLATING.get(k), input);
     }
 
     // ---- layout files (--layout FILE)
@@ -369,12 +355,8 @@ class ReaderFuzzProperties {
         Random r = new Random(seed);
         String good = pick(Seeds.LAYOUTS, r);
         String input = r.nextInt(8) == 0 ? good : Fuzz.mutate(good, r);
-        Layout got;
-        try {
-            got = LayoutFile.parse(input, "fuzz.layout");
-        } catch (Throwable t) {
-            Fuzz.assertClearRefusal(t, input);
-            assertThat(t.getMessage()).as(Fuzz.show(input)).contains("fuzz.layout");
+        Layout got = Fuzz.readOrRefused(input, "fuzz.layout", () -> LayoutFile.parse(input, "fuzz.layout"));
+        if (got == null) {
             return;
         }
         // What is accepted is what its canonical text says, and that text reads back as the same layout.
@@ -399,12 +381,9 @@ class ReaderFuzzProperties {
         String input = r.nextInt(8) == 0 ? WRITERS : Fuzz.mutate(WRITERS, r);
         FlagsModel base = (FlagsModel) Models.create("mlx5", "pre",
                 Map.of());
-        List<Writer> got;
-        try {
-            got = WritersFile.parse(input, "fuzz.writers", base);
-        } catch (Throwable t) {
-            Fuzz.assertClearRefusal(t, input);
-            assertThat(t.getMessage()).as(Fuzz.show(input)).contains("fuzz.writers");
+        List<Writer> got = Fuzz.readOrRefused(input, "fuzz.writers",
+                () -> WritersFile.parse(input, "fuzz.writers", base));
+        if (got == null) {
             return;
         }
         // Every row read is one the model can run: its field, context, kind and locks are the model's.

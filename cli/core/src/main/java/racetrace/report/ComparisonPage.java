@@ -292,9 +292,9 @@ public final class ComparisonPage {
 
     /**
      * The anchor a Markdown renderer (GitHub's rule) gives a heading: lower case, letters, digits,
-     * '-' and '_' kept, spaces as '-', anything else dropped.
+     * '-' and '_' kept, spaces as '-', anything else dropped (the docs' link check uses it too).
      */
-    static String slug(String heading) {
+    public static String slug(String heading) {
         StringBuilder b = new StringBuilder();
         for (char c : heading.toLowerCase(Locale.ROOT).toCharArray()) {
             if (Character.isLetterOrDigit(c) || c == '-' || c == '_') {

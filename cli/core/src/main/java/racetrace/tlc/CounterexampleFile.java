@@ -46,6 +46,17 @@ public final class CounterexampleFile {
         return text.stripLeading().startsWith("{");
     }
 
+    /** The JSON document of a file, or a one-line error naming it and where the JSON breaks. */
+    static JsonNode parse(ObjectMapper mapper, String name, String text) {
+        try {
+            return mapper.readTree(text);
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? "" : " line " + e.getLocation().getLineNr() + " column "
+                    + e.getLocation().getColumnNr();
+            throw new BadInputException(name + where + ": not valid JSON (" + e.getOriginalMessage() + ")");
+        }
+    }
+
     /**
      * The case a JSON text describes.
      *
@@ -57,14 +68,7 @@ public final class CounterexampleFile {
             throw new BadInputException(name + " holds " + objects + " JSON lines (as hunt --json prints them); replay "
                     + "reads one: put the line you want in a file of its own, or give its \"schedule\"");
         }
-        JsonNode doc;
-        try {
-            doc = JSON.readTree(text);
-        } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : " line " + e.getLocation().getLineNr() + " column "
-                    + e.getLocation().getColumnNr();
-            throw new BadInputException(name + where + ": not valid JSON (" + e.getOriginalMessage() + ")");
-        }
+        JsonNode doc = parse(JSON, name, text);
         if (doc == null || !doc.isObject()) {
             throw new BadInputException(name + ": the JSON is not one object");
         }
