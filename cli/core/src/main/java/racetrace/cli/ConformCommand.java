@@ -44,10 +44,7 @@ import racetrace.tlc.StateCounts;
                 + "with --states, that the Java model and the spec reach the same states on the coverage scenarios. "
                 + "Exits 1 on any disagreement, 4 when a cap left some of the work undone (--tlc-timeout, a scenario "
                 + "over --states-max, no coverage scenarios to compare, a declared action no checked run took), "
-                + "3 when TLC could not run.",
-        exitCodeListHeading = ExitCode.HEADING,
-        exitCodeList = {ExitCode.L0, ExitCode.L1, ExitCode.L2, ExitCode.L3, ExitCode.L4, ExitCode.L5, ExitCode.L70,
-            ExitCode.L130})
+                + "3 when TLC could not run.")
 final class ConformCommand implements Callable<Integer> {
 
     /** Rough TLC cost measured on the bundled specs (2 cores): start-up per run, then per execution. */

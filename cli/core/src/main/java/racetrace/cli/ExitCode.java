@@ -1,5 +1,8 @@
 package racetrace.cli;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import racetrace.tla.TlcVerdict;
 
 /**
@@ -46,6 +49,19 @@ public final class ExitCode {
     public static final String L130 = "130:interrupted (Ctrl-C); files under --out may be incomplete";
 
     private ExitCode() {
+    }
+
+    /**
+     * Every code with its line ({@code L0} to {@code L130}), for the --help of the commands that can
+     * end with any of them; a command whose annotation lists fewer keeps its own list.
+     */
+    static Map<String, String> all() {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String line : List.of(L0, L1, L2, L3, L4, L5, L70, L130)) {
+            int colon = line.indexOf(':');
+            out.put(line.substring(0, colon), line.substring(colon + 1));
+        }
+        return out;
     }
 
     /**

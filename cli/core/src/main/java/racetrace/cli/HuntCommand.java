@@ -38,10 +38,7 @@ import racetrace.tlc.Confirmations;
                 + "prints, per instance, its verdict (violated, held, inconclusive) and the minimal CPU table of each "
                 + "violation, then a summary. The work bounds (--tries, --states, --swarm, --scope) end a hunt, so "
                 + "the same seed gives the same results on any machine; --seconds caps it.",
-            "Exits 1 when any instance is violated, 4 when none is but a cap cut one short."},
-        exitCodeListHeading = ExitCode.HEADING,
-        exitCodeList = {ExitCode.L0, ExitCode.L1, ExitCode.L2, ExitCode.L3, ExitCode.L4, ExitCode.L5, ExitCode.L70,
-            ExitCode.L130})
+            "Exits 1 when any instance is violated, 4 when none is but a cap cut one short."})
 final class HuntCommand implements Callable<Integer> {
 
     @CommandLine.Spec

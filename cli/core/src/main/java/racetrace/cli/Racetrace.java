@@ -23,10 +23,7 @@ import racetrace.tla.TlaExportException;
  * the flags families).
  */
 @Command(name = "racetrace", mixinStandardHelpOptions = true, version = "racetrace 0.1.0",
-        description = "Finds races in step-level models of concurrent kernel and hypervisor code.",
-        exitCodeListHeading = ExitCode.HEADING,
-        exitCodeList = {ExitCode.L0, ExitCode.L1, ExitCode.L2, ExitCode.L3, ExitCode.L4, ExitCode.L5, ExitCode.L70,
-            ExitCode.L130})
+        description = "Finds races in step-level models of concurrent kernel and hypervisor code.")
 public final class Racetrace implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -89,6 +86,7 @@ public final class Racetrace implements Callable<Integer> {
     /** The command line reading standard input from {@code in}. */
     public static CommandLine commandLine(InputStream in, PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new Racetrace(in));
+        listEveryExitCode(cl);
         List<Object> commands = new ArrayList<>(List.of(new ListCommand(), new HuntCommand(), new ReplayCommand(),
                 new TlcCommand(), new ConformCommand(), new BenchCommand()));
         for (CommandLinePlugin p : Plugins.all()) {
@@ -98,6 +96,9 @@ public final class Racetrace implements Callable<Integer> {
         commands.add(new CommandLine.HelpCommand());
         for (Object c : commands) {
             CommandLine sub = new CommandLine(c);
+            if (!(c instanceof CommandLine.HelpCommand)) {
+                listEveryExitCode(sub);
+            }
             addVariantInputs(sub);
             cl.addSubcommand(sub);
         }
@@ -133,6 +134,14 @@ public final class Racetrace implements Callable<Integer> {
             return new CommandLine.RunLast().execute(parsed);
         });
         return cl;
+    }
+
+    /** A command that lists no exit codes of its own gets every code in its --help (ExitCode.all). */
+    private static void listEveryExitCode(CommandLine c) {
+        CommandLine.Model.UsageMessageSpec usage = c.getCommandSpec().usageMessage();
+        if (usage.exitCodeList().isEmpty()) {
+            usage.exitCodeListHeading(ExitCode.HEADING).exitCodeList(ExitCode.all());
+        }
     }
 
     /**

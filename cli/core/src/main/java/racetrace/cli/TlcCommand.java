@@ -45,10 +45,7 @@ import racetrace.tlc.TlcTraceFile;
                 + "--max-states) stopped the check first, 3 when TLC could not run.",
             "The scenario: <model> --variant V (or --layout FILE) [--option NAME=VALUE] [--config NAME=VALUE] "
                 + "--thread actor/op+op ..., or --from <schedule-string> (with --layout FILE when the string's "
-                + "variant came from one)."},
-        exitCodeListHeading = ExitCode.HEADING,
-        exitCodeList = {ExitCode.L0, ExitCode.L1, ExitCode.L2, ExitCode.L3, ExitCode.L4, ExitCode.L5, ExitCode.L70,
-            ExitCode.L130})
+                + "variant came from one)."})
 final class TlcCommand implements Callable<Integer> {
 
     @CommandLine.Spec
