@@ -141,10 +141,10 @@ public final class ScheduleString {
 
     /**
      * The first nine fields of a string with a freshly computed check field. The check guards
-     * against accidents (cuts, edits), not against intent: tests and tools that write strings by
-     * hand use this.
+     * against accidents (cuts, edits), not against intent: only tests write strings by hand, so
+     * this is package-private (cli/app's tests reach it through their {@code racetrace.search.Resealed}).
      */
-    public static String reseal(String nineFields) {
+    static String reseal(String nineFields) {
         String[] f = java.util.Arrays.copyOf(clean(nineFields).split(":", -1), FIELDS);
         for (int i = 0; i < FIELDS - 1; i++) {
             if (f[i] == null) {

@@ -2,7 +2,6 @@ package racetrace.property;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,21 +14,20 @@ import racetrace.engine.Instance;
 import racetrace.engine.Outcome;
 import racetrace.search.Assumptions;
 import racetrace.search.Case;
-import racetrace.tla.CounterexampleJson;
+import racetrace.search.ModelOrigin;
 import racetrace.tla.ExportedTrace;
-import racetrace.tla.TlaExportException;
 import racetrace.tla.TlcConfirmation;
 import racetrace.tla.TlcRunner;
 import racetrace.tla.TraceConfirmer;
 import racetrace.tla.TraceExporter;
-import racetrace.tla.report.BugReport;
-import racetrace.tla.report.CpuTable;
+import racetrace.tla.report.BundleWriter;
 
 /**
- * Everything about one counterexample, in one directory: {@code report.md} (the bug report),
- * {@code counterexample.json}, the TLA+ trace module and its {@code .cfg} with a copy of the spec
- * when the model has one (and TLC's verdict on it, in the report, when TLC is available), and
- * {@code <Name>RegressionTest.java}.
+ * Everything about one counterexample, in one directory: the bundle the hunt writes ({@link
+ * BundleWriter}: {@code report.md}, {@code trace.svg}, {@code trace.itf.json}, {@code bundle.json},
+ * the TLA+ trace module and its {@code .cfg} with a copy of the spec when the model has one, else
+ * {@code counterexample.json}; TLC's verdict in the report when TLC ran), and {@code
+ * <Name>RegressionTest.java}. {@code racetrace replay DIR} replays it as a whole.
  *
  * <p>System properties: {@value #DIR_PROPERTY} (default {@code target/racetrace}), {@value
  * #SKIP_TLC_PROPERTY} ({@code true}: export, do not run TLC; {@value #BUNDLE_TLC_PROPERTY}{@code =false}
@@ -38,15 +36,18 @@ import racetrace.tla.report.CpuTable;
  * @param directory where the files are
  * @param table the CPU table
  * @param schedule the schedule string (focused on the violated invariant)
+ * @param replayOptions what {@code racetrace replay} needs besides the string ({@code " --model-path P"}
+ *     for a model of one's own, see {@link ModelOrigin}), or ""
  * @param report the Markdown report
- * @param json the counterexample as JSON
+ * @param json the run as JSON (the TLA+ trace's JSON, or {@code counterexample.json} without a spec)
  * @param trace the exported TLA+ files, or null (no spec, or the export failed: see {@code tlcNote})
  * @param tlc TLC's verdict, or null when TLC did not run
  * @param tlcNote what happened on the TLA+ side, in one line
  * @param regressionTest the JUnit test source file
+ * @param files every file written, the report first
  */
-public record Bundle(Path directory, String table, String schedule, Path report, Path json, ExportedTrace trace,
-        TlcConfirmation tlc, String tlcNote, Path regressionTest) {
+public record Bundle(Path directory, String table, String schedule, String replayOptions, Path report, Path json,
+        ExportedTrace trace, TlcConfirmation tlc, String tlcNote, Path regressionTest, List<Path> files) {
 
     public static final String DIR_PROPERTY = "racetrace.bundle.dir";
     public static final String SKIP_TLC_PROPERTY = "racetrace.tlc.skip";
@@ -76,14 +77,10 @@ public record Bundle(Path directory, String table, String schedule, Path report,
         }
         Path dir = root.resolve(dirName(c.model().instance())).resolve(what);
         clear(dir);
-        String table = CpuTable.render(ex, first.outcome());
         List<Assumptions.Dependence> assumptions = ex.outcome() instanceof Outcome.Violated
                 ? Assumptions.of(focused, what) : List.of();
-        Path json = write(dir.resolve("counterexample.json"), CounterexampleJson.toJson(ex,
-                assumptions.stream().map(Assumptions.Dependence::json).toList()));
-        ExportedTrace trace = null;
         TlcConfirmation tlc = null;
-        String note;
+        String note = null;
         if (c.model().tlaModule() == null) {
             note = "not checked: the model has no TLA+ spec (its tlaModule() is null)";
         } else if (!(ex.outcome() instanceof Outcome.Violated)) {
@@ -93,37 +90,35 @@ public record Bundle(Path directory, String table, String schedule, Path report,
             String skip = Boolean.getBoolean(SKIP_TLC_PROPERTY) ? "-D" + SKIP_TLC_PROPERTY + "=true"
                     : "false".equals(System.getProperty(BUNDLE_TLC_PROPERTY)) ? "-D" + BUNDLE_TLC_PROPERTY + "=false"
                     : runner.jar().isEmpty() ? runner.notFoundReason() : null;
-            Path tla = dir.resolve("tla");
             if (skip == null) {
-                tlc = new TraceConfirmer(TraceExporter.standard(), runner).confirm(ex, tla,
+                // into the bundle's directory, as the hunt's bundles have it
+                tlc = new TraceConfirmer(TraceExporter.standard(), runner).confirm(ex, dir,
                         Duration.ofSeconds(Integer.getInteger(TLC_TIMEOUT_PROPERTY, 300)));
-                trace = tlc.export();
-                note = tlc.describe();
             } else {
-                try {
-                    trace = TraceExporter.standard().export(ex, tla);
-                    note = "exported, not run through TLC: " + skip;
-                } catch (TlaExportException e) {
-                    note = "not exported: " + e.getMessage();
-                }
+                note = "exported, not run through TLC: " + skip;
             }
         }
-        Path report = dir.resolve("report.md");
-        new BugReport(what, origin, ex, table, focused.toString(), tlc, tlc == null ? note : null, "",
-                assumptions.stream().map(Assumptions.Dependence::describe).toList()).write(report);
+        String replayOptions = ModelOrigin.arguments(c.model());
+        // the same writer as the hunt's bundles: report.md, trace.svg, trace.itf.json, bundle.json, the TLA+ files
+        BundleWriter.Written w = BundleWriter.write(dir, ex, first.outcome(), focused.toString(), origin,
+                replayOptions, tlc, note, assumptions.stream().map(Assumptions.Dependence::describe).toList());
+        if (tlc != null) {
+            note = tlc.describe();
+        } else if (w.exported() == null && c.model().tlaModule() != null && ex.outcome() instanceof Outcome.Violated) {
+            note = "not exported: the TLA+ trace could not be written (see " + BundleWriter.REPORT + ")";
+        }
+        Path json = w.exported() != null ? w.exported().json() : dir.resolve(BundleWriter.COUNTEREXAMPLE);
         RegressionTest test = RegressionTest.of(focused, testPackage, origin);
-        Path testFile = write(dir.resolve(test.fileName()), test.source());
-        return new Bundle(dir, table, focused.toString(), report, json, trace, tlc, note, testFile);
+        Path testFile = TraceExporter.write(dir.resolve(test.fileName()), test.source());
+        List<Path> files = new ArrayList<>(w.files());
+        files.add(testFile);
+        return new Bundle(dir, w.table(), focused.toString(), replayOptions, w.files().get(0), json, w.exported(), tlc,
+                note, testFile, List.copyOf(files));
     }
 
-    /** Every file written, for messages. */
-    public List<Path> files() {
-        List<Path> out = new ArrayList<>(List.of(report, json, regressionTest));
-        if (trace != null) {
-            out.add(trace.tla());
-            out.add(trace.cfg());
-        }
-        return out;
+    /** The command that replays the counterexample as printed: {@code racetrace replay [--model-path P] <string>}. */
+    public String replay() {
+        return "racetrace replay" + replayOptions + " " + schedule;
     }
 
     /** {@code vfio-pci_pre-a_granularity-byte}: one directory per instance. */
@@ -133,15 +128,6 @@ public record Bundle(Path directory, String table, String schedule, Path report,
         return b.toString().replaceAll("[^A-Za-z0-9._=-]", "_");
     }
 
-    private static Path write(Path file, String text) {
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.writeString(file, text, StandardCharsets.UTF_8);
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
-    }
 
     private static void clear(Path dir) {
         if (!Files.isDirectory(dir)) {

@@ -1,5 +1,6 @@
 package racetrace.property;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,7 @@ public sealed interface Expectation {
             if (invariants.isEmpty()) {
                 throw new IllegalArgumentException("an expected violation names at least one invariant");
             }
-            invariants = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(invariants));
+            invariants = Collections.unmodifiableMap(new LinkedHashMap<>(invariants));
         }
     }
 

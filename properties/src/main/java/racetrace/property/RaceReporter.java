@@ -12,6 +12,7 @@ import net.jqwik.api.lifecycle.PropertyExecutor;
 import net.jqwik.api.lifecycle.PropertyLifecycleContext;
 import racetrace.engine.Execution;
 import racetrace.engine.Measure;
+import racetrace.engine.Models;
 import racetrace.engine.Outcome;
 import racetrace.search.Case;
 import racetrace.search.Minimizer;
@@ -70,19 +71,19 @@ public final class RaceReporter implements AroundPropertyHook {
             Throwable cause = result.throwable().orElse(null);
             String what = ex.outcome() instanceof Outcome.Violated v ? v.invariant() + " violated" : "deadlock";
             AssertionError failure = new AssertionError(what + " in " + c.model().instance() + " (" + ex.measure()
-                    + ")\nreplay: racetrace replay " + c + "\n" + bundle.table() + "bundle: "
+                    + ")\nreplay: " + Replay.command(c) + "\n" + bundle.table() + "bundle: "
                     + bundle.directory().toAbsolutePath(), cause);
             return result.mapToFailed(failure);
         }
         Measure recorded = new Measure(found.threads(), found.ops(), found.preemptions(), found.steps());
         if (!expected) {
             return result.mapToFailed("expected the shrunk case to violate " + found.invariant() + " (as @Found records),"
-                    + " but it " + describe(ex.outcome()) + ": racetrace replay " + c + "\nbundle: "
+                    + " but it " + describe(ex.outcome()) + ": " + Replay.command(c) + "\nbundle: "
                     + bundle.directory().toAbsolutePath());
         }
         if (!ex.measure().noLargerThan(recorded)) {
             return result.mapToFailed("shrunk " + found.invariant() + " counterexample got larger: " + ex.measure()
-                    + ", @Found records " + recorded + ": racetrace replay " + c + "\nbundle: "
+                    + ", @Found records " + recorded + ": " + Replay.command(c) + "\nbundle: "
                     + bundle.directory().toAbsolutePath());
         }
         return result.mapToSuccessful();
@@ -115,14 +116,14 @@ public final class RaceReporter implements AroundPropertyHook {
         data.put("expected", expected);
         data.put("found", found != null);
         data.put("table", bundle.table());
-        data.put("schedule", bundle.schedule());
+        data.put("replay", bundle.replay());
         data.put("tlc", bundle.tlcNote());
         data.put("directory", bundle.directory().toAbsolutePath().toString());
         data.put("files", bundle.files().stream().map(p -> bundle.directory().relativize(p).toString()).toList());
         data.put("test", bundle.regressionTest().getFileName().toString());
         // The regression test decodes its string through the registry: say so if the model is not in it.
         String family = ex.model().instance().model();
-        data.put("registered", racetrace.engine.Models.families().stream().anyMatch(f -> f.name().equals(family)));
+        data.put("registered", Models.families().stream().anyMatch(f -> f.name().equals(family)));
         data.put("family", family);
         out.print(Texts.render("failure.txt.ftl", data));
         out.flush();

@@ -1,6 +1,7 @@
 package racetrace.property;
 
 import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -126,7 +127,7 @@ public final class RaceSuiteEngine implements TestEngine {
             try {
                 table = table(c, m);
             } catch (ReflectiveOperationException | RuntimeException e) {
-                Throwable cause = e instanceof java.lang.reflect.InvocationTargetException ite ? ite.getCause() : e;
+                Throwable cause = e instanceof InvocationTargetException ite ? ite.getCause() : e;
                 suite.addChild(new Row(id.append(ROW, m.getName()), m.getName() + "()", null, null, cause));
                 continue;
             }

@@ -5,14 +5,19 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import racetrace.engine.Model;
 import racetrace.engine.Models;
 import racetrace.search.Case;
+import racetrace.search.hunt.Cap;
 import racetrace.search.hunt.HuntOptions;
+import racetrace.search.hunt.Work;
 
 /**
  * A property suite as data: one row per instance, each with what it is expected to do. A method
@@ -59,7 +64,7 @@ public final class RaceTable {
     private final String model;
     private final List<Row> rows = new ArrayList<>();
     private HuntOptions budget = DEFAULT_BUDGET;
-    private java.util.function.Function<Case, String> check = c -> null;
+    private Function<Case, String> check = c -> null;
 
     /**
      * The hunt's default work (random runs, ladder states, swarm scenarios, seed), so a row finds
@@ -75,11 +80,11 @@ public final class RaceTable {
      * row takes seconds on a small model rather than the minute a full hunt may spend.
      */
     public static final HuntOptions DEFAULT_BUDGET = HuntOptions.defaults().withWork(
-            new racetrace.search.hunt.Work(2_000, racetrace.search.hunt.Work.DEFAULT_STATES, 500, 0));
+            new Work(2_000, Work.DEFAULT_STATES, 500, 0));
 
     /** The same budget with a time cap (a row it cuts fails as inconclusive). */
     public static HuntOptions withSeconds(HuntOptions o, double seconds) {
-        return o.withCap(racetrace.search.hunt.Cap.seconds(seconds));
+        return o.withCap(Cap.seconds(seconds));
     }
 
     private RaceTable(String model) {
@@ -159,7 +164,7 @@ public final class RaceTable {
 
     /** Row names are test names: a second row of one instance gets " (2)". */
     private String unique(String name) {
-        java.util.Set<String> taken = new java.util.HashSet<>();
+        Set<String> taken = new HashSet<>();
         rows.forEach(r -> taken.add(r.name()));
         if (!taken.contains(name)) {
             return name;
@@ -189,13 +194,13 @@ public final class RaceTable {
      * mode every finding): for example that it uses only operations the real code accepts. It
      * returns what is wrong with the case, or null; a row whose counterexample fails it fails.
      */
-    public RaceTable eachCounterexample(java.util.function.Function<Case, String> check) {
+    public RaceTable eachCounterexample(Function<Case, String> check) {
         this.check = check;
         return this;
     }
 
     /** The check of {@link #eachCounterexample}; by default none. */
-    public java.util.function.Function<Case, String> counterexampleCheck() {
+    public Function<Case, String> counterexampleCheck() {
         return check;
     }
 

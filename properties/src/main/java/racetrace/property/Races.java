@@ -21,7 +21,7 @@ public final class Races {
         if (o instanceof Outcome.Violated || o instanceof Outcome.Deadlock) {
             String what = o instanceof Outcome.Violated v ? v.invariant() + " violated" : "deadlock";
             throw new AssertionError(what + " in " + c.model().instance() + " (" + ex.measure() + ")\n"
-                    + "replay: racetrace replay " + c + "\n" + CpuTable.render(ex));
+                    + "replay: " + Replay.command(c) + "\n" + CpuTable.render(ex));
         }
     }
 }

@@ -10,10 +10,13 @@ import racetrace.engine.Model;
 import racetrace.search.Assumptions;
 import racetrace.search.Case;
 import racetrace.search.Minimizer;
+import racetrace.search.hunt.Cap;
+import racetrace.search.hunt.Evidence;
 import racetrace.search.hunt.Finding;
 import racetrace.search.hunt.HuntOptions;
 import racetrace.search.hunt.HuntResult;
 import racetrace.search.hunt.Hunter;
+import racetrace.search.hunt.Shortfall;
 import racetrace.tla.report.CpuTable;
 
 /**
@@ -70,7 +73,7 @@ final class RowCheck {
                     .append(cond.isEmpty() ? "" : " if " + cond.replace(", ", ","));
             String wrong = check.apply(f.shrunk());
             if (wrong != null) {
-                problems.add(f.invariant() + "'s counterexample: " + wrong + ": racetrace replay " + f.shrunk());
+                problems.add(f.invariant() + "'s counterexample: " + wrong + ": " + Replay.command(f.shrunk()));
             }
             Expectation.Recorded rec = expected.invariants().get(f.invariant());
             if (rec == null) {
@@ -108,7 +111,7 @@ final class RowCheck {
             print(report(instance, f.invariant(), c, min.measure(), min.minimality().describe(),
                     Assumptions.of(c, f.invariant()), b, how, false));
             throw new AssertionError(instance + " is expected to hold (as the table records), but the hunt ("
-                    + f.foundBy() + ") violates " + f.invariant() + " (" + min.measure() + "): racetrace replay " + c
+                    + f.foundBy() + ") violates " + f.invariant() + " (" + min.measure() + "): " + Replay.command(c)
                     + "\nbundle: " + b.directory().toAbsolutePath() + "\n" + b.table());
         }
         if (r.verdict() == HuntResult.Verdict.INCONCLUSIVE) {
@@ -117,7 +120,7 @@ final class RowCheck {
         }
         if (r.deadlocks() > 0) {
             throw new AssertionError(instance + " is expected to hold, but " + r.deadlocks() + " runs or states "
-                    + "deadlock; first: racetrace replay " + r.firstDeadlock() + "\n"
+                    + "deadlock; first: " + Replay.command(r.firstDeadlock()) + "\n"
                     + CpuTable.render(r.firstDeadlock().run()));
         }
         if (!r.evidence().exhaustive()) {
@@ -168,7 +171,7 @@ final class RowCheck {
                 problems.isEmpty()));
         if (!problems.isEmpty()) {
             throw new AssertionError(instance + ": " + invariant + " violated (" + min.measure() + "), but "
-                    + String.join("; ", problems) + ": racetrace replay " + c + "\nbundle: "
+                    + String.join("; ", problems) + ": " + Replay.command(c) + "\nbundle: "
                     + b.directory().toAbsolutePath() + "\n" + b.table());
         }
     }
@@ -184,7 +187,7 @@ final class RowCheck {
         data.put("measure", measure.toString());
         data.put("minimal", minimal);
         data.put("assumes", assumptions.stream().map(Assumptions.Dependence::describe).toList());
-        data.put("schedule", c.toString());
+        data.put("replay", Replay.command(c));
         data.put("table", b.table());
         data.put("tlc", b.tlcNote());
         data.put("directory", b.directory().toAbsolutePath().toString());
@@ -205,7 +208,7 @@ final class RowCheck {
 
     /** What a hunt's work covered, in a few words for a row's message (the command line words it from its templates). */
     private static String evidence(HuntResult r) {
-        racetrace.search.hunt.Evidence e = r.evidence();
+        Evidence e = r.evidence();
         return (e.scope() != null ? "every scenario up to " + e.scope() + " explored exhaustively, " + e.scopeStates()
                 + " states; " : "no scope explored to the end; ") + e.runs() + " random runs; " + e.swarmScenarios()
                 + " swarm scenarios explored exhaustively";
@@ -213,11 +216,11 @@ final class RowCheck {
 
     /** Why a hunt's work backs no held verdict, in a few words. */
     private static String why(HuntResult r) {
-        racetrace.search.hunt.Shortfall s = r.shortfall();
+        Shortfall s = r.shortfall();
         if (s == null) {
             return "nothing cut";
         }
-        if (s.cutBy() instanceof racetrace.search.hunt.Cap.Seconds c) {
+        if (s.cutBy() instanceof Cap.Seconds c) {
             return "cut short by the time limit of " + c.seconds() + " s";
         }
         if (s.cutBy() != null) {

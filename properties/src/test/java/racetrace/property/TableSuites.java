@@ -2,8 +2,10 @@ package racetrace.property;
 
 import java.util.Map;
 import racetrace.engine.LostIncrementModel;
+import racetrace.search.hunt.Cap;
 import racetrace.search.hunt.HuntOptions;
 import racetrace.search.hunt.Strategy;
+import racetrace.search.hunt.Work;
 
 /** @RaceSuite classes RaceSuiteEngineTest runs through the launcher (the name keeps Surefire from running them itself). */
 class TableSuites {
@@ -77,8 +79,8 @@ class TableSuites {
     static class Unbacked {
         @RaceSuite
         static RaceTable rows() {
-            HuntOptions tiny = new HuntOptions(1, new racetrace.search.hunt.Work(10, 1, 0, 0),
-                    racetrace.search.hunt.Cap.NONE, Strategy.RANDOM, 1, 64, false);
+            HuntOptions tiny = new HuntOptions(1, new Work(10, 1, 0, 0),
+                    Cap.NONE, Strategy.RANDOM, 1, 64, false);
             return RaceTable.of("counter").holds("locked").budget(tiny);
         }
     }

@@ -7,6 +7,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import racetrace.engine.LostIncrementModel;
+import racetrace.engine.Outcome;
 import racetrace.engine.Scenario;
 import racetrace.search.jqwik.RaceArbitraries;
 
@@ -27,7 +28,7 @@ class RaceArbitrariesProperties {
     @Property(tries = 300, seed = "5")
     void generatedCasesAreWithinBoundsAndRunToTheEnd(@ForAll("cases") Case c) {
         model.space().validate(c.scenario());
-        assertThat(c.run().outcome()).isInstanceOf(racetrace.engine.Outcome.Completed.class);
+        assertThat(c.run().outcome()).isInstanceOf(Outcome.Completed.class);
     }
 
     @Property(tries = 300, seed = "6")

@@ -6,8 +6,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import racetrace.engine.Model;
@@ -70,9 +72,15 @@ public final class SpecChecker {
         data.put("constants", constants);
         data.put("invariants", invariants);
         data.put("deadlock", checkDeadlock);
+        return run(spec, module, "check", data, dir, timeout, tlcArgs);
+    }
+
+    /** Copies the spec, writes the module and .cfg of template {@code kind} ({@code check}, {@code scope}) and runs TLC. */
+    private TlcResult run(String spec, String module, String kind, Map<String, Object> data, Path dir,
+            Duration timeout, List<String> tlcArgs) {
         specs.copyInto(spec, dir);
-        TraceExporter.write(dir.resolve(module + ".tla"), Templates.render("check.tla.ftl", data));
-        TraceExporter.write(dir.resolve(module + ".cfg"), Templates.render("check.cfg.ftl", data));
+        TraceExporter.write(dir.resolve(module + ".tla"), Templates.render(kind + ".tla.ftl", data));
+        TraceExporter.write(dir.resolve(module + ".cfg"), Templates.render(kind + ".cfg.ftl", data));
         return tlc.run(dir, module, module + ".cfg", timeout, tlcArgs);
     }
 
@@ -85,7 +93,7 @@ public final class SpecChecker {
      */
     public TlcResult checkScope(Model<?> model, List<Scenario> scenarios, List<String> variables, String scope,
             Path dir, Duration timeout) {
-        return checkScenarios(java.util.Collections.nCopies(scenarios.size(), model), scenarios, variables, scope, dir,
+        return checkScenarios(Collections.nCopies(scenarios.size(), model), scenarios, variables, scope, dir,
                 timeout, List.of());
     }
 
@@ -146,7 +154,7 @@ public final class SpecChecker {
                 throw new TlaExportException("one scope check over two specs, " + spec + " and " + m.tlaModule());
             }
             Map<String, Object> c = constants.get(i);
-            if (!c.keySet().equals(new java.util.LinkedHashSet<>(constantNames))) {
+            if (!c.keySet().equals(new LinkedHashSet<>(constantNames))) {
                 throw new TlaExportException(m.instance() + ".tlaConstants() names other constants for " + comments.get(i));
             }
             String record = writer.write(new LinkedHashMap<>(c), "the constants of " + comments.get(i));
@@ -164,10 +172,7 @@ public final class SpecChecker {
         data.put("variables", variables);
         data.put("constantNames", constantNames);
         data.put("scenarios", rows);
-        specs.copyInto(spec, dir);
-        TraceExporter.write(dir.resolve(module + ".tla"), Templates.render("scope.tla.ftl", data));
-        TraceExporter.write(dir.resolve(module + ".cfg"), Templates.render("scope.cfg.ftl", data));
-        return tlc.run(dir, module, module + ".cfg", timeout, tlcArgs);
+        return run(spec, module, "scope", data, dir, timeout, tlcArgs);
     }
 
     private static String id(Model<?> model, List<Map<String, String>> constants, List<String> invariants) {

@@ -1,5 +1,6 @@
 package racetrace.tla;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -137,9 +138,9 @@ public final class TlaValueParser {
                 pos += 2;
                 Object hi = number();
                 if (!(n instanceof Integer || n instanceof Long) || !(hi instanceof Integer || hi instanceof Long)
-                        || java.math.BigInteger.valueOf(((Number) hi).longValue())
-                                .subtract(java.math.BigInteger.valueOf(((Number) n).longValue()))
-                                .compareTo(java.math.BigInteger.valueOf(MAX_RANGE)) >= 0) {
+                        || BigInteger.valueOf(((Number) hi).longValue())
+                                .subtract(BigInteger.valueOf(((Number) n).longValue()))
+                                .compareTo(BigInteger.valueOf(MAX_RANGE)) >= 0) {
                     throw error("range " + n + ".." + hi + " has more than " + MAX_RANGE + " elements");
                 }
                 Set<Object> range = new LinkedHashSet<>();
@@ -244,7 +245,7 @@ public final class TlaValueParser {
         try {
             return box(Long.parseLong(digits));
         } catch (NumberFormatException e) {
-            return new java.math.BigInteger(digits);
+            return new BigInteger(digits);
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /** Ordering and TLA+-level equality of Java values standing for TLA+ values. */
@@ -144,6 +145,6 @@ public final class TlaValues {
 
     /** Whether two Java values stand for the same TLA+ value. */
     public static boolean same(Object a, Object b) {
-        return java.util.Objects.equals(normalize(a), normalize(b));
+        return Objects.equals(normalize(a), normalize(b));
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import racetrace.engine.BadInputException;
 
 /**
  * Reads the file TLC writes with {@code -dump <file>}: every distinct state it reached, as
@@ -27,7 +28,7 @@ public final class TlcDump {
             Files.createDirectories(dir);
             Files.deleteIfExists(dump);
         } catch (IOException e) {
-            throw new racetrace.engine.BadInputException("cannot use directory " + dir + ": " + e.getMessage());
+            throw new BadInputException("cannot use directory " + dir + ": " + e.getMessage());
         }
         return dump;
     }

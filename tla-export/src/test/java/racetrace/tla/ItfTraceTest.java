@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -80,7 +81,7 @@ public class ItfTraceTest {
             return List.of();
         }
         assertThat(n != null && n.isArray()).as("%s is an array", what).isTrue();
-        List<String> out = new java.util.ArrayList<>();
+        List<String> out = new ArrayList<>();
         n.forEach(e -> {
             assertThat(e.isTextual()).as("%s holds strings", what).isTrue();
             out.add(e.asText());

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,7 @@ class PipelineTest {
     static Scenario scenario(int start, String... ops) {
         List<ThreadScript> threads = new ArrayList<>();
         for (String t : ops) {
-            threads.add(new ThreadScript("cpu", java.util.Arrays.stream(t.split(",")).map(o -> Op.of(o)).toList()));
+            threads.add(new ThreadScript("cpu", Arrays.stream(t.split(",")).map(o -> Op.of(o)).toList()));
         }
         return new Scenario(new Config(Map.of("start", start)), threads);
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigInteger;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -129,7 +130,7 @@ class TlaValueWriterTest {
     void unsupportedValuesAreRefusedWithAHint() {
         assertThatThrownBy(() -> w.write(List.of(1.5), "v")).isInstanceOf(TlaExportException.class)
                 .hasMessageContaining("v[1]").hasMessageContaining("no reals");
-        assertThatThrownBy(() -> w.write(java.util.Arrays.asList(1, null), "v"))
+        assertThatThrownBy(() -> w.write(Arrays.asList(1, null), "v"))
                 .isInstanceOf(TlaExportException.class).hasMessageContaining("null at v[2]");
         assertThatThrownBy(() -> w.write(new int[] {1})).isInstanceOf(TlaExportException.class)
                 .hasMessageContaining("use a List");

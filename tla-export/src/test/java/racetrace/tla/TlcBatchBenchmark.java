@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import racetrace.engine.Execution;
@@ -19,7 +20,7 @@ public final class TlcBatchBenchmark {
 
     public static void main(String[] args) throws Exception {
         int[] sizes = args.length == 0 ? new int[] {1, 20, 100, 500, 2000}
-                : java.util.Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
+                : Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
         Path dir = Files.createDirectories(Path.of("target", "tlc-bench"));
         Duration timeout = Duration.ofMinutes(10);
         System.out.println("TLC " + TlcRunner.fromClasspath().jar().orElseThrow().getFileName() + ", "

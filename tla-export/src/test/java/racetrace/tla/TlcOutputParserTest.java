@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The -tool output parser on outputs as TLC 2.18 prints them (no TLC run). */
@@ -33,7 +34,7 @@ class TlcOutputParserTest {
         assertThat(r.tlcVersion()).contains("2.18");
         assertThat(r.trace()).hasSize(2);
         assertThat(r.trace().get(1).action()).isEqualTo("Next");
-        assertThat(r.trace().get(1).variables()).isEqualTo(Map.of("x", 1, "s", java.util.Set.of("a")));
+        assertThat(r.trace().get(1).variables()).isEqualTo(Map.of("x", 1, "s", Set.of("a")));
         assertThat(r.statesGenerated()).isEqualTo(3);
         assertThat(r.distinctStates()).isEqualTo(2);
         assertThat(r.depth()).isEqualTo(2);

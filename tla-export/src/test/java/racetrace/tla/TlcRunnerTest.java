@@ -2,6 +2,7 @@ package racetrace.tla;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,6 +13,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** What the runner reports when TLC cannot give an answer: clear messages, never stack traces. */
 class TlcRunnerTest {
+
+    /** Writes module {@code name} with an Init/Next .cfg into {@code dir} and runs TLC on it (60 s at most). */
+    private static TlcResult run(Path dir, String name, String module) throws IOException {
+        Files.writeString(dir.resolve(name + ".tla"), module);
+        Files.writeString(dir.resolve(name + ".cfg"), "INIT Init\nNEXT Next\n");
+        return TlcRunner.fromClasspath().run(dir, name, name + ".cfg", Duration.ofSeconds(60), List.of());
+    }
 
     @BeforeEach
     void tlcEnabled() {
@@ -37,30 +45,24 @@ class TlcRunnerTest {
 
     @Test
     void parseErrorNamesTheModuleAndLine(@TempDir Path dir) throws Exception {
-        Files.writeString(dir.resolve("Broken.tla"),
+        TlcResult r = run(dir, "Broken",
                 "---- MODULE Broken ----\nEXTENDS Naturals\nVARIABLE x\nInit == x = 0 /\\\nNext == x' = x +\n====\n");
-        Files.writeString(dir.resolve("Broken.cfg"), "INIT Init\nNEXT Next\n");
-        TlcResult r = TlcRunner.fromClasspath().run(dir, "Broken", "Broken.cfg", Duration.ofSeconds(60), List.of());
         assertThat(r.verdict()).isEqualTo(TlcVerdict.PARSE_ERROR);
         assertThat(r.message()).contains("line 5").contains("Broken").doesNotContain("tla2sany.semantic");
     }
 
     @Test
     void semanticErrorIsAParseError(@TempDir Path dir) throws Exception {
-        Files.writeString(dir.resolve("Unknown.tla"),
+        TlcResult r = run(dir, "Unknown",
                 "---- MODULE Unknown ----\nVARIABLE x\nInit == x = y\nNext == x' = x\n====\n");
-        Files.writeString(dir.resolve("Unknown.cfg"), "INIT Init\nNEXT Next\n");
-        TlcResult r = TlcRunner.fromClasspath().run(dir, "Unknown", "Unknown.cfg", Duration.ofSeconds(60), List.of());
         assertThat(r.verdict()).isEqualTo(TlcVerdict.PARSE_ERROR);
         assertThat(r.message()).contains("y");
     }
 
     @Test
     void evaluationErrorIsAnErrorWithTheTrace(@TempDir Path dir) throws Exception {
-        Files.writeString(dir.resolve("Eval.tla"), "---- MODULE Eval ----\nEXTENDS Naturals, Sequences\n"
+        TlcResult r = run(dir, "Eval", "---- MODULE Eval ----\nEXTENDS Naturals, Sequences\n"
                 + "VARIABLE x\nInit == x = <<1>>\nNext == x' = <<x[2]>>\n====\n");
-        Files.writeString(dir.resolve("Eval.cfg"), "INIT Init\nNEXT Next\n");
-        TlcResult r = TlcRunner.fromClasspath().run(dir, "Eval", "Eval.cfg", Duration.ofSeconds(60), List.of());
         assertThat(r.verdict()).isEqualTo(TlcVerdict.ERROR);
         assertThat(r.message()).contains("out of domain");
         assertThat(r.trace()).hasSize(1);

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -18,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import racetrace.report.ComparisonPage;
 
 /**
  * The documentation holds together inside the repository: every relative link and anchor of the
@@ -233,16 +233,7 @@ class DocsLinksTest {
 
     /** GitHub's rule: the text without markup, lower case, punctuation dropped, spaces as hyphens. */
     static String slug(String heading) {
-        String text = heading.replaceAll("\\[([^\\]]*)\\]\\([^)]*\\)", "$1").replace("`", "");
-        StringBuilder b = new StringBuilder();
-        for (char c : text.toLowerCase(Locale.ROOT).toCharArray()) {
-            if (Character.isLetterOrDigit(c) || c == '-' || c == '_') {
-                b.append(c);
-            } else if (c == ' ') {
-                b.append('-');
-            }
-        }
-        return b.toString();
+        return ComparisonPage.slug(heading.replaceAll("\\[([^\\]]*)\\]\\([^)]*\\)", "$1").replace("`", ""));
     }
 
     @Test

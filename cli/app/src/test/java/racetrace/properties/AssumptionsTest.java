@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import racetrace.engine.Models;
+import racetrace.report.HuntReport;
 import racetrace.search.Assumptions;
 import racetrace.search.hunt.Finding;
 import racetrace.search.hunt.HuntOptions;
@@ -37,7 +38,7 @@ class AssumptionsTest {
             HuntResult r = hunt(model, "v2");
             assertThat(r.findings()).as(model).isNotEmpty().allSatisfy(f -> assertThat(f.assumptions())
                     .extracting(Assumptions.Dependence::condition).containsExactly("probe-window=open"));
-            assertThat(racetrace.report.HuntReport.verdictText(r)).isEqualTo("violated (if probe-window=open)");
+            assertThat(HuntReport.verdictText(r)).isEqualTo("violated (if probe-window=open)");
         }
         CommandLineTest.Run text = CommandLineTest.run("hunt", "vfio-pci", "--variant", "v2", "--granularity", "byte",
                 "--tries", "2000");
@@ -75,6 +76,6 @@ class AssumptionsTest {
         Finding f = r.findings().stream().filter(x -> x.invariant().equals("NoLostUpdate")).findFirst().orElseThrow();
         assertThat(f.assumptions()).isEmpty();
         assertThat(f.verdict()).isEqualTo("violated");
-        assertThat(racetrace.report.HuntReport.verdictText(r)).isEqualTo("violated");
+        assertThat(HuntReport.verdictText(r)).isEqualTo("violated");
     }
 }

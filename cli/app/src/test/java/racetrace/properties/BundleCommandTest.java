@@ -15,8 +15,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -28,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
 import org.xml.sax.InputSource;
+import racetrace.report.ComparisonPage;
 import racetrace.tla.ItfTraceTest;
 import racetrace.tla.report.BundleWriter;
 
@@ -114,7 +115,7 @@ class BundleCommandTest {
             Set<String> headings = new HashSet<>();
             for (String line : md.split("\n")) {
                 if (line.startsWith("#")) {
-                    headings.add(slug(line.replaceFirst("^#+ ", "")));
+                    headings.add(ComparisonPage.slug(line.replaceFirst("^#+ ", "")));
                 }
             }
             Matcher mdLinks = Pattern.compile("\\]\\(#([^)]*)\\)").matcher(md);
@@ -218,18 +219,6 @@ class BundleCommandTest {
         r = CommandLineTest.run("replay", tmp.toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("no racetrace bundle: it has no bundle.json");
-    }
-
-    private static String slug(String heading) {
-        StringBuilder b = new StringBuilder();
-        for (char c : heading.toLowerCase(java.util.Locale.ROOT).toCharArray()) {
-            if (Character.isLetterOrDigit(c) || c == '-' || c == '_') {
-                b.append(c);
-            } else if (c == ' ') {
-                b.append('-');
-            }
-        }
-        return b.toString();
     }
 
     private static Path copy(Path from, Path to) throws IOException {

@@ -4,10 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -19,12 +25,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 import racetrace.cli.Racetrace;
 import racetrace.engine.ModelFamily;
 import racetrace.engine.Models;
+import racetrace.flags.Layout;
+import racetrace.flags.Layouts;
+import racetrace.search.Resealed;
 import racetrace.search.hunt.Cap;
 import racetrace.search.hunt.HuntOptions;
-import racetrace.search.hunt.Work;
 import racetrace.search.hunt.HuntResult;
 import racetrace.search.hunt.Hunter;
-import racetrace.search.ScheduleString;
+import racetrace.search.hunt.Work;
 
 class CommandLineTest {
 
@@ -40,8 +48,8 @@ class CommandLineTest {
     static Run runWithInput(String stdin, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Racetrace.run(args, new java.io.ByteArrayInputStream(stdin.getBytes(
-                java.nio.charset.StandardCharsets.UTF_8)), new PrintWriter(out), new PrintWriter(err));
+        int code = Racetrace.run(args, new ByteArrayInputStream(stdin.getBytes(
+                StandardCharsets.UTF_8)), new PrintWriter(out), new PrintWriter(err));
         return new Run(code, out.toString(), err.toString());
     }
 
@@ -60,6 +68,13 @@ class CommandLineTest {
     }
 
     // ---- the table of bad inputs: every one exit 2, one line on stderr, nothing on stdout
+
+    /** {@code tlc vfio-pci --variant pre-a --thread user/cfgBar} and {@code more}: the base of the tlc rows. */
+    private static List<String> tlcOfCfgBar(String... more) {
+        List<String> out = new ArrayList<>(List.of("tlc", "vfio-pci", "--variant", "pre-a", "--thread", "user/cfgBar"));
+        out.addAll(List.of(more));
+        return out;
+    }
 
     static Stream<Arguments> badInputs() {
         return Stream.of(
@@ -119,25 +134,25 @@ class CommandLineTest {
                 Arguments.of(List.of("tlc", "vfio-pci", "--variant", "pre-a", "--variant", "pre-b"), "give exactly one --variant"),
                 Arguments.of(List.of("tlc", "--all"), "tlc works on one instance"),
                 Arguments.of(List.of("tlc", "vfio-pci", "--variant", "pre-a"), "the scenario needs threads"),
-                Arguments.of(List.of("tlc", "vfio-pci", "--variant", "pre-a", "--thread", "user/cfgBar", "--tlc-timeout", "-5"),
+                Arguments.of(tlcOfCfgBar("--tlc-timeout", "-5"),
                         "--tlc-timeout -5 is out of range"),
-                Arguments.of(List.of("tlc", "vfio-pci", "--variant", "pre-a", "--thread", "user/cfgBar", "--tlc-timeout", "0"),
+                Arguments.of(tlcOfCfgBar("--tlc-timeout", "0"),
                         "--tlc-timeout 0 is out of range"),
                 Arguments.of(List.of("tlc", "vfio-pci", "--variant", "pre-a", "--thread", "nobody/x"), "unknown actor 'nobody'"),
                 Arguments.of(List.of("tlc", "vfio-pci", "--variant", "pre-a", "--thread", "user"), "malformed thread 'user'"),
                 Arguments.of(List.of("tlc", "vfio-pci", "--variant", "pre-a", "--thread", "user/cfgCmd.x"),
                         "has a non-integer argument 'x'"),
-                Arguments.of(List.of("tlc", "vfio-pci", "--variant", "pre-a", "--thread", "user/cfgBar", "--config", "phase"),
+                Arguments.of(tlcOfCfgBar("--config", "phase"),
                         "--config phase should be NAME=VALUE"),
-                Arguments.of(List.of("tlc", "vfio-pci", "--variant", "pre-a", "--thread", "user/cfgBar", "--config", "phase=x"),
+                Arguments.of(tlcOfCfgBar("--config", "phase=x"),
                         "the value should be an integer"),
-                Arguments.of(List.of("tlc", "vfio-pci", "--variant", "pre-a", "--thread", "user/cfgBar", "--config", "phase=99"),
+                Arguments.of(tlcOfCfgBar("--config", "phase=99"),
                         "phase=99 is outside 0..3"),
-                Arguments.of(List.of("tlc", "vfio-pci", "--variant", "pre-a", "--thread", "user/cfgBar", "--config", "no=1"),
+                Arguments.of(tlcOfCfgBar("--config", "no=1"),
                         "unknown configuration parameter 'no'"),
-                Arguments.of(List.of("tlc", "vfio-pci", "--variant", "pre-a", "--thread", "user/cfgBar", "--invariant", "Nope"),
+                Arguments.of(tlcOfCfgBar("--invariant", "Nope"),
                         "has no invariant 'Nope'"),
-                Arguments.of(List.of("tlc", "vfio-pci", "--variant", "pre-a", "--thread", "user/cfgBar", "--out", "/dev/null"),
+                Arguments.of(tlcOfCfgBar("--out", "/dev/null"),
                         "--out /dev/null is a file"),
                 Arguments.of(List.of("tlc", "--from", "garbage"), "not a racetrace schedule string"),
                 Arguments.of(List.of("conform", "--traces", "0"), "--traces 0 is out of range"),
@@ -266,13 +281,13 @@ class CommandLineTest {
             Files.writeString(f, b.toString());
             f.toFile().deleteOnExit();
             return f;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
     private static String layoutVariantString() {
-        racetrace.flags.Layout l = racetrace.flags.Layouts.read(LAYOUT_FILE);
+        Layout l = Layouts.read(LAYOUT_FILE);
         return "rt2:vfio-pci:" + l.name() + "@" + l.digest() + ":granularity=byte:1.00000000:phase=0:user/cfgBar:0:-:"
                 + "000000000.0000000";
     }
@@ -322,7 +337,7 @@ class CommandLineTest {
         String[] f = s.split(":");
         f[7] = "0";
         f[8] = "-"; // a plain schedule: with only= it would claim a violation it no longer gives
-        Run serial = run("replay", ScheduleString.reseal(String.join(":", java.util.Arrays.copyOf(f, 9))));
+        Run serial = run("replay", Resealed.of(f));
         assertThat(serial.code()).as(serial.err()).isZero();
     }
 
@@ -352,7 +367,7 @@ class CommandLineTest {
         String s = preASchedule();
         String[] f = s.split(":");
         f[7] = f[7].substring(0, 2) + "7" + f[7].substring(3);
-        assertOneLineError(run("replay", ScheduleString.reseal(String.join(":", java.util.Arrays.copyOf(f, 9)))), 2,
+        assertOneLineError(run("replay", Resealed.of(f)), 2,
                 "names thread 8, but the scenario has 2 threads");
     }
 
@@ -453,7 +468,7 @@ class CommandLineTest {
         Run r = run("hunt", "vfio-pci", "--variant", "merged", "--strategy", "random", "--tries", "5", "--json");
         List<JsonNode> lines = jsonLines(r.out());
         assertThat(lines).extracting(l -> l.get("config").get("granularity").asText()).containsExactly("byte", "location");
-        Map<String, java.util.List<String>> options = Models.family("vfio-pci").options();
+        Map<String, List<String>> options = Models.family("vfio-pci").options();
         for (JsonNode l : lines) {
             options.forEach((name, values) -> {
                 // An option at its default may be left out of the instance's name.
@@ -509,7 +524,7 @@ class CommandLineTest {
     }
 
     private static List<JsonNode> jsonLines(String out) throws Exception {
-        List<JsonNode> nodes = new java.util.ArrayList<>();
+        List<JsonNode> nodes = new ArrayList<>();
         for (String l : out.strip().lines().toList()) {
             nodes.add(JSON.readTree(l));
             JsonSchemas.assertValid("hunt", l);
@@ -579,8 +594,8 @@ class CommandLineTest {
                 "a0", "e2", "NoLostUpdate", "NoSelfLink", "granularity in byte|location");
     }
 
-    private static List<String> iterable(java.util.Iterator<String> it) {
-        List<String> out = new java.util.ArrayList<>();
+    private static List<String> iterable(Iterator<String> it) {
+        List<String> out = new ArrayList<>();
         it.forEachRemaining(out::add);
         return out;
     }

@@ -8,11 +8,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The fields command: JSON per pair, exit codes, a layout file, bad input in one line. */
 class FieldsCommandTest {
+
+    /** An mlx5 layout file: its first run holds migrate_cap, chunk_mode, mig_state_cap at bits 0..2, then {@code lines}. */
+    private static String mlx5Layout(String name, String... lines) {
+        return "model mlx5\nlayout " + name + "\nrun vhca_id+2 1\nfield migrate_cap 1 at 0.0\n"
+                + "field chunk_mode 1 at 0.1\nfield mig_state_cap 1 at 0.2\n" + String.join("\n", lines) + "\n";
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -68,19 +75,12 @@ class FieldsCommandTest {
     @Test
     void aLayoutFileRunsAsItsOwnVariant(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("two.layout");
-        Files.writeString(f, """
-                model  mlx5
-                layout two-bytes
-                run    vhca_id+2 1
-                field  migrate_cap    1 at 0.0
-                field  chunk_mode     1 at 0.1
-                field  mig_state_cap  1 at 0.2
-                field  mdev_detach    1 at 0.3
-                plain  log_active     1
-                plain  deferred_reset 1
-                plain  is_err         1
-                plain  object_changed 1
-                """);
+        Files.writeString(f, mlx5Layout("two-bytes",
+                "field mdev_detach 1 at 0.3",
+                "plain log_active 1",
+                "plain deferred_reset 1",
+                "plain is_err 1",
+                "plain object_changed 1"));
         CommandLineTest.Run r = CommandLineTest.run("fields", "mlx5", "--layout", f.toString(), "--granularity", "byte",
                 "--option", "probe-window=closed", "--json");
         assertThat(r.code()).as(r.err()).isZero();
@@ -96,20 +96,13 @@ class FieldsCommandTest {
     @Test
     void aFlagNoWriterStoresMakesItsPairsUnknownNotSafe(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("next.layout");
-        Files.writeString(f, """
-                model  mlx5
-                layout next-flag
-                run    vhca_id+2 1
-                field  migrate_cap    1 at 0.0
-                field  chunk_mode     1 at 0.1
-                field  mig_state_cap  1 at 0.2
-                field  runtime_added  1 at 0.3
-                plain  mdev_detach    1
-                plain  log_active     1
-                plain  deferred_reset 1
-                plain  is_err         1
-                plain  object_changed 1
-                """);
+        Files.writeString(f, mlx5Layout("next-flag",
+                "field runtime_added 1 at 0.3",
+                "plain mdev_detach 1",
+                "plain log_active 1",
+                "plain deferred_reset 1",
+                "plain is_err 1",
+                "plain object_changed 1"));
         CommandLineTest.Run text = CommandLineTest.run("fields", "mlx5", "--layout", f.toString(), "--granularity",
                 "byte", "--option", "probe-window=closed");
         assertThat(text.code()).as(text.err()).isEqualTo(4);
@@ -138,21 +131,14 @@ class FieldsCommandTest {
     @Test
     void aWritersFileMakesTheModelRunTheNewFlagsWriters(@TempDir Path dir) throws Exception {
         Path layout = dir.resolve("next.layout");
-        Files.writeString(layout, """
-                model  mlx5
-                layout next-flag
-                run    vhca_id+2 1
-                field  migrate_cap    1 at 0.0
-                field  chunk_mode     1 at 0.1
-                field  mig_state_cap  1 at 0.2
-                plain  mdev_detach    1
-                plain  deferred_reset 1
-                run    pdn+4 1
-                field  log_active     1 at 0.0
-                field  runtime_added  1 at 0.1
-                plain  is_err         1
-                plain  object_changed 1
-                """);
+        Files.writeString(layout, mlx5Layout("next-flag",
+                "plain mdev_detach 1",
+                "plain deferred_reset 1",
+                "run pdn+4 1",
+                "field log_active 1 at 0.0",
+                "field runtime_added 1 at 0.1",
+                "plain is_err 1",
+                "plain object_changed 1"));
         // The bundled table as a writers file, with two rows added: an EQ event sets the new flag
         // without a lock; an ioctl clears it under state_mutex.
         CommandLineTest.Run table = CommandLineTest.run("layout", "mlx5", "--variant", "pre", "--writers");
@@ -267,7 +253,7 @@ class FieldsCommandTest {
 
     @Test
     void tlcConfirmsARaceAndWritesItsReport(@TempDir Path out) throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeFalse(Boolean.getBoolean("racetrace.tlc.skip"), "TLC runs skipped");
+        Assumptions.assumeFalse(Boolean.getBoolean("racetrace.tlc.skip"), "TLC runs skipped");
         CommandLineTest.Run r = CommandLineTest.run("fields", "mlx5", "--variant", "pre", "--granularity", "byte",
                 "--tlc", "--out", out.toString(), "--json");
         assertThat(r.code()).as(r.err()).isEqualTo(1);

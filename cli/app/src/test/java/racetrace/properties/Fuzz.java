@@ -2,8 +2,12 @@ package racetrace.properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
 import java.util.Random;
 import racetrace.engine.BadInputException;
+import racetrace.engine.Execution;
+import racetrace.search.Case;
+import racetrace.tla.TlaValueWriter;
 
 /** Mutations of valid inputs for the reader fuzz properties, and what a reader may do with them. */
 final class Fuzz {
@@ -81,6 +85,27 @@ final class Fuzz {
                 .doesNotContain("Exception");
     }
 
+    /** A reader of a mutated input; it may throw whatever it throws. */
+    interface Reader<T> {
+        T read() throws Exception;
+    }
+
+    /**
+     * What {@code reader} makes of {@code input}, or null when it refused it clearly (a one-line
+     * {@code BadInputException} that names {@code file}, when one is given).
+     */
+    static <T> T readOrRefused(String input, String file, Reader<T> reader) {
+        try {
+            return reader.read();
+        } catch (Throwable t) {
+            assertClearRefusal(t, input);
+            if (file != null) {
+                assertThat(t.getMessage()).contains(file);
+            }
+            return null;
+        }
+    }
+
     static String show(String s) {
         String t = s.length() > 300 ? s.substring(0, 300) + "..." : s;
         return "'" + t.replace("\n", "\\n") + "'";
@@ -90,8 +115,8 @@ final class Fuzz {
      * TLC's {@code -tool} output for a violating Java run, as TLC prints its counterexample: what a
      * trace file of racetrace tlc holds after its first line.
      */
-    static String tlcOutput(racetrace.search.Case c) {
-        racetrace.engine.Execution<?> ex = c.run();
+    static String tlcOutput(Case c) {
+        Execution<?> ex = c.run();
         StringBuilder b = new StringBuilder();
         b.append("@!@!@STARTMSG 2262:0 @!@!@\nTLC2 Version 2.18 of 20 March 2023\n@!@!@ENDMSG 2262 @!@!@\n");
         b.append("@!@!@STARTMSG 2110:1 @!@!@\nInvariant ").append(ex.outcome().invariantOrNull())
@@ -101,14 +126,14 @@ final class Fuzz {
                     .append(i == 0 ? "<Initial predicate>" : "<Step line 1, col 1 to line 2, col 2 of module M>")
                     .append('\n');
             variables(ex, i).forEach((k, v) -> b.append("/\\ ").append(k).append(" = ")
-                    .append(racetrace.tla.TlaValueWriter.standard().write(v)).append('\n'));
+                    .append(TlaValueWriter.standard().write(v)).append('\n'));
             b.append("\n@!@!@ENDMSG 2217 @!@!@\n");
         }
         b.append("@!@!@STARTMSG 2186:0 @!@!@\nFinished in 1500ms at (2026-11-29 22:15:07)\n@!@!@ENDMSG 2186 @!@!@\n");
         return b.toString();
     }
 
-    private static <S> java.util.Map<String, Object> variables(racetrace.engine.Execution<S> ex, int i) {
+    private static <S> Map<String, Object> variables(Execution<S> ex, int i) {
         return ex.model().variables(ex.stateAt(i));
     }
 }

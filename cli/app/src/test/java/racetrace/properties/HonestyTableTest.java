@@ -7,18 +7,23 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import racetrace.bench.Benchmark;
 import racetrace.cli.OutputDirectory;
 import racetrace.engine.Config;
 import racetrace.engine.Model;
@@ -30,6 +35,7 @@ import racetrace.engine.ThreadScript;
 import racetrace.flags.dwarf.Toolchain;
 import racetrace.search.Case;
 import racetrace.search.RandomCases;
+import racetrace.search.Resealed;
 import racetrace.search.ScheduleString;
 import racetrace.search.Shrinker;
 import racetrace.tla.CounterexampleJson;
@@ -87,7 +93,7 @@ class HonestyTableTest {
                 + "guest/upcall+upcall+upcall,guest/upcall+upcall+upcall"};
 
     private static String[] cat(String[] a, String... b) {
-        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        String[] out = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
     }
@@ -123,9 +129,9 @@ class HonestyTableTest {
         rows.add(needs("tlc", row("conform --states --states-max 1: not compared, inconclusive", 4, "out",
                 "not compared (inconclusive): the Java search stopped at --states-max", "conform", "xen-fifo",
                 "--variant", "e2", "--traces", "2", "--states", "--states-max", "1", "--out", "{OUT}")));
-        rows.add(needs("tlc", row("conform --states of a bundled model that declares no coverage scenarios", 4, "out",
-                "states: not compared: the model declares no coverageScenarios()", "conform", "vfio-pci", "--variant",
-                "pre-a", "--granularity", "byte", "--traces", "2", "--states", "--out", "{OUT}")));
+        rows.add(needs("tlc", row("conform of a model declaring an action no run takes: inconclusive", 4, "out",
+                "missing [recover] (no run TLC checked took them", "conform", "ghost-action", "--variant", "buggy",
+                "--model-path", "{GHOST}", "--traces", "3", "--out", "{OUT}")));
         rows.add(needs("tlc", row("conform --states of a model without coverage scenarios", 4, "out",
                 "declares no coverageScenarios()", "conform", "bare-update", "--model-path", "{NOCOVER}", "--traces",
                 "3", "--states", "--out", "{OUT}")));
@@ -349,8 +355,8 @@ class HonestyTableTest {
     /** bench's rows: a comparison a cap cut is inconclusive, never equal or different. */
     @org.junit.jupiter.api.Test
     void aBenchRowCutByACapIsInconclusive() {
-        java.util.function.Function<String, Integer> code = v -> racetrace.bench.Benchmark.code(
-                new racetrace.bench.Benchmark.ExhaustiveRow("m/v", "scenario", 1, 5, 1.0, 66, 10, 5, v));
+        Function<String, Integer> code = v -> Benchmark.code(
+                new Benchmark.ExhaustiveRow("m/v", "scenario", 1, 5, 1.0, 66, 10, 5, v));
         assertThat(code.apply("equal")).isZero();
         assertThat(code.apply("inconclusive: the Java search stopped at its cap of 50000000 states")).isEqualTo(4);
         assertThat(code.apply("inconclusive: TLC stopped at --tlc-timeout")).isEqualTo(4);
@@ -389,11 +395,15 @@ class HonestyTableTest {
         }
 
         private static Map<String, String> values() {
-            Map<String, String> v = new java.util.LinkedHashMap<>();
+            Map<String, String> v = new LinkedHashMap<>();
             try {
                 v.put("OUT", WORK.resolve("out").toString());
                 v.put("NEW", WORK.resolve("new").toString());
                 v.put("USER", UserModels.make(WORK, "honest-update", Map.of()).toString());
+                v.put("GHOST", UserModels.make(WORK, "ghost-action", Map.of(
+                        "return locked ? Set.of(\"lock\", \"load\", \"store\", \"unlock\") : Set.of(\"load\", \"store\");",
+                        "return locked ? Set.of(\"lock\", \"load\", \"store\", \"unlock\") "
+                                + ": Set.of(\"load\", \"store\", \"recover\");")).toString());
                 v.put("NOCOVER", UserModels.make(WORK, "bare-update", Map.of(
                         "return List.of(new Scenario(Config.empty(), List.of(one, one)), "
                                 + "new Scenario(Config.empty(), List.of(two, one)));", "return List.of();")).toString());
@@ -446,7 +456,7 @@ class HonestyTableTest {
 
         /** A schedule string of a compiled model of one's own (buggy variant), made as racetrace makes them. */
         private static String userString(Path classes, String model, Schedule schedule, int threads) {
-            try (URLClassLoader loader = new URLClassLoader(new java.net.URL[] {classes.toUri().toURL()},
+            try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
                     HonestyTableTest.class.getClassLoader())) {
                 ClassLoader before = Models.useClassLoader(loader);
                 try {
@@ -493,7 +503,7 @@ class HonestyTableTest {
                     new Case(cs[1].model(), cs[1].scenario(), Schedule.empty())));
             v.put("TRACE_SWAPPED", write("swapped-trace.txt", swappedHeader + good.substring(lines[0].length())));
             v.put("TRACE_EDITED", write("edited-trace.txt", good.replaceFirst("usage = 1", "usage = 7")));
-            v.put("TRACE_CUT", write("cut-trace.txt", String.join("\n", java.util.Arrays.copyOf(lines,
+            v.put("TRACE_CUT", write("cut-trace.txt", String.join("\n", Arrays.copyOf(lines,
                     lines.length / 2))));
             // Intact (its check made over what it holds) and still not the Java model's run: the header
             // names another scenario than the states TLC printed.
@@ -524,11 +534,11 @@ class HonestyTableTest {
             char swapped = choices.charAt(0) == '0' ? '1' : '0';
             v.put("STRING_CHOICES_EDITED", s.replace(":" + choices + ":", ":" + swapped + choices.substring(1) + ":"));
             v.put("STRING_MODEL_EDITED", s.replace("rt2:vfio-pci:", "rt2:mlx5:"));
-            String[] serial = java.util.Arrays.copyOf(f, 9);
+            String[] serial = Arrays.copyOf(f, 9);
             serial[7] = "0";
-            v.put("STRING_NOT_VIOLATING", ScheduleString.reseal(String.join(":", serial)));
+            v.put("STRING_NOT_VIOLATING", Resealed.of(serial));
             serial[8] = "-";
-            v.put("STRING_PLAIN", ScheduleString.reseal(String.join(":", serial)));
+            v.put("STRING_PLAIN", Resealed.of(serial));
         }
 
         private static void gccFiles(Map<String, String> v) throws IOException {

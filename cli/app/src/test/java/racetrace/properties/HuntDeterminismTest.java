@@ -7,15 +7,16 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import racetrace.engine.Model;
 import racetrace.engine.Models;
-import racetrace.search.hunt.Finding;
+import racetrace.report.HuntReport;
+import racetrace.search.Case;
+import racetrace.search.ScheduleString;
 import racetrace.search.hunt.Cap;
+import racetrace.search.hunt.Finding;
 import racetrace.search.hunt.HuntOptions;
-import racetrace.search.hunt.Work;
 import racetrace.search.hunt.HuntResult;
 import racetrace.search.hunt.Hunter;
 import racetrace.search.hunt.Strategy;
-import racetrace.search.Case;
-import racetrace.search.ScheduleString;
+import racetrace.search.hunt.Work;
 
 /**
  * A hunt bounded by work gives the same findings, cases and evidence on one core or two, run
@@ -47,7 +48,7 @@ class HuntDeterminismTest {
             if (variant.equals("merged")) {
                 assertThat(one.violated()).isFalse();
                 assertThat(one.evidence().exhaustive()).isTrue();
-                assertThat(racetrace.report.HuntReport.verdictText(one)).startsWith("held (exhaustive: every scenario up to threads<=");
+                assertThat(HuntReport.verdictText(one)).startsWith("held (exhaustive: every scenario up to threads<=");
             } else {
                 assertThat(one.findings()).extracting(Finding::invariant).contains("NoLostUpdate");
             }

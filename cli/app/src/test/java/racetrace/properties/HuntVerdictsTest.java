@@ -8,19 +8,34 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import racetrace.engine.BadInputException;
+import racetrace.engine.Config;
+import racetrace.engine.ForwardingModel;
 import racetrace.engine.Model;
 import racetrace.engine.Models;
+import racetrace.engine.Op;
+import racetrace.engine.Scenario;
+import racetrace.engine.Schedule;
+import racetrace.engine.ThreadScript;
+import racetrace.engine.Transition;
 import racetrace.report.HuntReport;
 import racetrace.search.Case;
+import racetrace.search.Deadlocks;
+import racetrace.search.Resealed;
 import racetrace.search.ScheduleString;
 import racetrace.search.hunt.Cap;
 import racetrace.search.hunt.HuntOptions;
@@ -28,6 +43,8 @@ import racetrace.search.hunt.HuntResult;
 import racetrace.search.hunt.Hunter;
 import racetrace.search.hunt.Strategy;
 import racetrace.search.hunt.Work;
+import racetrace.tla.TlcConfirmation;
+import racetrace.tlc.Confirmations;
 
 /**
  * The hunt's verdicts (issue 14): work, not the clock, bounds a hunt, so its text and JSON do not
@@ -79,7 +96,7 @@ class HuntVerdictsTest {
         assertThat(HuntReport.verdictText(two)).isEqualTo(HuntReport.verdictText(one));
 
         Map<String, Object> object = HuntReport.json(two);
-        racetrace.tlc.Confirmations.addJson(object, null);
+        Confirmations.addJson(object, null);
         String line = JSON.writeValueAsString(object);
         JsonSchemas.assertValid("hunt", line);
         JsonNode o = JSON.readTree(line);
@@ -279,7 +296,7 @@ class HuntVerdictsTest {
     @Test
     void aJavaDeadlockTheSpecDoesNotHaveIsRejectedByTlc(@TempDir Path dir) throws Exception {
         assumeFalse(Boolean.getBoolean("racetrace.tlc.skip"), "TLC runs skipped (-Dracetrace.tlc.skip=true)");
-        ClassLoader loader = new java.net.URLClassLoader(new java.net.URL[] {ABBA.toUri().toURL()},
+        ClassLoader loader = new URLClassLoader(new URL[] {ABBA.toUri().toURL()},
                 HuntVerdictsTest.class.getClassLoader());
         Models.useClassLoader(loader);
         try {
@@ -287,15 +304,15 @@ class HuntVerdictsTest {
             // gets lock A. Java deadlocks after the left thread is done; the spec can go on.
             Model<?> ordered = Models.create("abba", "ordered", Map.of());
             Model<?> stuck = new StuckRight<>(ordered);
-            Case c = new Case(racetrace.search.Deadlocks.checked(stuck), new racetrace.engine.Scenario(
-                    racetrace.engine.Config.empty(), List.of(racetrace.engine.ThreadScript.of("left",
-                            racetrace.engine.Op.of("work")), racetrace.engine.ThreadScript.of("right",
-                                    racetrace.engine.Op.of("work")))), racetrace.engine.Schedule.of(new int[0]),
-                    racetrace.search.Deadlocks.NAME);
-            assertThat(c.run().outcome().invariantOrNull()).isEqualTo(racetrace.search.Deadlocks.NAME);
-            racetrace.tla.TlcConfirmation t = racetrace.tlc.Confirmations.confirm(c, dir,
-                    java.time.Duration.ofMinutes(3));
-            assertThat(t).as(t.describe()).isInstanceOf(racetrace.tla.TlcConfirmation.Rejected.class);
+            Case c = new Case(Deadlocks.checked(stuck), new Scenario(
+                    Config.empty(), List.of(ThreadScript.of("left",
+                            Op.of("work")), ThreadScript.of("right",
+                                    Op.of("work")))), Schedule.of(new int[0]),
+                    Deadlocks.NAME);
+            assertThat(c.run().outcome().invariantOrNull()).isEqualTo(Deadlocks.NAME);
+            TlcConfirmation t = Confirmations.confirm(c, dir,
+                    Duration.ofMinutes(3));
+            assertThat(t).as(t.describe()).isInstanceOf(TlcConfirmation.Rejected.class);
             assertThat(t.describe()).contains("the Java model deadlocks after step 4",
                     "the spec's Next can still take a step there");
         } finally {
@@ -304,7 +321,7 @@ class HuntVerdictsTest {
     }
 
     /** A model whose right thread never takes a step (a Java-side defect the spec does not share). */
-    private static final class StuckRight<S> extends racetrace.engine.ForwardingModel<S> {
+    private static final class StuckRight<S> extends ForwardingModel<S> {
         StuckRight(Model<S> inner) {
             super(inner);
         }
@@ -376,7 +393,7 @@ class HuntVerdictsTest {
     }
 
     /** A model whose steps throw OutOfMemoryError once armed. */
-    private static final class Bomb<S> extends racetrace.engine.ForwardingModel<S> {
+    private static final class Bomb<S> extends ForwardingModel<S> {
         private final boolean[] armed;
 
         Bomb(Model<S> inner, boolean[] armed) {
@@ -385,7 +402,7 @@ class HuntVerdictsTest {
         }
 
         @Override
-        public racetrace.engine.Transition<S> step(S state, int thread) {
+        public Transition<S> step(S state, int thread) {
             if (armed[0]) {
                 throw new OutOfMemoryError("Java heap space (a test model)");
             }
@@ -402,7 +419,7 @@ class HuntVerdictsTest {
                     "--json").redirectErrorStream(false).start();
             p.getOutputStream().close();
             // Read both streams to the end (stderr on a thread), so that neither fills up.
-            java.util.concurrent.CompletableFuture<String> err = java.util.concurrent.CompletableFuture.supplyAsync(
+            CompletableFuture<String> err = CompletableFuture.supplyAsync(
                     () -> read(p.getErrorStream()));
             String out = read(p.getInputStream());
             assertThat(p.waitFor(10, TimeUnit.MINUTES)).isTrue();
@@ -418,11 +435,11 @@ class HuntVerdictsTest {
         }
     }
 
-    private static String read(java.io.InputStream in) {
+    private static String read(InputStream in) {
         try {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -456,7 +473,7 @@ class HuntVerdictsTest {
         // is refused with the command that prints a current string.
         String[] f = PRINTED_BEFORE.get(2).split(":");
         f[4] = "0." + f[4].substring(f[4].indexOf('.') + 1);
-        String older = ScheduleString.reseal(String.join(":", java.util.Arrays.copyOf(f, 9)));
+        String older = Resealed.of(f);
         assertThatThrownBy(() -> ScheduleString.decode(older)).isInstanceOf(BadInputException.class)
                 .hasMessageContaining("made for model version 0")
                 .hasMessageContaining("get a current string by re-running racetrace hunt vfio-pci --variant pre-a "

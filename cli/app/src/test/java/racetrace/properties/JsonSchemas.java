@@ -7,6 +7,7 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
 import java.util.Set;
@@ -34,7 +35,7 @@ final class JsonSchemas {
         Set<ValidationMessage> errors;
         try {
             errors = schema(name).validate(JSON.readTree(line));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new AssertionError("not JSON: " + line, e);
         }
         assertThat(errors).as("%s against %s.schema.json", line, name).isEmpty();

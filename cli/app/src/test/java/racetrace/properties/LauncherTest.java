@@ -2,6 +2,7 @@ package racetrace.properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -117,7 +118,7 @@ class LauncherTest {
 
     private static ProcessBuilder launcher(Path root, Path bin) {
         ProcessBuilder pb = new ProcessBuilder("bash", root.resolve("racetrace").toString(), "list");
-        pb.environment().put("PATH", bin + java.io.File.pathSeparator + System.getenv("PATH"));
+        pb.environment().put("PATH", bin + File.pathSeparator + System.getenv("PATH"));
         pb.environment().remove("RACETRACE_MAVEN_ARGS");
         pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
         return pb;

@@ -2,7 +2,10 @@ package racetrace.properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -69,7 +72,7 @@ class NewModelNameProperties {
         try {
             return Files.createTempDirectory("racetrace-new-model-names");
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -102,7 +105,7 @@ class NewModelNameProperties {
         Path classes = dir.resolve("target/classes");
         compile(dir.resolve("src/main/java"), classes, System.getProperty("java.class.path"));
         compile(dir.resolve("src/test/java"), dir.resolve("target/test-classes"),
-                classes + java.io.File.pathSeparator + System.getProperty("java.class.path"));
+                classes + File.pathSeparator + System.getProperty("java.class.path"));
         ACCEPTED.add(new Accepted(dir, name));
     }
 
@@ -112,7 +115,7 @@ class NewModelNameProperties {
         try (Stream<Path> s = Files.walk(src)) {
             s.filter(f -> f.toString().endsWith(".java")).forEach(f -> args.add(f.toString()));
         }
-        java.io.ByteArrayOutputStream errors = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream errors = new ByteArrayOutputStream();
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         int code = javac.run(null, null, errors, args.toArray(String[]::new));
         assertThat(code).as("javac of %s:%n%s", src, errors).isZero();

@@ -3,12 +3,15 @@ package racetrace.properties;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import racetrace.engine.Config;
 import racetrace.engine.Model;
 import racetrace.engine.Models;
 import racetrace.engine.Scenario;
+import racetrace.engine.ThreadScript;
 import racetrace.search.ScheduleString;
 import racetrace.search.explore.Exploration;
 import racetrace.search.explore.Limits;
@@ -42,7 +45,7 @@ class ParallelExplorationTest {
     }
 
     private static Scenario scenario() {
-        Map<String, Integer> config = new java.util.LinkedHashMap<>();
+        Map<String, Integer> config = new LinkedHashMap<>();
         config.put("vcpus", 2);
         config.put("prios", 2);
         config.put("ports", 2);
@@ -50,11 +53,11 @@ class ParallelExplorationTest {
         config.put("oldTail", 0);
         config.put("guest", 1);
         config.put("unmaskForm", 0);
-        List<racetrace.engine.ThreadScript> threads = new ArrayList<>();
+        List<ThreadScript> threads = new ArrayList<>();
         for (String t : THREADS) {
             threads.add(ScheduleString.parseThread(t));
         }
-        return new Scenario(new racetrace.engine.Config(config), threads);
+        return new Scenario(new Config(config), threads);
     }
 
     private static <S> Exploration explore(Model<S> m, Scenario s, Limits limits, List<Long> order) {

@@ -2,13 +2,19 @@ package racetrace.properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import racetrace.cli.Racetrace;
@@ -16,33 +22,36 @@ import racetrace.cli.ReplayInput;
 import racetrace.cli.ScenarioArguments;
 import racetrace.engine.Execution;
 import racetrace.engine.FocusedModel;
-import racetrace.engine.Outcome;
 import racetrace.engine.Model;
 import racetrace.engine.ModelFamily;
 import racetrace.engine.Models;
+import racetrace.engine.Outcome;
 import racetrace.engine.Param;
 import racetrace.engine.Scenario;
 import racetrace.flags.FlagsModel;
 import racetrace.flags.Layout;
 import racetrace.flags.LayoutFile;
 import racetrace.flags.Layouts;
+import racetrace.flags.Writer;
+import racetrace.flags.WritersFile;
+import racetrace.flags.fields.FieldPairs;
+import racetrace.flags.fields.PairCheck;
+import racetrace.flags.fields.PairScope;
+import racetrace.flags.fields.PairVerdict;
 import racetrace.search.Case;
 import racetrace.search.RandomCases;
+import racetrace.search.Resealed;
 import racetrace.search.ScheduleString;
 import racetrace.search.Shrinker;
 import racetrace.search.explore.Exploration;
 import racetrace.search.explore.Limits;
 import racetrace.search.explore.StateSpace;
-import racetrace.flags.fields.FieldPairs;
-import racetrace.flags.fields.PairCheck;
-import racetrace.flags.fields.PairScope;
-import racetrace.flags.fields.PairVerdict;
 import racetrace.tla.CounterexampleJson;
+import racetrace.tla.ItfTrace;
 import racetrace.tla.TlaExportException;
 import racetrace.tla.TlaValueParser;
 import racetrace.tla.TlaValueWriter;
 import racetrace.tla.TlaValues;
-import racetrace.tla.ItfTrace;
 import racetrace.tlc.CounterexampleFile;
 import racetrace.tlc.ItfTraceFile;
 import racetrace.tlc.TlcTraceFile;
@@ -154,6 +163,18 @@ class ReaderFuzzProperties {
         assertThat(got.run().executed()).as(Fuzz.show(input)).isEqualTo(want.run().executed());
     }
 
+    /** Same model instance and scenario. */
+    private static void assertSameScenario(Case got, Case want, String input) {
+        assertThat(got.model().instance()).as(Fuzz.show(input)).isEqualTo(want.model().instance());
+        assertThat(got.scenario()).as(Fuzz.show(input)).isEqualTo(want.scenario());
+    }
+
+    /** Same model instance and scenario, and a run to the same outcome. */
+    private static void assertSameOutcome(Case got, Case want, String input) {
+        assertSameScenario(got, want, input);
+        assertThat(got.run().outcome()).as(Fuzz.show(input)).isEqualTo(want.run().outcome());
+    }
+
     // ---- schedule strings
 
     @Property(tries = 30_000)
@@ -161,14 +182,10 @@ class ReaderFuzzProperties {
         Random r = new Random(seed);
         int k = r.nextInt(Seeds.CASES.size());
         String input = Fuzz.mutate(Seeds.STRINGS.get(k), r);
-        Case got;
-        try {
-            got = ScheduleString.decode(input);
-        } catch (Throwable t) {
-            Fuzz.assertClearRefusal(t, input);
-            return;
+        Case got = Fuzz.readOrRefused(input, null, () -> ScheduleString.decode(input));
+        if (got != null) {
+            assertSameRun(got, Seeds.CASES.get(k), input);
         }
-        assertSameRun(got, Seeds.CASES.get(k), input);
     }
 
     @Property(tries = 10_000)
@@ -178,19 +195,15 @@ class ReaderFuzzProperties {
         String edited = Fuzz.mutate(good.substring(0, good.lastIndexOf(':')), r);
         String input;
         try {
-            input = ScheduleString.reseal(edited);
+            input = Resealed.of(edited);
         } catch (IllegalArgumentException e) {
             return; // an edit that removed a field: the string cut short is covered above
         }
-        Case got;
-        try {
-            got = ScheduleString.decode(input);
-        } catch (Throwable t) {
-            Fuzz.assertClearRefusal(t, input);
-            return;
+        Case got = Fuzz.readOrRefused(input, null, () -> ScheduleString.decode(input));
+        if (got != null) {
+            // What is accepted round-trips: its own string names the same run.
+            assertSameRun(ScheduleString.decode(ScheduleString.encode(got)), got, input);
         }
-        // What is accepted round-trips: its own string names the same run.
-        assertSameRun(ScheduleString.decode(ScheduleString.encode(got)), got, input);
     }
 
     // ---- TLC trace files
@@ -281,44 +294,25 @@ class ReaderFuzzProperties {
 
     // ---- JSON read back
 
-    @Property(tries = 1_000)
-    void aMutatedCounterexampleJsonIsTheSameRunOrRefused(@ForAll long seed) {
+    /** A counterexample JSON or an ITF trace, mutated: read as the run it was written from, or refused naming the file. */
+    @Property(tries = 2_000)
+    void aMutatedRunFileIsTheSameRunOrRefused(@ForAll long seed) {
         Random r = new Random(seed);
         int k = r.nextInt(Seeds.VIOLATING.size());
-        String input = Fuzz.mutate(Seeds.JSONS.get(k), r);
-        Case got;
-        try {
-            got = CounterexampleFile.read("fuzz.json", input);
-        } catch (Throwable t) {
-            Fuzz.assertClearRefusal(t, input);
-            assertThat(t.getMessage()).contains("fuzz.json");
-            return;
+        boolean itf = r.nextBoolean();
+        String good = itf ? Seeds.ITFS.get(k) : Seeds.JSONS.get(k);
+        String file = itf ? "fuzz.itf.json" : "fuzz.json";
+        String input = itf && r.nextInt(10) == 0 ? good : Fuzz.mutate(good, r);
+        Case got = Fuzz.readOrRefused(input, file,
+                () -> itf ? ItfTraceFile.read(file, input) : CounterexampleFile.read(file, input));
+        if (got != null) {
+            Case want = Seeds.VIOLATING.get(k);
+            assertSameScenario(got, want, input);
+            assertThat(got.run().executed()).as(Fuzz.show(input)).isEqualTo(want.run().executed());
+            if (itf) {
+                assertThat(got.run().outcome()).as(Fuzz.show(input)).isEqualTo(want.run().outcome());
+            }
         }
-        Case want = Seeds.VIOLATING.get(k);
-        assertThat(got.model().instance()).isEqualTo(want.model().instance());
-        assertThat(got.scenario()).as(Fuzz.show(input)).isEqualTo(want.scenario());
-        assertThat(got.run().executed()).as(Fuzz.show(input)).isEqualTo(want.run().executed());
-    }
-
-    @Property(tries = 1_000)
-    void aMutatedItfTraceIsTheSameRunOrRefused(@ForAll long seed) {
-        Random r = new Random(seed);
-        int k = r.nextInt(Seeds.VIOLATING.size());
-        String good = Seeds.ITFS.get(k);
-        String input = r.nextInt(10) == 0 ? good : Fuzz.mutate(good, r);
-        Case got;
-        try {
-            got = ItfTraceFile.read("fuzz.itf.json", input);
-        } catch (Throwable t) {
-            Fuzz.assertClearRefusal(t, input);
-            assertThat(t.getMessage()).contains("fuzz.itf.json");
-            return;
-        }
-        Case want = Seeds.VIOLATING.get(k);
-        assertThat(got.model().instance()).isEqualTo(want.model().instance());
-        assertThat(got.scenario()).as(Fuzz.show(input)).isEqualTo(want.scenario());
-        assertThat(got.run().outcome()).as(Fuzz.show(input)).isEqualTo(want.run().outcome());
-        assertThat(got.run().executed()).as(Fuzz.show(input)).isEqualTo(want.run().executed());
     }
 
     @Property(tries = 2_000)
@@ -347,10 +341,7 @@ class ReaderFuzzProperties {
             assertThat(t.getMessage()).contains("fuzz.in");
             return;
         }
-        Case want = Seeds.VIOLATING.get(k);
-        assertThat(got.model().instance()).isEqualTo(want.model().instance());
-        assertThat(got.scenario()).as(Fuzz.show(input)).isEqualTo(want.scenario());
-        assertThat(got.run().outcome()).as(Fuzz.show(input)).isEqualTo(want.run().outcome());
+        assertSameOutcome(got, Seeds.VIOLATING.get(k), input);
     }
 
     // ---- layout files (--layout FILE)
@@ -360,12 +351,8 @@ class ReaderFuzzProperties {
         Random r = new Random(seed);
         String good = pick(Seeds.LAYOUTS, r);
         String input = r.nextInt(8) == 0 ? good : Fuzz.mutate(good, r);
-        Layout got;
-        try {
-            got = LayoutFile.parse(input, "fuzz.layout");
-        } catch (Throwable t) {
-            Fuzz.assertClearRefusal(t, input);
-            assertThat(t.getMessage()).as(Fuzz.show(input)).contains("fuzz.layout");
+        Layout got = Fuzz.readOrRefused(input, "fuzz.layout", () -> LayoutFile.parse(input, "fuzz.layout"));
+        if (got == null) {
             return;
         }
         // What is accepted is what its canonical text says, and that text reads back as the same layout.
@@ -379,8 +366,8 @@ class ReaderFuzzProperties {
     // ---- writers files (--writers FILE)
 
     /** A writers file to mutate: mlx5 pre's table as layout --writers prints it, and two rows it lacks. */
-    private static final String WRITERS = racetrace.flags.WritersFile.format(
-            (racetrace.flags.FlagsModel) racetrace.engine.Models.create("mlx5", "pre", java.util.Map.of()))
+    private static final String WRITERS = WritersFile.format(
+            (FlagsModel) Models.create("mlx5", "pre", Map.of()))
             + "is_err | EQ/CQ event | mlx5vf_new_event | true | constant | none | none\n"
             + "object_changed | ioctl | mlx5vf_new_ioctl | flag state | computed | state+reset | none\n";
 
@@ -388,23 +375,20 @@ class ReaderFuzzProperties {
     void aMutatedWritersFileIsReadAsWrittenOrRefusedNamingTheFile(@ForAll long seed) {
         Random r = new Random(seed);
         String input = r.nextInt(8) == 0 ? WRITERS : Fuzz.mutate(WRITERS, r);
-        racetrace.flags.FlagsModel base = (racetrace.flags.FlagsModel) racetrace.engine.Models.create("mlx5", "pre",
-                java.util.Map.of());
-        java.util.List<racetrace.flags.Writer> got;
-        try {
-            got = racetrace.flags.WritersFile.parse(input, "fuzz.writers", base);
-        } catch (Throwable t) {
-            Fuzz.assertClearRefusal(t, input);
-            assertThat(t.getMessage()).as(Fuzz.show(input)).contains("fuzz.writers");
+        FlagsModel base = (FlagsModel) Models.create("mlx5", "pre",
+                Map.of());
+        List<Writer> got = Fuzz.readOrRefused(input, "fuzz.writers",
+                () -> WritersFile.parse(input, "fuzz.writers", base));
+        if (got == null) {
             return;
         }
         // Every row read is one the model can run: its field, context, kind and locks are the model's.
-        for (racetrace.flags.Writer w : got) {
+        for (Writer w : got) {
             assertThat(base.units().has(w.field())).as(Fuzz.show(input)).isTrue();
             assertThat(w.site()).matches("w[0-9]+");
         }
         if (input.equals(WRITERS)) {
-            assertThat(got).extracting(racetrace.flags.Writer::function).containsExactly("mlx5vf_new_event",
+            assertThat(got).extracting(Writer::function).containsExactly("mlx5vf_new_event",
                     "mlx5vf_new_ioctl");
         }
     }
@@ -447,7 +431,7 @@ class ReaderFuzzProperties {
                 (FlagsModel) Models.create("vfio-pci", "pre-a", Map.of("granularity", "location")),
                 (FlagsModel) Models.create("vfio-pci", "merged", Map.of("granularity", "byte")),
                 (FlagsModel) Models.create("mlx5", "pre", Map.of("granularity", "byte")));
-        static final Map<String, PairVerdict> FULL = new java.util.concurrent.ConcurrentHashMap<>();
+        static final Map<String, PairVerdict> FULL = new ConcurrentHashMap<>();
 
         static PairVerdict full(FlagsModel m, FieldPairs.Pair p) {
             return FULL.computeIfAbsent(m.instance() + " " + p, k -> new PairCheck(PairScope.DEFAULT,
@@ -484,7 +468,7 @@ class ReaderFuzzProperties {
     }
 
     /** Each random case's whole state space, explored once. */
-    private static final Map<Integer, Exploration> WHOLE = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<Integer, Exploration> WHOLE = new ConcurrentHashMap<>();
 
     @Property(tries = 400)
     void aCappedExplorationIsNeverCalledComplete(@ForAll long seed) {
@@ -540,13 +524,13 @@ class ReaderFuzzProperties {
         "--layout", "x.layout", "x.h", "--struct", "--arch", "arm64", "--model-path", "/nonexistent", "fields",
         "--max-states", "7", "--ops", "1", "--compare", "new-model", "int", "model", "naturals", "--package", ""};
 
-    private static final java.nio.file.Path NEW_MODEL_DIRS = newModelDirs();
+    private static final Path NEW_MODEL_DIRS = newModelDirs();
 
-    private static java.nio.file.Path newModelDirs() {
+    private static Path newModelDirs() {
         try {
-            return java.nio.file.Files.createTempDirectory("racetrace-fuzz-new-model");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            return Files.createTempDirectory("racetrace-fuzz-new-model");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -575,7 +559,7 @@ class ReaderFuzzProperties {
         }
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Racetrace.run(args.toArray(String[]::new), new java.io.ByteArrayInputStream(new byte[0]),
+        int code = Racetrace.run(args.toArray(String[]::new), new ByteArrayInputStream(new byte[0]),
                 new PrintWriter(out), new PrintWriter(err));
         assertThat(code).as("%s: %s", args, err).isIn(0, 1, 2, 4);
         assertThat(err.toString()).as("%s", args).doesNotContain("\tat ").doesNotContain("racetrace: internal error");

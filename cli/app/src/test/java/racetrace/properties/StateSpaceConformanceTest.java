@@ -15,11 +15,16 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import racetrace.engine.Fingerprint;
 import racetrace.engine.ForwardingModel;
 import racetrace.engine.Model;
 import racetrace.engine.Models;
 import racetrace.engine.Scenario;
+import racetrace.search.Resealed;
 import racetrace.search.ScenarioGenerator;
+import racetrace.search.ScheduleString;
+import racetrace.search.explore.Limits;
+import racetrace.search.explore.StateSpace;
 import racetrace.tlc.StateCounts;
 
 /**
@@ -49,7 +54,7 @@ class StateSpaceConformanceTest {
         // something happens: the first from the seed with at least 20 states.
         Random random = new Random(seed);
         Scenario s = ScenarioGenerator.generate(m.space(), random, 1);
-        while (racetrace.search.explore.StateSpace.explore(m, s, racetrace.search.explore.Limits.states(20))
+        while (StateSpace.explore(m, s, Limits.states(20))
                 .complete()) {
             s = ScenarioGenerator.generate(m.space(), random, 1);
         }
@@ -64,7 +69,7 @@ class StateSpaceConformanceTest {
     void aStateTheSpecCannotReachIsNamed(@TempDir Path dir) {
         assumeFalse(Boolean.getBoolean("racetrace.tlc.skip"), "TLC runs skipped (-Dracetrace.tlc.skip=true)");
         // Two config-space writers: the usage count goes 1, 2, 3 along the way.
-        Scenario s = racetrace.search.ScheduleString.decode(racetrace.search.ScheduleString.reseal(
+        Scenario s = ScheduleString.decode(Resealed.of(
                 "rt2:vfio-pci:pre-a:granularity=location:1.6b7ebaa4:phase=0:user/cfgCmd.1,user/cfgBar:11000000001:-"))
                 .scenario();
         Model<?> real = Models.create("vfio-pci", "pre-a", Map.of("granularity", "location"));
@@ -96,7 +101,7 @@ class StateSpaceConformanceTest {
 
         @Override
         public long fingerprint(S state) {
-            return racetrace.engine.Fingerprint.of(variables(state));
+            return Fingerprint.of(variables(state));
         }
     }
 }

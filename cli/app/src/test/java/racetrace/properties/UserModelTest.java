@@ -6,16 +6,26 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import racetrace.engine.Model;
+import racetrace.engine.Models;
+import racetrace.property.Bundle;
+import racetrace.search.hunt.HuntOptions;
+import racetrace.search.hunt.HuntResult;
+import racetrace.search.hunt.Hunter;
+import racetrace.search.hunt.Work;
 
 /**
  * A model of one's own, as a user gets it: written by {@code new-model} outside racetrace's tree,
@@ -211,6 +221,46 @@ class UserModelTest {
             assertThat(r.code()).as("%s%n%s", c, r.err()).isEqualTo(1);
             assertThat(r.out()).as(c).contains("NoLostUpdate violated");
         }
+    }
+
+    /**
+     * The property route (a failing property in {@code mvn test} of a project of one's own) writes
+     * the hunt's bundle, and its replay and tlc commands carry --model-path and replay as printed.
+     */
+    @Test
+    void thePropertyRoutesBundleAndCommandsReplayAsPrinted(@TempDir Path out) throws IOException {
+        String path = classes.toString();
+        Bundle b;
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
+                UserModelTest.class.getClassLoader())) {
+            ClassLoader before = Models.useClassLoader(loader);
+            try {
+                Model<?> m = Models.create("lost-update", "buggy", Map.of());
+                HuntResult r = Hunter.hunt(m, HuntOptions.defaults().withWork(Work.DEFAULT.withTries(3000)), null);
+                assertThat(r.violated()).isTrue();
+                b = Bundle.write(r.findings().get(0).shrunk(), "a test", out, "lost.update");
+            } finally {
+                Models.useClassLoader(before);
+            }
+        }
+        assertThat(b.files()).extracting(f -> f.getFileName().toString())
+                .contains("report.md", "trace.svg", "trace.itf.json", "bundle.json", "LostUpdate.tla");
+        List<String> printed = new ArrayList<>(List.of(b.replay()));
+        printed.addAll(commands(Files.readString(b.report())));
+        if (Boolean.getBoolean("racetrace.tlc.skip")) {
+            printed.removeIf(c -> c.startsWith("racetrace tlc"));
+        }
+        assertThat(printed).hasSizeGreaterThanOrEqualTo(2)
+                .allSatisfy(c -> assertThat(c).contains("--model-path " + path));
+        for (String c : printed) {
+            List<String> words = shellWords(c);
+            CommandLineTest.Run r = CommandLineTest.run(words.subList(1, words.size()).toArray(String[]::new));
+            assertThat(r.code()).as("%s%n%s", c, r.err()).isEqualTo(1);
+            assertThat(r.out()).as(c).contains("NoLostUpdate violated");
+        }
+        // and the bundle directory replays as a whole
+        CommandLineTest.Run whole = CommandLineTest.run("replay", b.directory().toString(), "--model-path", path);
+        assertThat(whole.code()).as(whole.err()).isEqualTo(1);
     }
 
     /** The racetrace replay and racetrace tlc commands in a text, each up to its line's end or closing backtick. */

@@ -3,17 +3,21 @@ package racetrace.properties;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import racetrace.engine.Models;
 import racetrace.search.Case;
 import racetrace.search.Minimizer;
+import racetrace.search.Parallel;
+import racetrace.search.hunt.Cap;
 import racetrace.search.hunt.Finding;
 import racetrace.search.hunt.HuntOptions;
 import racetrace.search.hunt.HuntResult;
 import racetrace.search.hunt.Hunter;
 import racetrace.search.hunt.Strategy;
+import racetrace.search.hunt.Work;
 import racetrace.xen.Legality;
 
 /**
@@ -32,13 +36,13 @@ class XenLegalityTest {
             // its first counterexample, which is then shrunk as the hunt shrinks it (the whole hunt of every
             // version, every finding, is what the property suite's whole-hunt mode checks).
             HuntResult r = Hunter.hunt(Models.create("xen-fifo", variant, Map.of()), new HuntOptions(3,
-                    new racetrace.search.hunt.Work(3000, 300_000, 600, 0), racetrace.search.hunt.Cap.NONE,
-                    Strategy.PORTFOLIO, racetrace.search.Parallel.cores(), 64, true), null);
+                    new Work(3000, 300_000, 600, 0), Cap.NONE,
+                    Strategy.PORTFOLIO, Parallel.cores(), 64, true), null);
             for (Finding f : r.findings()) {
                 // Small proving caps: what matters here is the ops of the case the shrinking ends at.
                 Minimizer.Result min = Minimizer.minimize(f.shrunk(), f.invariant(),
-                        new Minimizer.Options(20_000, 500, racetrace.search.Parallel.cores()));
-                for (Case c : java.util.Arrays.asList(f.shrunk(), min.minimal(), min.stepShortest())) {
+                        new Minimizer.Options(20_000, 500, Parallel.cores()));
+                for (Case c : Arrays.asList(f.shrunk(), min.minimal(), min.stepShortest())) {
                     if (c == null) {
                         continue;
                     }

@@ -5,14 +5,18 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import racetrace.cli.ExitCode;
 import racetrace.engine.FocusedModel;
 import racetrace.engine.Model;
 import racetrace.engine.Scenario;
 import racetrace.engine.Stepper;
+import racetrace.search.Parallel;
+import racetrace.search.explore.Exploration;
 import racetrace.search.explore.Limits;
 import racetrace.search.explore.StateSpace;
 import racetrace.search.hunt.Finding;
 import racetrace.search.hunt.Cap;
+import racetrace.search.hunt.Finding;
 import racetrace.search.hunt.HuntOptions;
 import racetrace.search.hunt.HuntResult;
 import racetrace.search.hunt.Hunter;
@@ -46,9 +50,9 @@ public final class Benchmark {
      */
     public static int code(ExhaustiveRow row) {
         String v = row.verdict();
-        return v.equals("equal") ? racetrace.cli.ExitCode.OK
-                : v.startsWith(INCONCLUSIVE) ? racetrace.cli.ExitCode.INCONCLUSIVE
-                : v.startsWith("TLC: ") ? racetrace.cli.ExitCode.TLC_FAILED : racetrace.cli.ExitCode.FOUND;
+        return v.equals("equal") ? ExitCode.OK
+                : v.startsWith(INCONCLUSIVE) ? ExitCode.INCONCLUSIVE
+                : v.startsWith("TLC: ") ? ExitCode.TLC_FAILED : ExitCode.FOUND;
     }
 
     /** Time to the first counterexample of one instance under one strategy, over the seeds. */
@@ -135,7 +139,7 @@ public final class Benchmark {
         long javaStates = 0;
         boolean complete = true;
         for (Scenario s : all) {
-            racetrace.search.explore.Exploration x = StateSpace.explore(bare, s, List.of(), Limits.states(MAX_STATES),
+            Exploration x = StateSpace.explore(bare, s, List.of(), Limits.states(MAX_STATES),
                     false);
             javaStates += x.distinctStates();
             complete &= x.complete();
@@ -163,7 +167,7 @@ public final class Benchmark {
      */
     private static double bestMillis(Model<?> model, List<Scenario> scenarios) {
         Model<?> bare = FocusedModel.none(model);
-        int cores = racetrace.search.Parallel.cores();
+        int cores = Parallel.cores();
         double best = Double.MAX_VALUE;
         for (int round = 0; round < 3; round++) {
             long t0 = System.nanoTime();
@@ -171,7 +175,7 @@ public final class Benchmark {
                 StateSpace.explore(bare, scenarios.get(0), List.of(),
                         Limits.states(50_000_000).withWorkers(cores), false);
             } else {
-                racetrace.search.Parallel.map(scenarios, s -> StateSpace.explore(bare, s, List.of(),
+                Parallel.map(scenarios, s -> StateSpace.explore(bare, s, List.of(),
                         Limits.states(50_000_000), false).distinctStates(), cores);
             }
             best = Math.min(best, (System.nanoTime() - t0) / 1e6);

@@ -1,5 +1,6 @@
 package racetrace.cli;
 
+import java.math.BigDecimal;
 import racetrace.engine.BadInputException;
 
 /** Range checks of numeric options, before any work starts; each refusal names the option and the range. */
@@ -31,6 +32,6 @@ public final class Checks {
 
     private static String plain(double v) {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v)
-                : java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+                : BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 }

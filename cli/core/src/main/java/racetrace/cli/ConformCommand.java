@@ -9,24 +9,26 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine;
+import racetrace.conform.ScenarioStateCounts;
 import racetrace.engine.BadInputException;
 import racetrace.engine.Execution;
 import racetrace.engine.Model;
-import java.util.Set;
-import racetrace.conform.ScenarioStateCounts;
-import racetrace.tlc.StateCounts;
+import racetrace.engine.Scenario;
 import racetrace.search.Case;
+import racetrace.search.ModelOrigin;
 import racetrace.search.RandomCases;
 import racetrace.search.explore.ActionCoverage;
 import racetrace.search.explore.Limits;
 import racetrace.tla.BatchValidation;
 import racetrace.tla.BatchValidator;
 import racetrace.tla.TlcResult;
+import racetrace.tlc.StateCounts;
 
 /**
  * Keeps each Java model and its TLA+ spec from drifting apart: random executions of every
@@ -41,10 +43,8 @@ import racetrace.tla.TlcResult;
                 + "action they miss, are behaviours of the model's TLA+ spec, with the same invariant verdicts; "
                 + "with --states, that the Java model and the spec reach the same states on the coverage scenarios. "
                 + "Exits 1 on any disagreement, 4 when a cap left some of the work undone (--tlc-timeout, a scenario "
-                + "over --states-max, no coverage scenarios to compare), 3 when TLC could not run.",
-        exitCodeListHeading = ExitCode.HEADING,
-        exitCodeList = {ExitCode.L0, ExitCode.L1, ExitCode.L2, ExitCode.L3, ExitCode.L4, ExitCode.L5, ExitCode.L70,
-            ExitCode.L130})
+                + "over --states-max, no coverage scenarios to compare, a declared action no checked run took), "
+                + "3 when TLC could not run.")
 final class ConformCommand implements Callable<Integer> {
 
     /** Rough TLC cost measured on the bundled specs (2 cores): start-up per run, then per execution. */
@@ -168,8 +168,8 @@ final class ConformCommand implements Callable<Integer> {
                     } else {
                         failures.add("run " + (rv.index() - r[0]) + ": " + rv.status() + " at step " + rv.step() + ": "
                                 + rv.detail() + " (racetrace replay"
-                                + racetrace.search.ModelOrigin.arguments(instances.get(k)) + " "
-                                + new racetrace.search.Case(instances.get(k), all.get(rv.index()).scenario(),
+                                + ModelOrigin.arguments(instances.get(k)) + " "
+                                + new Case(instances.get(k), all.get(rv.index()).scenario(),
                                         all.get(rv.index()).schedule()) + ")");
                     }
                 }
@@ -185,6 +185,11 @@ final class ConformCommand implements Callable<Integer> {
             }
             if (states && inst.coverageScenarios().isEmpty()) {
                 // --states asked for a comparison that this instance cannot give: not "every state agrees".
+                code = ExitCode.worst(code, ExitCode.INCONCLUSIVE);
+            }
+            if (!notTaken.isEmpty()) {
+                // Declared actions no checked run took (no coverage scenario reached them within
+                // COVERAGE_STATES): TLC never saw those steps, so conformance is not shown for them.
                 code = ExitCode.worst(code, ExitCode.INCONCLUSIVE);
             }
             if (unchecked > 0) {
@@ -226,7 +231,9 @@ final class ConformCommand implements Callable<Integer> {
                         unchecked == 0 ? "" : "; " + unchecked + " not checked: " + why,
                         inst.actions().isEmpty() ? "not declared"
                                 : (inst.actions().size() - notTaken.size()) + " of " + inst.actions().size()
-                                        + (notTaken.isEmpty() ? "" : ", missing " + notTaken));
+                                        + (notTaken.isEmpty() ? "" : ", missing " + notTaken + " (no run TLC checked "
+                                                + "took them, none of the coverage scenarios within " + COVERAGE_STATES
+                                                + " states each: inconclusive)"));
                 failures.forEach(f -> o.println("   " + f));
                 if (states && inst.coverageScenarios().isEmpty()) {
                     o.println("   states: not compared: the model declares no coverageScenarios(), the scenarios "
@@ -269,9 +276,9 @@ final class ConformCommand implements Callable<Integer> {
         Map<Model<?>, List<StateCounts.Comparison>> out = new LinkedHashMap<>();
         for (Map.Entry<String, List<Model<?>>> e : bySpec.entrySet()) {
             List<Model<?>> models = new ArrayList<>();
-            List<racetrace.engine.Scenario> scenarios = new ArrayList<>();
+            List<Scenario> scenarios = new ArrayList<>();
             for (Model<?> m : e.getValue()) {
-                for (racetrace.engine.Scenario sc : m.coverageScenarios()) {
+                for (Scenario sc : m.coverageScenarios()) {
                     models.add(m);
                     scenarios.add(sc);
                 }

@@ -1,5 +1,10 @@
 package racetrace.cli;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import racetrace.tla.TlcVerdict;
+
 /**
  * The exit codes of every racetrace command, in the manner of grep and diff, so that a CI job can
  * gate on them: the lowest code says "nothing found", the next "found something", then errors.
@@ -47,10 +52,23 @@ public final class ExitCode {
     }
 
     /**
+     * Every code with its line ({@code L0} to {@code L130}), for the --help of the commands that can
+     * end with any of them; a command whose annotation lists fewer keeps its own list.
+     */
+    static Map<String, String> all() {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String line : List.of(L0, L1, L2, L3, L4, L5, L70, L130)) {
+            int colon = line.indexOf(':');
+            out.put(line.substring(0, colon), line.substring(colon + 1));
+        }
+        return out;
+    }
+
+    /**
      * The code of one TLC run by its verdict: a timeout is the user's clock (--tlc-timeout) cutting
      * the check short, so inconclusive; any other failure means TLC could not run.
      */
-    public static int ofTlc(racetrace.tla.TlcVerdict v) {
+    public static int ofTlc(TlcVerdict v) {
         return switch (v) {
             case OK -> OK;
             case INVARIANT_VIOLATED, DEADLOCK -> FOUND;

@@ -1,5 +1,7 @@
 package racetrace.cli;
 
+import java.io.File;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,6 +10,7 @@ import java.util.Map;
 import racetrace.report.ComparisonPage;
 import racetrace.search.hunt.Finding;
 import racetrace.search.hunt.HuntResult;
+import racetrace.tla.TlaExportException;
 import racetrace.tla.TlcConfirmation;
 import racetrace.tla.report.BundleWriter;
 import racetrace.tlc.Confirmations;
@@ -49,11 +52,11 @@ final class HuntBundles {
             BundleWriter.Written w = Confirmations.writeBundle(r, f, c, c == null ? "not run: add --tlc to have TLC "
                     + "confirm the trace (the TLA+ files here let anyone run it)" : null, dir, replayOptions);
             current.put(f.invariant(), out.toAbsolutePath().normalize().relativize(w.directory().toAbsolutePath()
-                    .normalize()).toString().replace(java.io.File.separatorChar, '/'));
+                    .normalize()).toString().replace(File.separatorChar, '/'));
             return null;
-        } catch (java.io.UncheckedIOException e) {
+        } catch (UncheckedIOException e) {
             return e.getMessage() + " (" + OutputDirectory.reason(e.getCause()) + ")";
-        } catch (racetrace.tla.TlaExportException e) {
+        } catch (TlaExportException e) {
             return e.getMessage();
         }
     }

@@ -2,24 +2,28 @@ package racetrace.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 import racetrace.engine.BadInputException;
 import racetrace.engine.Model;
 import racetrace.report.HuntReport;
+import racetrace.search.ModelOrigin;
 import racetrace.search.RandomCases;
 import racetrace.search.hunt.Finding;
 import racetrace.search.hunt.HuntOptions;
 import racetrace.search.hunt.HuntResult;
 import racetrace.search.hunt.Hunter;
-import racetrace.search.ModelOrigin;
+import racetrace.search.hunt.Strategy;
 import racetrace.search.hunt.Work;
 import racetrace.tla.TlcConfirmation;
 import racetrace.tlc.Confirmations;
@@ -34,10 +38,7 @@ import racetrace.tlc.Confirmations;
                 + "prints, per instance, its verdict (violated, held, inconclusive) and the minimal CPU table of each "
                 + "violation, then a summary. The work bounds (--tries, --states, --swarm, --scope) end a hunt, so "
                 + "the same seed gives the same results on any machine; --seconds caps it.",
-            "Exits 1 when any instance is violated, 4 when none is but a cap cut one short."},
-        exitCodeListHeading = ExitCode.HEADING,
-        exitCodeList = {ExitCode.L0, ExitCode.L1, ExitCode.L2, ExitCode.L3, ExitCode.L4, ExitCode.L5, ExitCode.L70,
-            ExitCode.L130})
+            "Exits 1 when any instance is violated, 4 when none is but a cap cut one short."})
 final class HuntCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -65,7 +66,7 @@ final class HuntCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         budget.validate();
-        racetrace.search.hunt.Strategy strategy = search.validate();
+        Strategy strategy = search.validate();
         tlcOptions.validate();
         tlcOptions.requireUsedOnlyWith(tlc, "--tlc", "--tlc-timeout");
         List<Model<?>> instances = selection.instances(InstanceSelection.Need.MODEL_OR_ALL);
@@ -110,7 +111,7 @@ final class HuntCommand implements Callable<Integer> {
             HuntResult r = Hunter.hunt(m, options, new Hunter.Listener() {
                 @Override
                 public void progress(Model<?> model, long runs, long states, long millis) {
-                    Racetrace.note(err, String.format(java.util.Locale.ROOT, "%s, %s: %d runs, %d states, %.1f s",
+                    Racetrace.note(err, String.format(Locale.ROOT, "%s, %s: %d runs, %d states, %.1f s",
                             where, model.instance(), runs, states, millis / 1000.0));
                 }
 
@@ -185,7 +186,7 @@ final class HuntCommand implements Callable<Integer> {
         if (bundles != null) {
             try {
                 page = bundles.page();
-            } catch (java.io.UncheckedIOException e) {
+            } catch (UncheckedIOException e) {
                 Racetrace.note(err, "the comparison page was not written: " + e.getMessage() + " ("
                         + OutputDirectory.reason(e.getCause()) + ")");
                 code = ExitCode.worst(code, ExitCode.TLC_FAILED);
@@ -221,7 +222,7 @@ final class HuntCommand implements Callable<Integer> {
     /** The bundle paths of a hunt's JSON object as written under --out: relative to it, so the directory moves whole. */
     @SuppressWarnings("unchecked")
     private static void relativeBundles(Map<String, Object> o, Path out) {
-        java.util.function.UnaryOperator<Object> rel = v -> v == null ? null
+        UnaryOperator<Object> rel = v -> v == null ? null
                 : out.toAbsolutePath().normalize().relativize(Path.of((String) v).toAbsolutePath().normalize()).toString();
         o.computeIfPresent("bundle", (k, v) -> rel.apply(v));
         for (Map<String, Object> f : (List<Map<String, Object>>) o.getOrDefault("findings", List.of())) {
@@ -246,7 +247,7 @@ final class HuntCommand implements Callable<Integer> {
         String replayOptions;
         try {
             replayOptions = selection.variantInputs().copyInto(dir) + ModelOrigin.arguments(r.model());
-        } catch (java.io.UncheckedIOException e) {
+        } catch (UncheckedIOException e) {
             return e.getMessage() + " (" + OutputDirectory.reason(e.getCause()) + ")";
         }
         return bundles.write(r, f, c, replayOptions);

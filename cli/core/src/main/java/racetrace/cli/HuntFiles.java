@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import racetrace.engine.Instance;
 import racetrace.engine.Invariant;
@@ -42,7 +43,7 @@ final class HuntFiles {
 
     /** A reused --out keeps only this run's files: an invariant found last time and not now leaves nothing behind. */
     void clearOld(Model<?> m) {
-        List<String> names = new java.util.ArrayList<>(m.invariants().stream().map(Invariant::name).toList());
+        List<String> names = new ArrayList<>(m.invariants().stream().map(Invariant::name).toList());
         if (!names.contains(Deadlocks.NAME)) {
             names.add(Deadlocks.NAME);
         }

@@ -1,6 +1,7 @@
 package racetrace.cli;
 
 import racetrace.engine.Leaves;
+import racetrace.tla.TlaFunction;
 
 /** A TLA+ value read from a trace, as the CPU table prints values. */
 final class ItfValueText {
@@ -9,7 +10,7 @@ final class ItfValueText {
     }
 
     static String of(Object v) {
-        Object plain = v instanceof racetrace.tla.TlaFunction f ? f.mapping() : v;
+        Object plain = v instanceof TlaFunction f ? f.mapping() : v;
         return Leaves.text(plain);
     }
 }

@@ -2,17 +2,21 @@ package racetrace.cli;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 import racetrace.engine.ActorKind;
 import racetrace.engine.Config;
 import racetrace.engine.Invariant;
 import racetrace.engine.Model;
 import racetrace.engine.ModelFamily;
 import racetrace.engine.Models;
+import racetrace.engine.Op;
 import racetrace.engine.Param;
 import racetrace.report.Templates;
 import racetrace.search.scope.ScenarioEnumeration;
@@ -54,12 +58,12 @@ final class ListCommand implements Callable<Integer> {
             List<String> options = new ArrayList<>();
             f.options().forEach((k, vs) -> {
                 // A default can depend on the variant (xen-fifo's callers: each version's own era).
-                java.util.Set<String> defaults = new java.util.LinkedHashSet<>();
+                Set<String> defaults = new LinkedHashSet<>();
                 f.variants().forEach(v -> defaults.add(f.defaultOption(v, k)));
                 options.add(k + " in " + String.join("|", vs) + " (default " + (defaults.size() == 1
                         ? defaults.iterator().next() : "per variant: " + f.variants().stream()
                                 .map(v -> v + "=" + f.defaultOption(v, k))
-                                .collect(java.util.stream.Collectors.joining(", "))) + ")");
+                                .collect(Collectors.joining(", "))) + ")");
             });
             m.put("options", options);
             Model<?> sample = Models.create(f.name(), bundled.get(bundled.size() - 1), Map.of());
@@ -82,10 +86,10 @@ final class ListCommand implements Callable<Integer> {
             m.put("params", params);
             // Actors can depend on the configuration: list each with its widest alphabet.
             Map<String, ActorKind> kinds = new LinkedHashMap<>();
-            Map<String, List<racetrace.engine.Op>> alphabets = new LinkedHashMap<>();
+            Map<String, List<Op>> alphabets = new LinkedHashMap<>();
             for (Config c : configs(sample.space().params())) {
                 for (ActorKind k : sample.space().actors(c)) {
-                    List<racetrace.engine.Op> a = sample.space().alphabet(c, k.name());
+                    List<Op> a = sample.space().alphabet(c, k.name());
                     ActorKind seen = kinds.get(k.name());
                     if (seen == null || k.maxThreads() > seen.maxThreads()) {
                         kinds.put(k.name(), k);

@@ -1,6 +1,7 @@
 package racetrace.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import racetrace.engine.ModelFailure;
 import racetrace.search.Case;
@@ -50,7 +51,7 @@ final class ModelFailures {
     }
 
     /** Packages of racetrace, the JDK and racetrace's libraries: what is not one of them is a user's code. */
-    private static final java.util.List<String> OURS = java.util.List.of("racetrace.", "java.", "javax.", "jdk.",
+    private static final List<String> OURS = List.of("racetrace.", "java.", "javax.", "jdk.",
             "sun.", "com.sun.", "picocli.", "com.fasterxml.", "freemarker.", "net.jqwik.", "org.junit.");
 
     /**
@@ -70,7 +71,7 @@ final class ModelFailures {
 
     /** The report of an exception a user's class threw outside a run: no run to replay, its frames. */
     static int reportUserCode(Throwable ex, PrintWriter err) {
-        List<StackTraceElement> frames = new java.util.ArrayList<>();
+        List<StackTraceElement> frames = new ArrayList<>();
         for (StackTraceElement f : ex.getStackTrace()) {
             if (f.getClassName().startsWith("racetrace.")) {
                 break;

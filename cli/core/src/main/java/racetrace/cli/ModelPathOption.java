@@ -2,17 +2,22 @@ package racetrace.cli;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.zip.ZipFile;
-import picocli.CommandLine;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
+import racetrace.engine.Model;
 import racetrace.engine.Models;
 
 /**
@@ -38,7 +43,7 @@ public final class ModelPathOption {
     List<Path> entries() {
         List<Path> out = new ArrayList<>();
         for (String p : paths) {
-            for (String part : p.split(java.util.regex.Pattern.quote(File.pathSeparator))) {
+            for (String part : p.split(Pattern.quote(File.pathSeparator))) {
                 if (!part.isBlank()) {
                     out.add(Path.of(part.strip()));
                 }
@@ -78,7 +83,7 @@ public final class ModelPathOption {
         try {
             List<URL> files = new ArrayList<>();
             for (String services : SERVICES) {
-                files.addAll(java.util.Collections.list(loader.findResources(services)));
+                files.addAll(Collections.list(loader.findResources(services)));
             }
             if (files.isEmpty()) {
                 close(loader);
@@ -107,8 +112,8 @@ public final class ModelPathOption {
 
     /** Whether a services file names at least one class: a line that is not blank or a comment. */
     private static boolean namesAClass(URL file) {
-        try (java.io.InputStream in = file.openStream()) {
-            String text = new String(in.readNBytes(1 << 20), java.nio.charset.StandardCharsets.UTF_8);
+        try (InputStream in = file.openStream()) {
+            String text = new String(in.readNBytes(1 << 20), StandardCharsets.UTF_8);
             return text.lines().map(l -> l.replaceAll("#.*", "").strip()).anyMatch(l -> !l.isEmpty());
         } catch (IOException e) {
             return false;
@@ -183,12 +188,12 @@ public final class ModelPathOption {
      * The one line for a command that needs a TLA+ spec and a model (of one's own, typically) that
      * has none: a spec is optional, and only TLC needs it.
      */
-    public static String noSpec(racetrace.engine.Model<?> m, String what) {
+    public static String noSpec(Model<?> m, String what) {
         return noSpec(List.of(m), what);
     }
 
     /** As {@link #noSpec(racetrace.engine.Model, String)}, for every instance without a spec. */
-    public static String noSpec(List<? extends racetrace.engine.Model<?>> without, String what) {
+    public static String noSpec(List<? extends Model<?>> without, String what) {
         List<String> names = without.stream().map(m -> m.instance().toString()).distinct().toList();
         return what + " needs the model's TLA+ spec, and " + (names.size() == 1 ? names.get(0) + " has"
                 : String.join(", ", names) + " have") + " none (tlaModule() is null); every command without TLC "

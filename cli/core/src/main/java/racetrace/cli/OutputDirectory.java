@@ -1,10 +1,24 @@
 package racetrace.cli;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import racetrace.engine.BadInputException;
 
@@ -19,11 +33,11 @@ public final class OutputDirectory {
     public static final String LOCK = ".racetrace-lock";
 
     /** A lock this process holds, and the thread (the command) that took it. */
-    private record Held(java.nio.channels.FileLock lock, Thread owner) {
+    private record Held(FileLock lock, Thread owner) {
     }
 
     /** The locks this process holds, by directory, until {@link #unlockAll}. */
-    private static final java.util.Map<Path, Held> LOCKS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<Path, Held> LOCKS = new ConcurrentHashMap<>();
 
     private OutputDirectory() {
     }
@@ -44,14 +58,14 @@ public final class OutputDirectory {
                     + "process); wait for it to finish, or give another " + option);
         }
         Path file = abs.resolve(LOCK);
-        java.nio.channels.FileChannel ch = null;
+        FileChannel ch = null;
         try {
-            ch = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.CREATE,
-                    java.nio.file.StandardOpenOption.READ, java.nio.file.StandardOpenOption.WRITE);
-            java.nio.channels.FileLock lock;
+            ch = FileChannel.open(file, StandardOpenOption.CREATE,
+                    StandardOpenOption.READ, StandardOpenOption.WRITE);
+            FileLock lock;
             try {
                 lock = ch.tryLock();
-            } catch (java.nio.channels.OverlappingFileLockException e) {
+            } catch (OverlappingFileLockException e) {
                 lock = null; // another command of this process holds it
             }
             if (lock == null) {
@@ -62,9 +76,9 @@ public final class OutputDirectory {
                         + option);
             }
             ch.truncate(0);
-            ch.write(java.nio.ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + ", since "
-                    + java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + "\n")
-                    .getBytes(java.nio.charset.StandardCharsets.UTF_8)), 0);
+            ch.write(ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + ", since "
+                    + Instant.now().truncatedTo(ChronoUnit.SECONDS) + "\n")
+                    .getBytes(StandardCharsets.UTF_8)), 0);
             ch.force(false);
             LOCKS.put(abs, new Held(lock, Thread.currentThread()));
         } catch (IOException e) {
@@ -80,11 +94,11 @@ public final class OutputDirectory {
         }
     }
 
-    private static String holder(java.nio.channels.FileChannel ch) {
+    private static String holder(FileChannel ch) {
         try {
-            java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(200);
+            ByteBuffer b = ByteBuffer.allocate(200);
             ch.read(b, 0);
-            return new String(b.array(), 0, b.position(), java.nio.charset.StandardCharsets.UTF_8).strip();
+            return new String(b.array(), 0, b.position(), StandardCharsets.UTF_8).strip();
         } catch (IOException e) {
             return "";
         }
@@ -95,7 +109,7 @@ public final class OutputDirectory {
      * each command).
      */
     public static synchronized void unlockAll() {
-        for (java.util.Iterator<Held> it = LOCKS.values().iterator(); it.hasNext();) {
+        for (Iterator<Held> it = LOCKS.values().iterator(); it.hasNext();) {
             Held h = it.next();
             if (h.owner() != Thread.currentThread()) {
                 continue;
@@ -164,7 +178,7 @@ public final class OutputDirectory {
                 }
             }
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot clear the old files in " + dir + ": " + reason(e), e);
+            throw new UncheckedIOException("cannot clear the old files in " + dir + ": " + reason(e), e);
         }
     }
 
@@ -178,10 +192,10 @@ public final class OutputDirectory {
 
     public static String reason(Exception e) {
         String m = e.getMessage();
-        if (e instanceof java.nio.file.AccessDeniedException) {
+        if (e instanceof AccessDeniedException) {
             return "permission denied";
         }
-        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+        if (e instanceof FileSystemException f && f.getReason() != null) {
             return f.getReason();
         }
         return m == null ? e.getClass().getSimpleName() : m;

@@ -1,17 +1,21 @@
 package racetrace.cli;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 import racetrace.cli.plugin.CommandLinePlugin;
 import racetrace.cli.plugin.Plugins;
 import racetrace.cli.plugin.VariantInput;
 import racetrace.engine.BadInputException;
 import racetrace.engine.ModelFailure;
 import racetrace.engine.Models;
+import racetrace.tla.TlaExportException;
 
 /**
  * The racetrace command: list, hunt, replay, tlc, conform, bench, new-model, and the commands the
@@ -19,10 +23,7 @@ import racetrace.engine.Models;
  * the flags families).
  */
 @Command(name = "racetrace", mixinStandardHelpOptions = true, version = "racetrace 0.1.0",
-        description = "Finds races in step-level models of concurrent kernel and hypervisor code.",
-        exitCodeListHeading = ExitCode.HEADING,
-        exitCodeList = {ExitCode.L0, ExitCode.L1, ExitCode.L2, ExitCode.L3, ExitCode.L4, ExitCode.L5, ExitCode.L70,
-            ExitCode.L130})
+        description = "Finds races in step-level models of concurrent kernel and hypervisor code.")
 public final class Racetrace implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -33,17 +34,17 @@ public final class Racetrace implements Callable<Integer> {
     ModelPathOption modelPath;
 
     /** Standard input, for replay -. */
-    private final java.io.InputStream in;
+    private final InputStream in;
 
     public Racetrace() {
         this(System.in);
     }
 
-    Racetrace(java.io.InputStream in) {
+    Racetrace(InputStream in) {
         this.in = in;
     }
 
-    java.io.InputStream in() {
+    InputStream in() {
         return in;
     }
 
@@ -83,8 +84,9 @@ public final class Racetrace implements Callable<Integer> {
     }
 
     /** The command line reading standard input from {@code in}. */
-    public static CommandLine commandLine(java.io.InputStream in, PrintWriter out, PrintWriter err) {
+    public static CommandLine commandLine(InputStream in, PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new Racetrace(in));
+        listEveryExitCode(cl);
         List<Object> commands = new ArrayList<>(List.of(new ListCommand(), new HuntCommand(), new ReplayCommand(),
                 new TlcCommand(), new ConformCommand(), new BenchCommand()));
         for (CommandLinePlugin p : Plugins.all()) {
@@ -94,6 +96,9 @@ public final class Racetrace implements Callable<Integer> {
         commands.add(new CommandLine.HelpCommand());
         for (Object c : commands) {
             CommandLine sub = new CommandLine(c);
+            if (!(c instanceof CommandLine.HelpCommand)) {
+                listEveryExitCode(sub);
+            }
             addVariantInputs(sub);
             cl.addSubcommand(sub);
         }
@@ -131,6 +136,14 @@ public final class Racetrace implements Callable<Integer> {
         return cl;
     }
 
+    /** A command that lists no exit codes of its own gets every code in its --help (ExitCode.all). */
+    private static void listEveryExitCode(CommandLine c) {
+        CommandLine.Model.UsageMessageSpec usage = c.getCommandSpec().usageMessage();
+        if (usage.exitCodeList().isEmpty()) {
+            usage.exitCodeListHeading(ExitCode.HEADING).exitCodeList(ExitCode.all());
+        }
+    }
+
     /**
      * Adds every plug-in's variant-input option (--layout FILE) to a command that takes an instance:
      * one whose object, or a mixin of it, is a {@link TakesVariantInput}.
@@ -155,7 +168,7 @@ public final class Racetrace implements Callable<Integer> {
     }
 
     /** As {@link #run(String[], PrintWriter, PrintWriter)}, with standard input from {@code in}. */
-    public static int run(String[] args, java.io.InputStream in, PrintWriter out, PrintWriter err) {
+    public static int run(String[] args, InputStream in, PrintWriter out, PrintWriter err) {
         int code;
         try {
             code = commandLine(in, out, err).execute(args);
@@ -208,8 +221,8 @@ public final class Racetrace implements Callable<Integer> {
         if (ex instanceof BadInputException) {
             return ExitCode.BAD_INPUT;
         }
-        if (ex instanceof TlcFailure || ex instanceof racetrace.tla.TlaExportException
-                || ex instanceof java.io.UncheckedIOException || ex instanceof java.io.IOException) {
+        if (ex instanceof TlcFailure || ex instanceof TlaExportException
+                || ex instanceof UncheckedIOException || ex instanceof IOException) {
             return ExitCode.TLC_FAILED;
         }
         return ExitCode.INTERNAL;
@@ -225,7 +238,7 @@ public final class Racetrace implements Callable<Integer> {
             // A model of one's own is found only through the model path.
             return ex.getMessage() + " (a model of your own: add --model-path <its target/classes or jar>)";
         }
-        if (ex instanceof java.io.UncheckedIOException u) {
+        if (ex instanceof UncheckedIOException u) {
             return ex.getMessage() + (u.getCause() == null ? "" : " (" + OutputDirectory.reason(u.getCause()) + ")");
         }
         return String.valueOf(ex.getMessage());
@@ -240,11 +253,5 @@ public final class Racetrace implements Callable<Integer> {
     public static void note(PrintWriter err, String text) {
         err.println("racetrace: " + text);
         err.flush();
-    }
-
-    /** The exit codes that --help lists, for tests and the README. */
-    static List<String> exitCodes() {
-        return List.of(ExitCode.L0, ExitCode.L1, ExitCode.L2, ExitCode.L3, ExitCode.L4, ExitCode.L5, ExitCode.L70,
-                ExitCode.L130);
     }
 }

@@ -1,13 +1,15 @@
 package racetrace.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 import racetrace.engine.Execution;
 import racetrace.engine.Outcome;
 import racetrace.report.HuntReport;
@@ -62,7 +64,7 @@ final class ReplayCommand implements Callable<Integer>, TakesVariantInput {
         String bundle = null;
         try {
             if (BundleReplay.isDirectory(input)) {
-                BundleReplay.Checked checked = BundleReplay.read(java.nio.file.Path.of(input), inputs);
+                BundleReplay.Checked checked = BundleReplay.read(Path.of(input), inputs);
                 c = checked.replay();
                 bundle = checked.madeWith();
             } else {
@@ -86,7 +88,7 @@ final class ReplayCommand implements Callable<Integer>, TakesVariantInput {
         data.put("bundle", bundle == null ? "" : bundle);
         // What the violation rests on: the model's assumptions whose other values leave this scenario
         // without it (re-checked exhaustively, as hunt does).
-        java.util.List<String> assumes = java.util.List.of();
+        List<String> assumes = List.of();
         if (ex.outcome() instanceof Outcome.Violated v) {
             assumes = Assumptions.of(c, v.invariant()).stream().map(Assumptions.Dependence::describe).toList();
         }

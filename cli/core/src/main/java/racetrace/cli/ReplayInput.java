@@ -1,6 +1,7 @@
 package racetrace.cli;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -42,7 +43,7 @@ public final class ReplayInput {
     }
 
     /** The case the argument names; {@code -} reads {@code stdin}. */
-    public static Case read(String arg, java.io.InputStream stdin) {
+    public static Case read(String arg, InputStream stdin) {
         return decode(text(arg, stdin));
     }
 
@@ -58,7 +59,7 @@ public final class ReplayInput {
     }
 
     /** Reads what the argument names (a file, standard input), refusing what is no text; decodes nothing. */
-    static Text text(String arg, java.io.InputStream stdin) {
+    static Text text(String arg, InputStream stdin) {
         if (ScheduleString.looksLikeOne(arg)) {
             return new Text("the schedule string", arg, true);
         }

@@ -1,5 +1,6 @@
 package racetrace.cli;
 
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -100,7 +101,7 @@ record ScaffoldNames(String name, String javaPackage, String prefix) {
      * @param sources the project's files by path, with their text
      */
     void checkAgainst(Map<String, String> sources) {
-        Map<String, String> imported = new java.util.LinkedHashMap<>();
+        Map<String, String> imported = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : sources.entrySet()) {
             if (e.getKey().endsWith(".java")) {
                 Matcher m = IMPORT.matcher(e.getValue());

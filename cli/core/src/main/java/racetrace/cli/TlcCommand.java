@@ -3,6 +3,7 @@ package racetrace.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,23 +11,27 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 import racetrace.engine.BadInputException;
 import racetrace.engine.FocusedModel;
+import racetrace.engine.Invariant;
 import racetrace.engine.Model;
 import racetrace.engine.Scenario;
 import racetrace.engine.Schedule;
 import racetrace.report.HuntReport;
+import racetrace.report.Templates;
 import racetrace.search.Case;
 import racetrace.search.Deadlocks;
+import racetrace.search.ModelOrigin;
 import racetrace.search.ScheduleString;
 import racetrace.tla.SpecChecker;
 import racetrace.tla.TlcResult;
 import racetrace.tla.TlcVerdict;
 import racetrace.tlc.Confirmations;
+import racetrace.tlc.StateCounts;
 import racetrace.tlc.TlcTraceFile;
 
 /**
@@ -40,10 +45,7 @@ import racetrace.tlc.TlcTraceFile;
                 + "--max-states) stopped the check first, 3 when TLC could not run.",
             "The scenario: <model> --variant V (or --layout FILE) [--option NAME=VALUE] [--config NAME=VALUE] "
                 + "--thread actor/op+op ..., or --from <schedule-string> (with --layout FILE when the string's "
-                + "variant came from one)."},
-        exitCodeListHeading = ExitCode.HEADING,
-        exitCodeList = {ExitCode.L0, ExitCode.L1, ExitCode.L2, ExitCode.L3, ExitCode.L4, ExitCode.L5, ExitCode.L70,
-            ExitCode.L130})
+                + "variant came from one)."})
 final class TlcCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -99,7 +101,7 @@ final class TlcCommand implements Callable<Integer> {
         Racetrace.note(spec.commandLine().getErr(), "the Java explorer and TLC count the states of " + m.instance()
                 + " for " + describe(c.scenario()) + ": two exhaustive runs; TLC stops after " + tlcOptions.timeout
                 + " s (--tlc-timeout)");
-        racetrace.tlc.StateCounts.Comparison cmp = racetrace.tlc.StateCounts.compare(m, c.scenario(), dir,
+        StateCounts.Comparison cmp = StateCounts.compare(m, c.scenario(), dir,
                 tlcOptions.duration(), maxStates);
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("model", m.instance().model());
@@ -122,13 +124,13 @@ final class TlcCommand implements Callable<Integer> {
             default -> "tlc-failed";
         });
         report.put("maxStates", maxStates);
-        report.put("statewise", cmp.javaStates() <= racetrace.tlc.StateCounts.MAX_COMPARED);
-        report.put("maxCompared", racetrace.tlc.StateCounts.MAX_COMPARED);
+        report.put("statewise", cmp.javaStates() <= StateCounts.MAX_COMPARED);
+        report.put("maxCompared", StateCounts.MAX_COMPARED);
         PrintWriter o = spec.commandLine().getOut();
         if (output.json) {
             o.println(new ObjectMapper().writeValueAsString(report));
         } else {
-            o.print(racetrace.report.Templates.render("states", report));
+            o.print(Templates.render("states", report));
         }
         o.flush();
         return code;
@@ -138,7 +140,7 @@ final class TlcCommand implements Callable<Integer> {
      * Equal or different only when both searches saw every state: a Java search stopped at
      * --max-states, or TLC stopped at --tlc-timeout, compares nothing (inconclusive, never "different").
      */
-    static int statesCode(racetrace.tlc.StateCounts.Comparison cmp) {
+    static int statesCode(StateCounts.Comparison cmp) {
         int tlc = ExitCode.ofTlc(cmp.tlc().verdict());
         if (tlc == ExitCode.TLC_FAILED) {
             return tlc;
@@ -194,7 +196,7 @@ final class TlcCommand implements Callable<Integer> {
         cfg.putAll(c.scenario().config().values());
         report.put("config", cfg);
         report.put("threads", c.scenario().threads().stream().map(Object::toString).toList());
-        report.put("checked", m.invariants().stream().map(racetrace.engine.Invariant::name).toList());
+        report.put("checked", m.invariants().stream().map(Invariant::name).toList());
         report.put("verdict", verdictWord(r.verdict()));
         report.put("invariant", r.violatedInvariant());
         report.put("shortest", r.verdict() == TlcVerdict.INVARIANT_VIOLATED ? r.trace().size() - 1 : null);
@@ -221,7 +223,7 @@ final class TlcCommand implements Callable<Integer> {
             try {
                 TlcTraceFile.write(file, c, r.output());
                 report.put("traceFile", file.toString());
-            } catch (java.io.UncheckedIOException e) {
+            } catch (UncheckedIOException e) {
                 report.put("error", e.getMessage() + " (" + OutputDirectory.reason(e.getCause()) + ")");
                 code = ExitCode.TLC_FAILED;
             }
@@ -230,7 +232,7 @@ final class TlcCommand implements Callable<Integer> {
             o.println(new ObjectMapper().writeValueAsString(report));
         } else {
             print(o, c, r, report, selection.variantInputs().asArguments()
-                    + racetrace.search.ModelOrigin.arguments(c.model()));
+                    + ModelOrigin.arguments(c.model()));
         }
         o.flush();
         return code;

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import racetrace.cli.ExitCode;
 import racetrace.engine.FocusedModel;
 import racetrace.engine.Model;
 import racetrace.engine.Scenario;
@@ -116,15 +117,15 @@ public final class ScenarioStateCounts {
      */
     public static int code(StateCounts.Comparison c) {
         if (tooLarge(c)) {
-            return racetrace.cli.ExitCode.INCONCLUSIVE;
+            return ExitCode.INCONCLUSIVE;
         }
         if (c.tlc() == null) {
-            return racetrace.cli.ExitCode.TLC_FAILED;
+            return ExitCode.TLC_FAILED;
         }
-        int tlc = racetrace.cli.ExitCode.ofTlc(c.tlc().verdict());
-        if (tlc != racetrace.cli.ExitCode.OK) {
-            return tlc == racetrace.cli.ExitCode.FOUND ? racetrace.cli.ExitCode.TLC_FAILED : tlc;
+        int tlc = ExitCode.ofTlc(c.tlc().verdict());
+        if (tlc != ExitCode.OK) {
+            return tlc == ExitCode.FOUND ? ExitCode.TLC_FAILED : tlc;
         }
-        return c.equal() ? racetrace.cli.ExitCode.OK : racetrace.cli.ExitCode.FOUND;
+        return c.equal() ? ExitCode.OK : ExitCode.FOUND;
     }
 }

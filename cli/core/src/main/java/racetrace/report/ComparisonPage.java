@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -18,6 +19,7 @@ import racetrace.engine.Invariant;
 import racetrace.engine.Measure;
 import racetrace.engine.ModelFamily;
 import racetrace.engine.Models;
+import racetrace.search.Assumptions;
 import racetrace.search.hunt.Finding;
 import racetrace.search.hunt.HuntResult;
 
@@ -183,7 +185,7 @@ public final class ComparisonPage {
             String dir = e.bundles().get(invariant);
             c.put("kind", "violated");
             c.put("text", "violated " + measure(f.measure()) + (f.assumptions().isEmpty() ? ""
-                    : " if " + racetrace.search.Assumptions.conditions(f.assumptions())));
+                    : " if " + Assumptions.conditions(f.assumptions())));
             c.put("href", dir == null ? "" : href(dir) + "/report.md");
             c.put("svg", dir == null ? "" : href(dir) + "/trace.svg");
             c.put("title", HuntReport.explanation(f.shrunk()));
@@ -285,16 +287,16 @@ public final class ComparisonPage {
 
     /** An HTML id: letters, digits and '-' only. */
     static String anchor(String s) {
-        return s.replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-|-$", "").toLowerCase(java.util.Locale.ROOT);
+        return s.replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-|-$", "").toLowerCase(Locale.ROOT);
     }
 
     /**
      * The anchor a Markdown renderer (GitHub's rule) gives a heading: lower case, letters, digits,
-     * '-' and '_' kept, spaces as '-', anything else dropped.
+     * '-' and '_' kept, spaces as '-', anything else dropped (the docs' link check uses it too).
      */
-    static String slug(String heading) {
+    public static String slug(String heading) {
         StringBuilder b = new StringBuilder();
-        for (char c : heading.toLowerCase(java.util.Locale.ROOT).toCharArray()) {
+        for (char c : heading.toLowerCase(Locale.ROOT).toCharArray()) {
             if (Character.isLetterOrDigit(c) || c == '-' || c == '_') {
                 b.append(c);
             } else if (c == ' ') {

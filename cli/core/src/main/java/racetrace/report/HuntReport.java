@@ -1,9 +1,12 @@
 package racetrace.report;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import racetrace.engine.Execution;
 import racetrace.engine.FocusedModel;
 import racetrace.engine.Measure;
@@ -19,6 +22,7 @@ import racetrace.search.hunt.Hunter;
 import racetrace.search.hunt.Shortfall;
 import racetrace.tla.report.BugReport;
 import racetrace.tla.report.CpuTable;
+import racetrace.tla.report.Explainer;
 
 /**
  * Turns hunt results into the texts and JSON objects the command prints: per instance its verdict
@@ -156,7 +160,7 @@ public final class HuntReport {
         m.put("foundBy", f == null ? null : f.foundBy());
         m.put("minimality", f == null ? null : minimality(f));
         m.put("stepShortest", f == null || f.stepShortest() == null ? null : measure(f.stepShortest().check(
-                java.util.List.of(f.invariant())).measure()));
+                List.of(f.invariant())).measure()));
         m.put(withTry ? "tries" : "triesToFirst", f == null ? null : f.tryNumber());
         m.put("millisToFirst", f == null ? null : f.millisToFirst());
         m.put("millisToShrink", f == null ? null : f.millisToShrink());
@@ -212,7 +216,7 @@ public final class HuntReport {
     /** The race of a case in one sentence ({@link racetrace.tla.report.Explainer}), of its focused run. */
     public static String explanation(Case c) {
         Execution<?> ex = Deadlocks.isAdded(c.model(), c.focus()) ? deadlockRun(c) : c.run();
-        return racetrace.tla.report.Explainer.explain(ex).sentence();
+        return Explainer.explain(ex).sentence();
     }
 
 
@@ -251,7 +255,7 @@ public final class HuntReport {
     }
 
     /** Wall times are no content of a file: the same seed and work must write the same bytes on any machine. */
-    private static final java.util.Set<String> TIMES = java.util.Set.of("millis", "millisToFirst", "millisToShrink",
+    private static final Set<String> TIMES = Set.of("millis", "millisToFirst", "millisToShrink",
             "tlcMillis", "time");
 
     /** {@code o} (a report's data or JSON object, and the objects and lists inside it) without its wall times. */
@@ -332,7 +336,7 @@ public final class HuntReport {
     }
 
     private static String stepShortest(Finding f, String replayOptions) {
-        Measure m = f.stepShortest().check(java.util.List.of(f.invariant())).measure();
+        Measure m = f.stepShortest().check(List.of(f.invariant())).measure();
         return m.steps() + " steps with " + m.preemptions() + " preemptions: racetrace replay" + replayOptions + " "
                 + f.stepShortest();
     }
@@ -356,7 +360,7 @@ public final class HuntReport {
             switch (r.verdict()) {
                 case VIOLATED -> {
                     violated++;
-                    Finding smallest = r.findings().stream().min(java.util.Comparator.comparing(Finding::measure))
+                    Finding smallest = r.findings().stream().min(Comparator.comparing(Finding::measure))
                             .orElseThrow();
                     int n = r.findings().size();
                     rows.add(row(r, (n == 1 ? "" : n + " invariants, smallest ") + brief(smallest)
@@ -419,7 +423,7 @@ public final class HuntReport {
 
     /** Milliseconds as seconds to a tenth: "12.3 s". */
     static String seconds(long millis) {
-        return String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
+        return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
     }
 
     private static Map<String, Object> row(HuntResult r, String evidence, String time) {

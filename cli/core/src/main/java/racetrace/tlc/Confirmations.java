@@ -1,16 +1,24 @@
 package racetrace.tlc;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import racetrace.cli.ExitCode;
 import racetrace.engine.Execution;
 import racetrace.engine.Instance;
+import racetrace.report.HuntReport;
+import racetrace.search.Assumptions;
 import racetrace.search.Case;
 import racetrace.search.Deadlocks;
+import racetrace.search.hunt.Finding;
+import racetrace.search.hunt.HuntResult;
 import racetrace.tla.ExportedTrace;
+import racetrace.tla.TlaExportException;
 import racetrace.tla.TlcConfirmation;
+import racetrace.tla.TlcVerdict;
 import racetrace.tla.TraceConfirmer;
 import racetrace.tla.report.BugReport;
 import racetrace.tla.report.BundleWriter;
@@ -27,10 +35,10 @@ public final class Confirmations {
      */
     public static int exitCode(TlcConfirmation c) {
         if (!(c instanceof TlcConfirmation.Failed)) {
-            return racetrace.cli.ExitCode.OK;
+            return ExitCode.OK;
         }
-        return c.tlc() != null && c.tlc().verdict() == racetrace.tla.TlcVerdict.TIMEOUT
-                ? racetrace.cli.ExitCode.INCONCLUSIVE : racetrace.cli.ExitCode.TLC_FAILED;
+        return c.tlc() != null && c.tlc().verdict() == TlcVerdict.TIMEOUT
+                ? ExitCode.INCONCLUSIVE : ExitCode.TLC_FAILED;
     }
 
     /** A directory name for an instance: {@code vfio-pci_pre-a_granularity-byte}. */
@@ -51,14 +59,14 @@ public final class Confirmations {
 
     /** The run of a case as exported and reported: a deadlock's ends in the deadlock itself. */
     static Execution<?> run(Case c) {
-        return Deadlocks.isAdded(c.model(), c.focus()) ? racetrace.report.HuntReport.deadlockRun(c) : c.run();
+        return Deadlocks.isAdded(c.model(), c.focus()) ? HuntReport.deadlockRun(c) : c.run();
     }
 
     /** As {@link #confirm}, with a failure to write the files reported as TLC not checking, not thrown. */
     public static TlcConfirmation confirmSafely(Case c, Path dir, Duration timeout) {
         try {
             return confirm(c, dir, timeout);
-        } catch (java.io.UncheckedIOException | racetrace.tla.TlaExportException e) {
+        } catch (UncheckedIOException | TlaExportException e) {
             return new TlcConfirmation.Failed(e.getMessage()
                     + (e.getCause() == null || e.getCause() == e ? "" : " (" + e.getCause().getMessage() + ")"), null, null);
         }
@@ -72,11 +80,11 @@ public final class Confirmations {
      * @param replayOptions what replay needs besides the string, e.g. {@code " --layout x.layout"}
      *     (a file in the report's directory), or ""
      */
-    public static void writeReport(racetrace.search.hunt.HuntResult r, racetrace.search.hunt.Finding f, TlcConfirmation c,
+    public static void writeReport(HuntResult r, Finding f, TlcConfirmation c,
             Path file, String replayOptions) {
         new BugReport(f.invariant(), "`racetrace hunt` (seed " + r.seed() + ", try " + f.tryNumber() + ")",
-                run(f.shrunk()), racetrace.report.HuntReport.table(f.shrunk()), f.shrunk().toString(), c, null,
-                replayOptions, f.assumptions().stream().map(racetrace.search.Assumptions.Dependence::describe).toList())
+                run(f.shrunk()), HuntReport.table(f.shrunk()), f.shrunk().toString(), c, null,
+                replayOptions, f.assumptions().stream().map(Assumptions.Dependence::describe).toList())
                 .write(file);
     }
 
@@ -87,21 +95,21 @@ public final class Confirmations {
      * @param c TLC's verdict on the trace already exported into {@code dir}, or null when TLC did not run
      * @param noTlc why TLC did not run (when {@code c} is null)
      */
-    public static BundleWriter.Written writeBundle(racetrace.search.hunt.HuntResult r,
-            racetrace.search.hunt.Finding f, TlcConfirmation c, String noTlc, Path dir, String replayOptions) {
+    public static BundleWriter.Written writeBundle(HuntResult r,
+            Finding f, TlcConfirmation c, String noTlc, Path dir, String replayOptions) {
         Case shrunk = f.shrunk();
         return BundleWriter.write(dir, shrunk.run(), shrunk.unfocused().check(null).outcome(), shrunk.toString(),
                 "`racetrace hunt` (seed " + r.seed() + ", try " + f.tryNumber() + ")", replayOptions, c, noTlc,
-                f.assumptions().stream().map(racetrace.search.Assumptions.Dependence::describe).toList());
+                f.assumptions().stream().map(Assumptions.Dependence::describe).toList());
     }
 
     /** As {@link #writeReport}; returns what went wrong, or null. */
-    public static String writeReportSafely(racetrace.search.hunt.HuntResult r, racetrace.search.hunt.Finding f, TlcConfirmation c,
+    public static String writeReportSafely(HuntResult r, Finding f, TlcConfirmation c,
             Path file, String replayOptions) {
         try {
             writeReport(r, f, c, file, replayOptions);
             return null;
-        } catch (java.io.UncheckedIOException e) {
+        } catch (UncheckedIOException e) {
             return e.getMessage() + " (" + e.getCause().getMessage() + ")";
         }
     }

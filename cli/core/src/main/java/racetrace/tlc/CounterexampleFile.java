@@ -2,6 +2,7 @@ package racetrace.tlc;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,6 +11,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import racetrace.engine.BadInputException;
 import racetrace.engine.Config;
 import racetrace.engine.Execution;
@@ -35,7 +37,7 @@ public final class CounterexampleFile {
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private CounterexampleFile() {
     }
@@ -43,6 +45,17 @@ public final class CounterexampleFile {
     /** Whether the text is JSON to this reader: it starts with an object. */
     public static boolean looksLikeOne(String text) {
         return text.stripLeading().startsWith("{");
+    }
+
+    /** The JSON document of a file, or a one-line error naming it and where the JSON breaks. */
+    static JsonNode parse(ObjectMapper mapper, String name, String text) {
+        try {
+            return mapper.readTree(text);
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? "" : " line " + e.getLocation().getLineNr() + " column "
+                    + e.getLocation().getColumnNr();
+            throw new BadInputException(name + where + ": not valid JSON (" + e.getOriginalMessage() + ")");
+        }
     }
 
     /**
@@ -56,14 +69,7 @@ public final class CounterexampleFile {
             throw new BadInputException(name + " holds " + objects + " JSON lines (as hunt --json prints them); replay "
                     + "reads one: put the line you want in a file of its own, or give its \"schedule\"");
         }
-        JsonNode doc;
-        try {
-            doc = JSON.readTree(text);
-        } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : " line " + e.getLocation().getLineNr() + " column "
-                    + e.getLocation().getColumnNr();
-            throw new BadInputException(name + where + ": not valid JSON (" + e.getOriginalMessage() + ")");
-        }
+        JsonNode doc = parse(JSON, name, text);
         if (doc == null || !doc.isObject()) {
             throw new BadInputException(name + ": the JSON is not one object");
         }
@@ -123,16 +129,23 @@ public final class CounterexampleFile {
         }
     }
 
-    private static Case counterexample(JsonNode doc, Boolean intact) {
-        Map<String, String> options = new LinkedHashMap<>();
-        JsonNode opts = field(doc, "options", "an object");
-        if (!opts.isObject()) {
-            throw new BadInputException("\"options\" should be an object of option names and values");
+    /** The entries of a JSON object, each value read by {@code read} (which names {@code where.key} in errors). */
+    private static <V> Map<String, V> entries(JsonNode object, String where, String should,
+            BiFunction<JsonNode, String, V> read) {
+        if (!object.isObject()) {
+            throw new BadInputException("\"" + where + "\" should be " + should);
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = opts.fields(); it.hasNext();) {
+        Map<String, V> out = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> e = it.next();
-            options.put(e.getKey(), text(e.getValue(), "options." + e.getKey()));
+            out.put(e.getKey(), read.apply(e.getValue(), where + "." + e.getKey()));
         }
+        return out;
+    }
+
+    private static Case counterexample(JsonNode doc, Boolean intact) {
+        Map<String, String> options = entries(field(doc, "options", "an object"), "options",
+                "an object of option names and values", CounterexampleFile::text);
         Model<?> model = Models.create(text(field(doc, "model", "a string"), "model"),
                 text(field(doc, "variant", "a string"), "variant"), options);
         int version = integer(field(doc, "modelVersion", "an integer"), "modelVersion");
@@ -141,15 +154,8 @@ public final class CounterexampleFile {
                     + "; this racetrace has version " + model.version() + ": re-run the hunt to get a current file");
         }
         JsonNode scenario = field(doc, "scenario", "an object");
-        Map<String, Integer> config = new LinkedHashMap<>();
-        JsonNode cfg = field(scenario, "config", "an object");
-        if (!cfg.isObject()) {
-            throw new BadInputException("\"scenario.config\" should be an object");
-        }
-        for (Iterator<Map.Entry<String, JsonNode>> it = cfg.fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> e = it.next();
-            config.put(e.getKey(), integer(e.getValue(), "scenario.config." + e.getKey()));
-        }
+        Map<String, Integer> config = entries(field(scenario, "config", "an object"), "scenario.config",
+                "an object", CounterexampleFile::integer);
         List<ThreadScript> threads = new ArrayList<>();
         for (JsonNode t : array(field(scenario, "threads", "an array"), "scenario.threads")) {
             List<Op> ops = new ArrayList<>();

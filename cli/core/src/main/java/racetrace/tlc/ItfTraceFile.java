@@ -1,7 +1,6 @@
 package racetrace.tlc;
 
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -56,14 +55,7 @@ public final class ItfTraceFile {
      * @param name the file's name, for messages
      */
     public static Case read(String name, String text) {
-        JsonNode doc;
-        try {
-            doc = JSON.readTree(text);
-        } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : " line " + e.getLocation().getLineNr() + " column "
-                    + e.getLocation().getColumnNr();
-            throw new BadInputException(name + where + ": not valid JSON (" + e.getOriginalMessage() + ")");
-        }
+        JsonNode doc = CounterexampleFile.parse(JSON, name, text);
         try {
             return read(doc);
         } catch (BadInputException e) {

@@ -10,10 +10,12 @@ import java.util.Set;
 import racetrace.engine.FocusedModel;
 import racetrace.engine.Model;
 import racetrace.engine.Scenario;
+import racetrace.search.Parallel;
 import racetrace.search.explore.Exploration;
 import racetrace.search.explore.Limits;
 import racetrace.search.explore.StateSpace;
 import racetrace.tla.SpecChecker;
+import racetrace.tla.TlaValueWriter;
 import racetrace.tla.TlaValues;
 import racetrace.tla.TlcDump;
 import racetrace.tla.TlcResult;
@@ -65,7 +67,7 @@ public final class StateCounts {
         Model<S> bare = FocusedModel.none(model);
         // Timing first, on its own: collecting values for the comparison would slow it down.
         Exploration timed = StateSpace.explore(bare, scenario, List.of(),
-                Limits.states(maxStates).withWorkers(racetrace.search.Parallel.cores()), false);
+                Limits.states(maxStates).withWorkers(Parallel.cores()), false);
         Set<Object> java = new HashSet<>();
         boolean keep = timed.complete() && timed.distinctStates() <= MAX_COMPARED;
         if (keep) {
@@ -100,7 +102,7 @@ public final class StateCounts {
         for (Object s : from) {
             if (!in.contains(s)) {
                 // The shortest text, so the report names a small, readable state.
-                String text = racetrace.tla.TlaValueWriter.standard().write(s);
+                String text = TlaValueWriter.standard().write(s);
                 if (best == null || text.length() < bestText.length()
                         || text.length() == bestText.length() && text.compareTo(bestText) < 0) {
                     best = s;

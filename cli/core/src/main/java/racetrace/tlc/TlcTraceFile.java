@@ -10,6 +10,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import racetrace.engine.BadInputException;
@@ -144,7 +145,7 @@ public final class TlcTraceFile {
     /** Reads every state TLC printed, so that an unreadable one is named by its line. */
     private static void checkStates(String name, String body) {
         String[] lines = body.split("\n", -1);
-        java.util.Set<String> variables = null;
+        Set<String> variables = null;
         for (int i = 0; i < lines.length; i++) {
             if (STATE_START.matcher(lines[i]).matches()) {
                 int first = i + 2;
@@ -153,7 +154,7 @@ public final class TlcTraceFile {
                 for (; j < lines.length && !MSG_END.matcher(lines[j]).matches(); j++) {
                     vars.append(lines[j]).append('\n');
                 }
-                java.util.Set<String> names;
+                Set<String> names;
                 try {
                     names = TlaValueParser.parseState(vars.toString()).keySet();
                 } catch (RuntimeException e) {

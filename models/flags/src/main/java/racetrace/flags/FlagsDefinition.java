@@ -1,5 +1,7 @@
 package racetrace.flags;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,6 +79,15 @@ abstract class FlagsDefinition {
     /** Variables the CPU table leaves out for this family. */
     abstract Set<String> hiddenInTable();
 
+    /**
+     * The pm-get sites (label prefixes) whose resume block cannot run its resume: the op never
+     * finds the device suspended with its wake eventfd armed. Their blocks are left out of the
+     * instance's actions; the steps of them a run takes are checked all the same.
+     */
+    Set<String> resumesWithoutWake() {
+        return Set.of();
+    }
+
     /** Rows a writers file added ({@link WritersFile}): each is an op of its own, named by its site. */
     private List<Writer> extra = List.of();
 
@@ -97,7 +108,7 @@ abstract class FlagsDefinition {
 
     final List<Writer> writers() {
         if (writers == null) {
-            List<Writer> all = new java.util.ArrayList<>(buildWriters());
+            List<Writer> all = new ArrayList<>(buildWriters());
             all.addAll(extra);
             writers = all.stream().filter(w -> units.has(w.field())).toList();
         }
@@ -124,7 +135,7 @@ abstract class FlagsDefinition {
 
     /** The contexts a writers file's row may name for this family. */
     final List<Context> supportedContexts() {
-        return java.util.Arrays.stream(Context.values()).filter(c -> frame(c) != null).toList();
+        return Arrays.stream(Context.values()).filter(c -> frame(c) != null).toList();
     }
 
     /** Every program: the family's and one per added writer. */
@@ -138,7 +149,7 @@ abstract class FlagsDefinition {
 
     /** An actor's ops: the family's and the added writers of its context (computed ones take 0 and 1). */
     final List<Op> allAlphabet(Config config, String actor) {
-        List<Op> ops = new java.util.ArrayList<>(alphabet(config, actor));
+        List<Op> ops = new ArrayList<>(alphabet(config, actor));
         if (actors(config).stream().anyMatch(k -> k.name().equals(actor))) {
             for (Writer w : extra) {
                 if (frame(w.context()).actor().equals(actor)) {

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import racetrace.engine.Access;
 import racetrace.engine.ActorKind;
 import racetrace.engine.Config;
 import racetrace.engine.Fingerprint;
@@ -61,6 +62,7 @@ public final class FlagsModel implements Model<FlagsState> {
     /** Op names in code order, and their programs. */
     private final List<String> codes;
     private final Instr[][] progs;
+    private final Set<String> actions;
     private final List<Invariant<FlagsState>> invariants;
     private final ScenarioSpace space;
     /** The units' fields, bitmask per unit. */
@@ -91,6 +93,7 @@ public final class FlagsModel implements Model<FlagsState> {
         this.programs = def.allPrograms();
         this.codes = List.copyOf(programs.keySet());
         this.progs = programs.values().toArray(new Instr[0][]);
+        this.actions = Coverage.actions(programs, def.resumesWithoutWake());
         this.unitFields = new int[def.units.unitCount()];
         for (int u = 0; u < unitFields.length; u++) {
             unitFields[u] = def.units.fieldsIn(1 << u);
@@ -266,6 +269,18 @@ public final class FlagsModel implements Model<FlagsState> {
     @Override
     public ScenarioSpace space() {
         return space;
+    }
+
+    /** Every step label of the instance's programs: the spec's pc values it can take. */
+    @Override
+    public Set<String> actions() {
+        return actions;
+    }
+
+    /** Each op alone in every configuration, and pairs of ops of two actors ({@link Coverage}). */
+    @Override
+    public List<Scenario> coverageScenarios() {
+        return Coverage.scenarios(space);
     }
 
     /** The layout under this instance's granularity. */
@@ -478,7 +493,7 @@ public final class FlagsModel implements Model<FlagsState> {
 
     /** The units a step loads, tests and stores, its locks and references ({@link FlagsAccesses}). */
     @Override
-    public List<racetrace.engine.Access> accesses(FlagsState before, Transition<FlagsState> step, int thread) {
+    public List<Access> accesses(FlagsState before, Transition<FlagsState> step, int thread) {
         return accesses.of(before, step, thread);
     }
 

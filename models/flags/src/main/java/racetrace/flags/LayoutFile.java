@@ -1,6 +1,7 @@
 package racetrace.flags;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -263,7 +264,7 @@ public final class LayoutFile {
                 }
                 reach = new Layout.Reach.Bytes(lo, hi);
             } else {
-                throw error("store width '" + String.join(" ", java.util.Arrays.copyOfRange(w, 4, w.length))
+                throw error("store width '" + String.join(" ", Arrays.copyOfRange(w, 4, w.length))
                         + "' should be byte, location or bytes LO-HI");
             }
             for (Layout.StoreRule r : stores) {

@@ -6,11 +6,17 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import racetrace.engine.BadInputException;
+import racetrace.engine.Models;
 
 /**
  * The layouts a flags family knows: its bundled ones (resources {@code
@@ -45,11 +51,11 @@ public final class Layouts {
      * The flags a model's writers store, as its bundled layouts name them: the plain members a
      * layout read from a C declaration keeps (every bitfield is kept, since it shares a run).
      */
-    public static java.util.Set<String> flagNames(String model) {
-        if (!(racetrace.engine.Models.family(model) instanceof FlagsFamily f)) {
+    public static Set<String> flagNames(String model) {
+        if (!(Models.family(model) instanceof FlagsFamily f)) {
             throw new BadInputException("model " + model + " takes no layout; the flags models are vfio-pci and mlx5");
         }
-        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        Set<String> out = new LinkedHashSet<>();
         for (String v : f.bundled()) {
             bundled(model, v).fields().forEach(x -> out.add(x.name()));
         }
@@ -58,7 +64,7 @@ public final class Layouts {
 
     /** The bundled variants of a flags model, oldest first. */
     public static List<String> bundledVariants(String model) {
-        if (!(racetrace.engine.Models.family(model) instanceof FlagsFamily f)) {
+        if (!(Models.family(model) instanceof FlagsFamily f)) {
             throw new BadInputException("model " + model + " takes no layout; the flags models are vfio-pci and mlx5");
         }
         return f.bundled();
@@ -93,7 +99,7 @@ public final class Layouts {
      * writers store.
      */
     public static String register(Layout layout) {
-        if (!(racetrace.engine.Models.family(layout.model()) instanceof FlagsFamily f)) {
+        if (!(Models.family(layout.model()) instanceof FlagsFamily f)) {
             throw new BadInputException("layout " + layout.name() + " (" + layout.origin() + ") names model "
                     + layout.model() + ", which takes no layout; the flags models are vfio-pci and mlx5");
         }
@@ -111,10 +117,10 @@ public final class Layouts {
         }
         String digest;
         try {
-            byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest((LayoutFile.content(layout)
+            byte[] d = MessageDigest.getInstance("SHA-256").digest((LayoutFile.content(layout)
                     + "writers\n" + WritersFile.canonical(writers)).getBytes(StandardCharsets.UTF_8));
-            digest = java.util.HexFormat.of().formatHex(d, 0, 4);
-        } catch (java.security.NoSuchAlgorithmException e) {
+            digest = HexFormat.of().formatHex(d, 0, 4);
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
         String variant = layout.name() + "@" + digest;

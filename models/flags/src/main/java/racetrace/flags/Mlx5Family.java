@@ -59,8 +59,4 @@ public final class Mlx5Family extends FlagsFamily {
     public static FlagsModel model(String variant, Map<String, String> options) {
         return new Mlx5Family().instance(variant, options);
     }
-
-    public static String addLayout(Layout layout) {
-        return new Mlx5Family().add(layout);
-    }
 }

@@ -6,6 +6,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import racetrace.engine.Op;
 import racetrace.engine.OpPlan;
 
@@ -116,11 +118,11 @@ final class TlaMapping {
         c.put("IsBit", isBit);
         c.put("NUnits", def.units.unitCount());
         // What each store site of the programs loads and writes back (1-based units).
-        Map<String, Object> reach = new java.util.TreeMap<>();
+        Map<String, Object> reach = new TreeMap<>();
         for (Instr[] p : programs.values()) {
             for (Instr in : p) {
                 if (in.kind == Instr.STORE || in.kind == Instr.STORE_PLAIN) {
-                    Set<Object> units = new java.util.TreeSet<>();
+                    Set<Object> units = new TreeSet<>();
                     for (int u = 0; u < def.units.unitCount(); u++) {
                         if ((in.acc & (1 << u)) != 0) {
                             units.add(u + 1);
@@ -131,7 +133,7 @@ final class TlaMapping {
             }
         }
         c.put("Reach", reach);
-        Set<Object> pair = new java.util.TreeSet<>(pairFields);
+        Set<Object> pair = new TreeSet<>(pairFields);
         c.put("Pair", pair);
         Map<String, Object> assume = new LinkedHashMap<>();
         for (Assumption a : def.assumptions()) {

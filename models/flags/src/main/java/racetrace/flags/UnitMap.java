@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import racetrace.engine.BadInputException;
 
 /**
  * A layout's storage units and what each store reaches under one granularity. Every byte of a
@@ -82,7 +83,7 @@ public final class UnitMap {
             rx[i] = mask(reach(layout, f, COMPUTED, g), first, f.byteIndex(), bytes);
         }
         if (unitNames.size() > 31) {
-            throw new racetrace.engine.BadInputException(layout.origin() + ": " + unitNames.size()
+            throw new BadInputException(layout.origin() + ": " + unitNames.size()
                     + " storage units; a layout may have at most 31 (bytes of runs plus plain members)");
         }
         return new UnitMap(names, unitOf, bit, unitNames.toArray(new String[0]), runOf, rc, rx);
@@ -104,7 +105,7 @@ public final class UnitMap {
             }
         }
         if (best == null && layout.stores().stream().noneMatch(r -> r.profile().equals(g.option()))) {
-            throw new racetrace.engine.BadInputException("layout " + layout.name() + " (" + layout.origin()
+            throw new BadInputException("layout " + layout.name() + " (" + layout.origin()
                     + ") has no store rules for " + g.option() + "; its profiles are " + layout.profiles()
                     + ", or use granularity byte or location");
         }

@@ -131,6 +131,17 @@ final class VfioPci extends FlagsDefinition {
         };
     }
 
+    /*
+     * Only an open device enters low power with a wake eventfd: open and probe run on a closed
+     * device and a peer's close resets a closed one; close leaves low power itself (close_eng,
+     * close_getNoresume disarm the wake under the memory lock) after it waited out every user, so
+     * its pm_runtime_resume and the pm-get of its try-reset never find the wake armed.
+     */
+    @Override
+    Set<String> resumesWithoutWake() {
+        return Set.of("open", "probe", "peerClose", "close", "close_tr");
+    }
+
     @Override
     String policyBase() {
         return "pre-c";

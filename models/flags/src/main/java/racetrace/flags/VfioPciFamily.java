@@ -79,8 +79,8 @@ public final class VfioPciFamily extends FlagsFamily {
         return new VfioPciFamily().instance(variant, options);
     }
 
-    /** Adds a layout read from a file as a variant; returns its name. */
-    public static String addLayout(Layout layout) {
+    /** Adds a layout read from a file as a variant; returns its name (for LayoutFileTest, in this package). */
+    static String addLayout(Layout layout) {
         return new VfioPciFamily().add(layout);
     }
 }

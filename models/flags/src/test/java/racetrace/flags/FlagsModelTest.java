@@ -2,9 +2,11 @@ package racetrace.flags;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import racetrace.engine.Execution;
 import racetrace.engine.Model;
@@ -95,8 +97,8 @@ class FlagsModelTest {
                 Mlx5Family.model("pre", Granularity.BYTE))) {
             for (int i = 0; i < 300; i++) {
                 Scenario sc = RandomRuns.scenario(model, rnd);
-                java.util.Map<Map<String, Object>, Long> byVariables = new java.util.HashMap<>();
-                java.util.Map<Long, Map<String, Object>> byFingerprint = new java.util.HashMap<>();
+                Map<Map<String, Object>, Long> byVariables = new HashMap<>();
+                Map<Long, Map<String, Object>> byFingerprint = new HashMap<>();
                 for (int r = 0; r < 5; r++) {
                     Execution<FlagsState> ex = Execution.run(model, sc, RandomRuns.schedule(rnd, sc.threadCount(), 60));
                     for (int k = 0; k <= ex.steps().size(); k++) {
@@ -125,7 +127,7 @@ class FlagsModelTest {
         assertThat(v.keySet()).containsExactly("mem", "ghost", "lost", "reg", "pc", "opIdx", "cur", "owner", "readers", "usage",
                 "rpm", "wake", "open", "vfs", "nb", "rcu", "resetPending");
         assertThat(v.get("pc")).isEqualTo(List.of("cfgBar_pmGet"));
-        assertThat(v.get("mem")).isEqualTo(List.of(java.util.Set.of("bardirty"), java.util.Set.of()));
+        assertThat(v.get("mem")).isEqualTo(List.of(Set.of("bardirty"), Set.of()));
         assertThat(model.hiddenInTable()).contains("pc", "reg", "opIdx", "cur");
     }
 }

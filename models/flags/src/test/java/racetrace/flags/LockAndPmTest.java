@@ -2,6 +2,7 @@ package racetrace.flags;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import racetrace.engine.Execution;
 import racetrace.engine.Outcome;
@@ -33,7 +34,7 @@ class LockAndPmTest {
         assertThat(ex.steps()).extracting(Step::label).startsWith("mmapFault_lockMemRead", "mmapFault_lockMemRead",
                 "suspend_begin");
         FlagsState s = ex.stateAt(3);
-        assertThat(model.variables(s).get("readers")).isEqualTo(java.util.Set.of(1, 2));
+        assertThat(model.variables(s).get("readers")).isEqualTo(Set.of(1, 2));
         assertThat(model.rpmStatus(s)).isEqualTo("suspending");
         assertThat(model.pc(s, 2)).isEqualTo("suspend_lockMem");
         assertThat(model.enabled(s, 2)).isFalse();

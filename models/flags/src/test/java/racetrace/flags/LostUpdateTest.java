@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import racetrace.engine.Execution;
+import racetrace.engine.Invariant;
 import racetrace.engine.Outcome;
 import racetrace.engine.Scenario;
 import racetrace.engine.Schedule;
@@ -81,7 +82,7 @@ class LostUpdateTest {
         FlagsState init = Stepper.of(model, sc).initial();
         todo.add(init);
         seen.add(model.variables(init));
-        List<racetrace.engine.Invariant<FlagsState>> inv = model.invariants().subList(0, 1);
+        List<Invariant<FlagsState>> inv = model.invariants().subList(0, 1);
         while (!todo.isEmpty()) {
             FlagsState s = todo.poll();
             if (!inv.get(0).holds(s)) {

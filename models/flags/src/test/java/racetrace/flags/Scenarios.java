@@ -2,6 +2,7 @@ package racetrace.flags;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import racetrace.engine.Config;
 import racetrace.engine.Op;
 import racetrace.engine.Scenario;
@@ -31,7 +32,7 @@ final class Scenarios {
         if (actor != null) {
             threads.add(new ThreadScript(actor, ops));
         }
-        return new Scenario(new Config(java.util.Map.of("phase", phase)), threads);
+        return new Scenario(new Config(Map.of("phase", phase)), threads);
     }
 
     static Op op(String s) {

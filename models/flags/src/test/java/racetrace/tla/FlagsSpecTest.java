@@ -11,12 +11,13 @@ import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import racetrace.engine.RandomRuns;
 import racetrace.engine.Execution;
 import racetrace.engine.Model;
 import racetrace.engine.ModelFamily;
 import racetrace.engine.Models;
+import racetrace.engine.RandomRuns;
 import racetrace.engine.Scenario;
+import racetrace.flags.FlagsModel;
 
 /**
  * The tla-export pipeline on the real flags models (vfio-pci, mlx5) and their hand-written spec
@@ -57,9 +58,9 @@ class FlagsSpecTest {
                     "probe-window", "closed")));
         }
         models.add(Models.create("mlx5", "pre", Map.of("granularity", "gcc-arm64", "probe-window", "closed")));
-        models.add(((racetrace.flags.FlagsModel) Models.create("vfio-pci", "pre-c", Map.of("granularity", "location")))
+        models.add(((FlagsModel) Models.create("vfio-pci", "pre-c", Map.of("granularity", "location")))
                 .forPair("pm_intx_masked", "pm_runtime_engaged"));
-        models.add(((racetrace.flags.FlagsModel) Models.create("mlx5", "pre", Map.of("granularity", "byte")))
+        models.add(((FlagsModel) Models.create("mlx5", "pre", Map.of("granularity", "byte")))
                 .forPair("deferred_reset", "mdev_detach"));
         List<Execution<?>> runs = new ArrayList<>();
         int violations = 0;

@@ -1,10 +1,11 @@
 package racetrace.search.jqwik;
 
 import java.util.Random;
-import net.jqwik.api.Arbitraries;
+import java.util.function.Function;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.EdgeCases;
 import net.jqwik.api.RandomGenerator;
+import net.jqwik.api.Shrinkable;
 import racetrace.engine.Model;
 import racetrace.engine.Scenario;
 import racetrace.engine.Schedule;
@@ -38,15 +39,8 @@ public final class RaceArbitraries {
                 .map(Case::scenario));
     }
 
-    /** Schedules of up to {@code maxLength} choices among {@code threads} threads. */
-    public static Arbitrary<Schedule> schedules(int threads, int maxLength) {
-        return Arbitraries.integers().between(0, Math.max(0, threads - 1))
-                .list().ofMaxSize(maxLength)
-                .map(Schedule::of);
-    }
-
     /** An arbitrary from a function of jqwik's random source to a shrinkable. */
-    private record FixedArbitrary<T>(java.util.function.Function<Random, net.jqwik.api.Shrinkable<T>> source)
+    private record FixedArbitrary<T>(Function<Random, Shrinkable<T>> source)
             implements Arbitrary<T> {
 
         @Override

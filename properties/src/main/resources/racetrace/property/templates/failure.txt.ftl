@@ -7,7 +7,7 @@ racetrace: ${what} in ${instance} (${measure})<#if expected>, as @Found records<
 <#if !expected>
 ${table}
 </#if>
-replay: racetrace replay ${schedule}
+replay: ${replay}
 TLC:    ${tlc}
 bundle: ${directory}
 <#if !expected>

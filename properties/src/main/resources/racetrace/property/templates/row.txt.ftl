@@ -8,7 +8,7 @@ racetrace: ${instance}: ${invariant} violated${condition} (${measure})<#if expec
 <#if !expected>
 ${table}
 </#if>
-replay: racetrace replay ${schedule}
+replay: ${replay}
 TLC:    ${tlc}
 bundle: ${directory}
 <#if !expected>

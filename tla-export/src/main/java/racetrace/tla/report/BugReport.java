@@ -1,5 +1,6 @@
 package racetrace.tla.report;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,7 @@ import racetrace.engine.Execution;
 import racetrace.engine.Model;
 import racetrace.engine.Scenario;
 import racetrace.tla.ExportedTrace;
+import racetrace.tla.ItfTrace;
 import racetrace.tla.Templates;
 import racetrace.tla.TlcConfirmation;
 import racetrace.tla.TlcRunner;
@@ -105,7 +107,7 @@ public record BugReport(String invariant, String origin, Execution<?> execution,
         data.put("traceDir", e == null || reportDir == null ? "." : relative(reportDir, e.directory()));
         data.put("spec", e == null || e.specFiles().isEmpty() ? "-" : e.specFiles().get(0).getFileName().toString());
         data.put("tlcCommand", e == null ? "-" : e.tlcCommand());
-        data.put("itf", racetrace.tla.ItfTrace.FILE);
+        data.put("itf", ItfTrace.FILE);
         data.put("svg", BundleWriter.SVG);
         data.put("coordinates", TlcRunner.MAVEN_COORDINATES);
         data.put("hasSpec", execution.model().tlaModule() != null);
@@ -125,7 +127,7 @@ public record BugReport(String invariant, String origin, Execution<?> execution,
     /** The path from the report's directory to TLC's files, with '/' whatever the platform; "." when the same. */
     static String relative(Path reportDir, Path traceDir) {
         Path rel = reportDir.toAbsolutePath().normalize().relativize(traceDir.toAbsolutePath().normalize());
-        String s = rel.toString().replace(java.io.File.separatorChar, '/');
+        String s = rel.toString().replace(File.separatorChar, '/');
         return s.isEmpty() ? "." : s;
     }
 

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -103,14 +102,14 @@ public final class BundleWriter {
         if (exported != null) {
             machine = exported.json();
         } else {
-            machine = write(dir.resolve(COUNTEREXAMPLE), CounterexampleJson.toJson(focused));
+            machine = TraceExporter.write(dir.resolve(COUNTEREXAMPLE), CounterexampleJson.toJson(focused));
         }
-        Path itf = write(dir.resolve(ItfTrace.FILE), ItfTrace.write(focused, schedule, invariant));
-        Path svg = write(dir.resolve(SVG), Swimlanes.render(focused, why,
+        Path itf = TraceExporter.write(dir.resolve(ItfTrace.FILE), ItfTrace.write(focused, schedule, invariant));
+        Path svg = TraceExporter.write(dir.resolve(SVG), Swimlanes.render(focused, why,
                 (invariant != null ? invariant + " violated in " : "deadlock in ") + model.instance()));
         BugReport report = new BugReport(what, origin, focused, table, schedule, tlc, tlc == null ? note : null,
                 replayOptions, assumptions).inBundle(exported);
-        Path md = write(dir.resolve(REPORT), report.render(dir));
+        Path md = TraceExporter.write(dir.resolve(REPORT), report.render(dir));
         files.add(md);
         files.add(svg);
         files.add(itf);
@@ -120,7 +119,7 @@ public final class BundleWriter {
             files.add(exported.cfg());
             files.addAll(exported.specFiles());
         }
-        Path manifest = write(dir.resolve(MANIFEST), manifest(focused, schedule, why, itf, machine, exported,
+        Path manifest = TraceExporter.write(dir.resolve(MANIFEST), manifest(focused, schedule, why, itf, machine, exported,
                 assumptions));
         files.add(manifest);
         return new Written(dir, why, table, exported, List.copyOf(files));
@@ -180,13 +179,4 @@ public final class BundleWriter {
         }
     }
 
-    private static Path write(Path file, String text) {
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.writeString(file, text, StandardCharsets.UTF_8);
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
-    }
 }

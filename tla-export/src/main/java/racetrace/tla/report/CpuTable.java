@@ -2,6 +2,7 @@ package racetrace.tla.report;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -155,7 +156,7 @@ public final class CpuTable {
                     changed.add("read " + a.location() + "=" + a.value());
                 }
             }
-            java.util.Set<String> shown = new java.util.HashSet<>();
+            Set<String> shown = new HashSet<>();
             after.forEach((k, v) -> {
                 if (!v.equals(before.get(k))) {
                     changed.add(k + "=" + v);

@@ -1,6 +1,7 @@
 package racetrace.tla.report;
 
 import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * A counterexample in one sentence, computed from it: which step's store or read of which memory,
@@ -17,6 +18,6 @@ public record Explanation(String sentence, Race race, String failure, TraceAcces
 
     /** The steps the sentence names as racing (empty without a race). */
     public SortedSet<Integer> racingSteps() {
-        return race == null ? new java.util.TreeSet<>() : race.steps();
+        return race == null ? new TreeSet<>() : race.steps();
     }
 }

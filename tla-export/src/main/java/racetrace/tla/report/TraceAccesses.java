@@ -2,6 +2,7 @@ package racetrace.tla.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import racetrace.engine.Access;
 import racetrace.engine.Execution;
 import racetrace.engine.Model;
@@ -54,7 +55,7 @@ public final class TraceAccesses {
      * @param threads the thread of each step, step 1 first
      * @param preempts the steps (1-based) that preempted the thread before them
      */
-    static TraceAccesses of(List<List<Access>> perStep, int[] threads, java.util.Set<Integer> preempts) {
+    static TraceAccesses of(List<List<Access>> perStep, int[] threads, Set<Integer> preempts) {
         boolean[] pre = new boolean[perStep.size() + 1];
         int[] threadOf = new int[perStep.size() + 1];
         for (int i = 1; i <= perStep.size(); i++) {

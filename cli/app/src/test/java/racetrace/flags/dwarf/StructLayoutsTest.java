@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
@@ -46,6 +47,16 @@ class StructLayoutsTest {
                 .orElseThrow().reach();
     }
 
+    /** Every bitfield's constant and computed stores reach {@code want}. */
+    private static void assertEveryBitfieldStoreReaches(Layout l, Layout.Reach want) {
+        for (Layout.Field f : l.fields()) {
+            if (f.isBitfield()) {
+                assertThat(reach(l, f.name(), UnitMap.CONSTANT)).as(f.name()).isEqualTo(want);
+                assertThat(reach(l, f.name(), UnitMap.COMPUTED)).as(f.name()).isEqualTo(want);
+            }
+        }
+    }
+
     @Test
     void gccOnX8664PutsVfioFlagsWhereTheNotesSayAndStoresBytes() {
         Toolchain tc = Toolchain.of("x86-64");
@@ -56,12 +67,7 @@ class StructLayoutsTest {
         assertThat(l.runs()).containsExactly(new Layout.Run("vfio_pci_core_device+716", 2));
         assertThat(l.sizeof()).isEqualTo(744);
         // Notes §5.3, GCC x86-64: orb/andb or movzbl..movb on the byte of the bit, constant or computed.
-        for (Layout.Field f : l.fields()) {
-            if (f.isBitfield()) {
-                assertThat(reach(l, f.name(), UnitMap.CONSTANT)).as(f.name()).isEqualTo(new Layout.Reach.OwnByte());
-                assertThat(reach(l, f.name(), UnitMap.COMPUTED)).as(f.name()).isEqualTo(new Layout.Reach.OwnByte());
-            }
-        }
+        assertEveryBitfieldStoreReaches(l, new Layout.Reach.OwnByte());
         assertThat(l.profiles()).containsExactly("gcc-x86-64");
     }
 
@@ -70,7 +76,7 @@ class StructLayoutsTest {
         Toolchain tc = Toolchain.of("x86-64");
         needs(tc);
         Path copy = dir.resolve("renamed_copy.h");
-        java.nio.file.Files.copy(resource("vfio_pre_c.h"), copy);
+        Files.copy(resource("vfio_pre_c.h"), copy);
         Layout a = StructLayouts.fromC(resource("vfio_pre_c.h"), "vfio-pci", null, "x86-64");
         Layout b = StructLayouts.fromC(copy, "vfio-pci", null, "x86-64");
         // Their about lines name different files (and on another machine another GCC): not the model's concern.
@@ -87,12 +93,7 @@ class StructLayoutsTest {
         // AAPCS64 gives bool:1 the same byte packing (notes §5.1) ...
         assertThat(positions(l)).isEqualTo(positions(Layouts.bundled("vfio-pci", "pre-c")));
         // ... and GCC loads and stores the halfword at rbar+28 for every flag (notes §5.3: ldrh/strh).
-        for (Layout.Field f : l.fields()) {
-            if (f.isBitfield()) {
-                assertThat(reach(l, f.name(), UnitMap.CONSTANT)).as(f.name()).isEqualTo(new Layout.Reach.WholeRun());
-                assertThat(reach(l, f.name(), UnitMap.COMPUTED)).as(f.name()).isEqualTo(new Layout.Reach.WholeRun());
-            }
-        }
+        assertEveryBitfieldStoreReaches(l, new Layout.Reach.WholeRun());
         assertThat(l.profiles()).containsExactly("gcc-arm64");
     }
 

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import racetrace.engine.Execution;
@@ -145,7 +147,7 @@ class PairReportTest {
 
     /** Which fields are bitfields and which plain, ignoring order. */
     private static Map<String, Boolean> kinds(Layout l) {
-        Map<String, Boolean> out = new java.util.TreeMap<>();
+        Map<String, Boolean> out = new TreeMap<>();
         l.fields().forEach(f -> out.put(f.name(), f.isBitfield()));
         return out;
     }
@@ -162,7 +164,7 @@ class PairReportTest {
         // Ties are listed, not broken: each set of three covers the racing pairs and leaves none racing.
         assertThat(c.pointFixes()).hasSizeGreaterThan(1).allSatisfy(f -> assertThat(f).hasSize(3));
         assertThat(c.pointFixes().get(0)).containsExactly("deferred_reset", "mdev_detach", "is_err");
-        for (java.util.Set<String> fix : c.pointFixes()) {
+        for (Set<String> fix : c.pointFixes()) {
             FlagsModel m = Comparison.instance("mlx5", Policies.pointFixLayout(c.base(), fix), c.options());
             assertThat(PairReport.run(m, CHECK)).noneMatch(PairVerdict::races);
         }
@@ -183,11 +185,11 @@ class PairReportTest {
                 .containsExactly("MERGED_RULE:true:0", "LITERAL:false:1");
         assertThat(a.setups().get(1).races()).containsExactly("needs_reset + needs_pm_restore if probe-window=open");
         // {virq_disabled, pm_runtime_engaged} is as small as {virq_disabled, pm_intx_masked}: both are listed.
-        assertThat(c.pointFixes()).contains(java.util.Set.of("virq_disabled", "pm_intx_masked"),
-                java.util.Set.of("virq_disabled", "pm_runtime_engaged"));
+        assertThat(c.pointFixes()).contains(Set.of("virq_disabled", "pm_intx_masked"),
+                Set.of("virq_disabled", "pm_runtime_engaged"));
         assertThat(a.conditional()).containsExactly("pm_intx_masked + pm_runtime_engaged races only if close-pm=unreferenced");
         assertThat(a.otherValues()).containsEntry("close-pm", "referenced").containsEntry("probe-window", "closed");
-        assertThat(a.otherFixes()).allSatisfy(f -> assertThat(f).hasSize(1)).contains(java.util.Set.of("virq_disabled"));
+        assertThat(a.otherFixes()).allSatisfy(f -> assertThat(f).hasSize(1)).contains(Set.of("virq_disabled"));
         assertThat(a.otherSetupRaces()).isZero();
     }
 }

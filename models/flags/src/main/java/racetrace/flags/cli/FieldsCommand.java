@@ -2,11 +2,14 @@ package racetrace.flags.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,6 +38,7 @@ import racetrace.flags.fields.PairCheck;
 import racetrace.flags.fields.PairReport;
 import racetrace.flags.fields.PairScope;
 import racetrace.flags.fields.PairVerdict;
+import racetrace.report.HuntReport;
 import racetrace.search.Assumptions;
 import racetrace.search.Case;
 import racetrace.search.explore.Limits;
@@ -236,7 +240,7 @@ public final class FieldsCommand implements Callable<Integer> {
      * the struct after the writers table was written).
      */
     static void warnNoWriter(PrintWriter err, FlagsModel m, List<PairVerdict> verdicts) {
-        java.util.Set<String> fields = new java.util.LinkedHashSet<>();
+        Set<String> fields = new LinkedHashSet<>();
         verdicts.forEach(v -> fields.addAll(v.noWriter()));
         for (String f : fields) {
             long pairs = verdicts.stream().filter(v -> v.noWriter().contains(f)).count();
@@ -257,10 +261,10 @@ public final class FieldsCommand implements Callable<Integer> {
             Case c = pv.counterexample();
             new BugReport(c.focus() == null ? FlagsModel.NO_LOST_UPDATE : c.focus(), "`racetrace fields` (pair "
                     + pv.pair().a() + " + " + pv.pair().b() + ", minimal over " + pv.scope() + ")", c.run(),
-                    racetrace.report.HuntReport.table(c), PairReport.replayable(pv).toString(), tc, null, replayOptions)
+                    HuntReport.table(c), PairReport.replayable(pv).toString(), tc, null, replayOptions)
                     .write(dir.resolve("report.md"));
             return null;
-        } catch (java.io.UncheckedIOException e) {
+        } catch (UncheckedIOException e) {
             return e.getMessage() + " (" + OutputDirectory.reason(e.getCause()) + ")";
         }
     }
@@ -323,7 +327,7 @@ public final class FieldsCommand implements Callable<Integer> {
                 r.put("condition", v.dependsOn().isEmpty() ? "" : " if " + String.join(", ",
                         v.dependsOn().stream().map(x -> x.option() + "=" + x.value()).toList()));
                 r.put("schedule", PairReport.replayable(v).toString());
-                r.put("table", racetrace.report.HuntReport.table(v.counterexample()));
+                r.put("table", HuntReport.table(v.counterexample()));
                 races.add(r);
             } else if (v.unknown()) {
                 r.put("noWriter", String.join(" and ", v.noWriter()));

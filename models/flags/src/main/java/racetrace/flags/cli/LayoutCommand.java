@@ -75,7 +75,7 @@ public final class LayoutCommand implements Callable<Integer> {
                         + Layouts.bundledVariants(model));
             }
             spec.commandLine().getOut().print(WritersFile.format((FlagsModel) Models.create(model, variant,
-                    java.util.Map.of())));
+                    Map.of())));
             spec.commandLine().getOut().flush();
             return ExitCode.OK;
         }

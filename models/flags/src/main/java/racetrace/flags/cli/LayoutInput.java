@@ -1,8 +1,12 @@
 package racetrace.flags.cli;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import racetrace.engine.BadInputException;
 import racetrace.engine.Models;
 import racetrace.flags.FlagsModel;
@@ -50,11 +54,11 @@ final class LayoutInput {
         }
         String text;
         try {
-            text = Files.readString(writers, java.nio.charset.StandardCharsets.UTF_8);
-        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            text = Files.readString(writers, StandardCharsets.UTF_8);
+        } catch (IOException | UncheckedIOException e) {
             throw new BadInputException("cannot read writers file " + writers + ": " + e.getMessage());
         }
-        FlagsModel base = (FlagsModel) Models.create(model, variant, java.util.Map.of());
+        FlagsModel base = (FlagsModel) Models.create(model, variant, Map.of());
         List<Writer> rows = WritersFile.parse(text, writers.toString(), base);
         return rows.isEmpty() ? variant : Layouts.addWithWriters(base.layout(), rows);
     }

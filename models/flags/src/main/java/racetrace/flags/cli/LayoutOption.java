@@ -1,11 +1,16 @@
 package racetrace.flags.cli;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import racetrace.cli.Checks;
 import racetrace.cli.plugin.VariantInput;
 import racetrace.engine.BadInputException;
+import racetrace.flags.Layouts;
 
 /**
  * {@code --layout FILE}: a flags layout read from a file (a {@code .layout} file, or a C
@@ -80,7 +85,7 @@ public final class LayoutOption implements VariantInput {
 
     private static boolean isFlagsModel(String model) {
         try {
-            racetrace.flags.Layouts.bundledVariants(model);
+            Layouts.bundledVariants(model);
             return true;
         } catch (BadInputException e) {
             return false;
@@ -107,14 +112,14 @@ public final class LayoutOption implements VariantInput {
         }
         Path copy = dir.resolve(file.getFileName());
         try {
-            java.nio.file.Files.createDirectories(dir);
-            java.nio.file.Files.copy(file, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.createDirectories(dir);
+            Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
             if (writers != null) {
-                java.nio.file.Files.copy(writers, dir.resolve(writers.getFileName()),
-                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(writers, dir.resolve(writers.getFileName()),
+                        StandardCopyOption.REPLACE_EXISTING);
             }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot copy " + file + " to " + dir, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy " + file + " to " + dir, e);
         }
         return " --layout " + shellWord(file.getFileName().toString())
                 + (writers == null ? "" : " --writers " + shellWord(writers.getFileName().toString())) + c.asArguments();

@@ -18,6 +18,7 @@ import racetrace.engine.BadInputException;
 import racetrace.flags.Layout;
 import racetrace.flags.LayoutFile;
 import racetrace.flags.Layouts;
+import racetrace.flags.TextFiles;
 import racetrace.flags.UnitMap;
 
 /**
@@ -52,7 +53,7 @@ public final class StructLayouts {
      */
     public static Layout fromC(Path file, String model, String struct, String arch) {
         Toolchain tc = Toolchain.of(arch);
-        String source = racetrace.flags.TextFiles.read(file, "C file");
+        String source = TextFiles.read(file, "C file");
         String name = struct != null ? struct : lastStruct(file, source);
         Path dir;
         try {

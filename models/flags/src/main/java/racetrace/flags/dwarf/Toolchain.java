@@ -1,6 +1,9 @@
 package racetrace.flags.dwarf;
 
+import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,11 +89,11 @@ public record Toolchain(String arch, String gcc) {
             out = Files.createTempFile("racetrace-gcc", ".out");
             err = Files.createTempFile("racetrace-gcc", ".err");
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot create a temporary file for " + command.get(0), e);
+            throw new UncheckedIOException("cannot create a temporary file for " + command.get(0), e);
         }
         try {
             ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(command)).directory(dir.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .redirectOutput(out.toFile()).redirectError(err.toFile());
             Process p;
             try {
@@ -146,14 +149,14 @@ public record Toolchain(String arch, String gcc) {
                         + "a file that declares the struct and little else");
             }
             return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (java.nio.charset.MalformedInputException e) {
+        } catch (MalformedInputException e) {
             try {
                 return new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
             } catch (IOException again) {
-                throw new java.io.UncheckedIOException(again);
+                throw new UncheckedIOException(again);
             }
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -1,6 +1,7 @@
 package racetrace.flags.fields;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,7 +90,7 @@ public final class PairCheck {
             // by the breadth-first search's own (step-shortest) violating run, and not called minimal.
             Case c = best != null ? best.found() : violating.stream()
                     .map(x -> x.violations().get(FlagsModel.NO_LOST_UPDATE_BETWEEN))
-                    .min(java.util.Comparator.comparingInt(v -> v.schedule().length())).orElseThrow();
+                    .min(Comparator.comparingInt(v -> v.schedule().length())).orElseThrow();
             Execution<?> ex = c.run();
             Measure measure = ex.measure();
             Writer[] rows = culpritAndVictim(m, p, ex);

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import racetrace.engine.ActorKind;
 import racetrace.engine.BadInputException;
 import racetrace.engine.Config;
@@ -44,7 +45,7 @@ public record PairScope(int maxOps) {
 
     /** The scenarios of the pair, grouped by total op count (the measure's second component), smallest first. */
     public List<List<Scenario>> scenarios(FlagsModel m, FieldPairs.Pair p) {
-        Map<Integer, List<Scenario>> byOps = new java.util.TreeMap<>();
+        Map<Integer, List<Scenario>> byOps = new TreeMap<>();
         Set<Scenario> seen = new LinkedHashSet<>();
         for (Config c : ScenarioEnumeration.configs(m.space().params())) {
             Map<String, ActorKind> kinds = FieldPairs.kinds(m, c);

@@ -1,6 +1,7 @@
 package racetrace.flags.fields;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -144,7 +145,7 @@ public final class Policies {
             pool.add(p.a());
             pool.add(p.b());
         });
-        Map<Set<String>, Boolean> tried = new java.util.HashMap<>();
+        Map<Set<String>, Boolean> tried = new HashMap<>();
         for (int size = 1; size <= Layout.MAX_FIELDS; size++) {
             int before;
             List<Set<String>> found;
