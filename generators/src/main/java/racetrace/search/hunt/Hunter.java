@@ -274,7 +274,7 @@ public final class Hunter {
                             : levelOffset == 0 ? 8 : SCENARIOS_PER_SCOPE_UNIT;
                     int to = Math.min(scenarios.size(), levelOffset + size);
                     Unit u = new Unit.Scope(level, levelOffset, scenarios.subList(levelOffset, to),
-                            to == scenarios.size(), ladder.scope(level));
+                            to == scenarios.size(), ladder.scope(level), ladder.level(level) == 0 && ladder.hasDefault());
                     levelOffset = to;
                     return u;
                 }
@@ -314,7 +314,8 @@ public final class Hunter {
             for (int i = 0; i < u.scenarios().size(); i++) {
                 Rungs.Item item = u.scenarios().get(i);
                 if (item instanceof Rungs.Graph g) {
-                    explore(model, r, g.plan(), options.workers(), Math.max(1, options.work().states()),
+                    explore(model, r, g.plan(), options.workers(),
+                            u.defaultScope() ? SCOPE_GRAPH_CAP : Math.max(1, options.work().states()),
                             "scope " + u.scope(), i, deadline);
                 } else {
                     explore(model, r, ((Rungs.OneScenario) item).scenario(), SCOPE_SCENARIO_CAP,
@@ -520,7 +521,10 @@ public final class Hunter {
                 }
                 if (r.unit instanceof Unit.Scope s) {
                     lastScope = s;
-                    scopeStates += r.states;
+                    // The default scope is work of its own, always done; --states budgets the ladder after it.
+                    if (!s.defaultScope()) {
+                        scopeStates += r.states;
+                    }
                     levelScenarios += r.scenarios;
                     levelStates += r.states;
                     levelClean &= r.completeScenarios == r.scenarios;
