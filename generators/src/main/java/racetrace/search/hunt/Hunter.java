@@ -360,8 +360,7 @@ public final class Hunter {
 
     /**
      * Explores one state graph of a scope on the hunt's workers (its search does not depend on
-     * their number), with symmetry of interchangeable threads (SymmetryTest: the same violations,
-     * counterexamples as short).
+     * their number).
      */
     private static <S> void explore(Model<S> model, UnitResult r, racetrace.engine.OpPlan plan, int workers,
             long states, String foundBy, int index, long deadline) {
@@ -369,7 +368,9 @@ public final class Hunter {
                 : java.time.Duration.ofNanos(Math.max(1, deadline - System.nanoTime()));
         // A graph may hold many scenarios: capped at the ladder's whole budget as well, so one unit
         // cannot run far past it (the cap is a fixed number: the same graphs complete on every machine).
-        Limits limits = new Limits(Math.min(SCOPE_GRAPH_CAP, states), left, workers, true);
+        // Without symmetry reduction for now: a case of xen-fifo/b's NoForeignDequeue from a reduced
+        // graph did not replay (HuntVerdictsTest, 2026-12-07); SymmetryTest's scopes do not show it yet.
+        Limits limits = new Limits(Math.min(SCOPE_GRAPH_CAP, states), left, workers, false);
         // The model as its family made it: its packed states and op choice (the deadlock check's
         // wrapper has neither); the explorer finds deadlocks itself, and they become the check's.
         Model<?> base = Deadlocks.base(model);
