@@ -376,14 +376,27 @@ public final class Hunter {
         Model<?> base = Deadlocks.base(model);
         Exploration x = StateSpace.explore(base, plan, null, limits, false);
         Map<String, Case> violations = new LinkedHashMap<>();
-        x.violations().forEach((inv, c) -> violations.put(inv, new Case(model, c.scenario(), c.schedule(), c.focus())));
+        String unreplayed = null;
+        for (Map.Entry<String, Case> v : x.violations().entrySet()) {
+            Case c = new Case(model, v.getValue().scenario(), v.getValue().schedule(), v.getValue().focus());
+            try {
+                c.check(List.of(v.getKey()));
+                violations.put(v.getKey(), c);
+            } catch (IllegalArgumentException notReplayed) {
+                // Known bug (2026-12-07): a few paths of a graph replay as a scenario that ends otherwise.
+                // Never a false held: the graph counts as not explored to the end.
+                unreplayed = unreplayed != null ? unreplayed : "a counterexample of " + v.getKey()
+                        + " in a state graph did not replay as a scenario";
+            }
+        }
         Case deadlock = x.firstDeadlock() == null ? null
                 : new Case(model, x.firstDeadlock().scenario(), x.firstDeadlock().schedule(), Deadlocks.NAME);
         if (deadlock != null && Deadlocks.isAdded(model, Deadlocks.NAME)) {
             violations.putIfAbsent(Deadlocks.NAME, deadlock);
         }
-        noted(r, new Exploration(x.scenario(), x.distinctStates(), x.transitions(), x.depth(), x.complete(),
-                x.stopReason(), violations, x.deadlocks(), deadlock, x.notices(), x.firstNotice(), x.millis()),
+        noted(r, new Exploration(x.scenario(), x.distinctStates(), x.transitions(), x.depth(),
+                x.complete() && unreplayed == null, x.stopReason() != null ? x.stopReason() : unreplayed, violations,
+                x.deadlocks(), deadlock, x.notices(), x.firstNotice(), x.millis()),
                 foundBy, index);
     }
 
