@@ -274,7 +274,7 @@ public final class Hunter {
                             : levelOffset == 0 ? 8 : SCENARIOS_PER_SCOPE_UNIT;
                     int to = Math.min(scenarios.size(), levelOffset + size);
                     Unit u = new Unit.Scope(level, levelOffset, scenarios.subList(levelOffset, to),
-                            to == scenarios.size(), ladder.scope(level));
+                            to == scenarios.size(), ladder.scope(level), ladder.level(level) == 0 && ladder.hasDefault());
                     levelOffset = to;
                     return u;
                 }
@@ -314,7 +314,8 @@ public final class Hunter {
             for (int i = 0; i < u.scenarios().size(); i++) {
                 Rungs.Item item = u.scenarios().get(i);
                 if (item instanceof Rungs.Graph g) {
-                    explore(model, r, g.plan(), options.workers(), Math.max(1, options.work().states()),
+                    explore(model, r, g.plan(), options.workers(),
+                            u.defaultScope() ? SCOPE_GRAPH_CAP : Math.max(1, options.work().states()),
                             "scope " + u.scope(), i, deadline);
                 } else {
                     explore(model, r, ((Rungs.OneScenario) item).scenario(), SCOPE_SCENARIO_CAP,
@@ -359,8 +360,7 @@ public final class Hunter {
 
     /**
      * Explores one state graph of a scope on the hunt's workers (its search does not depend on
-     * their number), with symmetry of interchangeable threads (SymmetryTest: the same violations,
-     * counterexamples as short).
+     * their number).
      */
     private static <S> void explore(Model<S> model, UnitResult r, racetrace.engine.OpPlan plan, int workers,
             long states, String foundBy, int index, long deadline) {
@@ -368,20 +368,33 @@ public final class Hunter {
                 : java.time.Duration.ofNanos(Math.max(1, deadline - System.nanoTime()));
         // A graph may hold many scenarios: capped at the ladder's whole budget as well, so one unit
         // cannot run far past it (the cap is a fixed number: the same graphs complete on every machine).
-        Limits limits = new Limits(Math.min(SCOPE_GRAPH_CAP, states), left, workers, true);
+        // Without symmetry reduction for now: a case of xen-fifo/b's NoForeignDequeue from a reduced
+        // graph did not replay (HuntVerdictsTest, 2026-12-07); SymmetryTest's scopes do not show it yet.
+        Limits limits = new Limits(Math.min(SCOPE_GRAPH_CAP, states), left, workers, false);
         // The model as its family made it: its packed states and op choice (the deadlock check's
         // wrapper has neither); the explorer finds deadlocks itself, and they become the check's.
         Model<?> base = Deadlocks.base(model);
         Exploration x = StateSpace.explore(base, plan, null, limits, false);
         Map<String, Case> violations = new LinkedHashMap<>();
-        x.violations().forEach((inv, c) -> violations.put(inv, new Case(model, c.scenario(), c.schedule(), c.focus())));
+        String unreplayed = null;
+        for (Map.Entry<String, Case> v : x.violations().entrySet()) {
+            Case c = new Case(model, v.getValue().scenario(), v.getValue().schedule(), v.getValue().focus());
+            if (c.check(List.of(v.getKey())).outcome() instanceof Outcome.Violated o && o.invariant().equals(v.getKey())) {
+                violations.put(v.getKey(), c);
+            } else if (unreplayed == null) {
+                // Known bug (2026-12-07): a few paths of a graph replay as a scenario that ends otherwise.
+                // Never a false held: the graph counts as not explored to the end.
+                unreplayed = "a counterexample of " + v.getKey() + " in a state graph did not replay as a scenario";
+            }
+        }
         Case deadlock = x.firstDeadlock() == null ? null
                 : new Case(model, x.firstDeadlock().scenario(), x.firstDeadlock().schedule(), Deadlocks.NAME);
         if (deadlock != null && Deadlocks.isAdded(model, Deadlocks.NAME)) {
             violations.putIfAbsent(Deadlocks.NAME, deadlock);
         }
-        noted(r, new Exploration(x.scenario(), x.distinctStates(), x.transitions(), x.depth(), x.complete(),
-                x.stopReason(), violations, x.deadlocks(), deadlock, x.notices(), x.firstNotice(), x.millis()),
+        noted(r, new Exploration(x.scenario(), x.distinctStates(), x.transitions(), x.depth(),
+                x.complete() && unreplayed == null, x.stopReason() != null ? x.stopReason() : unreplayed, violations,
+                x.deadlocks(), deadlock, x.notices(), x.firstNotice(), x.millis()),
                 foundBy, index);
     }
 
@@ -520,7 +533,10 @@ public final class Hunter {
                 }
                 if (r.unit instanceof Unit.Scope s) {
                     lastScope = s;
-                    scopeStates += r.states;
+                    // The default scope is work of its own, always done; --states budgets the ladder after it.
+                    if (!s.defaultScope()) {
+                        scopeStates += r.states;
+                    }
                     levelScenarios += r.scenarios;
                     levelStates += r.states;
                     levelClean &= r.completeScenarios == r.scenarios;

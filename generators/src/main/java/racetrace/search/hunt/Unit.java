@@ -12,10 +12,11 @@ sealed interface Unit {
 
     /**
      * Items {@code from..} of rung {@code level} ({@link Rungs}): state graphs of its scope, or
-     * scenarios, each explored exhaustively.
+     * scenarios, each explored exhaustively; {@code defaultScope}: the rung is the model's
+     * default scope (work of its own, outside the ladder's budget).
      */
     record Scope(int level, int from, List<Rungs.Item> scenarios, boolean lastOfLevel,
-            racetrace.search.scope.Scope scope) implements Unit {
+            racetrace.search.scope.Scope scope, boolean defaultScope) implements Unit {
     }
 
     /** Random scenarios explored exhaustively. */

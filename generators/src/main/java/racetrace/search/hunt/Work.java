@@ -7,13 +7,13 @@ package racetrace.search.hunt;
  * short before the end is inconclusive.
  *
  * <p>The defaults live here and nowhere else. They are sized so that the default hunt completes
- * the scopes the ladder can reach on the bundled models (see docs/guide.md, "Budgets"); when the
- * models declare default scopes, {@code DEFAULT_SCOPE} and {@code DEFAULT_STATES} are the two
- * numbers to change.
+ * the scopes the ladder can reach on the bundled models after their default scopes (see
+ * docs/guide.md, "Budgets").
  *
  * @param tries random runs (uniform or PCT, one run per scenario)
- * @param states states the scope ladder may explore: the ladder's work when {@code scope} is 0;
- *     with a scope, a cap, and a hunt it stops before that scope is complete is inconclusive
+ * @param states states the scope ladder may explore after the model's default scope (which every
+ *     hunt completes, outside this budget): the ladder's work when {@code scope} is 0; with a
+ *     scope, a cap, and a hunt it stops before that scope is complete is inconclusive
  * @param swarm random scenarios the swarm explores exhaustively (each up to a state cap)
  * @param scope the scope threads<=scope,ops<=scope the ladder must complete, or 0: as far as
  *     {@code states} goes
@@ -21,7 +21,7 @@ package racetrace.search.hunt;
 public record Work(int tries, long states, int swarm, int scope) {
 
     public static final int DEFAULT_TRIES = 20_000;
-    public static final long DEFAULT_STATES = 10_000_000;
+    public static final long DEFAULT_STATES = 2_000_000;
     public static final int DEFAULT_SWARM = 12_000;
     public static final int DEFAULT_SCOPE = 0;
 

@@ -76,10 +76,10 @@ final class XenSpace implements ScenarioSpace {
     }
 
     /**
-     * The default exhaustive scope: five shapes that together contain the scenario of every
+     * The default exhaustive scope: six shapes that together contain the scenario of every
      * minimal counterexample racetrace finds in any version (HistoryScopeTest computes them and
      * checks; docs/models/xen-fifo.md says which and why). Every binding ({@code source}), no rogue
-     * guest, no masked port; Xen CPUs run one op each but in the last shape. About 5 to 11 M
+     * guest, no masked port; Xen CPUs run one op each but in the last shape. About 5 to 12 M
      * states a version with symmetry of the Xen CPUs.
      */
     @Override
@@ -89,6 +89,9 @@ final class XenSpace implements ScenarioSpace {
                 // one vCPU, no consumer: two CPUs race on up to three ports (a, a0, fix1's last queue)
                 base.with("vcpus", 1, 1).with("prios", 1, 2).with("ports", 1, 3).with("oldTail", 0, 1)
                         .with("guest", 0, 0).actor(XEN_CPU, 2, 1).actor(GUEST, 0, 0).actor(GUEST_UNMASK, 0, 0),
+                // one vCPU: two CPUs of two ops and the consumer (a0's and b's READY races)
+                base.with("vcpus", 1, 1).with("prios", 1, 2).with("ports", 1, 2).with("oldTail", 0, 1)
+                        .with("guest", 0, 1).actor(XEN_CPU, 2, 2).actor(GUEST, 1, 1).actor(GUEST_UNMASK, 0, 0),
                 // one vCPU: three CPUs and the consumer (b, c, d, fix1's tails)
                 base.with("vcpus", 1, 1).with("prios", 1, 2).with("ports", 1, 2).with("oldTail", 0, 1)
                         .with("guest", 0, 1).actor(XEN_CPU, 3, 1).actor(GUEST, 1, 1).actor(GUEST_UNMASK, 0, 0),
