@@ -57,6 +57,8 @@ final class Explorer<S> {
 
     private final Map<String, Case> violations = new LinkedHashMap<>();
     private long open;
+    /** How many invariants one search tracks: their open and broken sets are bits of a long. */
+    static final int MAX_INVARIANTS = 63;
     private long transitions;
     private long deadlocks;
     private long firstDeadlockId = -1;
@@ -75,8 +77,9 @@ final class Explorer<S> {
         this.stopWhenAllViolated = stopWhenAllViolated;
         this.visitor = visitor;
         this.workers = Math.max(1, limits.workers());
-        if (invariants.size() > 63) {
-            throw new IllegalArgumentException("at most 63 invariants per search, not " + invariants.size());
+        if (invariants.size() > MAX_INVARIANTS) {
+            throw new IllegalArgumentException("at most " + MAX_INVARIANTS + " invariants per search, not "
+                    + invariants.size());
         }
         this.steppers = new Stepper[workers];
         this.checks = new Stepper.Check[workers];
