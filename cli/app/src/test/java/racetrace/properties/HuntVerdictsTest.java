@@ -432,7 +432,13 @@ class HuntVerdictsTest {
             JsonNode o = JSON.readTree(out);
             assertThat(o.get("verdict").asText()).isEqualTo("violated");
             assertThat(o.get("measure").get("threads").asInt()).isEqualTo(100);
-            assertThat(o.get("measure").get("preemptions").asInt()).isEqualTo(1);
+            // Reported, never lost; since the ladder starts at the model's own (100-thread) scenario, the
+            // state graph finds the bug first and the minimiser, bounded, keeps more preemptions than the
+            // one that suffices: the minimality line must not claim a proof it lacks.
+            assertThat(o.get("measure").get("preemptions").asInt()).isPositive();
+            if (o.get("measure").get("preemptions").asInt() > 1) {
+                assertThat(o.get("minimality").asText()).doesNotContain("(proven)");
+            }
         }
     }
 
