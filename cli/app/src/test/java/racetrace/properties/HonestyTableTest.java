@@ -401,9 +401,8 @@ class HonestyTableTest {
                 v.put("NEW", WORK.resolve("new").toString());
                 v.put("USER", UserModels.make(WORK, "honest-update", Map.of()).toString());
                 v.put("GHOST", UserModels.make(WORK, "ghost-action", Map.of(
-                        "return locked ? Set.of(\"lock\", \"load\", \"store\", \"unlock\") : Set.of(\"load\", \"store\");",
-                        "return locked ? Set.of(\"lock\", \"load\", \"store\", \"unlock\") "
-                                + ": Set.of(\"load\", \"store\", \"recover\");")).toString());
+                        "return Set.of(\"load\", \"store\");",
+                        "return Set.of(\"load\", \"store\", \"recover\");")).toString());
                 v.put("NOCOVER", UserModels.make(WORK, "bare-update", Map.of(
                         "return List.of(new Scenario(Config.empty(), List.of(one, one)), "
                                 + "new Scenario(Config.empty(), List.of(two, one)));", "return List.of();")).toString());
