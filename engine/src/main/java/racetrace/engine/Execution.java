@@ -145,7 +145,7 @@ public final class Execution<S> {
         at.taken = taken;
         // Surveying records every first failure; a plain run stops at the first one.
         Map<String, Integer> violations = stopAtViolation ? null : new LinkedHashMap<>();
-        String broken = check(invariants, state, violations, 0);
+        String broken = check(model, n, invariants, state, violations, 0);
         if (broken != null && stopAtViolation) {
             return new Execution<>(model, scenario, scheduler, initial, trace, new int[0],
                     new Outcome.Violated(broken, 0), 0, null, Map.of());
@@ -212,7 +212,7 @@ public final class Execution<S> {
                 trace.add(new Step<>(step, t, tr.label(), state, tr.notice()));
             }
             prev = t;
-            broken = check(invariants, state, violations, step);
+            broken = check(model, n, invariants, state, violations, step);
             if (broken != null && stopAtViolation) {
                 return new Execution<>(model, scenario, scheduler, initial, trace,
                         java.util.Arrays.copyOf(taken, step), new Outcome.Violated(broken, step), preemptions, notice,
@@ -229,7 +229,8 @@ public final class Execution<S> {
      * The first invariant that fails in {@code state}, or null. When surveying ({@code seen} is
      * not null), invariants that failed before are skipped and new failures are recorded.
      */
-    private static <S> String check(List<Invariant<S>> invariants, S state, Map<String, Integer> seen, int step) {
+    private static <S> String check(Model<S> model, int threads, List<Invariant<S>> invariants, S state,
+            Map<String, Integer> seen, int step) {
         String first = null;
         for (Invariant<S> inv : invariants) {
             if (seen != null && seen.containsKey(inv.name())) {
@@ -237,7 +238,7 @@ public final class Execution<S> {
             }
             boolean holds;
             try {
-                holds = inv.holds(state);
+                holds = inv.holds(model, state, threads);
             } catch (RuntimeException | StackOverflowError | AssertionError e) {
                 throw new InCall("invariant " + inv.name(), e);
             }

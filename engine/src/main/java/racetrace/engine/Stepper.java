@@ -62,7 +62,7 @@ public final class Stepper<S> {
     /** The stepper of a plan over object states; a model without {@link OpChoice} needs a scripted plan. */
     public static <S> Stepper<S> of(Model<S> model, OpPlan plan) {
         Scenario sc = plan.scripted() ? plan.asScenario() : null;
-        return new Stepper<>(model, new ObjectCore<>(model, sc), plan, sc);
+        return new Stepper<>(model, new ObjectCore<>(model, sc, plan.size()), plan, sc);
     }
 
     /**
@@ -86,7 +86,8 @@ public final class Stepper<S> {
 
     /** The stepper of one scenario (already valid in the model's space), over object states. */
     public static <S> Stepper<S> of(Model<S> model, Scenario scenario) {
-        return new Stepper<>(model, new ObjectCore<>(model, scenario), OpPlan.of(scenario), scenario);
+        return new Stepper<>(model, new ObjectCore<>(model, scenario, scenario.threadCount()), OpPlan.of(scenario),
+                scenario);
     }
 
     /**
@@ -109,7 +110,7 @@ public final class Stepper<S> {
         }
         Machine m = p.machine(plan.config(), plan.actors());
         int[] groups = symmetric ? groups(model, plan) : null;
-        return new Stepper<>(model, new PackedCore(m, plan, p, groups), plan,
+        return new Stepper<>(model, new PackedCore(m, plan, p, groups, model), plan,
                 plan.scripted() ? plan.asScenario() : null);
     }
 
@@ -219,9 +220,13 @@ public final class Stepper<S> {
         return core.object(s);
     }
 
-    /** Checks invariants of states: bit i of a result for {@code names.get(i)}. */
+    /**
+     * Checks invariants of states, 64 at a time: bit i of word w stands for {@code names.get(64 * w
+     * + i)}. A search of up to 64 invariants asks word 0 only.
+     */
     public interface Check<S> {
-        long broken(S s, long open);
+        /** Of the invariants of {@code word} whose bits {@code open} has, those that fail in {@code s}. */
+        long broken(S s, int word, long open);
     }
 
     /**
@@ -445,13 +450,15 @@ public final class Stepper<S> {
         private final Model<S> model;
         private final OpChoice<S> ops;
         private final Scenario scenario;
+        private final int threads;
         private String label;
         private String notice;
 
-        ObjectCore(Model<S> model, Scenario scenario) {
+        ObjectCore(Model<S> model, Scenario scenario, int threads) {
             this.model = model;
             this.ops = model.opChoice();
             this.scenario = scenario;
+            this.threads = threads;
         }
 
         @Override
@@ -586,11 +593,13 @@ public final class Stepper<S> {
             }
             @SuppressWarnings("unchecked")
             Invariant<S>[] all = list.toArray(new Invariant[0]);
-            return (s, open) -> {
+            return (s, word, open) -> {
                 long bits = 0;
-                for (int k = 0; k < all.length; k++) {
-                    if ((open & (1L << k)) != 0 && !all[k].holds(s)) {
-                        bits |= 1L << k;
+                int from = word << 6;
+                int to = Math.min(all.length, from + 64);
+                for (int k = from; k < to; k++) {
+                    if ((open & (1L << (k - from))) != 0 && !all[k].holds(model, s, threads)) {
+                        bits |= 1L << (k - from);
                     }
                 }
                 return bits;
@@ -612,8 +621,16 @@ public final class Stepper<S> {
         private final int[] groups;
         private final int[] scratchPerm;
 
-        PackedCore(Machine m, OpPlan plan, Packed<?> packed, int[] groups) {
+        /** The model's deadlock checks ({@link Invariant#deadlockFree}), which no machine reports: asked of the machine here. */
+        private final java.util.Set<String> deadlockChecks = new java.util.HashSet<>();
+
+        PackedCore(Machine m, OpPlan plan, Packed<?> packed, int[] groups, Model<?> model) {
             this.m = m;
+            for (Invariant<?> i : model.invariants()) {
+                if (i.aboutDeadlock()) {
+                    deadlockChecks.add(i.name());
+                }
+            }
             this.packed = packed;
             this.groups = groups;
             this.scratchPerm = new int[plan.size()];
@@ -779,39 +796,61 @@ public final class Stepper<S> {
         @Override
         public Check<int[]> check(List<String> names) {
             List<String> known = packed.invariants();
-            int[] bit = new int[names.size()];
-            long mask = 0;
-            for (int k = 0; k < names.size(); k++) {
+            int count = names.size();
+            int[] bit = new int[count];
+            boolean[] deadlock = new boolean[count];
+            boolean identity = count <= 64;
+            long all = 0;
+            for (int k = 0; k < count; k++) {
                 bit[k] = known.indexOf(names.get(k));
-                if (bit[k] < 0) {
+                deadlock[k] = bit[k] < 0 && deadlockChecks.contains(names.get(k));
+                if (bit[k] >= 64 || bit[k] < 0 && !deadlock[k]) {
                     return null;
                 }
-                mask |= 1L << bit[k];
-            }
-            long all = mask;
-            boolean identity = true;
-            for (int k = 0; k < bit.length; k++) {
                 identity &= bit[k] == k;
+                all |= bit[k] >= 0 ? 1L << bit[k] : 0;
             }
             if (identity) {
-                return (s, open) -> m.broken(s, open & all);
+                long mask = all;
+                return (s, word, open) -> m.broken(s, open & mask);
             }
-            return (s, open) -> {
+            int threads = scratchPerm.length;
+            return (s, word, open) -> {
+                int from = word << 6;
+                int to = Math.min(count, from + 64);
                 long want = 0;
-                for (int k = 0; k < bit.length; k++) {
-                    if ((open & (1L << k)) != 0) {
-                        want |= 1L << bit[k];
+                boolean askDeadlock = false;
+                for (int k = from; k < to; k++) {
+                    if ((open & (1L << (k - from))) != 0) {
+                        if (deadlock[k]) {
+                            askDeadlock = true;
+                        } else {
+                            want |= 1L << bit[k];
+                        }
                     }
                 }
-                long got = m.broken(s, want);
+                long got = want == 0 ? 0 : m.broken(s, want);
+                boolean stuck = askDeadlock && deadlocked(s, threads);
                 long out = 0;
-                for (int k = 0; k < bit.length; k++) {
-                    if ((got & (1L << bit[k])) != 0) {
-                        out |= 1L << k;
+                for (int k = from; k < to; k++) {
+                    if ((open & (1L << (k - from))) != 0 && (deadlock[k] ? stuck : (got & (1L << bit[k])) != 0)) {
+                        out |= 1L << (k - from);
                     }
                 }
                 return out;
             };
+        }
+
+        /** No thread can step and some thread has not finished ({@link Invariant#deadlocked}, of a packed state). */
+        private boolean deadlocked(int[] s, int threads) {
+            boolean unfinished = false;
+            for (int t = 0; t < threads; t++) {
+                if (m.enabled(s, t)) {
+                    return false;
+                }
+                unfinished |= !m.finished(s, t);
+            }
+            return unfinished;
         }
     }
 }

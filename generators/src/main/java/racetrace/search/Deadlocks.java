@@ -2,15 +2,11 @@ package racetrace.search;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import racetrace.engine.FocusedModel;
-import racetrace.engine.Instance;
+import racetrace.engine.ForwardingModel;
 import racetrace.engine.Invariant;
 import racetrace.engine.Model;
-import racetrace.engine.Scenario;
-import racetrace.engine.ScenarioSpace;
-import racetrace.engine.Transition;
+import racetrace.engine.Packed;
 import racetrace.engine.WrappingModel;
 
 /**
@@ -34,8 +30,8 @@ public final class Deadlocks {
 
     /**
      * The model with the deadlock check added to its invariants (the same model when it has one).
-     * Its states pair the model's own with the scenario's thread count; every other method is the
-     * model's.
+     * Its states, steps, op choice, packed states and everything else are the model's own: only
+     * the invariants differ.
      */
     public static <S> Model<?> checked(Model<S> model) {
         if (model.invariants().stream().anyMatch(i -> i.name().equals(NAME))) {
@@ -58,34 +54,22 @@ public final class Deadlocks {
 
     /** Whether {@code state} is a deadlock: no thread can step and some thread has not finished. */
     public static <S> boolean deadlocked(Model<S> model, S state, int threads) {
-        boolean unfinished = false;
-        for (int t = 0; t < threads; t++) {
-            if (model.enabled(state, t)) {
-                return false;
-            }
-            unfinished |= !model.finished(state, t);
-        }
-        return unfinished;
+        return Invariant.deadlocked(model, state, threads);
     }
 
-    /** A state of the checked model: the model's own state and the scenario's thread count, which the check needs. */
-    record Tracked<S>(S state, int threads) {
-    }
+    /**
+     * The model with the deadlock check ({@link Invariant#deadlockFree}, which whoever checks
+     * evaluates with the thread count it has): every other method is the model's, packed states
+     * included (no step changes, and the packed search asks the machine about deadlocks itself).
+     */
+    private static final class Checked<S> extends ForwardingModel<S> implements WrappingModel {
 
-    /** The model with the deadlock check; every other method is the model's own, on the inner state. */
-    private static final class Checked<S> implements Model<Tracked<S>>, WrappingModel {
-
-        private final Model<S> inner;
-        private final List<Invariant<Tracked<S>>> invariants;
+        private final List<Invariant<S>> invariants;
 
         Checked(Model<S> model) {
-            this.inner = model;
-            List<Invariant<Tracked<S>>> all = new ArrayList<>();
-            for (Invariant<S> i : model.invariants()) {
-                all.add(Invariant.of(i.name(), i.description(), t -> i.holds(t.state())));
-            }
-            all.add(Invariant.of(NAME, "some thread can step, or every thread has finished (no deadlock)",
-                    t -> !deadlocked(inner, t.state(), t.threads())));
+            super(model);
+            List<Invariant<S>> all = new ArrayList<>(model.invariants());
+            all.add(Invariant.deadlockFree(NAME, "some thread can step, or every thread has finished (no deadlock)"));
             this.invariants = List.copyOf(all);
         }
 
@@ -99,84 +83,13 @@ public final class Deadlocks {
         }
 
         @Override
-        public Instance instance() {
-            return inner.instance();
-        }
-
-        @Override
-        public int version() {
-            return inner.version();
-        }
-
-        @Override
-        public ScenarioSpace space() {
-            return inner.space();
-        }
-
-        @Override
-        public Tracked<S> initial(Scenario scenario) {
-            return new Tracked<>(inner.initial(scenario), scenario.threadCount());
-        }
-
-        @Override
-        public boolean enabled(Tracked<S> state, int thread) {
-            return inner.enabled(state.state(), thread);
-        }
-
-        @Override
-        public boolean finished(Tracked<S> state, int thread) {
-            return inner.finished(state.state(), thread);
-        }
-
-        @Override
-        public Transition<Tracked<S>> step(Tracked<S> state, int thread) {
-            Transition<S> t = inner.step(state.state(), thread);
-            return new Transition<>(new Tracked<>(t.next(), state.threads()), t.label(), t.notice());
-        }
-
-        @Override
-        public List<Invariant<Tracked<S>>> invariants() {
+        public List<Invariant<S>> invariants() {
             return invariants;
         }
 
         @Override
-        public Map<String, Object> variables(Tracked<S> state) {
-            return inner.variables(state.state());
-        }
-
-        @Override
-        public long fingerprint(Tracked<S> state) {
-            return inner.fingerprint(state.state());
-        }
-
-        @Override
-        public String tlaModule() {
-            return inner.tlaModule();
-        }
-
-        @Override
-        public Map<String, Object> tlaConstants(Scenario scenario) {
-            return inner.tlaConstants(scenario);
-        }
-
-        @Override
-        public Set<String> actions() {
-            return inner.actions();
-        }
-
-        @Override
-        public List<Scenario> coverageScenarios() {
-            return inner.coverageScenarios();
-        }
-
-        @Override
-        public Set<String> hiddenInTable() {
-            return inner.hiddenInTable();
-        }
-
-        @Override
-        public String threadName(Scenario scenario, int thread) {
-            return inner.threadName(scenario, thread);
+        public Packed<S> packed() {
+            return inner.packed();
         }
     }
 }

@@ -60,34 +60,23 @@ public final class ActionCoverage {
             if (left.isEmpty()) {
                 break;
             }
-            // The explorer tracks at most Explorer.MAX_INVARIANTS invariants at once: the labels in groups.
-            List<String> untried = new ArrayList<>(left);
-            while (!untried.isEmpty() && !left.isEmpty()) {
-                List<String> group = new ArrayList<>(untried.subList(0, Math.min(Explorer.MAX_INVARIANTS,
-                        untried.size())));
-                untried.subList(0, group.size()).clear();
-                group.retainAll(left);
-                if (group.isEmpty()) {
-                    continue;
+            Targets<S> targets = new Targets<>(model, left);
+            Exploration x = StateSpace.explore(targets, sc, null, limits, true);
+            for (Map.Entry<String, Case> e : x.violations().entrySet()) {
+                String label = e.getKey();
+                if (!left.contains(label)) {
+                    continue; // an earlier run took it on its way
                 }
-                Targets<S> targets = new Targets<>(model, new TreeSet<>(group));
-                Exploration x = StateSpace.explore(targets, sc, null, limits, true);
-                for (Map.Entry<String, Case> e : x.violations().entrySet()) {
-                    String label = e.getKey();
-                    if (!left.contains(label)) {
-                        continue; // an earlier run took it on its way
-                    }
-                    Schedule path = e.getValue().schedule();
-                    int t = targets.threadAt(label, replay(model, sc, path));
-                    int[] choices = new int[path.length() + 1];
-                    for (int i = 0; i < path.length(); i++) {
-                        choices[i] = path.choice(i);
-                    }
-                    choices[path.length()] = t;
-                    Case c = new Case(FocusedModel.none(model), sc, Schedule.of(choices));
-                    out.add(c);
-                    left.removeAll(taken(List.of(c.run())));
+                Schedule path = e.getValue().schedule();
+                int t = targets.threadAt(label, replay(model, sc, path));
+                int[] choices = new int[path.length() + 1];
+                for (int i = 0; i < path.length(); i++) {
+                    choices[i] = path.choice(i);
                 }
+                choices[path.length()] = t;
+                Case c = new Case(FocusedModel.none(model), sc, Schedule.of(choices));
+                out.add(c);
+                left.removeAll(taken(List.of(c.run())));
             }
         }
         return out;

@@ -11,6 +11,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import racetrace.engine.Model;
 import racetrace.engine.Stepper;
 import racetrace.search.Case;
 
@@ -56,9 +57,12 @@ final class Explorer<S> {
     private final Batch<S>[] batches;
 
     private final Map<String, Case> violations = new LinkedHashMap<>();
-    private long open;
-    /** How many invariants one search tracks: their open and broken sets are bits of a long. */
-    static final int MAX_INVARIANTS = 63;
+    /**
+     * The invariants not violated yet, 64 to a word (bit i of word w: invariant 64 w + i); a state's
+     * broken invariants are kept the same way. Most models have one word: the fast path.
+     */
+    private final long[] open;
+    private final int words;
     private long transitions;
     private long deadlocks;
     private long firstDeadlockId = -1;
@@ -77,10 +81,6 @@ final class Explorer<S> {
         this.stopWhenAllViolated = stopWhenAllViolated;
         this.visitor = visitor;
         this.workers = Math.max(1, limits.workers());
-        if (invariants.size() > MAX_INVARIANTS) {
-            throw new IllegalArgumentException("at most " + MAX_INVARIANTS + " invariants per search, not "
-                    + invariants.size());
-        }
         this.steppers = new Stepper[workers];
         this.checks = new Stepper.Check[workers];
         for (int w = 0; w < workers; w++) {
@@ -88,39 +88,52 @@ final class Explorer<S> {
             this.checks[w] = this.steppers[w].check(invariants);
         }
         this.n = this.steppers[0].threads();
-        this.open = invariants.isEmpty() ? 0 : -1L >>> (64 - invariants.size());
+        this.words = Math.max(1, (invariants.size() + 63) >>> 6);
+        this.open = new long[words];
+        for (int k = 0; k < invariants.size(); k++) {
+            open[k >>> 6] |= 1L << k;
+        }
         this.owners = new Owner[workers];
         this.batches = new Batch[workers];
         for (int w = 0; w < workers; w++) {
-            owners[w] = new Owner(workers);
+            owners[w] = new Owner(workers, words);
             batches[w] = new Batch<>();
         }
         Stepper<S> replay = steppers.get();
         this.paths = new Paths<>(replay, parent, move);
     }
 
-    /** Successors one worker made in phase 1, by owner: fingerprint, key, move, broken invariants, state. */
+    /**
+     * Successors one worker made in phase 1, by owner: fingerprint, key, move, broken invariants
+     * ({@code words} longs each), state.
+     */
     private static final class Outbox {
+        final int words;
         long[] fp = new long[256];
         long[] key = new long[256];
         int[] mv = new int[256];
-        long[] broken = new long[256];
+        long[] broken;
         Object[] st = new Object[256];
         int size;
 
-        void add(long f, long k, int m, long b, Object s) {
+        Outbox(int words) {
+            this.words = words;
+            this.broken = new long[256 * words];
+        }
+
+        void add(long f, long k, int m, long[] b, Object s) {
             if (size == fp.length) {
                 int c = size * 2;
                 fp = Arrays.copyOf(fp, c);
                 key = Arrays.copyOf(key, c);
                 mv = Arrays.copyOf(mv, c);
-                broken = Arrays.copyOf(broken, c);
+                broken = Arrays.copyOf(broken, c * words);
                 st = Arrays.copyOf(st, c);
             }
             fp[size] = f;
             key[size] = k;
             mv[size] = m;
-            broken[size] = b;
+            System.arraycopy(b, 0, broken, size * words, words);
             st[size] = s;
             size++;
         }
@@ -150,10 +163,10 @@ final class Explorer<S> {
             }
         }
 
-        Owner(int workers) {
+        Owner(int workers, int words) {
             out = new Outbox[workers];
             for (int w = 0; w < workers; w++) {
-                out[w] = new Outbox();
+                out[w] = new Outbox(words);
             }
         }
 
@@ -206,14 +219,14 @@ final class Explorer<S> {
             move.add(i);
             fps[level.size()] = fp;
             level.add(s);
-            long broken;
+            long[] broken = new long[words];
             try {
-                broken = checks[0].broken(s, open);
+                broken(checks[0], s, open, broken);
             } catch (RuntimeException | StackOverflowError | AssertionError e) {
                 paths.starts(starts);
                 throw new Failure(0, id, -1, 0, "invariant", false, e, first.object(s)).report(this);
             }
-            record(id, s, broken);
+            record(id, s, broken, 0);
             if (parent.size() >= limits.maxStates()) {
                 stop = "state cap " + limits.maxStates() + " reached";
                 break;
@@ -222,7 +235,7 @@ final class Explorer<S> {
         paths.starts(starts);
         int depth = 0;
         int base = 0;
-        if (stop == null && stopWhenAllViolated && open == 0 && !invariants.isEmpty()) {
+        if (stop == null && stopWhenAllViolated && allViolated()) {
             stop = "every invariant violated";
         }
         ExecutorService pool = workers > 1 ? Executors.newFixedThreadPool(workers, r -> {
@@ -251,7 +264,7 @@ final class Explorer<S> {
                 level = next;
                 if (parent.size() >= limits.maxStates() && !level.isEmpty()) {
                     stop = "state cap " + limits.maxStates() + " reached";
-                } else if (stopWhenAllViolated && open == 0 && !invariants.isEmpty()) {
+                } else if (stopWhenAllViolated && allViolated()) {
                     stop = "every invariant violated";
                 } else if (System.nanoTime() > deadline && !level.isEmpty()) {
                     stop = "time cap " + limits.maxTime() + " reached";
@@ -284,7 +297,8 @@ final class Explorer<S> {
         AtomicInteger nextChunk = new AtomicInteger();
         int chunks = (level.size() + CHUNK - 1) / CHUNK;
         boolean[] late = new boolean[1];
-        long checkOpen = open;
+        long[] checkOpen = open.clone();
+        boolean checking = !allClosed(checkOpen);
         long[] fps = levelFp;
         run(pool, w -> {
             Owner me = owners[w];
@@ -295,6 +309,7 @@ final class Explorer<S> {
             int[] mv = new int[1];
             Object[] parentOf = new Object[1];
             long[] parentFp = new long[1];
+            long[] broken = new long[words];
             @SuppressWarnings("unchecked")
             Stepper.Sink<S> sink = (next, choice, began, notice) -> {
                 long fp = stepper.fingerprint((S) parentOf[0], parentFp[0], next);
@@ -352,9 +367,10 @@ final class Explorer<S> {
                         continue;
                     }
                     S st = batch.st[j];
-                    long broken;
                     try {
-                        broken = checkOpen == 0 ? 0 : check.broken(st, checkOpen);
+                        if (checking) {
+                            broken(check, st, checkOpen, broken);
+                        }
                     } catch (RuntimeException | StackOverflowError | AssertionError e) {
                         int i = (int) (batch.key[j] >>> (SUCC_BITS + 1));
                         int t = batch.mv[j] >>> 16;
@@ -405,10 +421,11 @@ final class Explorer<S> {
     @SuppressWarnings({"unchecked", "rawtypes"})
     private String throwing(Object state) {
         for (String name : invariants) {
-            for (racetrace.engine.Invariant i : steppers[0].model().invariants()) {
+            Model model = steppers[0].model();
+            for (racetrace.engine.Invariant i : (List<racetrace.engine.Invariant>) model.invariants()) {
                 if (i.name().equals(name)) {
                     try {
-                        i.holds(state);
+                        i.holds(model, state, n);
                     } catch (RuntimeException | StackOverflowError | AssertionError e) {
                         return name;
                     }
@@ -546,7 +563,7 @@ final class Explorer<S> {
             if ((keys[i] & 1) != 0 && notices++ == 0) {
                 firstNoticeId = id;
             }
-            record(id, s, box.broken[at] & open);
+            record(id, s, box.broken, at * words);
         }
         for (Owner o : owners) {
             o.size = 0;
@@ -557,21 +574,49 @@ final class Explorer<S> {
         return next;
     }
 
-    /** A new state in search order: the visitor sees it, and its violations are recorded if first. */
-    private void record(int id, S s, long broken) {
+    /**
+     * A new state in search order: the visitor sees it, and its violations (the {@code words} longs
+     * of {@code broken} from {@code at}) are recorded if first.
+     */
+    private void record(int id, S s, long[] broken, int at) {
         if (visitor != null) {
             visitor.accept(steppers[0].object(s));
         }
-        if (broken == 0) {
-            return;
-        }
-        for (int k = 0; k < invariants.size(); k++) {
-            if ((open & (1L << k)) != 0 && (broken & (1L << k)) != 0) {
-                open &= ~(1L << k);
-                String name = invariants.get(k);
+        for (int w = 0; w < words; w++) {
+            long now = broken[at + w] & open[w];
+            while (now != 0) {
+                int bit = Long.numberOfTrailingZeros(now);
+                now &= now - 1;
+                open[w] &= ~(1L << bit);
+                String name = invariants.get((w << 6) + bit);
                 violations.put(name, paths.toCase(id, name));
             }
         }
+    }
+
+    /** The invariants of {@code s} among {@code open} that fail, into {@code out} (a word each). */
+    private void broken(Stepper.Check<S> check, S s, long[] open, long[] out) {
+        if (words == 1) {
+            out[0] = open[0] == 0 ? 0 : check.broken(s, 0, open[0]);
+            return;
+        }
+        for (int w = 0; w < words; w++) {
+            out[w] = open[w] == 0 ? 0 : check.broken(s, w, open[w]);
+        }
+    }
+
+    private static boolean allClosed(long[] open) {
+        for (long o : open) {
+            if (o != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether every checked invariant has a violation (never, with none checked). */
+    private boolean allViolated() {
+        return !invariants.isEmpty() && allClosed(open);
     }
 
     private interface Work {

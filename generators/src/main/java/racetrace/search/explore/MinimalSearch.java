@@ -83,7 +83,7 @@ public final class MinimalSearch {
                     thread.add(e.thread());
                     boolean holds;
                     try {
-                        holds = inv.holds(e.state());
+                        holds = inv.holds(model, e.state(), n);
                     } catch (RuntimeException | StackOverflowError | AssertionError x) {
                         throw racetrace.engine.ModelFailure.of(x, model, scenario, StateSpace.path(parent, thread, id),
                                 "invariant " + invariant, -1, e.state());

@@ -123,7 +123,7 @@ public final class Hunter {
         long deadline = options.cap() instanceof Cap.Seconds s ? start + (long) (s.seconds() * 1e9) : Long.MAX_VALUE;
         long instanceSeed = seedFor(model, options.seed());
         double stepsPerOp = RunLength.stepsPerOp(model);
-        Rungs ladder = new Rungs(Deadlocks.base(model), options.work().scope(), MAX_LEVEL_SCENARIOS);
+        Rungs ladder = new Rungs(model, options.work().scope(), MAX_LEVEL_SCENARIOS);
         Planner planner = new Planner(options, ladder);
         Commit commit = new Commit(model, options, ladder, start, deadline, listener);
 
@@ -368,34 +368,21 @@ public final class Hunter {
                 : java.time.Duration.ofNanos(Math.max(1, deadline - System.nanoTime()));
         // A graph may hold many scenarios: capped at the ladder's whole budget as well, so one unit
         // cannot run far past it (the cap is a fixed number: the same graphs complete on every machine).
-        // Without symmetry reduction for now: a case of xen-fifo/b's NoForeignDequeue from a reduced
-        // graph did not replay (HuntVerdictsTest, 2026-12-07); SymmetryTest's scopes do not show it yet.
-        Limits limits = new Limits(Math.min(SCOPE_GRAPH_CAP, states), left, workers, false);
-        // The model as its family made it: its packed states and op choice (the deadlock check's
-        // wrapper has neither); the explorer finds deadlocks itself, and they become the check's.
-        Model<?> base = Deadlocks.base(model);
-        Exploration x = StateSpace.explore(base, plan, null, limits, false);
-        Map<String, Case> violations = new LinkedHashMap<>();
-        String unreplayed = null;
+        // Symmetry of interchangeable threads: the same violations and shortest lengths (SymmetryTest).
+        Limits limits = new Limits(Math.min(SCOPE_GRAPH_CAP, states), left, workers, true);
+        // The model with the deadlock check: its op choice and packed states are the model's own.
+        Exploration x = StateSpace.explore(model, plan, null, limits, false);
         for (Map.Entry<String, Case> v : x.violations().entrySet()) {
-            Case c = new Case(model, v.getValue().scenario(), v.getValue().schedule(), v.getValue().focus());
-            if (c.check(List.of(v.getKey())).outcome() instanceof Outcome.Violated o && o.invariant().equals(v.getKey())) {
-                violations.put(v.getKey(), c);
-            } else if (unreplayed == null) {
-                // Known bug (2026-12-07): a few paths of a graph replay as a scenario that ends otherwise.
-                // Never a false held: the graph counts as not explored to the end.
-                unreplayed = "a counterexample of " + v.getKey() + " in a state graph did not replay as a scenario";
+            Case c = v.getValue();
+            if (!(c.check(List.of(v.getKey())).outcome() instanceof Outcome.Violated o
+                    && o.invariant().equals(v.getKey()))) {
+                // A path of the graph is a run of its scenario: one that ends otherwise is racetrace's bug.
+                throw new IllegalStateException("internal error: the counterexample of " + v.getKey() + " found in the "
+                        + "state graph of " + plan + " does not replay as its scenario: " + c.scenario() + " "
+                        + c.schedule());
             }
         }
-        Case deadlock = x.firstDeadlock() == null ? null
-                : new Case(model, x.firstDeadlock().scenario(), x.firstDeadlock().schedule(), Deadlocks.NAME);
-        if (deadlock != null && Deadlocks.isAdded(model, Deadlocks.NAME)) {
-            violations.putIfAbsent(Deadlocks.NAME, deadlock);
-        }
-        noted(r, new Exploration(x.scenario(), x.distinctStates(), x.transitions(), x.depth(),
-                x.complete() && unreplayed == null, x.stopReason() != null ? x.stopReason() : unreplayed, violations,
-                x.deadlocks(), deadlock, x.notices(), x.firstNotice(), x.millis()),
-                foundBy, index);
+        noted(r, x, foundBy, index);
     }
 
     private static void noted(UnitResult r, Exploration x, String foundBy, int index) {
