@@ -4,13 +4,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import racetrace.engine.Instance;
-import racetrace.engine.Invariant;
+import racetrace.engine.Access;
+import racetrace.engine.Fingerprint;
+import racetrace.engine.ForwardingModel;
 import racetrace.engine.LostIncrementModel;
-import racetrace.engine.Model;
 import racetrace.engine.Op;
+import racetrace.engine.OpPlan;
 import racetrace.engine.Scenario;
-import racetrace.engine.ScenarioSpace;
 import racetrace.engine.ThreadScript;
 import racetrace.engine.Transition;
 
@@ -22,30 +22,20 @@ import racetrace.engine.Transition;
  * and adds the progress counters opi and round and the lock owner (0 = free, else 1-based).
  */
 @SuppressWarnings("removal") // a script-carrying model (LostIncrementModel) seen through another spec
-final class CounterSpecModel implements Model<LostIncrementModel.State> {
+final class CounterSpecModel extends ForwardingModel<LostIncrementModel.State> {
 
     private final LostIncrementModel toy;
     private final boolean locked;
     private Scenario scenario;
 
     CounterSpecModel(boolean locked) {
-        this.toy = new LostIncrementModel(locked);
+        this(new LostIncrementModel(locked), locked);
+    }
+
+    private CounterSpecModel(LostIncrementModel toy, boolean locked) {
+        super(toy);
+        this.toy = toy;
         this.locked = locked;
-    }
-
-    @Override
-    public Instance instance() {
-        return toy.instance();
-    }
-
-    @Override
-    public int version() {
-        return toy.version();
-    }
-
-    @Override
-    public ScenarioSpace space() {
-        return toy.space();
     }
 
     @Override
@@ -54,24 +44,22 @@ final class CounterSpecModel implements Model<LostIncrementModel.State> {
         return toy.initial(scenario);
     }
 
+    // What follows from the variables is worked out from this model's own, not the toy's.
+
     @Override
-    public boolean enabled(LostIncrementModel.State state, int thread) {
-        return toy.enabled(state, thread);
+    public long fingerprint(LostIncrementModel.State s) {
+        return Fingerprint.of(variables(s));
     }
 
     @Override
-    public boolean finished(LostIncrementModel.State state, int thread) {
-        return toy.finished(state, thread);
+    public List<Access> accesses(LostIncrementModel.State before, Transition<LostIncrementModel.State> step,
+            int thread) {
+        return Access.diff(variables(before), variables(step.next()), hiddenInTable());
     }
 
     @Override
-    public Transition<LostIncrementModel.State> step(LostIncrementModel.State state, int thread) {
-        return toy.step(state, thread);
-    }
-
-    @Override
-    public List<Invariant<LostIncrementModel.State>> invariants() {
-        return toy.invariants();
+    public Map<String, Object> tlaConstants(OpPlan plan) {
+        return tlaConstants(plan.asScenario());
     }
 
     @Override
