@@ -377,7 +377,7 @@ public final class Hunter {
             if (!(c.check(List.of(v.getKey())).outcome() instanceof Outcome.Violated o
                     && o.invariant().equals(v.getKey()))) {
                 // A path of the graph is a run of its scenario: one that ends otherwise is racetrace's bug.
-                throw new IllegalStateException("internal error: the counterexample of " + v.getKey() + " found in the "
+                throw new IllegalStateException("the counterexample of " + v.getKey() + " found in the "
                         + "state graph of " + plan + " does not replay as its scenario: " + c.scenario() + " "
                         + c.schedule());
             }
