@@ -133,7 +133,11 @@ final class Explorer<S> {
             fp[size] = f;
             key[size] = k;
             mv[size] = m;
-            System.arraycopy(b, 0, broken, size * words, words);
+            if (words == 1) {
+                broken[size] = b[0];
+            } else {
+                System.arraycopy(b, 0, broken, size * words, words);
+            }
             st[size] = s;
             size++;
         }
