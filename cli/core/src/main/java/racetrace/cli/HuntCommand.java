@@ -177,7 +177,7 @@ final class HuntCommand implements Callable<Integer> {
             }
             if (files != null) {
                 Map<String, Object> timeless = mapper.readValue(line, Map.class);
-                HuntReport.withoutTimes(timeless);
+                HuntReport.timesNulled(timeless);
                 relativeBundles(timeless, tlcOptions.out());
                 files.instance(m.instance(), HuntReport.details(r, replayOptions), mapper.writeValueAsString(timeless));
             }
