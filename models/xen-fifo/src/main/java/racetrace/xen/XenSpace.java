@@ -79,8 +79,8 @@ final class XenSpace implements ScenarioSpace {
      * The default exhaustive scope: six shapes that together contain the scenario of every
      * minimal counterexample racetrace finds in any version (HistoryScopeTest computes them and
      * checks; docs/models/xen-fifo.md says which and why). Every binding ({@code source}), no rogue
-     * guest, no masked port; Xen CPUs run one op each but in the last shape. About 5 to 12 M
-     * states a version with symmetry of the Xen CPUs.
+     * guest, no masked port; Xen CPUs run one op each but in the second and last shapes. 13 M
+     * states for version a, 44 M for b, with symmetry of the Xen CPUs (docs/benchmark.md).
      */
     @Override
     public List<Shape> defaultScope() {
