@@ -313,14 +313,17 @@ public final class Hunter {
         } else if (unit instanceof Unit.Scope u) {
             for (int i = 0; i < u.scenarios().size(); i++) {
                 Rungs.Item item = u.scenarios().get(i);
-                if (item instanceof Rungs.Graph g) {
-                    explore(model, r, g.plan(), options.workers(),
-                            u.defaultScope() ? SCOPE_GRAPH_CAP : Math.max(1, options.work().states()),
-                            "scope " + u.scope(), i, deadline);
-                } else {
-                    explore(model, r, ((Rungs.OneScenario) item).scenario(), SCOPE_SCENARIO_CAP,
-                            "scope " + u.scope(), i, deadline);
-                }
+                int index = i;
+                withinMemory(r, () -> {
+                    if (item instanceof Rungs.Graph g) {
+                        explore(model, r, g.plan(), options.workers(),
+                                u.defaultScope() ? SCOPE_GRAPH_CAP : Math.max(1, options.work().states()),
+                                "scope " + u.scope(), index, deadline);
+                    } else {
+                        explore(model, r, ((Rungs.OneScenario) item).scenario(), SCOPE_SCENARIO_CAP,
+                                "scope " + u.scope(), index, deadline);
+                    }
+                });
             }
         } else if (unit instanceof Unit.Swarm u) {
             Random random = random(instanceSeed, "swarm", u.index());
@@ -329,10 +332,28 @@ public final class Hunter {
                 // the exploration covers every interleaving, and states grow fast with ops.
                 int opsCap = 1 + Math.min(random.nextInt(3), random.nextInt(3));
                 Scenario s = ScenarioGenerator.generate(model.space(), random, opsCap);
-                explore(model, r, s, SWARM_SCENARIO_CAP, "swarm", i, deadline);
+                int index = i;
+                withinMemory(r, () -> explore(model, r, s, SWARM_SCENARIO_CAP, "swarm", index, deadline));
             }
         }
         return r;
+    }
+
+    /**
+     * One exploration, which may run out of memory: its tables are garbage once it is left, so the
+     * hunt goes on and counts it as not explored to the end (the heap, like the clock, is a cap:
+     * what it cuts backs no held verdict), instead of the whole hunt dying with what it found.
+     */
+    private static void withinMemory(UnitResult r, Runnable exploration) {
+        try {
+            exploration.run();
+        } catch (OutOfMemoryError oom) {
+            r.scenarios++;
+            if (r.firstIncomplete == null) {
+                r.firstIncomplete = "out of memory (Java heap of " + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+                        + " MB); give Java more heap, e.g. RACETRACE_JAVA_OPTS=-Xmx8g";
+            }
+        }
     }
 
     private static void note(UnitResult r, Execution<?> ex, Case c) {
