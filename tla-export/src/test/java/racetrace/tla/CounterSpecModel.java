@@ -4,14 +4,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import racetrace.engine.Instance;
-import racetrace.engine.Invariant;
+import java.util.Set;
+import racetrace.engine.Access;
+import racetrace.engine.Fingerprint;
+import racetrace.engine.ForwardingModel;
 import racetrace.engine.LostIncrementModel;
-import racetrace.engine.Model;
 import racetrace.engine.Op;
+import racetrace.engine.OpPlan;
 import racetrace.engine.Scenario;
-import racetrace.engine.ScenarioSpace;
 import racetrace.engine.ThreadScript;
+import racetrace.engine.ToyModel;
 import racetrace.engine.Transition;
 
 /**
@@ -22,30 +24,20 @@ import racetrace.engine.Transition;
  * and adds the progress counters opi and round and the lock owner (0 = free, else 1-based).
  */
 @SuppressWarnings("removal") // a script-carrying model (LostIncrementModel) seen through another spec
-final class CounterSpecModel implements Model<LostIncrementModel.State> {
+final class CounterSpecModel extends ForwardingModel<LostIncrementModel.State> {
 
     private final LostIncrementModel toy;
     private final boolean locked;
     private Scenario scenario;
 
     CounterSpecModel(boolean locked) {
-        this.toy = new LostIncrementModel(locked);
+        this(new LostIncrementModel(locked), locked);
+    }
+
+    private CounterSpecModel(LostIncrementModel toy, boolean locked) {
+        super(toy);
+        this.toy = toy;
         this.locked = locked;
-    }
-
-    @Override
-    public Instance instance() {
-        return toy.instance();
-    }
-
-    @Override
-    public int version() {
-        return toy.version();
-    }
-
-    @Override
-    public ScenarioSpace space() {
-        return toy.space();
     }
 
     @Override
@@ -54,24 +46,21 @@ final class CounterSpecModel implements Model<LostIncrementModel.State> {
         return toy.initial(scenario);
     }
 
+    /** Of this model's variables, not the toy's (the state counts are compared with TLC's on the spec). */
     @Override
-    public boolean enabled(LostIncrementModel.State state, int thread) {
-        return toy.enabled(state, thread);
+    public long fingerprint(LostIncrementModel.State s) {
+        return Fingerprint.of(variables(s));
+    }
+
+    /** None: the spec's pc is labels, shown. */
+    @Override
+    public Set<String> hiddenInTable() {
+        return Set.of();
     }
 
     @Override
-    public boolean finished(LostIncrementModel.State state, int thread) {
-        return toy.finished(state, thread);
-    }
-
-    @Override
-    public Transition<LostIncrementModel.State> step(LostIncrementModel.State state, int thread) {
-        return toy.step(state, thread);
-    }
-
-    @Override
-    public List<Invariant<LostIncrementModel.State>> invariants() {
-        return toy.invariants();
+    public List<Access> accesses(LostIncrementModel.State before, Transition<LostIncrementModel.State> step, int thread) {
+        return Access.diff(variables(before), variables(step.next()), hiddenInTable());
     }
 
     @Override
@@ -92,9 +81,9 @@ final class CounterSpecModel implements Model<LostIncrementModel.State> {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("counter", s.counter());
         v.put("pc", pc);
-        v.put("reg", ints(s.reg()));
-        v.put("opi", ints(s.opIndex()));
-        v.put("round", ints(s.done()));
+        v.put("reg", ToyModel.ints(s.reg()));
+        v.put("opi", ToyModel.ints(s.opIndex()));
+        v.put("round", ToyModel.ints(s.done()));
         v.put("owner", s.lockOwner() + 1);
         return v;
     }
@@ -102,6 +91,11 @@ final class CounterSpecModel implements Model<LostIncrementModel.State> {
     @Override
     public String tlaModule() {
         return "Counter";
+    }
+
+    @Override
+    public Map<String, Object> tlaConstants(OpPlan plan) {
+        return tlaConstants(plan.asScenario());
     }
 
     @Override
@@ -115,14 +109,6 @@ final class CounterSpecModel implements Model<LostIncrementModel.State> {
         c.put("Start", scenario.config().get("start"));
         c.put("Locked", locked);
         return c;
-    }
-
-    private static List<Object> ints(int[] a) {
-        List<Object> out = new ArrayList<>();
-        for (int x : a) {
-            out.add(x);
-        }
-        return out;
     }
 
     Scenario scenario() {
