@@ -250,16 +250,6 @@ class ProgramModelTest {
         }
 
         @Override
-        public Memory memory(Config config) {
-            return new Memory();
-        }
-
-        @Override
-        public Registers registers(Config config, String actor) {
-            return new Registers();
-        }
-
-        @Override
         public void step(ThreadStep<Memory, Registers> t) {
             throw new IllegalStateException("no further");
         }
