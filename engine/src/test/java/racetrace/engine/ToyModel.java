@@ -39,6 +39,12 @@ public abstract class ToyModel<S> implements Model<S> {
         };
     }
 
+    /** A model of another's scenario space. */
+    protected ToyModel(String family, String variant, ScenarioSpace space) {
+        this.instance = Instance.of(family, variant);
+        this.space = space;
+    }
+
     @Override
     public Instance instance() {
         return instance;

@@ -107,11 +107,13 @@ final class Coverage {
         return new Config(c);
     }
 
-    private static ThreadScript xen(Op... ops) {
+    /** A Xen CPU's script (tests write scenarios with it too). */
+    static ThreadScript xen(Op... ops) {
         return ThreadScript.of(XenSpace.XEN_CPU, ops);
     }
 
-    private static ThreadScript guest(int upcalls) {
+    /** A guest's script of {@code upcalls} upcalls. */
+    static ThreadScript guest(int upcalls) {
         Op[] ops = new Op[upcalls];
         java.util.Arrays.fill(ops, Op.of("upcall"));
         return ThreadScript.of(XenSpace.GUEST, ops);

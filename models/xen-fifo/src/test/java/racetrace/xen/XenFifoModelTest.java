@@ -1,6 +1,8 @@
 package racetrace.xen;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static racetrace.xen.Coverage.guest;
+import static racetrace.xen.Coverage.xen;
 import static racetrace.xen.XenTestSupport.config;
 import static racetrace.xen.XenTestSupport.none;
 
@@ -31,16 +33,6 @@ class XenFifoModelTest {
 
     private static XenFifoModel model(XenVersion v) {
         return new XenFifoModel(v);
-    }
-
-    private static ThreadScript xen(Op... ops) {
-        return ThreadScript.of(XenFifoModel.XEN_CPU, ops);
-    }
-
-    private static ThreadScript guest(int upcalls) {
-        Op[] ops = new Op[upcalls];
-        java.util.Arrays.fill(ops, Op.of("upcall"));
-        return ThreadScript.of(XenFifoModel.GUEST, ops);
     }
 
     private static ThreadScript unmasker(Op... ops) {
@@ -250,6 +242,12 @@ class XenFifoModelTest {
         return new Alone(s, notices);
     }
 
+    private static void assertEveryInvariantHolds(XenFifoModel m, XenState s) {
+        for (var inv : m.invariants()) {
+            assertThat(inv.holds(s)).as(inv.name()).isTrue();
+        }
+    }
+
     /** The state with memory word {@code offset} holding the other of 0 and 1. */
     private static XenState other(XenState s, int offset) {
         return with(s, offset, 1 - s.m[offset]);
@@ -273,15 +271,10 @@ class XenFifoModelTest {
             Scenario sc = new Scenario(config(m, 1, 2, 1, 0, 0, 0, 0), List.of(xen(Op.of("send", 1))));
             // another CPU moved the port's last queue meanwhile
             Alone run = alone(m, sc, s -> s.pc(0).equals("L4_rereadLastv") ? other(s, s.u.lastp + 1) : s);
-            XenState s = run.end();
-            List<String> notices = run.notices();
-            assertThat(notices).hasSize(1);
-            assertThat(notices.get(0)).startsWith("L7_unlockOldQ: lock_old_queue gave up");
-            assertThat(s.pending(1)).isTrue();
-            assertThat(s.linked(1)).isFalse();
-            for (var inv : m.invariants()) {
-                assertThat(inv.holds(s)).as(inv.name()).isTrue();
-            }
+            assertThat(run.notices()).singleElement().asString().startsWith("L7_unlockOldQ: lock_old_queue gave up");
+            assertThat(run.end().pending(1)).isTrue();
+            assertThat(run.end().linked(1)).isFalse();
+            assertEveryInvariantHolds(m, run.end());
         }
     }
 
@@ -290,12 +283,9 @@ class XenFifoModelTest {
         XenFifoModel m = model(XenVersion.E2);
         Scenario sc = new Scenario(config(m, 1, 2, 1, 0, 0, 0, 0), List.of(xen(Op.of("send", 1))));
         Alone run = alone(m, sc, s -> s.pc(0).equals("E1d_rereadPrio") ? other(s, s.u.prio + 1) : s);
-        XenState s = run.end();
-        List<String> notices = run.notices();
-        assertThat(notices).hasSize(1);
-        assertThat(notices.get(0)).startsWith("E1f_unlockQ: set_pending gave up");
-        assertThat(s.pending(1)).isFalse();
-        assertThat(s.ready(0)).isZero();
+        assertThat(run.notices()).singleElement().asString().startsWith("E1f_unlockQ: set_pending gave up");
+        assertThat(run.end().pending(1)).isFalse();
+        assertThat(run.end().ready(0)).isZero();
     }
 
     @ParameterizedTest
@@ -308,15 +298,12 @@ class XenFifoModelTest {
         Alone run = alone(m, sc, s -> s.pc(0).equals("S3_cas") || s.pc(0).equals("S6_cas")
                 ? flip(s, s.u.word + 1, Word.M) : s);
         XenState s = run.end();
-        List<String> notices = run.notices();
-        assertThat(notices).containsExactly(
+        assertThat(run.notices()).containsExactly(
                 "S7_clearBusy: set_link gave up after 4 failed attempts: port 2 not linked after tail 1");
         assertThat(s.linked(2)).isTrue();
         assertThat(s.link(1)).isZero();
         assertThat((s.word(1) & Word.B)).isZero();
-        for (var inv : m.invariants()) {
-            assertThat(inv.holds(s)).as(inv.name()).isTrue();
-        }
+        assertEveryInvariantHolds(m, s);
     }
 
     @Test
