@@ -3,10 +3,14 @@ package racetrace.xen;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import racetrace.engine.ActorKind;
@@ -131,13 +135,13 @@ final class XenTestSupport {
      * Every state of a scenario (bounded): the designed give-ups taken on the way, counted by the
      * give-up's name (the notice's words before "gave up"), and the invariants failing anywhere.
      */
-    record Survey(int states, Map<String, Integer> giveUps, java.util.Set<String> violated, List<XenState> all) {
+    record Survey(int states, Map<String, Integer> giveUps, Set<String> violated, List<XenState> all) {
     }
 
     static Survey survey(XenFifoModel model, Scenario scenario, int maxStates) {
         List<XenState> all = new ArrayList<>();
-        Map<String, Integer> giveUps = new java.util.TreeMap<>();
-        java.util.Set<String> violated = new java.util.TreeSet<>();
+        Map<String, Integer> giveUps = new TreeMap<>();
+        Set<String> violated = new TreeSet<>();
         Walk w = walk(model, scenario, maxStates, s -> {
             all.add(s);
             for (Invariant<XenState> i : model.invariants()) {
@@ -173,7 +177,7 @@ final class XenTestSupport {
     private static Walk walk(XenFifoModel model, Scenario scenario, int maxStates, Predicate<XenState> stop,
             Consumer<Stepper.Move<XenState>> step) {
         XenState init = Stepper.of(model, scenario).initial();
-        java.util.Set<XenState> seen = new java.util.HashSet<>();
+        Set<XenState> seen = new HashSet<>();
         ArrayDeque<XenState> queue = new ArrayDeque<>();
         seen.add(init);
         queue.add(init);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import racetrace.engine.Access;
 import racetrace.api.Actor;
@@ -129,7 +130,7 @@ class ExplainerTest {
         @Override
         public List<Invariant<View<Memory, Registers>>> invariants() {
             return List.of(Invariant.of("NoLostIncrement", "every increment counts", v -> v.memory().counter
-                    == java.util.stream.IntStream.rangeClosed(1, v.threadCount()).filter(v::done).map(v::opi).sum()));
+                    == IntStream.rangeClosed(1, v.threadCount()).filter(v::done).map(v::opi).sum()));
         }
     }
 
