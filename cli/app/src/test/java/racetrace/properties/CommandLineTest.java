@@ -111,6 +111,16 @@ class CommandLineTest {
                 Arguments.of(List.of("hunt", "vfio-pci", "--out", "/dev/null"), "--out /dev/null is a file, not a directory"),
                 Arguments.of(List.of("hunt", "vfio-pci", "--strategy", "swarm", "--swarm", "0"),
                         "--swarm 0 leaves --strategy swarm nothing to do"),
+                // Work the strategy does not spend is refused, not ignored (a scope asked for and not explored
+                // would otherwise end in held).
+                Arguments.of(List.of("hunt", "vfio-pci", "--strategy", "random", "--scope", "3"),
+                        "--scope 3 is work of the scope ladder (portfolio, scope), which --strategy random does not do"),
+                Arguments.of(List.of("hunt", "vfio-pci", "--strategy", "random", "--swarm", "5"),
+                        "--swarm 5 is work of the swarm (portfolio, swarm), which --strategy random does not do"),
+                Arguments.of(List.of("hunt", "vfio-pci", "--strategy", "swarm", "--tries", "10"),
+                        "--tries 10 is work of random runs (portfolio, random, uniform, pct), which --strategy swarm"),
+                Arguments.of(List.of("hunt", "vfio-pci", "--strategy", "pct", "--states", "10"),
+                        "--states 10 is work of the scope ladder"),
                 Arguments.of(List.of("hunt", "vfio-pci", "--tlc-timeout", "5"), "--tlc-timeout is used by --tlc only"),
                 Arguments.of(List.of("hunt", "vfio-pci", "--tlc", "--out", "/dev/null"), "--out /dev/null is a file, not a directory"),
                 Arguments.of(List.of("hunt", "vfio-pci", "--tlc", "--out", "/dev/null/x"), "cannot be created: /dev/null is a file"),

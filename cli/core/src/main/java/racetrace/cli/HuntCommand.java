@@ -63,10 +63,48 @@ final class HuntCommand implements Callable<Integer> {
             + "(default racetrace-out); exits 3 when TLC could not check one (default: off)")
     boolean tlc;
 
+    /**
+     * A work option the strategy does not spend is refused, not ignored: {@code --strategy random
+     * --scope 3} would otherwise say held without the scope it asked for (the options' defaults
+     * are not "given").
+     */
+    private void requireWorkOfStrategy(Strategy strategy) {
+        CommandLine.ParseResult given = spec.commandLine().getParseResult();
+        record Use(String option, boolean used, String spentBy) {
+        }
+        for (Use u : List.of(new Use("--tries", strategy.random(), "random runs (portfolio, random, uniform, pct)"),
+                new Use("--states", strategy.scope(), "the scope ladder (portfolio, scope)"),
+                new Use("--scope", strategy.scope(), "the scope ladder (portfolio, scope)"),
+                new Use("--swarm", strategy.swarm(), "the swarm (portfolio, swarm)"))) {
+            if (!u.used() && given.hasMatchedOption(u.option())) {
+                throw new BadInputException(u.option() + " " + given.matchedOption(u.option()).getValue()
+                        + " is work of " + u.spentBy() + ", which --strategy " + strategy.id()
+                        + " does not do; drop " + u.option() + " or choose a strategy that does");
+            }
+        }
+    }
+
+    /** The work the banner announces: only what the strategy spends. */
+    private static String workText(Work work, Strategy strategy) {
+        List<String> parts = new ArrayList<>();
+        if (strategy.random()) {
+            parts.add(work.tries() + " random runs");
+        }
+        if (strategy.scope()) {
+            parts.add(work.states() + " ladder states"
+                    + (work.scope() > 0 ? " to complete scope threads<=" + work.scope() + ",ops<=" + work.scope() : ""));
+        }
+        if (strategy.swarm()) {
+            parts.add(work.swarm() + " swarm scenarios");
+        }
+        return String.join(", ", parts);
+    }
+
     @Override
     public Integer call() throws Exception {
         budget.validate();
         Strategy strategy = search.validate();
+        requireWorkOfStrategy(strategy);
         tlcOptions.validate();
         tlcOptions.requireUsedOnlyWith(tlc, "--tlc", "--tlc-timeout");
         List<Model<?>> instances = selection.instances(InstanceSelection.Need.MODEL_OR_ALL);
@@ -89,9 +127,7 @@ final class HuntCommand implements Callable<Integer> {
         Work work = search.work(budget.tries);
         Racetrace.note(err, "hunting " + instances.size() + " instance" + (instances.size() == 1 ? "" : "s")
                 + ", each until every invariant and deadlock freedom is violated or its work is done ("
-                + work.tries() + " random runs, " + work.states() + " ladder states"
-                + (work.scope() > 0 ? " to complete scope threads<=" + work.scope() + ",ops<=" + work.scope() : "")
-                + ", " + work.swarm() + " swarm scenarios)"
+                + workText(work, strategy) + ")"
                 + (budget.seconds == null ? "" : ", each capped at " + budget.seconds + " s"));
         ObjectMapper mapper = new ObjectMapper();
         HuntOptions options = new HuntOptions(budget.seed(), work, budget.cap(), strategy, search.workers,
@@ -177,7 +213,7 @@ final class HuntCommand implements Callable<Integer> {
             }
             if (files != null) {
                 Map<String, Object> timeless = mapper.readValue(line, Map.class);
-                HuntReport.withoutTimes(timeless);
+                HuntReport.timesNulled(timeless);
                 relativeBundles(timeless, tlcOptions.out());
                 files.instance(m.instance(), HuntReport.details(r, replayOptions), mapper.writeValueAsString(timeless));
             }

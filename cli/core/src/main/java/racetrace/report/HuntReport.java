@@ -258,6 +258,25 @@ public final class HuntReport {
     private static final Set<String> TIMES = Set.of("millis", "millisToFirst", "millisToShrink",
             "tlcMillis", "time");
 
+    /**
+     * A JSON object (and the objects and lists inside it) with its wall times null: the keys stay,
+     * as the schema asks of every line, and the file is the same on any machine.
+     */
+    @SuppressWarnings("unchecked")
+    public static void timesNulled(Object o) {
+        if (o instanceof Map<?, ?> m) {
+            for (Map.Entry<String, Object> e : ((Map<String, Object>) m).entrySet()) {
+                if (TIMES.contains(e.getKey())) {
+                    e.setValue(null);
+                } else {
+                    timesNulled(e.getValue());
+                }
+            }
+        } else if (o instanceof List<?> l) {
+            l.forEach(HuntReport::timesNulled);
+        }
+    }
+
     /** {@code o} (a report's data or JSON object, and the objects and lists inside it) without its wall times. */
     @SuppressWarnings("unchecked")
     public static void withoutTimes(Object o) {
