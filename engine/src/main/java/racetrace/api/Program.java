@@ -25,11 +25,21 @@ public interface Program<M, R> {
     /** The family: its name, variants, options, configuration parameters and actor kinds. */
     Family family();
 
-    /** The memory in the start state of a configuration. */
-    M memory(Config config);
+    /**
+     * The memory in the start state of a configuration. The default is a new {@code M} made by its
+     * constructor without parameters: every field at the value its declaration gives it.
+     */
+    default M memory(Config config) {
+        return Starts.make(getClass(), 0, "memory(Config)");
+    }
 
-    /** The registers of a thread of {@code actor} in the start state of a configuration. */
-    R registers(Config config, String actor);
+    /**
+     * The registers of a thread of {@code actor} in the start state of a configuration. The
+     * default is a new {@code R} made by its constructor without parameters.
+     */
+    default R registers(Config config, String actor) {
+        return Starts.make(getClass(), 1, "registers(Config, String)");
+    }
 
     /**
      * Thread {@code t.self()} takes its step at label {@code t.pc()}: one atomic memory access or

@@ -1,6 +1,5 @@
 package racetrace.engine;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +12,7 @@ import java.util.Map;
  * second actor kind, {@code peer}, resets a flag the invariant {@code FlagClear} watches only when
  * two increments were lost: a violation that needs two kinds and a preemption.
  */
-public final class ChoosingCounterModel implements Model<ChoosingCounterModel.State> {
+public final class ChoosingCounterModel extends ToyModel<ChoosingCounterModel.State> {
 
     /** Per thread: pc (0 done, 1 before load, 2 before lock, 3 loaded), reg, op (0 none, 1 inc, 2 incTwice, 3 poke), count, left. */
     public record State(int counter, int lockOwner, int expected, int flag, int[] pc, int[] reg, int[] op, int[] count,
@@ -26,45 +25,16 @@ public final class ChoosingCounterModel implements Model<ChoosingCounterModel.St
     }
 
     private final boolean locked;
-    private final int maxCpus;
 
     public ChoosingCounterModel(boolean locked) {
         this(locked, 3);
     }
 
     public ChoosingCounterModel(boolean locked, int maxCpus) {
+        super("choosing-counter", locked ? "locked" : "racy", List.of(new Param("start", 0, 1, "initial counter value")),
+                List.of(new ActorKind("cpu", 1, maxCpus, 1, 3), new ActorKind("peer", 0, 1, 1, 2)),
+                actor -> actor.equals("cpu") ? List.of(Op.of("inc"), Op.of("incTwice")) : List.of(Op.of("poke")));
         this.locked = locked;
-        this.maxCpus = maxCpus;
-    }
-
-    @Override
-    public Instance instance() {
-        return Instance.of("choosing-counter", locked ? "locked" : "racy");
-    }
-
-    @Override
-    public int version() {
-        return 1;
-    }
-
-    @Override
-    public ScenarioSpace space() {
-        return new ScenarioSpace() {
-            @Override
-            public List<Param> params() {
-                return List.of(new Param("start", 0, 1, "initial counter value"));
-            }
-
-            @Override
-            public List<ActorKind> actors(Config config) {
-                return List.of(new ActorKind("cpu", 1, maxCpus, 1, 3), new ActorKind("peer", 0, 1, 1, 2));
-            }
-
-            @Override
-            public List<Op> alphabet(Config config, String actor) {
-                return actor.equals("cpu") ? List.of(Op.of("inc"), Op.of("incTwice")) : List.of(Op.of("poke"));
-            }
-        };
     }
 
     private final OpChoice<State> ops = new OpChoice<>() {
@@ -185,19 +155,11 @@ public final class ChoosingCounterModel implements Model<ChoosingCounterModel.St
         v.put("lock", s.lockOwner());
         v.put("expected", s.expected());
         v.put("flag", s.flag());
-        v.put("pc", toList(s.pc()));
-        v.put("reg", toList(s.reg()));
-        v.put("op", toList(s.op()));
-        v.put("count", toList(s.count()));
-        v.put("left", toList(s.left()));
+        v.put("pc", ints(s.pc()));
+        v.put("reg", ints(s.reg()));
+        v.put("op", ints(s.op()));
+        v.put("count", ints(s.count()));
+        v.put("left", ints(s.left()));
         return v;
-    }
-
-    private static List<Object> toList(int[] a) {
-        List<Object> out = new ArrayList<>();
-        for (int x : a) {
-            out.add(x);
-        }
-        return out;
     }
 }

@@ -71,22 +71,7 @@ class ExecutionTest {
 
     @Test
     void deadlockIsItsOwnOutcome() {
-        Model<Integer> stuck = new Model<>() {
-            @Override
-            public Instance instance() {
-                return Instance.of("stuck", "v");
-            }
-
-            @Override
-            public int version() {
-                return 1;
-            }
-
-            @Override
-            public ScenarioSpace space() {
-                return new LostIncrementModel(false).space();
-            }
-
+        Model<Integer> stuck = new ToyModel<>("stuck", "v", new LostIncrementModel(false).space()) {
             @Override
             @SuppressWarnings("removal")
             public Integer initial(Scenario scenario) {

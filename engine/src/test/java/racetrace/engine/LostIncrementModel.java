@@ -1,6 +1,5 @@
 package racetrace.engine;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +11,7 @@ import java.util.Set;
  * two threads can lose an increment.
  */
 @SuppressWarnings("removal") // states that carry their scripts: the deprecated form, still run
-public final class LostIncrementModel implements Model<LostIncrementModel.State> {
+public final class LostIncrementModel extends ToyModel<LostIncrementModel.State> {
 
     /**
      * pc: 0 = before load (or before lock), 1 = loaded, 2 = locked and before load. The scenario
@@ -25,37 +24,9 @@ public final class LostIncrementModel implements Model<LostIncrementModel.State>
     private final boolean locked;
 
     public LostIncrementModel(boolean locked) {
+        super("counter", locked ? "locked" : "racy", List.of(new Param("start", 0, 2, "initial counter value")),
+                List.of(new ActorKind("cpu", 1, 3, 1, 3)), actor -> List.of(Op.of("inc"), Op.of("incTwice")));
         this.locked = locked;
-    }
-
-    @Override
-    public Instance instance() {
-        return Instance.of("counter", locked ? "locked" : "racy");
-    }
-
-    @Override
-    public int version() {
-        return 1;
-    }
-
-    @Override
-    public ScenarioSpace space() {
-        return new ScenarioSpace() {
-            @Override
-            public List<Param> params() {
-                return List.of(new Param("start", 0, 2, "initial counter value"));
-            }
-
-            @Override
-            public List<ActorKind> actors(Config config) {
-                return List.of(new ActorKind("cpu", 1, 3, 1, 3));
-            }
-
-            @Override
-            public List<Op> alphabet(Config config, String actor) {
-                return List.of(Op.of("inc"), Op.of("incTwice"));
-            }
-        };
     }
 
     @Override
@@ -144,24 +115,16 @@ public final class LostIncrementModel implements Model<LostIncrementModel.State>
     public Map<String, Object> variables(State s) {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("counter", s.counter());
-        v.put("pc", toList(s.pc()));
-        v.put("reg", toList(s.reg()));
+        v.put("pc", ints(s.pc()));
+        v.put("reg", ints(s.reg()));
         v.put("lock", s.lockOwner());
-        v.put("opi", toList(s.opIndex()));
-        v.put("done", toList(s.done()));
+        v.put("opi", ints(s.opIndex()));
+        v.put("done", ints(s.done()));
         return v;
     }
 
     @Override
     public Set<String> hiddenInTable() {
         return Set.of("pc");
-    }
-
-    private static List<Object> toList(int[] a) {
-        List<Object> out = new ArrayList<>();
-        for (int x : a) {
-            out.add(x);
-        }
-        return out;
     }
 }

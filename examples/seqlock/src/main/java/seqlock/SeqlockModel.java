@@ -45,16 +45,6 @@ public final class SeqlockModel implements Program<SeqlockModel.Memory, SeqlockM
     }
 
     @Override
-    public Memory memory(Config config) {
-        return new Memory();
-    }
-
-    @Override
-    public Registers registers(Config config, String actor) {
-        return new Registers();
-    }
-
-    @Override
     public void step(ThreadStep<Memory, Registers> t) {
         Memory m = t.memory();
         Registers r = t.registers();

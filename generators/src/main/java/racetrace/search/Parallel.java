@@ -1,5 +1,6 @@
 package racetrace.search;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -9,6 +10,7 @@ import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Work spread over the machine's cores with results taken in a fixed order, so that the outcome
@@ -42,38 +44,14 @@ public final class Parallel {
      * would have given it.
      */
     public static <R> void ordered(IntFunction<R> unit, long count, int workers, Predicate<R> consumer) {
-        if (workers <= 1) {
-            for (int i = 0; i < count; i++) {
-                if (!consumer.test(unit.apply(i))) {
-                    return;
-                }
+        int[] next = {0};
+        run(() -> {
+            if (next[0] >= count) {
+                return null;
             }
-            return;
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
-            Thread t = new Thread(r, "racetrace-worker");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            int ahead = workers * 2;
-            List<Future<R>> pending = new ArrayList<>();
-            int next = 0;
-            int taken = 0;
-            while (taken < count) {
-                while (next < count && next - taken < ahead) {
-                    int index = next++;
-                    pending.add(pool.submit(() -> unit.apply(index)));
-                }
-                R r = get(pending.remove(0));
-                taken++;
-                if (!consumer.test(r)) {
-                    return;
-                }
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+            int index = next[0]++;
+            return () -> unit.apply(index);
+        }, workers, workers * 2, consumer);
     }
 
     /**
@@ -81,10 +59,15 @@ public final class Parallel {
      * the next task, or null when there is none. Planning stays sequential (and so deterministic);
      * only the tasks run in parallel.
      */
-    public static <R> void pipeline(java.util.function.Supplier<java.util.function.Supplier<R>> plan, int workers,
-            Predicate<R> consumer) {
+    public static <R> void pipeline(Supplier<Supplier<R>> plan, int workers, Predicate<R> consumer) {
+        // Far enough ahead that one slow unit does not leave the other cores idle.
+        run(plan, workers, workers * 16, consumer);
+    }
+
+    /** Runs the planned tasks on {@code workers} threads, at most {@code ahead} of the consumer. */
+    private static <R> void run(Supplier<Supplier<R>> plan, int workers, int ahead, Predicate<R> consumer) {
         if (workers <= 1) {
-            for (java.util.function.Supplier<R> task = plan.get(); task != null; task = plan.get()) {
+            for (Supplier<R> task = plan.get(); task != null; task = plan.get()) {
                 if (!consumer.test(task.get())) {
                     return;
                 }
@@ -97,13 +80,11 @@ public final class Parallel {
             return t;
         });
         try {
-            // Far enough ahead that one slow unit does not leave the other cores idle.
-            int ahead = workers * 16;
-            java.util.ArrayDeque<Future<R>> pending = new java.util.ArrayDeque<>();
+            ArrayDeque<Future<R>> pending = new ArrayDeque<>();
             boolean more = true;
             while (true) {
                 while (more && pending.size() < ahead) {
-                    java.util.function.Supplier<R> task = plan.get();
+                    Supplier<R> task = plan.get();
                     if (task == null) {
                         more = false;
                     } else {

@@ -48,57 +48,66 @@ public final class Shrinker {
         if (!(ex.outcome() instanceof Outcome.Violated v) || !v.invariant().equals(invariant)) {
             throw new IllegalArgumentException("case does not violate " + invariant + ": " + ex.outcome());
         }
-        current = normalised(current, ex);
-        Rank rank = Rank.of(current, ex);
+        Best best = new Best(current, ex);
         int runs = 1;
-        int accepted = 0;
         while (runs < maxRuns && before(deadlineNanos)) {
             boolean progress = false;
-            Iterator<Case> it = Candidates.of(current).iterator();
+            Iterator<Case> it = Candidates.of(best.current).iterator();
             while (it.hasNext() && runs < maxRuns && ((runs & 0xFF) != 0 || before(deadlineNanos))) {
                 Case candidate = it.next();
                 Execution<?> cx = candidate.check(only);
                 runs++;
-                if (cx.outcome() instanceof Outcome.Violated cv && cv.invariant().equals(invariant)) {
-                    Case norm = normalised(candidate, cx);
-                    Rank r = Rank.of(norm, cx);
-                    if (r.compareTo(rank) < 0) {
-                        current = norm;
-                        rank = r;
-                        accepted++;
-                        progress = true;
-                        break;
-                    }
+                if (cx.outcome() instanceof Outcome.Violated cv && cv.invariant().equals(invariant)
+                        && best.offer(candidate, cx)) {
+                    progress = true;
+                    break;
                 }
             }
             if (progress) {
                 continue;
             }
             // Stuck: a smaller scenario may still fail under another schedule. Search for one.
-            Iterator<Case> scenarios = Candidates.ofScenario(current).iterator();
+            Iterator<Case> scenarios = Candidates.ofScenario(best.current).iterator();
             while (scenarios.hasNext() && runs < maxRuns && !progress && before(deadlineNanos)) {
                 Case smaller = scenarios.next();
                 int[] spent = new int[1];
-                Case found = research(smaller, invariant, rank.measure().preemptions(), spent);
+                Case found = research(smaller, invariant, best.rank.measure().preemptions(), spent);
                 runs += spent[0];
-                if (found != null) {
-                    Execution<?> fx = found.check(only);
-                    Case norm = normalised(found, fx);
-                    Rank r = Rank.of(norm, fx);
-                    if (r.compareTo(rank) < 0) {
-                        current = norm;
-                        rank = r;
-                        accepted++;
-                        progress = true;
-                    }
+                if (found != null && best.offer(found, found.check(only))) {
+                    progress = true;
                 }
             }
             if (!progress) {
                 break;
             }
         }
-        Execution<?> last = current.check(only);
-        return new Result(current, invariant, last.measure(), accepted, runs);
+        Execution<?> last = best.current.check(only);
+        return new Result(best.current, invariant, last.measure(), best.accepted, runs);
+    }
+
+    /** The smallest failing case so far (normalised), its rank, and how many smaller ones were taken. */
+    private static final class Best {
+        Case current;
+        Rank rank;
+        int accepted;
+
+        Best(Case failing, Execution<?> ex) {
+            current = normalised(failing, ex);
+            rank = Rank.of(current, ex);
+        }
+
+        /** Takes {@code c}, failing as {@code ex} shows, when normalised it ranks below the best so far. */
+        boolean offer(Case c, Execution<?> ex) {
+            Case norm = normalised(c, ex);
+            Rank r = Rank.of(norm, ex);
+            if (r.compareTo(rank) >= 0) {
+                return false;
+            }
+            current = norm;
+            rank = r;
+            accepted++;
+            return true;
+        }
     }
 
     private static boolean before(long deadlineNanos) {

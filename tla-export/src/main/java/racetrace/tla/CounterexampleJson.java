@@ -3,7 +3,6 @@ package racetrace.tla;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import java.lang.reflect.RecordComponent;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -191,14 +190,7 @@ public final class CounterexampleJson {
         }
         if (v instanceof Record r) {
             Map<String, Object> out = new LinkedHashMap<>();
-            for (RecordComponent c : r.getClass().getRecordComponents()) {
-                try {
-                    c.getAccessor().setAccessible(true);
-                    out.put(c.getName(), value(c.getAccessor().invoke(r)));
-                } catch (ReflectiveOperationException e) {
-                    throw new TlaExportException("cannot read component " + c.getName() + " of " + r, e);
-                }
-            }
+            TlaValues.components(r).forEach((name, x) -> out.put(name, value(x)));
             return out;
         }
         if (v instanceof Map<?, ?> m) {

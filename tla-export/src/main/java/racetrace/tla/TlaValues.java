@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -78,6 +79,20 @@ public final class TlaValues {
         }
     }
 
+    /** A Java record as a TLA+ record: its components by name, in declaration order. */
+    static Map<String, Object> components(Record r) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (RecordComponent c : r.getClass().getRecordComponents()) {
+            try {
+                c.getAccessor().setAccessible(true);
+                out.put(c.getName(), c.getAccessor().invoke(r));
+            } catch (ReflectiveOperationException e) {
+                throw new TlaExportException("cannot read component " + c.getName() + " of " + r, e);
+            }
+        }
+        return out;
+    }
+
     /**
      * The TLA+ value a Java value stands for, in one canonical Java form, so that two
      * descriptions of the same TLA+ value are {@code equals}: integers become Long; Java records
@@ -111,14 +126,7 @@ public final class TlaValues {
         }
         if (v instanceof Record r) {
             Map<Object, Object> out = new HashMap<>();
-            for (RecordComponent c : r.getClass().getRecordComponents()) {
-                try {
-                    c.getAccessor().setAccessible(true);
-                    out.put(c.getName(), normalize(c.getAccessor().invoke(r)));
-                } catch (ReflectiveOperationException e) {
-                    throw new TlaExportException("cannot read component " + c.getName() + " of " + r, e);
-                }
-            }
+            components(r).forEach((name, x) -> out.put(name, normalize(x)));
             return out;
         }
         if (v instanceof Map<?, ?> map) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import racetrace.engine.Access;
 import racetrace.engine.Fingerprint;
 import racetrace.engine.ForwardingModel;
@@ -12,6 +13,7 @@ import racetrace.engine.Op;
 import racetrace.engine.OpPlan;
 import racetrace.engine.Scenario;
 import racetrace.engine.ThreadScript;
+import racetrace.engine.ToyModel;
 import racetrace.engine.Transition;
 
 /**
@@ -44,22 +46,21 @@ final class CounterSpecModel extends ForwardingModel<LostIncrementModel.State> {
         return toy.initial(scenario);
     }
 
-    // What follows from the variables is worked out from this model's own, not the toy's.
-
+    /** Of this model's variables, not the toy's (the state counts are compared with TLC's on the spec). */
     @Override
     public long fingerprint(LostIncrementModel.State s) {
         return Fingerprint.of(variables(s));
     }
 
+    /** None: the spec's pc is labels, shown. */
     @Override
-    public List<Access> accesses(LostIncrementModel.State before, Transition<LostIncrementModel.State> step,
-            int thread) {
-        return Access.diff(variables(before), variables(step.next()), hiddenInTable());
+    public Set<String> hiddenInTable() {
+        return Set.of();
     }
 
     @Override
-    public Map<String, Object> tlaConstants(OpPlan plan) {
-        return tlaConstants(plan.asScenario());
+    public List<Access> accesses(LostIncrementModel.State before, Transition<LostIncrementModel.State> step, int thread) {
+        return Access.diff(variables(before), variables(step.next()), hiddenInTable());
     }
 
     @Override
@@ -80,9 +81,9 @@ final class CounterSpecModel extends ForwardingModel<LostIncrementModel.State> {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("counter", s.counter());
         v.put("pc", pc);
-        v.put("reg", ints(s.reg()));
-        v.put("opi", ints(s.opIndex()));
-        v.put("round", ints(s.done()));
+        v.put("reg", ToyModel.ints(s.reg()));
+        v.put("opi", ToyModel.ints(s.opIndex()));
+        v.put("round", ToyModel.ints(s.done()));
         v.put("owner", s.lockOwner() + 1);
         return v;
     }
@@ -90,6 +91,11 @@ final class CounterSpecModel extends ForwardingModel<LostIncrementModel.State> {
     @Override
     public String tlaModule() {
         return "Counter";
+    }
+
+    @Override
+    public Map<String, Object> tlaConstants(OpPlan plan) {
+        return tlaConstants(plan.asScenario());
     }
 
     @Override
@@ -103,14 +109,6 @@ final class CounterSpecModel extends ForwardingModel<LostIncrementModel.State> {
         c.put("Start", scenario.config().get("start"));
         c.put("Locked", locked);
         return c;
-    }
-
-    private static List<Object> ints(int[] a) {
-        List<Object> out = new ArrayList<>();
-        for (int x : a) {
-            out.add(x);
-        }
-        return out;
     }
 
     Scenario scenario() {

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -41,19 +40,10 @@ import racetrace.tlc.Confirmations;
                 + "and CSV files to --out. Violations are expected: exits 0 when every comparison with TLC (--tlc) "
                 + "was made, 4 when a cap cut one short (the Java search's state cap, --tlc-timeout), 3 when TLC could "
                 + "not run, 1 when the Java and TLC state counts differ.")
-final class BenchCommand implements Callable<Integer> {
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Mixin
-    InstanceSelection selection;
+final class BenchCommand extends TlcInstancesCommand {
 
     @Mixin
     Budget.Seed seed;
-
-    @Mixin
-    TlcOptions tlcOptions;
 
     @Option(names = "--seeds", paramLabel = "N",
             description = "hunts per instance and strategy, with seeds --seed, --seed+1, ...; 1 to 1000 "

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -45,7 +44,7 @@ import racetrace.tlc.StateCounts;
                 + "Exits 1 on any disagreement, 4 when a cap left some of the work undone (--tlc-timeout, a scenario "
                 + "over --states-max, no coverage scenarios to compare, a declared action no checked run took), "
                 + "3 when TLC could not run.")
-final class ConformCommand implements Callable<Integer> {
+final class ConformCommand extends TlcInstancesCommand {
 
     /** Rough TLC cost measured on the bundled specs (2 cores): start-up per run, then per execution. */
     private static final double SECONDS_PER_RUN = 3;
@@ -54,17 +53,8 @@ final class ConformCommand implements Callable<Integer> {
     /** States a coverage scenario may have for the search of runs taking the missed actions. */
     static final long COVERAGE_STATES = 500_000;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Mixin
-    InstanceSelection selection;
-
     @Mixin
     Budget.Seed seed;
-
-    @Mixin
-    TlcOptions tlcOptions;
 
     @Mixin
     JsonOutput output;

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -46,16 +45,7 @@ import racetrace.tlc.TlcTraceFile;
             "The scenario: <model> --variant V (or --layout FILE) [--option NAME=VALUE] [--config NAME=VALUE] "
                 + "--thread actor/op+op ..., or --from <schedule-string> (with --layout FILE when the string's "
                 + "variant came from one)."})
-final class TlcCommand implements Callable<Integer> {
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Mixin
-    InstanceSelection selection;
-
-    @Mixin
-    TlcOptions tlcOptions;
+final class TlcCommand extends TlcInstancesCommand {
 
     @Mixin
     JsonOutput output;

@@ -149,6 +149,24 @@ final class Fields {
         return fields.length;
     }
 
+    /** Field {@code i} of {@code o} as it is held (an array stays an array). */
+    Object raw(Object o, int i) {
+        try {
+            return fields[i].get(o);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Sets field {@code i} of {@code o}, a copy no state holds yet. */
+    void set(Object o, int i, Object value) {
+        try {
+            fields[i].set(o, value);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static Object tla(Object v, Field where) {
         if (v == null) {
             throw new IllegalStateException(where.getDeclaringClass().getSimpleName() + "." + where.getName()

@@ -15,6 +15,7 @@ import racetrace.api.Presented;
 import racetrace.api.Program;
 import racetrace.api.TlaMapped;
 import racetrace.api.View;
+import racetrace.engine.Access;
 import racetrace.engine.ActorKind;
 import racetrace.engine.Adapted;
 import racetrace.engine.BadInputException;
@@ -224,6 +225,16 @@ public final class ProgramModel<M, R> implements Model<ProgramState>, Adapted {
             s.fingerprint = h;
         }
         return h;
+    }
+
+    /**
+     * The step's memory reads and stores, which a program does not say: found by taking the step
+     * again with one memory leaf changed at a time ({@link StepAccesses}); register stores from the
+     * state diff.
+     */
+    @Override
+    public List<Access> accesses(ProgramState before, Transition<ProgramState> step, int thread) {
+        return StepAccesses.of(this, before, step.next(), thread);
     }
 
     @Override

@@ -6,7 +6,6 @@ import racetrace.api.Family;
 import racetrace.api.Program;
 import racetrace.api.ThreadStep;
 import racetrace.api.View;
-import racetrace.engine.Config;
 import racetrace.engine.Invariant;
 
 /**
@@ -40,16 +39,6 @@ public final class ForkJoin implements Program<ForkJoin.Memory, ForkJoin.Registe
                 .variant("forgotten", "main never creates its last worker, and joins it")
                 .actor(Actor.of("main", "m_create").alphabet("run"))
                 .actor(Actor.of("worker", "w_lock").threads(1, 2).ops(1, 2).alphabet("inc").created(true));
-    }
-
-    @Override
-    public Memory memory(Config config) {
-        return new Memory();
-    }
-
-    @Override
-    public Registers registers(Config config, String actor) {
-        return new Registers();
     }
 
     @Override

@@ -196,6 +196,27 @@ class ProgramModelTest {
         assertThat(m.tlaModule()).as("no tla/ForkJoin.tla in the engine's tests").isNull();
     }
 
+    /**
+     * A program says none of its accesses; the engine finds them by taking each step again with
+     * one memory leaf changed: the lock's test-and-set reads and stores it, a load reads the
+     * counter, a store of register + 1 stores it without reading it, an unlock stores a value.
+     */
+    @Test
+    void aStepsMemoryReadsAndStoresAreFoundWithoutTheProgramSayingThem() {
+        Model<ProgramState> m = model("joined");
+        Execution<ProgramState> ex = Execution.run(m, scenario(1), Schedule.of(0, 1, 1, 1, 1, 0, 0));
+        List<String> seen = new ArrayList<>();
+        for (var step : ex.steps()) {
+            List<String> acc = m.accesses(ex.stateAt(step.index() - 1), new racetrace.engine.Transition<>(step.state(),
+                    step.label(), step.notice()), step.thread()).stream()
+                    .map(a -> a.kind() + " " + a.location() + "=" + a.value()).toList();
+            seen.add(step.label() + ": " + String.join(", ", acc));
+        }
+        assertThat(seen).containsExactly("m_create: ", "w_lock: READ lock=0, WRITE lock=2", "w_load: READ counter=0",
+                "w_store: WRITE counter=1", "w_unlock: WRITE lock=0", "m_join: WRITE i[1]=1",
+                "m_read: READ counter=1, WRITE i[1]=0, WRITE seen[1]=1");
+    }
+
     /** A program of one's own that throws: the failure names the program's class and its frames, not the adapter's. */
     @Test
     void aProgramsExceptionIsThePrograms() {
@@ -226,16 +247,6 @@ class ProgramModelTest {
         public Family family() {
             return Family.of("thrower", "throws").variant("only", "the one")
                     .actor(Actor.of("cpu", "first").alphabet("go"));
-        }
-
-        @Override
-        public Memory memory(Config config) {
-            return new Memory();
-        }
-
-        @Override
-        public Registers registers(Config config, String actor) {
-            return new Registers();
         }
 
         @Override

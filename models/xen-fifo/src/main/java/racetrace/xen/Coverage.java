@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import racetrace.engine.Config;
 import racetrace.engine.Op;
 import racetrace.engine.Scenario;
+import racetrace.engine.ScenarioSpace;
 import racetrace.engine.ThreadScript;
 
 /**
@@ -82,7 +83,15 @@ final class Coverage {
         return Collections.unmodifiableSet(names);
     }
 
-    private static Config config(XenSpace space, int vcpus, int prios, int ports, int masked, int oldTail, int guest,
+    /** A configuration as {@code space} has it: {@code source=0} where the era has that parameter. */
+    static Config config(ScenarioSpace space, int vcpus, int prios, int ports, int masked, int oldTail, int guest,
+            int unmaskForm) {
+        return config(space.params().stream().anyMatch(p -> p.name().equals("source")), vcpus, prios, ports, masked,
+                oldTail, guest, unmaskForm);
+    }
+
+    /** A configuration, with {@code source=0} when {@code source}. */
+    static Config config(boolean source, int vcpus, int prios, int ports, int masked, int oldTail, int guest,
             int unmaskForm) {
         Map<String, Integer> c = new LinkedHashMap<>();
         c.put("vcpus", vcpus);
@@ -92,17 +101,19 @@ final class Coverage {
         c.put("oldTail", oldTail);
         c.put("guest", guest);
         c.put("unmaskForm", unmaskForm);
-        if (space.params().stream().anyMatch(p -> p.name().equals("source"))) {
+        if (source) {
             c.put("source", 0);
         }
         return new Config(c);
     }
 
-    private static ThreadScript xen(Op... ops) {
+    /** A Xen CPU's script (tests write scenarios with it too). */
+    static ThreadScript xen(Op... ops) {
         return ThreadScript.of(XenSpace.XEN_CPU, ops);
     }
 
-    private static ThreadScript guest(int upcalls) {
+    /** A guest's script of {@code upcalls} upcalls. */
+    static ThreadScript guest(int upcalls) {
         Op[] ops = new Op[upcalls];
         java.util.Arrays.fill(ops, Op.of("upcall"));
         return ThreadScript.of(XenSpace.GUEST, ops);

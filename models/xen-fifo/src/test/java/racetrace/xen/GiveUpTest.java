@@ -1,6 +1,7 @@
 package racetrace.xen;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static racetrace.xen.Coverage.xen;
 import static racetrace.xen.XenTestSupport.config;
 
 import java.util.List;
@@ -15,10 +16,6 @@ import racetrace.engine.ThreadScript;
  * what they lose, and the ghost {@code owed} sees what e2's give-up loses with PENDING clear.
  */
 class GiveUpTest {
-
-    private static ThreadScript xen(Op... ops) {
-        return ThreadScript.of(XenFifoModel.XEN_CPU, ops);
-    }
 
     /** Two sends, the second appended after port 1, while a rogue guest scribbles on port 1's word. */
     private static Scenario rogueOnTheTail(XenFifoModel m) {

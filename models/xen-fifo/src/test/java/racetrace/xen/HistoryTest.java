@@ -1,6 +1,7 @@
 package racetrace.xen;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static racetrace.xen.Coverage.xen;
 import static racetrace.xen.XenTestSupport.config;
 
 import java.util.List;
@@ -17,10 +18,6 @@ import racetrace.engine.ThreadScript;
 class HistoryTest {
 
     private static final int MAX = 3_000_000;
-
-    private static ThreadScript xen(Op... ops) {
-        return ThreadScript.of(XenFifoModel.XEN_CPU, ops);
-    }
 
     private static ThreadScript guest() {
         return ThreadScript.of(XenFifoModel.GUEST, Op.of("upcall"));

@@ -1,6 +1,7 @@
 package racetrace.xen;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static racetrace.xen.Coverage.xen;
 import static racetrace.xen.XenTestSupport.config;
 
 import java.util.List;
@@ -22,10 +23,6 @@ import racetrace.engine.ThreadScript;
 class SeedRacesTest {
 
     private static final int MAX_STATES = 2_000_000;
-
-    private static ThreadScript xen(Op... ops) {
-        return ThreadScript.of(XenFifoModel.XEN_CPU, ops);
-    }
 
     /** "CPU A writes last_vcpu, CPU B reads it and the old last_pri, locks the wrong queue, links the port to itself." */
     private static Scenario tornLastQueue(XenFifoModel m) {

@@ -1,12 +1,15 @@
 package racetrace.xen;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static racetrace.xen.Coverage.guest;
+import static racetrace.xen.Coverage.xen;
 import static racetrace.xen.XenTestSupport.config;
 import static racetrace.xen.XenTestSupport.none;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
@@ -30,16 +33,6 @@ class XenFifoModelTest {
 
     private static XenFifoModel model(XenVersion v) {
         return new XenFifoModel(v);
-    }
-
-    private static ThreadScript xen(Op... ops) {
-        return ThreadScript.of(XenFifoModel.XEN_CPU, ops);
-    }
-
-    private static ThreadScript guest(int upcalls) {
-        Op[] ops = new Op[upcalls];
-        java.util.Arrays.fill(ops, Op.of("upcall"));
-        return ThreadScript.of(XenFifoModel.GUEST, ops);
     }
 
     private static ThreadScript unmasker(Op... ops) {
@@ -230,6 +223,41 @@ class XenFifoModelTest {
         assertThat(firstLock1).isGreaterThan(unlock0);
     }
 
+    /** Where thread 0, running alone, ended, and the notices of its steps ("label: notice"). */
+    private record Alone(XenState end, List<String> notices) {
+    }
+
+    /** Runs thread 0 alone until it finishes (200 steps at most), {@code interfere} changing memory before each step. */
+    private static Alone alone(XenFifoModel m, Scenario sc, UnaryOperator<XenState> interfere) {
+        XenState s = Stepper.of(m, sc).initial();
+        List<String> notices = new ArrayList<>();
+        for (int i = 0; i < 200 && !m.finished(s, 0); i++) {
+            s = interfere.apply(s);
+            var tr = Stepper.of(m, sc).step(s, 0, 0);
+            if (tr.notice() != null) {
+                notices.add(tr.label() + ": " + tr.notice());
+            }
+            s = tr.next();
+        }
+        return new Alone(s, notices);
+    }
+
+    private static void assertEveryInvariantHolds(XenFifoModel m, XenState s) {
+        for (var inv : m.invariants()) {
+            assertThat(inv.holds(s)).as(inv.name()).isTrue();
+        }
+    }
+
+    /** The state with memory word {@code offset} holding the other of 0 and 1. */
+    private static XenState other(XenState s, int offset) {
+        return with(s, offset, 1 - s.m[offset]);
+    }
+
+    /** The state with the bits {@code mask} of memory word {@code offset} flipped. */
+    private static XenState flip(XenState s, int offset, int mask) {
+        return with(s, offset, s.m[offset] ^ mask);
+    }
+
     private static XenState with(XenState s, int offset, int value) {
         int[] m = s.m.clone();
         m[offset] = value;
@@ -241,27 +269,12 @@ class XenFifoModelTest {
         for (XenVersion v : List.of(XenVersion.D, XenVersion.D1)) {
             XenFifoModel m = model(v);
             Scenario sc = new Scenario(config(m, 1, 2, 1, 0, 0, 0, 0), List.of(xen(Op.of("send", 1))));
-            XenState s = Stepper.of(m, sc).initial();
-            List<String> notices = new ArrayList<>();
-            for (int i = 0; i < 200 && !m.finished(s, 0); i++) {
-                if (s.pc(0).equals("L4_rereadLastv")) {
-                    // another CPU moved the port's last queue meanwhile
-                    int off = s.u.lastp + 1;
-                    s = with(s, off, 1 - s.m[off]);
-                }
-                var tr = racetrace.engine.Stepper.of(m, sc).step(s, 0, 0);
-                if (tr.notice() != null) {
-                    notices.add(tr.label() + ": " + tr.notice());
-                }
-                s = tr.next();
-            }
-            assertThat(notices).hasSize(1);
-            assertThat(notices.get(0)).startsWith("L7_unlockOldQ: lock_old_queue gave up");
-            assertThat(s.pending(1)).isTrue();
-            assertThat(s.linked(1)).isFalse();
-            for (var inv : m.invariants()) {
-                assertThat(inv.holds(s)).as(inv.name()).isTrue();
-            }
+            // another CPU moved the port's last queue meanwhile
+            Alone run = alone(m, sc, s -> s.pc(0).equals("L4_rereadLastv") ? other(s, s.u.lastp + 1) : s);
+            assertThat(run.notices()).singleElement().asString().startsWith("L7_unlockOldQ: lock_old_queue gave up");
+            assertThat(run.end().pending(1)).isTrue();
+            assertThat(run.end().linked(1)).isFalse();
+            assertEveryInvariantHolds(m, run.end());
         }
     }
 
@@ -269,23 +282,10 @@ class XenFifoModelTest {
     void e2GivesUpAfterThreeTriesWithoutSettingPending() {
         XenFifoModel m = model(XenVersion.E2);
         Scenario sc = new Scenario(config(m, 1, 2, 1, 0, 0, 0, 0), List.of(xen(Op.of("send", 1))));
-        XenState s = Stepper.of(m, sc).initial();
-        List<String> notices = new ArrayList<>();
-        for (int i = 0; i < 200 && !m.finished(s, 0); i++) {
-            if (s.pc(0).equals("E1d_rereadPrio")) {
-                int off = s.u.prio + 1;
-                s = with(s, off, 1 - s.m[off]);
-            }
-            var tr = racetrace.engine.Stepper.of(m, sc).step(s, 0, 0);
-            if (tr.notice() != null) {
-                notices.add(tr.label() + ": " + tr.notice());
-            }
-            s = tr.next();
-        }
-        assertThat(notices).hasSize(1);
-        assertThat(notices.get(0)).startsWith("E1f_unlockQ: set_pending gave up");
-        assertThat(s.pending(1)).isFalse();
-        assertThat(s.ready(0)).isZero();
+        Alone run = alone(m, sc, s -> s.pc(0).equals("E1d_rereadPrio") ? other(s, s.u.prio + 1) : s);
+        assertThat(run.notices()).singleElement().asString().startsWith("E1f_unlockQ: set_pending gave up");
+        assertThat(run.end().pending(1)).isFalse();
+        assertThat(run.end().ready(0)).isZero();
     }
 
     @ParameterizedTest
@@ -294,29 +294,16 @@ class XenFifoModelTest {
         XenFifoModel m = model(v);
         Scenario sc = new Scenario(config(m, 1, 1, 2, 0, 0, 0, 0),
                 List.of(xen(Op.of("send", 1), Op.of("send", 2))));
-        XenState s = Stepper.of(m, sc).initial();
-        List<String> notices = new ArrayList<>();
-        for (int i = 0; i < 200 && !m.finished(s, 0); i++) {
-            String pc = s.pc(0);
-            if (pc.equals("S3_cas") || pc.equals("S6_cas")) {
-                // something else writes the tail word (port 1) before each CAS
-                int off = s.u.word + 1;
-                s = with(s, off, s.m[off] ^ Word.M);
-            }
-            var tr = racetrace.engine.Stepper.of(m, sc).step(s, 0, 0);
-            if (tr.notice() != null) {
-                notices.add(tr.label() + ": " + tr.notice());
-            }
-            s = tr.next();
-        }
-        assertThat(notices).containsExactly(
+        // something else writes the tail word (port 1) before each CAS
+        Alone run = alone(m, sc, s -> s.pc(0).equals("S3_cas") || s.pc(0).equals("S6_cas")
+                ? flip(s, s.u.word + 1, Word.M) : s);
+        XenState s = run.end();
+        assertThat(run.notices()).containsExactly(
                 "S7_clearBusy: set_link gave up after 4 failed attempts: port 2 not linked after tail 1");
         assertThat(s.linked(2)).isTrue();
         assertThat(s.link(1)).isZero();
         assertThat((s.word(1) & Word.B)).isZero();
-        for (var inv : m.invariants()) {
-            assertThat(inv.holds(s)).as(inv.name()).isTrue();
-        }
+        assertEveryInvariantHolds(m, s);
     }
 
     @Test

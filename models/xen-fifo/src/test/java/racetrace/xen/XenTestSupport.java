@@ -3,10 +3,16 @@ package racetrace.xen;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 import racetrace.engine.ActorKind;
 import racetrace.engine.Config;
 import racetrace.engine.Invariant;
@@ -24,23 +30,13 @@ final class XenTestSupport {
     }
 
     static Config config(int vcpus, int prios, int ports, int masked, int oldTail, int guest, int unmaskForm) {
-        Map<String, Integer> c = new LinkedHashMap<>();
-        c.put("vcpus", vcpus);
-        c.put("prios", prios);
-        c.put("ports", ports);
-        c.put("masked", masked);
-        c.put("oldTail", oldTail);
-        c.put("guest", guest);
-        c.put("unmaskForm", unmaskForm);
-        c.put("source", 0);
-        return new Config(c);
+        return Coverage.config(true, vcpus, prios, ports, masked, oldTail, guest, unmaskForm);
     }
 
     /** The configuration as model m's space has it: source=0 where the era has the parameter. */
     static Config config(XenFifoModel m, int vcpus, int prios, int ports, int masked, int oldTail, int guest,
             int unmaskForm) {
-        Config c = config(vcpus, prios, ports, masked, oldTail, guest, unmaskForm);
-        return m.space().params().stream().anyMatch(p -> p.name().equals("source")) ? c : none(c);
+        return Coverage.config(m.space(), vcpus, prios, ports, masked, oldTail, guest, unmaskForm);
     }
 
     /** The same configuration for a model whose ports are raised one way only (2020-11, none: no source). */
@@ -132,90 +128,74 @@ final class XenTestSupport {
     static boolean reaches(XenFifoModel model, Scenario scenario, String invariant, int maxStates) {
         Invariant<XenState> target = model.invariants().stream()
                 .filter(i -> i.name().equals(invariant)).findFirst().orElseThrow();
-        XenState init = Stepper.of(model, scenario).initial();
-        java.util.Set<XenState> seen = new java.util.HashSet<>();
-        ArrayDeque<XenState> queue = new ArrayDeque<>();
-        seen.add(init);
-        queue.add(init);
-        while (!queue.isEmpty() && seen.size() < maxStates) {
-            XenState s = queue.poll();
-            if (!target.holds(s)) {
-                return true;
-            }
-            for (int t = 0; t < scenario.threadCount(); t++) {
-                if (model.enabled(s, t)) {
-                    XenState next = racetrace.engine.Stepper.of(model, scenario).step(s, t, 0).next();
-                    if (seen.add(next)) {
-                        queue.add(next);
-                    }
-                }
-            }
-        }
-        return false;
+        return walk(model, scenario, maxStates, s -> !target.holds(s), tr -> { }).stoppedAt() != null;
     }
 
     /**
      * Every state of a scenario (bounded): the designed give-ups taken on the way, counted by the
      * give-up's name (the notice's words before "gave up"), and the invariants failing anywhere.
      */
-    record Survey(int states, Map<String, Integer> giveUps, java.util.Set<String> violated, List<XenState> all) {
+    record Survey(int states, Map<String, Integer> giveUps, Set<String> violated, List<XenState> all) {
     }
 
     static Survey survey(XenFifoModel model, Scenario scenario, int maxStates) {
-        XenState init = Stepper.of(model, scenario).initial();
-        java.util.Set<XenState> seen = new java.util.HashSet<>();
         List<XenState> all = new ArrayList<>();
-        ArrayDeque<XenState> queue = new ArrayDeque<>();
-        Map<String, Integer> giveUps = new java.util.TreeMap<>();
-        java.util.Set<String> violated = new java.util.TreeSet<>();
-        seen.add(init);
-        queue.add(init);
-        while (!queue.isEmpty() && seen.size() < maxStates) {
-            XenState s = queue.poll();
+        Map<String, Integer> giveUps = new TreeMap<>();
+        Set<String> violated = new TreeSet<>();
+        Walk w = walk(model, scenario, maxStates, s -> {
             all.add(s);
             for (Invariant<XenState> i : model.invariants()) {
                 if (!i.holds(s)) {
                     violated.add(i.name());
                 }
             }
+            return false;
+        }, tr -> {
+            if (tr.notice() != null) {
+                giveUps.merge(tr.notice().substring(0, tr.notice().indexOf(" gave up")), 1, Integer::sum);
+            }
+        });
+        return new Survey(w.states(), giveUps, violated, all);
+    }
+
+    /** Counts the reachable states of a scenario (bounded), and whether any invariant fails. */
+    static String anyViolation(XenFifoModel model, Scenario scenario, int maxStates) {
+        XenState bad = walk(model, scenario, maxStates,
+                s -> model.invariants().stream().anyMatch(i -> !i.holds(s)), tr -> { }).stoppedAt();
+        return bad == null ? null
+                : model.invariants().stream().filter(i -> !i.holds(bad)).findFirst().orElseThrow().name();
+    }
+
+    /** How a walk ended: the state it stopped at (null: none), and how many states it saw. */
+    record Walk(XenState stoppedAt, int states) {
+    }
+
+    /**
+     * Breadth-first over the states of a scenario (deduplicated, bounded), until a state taken
+     * from the queue satisfies {@code stop}; {@code step} sees every transition taken.
+     */
+    private static Walk walk(XenFifoModel model, Scenario scenario, int maxStates, Predicate<XenState> stop,
+            Consumer<Stepper.Move<XenState>> step) {
+        XenState init = Stepper.of(model, scenario).initial();
+        Set<XenState> seen = new HashSet<>();
+        ArrayDeque<XenState> queue = new ArrayDeque<>();
+        seen.add(init);
+        queue.add(init);
+        while (!queue.isEmpty() && seen.size() < maxStates) {
+            XenState s = queue.poll();
+            if (stop.test(s)) {
+                return new Walk(s, seen.size());
+            }
             for (int t = 0; t < scenario.threadCount(); t++) {
                 if (model.enabled(s, t)) {
-                    var tr = racetrace.engine.Stepper.of(model, scenario).step(s, t, 0);
-                    if (tr.notice() != null) {
-                        giveUps.merge(tr.notice().substring(0, tr.notice().indexOf(" gave up")), 1, Integer::sum);
-                    }
+                    Stepper.Move<XenState> tr = Stepper.of(model, scenario).step(s, t, 0);
+                    step.accept(tr);
                     if (seen.add(tr.next())) {
                         queue.add(tr.next());
                     }
                 }
             }
         }
-        return new Survey(seen.size(), giveUps, violated, all);
-    }
-
-    /** Counts the reachable states of a scenario (bounded), and whether any invariant fails. */
-    static String anyViolation(XenFifoModel model, Scenario scenario, int maxStates) {
-        XenState init = Stepper.of(model, scenario).initial();
-        java.util.Set<XenState> seen = new java.util.HashSet<>();
-        ArrayDeque<XenState> queue = new ArrayDeque<>();
-        seen.add(init);
-        queue.add(init);
-        while (!queue.isEmpty() && seen.size() < maxStates) {
-            XenState s = queue.poll();
-            for (Invariant<XenState> i : model.invariants()) {
-                if (!i.holds(s)) {
-                    return i.name();
-                }
-            }
-            for (int t = 0; t < scenario.threadCount(); t++) {
-                if (model.enabled(s, t)) {
-                    XenState next = racetrace.engine.Stepper.of(model, scenario).step(s, t, 0).next();
-                    if (seen.add(next)) {
-                        queue.add(next);
-                    }
-                }
-            }
-        }
-        return null;
+        return new Walk(null, seen.size());
     }
 }

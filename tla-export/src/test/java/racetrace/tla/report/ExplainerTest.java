@@ -5,16 +5,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import racetrace.engine.Access;
+import racetrace.api.Actor;
+import racetrace.api.Family;
+import racetrace.api.Program;
+import racetrace.api.ThreadStep;
+import racetrace.api.View;
 import racetrace.engine.Config;
 import racetrace.engine.Execution;
+import racetrace.engine.Invariant;
 import racetrace.engine.LostIncrementModel;
 import racetrace.engine.Model;
 import racetrace.engine.Op;
 import racetrace.engine.Scenario;
 import racetrace.engine.Schedule;
 import racetrace.engine.ThreadScript;
+import racetrace.engine.program.ProgramFamily;
 import racetrace.tla.report.Race.Pattern;
 
 class ExplainerTest {
@@ -70,6 +78,60 @@ class ExplainerTest {
         assertThat(why.race()).isNull();
         assertThat(why.sentence()).startsWith("no access of one thread conflicts with another's, so no race between "
                 + "threads; every thread finished after step 2");
+    }
+
+    /**
+     * A program (racetrace.api) says none of its accesses, and the classic lost increment stores
+     * the value memory already held, which no state diff shows: the engine finds A's load and both
+     * stores by taking each step again with the counter changed, so the sentence names the lost
+     * update.
+     */
+    @Test
+    void aProgramsReadsAndStoresAreFoundForTheSentence() {
+        Model<?> m = new ProgramFamily(new Increments()).create("racy", Map.of());
+        Scenario two = new Scenario(Config.empty(), List.of(ThreadScript.of("cpu", Op.of("inc")),
+                ThreadScript.of("cpu", Op.of("inc"))));
+        Explanation why = Explainer.explain(Execution.run(m, two, Schedule.of(List.of(0, 1, 1, 0))));
+        assertThat(why.sentence()).isEqualTo("cpu A's store of counter at step 4 overwrote cpu B's store of counter at "
+                + "step 3 (cpu A had read counter at step 1, before it); NoLostIncrement (every increment counts) fails "
+                + "after step 4");
+        assertThat(why.race().pattern()).isEqualTo(Pattern.LOST_UPDATE);
+    }
+
+    /** CPUs increment a counter with a load and a store, as a program of one's own writes it. */
+    public static final class Increments implements Program<Increments.Memory, Increments.Registers> {
+        /** The counter. */
+        public static final class Memory {
+            int counter;
+        }
+
+        /** The loaded value. */
+        public static final class Registers {
+            int reg;
+        }
+
+        @Override
+        public Family family() {
+            return Family.of("increments", "load and store").variant("racy", "no lock")
+                    .actor(Actor.of("cpu", "load").threads(1, 2).alphabet("inc"));
+        }
+
+        @Override
+        public void step(ThreadStep<Memory, Registers> t) {
+            if (t.pc().equals("load")) {
+                t.registers().reg = t.memory().counter;
+                t.go("store");
+            } else {
+                t.memory().counter = t.registers().reg + 1;
+                t.end();
+            }
+        }
+
+        @Override
+        public List<Invariant<View<Memory, Registers>>> invariants() {
+            return List.of(Invariant.of("NoLostIncrement", "every increment counts", v -> v.memory().counter
+                    == IntStream.rangeClosed(1, v.threadCount()).filter(v::done).map(v::opi).sum()));
+        }
     }
 
     private static Race race(int[] threads, Set<Integer> preempts, List<List<Access>> steps) {

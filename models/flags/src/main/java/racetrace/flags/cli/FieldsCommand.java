@@ -10,7 +10,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -22,7 +21,7 @@ import racetrace.cli.JsonOutput;
 import racetrace.cli.ModelPathOption;
 import racetrace.cli.OutputDirectory;
 import racetrace.cli.Racetrace;
-import racetrace.cli.TlcOptions;
+import racetrace.cli.TlcInstancesCommand;
 import racetrace.engine.BadInputException;
 import racetrace.engine.Model;
 import racetrace.engine.ModelFamily;
@@ -63,7 +62,7 @@ import racetrace.tlc.Confirmations;
         exitCodeListHeading = ExitCode.HEADING,
         exitCodeList = {FieldsCommand.L0, FieldsCommand.L1, ExitCode.L2, FieldsCommand.L3, FieldsCommand.L4,
             ExitCode.L70, ExitCode.L130})
-public final class FieldsCommand implements Callable<Integer> {
+public final class FieldsCommand extends TlcInstancesCommand {
 
     static final String L0 = "0:no pair of fields races (every pair safe within its scope)";
     static final String L1 = "1:some pair races (with --compare: in some layout)";
@@ -74,15 +73,6 @@ public final class FieldsCommand implements Callable<Integer> {
 
     /** The longest script per thread of a pair's scope that finishes in minutes on the bundled models. */
     static final int MAX_OPS = 3;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Mixin
-    InstanceSelection selection;
-
-    @Mixin
-    TlcOptions tlcOptions;
 
     @Mixin
     JsonOutput output;
