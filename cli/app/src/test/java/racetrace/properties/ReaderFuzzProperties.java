@@ -328,7 +328,8 @@ class ReaderFuzzProperties {
         };
         String input = Fuzz.mutate(good, r);
         byte[] bytes = input.getBytes(StandardCharsets.UTF_8);
-        if (r.nextInt(10) == 0) {
+        // (a mutation may have emptied the input: nothing to corrupt then)
+        if (bytes.length > 0 && r.nextInt(10) == 0) {
             bytes[r.nextInt(bytes.length)] = (byte) (0x80 + r.nextInt(0x7f));
         }
         Case got;

@@ -72,6 +72,8 @@ final class Explorer<S> {
     /** Fingerprints of the level being expanded, and of the next one (set by merge). */
     private long[] levelFp;
     private long[] nextFp;
+    /** The thread that runs this search: its interruption stops the search (see explore). */
+    private volatile Thread caller;
 
     @SuppressWarnings("unchecked")
     Explorer(Supplier<Stepper<S>> steppers, List<String> invariants, Limits limits, boolean stopWhenAllViolated,
@@ -199,6 +201,8 @@ final class Explorer<S> {
     Exploration explore() {
         long start = System.nanoTime();
         long deadline = limits.deadlineNanos(start);
+        // An interrupted caller (a hunt that stopped while this unit ran) ends the search like the clock.
+        caller = Thread.currentThread();
         String stop = null;
         Stepper<S> first = steppers[0];
         // Level 0: the start states, in the plan's order.
@@ -255,7 +259,7 @@ final class Explorer<S> {
                 }
                 levelFp = fps;
                 if (!expand(level, base, parallel ? pool : null, deadline)) {
-                    stop = "time cap " + limits.maxTime() + " reached";
+                    stop = caller.isInterrupted() ? "interrupted" : "time cap " + limits.maxTime() + " reached";
                     break;
                 }
                 int nextBase = parent.size();
@@ -272,6 +276,8 @@ final class Explorer<S> {
                     stop = "every invariant violated";
                 } else if (System.nanoTime() > deadline && !level.isEmpty()) {
                     stop = "time cap " + limits.maxTime() + " reached";
+                } else if (caller.isInterrupted() && !level.isEmpty()) {
+                    stop = "interrupted";
                 }
             }
         } finally {
@@ -321,7 +327,7 @@ final class Explorer<S> {
                 key[0] += 2;
             };
             for (int c = nextChunk.getAndIncrement(); c < chunks; c = nextChunk.getAndIncrement()) {
-                if (System.nanoTime() > deadline) {
+                if (System.nanoTime() > deadline || caller.isInterrupted()) {
                     late[0] = true;
                     return;
                 }

@@ -137,6 +137,7 @@ public final class Hunter {
             }
             return (Supplier<UnitResult>) () -> run(model, u, options, instanceSeed, stepsPerOp, deadline);
         }, options.workers(), commit::take);
+        commit.deferred.forEach(f -> listener.found(Deadlocks.base(model), f));
 
         Cap cutBy = commit.capped && !commit.allFound() && commit.workLeft(ladder) ? options.cap() : null;
         Shortfall.ScopeShort scopeShort = commit.allFound() || cutBy != null ? null : commit.scopeShort(ladder);
@@ -443,6 +444,9 @@ public final class Hunter {
         final Listener listener;
         long nextProgress;
         final Map<String, Found> found = new LinkedHashMap<>();
+        /** Findings of the unit being taken, and those of the last one, told once the units are stopped. */
+        private final List<Found> fresh = new ArrayList<>();
+        final List<Found> deferred = new ArrayList<>();
         /** The model's own invariants (without the deadlock check). */
         final List<String> own;
         /** Units committed (not dropped): the same sequence whatever the number of workers. */
@@ -535,8 +539,8 @@ public final class Hunter {
                                 r.unit instanceof Unit.Random ? f.runsBefore() : runs,
                                 scenarios - r.scenarios + f.scenariosBefore(), now - start);
                         found.put(e.getKey(), hunt);
-                        listener.found(Deadlocks.base(model), new Found(hunt.invariant(), plain(hunt.c()),
-                                hunt.measure(), hunt.foundBy(), hunt.runs(), hunt.scenarios(), hunt.nanos()));
+                        fresh.add(new Found(hunt.invariant(), plain(hunt.c()), hunt.measure(), hunt.foundBy(),
+                                hunt.runs(), hunt.scenarios(), hunt.nanos()));
                     }
                 }
                 if (r.unit instanceof Unit.Scope s) {
@@ -577,6 +581,15 @@ public final class Hunter {
                 capped = true;
                 stop = true;
             }
+            // Told now, while the hunt goes on; at its end, after the units still running have been
+            // stopped (Parallel.pipeline interrupts them), so that printing a finding never competes
+            // for the heap with an exploration whose result is dropped anyway.
+            if (stop) {
+                deferred.addAll(fresh);
+            } else {
+                fresh.forEach(f -> listener.found(Deadlocks.base(model), f));
+            }
+            fresh.clear();
             if (now >= nextProgress) {
                 listener.progress(model, runs, states, (now - start) / 1_000_000);
                 nextProgress = now + 2_000_000_000L;
