@@ -52,11 +52,6 @@ public final class Deadlocks {
         return m instanceof Checked<?> c ? c.inner() : m;
     }
 
-    /** Whether {@code state} is a deadlock: no thread can step and some thread has not finished. */
-    public static <S> boolean deadlocked(Model<S> model, S state, int threads) {
-        return Invariant.deadlocked(model, state, threads);
-    }
-
     /**
      * The model with the deadlock check ({@link Invariant#deadlockFree}, which whoever checks
      * evaluates with the thread count it has): every other method is the model's, packed states

@@ -15,7 +15,6 @@ import java.util.function.Supplier;
 import racetrace.engine.Model;
 import racetrace.engine.Models;
 import racetrace.search.Case;
-import racetrace.search.hunt.Cap;
 import racetrace.search.hunt.HuntOptions;
 import racetrace.search.hunt.Work;
 
@@ -81,11 +80,6 @@ public final class RaceTable {
      */
     public static final HuntOptions DEFAULT_BUDGET = HuntOptions.defaults().withWork(
             new Work(2_000, Work.DEFAULT_STATES, 500, 0));
-
-    /** The same budget with a time cap (a row it cuts fails as inconclusive). */
-    public static HuntOptions withSeconds(HuntOptions o, double seconds) {
-        return o.withCap(Cap.seconds(seconds));
-    }
 
     private RaceTable(String model) {
         this.model = model;

@@ -23,7 +23,7 @@ import racetrace.engine.Step;
  * rt_t} chooses the run in Init, and the spec is instantiated per run with that run's constants
  * ({@code RT_Spec(c) == INSTANCE Spec WITH C1 <- c.C1, ...}), so runs of different scenarios and
  * variants share a module. TLC stops at the first disagreement; that run is then reported and the
- * batch is checked again without it, up to {@link #maxRuns} TLC runs per spec.
+ * batch is checked again without it, up to {@code maxRuns} TLC runs per spec.
  */
 public final class BatchValidator {
 
@@ -42,11 +42,6 @@ public final class BatchValidator {
     /** Classpath specs and TLC, at most 5 TLC runs per spec. */
     public static BatchValidator standard() {
         return new BatchValidator(SpecLibrary.classpath(), TlaValueWriter.standard(), TlcRunner.fromClasspath(), 5);
-    }
-
-    /** At most this many TLC runs per spec (each disagreement found costs one). */
-    public BatchValidator maxRuns(int runs) {
-        return new BatchValidator(specs, writer, tlc, Math.max(1, runs));
     }
 
     /** Validates executions; those of different specs are checked in separate TLC runs. */

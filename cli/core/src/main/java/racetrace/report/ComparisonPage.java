@@ -64,11 +64,6 @@ public final class ComparisonPage {
         return List.of(html, md);
     }
 
-    /** The Markdown page alone, as written to index.md (for tests and golden files). */
-    public static String markdown(List<Entry> entries) {
-        return Templates.render(MARKDOWN, data(entries));
-    }
-
     static Map<String, Object> data(List<Entry> entries) {
         // models in the hunt's order; within a model, groups of instances that differ only by variant
         Map<String, Map<String, List<Entry>>> byModel = new LinkedHashMap<>();

@@ -103,16 +103,6 @@ public final class Confirmations {
                 f.assumptions().stream().map(Assumptions.Dependence::describe).toList());
     }
 
-    /** As {@link #writeReport}; returns what went wrong, or null. */
-    public static String writeReportSafely(HuntResult r, Finding f, TlcConfirmation c,
-            Path file, String replayOptions) {
-        try {
-            writeReport(r, f, c, file, replayOptions);
-            return null;
-        } catch (UncheckedIOException e) {
-            return e.getMessage() + " (" + e.getCause().getMessage() + ")";
-        }
-    }
 
     /** The TLC keys of a JSON object, all null when TLC did not run (so that every line has the same keys). */
     public static Map<String, Object> json(TlcConfirmation c) {

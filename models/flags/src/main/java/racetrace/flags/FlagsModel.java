@@ -1,6 +1,5 @@
 package racetrace.flags;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -166,39 +165,6 @@ public final class FlagsModel implements Model<FlagsState> {
         return out;
     }
 
-    /** The locks a thread holds now (the rwsem's write side only), by name. */
-    public List<String> locksHeld(FlagsState s, int t) {
-        List<String> out = new ArrayList<>();
-        for (int l = 0; l < s.owner.length; l++) {
-            if (s.owner[l] == t + 1) {
-                out.add(def.locks().get(l));
-            }
-        }
-        return out;
-    }
-
-    /** The store site the thread's next step belongs to, or null when it is no store. */
-    public String nextStoreSite(FlagsState s, int t) {
-        if (finished(s, t)) {
-            return null;
-        }
-        Instr in = current(s, t);
-        return in.kind == Instr.STORE || in.kind == Instr.STORE_PLAIN || in.kind == Instr.CLEAR ? in.site : null;
-    }
-
-    /** The units a store of the field with a value of the kind reaches (unit names), for reports. */
-    public List<String> reachOf(String field, String kind) {
-        int f = def.units.fieldIndex(field);
-        List<String> out = new ArrayList<>();
-        int acc = def.units.reach(f, kind);
-        for (int u = 0; u < def.units.unitCount(); u++) {
-            if ((acc & (1 << u)) != 0) {
-                out.add(def.units.unitName(u));
-            }
-        }
-        return out;
-    }
-
     @Override
     public ScenarioSpace space() {
         return space;
@@ -225,33 +191,15 @@ public final class FlagsModel implements Model<FlagsState> {
         return def.units;
     }
 
-    /** The op names this instance has programs for. */
-    public Set<String> opNames() {
-        return programs.keySet();
-    }
-
-    /** The step labels of an op's program, in program order (for tests and docs). */
-    public List<String> labels(String op) {
-        List<String> out = new ArrayList<>();
-        for (Instr i : programs.get(op)) {
-            out.add(i.label);
-        }
-        return out;
+    /** The programs by op name, in op code order. */
+    Map<String, Instr[]> programs() {
+        return programs;
     }
 
     /** Threads take their ops from the engine: a scenario's scripts, or a scope's choices. */
     @Override
     public OpChoice<FlagsState> opChoice() {
         return ops;
-    }
-
-    /** The name of op code {@code code}. */
-    String opName(int code) {
-        return codes.get(code);
-    }
-
-    static Instr current(FlagsState s, int t) {
-        return Interpreter.current(s, t);
     }
 
     @Override
@@ -293,46 +241,6 @@ public final class FlagsModel implements Model<FlagsState> {
     public List<Invariant<FlagsState>> invariants() {
         return invariants;
     }
-
-    /** The lost updates so far: victim field to the fields whose stores lost it. */
-    public Map<String, List<String>> lost(FlagsState s) {
-        Map<String, List<String>> out = new LinkedHashMap<>();
-        for (int h = 0; h < s.lost.length; h++) {
-            if (s.lost[h] != 0) {
-                out.put(def.units.fieldName(h), new ArrayList<>(TlaMapping.fieldSet(def, s.lost[h])));
-            }
-        }
-        return out;
-    }
-
-    /** The label of the thread's next step, or "Done": the TLA+ {@code pc}. */
-    public String pc(FlagsState s, int t) {
-        return TlaMapping.pc(s, t);
-    }
-
-    /** Whether a field is set in memory now. */
-    public boolean bit(FlagsState s, String field) {
-        int f = def.units.fieldIndex(field);
-        return (s.mem[def.units.unitOf(f)] & (1 << f)) != 0;
-    }
-
-    /** The rwsem {@code memory}'s readers and the locks' owners, for tests: owner is thread index or -1. */
-    public int owner(FlagsState s, String lock) {
-        return s.owner[def.locks().indexOf(lock)] - 1;
-    }
-
-    public int usage(FlagsState s) {
-        return s.usage;
-    }
-
-    public String rpmStatus(FlagsState s) {
-        return FlagsState.RPM_NAMES[s.rpm];
-    }
-
-    public boolean resetPending(FlagsState s) {
-        return s.resetPending;
-    }
-
 
     @Override
     public Map<String, Object> variables(FlagsState s) {

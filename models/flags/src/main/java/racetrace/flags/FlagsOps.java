@@ -16,7 +16,7 @@ final class FlagsOps implements OpChoice<FlagsState> {
 
     /**
      * What a state graph's threads fix, shared by all its states: the programs (by op code, the
-     * order of {@link FlagsModel#opNames}) and which threads are users. No scripts: ops are chosen by
+     * order of {@link FlagsModel#programs}) and which threads are users. No scripts: ops are chosen by
      * the engine and kept in the state.
      */
     static final class Run {

@@ -31,7 +31,7 @@ public record Granularity(String option) {
         return new Granularity(value);
     }
 
-    public boolean isShorthand() {
+    boolean isShorthand() {
         return equals(BYTE) || equals(LOCATION);
     }
 

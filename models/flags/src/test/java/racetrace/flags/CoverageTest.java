@@ -67,7 +67,7 @@ class CoverageTest {
     void theActionsAreTheLabelsOfTheInstancesPrograms() {
         FlagsModel m = VfioPciFamily.model("pre-a", Granularity.BYTE);
         Set<String> labels = new TreeSet<>();
-        m.opNames().forEach(op -> labels.addAll(m.labels(op)));
+        FlagsProbe.opNames(m).forEach(op -> labels.addAll(FlagsProbe.labels(m, op)));
         // all but the resume blocks of the pm-get sites that never find the wake eventfd armed
         labels.removeIf(l -> l.matches("(open|probe|peerClose|close|close_tr)_res[A-Z].*"));
         assertThat(m.actions()).isEqualTo(labels).contains("cfgBar_bardirty_load", "cfgBar_resEngTest",

@@ -19,8 +19,8 @@ class LockAndPmTest {
         Scenario sc = Scenarios.of(0, "user", "lowPowerEntry(0)", "|", "user", "lowPowerExit");
         Execution<FlagsState> ex = Execution.run(model, sc, Schedule.of(0, 0, 1, 1, 1));
         FlagsState s = ex.stateAt(3);
-        assertThat(model.owner(s, "memory")).isEqualTo(0);
-        assertThat(model.pc(s, 1)).isEqualTo("lowPowerExit_lockMem");
+        assertThat(FlagsProbe.owner(model, s, "memory")).isEqualTo(0);
+        assertThat(FlagsProbe.pc(s, 1)).isEqualTo("lowPowerExit_lockMem");
         assertThat(model.enabled(s, 1)).isFalse();
         // Choices of the blocked thread fell through to the holder.
         assertThat(ex.steps().get(3).thread()).isZero();
@@ -35,8 +35,8 @@ class LockAndPmTest {
                 "suspend_begin");
         FlagsState s = ex.stateAt(3);
         assertThat(model.variables(s).get("readers")).isEqualTo(Set.of(1, 2));
-        assertThat(model.rpmStatus(s)).isEqualTo("suspending");
-        assertThat(model.pc(s, 2)).isEqualTo("suspend_lockMem");
+        assertThat(FlagsProbe.rpmStatus(s)).isEqualTo("suspending");
+        assertThat(FlagsProbe.pc(s, 2)).isEqualTo("suspend_lockMem");
         assertThat(model.enabled(s, 2)).isFalse();
         assertThat(ex.steps().get(3).thread()).isNotEqualTo(2);
         assertThat(ex.outcome()).isInstanceOf(Outcome.Completed.class);
@@ -47,15 +47,15 @@ class LockAndPmTest {
         Scenario open = Scenarios.of(0, "pm", "suspend(1)");
         Execution<FlagsState> ex = Execution.run(model, open, Schedule.empty());
         assertThat(ex.steps()).extracting(Step::label).containsExactly("suspend_begin");
-        assertThat(model.bit(ex.stateAt(1), "pm_intx_masked")).isFalse();
-        assertThat(model.rpmStatus(ex.stateAt(1))).isEqualTo("active");
+        assertThat(FlagsProbe.bit(model, ex.stateAt(1), "pm_intx_masked")).isFalse();
+        assertThat(FlagsProbe.rpmStatus(ex.stateAt(1))).isEqualTo("active");
 
         // In low power (usage 0) a config access that took its reference first keeps suspend out.
         Scenario lowPower = Scenarios.of(1, "user", "cfgBar", "|", "pm", "suspend(1)");
         Execution<FlagsState> held = Execution.run(model, lowPower, Schedule.of(0, 1));
         assertThat(held.steps().get(1).label()).isEqualTo("suspend_begin");
         assertThat(model.finished(held.stateAt(2), 1)).isTrue();
-        assertThat(model.rpmStatus(held.stateAt(2))).isEqualTo("active");
+        assertThat(FlagsProbe.rpmStatus(held.stateAt(2))).isEqualTo("active");
     }
 
     @Test
@@ -63,7 +63,7 @@ class LockAndPmTest {
         Scenario sc = Scenarios.of(1, "user", "cfgBar", "|", "pm", "suspend(1)");
         Execution<FlagsState> ex = Execution.run(model, sc, Schedule.of(1, 0, 0, 0, 0));
         FlagsState s = ex.stateAt(1);
-        assertThat(model.rpmStatus(s)).isEqualTo("suspending");
+        assertThat(FlagsProbe.rpmStatus(s)).isEqualTo("suspending");
         assertThat(model.enabled(s, 0)).isFalse();
         assertThat(ex.steps()).extracting(Step::label).containsSubsequence("suspend_end", "cfgBar_pmGet",
                 "cfgBar_resLockMem", "cfgBar_resWakeTest", "cfgBar_resEngTest", "cfgBar_resEng_store",
@@ -71,10 +71,10 @@ class LockAndPmTest {
         FlagsState end = ex.stateAt(ex.steps().size());
         assertThat(ex.outcome()).isInstanceOf(Outcome.Completed.class);
         // The wake eventfd made the resume leave low power: the entry's dropped reference is back.
-        assertThat(model.bit(end, "pm_runtime_engaged")).isFalse();
-        assertThat(model.bit(end, "pm_intx_masked")).isTrue();
-        assertThat(model.usage(end)).isEqualTo(1);
-        assertThat(model.rpmStatus(end)).isEqualTo("active");
+        assertThat(FlagsProbe.bit(model, end, "pm_runtime_engaged")).isFalse();
+        assertThat(FlagsProbe.bit(model, end, "pm_intx_masked")).isTrue();
+        assertThat(FlagsProbe.usage(end)).isEqualTo(1);
+        assertThat(FlagsProbe.rpmStatus(end)).isEqualTo("active");
     }
 
     @Test
@@ -86,8 +86,8 @@ class LockAndPmTest {
                 "cfgBar_bardirty_modify", "cfgBar_bardirty_store", "cfgBar_pmPut", "close_release");
         FlagsState end = ex.stateAt(ex.steps().size());
         assertThat(model.variables(end).get("open")).isEqualTo(0);
-        assertThat(model.usage(end)).isZero();
-        assertThat(model.bit(end, "needs_reset")).isFalse();
+        assertThat(FlagsProbe.usage(end)).isZero();
+        assertThat(FlagsProbe.bit(model, end, "needs_reset")).isFalse();
     }
 
     @Test

@@ -33,8 +33,8 @@ class LostUpdateTest {
                 "cfgCmd_virq_modify", "cfgCmd_virq_store");
         assertThat(ex.outcome()).isEqualTo(new Outcome.Violated(FlagsModel.NO_LOST_UPDATE, 12));
         // The stale byte brought bardirty back.
-        assertThat(model.bit(ex.stateAt(12), "bardirty")).isTrue();
-        assertThat(model.bit(ex.stateAt(10), "bardirty")).isFalse();
+        assertThat(FlagsProbe.bit(model, ex.stateAt(12), "bardirty")).isTrue();
+        assertThat(FlagsProbe.bit(model, ex.stateAt(10), "bardirty")).isFalse();
     }
 
     @Test
@@ -44,8 +44,8 @@ class LostUpdateTest {
         Execution<FlagsState> ex = Execution.run(model, sc, VIRQ_VS_BAR);
         assertThat(ex.outcome()).isInstanceOf(Outcome.Completed.class);
         FlagsState end = ex.stateAt(ex.steps().size());
-        assertThat(model.bit(end, "bardirty")).isFalse();
-        assertThat(model.bit(end, "virq_disabled")).isTrue();
+        assertThat(FlagsProbe.bit(model, end, "bardirty")).isFalse();
+        assertThat(FlagsProbe.bit(model, end, "virq_disabled")).isTrue();
     }
 
     @Test

@@ -20,13 +20,13 @@ class Mlx5HandoffTest {
         Execution<FlagsState> ex = Execution.run(model, sc, Schedule.of(0, 1, 1, 1, 1, 1));
         assertThat(ex.steps()).extracting(Step::label).startsWith("stopTracker_lockState", "resetDone_capTest",
                 "resetDone_lockReset", "resetDone_dr_store", "resetDone_trylockState", "resetDone_failUnlockReset");
-        assertThat(model.resetPending(ex.stateAt(6))).isTrue();
+        assertThat(FlagsProbe.resetPending(ex.stateAt(6))).isTrue();
         assertThat(model.finished(ex.stateAt(6), 1)).isTrue();
         assertThat(ex.steps()).extracting(Step::label).containsSubsequence("stopTracker_ulTest", "stopTracker_ulDr_store",
                 "stopTracker_ulUnlockReset", "stopTracker_ulCleanup", "stopTracker_ulLockReset", "stopTracker_ulTest",
                 "stopTracker_ulUnlockState", "stopTracker_ulUnlockReset2");
         assertThat(ex.outcome()).isInstanceOf(Outcome.Completed.class);
-        assertThat(model.resetPending(ex.stateAt(ex.steps().size()))).isFalse();
+        assertThat(FlagsProbe.resetPending(ex.stateAt(ex.steps().size()))).isFalse();
     }
 
     @Test
@@ -71,7 +71,7 @@ class Mlx5HandoffTest {
         // Unregistering waits for a callback in flight.
         Scenario sc = Scenarios.of(1, "user", "stopTracker", "|", "eq", "eqError");
         Execution<FlagsState> ex = Execution.run(model, sc, Schedule.of(1, 0, 0, 0));
-        assertThat(model.pc(ex.stateAt(3), 0)).isEqualTo("stopTracker_nbUnreg");
+        assertThat(FlagsProbe.pc(ex.stateAt(3), 0)).isEqualTo("stopTracker_nbUnreg");
         assertThat(model.enabled(ex.stateAt(3), 0)).isFalse();
     }
 }

@@ -46,7 +46,7 @@ class WritersTableTest {
     void everyStoreSiteHasOneRowAndEveryModelledRowASite() {
         for (FlagsModel m : instances()) {
             Set<String> sites = new LinkedHashSet<>();
-            for (String op : m.opNames()) {
+            for (String op : FlagsProbe.opNames(m)) {
                 m.storeSites(op).forEach((site, field) -> {
                     assertThat(rowOf(m, site).field()).isEqualTo(field);
                     sites.add(site.contains("#") ? site.substring(0, site.indexOf('#')) : site);
@@ -72,12 +72,12 @@ class WritersTableTest {
                 for (int k = 0; k < ex.steps().size(); k++) {
                     FlagsState before = ex.stateAt(k);
                     int t = ex.steps().get(k).thread();
-                    String site = m.nextStoreSite(before, t);
+                    String site = FlagsProbe.nextStoreSite(before, t);
                     if (site == null) {
                         continue;
                     }
                     Writer w = m.writers().stream().filter(x -> x.covers(site)).findFirst().orElseThrow();
-                    List<String> held = m.locksHeld(before, t);
+                    List<String> held = FlagsProbe.locksHeld(m, before, t);
                     List<String> named = w.locks().stream().filter(l -> !l.equals("+")).toList();
                     if (w.locks().contains("+")) {
                         assertThat(held).as("%s at %s", m.instance(), site).containsAll(named);

@@ -109,16 +109,6 @@ public final class Policies {
         return out;
     }
 
-    /**
-     * The first point fix ({@link #pointFixes}), as the table's column: the smallest set in
-     * declaration order.
-     */
-    public static Layout pointFix(FlagsModel base, Function<FlagsModel, List<PairVerdict>> report,
-            Function<Layout, FlagsModel> instance) {
-        List<Set<String>> all = pointFixes(base, report, instance);
-        return all.isEmpty() ? base.layout() : pointFixLayout(base, all.get(0));
-    }
-
     /** The layout of one point fix of a base. */
     public static Layout pointFixLayout(FlagsModel base, Set<String> fields) {
         return moveOut(base.layout(), fields, POINT_FIX, "a field of every racing pair plain: " + String.join(", ", fields));
