@@ -6,13 +6,10 @@ import java.util.List;
  * A model with its invariants narrowed to one: a shrunk counterexample is about one invariant,
  * and its replay, export and TLC check look at that invariant alone.
  */
-public final class FocusedModel<S> extends ForwardingModel<S> {
-
-    private final List<Invariant<S>> invariants;
+public final class FocusedModel<S> extends WithInvariants<S> {
 
     private FocusedModel(Model<S> model, List<Invariant<S>> invariants) {
-        super(model);
-        this.invariants = invariants;
+        super(model, invariants);
     }
 
     public static <S> Model<S> of(Model<S> model, String invariant) {
@@ -34,16 +31,5 @@ public final class FocusedModel<S> extends ForwardingModel<S> {
     /** The model without the focus. */
     public Model<S> unfocused() {
         return inner;
-    }
-
-    @Override
-    public List<Invariant<S>> invariants() {
-        return invariants;
-    }
-
-    /** The same packed states: only the invariants differ, and searches check them by name. */
-    @Override
-    public Packed<S> packed() {
-        return inner.packed();
     }
 }

@@ -9,7 +9,7 @@ import java.util.Set;
  * changes (the invariants, a reported variable) and keeps the rest, fingerprints and TLA+
  * mapping included, without listing them again. Not its packed states ({@link Model#packed}): a
  * subclass that changes a step would be bypassed by them; one that changes nothing a machine
- * does (as {@link FocusedModel}) forwards them itself. A subclass that changes {@link #variables}
+ * does ({@link WithInvariants}) forwards them itself. A subclass that changes {@link #variables}
  * overrides what follows from them too ({@link #fingerprint}, {@link #accesses}, both
  * {@code tlaConstants}), since the forwarded ones are the inner model's.
  */

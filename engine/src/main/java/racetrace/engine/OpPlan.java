@@ -1,7 +1,12 @@
 package racetrace.engine;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Where the threads of a run or of a search get their ops: each thread ({@link Slot}) a fixed
@@ -21,6 +26,46 @@ public record OpPlan(Config config, List<Slot> threads, int maxThreads, int maxO
 
     public OpPlan {
         threads = List.copyOf(threads);
+    }
+
+    /**
+     * The plan as the constants of a spec that interprets it: under {@code actorsName} the threads'
+     * actors in order; under {@code Plan} each thread's slot, a script as {@code [script |-> <<op,
+     * ...>>]} and a choice as {@code [ops |-> {op, ...}, min, max, optional]}; under {@code Caps}
+     * {@code [threads, ops]}, the caps no higher than the slots can reach. {@code record} writes an op.
+     */
+    public Map<String, Object> tlaConstants(String actorsName, Function<Op, Object> record) {
+        List<Object> actors = new ArrayList<>();
+        List<Object> slots = new ArrayList<>();
+        long ops = 0;
+        for (Slot slot : threads) {
+            actors.add(slot.actor());
+            Map<String, Object> r = new LinkedHashMap<>();
+            if (slot instanceof Script script) {
+                r.put("script", script.ops().stream().map(record).toList());
+                ops += script.ops().size();
+            } else {
+                Choice choice = (Choice) slot;
+                Set<Object> set = new LinkedHashSet<>();
+                for (Op op : choice.alphabet()) {
+                    set.add(record.apply(op));
+                }
+                r.put("ops", set);
+                r.put("min", choice.minOps());
+                r.put("max", choice.maxOps());
+                r.put("optional", choice.optional());
+                ops += choice.maxOps();
+            }
+            slots.add(r);
+        }
+        Map<String, Object> caps = new LinkedHashMap<>();
+        caps.put("threads", (int) Math.min(maxThreads, threads.size()));
+        caps.put("ops", (int) Math.min(maxOps, ops));
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put(actorsName, actors);
+        c.put("Plan", slots);
+        c.put("Caps", caps);
+        return c;
     }
 
     /** How one thread slot gets its ops. */

@@ -3,10 +3,9 @@ package racetrace.search;
 import java.util.ArrayList;
 import java.util.List;
 import racetrace.engine.FocusedModel;
-import racetrace.engine.ForwardingModel;
 import racetrace.engine.Invariant;
 import racetrace.engine.Model;
-import racetrace.engine.Packed;
+import racetrace.engine.WithInvariants;
 import racetrace.engine.WrappingModel;
 
 /**
@@ -57,15 +56,16 @@ public final class Deadlocks {
      * evaluates with the thread count it has): every other method is the model's, packed states
      * included (no step changes, and the packed search asks the machine about deadlocks itself).
      */
-    private static final class Checked<S> extends ForwardingModel<S> implements WrappingModel {
-
-        private final List<Invariant<S>> invariants;
+    private static final class Checked<S> extends WithInvariants<S> implements WrappingModel {
 
         Checked(Model<S> model) {
-            super(model);
-            List<Invariant<S>> all = new ArrayList<>(model.invariants());
+            super(model, withDeadlockCheck(model.invariants()));
+        }
+
+        private static <S> List<Invariant<S>> withDeadlockCheck(List<Invariant<S>> invariants) {
+            List<Invariant<S>> all = new ArrayList<>(invariants);
             all.add(Invariant.deadlockFree(NAME, "some thread can step, or every thread has finished (no deadlock)"));
-            this.invariants = List.copyOf(all);
+            return all;
         }
 
         Model<S> inner() {
@@ -75,16 +75,6 @@ public final class Deadlocks {
         @Override
         public Model<?> wrapped() {
             return inner;
-        }
-
-        @Override
-        public List<Invariant<S>> invariants() {
-            return invariants;
-        }
-
-        @Override
-        public Packed<S> packed() {
-            return inner.packed();
         }
     }
 }

@@ -3,14 +3,26 @@ package racetrace.search;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import racetrace.engine.BadInputException;
+import racetrace.engine.Config;
 import racetrace.engine.LostIncrementModel;
+import racetrace.engine.Op;
+import racetrace.engine.Scenario;
+import racetrace.engine.Schedule;
+import racetrace.engine.ThreadScript;
 
 class ScheduleStringTest {
 
     private final LostIncrementModel model = new LostIncrementModel(false);
+
+    /** Two threads that increment once each, from 0. */
+    private static final Scenario TWO_INCS = new Scenario(new Config(Map.of("start", 0)),
+            List.of(ThreadScript.of("cpu", Op.of("inc")), ThreadScript.of("cpu", Op.of("inc"))));
 
     @Test
     void roundTripsRandomCases() {
@@ -34,7 +46,7 @@ class ScheduleStringTest {
 
     /** A string whose check field is recomputed after an edit: what a forger (or a fuzzer) could write. */
     static String forged(String[] f) {
-        return ScheduleString.reseal(String.join(":", java.util.Arrays.copyOf(f, 9)));
+        return ScheduleString.reseal(String.join(":", Arrays.copyOf(f, 9)));
     }
 
     @Test
@@ -56,10 +68,7 @@ class ScheduleStringTest {
                 .isInstanceOf(BadInputException.class).hasMessageContaining("format-1 schedule string")
                 .hasMessageContaining("racetrace hunt counter --variant racy");
         // A format-1 counterexample that still ends in its violation replays; cut short, it does not.
-        Case racy = new Case(model, new racetrace.engine.Scenario(new racetrace.engine.Config(java.util.Map.of("start", 0)),
-                java.util.List.of(racetrace.engine.ThreadScript.of("cpu", racetrace.engine.Op.of("inc")),
-                        racetrace.engine.ThreadScript.of("cpu", racetrace.engine.Op.of("inc")))),
-                racetrace.engine.Schedule.of(0, 1, 0, 1), "NoLostIncrement");
+        Case racy = new Case(model, TWO_INCS, Schedule.of(0, 1, 0, 1), "NoLostIncrement");
         assertThat(racy.run().outcome().invariantOrNull()).isEqualTo("NoLostIncrement");
         String[] f = ScheduleString.encode(racy).split(":");
         String old = String.join(":", "rt1", f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8]);
@@ -107,10 +116,7 @@ class ScheduleStringTest {
 
     @Test
     void refusesAChoiceOfAThreadTheScenarioDoesNotHave() {
-        Case c = new Case(model, new racetrace.engine.Scenario(new racetrace.engine.Config(java.util.Map.of("start", 0)),
-                java.util.List.of(racetrace.engine.ThreadScript.of("cpu", racetrace.engine.Op.of("inc")),
-                        racetrace.engine.ThreadScript.of("cpu", racetrace.engine.Op.of("inc")))),
-                racetrace.engine.Schedule.of(0, 1, 1, 0));
+        Case c = new Case(model, TWO_INCS, Schedule.of(0, 1, 1, 0));
         String[] f = ScheduleString.encode(c).split(":");
         f[7] = "0121";
         assertThatThrownBy(() -> ScheduleString.decode(forged(f)))
@@ -120,12 +126,9 @@ class ScheduleStringTest {
 
     @Test
     void encodesAChoiceAsTheThreadTheEngineRuns() {
-        Case c = new Case(model, new racetrace.engine.Scenario(new racetrace.engine.Config(java.util.Map.of("start", 0)),
-                java.util.List.of(racetrace.engine.ThreadScript.of("cpu", racetrace.engine.Op.of("inc")),
-                        racetrace.engine.ThreadScript.of("cpu", racetrace.engine.Op.of("inc")))),
-                racetrace.engine.Schedule.of(0, 3, 2, 1));
+        Case c = new Case(model, TWO_INCS, Schedule.of(0, 3, 2, 1));
         Case back = ScheduleString.decode(ScheduleString.encode(c));
-        assertThat(back.schedule()).isEqualTo(racetrace.engine.Schedule.of(0, 1, 0, 1));
+        assertThat(back.schedule()).isEqualTo(Schedule.of(0, 1, 0, 1));
         assertThat(back.run().executed()).isEqualTo(c.run().executed());
     }
 

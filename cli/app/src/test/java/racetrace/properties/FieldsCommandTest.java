@@ -21,6 +21,20 @@ class FieldsCommandTest {
                 + "field chunk_mode 1 at 0.1\nfield mig_state_cap 1 at 0.2\n" + String.join("\n", lines) + "\n";
     }
 
+    /**
+     * The mlx5 layout with {@code flag} a bitfield in the byte of the setup-time flags (bit 3) and
+     * every other flag plain.
+     */
+    private static String mlx5LayoutWithFlag(String name, String flag) {
+        List<String> lines = new ArrayList<>(List.of("field " + flag + " 1 at 0.3"));
+        for (String f : List.of("mdev_detach", "log_active", "deferred_reset", "is_err", "object_changed")) {
+            if (!f.equals(flag)) {
+                lines.add("plain " + f + " 1");
+            }
+        }
+        return mlx5Layout(name, lines.toArray(String[]::new));
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static List<JsonNode> lines(String out) throws Exception {
@@ -75,12 +89,7 @@ class FieldsCommandTest {
     @Test
     void aLayoutFileRunsAsItsOwnVariant(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("two.layout");
-        Files.writeString(f, mlx5Layout("two-bytes",
-                "field mdev_detach 1 at 0.3",
-                "plain log_active 1",
-                "plain deferred_reset 1",
-                "plain is_err 1",
-                "plain object_changed 1"));
+        Files.writeString(f, mlx5LayoutWithFlag("two-bytes", "mdev_detach"));
         CommandLineTest.Run r = CommandLineTest.run("fields", "mlx5", "--layout", f.toString(), "--granularity", "byte",
                 "--option", "probe-window=closed", "--json");
         assertThat(r.code()).as(r.err()).isZero();
@@ -96,13 +105,7 @@ class FieldsCommandTest {
     @Test
     void aFlagNoWriterStoresMakesItsPairsUnknownNotSafe(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("next.layout");
-        Files.writeString(f, mlx5Layout("next-flag",
-                "field runtime_added 1 at 0.3",
-                "plain mdev_detach 1",
-                "plain log_active 1",
-                "plain deferred_reset 1",
-                "plain is_err 1",
-                "plain object_changed 1"));
+        Files.writeString(f, mlx5LayoutWithFlag("next-flag", "runtime_added"));
         CommandLineTest.Run text = CommandLineTest.run("fields", "mlx5", "--layout", f.toString(), "--granularity",
                 "byte", "--option", "probe-window=closed");
         assertThat(text.code()).as(text.err()).isEqualTo(4);

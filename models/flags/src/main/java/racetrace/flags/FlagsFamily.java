@@ -14,12 +14,48 @@ import racetrace.engine.ModelFamily;
  */
 abstract class FlagsFamily implements ModelFamily {
 
+    /** How a family builds an instance's definition (its writers and their step programs) over a layout. */
+    interface Definitions {
+        FlagsDefinition of(String variant, Layout layout, Granularity g, Map<String, String> assumed);
+    }
+
+    private final String name;
+    private final String description;
+    private final List<String> bundled;
+    private final List<Assumption> assumptions;
+    private final Definitions definitions;
+
+    FlagsFamily(String name, String description, List<String> bundled, List<Assumption> assumptions,
+            Definitions definitions) {
+        this.name = name;
+        this.description = description;
+        this.bundled = List.copyOf(bundled);
+        this.assumptions = List.copyOf(assumptions);
+        this.definitions = definitions;
+    }
+
+    @Override
+    public final String name() {
+        return name;
+    }
+
+    @Override
+    public final String description() {
+        return description;
+    }
+
     /** The bundled variants, oldest first (each a layout file in the resources). */
-    abstract List<String> bundled();
+    final List<String> bundled() {
+        return bundled;
+    }
 
-    abstract List<Assumption> assumptions();
+    final List<Assumption> assumptions() {
+        return assumptions;
+    }
 
-    abstract FlagsDefinition definition(String variant, Layout layout, Granularity g, Map<String, String> assumed);
+    private FlagsDefinition definition(String variant, Layout layout, Granularity g, Map<String, String> assumed) {
+        return definitions.of(variant, layout, g, assumed);
+    }
 
     @Override
     public List<String> variants() {

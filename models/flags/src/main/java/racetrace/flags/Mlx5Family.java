@@ -27,29 +27,9 @@ import java.util.Map;
  */
 public final class Mlx5Family extends FlagsFamily {
 
-    @Override
-    public String name() {
-        return "mlx5";
-    }
-
-    @Override
-    public String description() {
-        return "vfio/mlx5 flags and the deferred_reset hand-off between reset_lock and state_mutex";
-    }
-
-    @Override
-    List<String> bundled() {
-        return Mlx5.VARIANTS;
-    }
-
-    @Override
-    List<Assumption> assumptions() {
-        return List.of(Mlx5.PROBE_WINDOW);
-    }
-
-    @Override
-    FlagsDefinition definition(String variant, Layout layout, Granularity g, Map<String, String> assumed) {
-        return new Mlx5(variant, layout, g, assumed);
+    public Mlx5Family() {
+        super("mlx5", "vfio/mlx5 flags and the deferred_reset hand-off between reset_lock and state_mutex",
+                Mlx5.VARIANTS, List.of(Mlx5.PROBE_WINDOW), Mlx5::new);
     }
 
     public static FlagsModel model(String variant, Granularity g) {

@@ -140,39 +140,7 @@ final class TlaMapping {
             assume.put(a.tlaKey(), def.assumed(a.option()));
         }
         c.put("Assume", assume);
-        List<Object> actors = new ArrayList<>();
-        List<Object> slots = new ArrayList<>();
-        long total = 0;
-        for (OpPlan.Slot slot : plan.threads()) {
-            actors.add(slot.actor());
-            Map<String, Object> r = new LinkedHashMap<>();
-            if (slot instanceof OpPlan.Script script) {
-                List<Object> seq = new ArrayList<>();
-                for (Op o : script.ops()) {
-                    seq.add(record(o));
-                }
-                r.put("script", seq);
-                total += script.ops().size();
-            } else {
-                OpPlan.Choice choice = (OpPlan.Choice) slot;
-                Set<Object> set = new LinkedHashSet<>();
-                for (Op o : choice.alphabet()) {
-                    set.add(record(o));
-                }
-                r.put("ops", set);
-                r.put("min", choice.minOps());
-                r.put("max", choice.maxOps());
-                r.put("optional", choice.optional());
-                total += choice.maxOps();
-            }
-            slots.add(r);
-        }
-        c.put("Actors", actors);
-        c.put("Plan", slots);
-        Map<String, Object> caps = new LinkedHashMap<>();
-        caps.put("threads", (int) Math.min(plan.maxThreads(), plan.size()));
-        caps.put("ops", (int) Math.min(plan.maxOps(), total));
-        c.put("Caps", caps);
+        c.putAll(plan.tlaConstants("Actors", TlaMapping::record));
         // Writers added from a file: the steps of FlagsDefinition.extraProgram, as StorageFlags.tla's XProg builds them.
         Map<String, Object> extra = new LinkedHashMap<>();
         for (Writer w : def.extraWriters()) {

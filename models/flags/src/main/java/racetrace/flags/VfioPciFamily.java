@@ -44,29 +44,9 @@ import java.util.Map;
  */
 public final class VfioPciFamily extends FlagsFamily {
 
-    @Override
-    public String name() {
-        return "vfio-pci";
-    }
-
-    @Override
-    public String description() {
-        return "vfio-pci core device flags: bitfield read-modify-writes vs. concurrent writers";
-    }
-
-    @Override
-    List<String> bundled() {
-        return VfioPci.VARIANTS;
-    }
-
-    @Override
-    List<Assumption> assumptions() {
-        return List.of(VfioPci.CLOSE_PM, VfioPci.PROBE_WINDOW);
-    }
-
-    @Override
-    FlagsDefinition definition(String variant, Layout layout, Granularity g, Map<String, String> assumed) {
-        return new VfioPci(variant, layout, g, assumed);
+    public VfioPciFamily() {
+        super("vfio-pci", "vfio-pci core device flags: bitfield read-modify-writes vs. concurrent writers",
+                VfioPci.VARIANTS, List.of(VfioPci.CLOSE_PM, VfioPci.PROBE_WINDOW), VfioPci::new);
     }
 
     /** A typed instance with the default assumptions, for tests and callers that know the family. */

@@ -144,39 +144,7 @@ final class TlaMapping {
         k.put("OldTail", c.get("oldTail"));
         k.put("UnmaskForm", c.get("unmaskForm"));
         k.put("Raise", space.raise(c));
-        List<Object> actors = new ArrayList<>();
-        List<Object> slots = new ArrayList<>();
-        long ops = 0;
-        for (OpPlan.Slot slot : plan.threads()) {
-            actors.add(slot.actor());
-            Map<String, Object> r = new LinkedHashMap<>();
-            if (slot instanceof OpPlan.Script script) {
-                List<Object> seq = new ArrayList<>();
-                for (Op op : script.ops()) {
-                    seq.add(record(op));
-                }
-                r.put("script", seq);
-                ops += script.ops().size();
-            } else {
-                OpPlan.Choice choice = (OpPlan.Choice) slot;
-                Set<Object> set = new java.util.LinkedHashSet<>();
-                for (Op op : choice.alphabet()) {
-                    set.add(record(op));
-                }
-                r.put("ops", set);
-                r.put("min", choice.minOps());
-                r.put("max", choice.maxOps());
-                r.put("optional", choice.optional());
-                ops += choice.maxOps();
-            }
-            slots.add(r);
-        }
-        k.put("Actor", actors);
-        k.put("Plan", slots);
-        Map<String, Object> caps = new LinkedHashMap<>();
-        caps.put("threads", (int) Math.min(plan.maxThreads(), plan.size()));
-        caps.put("ops", (int) Math.min(plan.maxOps(), ops));
-        k.put("Caps", caps);
+        k.putAll(plan.tlaConstants("Actor", TlaMapping::record));
         return k;
     }
 

@@ -40,6 +40,13 @@ class XenFifoModelTest {
     }
 
     /** Ports whose event the guest acknowledged (G7_ackPending), in order. */
+    /** The scenario's run with no preemption (each thread runs to the end in turn), which must complete. */
+    private static Execution<XenState> completes(XenFifoModel m, Config config, ThreadScript... threads) {
+        Execution<XenState> ex = Execution.run(m, new Scenario(config, List.of(threads)), Schedule.empty());
+        assertThat(ex.outcome()).as("%s", ex.outcome()).isInstanceOf(Outcome.Completed.class);
+        return ex;
+    }
+
     private static List<Integer> delivered(Execution<XenState> ex) {
         List<Integer> out = new ArrayList<>();
         for (Step<XenState> s : ex.steps()) {
@@ -124,10 +131,8 @@ class XenFifoModelTest {
     @EnumSource(XenVersion.class)
     void sequentialSendsAreDeliveredInOrder(XenVersion v) {
         XenFifoModel m = model(v);
-        Scenario sc = new Scenario(config(m, 1, 1, 2, 0, 0, 1, 0),
-                List.of(xen(Op.of("send", 1), Op.of("send", 2)), guest(1)));
-        Execution<XenState> ex = Execution.run(m, sc, Schedule.empty());
-        assertThat(ex.outcome()).isInstanceOf(Outcome.Completed.class);
+        Execution<XenState> ex = completes(m, config(m, 1, 1, 2, 0, 0, 1, 0),
+                xen(Op.of("send", 1), Op.of("send", 2)), guest(1));
         assertThat(delivered(ex)).containsExactly(1, 2);
         XenState end = ex.stateAt(ex.steps().size());
         for (int p = 1; p <= 2; p++) {
@@ -142,10 +147,8 @@ class XenFifoModelTest {
     @EnumSource(XenVersion.class)
     void sendAfterConsumingReusesTheOldTail(XenVersion v) {
         XenFifoModel m = model(v);
-        Scenario sc = new Scenario(config(m, 1, 2, 2, 0, 1, 1, 0),
-                List.of(xen(Op.of("send", 1), Op.of("send", 2), Op.of("send", 1)), guest(1)));
-        Execution<XenState> ex = Execution.run(m, sc, Schedule.empty());
-        assertThat(ex.outcome()).isInstanceOf(Outcome.Completed.class);
+        Execution<XenState> ex = completes(m, config(m, 1, 2, 2, 0, 1, 1, 0),
+                xen(Op.of("send", 1), Op.of("send", 2), Op.of("send", 1)), guest(1));
         assertThat(delivered(ex)).containsExactly(1, 2);
     }
 
@@ -153,11 +156,9 @@ class XenFifoModelTest {
     @EnumSource(XenVersion.class)
     void eventsFollowPriorityAndVcpuChanges(XenVersion v) {
         XenFifoModel m = model(v);
-        Scenario sc = new Scenario(config(m, 2, 2, 2, 0, 0, 1, 0),
-                List.of(xen(Op.of("bindVcpu", 1, 1), Op.of("setPriority", 1, 0), Op.of("send", 1)),
-                        xen(Op.of("send", 2)), guest(1), guest(1)));
-        Execution<XenState> ex = Execution.run(m, sc, Schedule.empty());
-        assertThat(ex.outcome()).isInstanceOf(Outcome.Completed.class);
+        Execution<XenState> ex = completes(m, config(m, 2, 2, 2, 0, 0, 1, 0),
+                xen(Op.of("bindVcpu", 1, 1), Op.of("setPriority", 1, 0), Op.of("send", 1)), xen(Op.of("send", 2)),
+                guest(1), guest(1));
         assertThat(delivered(ex)).containsExactlyInAnyOrder(1, 2);
         XenState end = ex.stateAt(ex.steps().size());
         assertThat(end.tail(1, 0)).isEqualTo(1);
@@ -169,10 +170,8 @@ class XenFifoModelTest {
     void maskedEventIsDeliveredAfterTheGuestUnmasks(XenVersion v) {
         for (int form = 0; form <= 1; form++) {
             XenFifoModel m = model(v);
-            Scenario sc = new Scenario(config(m, 1, 1, 1, 1, 0, 1, form),
-                    List.of(xen(Op.of("send", 1)), guest(1), unmasker(Op.of("unmask", 1))));
-            Execution<XenState> ex = Execution.run(m, sc, Schedule.empty());
-            assertThat(ex.outcome()).isInstanceOf(Outcome.Completed.class);
+            Execution<XenState> ex = completes(m, config(m, 1, 1, 1, 1, 0, 1, form),
+                    xen(Op.of("send", 1)), guest(1), unmasker(Op.of("unmask", 1)));
             assertThat(delivered(ex)).containsExactly(1);
             assertThat(ex.steps()).extracting(Step::label).contains("X0_readNv", "XU1_clearMasked");
         }
@@ -182,10 +181,8 @@ class XenFifoModelTest {
     @EnumSource(XenVersion.class)
     void xenUnmaskRelinksAPendingMaskedEvent(XenVersion v) {
         XenFifoModel m = model(v);
-        Scenario sc = new Scenario(config(m, 1, 1, 1, 1, 0, 1, 0),
-                List.of(xen(Op.of("send", 1), Op.of("unmask", 1)), guest(1)));
-        Execution<XenState> ex = Execution.run(m, sc, Schedule.empty());
-        assertThat(ex.outcome()).isInstanceOf(Outcome.Completed.class);
+        Execution<XenState> ex = completes(m, config(m, 1, 1, 1, 1, 0, 1, 0),
+                xen(Op.of("send", 1), Op.of("unmask", 1)), guest(1));
         assertThat(delivered(ex)).containsExactly(1);
     }
 

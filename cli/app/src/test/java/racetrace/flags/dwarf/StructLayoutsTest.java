@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import racetrace.engine.BadInputException;
 import racetrace.flags.Layout;
 import racetrace.flags.Layouts;
@@ -36,6 +37,12 @@ class StructLayoutsTest {
                 + " layout is not checked here");
     }
 
+    /** The layout GCC for {@code arch} gives a bundled header's struct; skipped when that GCC is not installed. */
+    private static Layout compiled(String header, String model, String struct, String arch) {
+        needs(Toolchain.of(arch));
+        return StructLayouts.fromC(resource(header), model, struct, arch);
+    }
+
     /** Every member's position, without the run names (which name their own structs). */
     private static List<String> positions(Layout l) {
         return l.fields().stream().map(f -> f.name() + (f.isBitfield() ? ":" + f.width() + "@" + f.byteIndex() + "."
@@ -59,9 +66,7 @@ class StructLayoutsTest {
 
     @Test
     void gccOnX8664PutsVfioFlagsWhereTheNotesSayAndStoresBytes() {
-        Toolchain tc = Toolchain.of("x86-64");
-        needs(tc);
-        Layout l = StructLayouts.fromC(resource("vfio_pre_c.h"), "vfio-pci", null, "x86-64");
+        Layout l = compiled("vfio_pre_c.h", "vfio-pci", null, "x86-64");
         // Notes §2.1: 13 flags from rbar+28 bit 0, sriov_active a plain bool at rbar+30; sizeof 744.
         assertThat(positions(l)).isEqualTo(positions(Layouts.bundled("vfio-pci", "pre-c")));
         assertThat(l.runs()).containsExactly(new Layout.Run("vfio_pci_core_device+716", 2));
@@ -72,12 +77,10 @@ class StructLayoutsTest {
     }
 
     @Test
-    void aCopyOfAHeaderUnderAnotherNameIsTheSameLayout(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
-        Toolchain tc = Toolchain.of("x86-64");
-        needs(tc);
+    void aCopyOfAHeaderUnderAnotherNameIsTheSameLayout(@TempDir Path dir) throws Exception {
+        Layout a = compiled("vfio_pre_c.h", "vfio-pci", null, "x86-64");
         Path copy = dir.resolve("renamed_copy.h");
         Files.copy(resource("vfio_pre_c.h"), copy);
-        Layout a = StructLayouts.fromC(resource("vfio_pre_c.h"), "vfio-pci", null, "x86-64");
         Layout b = StructLayouts.fromC(copy, "vfio-pci", null, "x86-64");
         // Their about lines name different files (and on another machine another GCC): not the model's concern.
         assertThat(a.about()).isNotEqualTo(b.about());
@@ -87,9 +90,7 @@ class StructLayoutsTest {
 
     @Test
     void gccOnArm64StoresTheHalfwordOverTheWholeRun() {
-        Toolchain tc = Toolchain.of("arm64");
-        needs(tc);
-        Layout l = StructLayouts.fromC(resource("vfio_pre_c.h"), "vfio-pci", null, "arm64");
+        Layout l = compiled("vfio_pre_c.h", "vfio-pci", null, "arm64");
         // AAPCS64 gives bool:1 the same byte packing (notes §5.1) ...
         assertThat(positions(l)).isEqualTo(positions(Layouts.bundled("vfio-pci", "pre-c")));
         // ... and GCC loads and stores the halfword at rbar+28 for every flag (notes §5.3: ldrh/strh).
@@ -99,9 +100,7 @@ class StructLayoutsTest {
 
     @Test
     void mlx5FlagsOfTheEmbeddedTrackerAreARunOfTheirOwn() {
-        Toolchain tc = Toolchain.of("x86-64");
-        needs(tc);
-        Layout l = StructLayouts.fromC(resource("mlx5_pre.h"), "mlx5", "mlx5vf_pci_core_device", "x86-64");
+        Layout l = compiled("mlx5_pre.h", "mlx5", "mlx5vf_pci_core_device", "x86-64");
         // Notes §2.2: six device flags in the byte at vhca_id+2, the tracker's two in the byte at pdn+4.
         assertThat(positions(l)).isEqualTo(positions(Layouts.bundled("mlx5", "pre")));
         assertThat(l.runs()).extracting(Layout.Run::name).containsExactly("mlx5vf_pci_core_device+1030", "tracker+1072");
@@ -110,8 +109,7 @@ class StructLayoutsTest {
 
     @Test
     void aStructThatDoesNotCompileIsOneLineNamingGccsError() {
-        Toolchain tc = Toolchain.of("x86-64");
-        needs(tc);
+        needs(Toolchain.of("x86-64"));
         assertThatThrownBy(() -> StructLayouts.fromC(resource("broken.h"), "vfio-pci", null, "x86-64"))
                 .isInstanceOf(BadInputException.class)
                 .hasMessageContaining("broken.h does not compile with gcc")
