@@ -16,6 +16,12 @@ public final class RandomRuns {
         for (Param p : space.params()) {
             config = config.with(p.name(), p.min() + rnd.nextInt(p.max() - p.min() + 1));
         }
+        return scenario(model, config, rnd);
+    }
+
+    /** Threads drawn for a configuration: each actor's thread count and ops within its bounds. */
+    public static Scenario scenario(Model<?> model, Config config, Random rnd) {
+        ScenarioSpace space = model.space();
         List<ThreadScript> threads = new ArrayList<>();
         for (ActorKind k : space.actors(config)) {
             int n = k.minThreads() + rnd.nextInt(k.maxThreads() - k.minThreads() + 1);

@@ -153,25 +153,11 @@ public final class TlaValueParser {
         }
         if (lookingAt("<<")) {
             pos += 2;
-            List<Object> items = new ArrayList<>();
-            if (!lookingAt(">>")) {
-                do {
-                    items.add(value());
-                } while (comma());
-            }
-            expect(">>");
-            return Collections.unmodifiableList(items);
+            return Collections.unmodifiableList(items(">>"));
         }
         if (c == '{') {
             pos++;
-            Set<Object> items = new LinkedHashSet<>();
-            if (!lookingAt("}")) {
-                do {
-                    items.add(value());
-                } while (comma());
-            }
-            expect("}");
-            return Collections.unmodifiableSet(items);
+            return Collections.unmodifiableSet(new LinkedHashSet<>(items("}")));
         }
         if (c == '[') {
             pos++;
@@ -215,6 +201,18 @@ public final class TlaValueParser {
             };
         }
         throw error("unexpected character '" + c + "'");
+    }
+
+    /** Comma-separated values up to {@code close} (none when it comes first), {@code close} consumed. */
+    private List<Object> items(String close) {
+        List<Object> items = new ArrayList<>();
+        if (!lookingAt(close)) {
+            do {
+                items.add(value());
+            } while (comma());
+        }
+        expect(close);
+        return items;
     }
 
     private boolean comma() {

@@ -23,6 +23,7 @@ import racetrace.engine.ModelFamily;
 import racetrace.engine.Models;
 import racetrace.engine.Op;
 import racetrace.engine.Outcome;
+import racetrace.engine.RandomRuns;
 import racetrace.engine.Scenario;
 import racetrace.engine.Schedule;
 import racetrace.engine.Step;
@@ -86,7 +87,7 @@ class XenFifoModelTest {
         Random r = new Random(42 + v.ordinal());
         for (int i = 0; i < 50; i++) {
             Scenario sc = XenTestSupport.randomScenario(m, r, 3);
-            Schedule sch = XenTestSupport.randomSchedule(r, sc.threadCount(), 120);
+            Schedule sch = RandomRuns.schedule(r, sc.threadCount(), 120);
             Execution<XenState> a = Execution.run(m, sc, sch);
             Execution<XenState> b = Execution.run(model(v), sc, sch);
             assertThat(b.outcome()).isEqualTo(a.outcome());
@@ -104,7 +105,7 @@ class XenFifoModelTest {
         Map<String, Integer> outcomes = new TreeMap<>();
         for (int i = 0; i < 3000; i++) {
             Scenario sc = XenTestSupport.randomScenario(m, r, 3);
-            Schedule sch = XenTestSupport.randomSchedule(r, sc.threadCount(), r.nextInt(200));
+            Schedule sch = RandomRuns.schedule(r, sc.threadCount(), r.nextInt(200));
             Execution<XenState> ex = Execution.run(m, sc, sch);
             Outcome o = ex.outcome();
             assertThat(o).as("%s under %s", sc, sch).isNotInstanceOf(Outcome.Deadlock.class)
@@ -121,7 +122,7 @@ class XenFifoModelTest {
         Random r = new Random(2020);
         for (int i = 0; i < 8000; i++) {
             Scenario sc = XenTestSupport.randomScenario(m, r, 3);
-            Schedule sch = XenTestSupport.randomSchedule(r, sc.threadCount(), r.nextInt(250));
+            Schedule sch = RandomRuns.schedule(r, sc.threadCount(), r.nextInt(250));
             Execution<XenState> ex = Execution.run(m, sc, sch);
             assertThat(ex.outcome().isViolation()).as("%s under %s: %s", sc, sch, ex.outcome()).isFalse();
         }
@@ -345,7 +346,7 @@ class XenFifoModelTest {
             for (int i = 0; i < 1500; i++) {
                 Scenario sc = XenTestSupport.randomScenario(m, r, 3);
                 Execution<XenState> ex = Execution.run(m, sc,
-                        XenTestSupport.randomSchedule(r, sc.threadCount(), 100));
+                        RandomRuns.schedule(r, sc.threadCount(), 100));
                 ex.steps().forEach(s -> seen.add(s.label()));
             }
             labels.put(v, seen);

@@ -13,15 +13,13 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
-import racetrace.engine.ActorKind;
 import racetrace.engine.Config;
 import racetrace.engine.Invariant;
-import racetrace.engine.Op;
 import racetrace.engine.Param;
+import racetrace.engine.RandomRuns;
 import racetrace.engine.Scenario;
 import racetrace.engine.Schedule;
 import racetrace.engine.Stepper;
-import racetrace.engine.ThreadScript;
 
 /** Random scenarios and a small exhaustive explorer, for sanity tests of the model only. */
 final class XenTestSupport {
@@ -52,29 +50,7 @@ final class XenTestSupport {
             int max = p.name().equals("ports") ? Math.min(p.max(), maxPorts) : p.max();
             c.put(p.name(), p.min() + r.nextInt(max - p.min() + 1));
         }
-        Config config = new Config(c);
-        List<ThreadScript> threads = new ArrayList<>();
-        for (ActorKind k : model.space().actors(config)) {
-            int n = k.minThreads() + r.nextInt(k.maxThreads() - k.minThreads() + 1);
-            List<Op> alphabet = model.space().alphabet(config, k.name());
-            for (int i = 0; i < n; i++) {
-                int ops = k.minOps() + r.nextInt(k.maxOps() - k.minOps() + 1);
-                List<Op> script = new ArrayList<>();
-                for (int j = 0; j < ops; j++) {
-                    script.add(alphabet.get(r.nextInt(alphabet.size())));
-                }
-                threads.add(new ThreadScript(k.name(), script));
-            }
-        }
-        return new Scenario(config, threads);
-    }
-
-    static Schedule randomSchedule(Random r, int threads, int length) {
-        int[] c = new int[length];
-        for (int i = 0; i < length; i++) {
-            c[i] = r.nextInt(threads);
-        }
-        return Schedule.of(c);
+        return RandomRuns.scenario(model, new Config(c), r);
     }
 
     /**
