@@ -1,6 +1,7 @@
 package racetrace.engine;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -115,7 +116,7 @@ public final class Execution<S> {
             if (call.equals("enabled") && ModelFailure.adapted(model)) {
                 call = "step"; // a program's step decides whether it is enabled (its await): its step threw
             }
-            int[] ran = java.util.Arrays.copyOf(at.taken, at.steps + (call.equals("step") ? 1 : 0));
+            int[] ran = Arrays.copyOf(at.taken, at.steps + (call.equals("step") ? 1 : 0));
             if (call.equals("step")) {
                 ran[at.steps] = at.thread;
             }
@@ -175,11 +176,11 @@ public final class Execution<S> {
                 Outcome end = blocked.isEmpty() ? new Outcome.Completed(step)
                         : new Outcome.Deadlock(step, List.copyOf(blocked));
                 return new Execution<>(model, scenario, scheduler, initial, trace,
-                        java.util.Arrays.copyOf(taken, step), end, preemptions, notice, frozen(violations));
+                        Arrays.copyOf(taken, step), end, preemptions, notice, frozen(violations));
             }
             if (step >= stepLimit) {
                 return new Execution<>(model, scenario, scheduler, initial, trace,
-                        java.util.Arrays.copyOf(taken, step), new Outcome.StepLimit(step), preemptions, notice,
+                        Arrays.copyOf(taken, step), new Outcome.StepLimit(step), preemptions, notice,
                         frozen(violations));
             }
             at.call = null; // the scheduler and the loop's own checks are racetrace's, not the model's
@@ -196,7 +197,7 @@ public final class Execution<S> {
             Stepper.Move<S> tr = stepper.step(state, t, 0);
             state = tr.next();
             if (step == taken.length) {
-                taken = java.util.Arrays.copyOf(taken, taken.length * 2);
+                taken = Arrays.copyOf(taken, taken.length * 2);
                 at.taken = taken;
             }
             taken[step] = t;
@@ -215,7 +216,7 @@ public final class Execution<S> {
             broken = check(model, n, invariants, state, violations, step);
             if (broken != null && stopAtViolation) {
                 return new Execution<>(model, scenario, scheduler, initial, trace,
-                        java.util.Arrays.copyOf(taken, step), new Outcome.Violated(broken, step), preemptions, notice,
+                        Arrays.copyOf(taken, step), new Outcome.Violated(broken, step), preemptions, notice,
                         Map.of());
             }
         }

@@ -1,5 +1,6 @@
 package racetrace.engine;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -128,7 +129,7 @@ public final class Fingerprint {
         int from = 0;
         while (true) {
             // Arrays.mismatch compares many ints at a time: finding the few changed slots is cheap.
-            int i = java.util.Arrays.mismatch(before, from, before.length, after, from, after.length);
+            int i = Arrays.mismatch(before, from, before.length, after, from, after.length);
             if (i < 0) {
                 return h;
             }

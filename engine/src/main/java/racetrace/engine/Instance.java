@@ -1,5 +1,6 @@
 package racetrace.engine;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -9,7 +10,7 @@ import java.util.stream.Collectors;
 public record Instance(String model, String variant, SortedMap<String, String> options) {
 
     public Instance {
-        options = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(options));
+        options = Collections.unmodifiableSortedMap(new TreeMap<>(options));
     }
 
     public static Instance of(String model, String variant, Map<String, String> options) {

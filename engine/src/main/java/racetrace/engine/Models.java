@@ -1,10 +1,12 @@
 package racetrace.engine;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import racetrace.api.Program;
 import racetrace.engine.program.ProgramFamily;
@@ -54,7 +56,7 @@ public final class Models {
             for (Program<?, ?> p : ServiceLoader.load(Program.class, classLoader)) {
                 all.add(new ProgramFamily(p));
             }
-        } catch (java.util.ServiceConfigurationError e) {
+        } catch (ServiceConfigurationError e) {
             throw new BadInputException("a model family could not be loaded: " + e.getMessage()
                     + " (check the class named in META-INF/services/racetrace.api.Program or"
                     + " racetrace.engine.ModelFamily: public, with a public no-argument constructor)");
@@ -62,7 +64,7 @@ public final class Models {
             // e.g. classes compiled for a newer Java than this one
             throw new BadInputException("a model family could not be loaded: " + e);
         }
-        all.sort(java.util.Comparator.comparing(ModelFamily::name));
+        all.sort(Comparator.comparing(ModelFamily::name));
         return all;
     }
 

@@ -1,5 +1,6 @@
 package racetrace.engine;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -21,8 +22,8 @@ public record Shape(Map<String, Range> config, Map<String, Bound> actors, int th
     public static final int UNBOUNDED = Integer.MAX_VALUE;
 
     public Shape {
-        config = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(config));
-        actors = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(actors));
+        config = Collections.unmodifiableMap(new LinkedHashMap<>(config));
+        actors = Collections.unmodifiableMap(new LinkedHashMap<>(actors));
         if (threads < 1 || ops < 0) {
             throw new IllegalArgumentException("a shape needs at least 1 thread and 0 ops in all, not " + threads
                     + " and " + ops);

@@ -1,6 +1,7 @@
 package racetrace.search;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -69,7 +70,7 @@ public final class Candidates {
                 out[n++] = ch > dropped ? ch - 1 : ch;
             }
         }
-        return Schedule.of(java.util.Arrays.copyOf(out, n));
+        return Schedule.of(Arrays.copyOf(out, n));
     }
 
     static Stream<Case> dropOps(Case c) {
@@ -235,7 +236,7 @@ public final class Candidates {
         List<Case> out = new ArrayList<>();
         for (int i = 1; i < s.length(); i++) {
             if (s.choice(i) != s.choice(i - 1)) {
-                out.add(c.withSchedule(Schedule.of(java.util.Arrays.copyOf(s.toArray(), i))));
+                out.add(c.withSchedule(Schedule.of(Arrays.copyOf(s.toArray(), i))));
             }
         }
         for (int i = 1; i < s.length(); i++) {

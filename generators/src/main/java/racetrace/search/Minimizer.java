@@ -1,10 +1,13 @@
 package racetrace.search;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import racetrace.engine.BadInputException;
+import racetrace.engine.Config;
 import racetrace.engine.Execution;
 import racetrace.engine.Measure;
 import racetrace.engine.Model;
@@ -58,7 +61,7 @@ public final class Minimizer {
             if (deadlineNanos == Long.MAX_VALUE) {
                 return Limits.states(cap);
             }
-            return Limits.of(cap, java.time.Duration.ofNanos(Math.max(1, deadlineNanos - System.nanoTime())));
+            return Limits.of(cap, Duration.ofNanos(Math.max(1, deadlineNanos - System.nanoTime())));
         }
 
         boolean pastDeadline() {
@@ -96,8 +99,8 @@ public final class Minimizer {
         record Verdict(Set<String> violated, boolean complete, String stopReason) {
         }
 
-        private final Map<String, List<Verdict>> byScope = new java.util.concurrent.ConcurrentHashMap<>();
-        private final Map<String, Long> counts = new java.util.concurrent.ConcurrentHashMap<>();
+        private final Map<String, List<Verdict>> byScope = new ConcurrentHashMap<>();
+        private final Map<String, Long> counts = new ConcurrentHashMap<>();
 
         List<Verdict> verdicts(Model<?> model, String key, List<Scenario> scenarios, Options options) {
             List<Verdict> known = byScope.get(key);
@@ -236,7 +239,7 @@ public final class Minimizer {
 
     /** The scenarios of a scope (of one configuration when {@code config} is not null), or null if too many. */
     private static List<Scenario> enumerate(Shared shared, ScenarioSpace space, Scope scope, int max,
-            racetrace.engine.Config config) {
+            Config config) {
         if (config == null && shared.count(space, scope, max) < 0) {
             return null;
         }

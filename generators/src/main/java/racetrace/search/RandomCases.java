@@ -1,11 +1,13 @@
 package racetrace.search;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import racetrace.engine.Execution;
 import racetrace.engine.Invariant;
 import racetrace.engine.Model;
 import racetrace.engine.Scenario;
+import racetrace.engine.Schedule;
 import racetrace.search.schedule.RunScheduling;
 
 /**
@@ -42,7 +44,7 @@ public final class RandomCases {
             }
             int[] executed = execution.executed().toArray();
             return new Case(c.model(), c.scenario(), Shrinker.trimTail(
-                    racetrace.engine.Schedule.of(java.util.Arrays.copyOf(executed, step))), invariant);
+                    Schedule.of(Arrays.copyOf(executed, step))), invariant);
         }
     }
 

@@ -4,14 +4,17 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import racetrace.engine.BadInputException;
 import racetrace.engine.Config;
 import racetrace.engine.Instance;
+import racetrace.engine.Invariant;
 import racetrace.engine.Model;
 import racetrace.engine.ModelFamily;
 import racetrace.engine.Models;
@@ -50,8 +53,8 @@ public final class ScheduleString {
     private static final int CHECKED = FIELDS - 2;
     private static final int OVERALL = 7;
     private static final String DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz";
-    private static final java.util.regex.Pattern SHAPE = java.util.regex.Pattern.compile("rt[0-9]+:");
-    private static final java.util.regex.Pattern CHECK = java.util.regex.Pattern.compile(
+    private static final Pattern SHAPE = Pattern.compile("rt[0-9]+:");
+    private static final Pattern CHECK = Pattern.compile(
             "[0-9a-z]{" + CHECKED + "}\\.[0-9a-z]{" + OVERALL + "}");
 
     private ScheduleString() {
@@ -113,7 +116,7 @@ public final class ScheduleString {
             b.append(fieldDigit(i, f[i]));
         }
         b.append('.');
-        byte[] all = sha256(String.join(":", java.util.Arrays.copyOf(f, FIELDS - 1)));
+        byte[] all = sha256(String.join(":", Arrays.copyOf(f, FIELDS - 1)));
         long v = 0;
         for (int i = 0; i < 8; i++) {
             v = (v << 8) | (all[i] & 0xff);
@@ -145,13 +148,13 @@ public final class ScheduleString {
      * this is package-private (cli/app's tests reach it through their {@code racetrace.search.Resealed}).
      */
     static String reseal(String nineFields) {
-        String[] f = java.util.Arrays.copyOf(clean(nineFields).split(":", -1), FIELDS);
+        String[] f = Arrays.copyOf(clean(nineFields).split(":", -1), FIELDS);
         for (int i = 0; i < FIELDS - 1; i++) {
             if (f[i] == null) {
                 throw new IllegalArgumentException("reseal needs " + (FIELDS - 1) + " fields: " + nineFields);
             }
         }
-        return String.join(":", java.util.Arrays.copyOf(f, FIELDS - 1)) + ":" + check(f);
+        return String.join(":", Arrays.copyOf(f, FIELDS - 1)) + ":" + check(f);
     }
 
     /** The text with whitespace (line breaks of a wrapped mail, indentation) and enclosing quotes removed. */
@@ -217,7 +220,7 @@ public final class ScheduleString {
         if (f.length != FIELDS - 1 || !f[FIELDS - 2].startsWith("only=")) {
             throw new BadInputException(refusal);
         }
-        String[] g = java.util.Arrays.copyOf(f, FIELDS);
+        String[] g = Arrays.copyOf(f, FIELDS);
         g[0] = PREFIX;
         Case c = fromFields(g);
         String broken = c.run().outcome().invariantOrNull();
@@ -308,7 +311,7 @@ public final class ScheduleString {
             if (model.invariants().stream().noneMatch(i -> i.name().equals(name))) {
                 throw new BadInputException("schedule string names invariant '" + abbreviate(focus) + "', which "
                         + model.instance() + " does not have; it has "
-                        + model.invariants().stream().map(racetrace.engine.Invariant::name).toList());
+                        + model.invariants().stream().map(Invariant::name).toList());
             }
         }
         return new Case(model, scenario, Schedule.of(choices), focus);

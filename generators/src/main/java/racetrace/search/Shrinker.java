@@ -1,9 +1,11 @@
 package racetrace.search;
 
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import racetrace.engine.Execution;
 import racetrace.engine.Measure;
+import racetrace.engine.Op;
 import racetrace.engine.Outcome;
 import racetrace.engine.Schedule;
 import racetrace.search.explore.Limits;
@@ -143,7 +145,7 @@ public final class Shrinker {
         while (n >= 2 && s.choice(n - 1) == s.choice(n - 2)) {
             n--;
         }
-        return Schedule.of(java.util.Arrays.copyOf(s.toArray(), n));
+        return Schedule.of(Arrays.copyOf(s.toArray(), n));
     }
 
     /** The measure, then tie-breakers that make every accepted step strictly smaller. */
@@ -154,7 +156,7 @@ public final class Shrinker {
             int config = c.scenario().config().values().values().stream().mapToInt(Integer::intValue).sum();
             int opIndices = 0;
             for (var t : c.scenario().threads()) {
-                List<racetrace.engine.Op> alphabet = c.model().space().alphabet(c.scenario().config(), t.actor());
+                List<Op> alphabet = c.model().space().alphabet(c.scenario().config(), t.actor());
                 for (var op : t.ops()) {
                     opIndices += alphabet.indexOf(op);
                 }

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import racetrace.engine.LostIncrementModel;
 import racetrace.engine.Measure;
 import racetrace.engine.Outcome;
+import racetrace.engine.Schedule;
 
 class ShrinkerTest {
 
@@ -54,7 +55,7 @@ class ShrinkerTest {
 
     @Test
     void droppingAThreadRenumbersTheSchedule() {
-        assertThat(Candidates.withoutThread(racetrace.engine.Schedule.of(0, 1, 2, 1, 0), 1))
-                .isEqualTo(racetrace.engine.Schedule.of(0, 1, 0));
+        assertThat(Candidates.withoutThread(Schedule.of(0, 1, 2, 1, 0), 1))
+                .isEqualTo(Schedule.of(0, 1, 0));
     }
 }

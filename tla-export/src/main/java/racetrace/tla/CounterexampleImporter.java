@@ -7,6 +7,7 @@ import racetrace.engine.Execution;
 import racetrace.engine.Model;
 import racetrace.engine.Scenario;
 import racetrace.engine.Schedule;
+import racetrace.engine.Stepper;
 
 /**
  * Turns a TLC trace (a sequence of states of the spec's variables) into a Java schedule: at each
@@ -35,7 +36,7 @@ public final class CounterexampleImporter {
      */
     public static <S> ImportedTrace<S> replay(Model<S> model, Scenario scenario, List<Map<String, Object>> states) {
         model.space().validate(scenario);
-        S start = racetrace.engine.Stepper.of(model, scenario).initial();
+        S start = Stepper.of(model, scenario).initial();
         String diff = difference(model.variables(start), states.get(0));
         if (diff != null) {
             throw new TraceImportException(0, "the Java start state of " + model.instance() + " differs from the"
@@ -72,7 +73,7 @@ public final class CounterexampleImporter {
             if (!model.enabled(state, t)) {
                 continue;
             }
-            var tr = racetrace.engine.Stepper.of(model, scenario).step(state, t, 0);
+            var tr = Stepper.of(model, scenario).step(state, t, 0);
             String diff = difference(model.variables(tr.next()), states.get(i + 1));
             if (diff == null) {
                 path.add(t);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -102,7 +103,7 @@ public final class McManifest {
             Files.createDirectories(d);
             specs.copyInto(e.model(), d);
             Files.copy(mcDir.resolve(e.model() + ".cfg"), d.resolve(e.model() + ".cfg"),
-                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    StandardCopyOption.REPLACE_EXISTING);
             TlcResult r = tlc.run(d, e.model(), e.model() + ".cfg", timeout, List.of());
             String verdict = switch (r.verdict()) {
                 case OK -> "held";

@@ -21,6 +21,7 @@ import java.util.Random;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import racetrace.bench.Benchmark;
@@ -353,7 +354,7 @@ class HonestyTableTest {
     }
 
     /** bench's rows: a comparison a cap cut is inconclusive, never equal or different. */
-    @org.junit.jupiter.api.Test
+    @Test
     void aBenchRowCutByACapIsInconclusive() {
         Function<String, Integer> code = v -> Benchmark.code(
                 new Benchmark.ExhaustiveRow("m/v", "scenario", 1, 5, 1.0, 66, 10, 5, v));

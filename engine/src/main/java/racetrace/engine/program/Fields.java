@@ -6,6 +6,7 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -126,9 +127,9 @@ final class Fields {
                 if (v instanceof List<?> l) {
                     f.set(o, List.copyOf(l));
                 } else if (v instanceof Set<?> s) {
-                    f.set(o, java.util.Collections.unmodifiableSet(new LinkedHashSet<>(s)));
+                    f.set(o, Collections.unmodifiableSet(new LinkedHashSet<>(s)));
                 } else if (v instanceof Map<?, ?> m) {
-                    f.set(o, java.util.Collections.unmodifiableMap(new LinkedHashMap<>(m)));
+                    f.set(o, Collections.unmodifiableMap(new LinkedHashMap<>(m)));
                 }
             }
         } catch (IllegalAccessException e) {

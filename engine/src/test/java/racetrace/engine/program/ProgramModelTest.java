@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,6 +30,7 @@ import racetrace.engine.Scenario;
 import racetrace.engine.Schedule;
 import racetrace.engine.Stepper;
 import racetrace.engine.ThreadScript;
+import racetrace.engine.Transition;
 
 /**
  * A program as the engine runs it: threads created and joined during the run ({@link ForkJoin}),
@@ -47,7 +49,7 @@ class ProgramModelTest {
         List<ThreadScript> threads = new ArrayList<>();
         threads.add(ThreadScript.of("main", Op.of("run")));
         for (int n : workerOps) {
-            threads.add(new ThreadScript("worker", java.util.Collections.nCopies(n, Op.of("inc"))));
+            threads.add(new ThreadScript("worker", Collections.nCopies(n, Op.of("inc"))));
         }
         return new Scenario(Config.empty(), threads);
     }
@@ -207,7 +209,7 @@ class ProgramModelTest {
         Execution<ProgramState> ex = Execution.run(m, scenario(1), Schedule.of(0, 1, 1, 1, 1, 0, 0));
         List<String> seen = new ArrayList<>();
         for (var step : ex.steps()) {
-            List<String> acc = m.accesses(ex.stateAt(step.index() - 1), new racetrace.engine.Transition<>(step.state(),
+            List<String> acc = m.accesses(ex.stateAt(step.index() - 1), new Transition<>(step.state(),
                     step.label(), step.notice()), step.thread()).stream()
                     .map(a -> a.kind() + " " + a.location() + "=" + a.value()).toList();
             seen.add(step.label() + ": " + String.join(", ", acc));

@@ -2,6 +2,7 @@ package racetrace.search.scope;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import racetrace.engine.ActorKind;
 import racetrace.engine.BadInputException;
@@ -10,6 +11,7 @@ import racetrace.engine.Op;
 import racetrace.engine.Param;
 import racetrace.engine.Scenario;
 import racetrace.engine.ScenarioSpace;
+import racetrace.engine.Shape;
 import racetrace.engine.ThreadScript;
 
 /**
@@ -41,7 +43,7 @@ public final class ScenarioEnumeration {
         walk(space, scope, max, config, out);
         if (scope.shapes().size() > 1) {
             // A scenario in two shapes is listed once.
-            List<Scenario> unique = new ArrayList<>(new java.util.LinkedHashSet<>(out));
+            List<Scenario> unique = new ArrayList<>(new LinkedHashSet<>(out));
             out.clear();
             out.addAll(unique);
         }
@@ -64,7 +66,7 @@ public final class ScenarioEnumeration {
 
     private static long walk(ScenarioSpace space, Scope scope, int max, Config only, List<Scenario> out) {
         Walk w = new Walk(scope, max, out);
-        for (racetrace.engine.Shape shape : scope.parts()) {
+        for (Shape shape : scope.parts()) {
             w.maxThreads = Math.min(scope.maxThreads(), shape.threads());
             w.maxOps = Math.min(scope.maxOps(), shape.ops());
             for (Config config : ScopePlans.configs(space.params(), shape)) {
@@ -77,7 +79,7 @@ public final class ScenarioEnumeration {
                 w.kindThreads = new int[w.kinds.size()];
                 for (int i = 0; i < w.kinds.size(); i++) {
                     ActorKind k = w.kinds.get(i);
-                    racetrace.engine.Shape.Bound b = shape.actors().get(k.name());
+                    Shape.Bound b = shape.actors().get(k.name());
                     w.kindThreads[i] = b == null ? k.maxThreads() : Math.min(k.maxThreads(), b.threads());
                     int ops = Math.min(k.maxOps(), w.maxOps);
                     w.scripts.add(scripts(space.alphabet(config, k.name()), k.minOps(),
@@ -183,6 +185,6 @@ public final class ScenarioEnumeration {
 
     /** Every configuration, first parameter slowest. */
     public static List<Config> configs(List<Param> params) {
-        return ScopePlans.configs(params, racetrace.engine.Shape.all());
+        return ScopePlans.configs(params, Shape.all());
     }
 }

@@ -2,6 +2,7 @@ package racetrace.search.scope;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import racetrace.engine.Scenario;
 import racetrace.engine.Shape;
 
 /**
@@ -47,7 +48,7 @@ public record Scope(int maxThreads, int maxOps, List<Shape> shapes, String name)
     }
 
     /** Whether a scenario is in this scope: within the totals and of one of its shapes. */
-    public boolean contains(racetrace.engine.Scenario scenario) {
+    public boolean contains(Scenario scenario) {
         if (scenario.threadCount() > maxThreads || scenario.opCount() > maxOps) {
             return false;
         }

@@ -1,5 +1,6 @@
 package racetrace.search.scope;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,7 +85,7 @@ public final class ScopeSearch {
                 stop = "state cap " + limits.maxStates() + " reached";
                 break;
             }
-            java.time.Duration time = limits.maxTime() == null ? null
+            Duration time = limits.maxTime() == null ? null
                     : limits.maxTime().minusNanos(System.nanoTime() - start);
             if (time != null && (time.isNegative() || time.isZero())) {
                 stop = "time cap " + limits.maxTime() + " reached";

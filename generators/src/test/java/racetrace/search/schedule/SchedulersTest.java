@@ -10,6 +10,7 @@ import racetrace.engine.Config;
 import racetrace.engine.Execution;
 import racetrace.engine.LostIncrementModel;
 import racetrace.engine.Op;
+import racetrace.engine.Outcome;
 import racetrace.engine.Replay;
 import racetrace.engine.Scenario;
 import racetrace.engine.ThreadScript;
@@ -49,7 +50,7 @@ class SchedulersTest {
         LostIncrementModel model = new LostIncrementModel(true);
         for (int seed = 0; seed < 50; seed++) {
             Execution<?> ex = Execution.check(model, THREE, new UniformRandom(new Random(seed), 3), List.of());
-            assertThat(ex.outcome()).isInstanceOf(racetrace.engine.Outcome.Completed.class);
+            assertThat(ex.outcome()).isInstanceOf(Outcome.Completed.class);
             Execution<LostIncrementModel.State> full = Execution.run(model, THREE, ex.executed());
             int[] run = ex.executed().toArray();
             for (int i = 3; i < run.length; i++) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import racetrace.engine.ActorKind;
@@ -44,7 +45,7 @@ class ScenarioEnumerationTest {
         List<List<Op>> cpuScripts = ScenarioEnumeration.scripts(List.of(Op.of("a"), Op.of("b")), 1, 2);
         List<List<Op>> guestScripts = ScenarioEnumeration.scripts(List.of(Op.of("g"), Op.of("h")), 1, 1);
         for (int n = 1; n <= 2; n++) {
-            Config c = new Config(java.util.Map.of("n", n));
+            Config c = new Config(Map.of("n", n));
             for (List<List<Op>> cpus : tuples(cpuScripts, 3)) {
                 for (List<List<Op>> guests : tuples(guestScripts, 2)) {
                     List<ThreadScript> ts = new ArrayList<>();

@@ -1,6 +1,7 @@
 package racetrace.xen;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -115,7 +116,7 @@ final class Coverage {
     /** A guest's script of {@code upcalls} upcalls. */
     static ThreadScript guest(int upcalls) {
         Op[] ops = new Op[upcalls];
-        java.util.Arrays.fill(ops, Op.of("upcall"));
+        Arrays.fill(ops, Op.of("upcall"));
         return ThreadScript.of(XenSpace.GUEST, ops);
     }
 

@@ -4,6 +4,10 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import racetrace.engine.Model;
+import racetrace.engine.Op;
+import racetrace.engine.Scenario;
+import racetrace.engine.ThreadScript;
 
 /**
  * Which Xen op the real code accepts on a port of each binding, era by era: data read from
@@ -104,16 +108,16 @@ public final class Legality {
      * Whether every op of a scenario's Xen CPUs is one the real code accepts on the scenario's
      * binding in the model's era; the first refused op in words, or null when all are accepted.
      */
-    public static String refused(racetrace.engine.Model<?> model, racetrace.engine.Scenario scenario) {
+    public static String refused(Model<?> model, Scenario scenario) {
         if (!(model instanceof XenFifoModel x)) {
             throw new IllegalArgumentException(model.instance() + " is no xen-fifo instance");
         }
         Binding binding = bindingOf(((XenSpace) x.space()).raise(scenario.config()));
-        for (racetrace.engine.ThreadScript t : scenario.threads()) {
+        for (ThreadScript t : scenario.threads()) {
             if (!t.actor().equals(XenSpace.XEN_CPU)) {
                 continue;
             }
-            for (racetrace.engine.Op op : t.ops()) {
+            for (Op op : t.ops()) {
                 if (!accepts(op.name(), binding, x.callers())) {
                     Row r = row(op.name());
                     return op + " on a port bound " + binding + " in era " + x.callers().id() + ": the real code "

@@ -1,9 +1,11 @@
 package racetrace.xen;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import racetrace.engine.Access;
 import racetrace.engine.Leaves;
 
@@ -28,11 +30,11 @@ final class XenAccesses {
         List<Access> out = new ArrayList<>(reads(s, t));
         Map<String, Object> before = TlaMapping.variables(s);
         Map<String, Object> after = TlaMapping.variables(next);
-        Set<String> skip = new java.util.HashSet<>(GHOSTS);
+        Set<String> skip = new HashSet<>(GHOSTS);
         for (Reg r : Reg.values()) {
             skip.add(r.name());
         }
-        Set<String> stored = new java.util.HashSet<>();
+        Set<String> stored = new HashSet<>();
         for (Access a : Access.diff(before, after, skip)) {
             String variable = a.location().split("[.\\[]", 2)[0];
             out.add(SYNC.contains(variable) ? Access.sync(a.location(), a.value()) : a);
@@ -139,7 +141,7 @@ final class XenAccesses {
     }
 
     private static Set<Integer> bits(int set) {
-        Set<Integer> out = new java.util.TreeSet<>();
+        Set<Integer> out = new TreeSet<>();
         for (int i = 0; i < 32; i++) {
             if ((set & (1 << i)) != 0) {
                 out.add(i);

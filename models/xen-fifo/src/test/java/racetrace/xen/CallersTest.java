@@ -65,7 +65,7 @@ class CallersTest {
             }
             for (int t = 0; t < 2; t++) {
                 if (m.enabled(s, t)) {
-                    XenState n = racetrace.engine.Stepper.of(m, sc).step(s, t, 0).next();
+                    XenState n = Stepper.of(m, sc).step(s, t, 0).next();
                     if (seen.add(n)) {
                         queue.add(n);
                     }

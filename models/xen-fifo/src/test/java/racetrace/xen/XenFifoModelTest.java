@@ -9,6 +9,8 @@ import static racetrace.xen.XenTestSupport.none;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 import java.util.Map;
 import java.util.Random;
@@ -194,11 +196,11 @@ class XenFifoModelTest {
                 List.of(xen(Op.of("send", 1)), xen(Op.of("send", 2))));
         XenState s = Stepper.of(m, sc).initial();
         while (!s.pc(0).equals("D6_tasLinked")) {
-            s = racetrace.engine.Stepper.of(m, sc).step(s, 0, 0).next();
+            s = Stepper.of(m, sc).step(s, 0, 0).next();
         }
         assertThat(s.lockOwner(0, 0)).isEqualTo(1);
         while (m.enabled(s, 1)) {
-            s = racetrace.engine.Stepper.of(m, sc).step(s, 1, 0).next();
+            s = Stepper.of(m, sc).step(s, 1, 0).next();
         }
         assertThat(s.pc(1)).isEqualTo("L3_lockOldQ");
         assertThat(m.finished(s, 1)).isFalse();
@@ -338,11 +340,11 @@ class XenFifoModelTest {
 
     @Test
     void everyVersionHasItsOwnLabelsOnly() {
-        Map<XenVersion, java.util.Set<String>> labels = new EnumMap<>(XenVersion.class);
+        Map<XenVersion, Set<String>> labels = new EnumMap<>(XenVersion.class);
         for (XenVersion v : XenVersion.values()) {
             XenFifoModel m = model(v);
             Random r = new Random(99);
-            java.util.Set<String> seen = new java.util.TreeSet<>();
+            Set<String> seen = new TreeSet<>();
             for (int i = 0; i < 1500; i++) {
                 Scenario sc = XenTestSupport.randomScenario(m, r, 3);
                 Execution<XenState> ex = Execution.run(m, sc,

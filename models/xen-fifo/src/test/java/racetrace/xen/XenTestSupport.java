@@ -74,7 +74,7 @@ final class XenTestSupport {
                 if (!model.enabled(s, t)) {
                     continue;
                 }
-                XenState next = racetrace.engine.Stepper.of(model, scenario).step(s, t, 0).next();
+                XenState next = Stepper.of(model, scenario).step(s, t, 0).next();
                 if (parent.containsKey(next)) {
                     continue;
                 }
