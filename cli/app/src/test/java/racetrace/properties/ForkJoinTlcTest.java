@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,13 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import racetrace.engine.Config;
 import racetrace.engine.Execution;
 import racetrace.engine.Model;
 import racetrace.engine.ModelFamily;
-import racetrace.engine.Op;
 import racetrace.engine.Scenario;
-import racetrace.engine.ThreadScript;
 import racetrace.engine.program.ForkJoin;
 import racetrace.engine.program.ProgramFamily;
 import racetrace.search.explore.Exploration;
@@ -50,22 +45,13 @@ class ForkJoinTlcTest {
         assumeFalse(Boolean.getBoolean("racetrace.tlc.skip"), "TLC runs skipped (-Dracetrace.tlc.skip=true)");
     }
 
-    private static Scenario scenario(int... workerOps) {
-        List<ThreadScript> threads = new ArrayList<>();
-        threads.add(ThreadScript.of("main", Op.of("run")));
-        for (int n : workerOps) {
-            threads.add(new ThreadScript("worker", Collections.nCopies(n, Op.of("inc"))));
-        }
-        return new Scenario(Config.empty(), threads);
-    }
-
     @Test
     void theSpecIsItsAlgorithmTranslatedWithTheProgramsLabels() {
         assertThat(PlusCal.checkTranslated(SPEC, Boolean.getBoolean("racetrace.pcal.update"))).isEmpty();
         for (String variant : FAMILY.variants()) {
             Model<?> m = FAMILY.create(variant, Map.of());
             assertThat(m.tlaModule()).isEqualTo("ForkJoin");
-            List<Scenario> scenarios = List.of(scenario(1, 2));
+            List<Scenario> scenarios = List.of(ForkJoin.scenario(1, 2));
             List<String> problems = PlusCal.checkLabels(m, scenarios);
             if (variant.equals("joined")) {
                 assertThat(problems).isEmpty();
@@ -80,7 +66,7 @@ class ForkJoinTlcTest {
     @ValueSource(strings = {"joined", "early", "forgotten"})
     void javaAndTlcReachTheSameStates(String variant, @TempDir Path dir) {
         Model<?> m = FAMILY.create(variant, Map.of());
-        for (Scenario s : List.of(scenario(1), scenario(2, 1))) {
+        for (Scenario s : List.of(ForkJoin.scenario(1), ForkJoin.scenario(2, 1))) {
             StateCounts.Comparison c = StateCounts.compare(m, s, dir.resolve(String.valueOf(s.opCount())),
                     Duration.ofMinutes(2), 1_000_000);
             assertThat(c.tlc().verdict().isFailure()).as(c.tlc().summary()).isFalse();
@@ -92,12 +78,12 @@ class ForkJoinTlcTest {
     @Test
     void earlyLosesCountsAndTlcConfirmsTheCounterexample(@TempDir Path dir) {
         Model<?> m = FAMILY.create("early", Map.of());
-        Exploration x = StateSpace.explore(m, scenario(1, 1), Limits.states(100_000));
+        Exploration x = StateSpace.explore(m, ForkJoin.scenario(1, 1), Limits.states(100_000));
         assertThat(x.violations()).containsOnlyKeys("SeenAll");
         Execution<?> ex = x.violations().get("SeenAll").run();
         TlcConfirmation c = TraceConfirmer.standard().confirm(ex, dir, Duration.ofMinutes(2));
         assertThat(c.isConfirmed()).as(c.toString()).isTrue();
-        TlcResult shortest = SpecChecker.standard().check(m, scenario(1, 1), dir.resolve("bfs"), Duration.ofMinutes(2),
+        TlcResult shortest = SpecChecker.standard().check(m, ForkJoin.scenario(1, 1), dir.resolve("bfs"), Duration.ofMinutes(2),
                 false);
         assertThat(shortest.violatedInvariant()).isEqualTo("SeenAll");
         assertThat(shortest.trace()).hasSize(ex.steps().size() + 1);
@@ -106,16 +92,16 @@ class ForkJoinTlcTest {
     @Test
     void joinedHoldsAndForgottenDeadlocksOnBothSides(@TempDir Path dir) {
         Model<?> joined = FAMILY.create("joined", Map.of());
-        Exploration held = StateSpace.explore(joined, scenario(2, 1), Limits.states(100_000));
+        Exploration held = StateSpace.explore(joined, ForkJoin.scenario(2, 1), Limits.states(100_000));
         assertThat(held.violations()).isEmpty();
         assertThat(held.deadlocks()).isZero();
-        assertThat(SpecChecker.standard().check(joined, scenario(2, 1), dir.resolve("joined"), Duration.ofMinutes(2),
+        assertThat(SpecChecker.standard().check(joined, ForkJoin.scenario(2, 1), dir.resolve("joined"), Duration.ofMinutes(2),
                 true).verdict()).isEqualTo(TlcVerdict.OK);
 
         Model<?> forgotten = FAMILY.create("forgotten", Map.of());
-        Exploration stuck = StateSpace.explore(forgotten, scenario(1, 1), Limits.states(100_000));
+        Exploration stuck = StateSpace.explore(forgotten, ForkJoin.scenario(1, 1), Limits.states(100_000));
         assertThat(stuck.deadlocks()).isPositive();
-        TlcResult r = SpecChecker.standard().check(forgotten, scenario(1, 1), dir.resolve("forgotten"),
+        TlcResult r = SpecChecker.standard().check(forgotten, ForkJoin.scenario(1, 1), dir.resolve("forgotten"),
                 Duration.ofMinutes(2), true);
         assertThat(r.verdict()).isEqualTo(TlcVerdict.DEADLOCK);
         assertThat(r.trace()).hasSize(stuck.firstDeadlock().schedule().length() + 1);

@@ -1,12 +1,18 @@
 package racetrace.engine.program;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import racetrace.api.Actor;
 import racetrace.api.Family;
 import racetrace.api.Program;
 import racetrace.api.ThreadStep;
 import racetrace.api.View;
+import racetrace.engine.Config;
 import racetrace.engine.Invariant;
+import racetrace.engine.Op;
+import racetrace.engine.Scenario;
+import racetrace.engine.ThreadScript;
 
 /**
  * A pthread program with threads that start and end during the run: {@code main} creates its
@@ -17,6 +23,16 @@ import racetrace.engine.Invariant;
  * tests.
  */
 public final class ForkJoin implements Program<ForkJoin.Memory, ForkJoin.Registers> {
+
+    /** main's run and one worker per argument, each with that many increments. */
+    public static Scenario scenario(int... workerOps) {
+        List<ThreadScript> threads = new ArrayList<>();
+        threads.add(ThreadScript.of("main", Op.of("run")));
+        for (int n : workerOps) {
+            threads.add(new ThreadScript("worker", Collections.nCopies(n, Op.of("inc"))));
+        }
+        return new Scenario(Config.empty(), threads);
+    }
 
     /** The counter and the spinlock (its owner, 0 when free). */
     public static final class Memory {

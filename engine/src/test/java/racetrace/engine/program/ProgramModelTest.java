@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -43,15 +42,6 @@ class ProgramModelTest {
     @SuppressWarnings("unchecked")
     private static Model<ProgramState> model(String variant) {
         return (Model<ProgramState>) FAMILY.create(variant, Map.of());
-    }
-
-    private static Scenario scenario(int... workerOps) {
-        List<ThreadScript> threads = new ArrayList<>();
-        threads.add(ThreadScript.of("main", Op.of("run")));
-        for (int n : workerOps) {
-            threads.add(new ThreadScript("worker", Collections.nCopies(n, Op.of("inc"))));
-        }
-        return new Scenario(Config.empty(), threads);
     }
 
     /** What a breadth-first search of a plan's states finds. */
@@ -112,7 +102,7 @@ class ProgramModelTest {
     @Test
     void aCreatedThreadWaitsUntilItsCreatorCreatesIt() {
         Model<ProgramState> m = model("joined");
-        Scenario sc = scenario(1, 2);
+        Scenario sc = ForkJoin.scenario(1, 2);
         ProgramState s = Stepper.of(m, sc).initial();
         assertThat(m.enabled(s, 0)).isTrue();
         assertThat(m.enabled(s, 1)).as("worker 1 before it is created").isFalse();
@@ -133,7 +123,7 @@ class ProgramModelTest {
     void aJoinWaitsForItsThreadToBeDone() {
         Model<ProgramState> m = model("joined");
         // main creates both workers, then is at m_join on worker 1, which has not run
-        Execution<ProgramState> ex = Execution.run(m, scenario(1, 1), Schedule.of(0, 0, 0));
+        Execution<ProgramState> ex = Execution.run(m, ForkJoin.scenario(1, 1), Schedule.of(0, 0, 0));
         ProgramState s = ex.stateAt(2);
         assertThat(m.variables(s).get("pc")).isEqualTo(List.of("m_join", "w_lock", "w_lock"));
         assertThat(m.enabled(s, 0)).as("main joining a worker that has not run").isFalse();
@@ -144,17 +134,17 @@ class ProgramModelTest {
 
     @Test
     void joinedHoldsEarlyLosesCountsForgottenDeadlocks() {
-        Graph joined = explore(model("joined"), OpPlan.of(scenario(1, 2)));
+        Graph joined = explore(model("joined"), OpPlan.of(ForkJoin.scenario(1, 2)));
         assertThat(joined.violated()).isEmpty();
         assertThat(joined.deadlocks()).isZero();
         assertThat(joined.labels()).containsExactlyInAnyOrder("m_create", "m_join", "m_read", "w_lock", "w_load",
                 "w_store", "w_unlock");
 
-        Graph early = explore(model("early"), OpPlan.of(scenario(1, 2)));
+        Graph early = explore(model("early"), OpPlan.of(ForkJoin.scenario(1, 2)));
         assertThat(early.violated()).containsExactly("SeenAll");
         assertThat(early.deadlocks()).isZero();
 
-        Graph forgotten = explore(model("forgotten"), OpPlan.of(scenario(1, 1)));
+        Graph forgotten = explore(model("forgotten"), OpPlan.of(ForkJoin.scenario(1, 1)));
         assertThat(forgotten.violated()).isEmpty();
         assertThat(forgotten.deadlocks()).as("main joins a worker nobody created").isPositive();
     }
@@ -171,7 +161,7 @@ class ProgramModelTest {
         int[][] scenarios = {{1}, {2}, {1, 1}, {1, 2}, {2, 1}, {2, 2}};
         int largest = 0;
         for (int[] sc : scenarios) {
-            largest = Math.max(largest, explore(m, OpPlan.of(scenario(sc))).states());
+            largest = Math.max(largest, explore(m, OpPlan.of(ForkJoin.scenario(sc))).states());
         }
         assertThat(whole.states()).as("a scope holds more than its largest scenario").isGreaterThan(largest);
     }
@@ -179,7 +169,7 @@ class ProgramModelTest {
     @Test
     void creatingAThreadTwiceIsTheProgramsError() {
         Model<ProgramState> m = model("joined");
-        ProgramState s = Stepper.of(m, scenario(1)).initial();
+        ProgramState s = Stepper.of(m, ForkJoin.scenario(1)).initial();
         ProgramState s1 = m.step(s, 0).next();
         // main is at m_join now; force another create by running the create step on the new state
         ProgramState again = new ProgramState(s1.binding, s1.memory, s1.registers,
@@ -191,7 +181,7 @@ class ProgramModelTest {
     @Test
     void theSpecsConstantsComeFromTheScenario() {
         Model<ProgramState> m = model("early");
-        Map<String, Object> c = m.tlaConstants(scenario(2));
+        Map<String, Object> c = m.tlaConstants(ForkJoin.scenario(2));
         assertThat(c.keySet()).containsExactly("Variant", "Actor", "Script");
         assertThat(c.get("Actor")).isEqualTo(List.of("main", "worker"));
         assertThat(c.get("Script").toString()).isEqualTo("[[{name=run, args=[]}], [{name=inc, args=[]}, {name=inc, args=[]}]]");
@@ -206,7 +196,7 @@ class ProgramModelTest {
     @Test
     void aStepsMemoryReadsAndStoresAreFoundWithoutTheProgramSayingThem() {
         Model<ProgramState> m = model("joined");
-        Execution<ProgramState> ex = Execution.run(m, scenario(1), Schedule.of(0, 1, 1, 1, 1, 0, 0));
+        Execution<ProgramState> ex = Execution.run(m, ForkJoin.scenario(1), Schedule.of(0, 1, 1, 1, 1, 0, 0));
         List<String> seen = new ArrayList<>();
         for (var step : ex.steps()) {
             List<String> acc = m.accesses(ex.stateAt(step.index() - 1), new Transition<>(step.state(),
