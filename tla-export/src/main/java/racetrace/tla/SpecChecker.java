@@ -105,15 +105,13 @@ public final class SpecChecker {
     public TlcResult checkScenarios(List<? extends Model<?>> models, List<Scenario> scenarios, List<String> variables,
             String scope, Path dir, Duration timeout, List<String> tlcArgs) {
         List<Map<String, Object>> constants = new ArrayList<>();
-        List<String> comments = new ArrayList<>();
-        boolean several = models.stream().distinct().count() > 1;
+        List<String> graphs = new ArrayList<>();
         for (int i = 0; i < scenarios.size(); i++) {
             Scenario s = scenarios.get(i);
-            Model<?> m = models.get(i);
-            constants.add(m.tlaConstants(s));
-            comments.add((several ? m.instance() + " " : "") + s.config() + " " + s.threads());
+            constants.add(models.get(i).tlaConstants(s));
+            graphs.add(s.config() + " " + s.threads());
         }
-        return checkConstants(models, constants, comments, variables, scope, dir, timeout, tlcArgs);
+        return checkConstants(models, constants, graphs, variables, scope, dir, timeout, tlcArgs);
     }
 
     /**
@@ -124,18 +122,19 @@ public final class SpecChecker {
     public TlcResult checkPlans(List<? extends Model<?>> models, List<OpPlan> plans, List<String> variables,
             String scope, Path dir, Duration timeout, List<String> tlcArgs) {
         List<Map<String, Object>> constants = new ArrayList<>();
-        List<String> comments = new ArrayList<>();
-        boolean several = models.stream().distinct().count() > 1;
         for (int i = 0; i < plans.size(); i++) {
-            Model<?> m = models.get(i);
-            constants.add(m.tlaConstants(plans.get(i)));
-            comments.add((several ? m.instance() + " " : "") + plans.get(i));
+            constants.add(models.get(i).tlaConstants(plans.get(i)));
         }
-        return checkConstants(models, constants, comments, variables, scope, dir, timeout, tlcArgs);
+        return checkConstants(models, constants, plans.stream().map(OpPlan::toString).toList(), variables, scope,
+                dir, timeout, tlcArgs);
     }
 
+    /**
+     * One scope module over state graphs: graph i has the constants {@code constants.get(i)} and is
+     * described by {@code graphs.get(i)}.
+     */
     private TlcResult checkConstants(List<? extends Model<?>> models, List<Map<String, Object>> constants,
-            List<String> comments, List<String> variables, String scope, Path dir, Duration timeout,
+            List<String> graphs, List<String> variables, String scope, Path dir, Duration timeout,
             List<String> tlcArgs) {
         if (constants.isEmpty()) {
             throw new TlaExportException("a scope check needs at least one scenario");
@@ -148,8 +147,11 @@ public final class SpecChecker {
         List<String> constantNames = new ArrayList<>(constants.get(0).keySet());
         List<Map<String, String>> rows = new ArrayList<>();
         StringBuilder all = new StringBuilder();
+        boolean several = models.stream().distinct().count() > 1;
+        List<String> comments = new ArrayList<>();
         for (int i = 0; i < constants.size(); i++) {
             Model<?> m = models.get(i);
+            comments.add((several ? m.instance() + " " : "") + graphs.get(i));
             if (!spec.equals(m.tlaModule())) {
                 throw new TlaExportException("one scope check over two specs, " + spec + " and " + m.tlaModule());
             }
@@ -166,7 +168,7 @@ public final class SpecChecker {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("module", module);
         data.put("spec", spec);
-        data.put("instance", TraceData.comment(models.stream().distinct().count() > 1 ? model.instance().model()
+        data.put("instance", TraceData.comment(several ? model.instance().model()
                 : model.instance().toString()));
         data.put("scope", scope);
         data.put("variables", variables);

@@ -1,8 +1,6 @@
 package racetrace.xen;
 
-import java.util.Arrays;
 import java.util.List;
-import racetrace.engine.BadInputException;
 
 /**
  * Which lock each caller of evtchn_fifo_set_pending (and of set_priority, bind_vcpu) holds, era by
@@ -90,15 +88,10 @@ public enum Callers {
     }
 
     public static List<String> ids() {
-        return Arrays.stream(values()).map(Callers::id).toList();
+        return Ids.all(values(), Callers::id);
     }
 
     public static Callers of(String id) {
-        for (Callers c : values()) {
-            if (c.id.equals(id)) {
-                return c;
-            }
-        }
-        throw new BadInputException("unknown xen-fifo callers era '" + id + "'; eras are " + ids());
+        return Ids.lookup(values(), Callers::id, id, "callers era", "eras");
     }
 }

@@ -1,8 +1,6 @@
 package racetrace.xen;
 
-import java.util.Arrays;
 import java.util.List;
-import racetrace.engine.BadInputException;
 
 /**
  * The versions of Xen's {@code evtchn_fifo_set_pending} modelled, oldest first (notes section 2),
@@ -54,15 +52,10 @@ public enum XenVersion {
     }
 
     public static List<String> ids() {
-        return Arrays.stream(values()).map(XenVersion::id).toList();
+        return Ids.all(values(), XenVersion::id);
     }
 
     public static XenVersion of(String id) {
-        for (XenVersion v : values()) {
-            if (v.id.equals(id)) {
-                return v;
-            }
-        }
-        throw new BadInputException("unknown xen-fifo variant '" + id + "'; variants are " + ids());
+        return Ids.lookup(values(), XenVersion::id, id, "variant", "variants");
     }
 }
