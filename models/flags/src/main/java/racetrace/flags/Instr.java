@@ -16,12 +16,12 @@ final class Instr {
     static final int MODIFY = 1;        // reg := reg with f set to val
     static final int STORE = 2;         // each unit in acc := reg's part of it; ghost[f] := val
     static final int STORE_PLAIN = 3;   // mem[unit(f)] := {f} or {}; ghost[f] := val
-    static final int JUMP_IF = 4;       // read f; if f = val goto to
+    static final int JUMP_IF = 4;       // read f; if f = val goto jumpTo
     static final int CLEAR = 5;         // plain stores of 0 to every field in mask (memset)
     // Locks.
     static final int LOCK = 6;          // blocks while owned
     static final int UNLOCK = 7;
-    static final int TRYLOCK = 8;       // never blocks; goto to when owned
+    static final int TRYLOCK = 8;       // never blocks; goto jumpTo when owned
     static final int READ_LOCK = 9;     // rwsem: blocks while write-held
     static final int READ_UNLOCK = 10;
     static final int WRITE_LOCK = 11;   // rwsem: blocks while write-held or read-held
@@ -68,9 +68,9 @@ final class Instr {
     /** 0, 1, or {@link #ARG}. */
     final int val;
     /** Jump target index or {@link #END}. */
-    final int to;
+    final int jumpTo;
     /** Successor index or {@link #END}. */
-    final int nx;
+    final int next;
     /** A store that also records a pending reset (mlx5 reset_done). */
     final boolean pend;
     /** LOAD/STORE of a bitfield: the units the store reaches, a bitmask over units. */
@@ -78,14 +78,15 @@ final class Instr {
     /** The store site (label prefix) of a LOAD/MODIFY/STORE/STORE_PLAIN, else null. */
     final String site;
 
-    Instr(String label, int kind, int field, int lock, int val, int to, int nx, boolean pend, int acc, String site) {
+    Instr(String label, int kind, int field, int lock, int val, int jumpTo, int next, boolean pend, int acc,
+            String site) {
         this.label = label;
         this.kind = kind;
         this.field = field;
         this.lock = lock;
         this.val = val;
-        this.to = to;
-        this.nx = nx;
+        this.jumpTo = jumpTo;
+        this.next = next;
         this.pend = pend;
         this.acc = acc;
         this.site = site;

@@ -77,7 +77,7 @@ final class Interpreter {
         boolean nb = s.nb;
         int rcu = s.rcu;
         boolean resetPending = s.resetPending;
-        int next = in.nx;
+        int next = in.next;
         int bit = in.field >= 0 ? 1 << in.field : 0;
         switch (in.kind) {
             case Instr.LOAD -> {
@@ -134,7 +134,7 @@ final class Interpreter {
             case Instr.JUMP_IF -> {
                 boolean set = (mem[def.units.unitOf(in.field)] & bit) != 0;
                 if (set == (v != 0)) {
-                    next = in.to;
+                    next = in.jumpTo;
                 }
             }
             case Instr.CLEAR -> {
@@ -157,7 +157,7 @@ final class Interpreter {
                     owner = owner.clone();
                     owner[in.lock] = t + 1;
                 } else {
-                    next = in.to;
+                    next = in.jumpTo;
                 }
             }
             case Instr.READ_LOCK -> readers |= 1 << t;
@@ -169,7 +169,7 @@ final class Interpreter {
                 if (rpm == SUSPENDED) {
                     rpm = RESUMING;
                 } else {
-                    next = in.to;
+                    next = in.jumpTo;
                 }
             }
             case Instr.PM_PUT -> usage--;
@@ -183,7 +183,7 @@ final class Interpreter {
             }
             case Instr.JUMP_IF_NO_WAKE -> {
                 if (!wake) {
-                    next = in.to;
+                    next = in.jumpTo;
                 }
             }
             case Instr.SUSPEND_BEGIN -> {
@@ -206,14 +206,14 @@ final class Interpreter {
             }
             case Instr.JUMP_IF_OPEN -> {
                 if (open > 0) {
-                    next = in.to;
+                    next = in.jumpTo;
                 }
             }
             case Instr.CLOSE_FD -> open = 0;
             case Instr.OPEN_FD -> open = 1;
             case Instr.JUMP_IF_VFS -> {
                 if (vfs == (v != 0)) {
-                    next = in.to;
+                    next = in.jumpTo;
                 }
             }
             case Instr.SET_VFS -> vfs = v != 0;
@@ -230,7 +230,7 @@ final class Interpreter {
             case Instr.CLEANUP -> resetPending = false;
             case Instr.JUMP_IF_ARG -> {
                 if (s.arg[t] == v) {
-                    next = in.to;
+                    next = in.jumpTo;
                 }
             }
             default -> throw new IllegalStateException("unknown step kind " + in.kind);

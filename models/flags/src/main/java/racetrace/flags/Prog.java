@@ -15,7 +15,7 @@ final class Prog {
 
     static final String END = "End";
 
-    private record Pending(String label, int kind, int field, int lock, int val, String to, String nx,
+    private record Pending(String label, int kind, int field, int lock, int val, String jumpTo, String next,
             boolean pend, boolean toAfter, int acc, String site) {
     }
 
@@ -43,14 +43,14 @@ final class Prog {
         return l;
     }
 
-    private Prog add(String label, int kind, int field, int lock, int val, String to, String nx, boolean pend,
+    private Prog add(String label, int kind, int field, int lock, int val, String jumpTo, String next, boolean pend,
             boolean toAfter) {
-        return add(label, kind, field, lock, val, to, nx, pend, toAfter, 0, null);
+        return add(label, kind, field, lock, val, jumpTo, next, pend, toAfter, 0, null);
     }
 
-    private Prog add(String label, int kind, int field, int lock, int val, String to, String nx, boolean pend,
+    private Prog add(String label, int kind, int field, int lock, int val, String jumpTo, String next, boolean pend,
             boolean toAfter, int acc, String site) {
-        steps.add(new Pending(label, kind, field, lock, val, to, nx, pend, toAfter, acc, site));
+        steps.add(new Pending(label, kind, field, lock, val, jumpTo, next, pend, toAfter, acc, site));
         return this;
     }
 
@@ -60,8 +60,8 @@ final class Prog {
     }
 
     /** A step that may jump. */
-    Prog jump(String label, int kind, int val, String to) {
-        return add(label, kind, -1, -1, val, to, null, false, false);
+    Prog jump(String label, int kind, int val, String jumpTo) {
+        return add(label, kind, -1, -1, val, jumpTo, null, false, false);
     }
 
     Prog lock(String label, int kind, String lock) {
@@ -72,9 +72,9 @@ final class Prog {
         return add(label, Instr.TRYLOCK, -1, lock(lock), 0, failTo, null, false, false);
     }
 
-    /** Reads {@code field}; goes to {@code to} when it equals {@code val} (0, 1 or ARG). */
-    Prog jumpIf(String label, String field, int val, String to) {
-        return add(label, Instr.JUMP_IF, field(field), -1, val, to, null, false, false);
+    /** Reads {@code field}; goes to {@code jumpTo} when it equals {@code val} (0, 1 or ARG). */
+    Prog jumpIf(String label, String field, int val, String jumpTo) {
+        return add(label, Instr.JUMP_IF, field(field), -1, val, jumpTo, null, false, false);
     }
 
     /** Writes {@code field := val} at store site {@code site}: load/modify/store of what the store reaches, or one store if plain. */
@@ -140,9 +140,9 @@ final class Prog {
     }
 
     /** Sets the successor of the last step added (default: the next step, or the op's end). */
-    Prog then(String nx) {
+    Prog then(String next) {
         Pending last = steps.remove(steps.size() - 1);
-        steps.add(new Pending(last.label, last.kind, last.field, last.lock, last.val, last.to, nx, last.pend,
+        steps.add(new Pending(last.label, last.kind, last.field, last.lock, last.val, last.jumpTo, next, last.pend,
                 last.toAfter, last.acc, last.site));
         return this;
     }
@@ -157,17 +157,18 @@ final class Prog {
         Instr[] out = new Instr[steps.size()];
         for (int i = 0; i < steps.size(); i++) {
             Pending p = steps.get(i);
-            int nx = p.nx != null ? resolve(at, p.nx) : (i + 1 < steps.size() ? i + 1 : Instr.END);
-            int to = -2;
-            if (p.to != null) {
-                to = resolve(at, p.to);
+            int next = p.next != null ? resolve(at, p.next) : (i + 1 < steps.size() ? i + 1 : Instr.END);
+            int jumpTo = -2;
+            if (p.jumpTo != null) {
+                jumpTo = resolve(at, p.jumpTo);
                 if (p.toAfter) {
                     // "continue after the step named": its successor.
-                    Pending target = steps.get(to);
-                    to = target.nx != null ? resolve(at, target.nx) : (to + 1 < steps.size() ? to + 1 : Instr.END);
+                    Pending target = steps.get(jumpTo);
+                    jumpTo = target.next != null ? resolve(at, target.next)
+                            : (jumpTo + 1 < steps.size() ? jumpTo + 1 : Instr.END);
                 }
             }
-            out[i] = new Instr(p.label, p.kind, p.field, p.lock, p.val, to, nx, p.pend, p.acc, p.site);
+            out[i] = new Instr(p.label, p.kind, p.field, p.lock, p.val, jumpTo, next, p.pend, p.acc, p.site);
         }
         return out;
     }

@@ -94,8 +94,8 @@ class PairReportTest {
         assertThat(v.measure().threads()).isEqualTo(2);
         assertThat(v.culprit()).isNotNull();
         assertThat(v.victim()).as(key + " " + v.pair() + " victim").isNotNull();
-        assertThat(List.of(v.culprit().field(), v.victim().field())).containsExactlyInAnyOrder(v.pair().a(),
-                v.pair().b());
+        assertThat(List.of(v.culprit().field(), v.victim().field())).containsExactlyInAnyOrder(v.pair().first(),
+                v.pair().second());
         // The printed schedule string replays the same loss as a NoLostUpdate violation at the same step.
         Execution<?> plain = PairReport.replayable(v).run();
         assertThat(plain.outcome()).isEqualTo(new Outcome.Violated(FlagsModel.NO_LOST_UPDATE, v.measure().steps()));

@@ -174,7 +174,7 @@ public final class FieldsCommand extends TlcInstancesCommand {
                         code = ExitCode.worst(code, Confirmations.exitCode(tc));
                     }
                     if (!output.json()) {
-                        o.println("   TLC, " + pv.pair().a() + " + " + pv.pair().b() + ": " + tc.describe());
+                        o.println("   TLC, " + pv.pair().first() + " + " + pv.pair().second() + ": " + tc.describe());
                         if (tc.export() != null) {
                             o.println("        files: " + tc.export().tla());
                         }
@@ -250,7 +250,7 @@ public final class FieldsCommand extends TlcInstancesCommand {
             String replayOptions = selection.variantInputs().copyInto(dir);
             Case c = pv.counterexample();
             new BugReport(c.focus() == null ? FlagsModel.NO_LOST_UPDATE : c.focus(), "`racetrace fields` (pair "
-                    + pv.pair().a() + " + " + pv.pair().b() + ", minimal over " + pv.scope() + ")", c.run(),
+                    + pv.pair().first() + " + " + pv.pair().second() + ", minimal over " + pv.scope() + ")", c.run(),
                     HuntReport.table(c), PairReport.replayable(pv).toString(), tc, null, replayOptions)
                     .write(dir.resolve("report.md"));
             return null;
@@ -261,7 +261,7 @@ public final class FieldsCommand extends TlcInstancesCommand {
 
     private Path pairDir(FlagsModel m, FieldPairs.Pair p) {
         return tlcOptions.out().resolve(Confirmations.dirName(m.instance())).resolve("fields")
-                .resolve(p.a() + "+" + p.b());
+                .resolve(p.first() + "+" + p.second());
     }
 
     /**
@@ -300,7 +300,7 @@ public final class FieldsCommand extends TlcInstancesCommand {
         List<Map<String, Object>> undecided = new ArrayList<>();
         for (PairVerdict v : verdicts) {
             Map<String, Object> r = new LinkedHashMap<>();
-            r.put("pair", v.pair().a() + " + " + v.pair().b());
+            r.put("pair", v.pair().first() + " + " + v.pair().second());
             r.put("scenarios", v.scenarios());
             r.put("states", v.states());
             r.put("complete", v.complete());
@@ -455,7 +455,7 @@ public final class FieldsCommand extends TlcInstancesCommand {
         }
         int first0 = 20;
         for (FieldPairs.Pair p : c.pairs()) {
-            first0 = Math.max(first0, (p.a() + " + " + p.b()).length());
+            first0 = Math.max(first0, (p.first() + " + " + p.second()).length());
         }
         d.put("width", width + 2);
         d.put("first", first0 + 2);
@@ -463,7 +463,7 @@ public final class FieldsCommand extends TlcInstancesCommand {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (FieldPairs.Pair p : c.pairs()) {
             Map<String, Object> r = new LinkedHashMap<>();
-            r.put("pair", p.a() + " + " + p.b());
+            r.put("pair", p.first() + " + " + p.second());
             r.put("cells", c.columns().stream().map(col -> col.cell(p)).toList());
             rows.add(r);
         }

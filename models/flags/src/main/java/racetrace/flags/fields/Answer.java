@@ -84,7 +84,7 @@ public record Answer(Comparison comparison, String merged, Set<String> mergedPla
             List<String> races = new ArrayList<>();
             for (PairVerdict v : col.verdicts()) {
                 if (v.races()) {
-                    races.add(v.pair().a() + " + " + v.pair().b() + (v.dependsOn().isEmpty() ? ""
+                    races.add(v.pair().first() + " + " + v.pair().second() + (v.dependsOn().isEmpty() ? ""
                             : " if " + Assumptions.conditions(v.dependsOn())));
                 }
             }
@@ -95,7 +95,7 @@ public record Answer(Comparison comparison, String merged, Set<String> mergedPla
         List<String> conditional = new ArrayList<>();
         for (PairVerdict v : baseReport) {
             if (v.races() && !v.dependsOn().isEmpty()) {
-                conditional.add(v.pair().a() + " + " + v.pair().b() + " races only if "
+                conditional.add(v.pair().first() + " + " + v.pair().second() + " races only if "
                         + Assumptions.conditions(v.dependsOn()));
             }
         }

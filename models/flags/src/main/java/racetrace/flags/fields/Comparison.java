@@ -55,7 +55,7 @@ public record Comparison(String model, String granularity, Map<String, String> o
         /** The verdict on a pair, or null when the pair shares no unit here. */
         public PairVerdict verdict(FieldPairs.Pair p) {
             for (PairVerdict v : verdicts) {
-                if (v.pair().equals(p) || v.pair().a().equals(p.b()) && v.pair().b().equals(p.a())) {
+                if (v.pair().equals(p) || v.pair().first().equals(p.second()) && v.pair().second().equals(p.first())) {
                     return v;
                 }
             }
@@ -65,7 +65,7 @@ public record Comparison(String model, String granularity, Map<String, String> o
         /** A cell of the table: races (with the assumptions it rests on), safe, - (separate units) or n/a. */
         public String cell(FieldPairs.Pair p) {
             Layout l = instance.layout();
-            if (l.field(p.a()) == null || l.field(p.b()) == null) {
+            if (l.field(p.first()) == null || l.field(p.second()) == null) {
                 return "n/a";
             }
             PairVerdict v = verdict(p);

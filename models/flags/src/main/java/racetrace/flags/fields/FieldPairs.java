@@ -23,10 +23,10 @@ public final class FieldPairs {
     }
 
     /** Two fields, in declaration order. */
-    public record Pair(String a, String b) {
+    public record Pair(String first, String second) {
         @Override
         public String toString() {
-            return a + "+" + b;
+            return first + "+" + second;
         }
     }
 

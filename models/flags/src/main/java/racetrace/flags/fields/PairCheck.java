@@ -41,13 +41,13 @@ public final class PairCheck {
 
     public PairVerdict check(FlagsModel m, FieldPairs.Pair p) {
         long start = System.nanoTime();
-        FlagsModel pm = m.forPair(p.a(), p.b());
-        List<Writer> writers = new ArrayList<>(FieldPairs.rows(m, p.a()));
-        writers.addAll(FieldPairs.rows(m, p.b()));
+        FlagsModel pm = m.forPair(p.first(), p.second());
+        List<Writer> writers = new ArrayList<>(FieldPairs.rows(m, p.first()));
+        writers.addAll(FieldPairs.rows(m, p.second()));
         // A field no row of the writers table stores (a flag added after the table was written): no
         // thread of the model stores it, so exploring would call the pair safe for want of a writer.
         List<String> noWriter = new ArrayList<>();
-        for (String f : List.of(p.a(), p.b())) {
+        for (String f : List.of(p.first(), p.second())) {
             if (FieldPairs.rows(m, f).isEmpty()) {
                 noWriter.add(f);
             }
@@ -110,7 +110,7 @@ public final class PairCheck {
         int culpritThread = steps.get(steps.size() - 1).thread();
         FlagsState before = (FlagsState) ex.stateAt(steps.size() - 1);
         Writer culprit = row(m, culpritSite);
-        String victimField = culprit == null ? null : culprit.field().equals(p.a()) ? p.b() : p.a();
+        String victimField = culprit == null ? null : culprit.field().equals(p.first()) ? p.second() : p.first();
         Writer victim = null;
         for (int i = steps.size() - 2; i >= 0 && victim == null; i--) {
             Step<?> s = steps.get(i);
@@ -141,7 +141,7 @@ public final class PairCheck {
      */
     private List<Assumptions.Dependence> dependence(FlagsModel m, FieldPairs.Pair p, Scenario s) {
         return Assumptions.of(m, s, FlagsModel.NO_LOST_UPDATE_BETWEEN,
-                other -> ((FlagsModel) other).forPair(p.a(), p.b()), limits);
+                other -> ((FlagsModel) other).forPair(p.first(), p.second()), limits);
     }
 
     /** The same instance with one option changed. */

@@ -81,7 +81,7 @@ public final class PairReport {
         o.put("model", m.instance().model());
         o.put("layout", m.instance().variant());
         o.put("granularity", m.granularity().option());
-        o.put("fields", List.of(v.pair().a(), v.pair().b()));
+        o.put("fields", List.of(v.pair().first(), v.pair().second()));
         o.put("verdict", v.word());
         List<Object> writers = new ArrayList<>();
         for (Writer w : v.writers()) {

@@ -50,8 +50,8 @@ public record PairScope(int maxOps) {
         for (Config c : ScenarioEnumeration.configs(m.space().params())) {
             Map<String, ActorKind> kinds = FieldPairs.kinds(m, c);
             List<String> order = new ArrayList<>(kinds.keySet());
-            List<ThreadScript> xs = candidates(m, c, kinds, p.a());
-            List<ThreadScript> ys = candidates(m, c, kinds, p.b());
+            List<ThreadScript> xs = candidates(m, c, kinds, p.first());
+            List<ThreadScript> ys = candidates(m, c, kinds, p.second());
             for (ThreadScript x : xs) {
                 for (ThreadScript y : ys) {
                     List<ThreadScript> threads = new ArrayList<>(List.of(x, y));

@@ -132,8 +132,8 @@ public final class Policies {
         }
         Set<String> pool = new LinkedHashSet<>();
         racing.forEach(p -> {
-            pool.add(p.a());
-            pool.add(p.b());
+            pool.add(p.first());
+            pool.add(p.second());
         });
         Map<Set<String>, Boolean> tried = new HashMap<>();
         for (int size = 1; size <= Layout.MAX_FIELDS; size++) {
@@ -152,8 +152,8 @@ public final class Policies {
                         ok = left.isEmpty();
                         tried.put(set, ok);
                         left.forEach(p -> {
-                            pool.add(p.a());
-                            pool.add(p.b());
+                            pool.add(p.first());
+                            pool.add(p.second());
                         });
                     }
                     if (ok) {
@@ -194,7 +194,7 @@ public final class Policies {
     }
 
     private static boolean covers(Set<String> set, List<FieldPairs.Pair> pairs) {
-        return pairs.stream().allMatch(p -> set.contains(p.a()) || set.contains(p.b()));
+        return pairs.stream().allMatch(p -> set.contains(p.first()) || set.contains(p.second()));
     }
 
     /** Every subset of the given size, in lexicographic order of positions (declaration order first). */
