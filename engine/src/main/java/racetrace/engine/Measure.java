@@ -1,6 +1,8 @@
 package racetrace.engine;
 
 import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Orders counterexamples: fewer threads, then fewer ops, then fewer preemptions, then fewer
@@ -21,6 +23,16 @@ public record Measure(int threads, int ops, int preemptions, int steps) implemen
     /** Whether every component is no larger than the other's. */
     public boolean noLargerThan(Measure o) {
         return threads <= o.threads && ops <= o.ops && preemptions <= o.preemptions && steps <= o.steps;
+    }
+
+    /** As a JSON object: threads, ops, preemptions, steps. */
+    public Map<String, Object> json() {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("threads", threads);
+        o.put("ops", ops);
+        o.put("preemptions", preemptions);
+        o.put("steps", steps);
+        return o;
     }
 
     @Override

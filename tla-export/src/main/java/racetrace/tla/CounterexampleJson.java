@@ -110,12 +110,7 @@ public final class CounterexampleJson {
         doc.put("schedule", ex.schedule().toList());
         doc.put("executed", ex.executed().toList());
         doc.put("outcome", outcome(ex.outcome()));
-        Map<String, Object> measure = new LinkedHashMap<>();
-        measure.put("threads", ex.measure().threads());
-        measure.put("ops", ex.measure().ops());
-        measure.put("preemptions", ex.measure().preemptions());
-        measure.put("steps", ex.measure().steps());
-        doc.put("measure", measure);
+        doc.put("measure", ex.measure().json());
         doc.put("invariants", model.invariants().stream().map(i -> i.name()).toList());
         List<Object> states = new ArrayList<>();
         for (int i = 0; i <= ex.steps().size(); i++) {

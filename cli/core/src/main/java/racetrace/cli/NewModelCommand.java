@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,6 +19,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import racetrace.engine.BadInputException;
 import racetrace.report.Templates;
+import racetrace.tla.TraceExporter;
 
 /**
  * Writes the skeleton of a model of one's own as a Maven project: a small working model (a shared
@@ -135,12 +135,10 @@ final class NewModelCommand implements Callable<Integer> {
 
     private static Path write(Path file, String text) {
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.writeString(file, text, StandardCharsets.UTF_8);
-            return file;
-        } catch (IOException e) {
+            return TraceExporter.write(file, text);
+        } catch (UncheckedIOException e) {
             // The directory was writable a moment ago: a full disk, or another process.
-            throw new BadInputException("cannot write " + file + " (" + OutputDirectory.reason(e) + ")");
+            throw new BadInputException("cannot write " + file + " (" + OutputDirectory.reason(e.getCause()) + ")");
         }
     }
 

@@ -153,18 +153,18 @@ public final class HuntReport {
     /** The fields of a finding; all null for none (a held instance). */
     private static Map<String, Object> findingFields(Finding f, boolean withTry) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("measure", f == null ? null : measure(f.measure()));
+        m.put("measure", f == null ? null : f.measure().json());
         if (withTry) {
             m.put("assumptions", assumptions(f));
         }
         m.put("foundBy", f == null ? null : f.foundBy());
         m.put("minimality", f == null ? null : minimality(f));
-        m.put("stepShortest", f == null || f.stepShortest() == null ? null : measure(f.stepShortest().check(
-                List.of(f.invariant())).measure()));
+        m.put("stepShortest", f == null || f.stepShortest() == null ? null : f.stepShortest().check(
+                List.of(f.invariant())).measure().json());
         m.put(withTry ? "tries" : "triesToFirst", f == null ? null : f.tryNumber());
         m.put("millisToFirst", f == null ? null : f.millisToFirst());
         m.put("millisToShrink", f == null ? null : f.millisToShrink());
-        m.put("originalMeasure", f == null ? null : measure(f.original()));
+        m.put("originalMeasure", f == null ? null : f.original().json());
         m.put("schedule", f == null ? null : f.shrunk().toString());
         if (withTry) {
             m.put("config", f.shrunk().scenario().config().values());
@@ -188,15 +188,6 @@ public final class HuntReport {
         m.put("scenarios", f.minimality().scenarios());
         m.put("text", f.minimality().describe());
         return m;
-    }
-
-    public static Map<String, Object> measure(Measure m) {
-        Map<String, Object> o = new LinkedHashMap<>();
-        o.put("threads", m.threads());
-        o.put("ops", m.ops());
-        o.put("preemptions", m.preemptions());
-        o.put("steps", m.steps());
-        return o;
     }
 
     /**

@@ -112,12 +112,7 @@ public final class PairReport {
         if (v.races()) {
             ev.put("kind", "counterexample");
             ev.put("scenario", scenario(v.counterexample()));
-            Map<String, Object> measure = new LinkedHashMap<>();
-            measure.put("threads", v.measure().threads());
-            measure.put("ops", v.measure().ops());
-            measure.put("preemptions", v.measure().preemptions());
-            measure.put("steps", v.measure().steps());
-            ev.put("measure", measure);
+            ev.put("measure", v.measure().json());
             ev.put("lostBy", v.culprit() == null ? null : row(m, v.culprit()));
             ev.put("lost", v.victim() == null ? null : row(m, v.victim()));
             ev.put("minimal", v.complete() ? "fewest ops over the scope (every smaller scenario explored "
