@@ -26,6 +26,7 @@ abstract class FlagsDefinition {
     record Start(Set<String> trueFields, int usage, int open, boolean wake, boolean nb) {
     }
 
+    private final FlagsFamily family;
     final String variant;
     final Granularity granularity;
     final Layout layout;
@@ -33,7 +34,9 @@ abstract class FlagsDefinition {
     final Map<String, String> assumed;
     private List<Writer> writers;
 
-    FlagsDefinition(String variant, Layout layout, Granularity granularity, Map<String, String> assumed) {
+    FlagsDefinition(FlagsFamily family, String variant, Layout layout, Granularity granularity,
+            Map<String, String> assumed) {
+        this.family = family;
         this.variant = variant;
         this.granularity = granularity;
         this.layout = layout;
@@ -45,10 +48,14 @@ abstract class FlagsDefinition {
         this.assumed = a;
     }
 
-    abstract String family();
+    final String family() {
+        return family.name();
+    }
 
     /** The modelling choices the notes leave open, each an option of the family. */
-    abstract List<Assumption> assumptions();
+    final List<Assumption> assumptions() {
+        return family.assumptions();
+    }
 
     /** Lock names; "memory" is the one rwsem. Their order is the order of the {@code owner} record. */
     abstract List<String> locks();

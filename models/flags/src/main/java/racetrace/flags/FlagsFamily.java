@@ -16,7 +16,8 @@ abstract class FlagsFamily implements ModelFamily {
 
     /** How a family builds an instance's definition (its writers and their step programs) over a layout. */
     interface Definitions {
-        FlagsDefinition of(String variant, Layout layout, Granularity g, Map<String, String> assumed);
+        FlagsDefinition of(FlagsFamily family, String variant, Layout layout, Granularity g,
+                Map<String, String> assumed);
     }
 
     private final String name;
@@ -54,7 +55,7 @@ abstract class FlagsFamily implements ModelFamily {
     }
 
     private FlagsDefinition definition(String variant, Layout layout, Granularity g, Map<String, String> assumed) {
-        return definitions.of(variant, layout, g, assumed);
+        return definitions.of(this, variant, layout, g, assumed);
     }
 
     @Override

@@ -32,18 +32,8 @@ final class Mlx5 extends FlagsDefinition {
     static final int PHASE_TRACKING = 1;
     static final int PHASE_PROBING = 2;
 
-    Mlx5(String variant, Layout layout, Granularity granularity, Map<String, String> assumed) {
-        super(variant, layout, granularity, assumed);
-    }
-
-    @Override
-    String family() {
-        return "mlx5";
-    }
-
-    @Override
-    List<Assumption> assumptions() {
-        return List.of(PROBE_WINDOW);
+    Mlx5(FlagsFamily family, String variant, Layout layout, Granularity granularity, Map<String, String> assumed) {
+        super(family, variant, layout, granularity, assumed);
     }
 
     @Override

@@ -43,20 +43,10 @@ final class VfioPci extends FlagsDefinition {
 
     private final String sriovFlag;
 
-    VfioPci(String variant, Layout layout, Granularity granularity, Map<String, String> assumed) {
-        super(variant, layout, granularity, assumed);
+    VfioPci(FlagsFamily family, String variant, Layout layout, Granularity granularity, Map<String, String> assumed) {
+        super(family, variant, layout, granularity, assumed);
         sriovFlag = units.has("sriov_pwr_active") ? "sriov_pwr_active"
                 : units.has("sriov_active") ? "sriov_active" : null;
-    }
-
-    @Override
-    String family() {
-        return "vfio-pci";
-    }
-
-    @Override
-    List<Assumption> assumptions() {
-        return List.of(CLOSE_PM, PROBE_WINDOW);
     }
 
     @Override
