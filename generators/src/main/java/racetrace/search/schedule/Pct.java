@@ -75,8 +75,4 @@ public final class Pct implements Scheduler {
     public int depth() {
         return depth;
     }
-
-    public int k() {
-        return k;
-    }
 }

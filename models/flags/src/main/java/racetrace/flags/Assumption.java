@@ -26,10 +26,6 @@ public record Assumption(String option, List<String> values, List<String> meanin
         return values.get(0);
     }
 
-    public String alternative() {
-        return values.get(1);
-    }
-
     /** The other value. */
     public String flip(String value) {
         return value.equals(values.get(0)) ? values.get(1) : values.get(0);

@@ -23,17 +23,15 @@ public final class UnitMap {
     private final int[] unitOf;
     private final boolean[] bitfield;
     private final String[] unitNames;
-    private final String[] runOf;
     private final int[] reachConstant;
     private final int[] reachComputed;
 
-    private UnitMap(String[] fieldNames, int[] unitOf, boolean[] bitfield, String[] unitNames, String[] runOf,
-            int[] reachConstant, int[] reachComputed) {
+    private UnitMap(String[] fieldNames, int[] unitOf, boolean[] bitfield, String[] unitNames, int[] reachConstant,
+            int[] reachComputed) {
         this.fieldNames = fieldNames;
         this.unitOf = unitOf;
         this.bitfield = bitfield;
         this.unitNames = unitNames;
-        this.runOf = runOf;
         this.reachConstant = reachConstant;
         this.reachComputed = reachComputed;
     }
@@ -44,14 +42,12 @@ public final class UnitMap {
         String[] names = new String[n];
         int[] unitOf = new int[n];
         boolean[] bit = new boolean[n];
-        String[] runOf = new String[n];
         Map<String, Integer> firstUnit = new LinkedHashMap<>();
         List<String> unitNames = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             Layout.Field f = layout.fields().get(i);
             names[i] = f.name();
             bit[i] = f.isBitfield();
-            runOf[i] = f.run();
             if (!f.isBitfield()) {
                 unitOf[i] = unitNames.size();
                 unitNames.add(f.name());
@@ -86,7 +82,7 @@ public final class UnitMap {
             throw new BadInputException(layout.origin() + ": " + unitNames.size()
                     + " storage units; a layout may have at most 31 (bytes of runs plus plain members)");
         }
-        return new UnitMap(names, unitOf, bit, unitNames.toArray(new String[0]), runOf, rc, rx);
+        return new UnitMap(names, unitOf, bit, unitNames.toArray(new String[0]), rc, rx);
     }
 
     /** What a store of {@code f} with a value of {@code kind} reaches under {@code g}. */
@@ -148,11 +144,6 @@ public final class UnitMap {
 
     public boolean isBitfield(int field) {
         return bitfield[field];
-    }
-
-    /** The run a bitfield belongs to, or null for a plain member. */
-    public String runOf(int field) {
-        return runOf[field];
     }
 
     /** The units a store of the field loads and writes back, as a bitmask over units. */
