@@ -45,6 +45,12 @@ public final class Stepper<S> {
     private final Scenario scenario;
     private final int n;
     private final boolean capped;
+    private final OpPlan.Slot[] slots;
+    /**
+     * Per thread and number of ops begun (up to a bound), the ops it may begin next: a scripted
+     * slot makes a new list each time it is asked, which the hot loop should not.
+     */
+    private final Op[][][] nextOps;
 
     private Stepper(Model<?> model, StepCore<S> core, OpPlan plan, Scenario scenario) {
         this.model = model;
@@ -53,6 +59,16 @@ public final class Stepper<S> {
         this.scenario = scenario;
         this.n = plan.size();
         this.capped = plan.maxOps() != OpPlan.UNBOUNDED;
+        this.slots = plan.threads().toArray(new OpPlan.Slot[0]);
+        this.nextOps = new Op[n][][];
+        for (int t = 0; t < n; t++) {
+            int bound = slots[t] instanceof OpPlan.Script s ? s.ops().size() + 1
+                    : slots[t] instanceof OpPlan.Choice c ? Math.min(c.maxOps(), 64) + 1 : 0;
+            nextOps[t] = new Op[bound][];
+            for (int b = 0; b < bound; b++) {
+                nextOps[t][b] = slots[t].next(b).toArray(new Op[0]);
+            }
+        }
         if (!core.choosing() && !plan.scripted()) {
             throw new IllegalArgumentException(model.instance() + " keeps its scripts in its states (no opChoice()): it "
                     + "can run scenarios, not choose ops in a scope");
@@ -326,11 +342,11 @@ public final class Stepper<S> {
             sink.accept(core.canonical(next), 0, null, notice);
             return 1;
         }
-        OpPlan.Slot slot = plan.threads().get(t);
+        OpPlan.Slot slot = slots[t];
         int begun = core.opCount(next, t);
-        List<Op> options = slot.next(begun);
+        Op[] options = nextOps(t, begun);
         int k = 0;
-        if (mayBegin(next, slot, begun, options)) {
+        if (options.length > 0 && mayBegin(next, slot, begun)) {
             for (Op op : options) {
                 sink.accept(core.canonical(core.begin(next, t, op, begun, k)), k++, op, notice);
             }
@@ -341,8 +357,15 @@ public final class Stepper<S> {
         return k;
     }
 
-    private boolean mayBegin(S next, OpPlan.Slot slot, int begun, List<Op> options) {
-        return !options.isEmpty() && (!capped || begun < slot.minOps() || reserved(next) < plan.maxOps());
+    /** Whether a thread that has begun {@code begun} ops (and has more to choose from) may begin one more. */
+    private boolean mayBegin(S next, OpPlan.Slot slot, int begun) {
+        return !capped || begun < slot.minOps() || reserved(next) < plan.maxOps();
+    }
+
+    /** {@code slots[t].next(begun)}, from the cache while it has it. */
+    private Op[] nextOps(int t, int begun) {
+        Op[][] cached = nextOps[t];
+        return begun < cached.length ? cached[begun] : slots[t].next(begun).toArray(new Op[0]);
     }
 
     /**
@@ -362,7 +385,7 @@ public final class Stepper<S> {
         OpPlan.Slot slot = plan.threads().get(t);
         int begun = core.opCount(next, t);
         List<Op> options = slot.next(begun);
-        int k = mayBegin(next, slot, begun, options) ? options.size() : 0;
+        int k = !options.isEmpty() && mayBegin(next, slot, begun) ? options.size() : 0;
         if (choice >= 0 && choice < k) {
             Op op = options.get(choice);
             return new Move<>(core.keep(core.begin(next, t, op, begun, choice)), label, notice, choice, op);

@@ -175,6 +175,9 @@ class CommandLineTest {
                 Arguments.of(List.of("bench", "--out", "/dev/null"), "--out /dev/null is a file"),
                 Arguments.of(List.of("bench", "--strategy", "nosuch"), "unknown strategy 'nosuch'"),
                 Arguments.of(List.of("bench", "vfio-pci", "--variant", "zz"), "unknown variant 'zz'"),
+                Arguments.of(List.of("bench", "--states-config", "vcpus=2"), "--states-config needs --states-thread"),
+                Arguments.of(List.of("bench", "xen-fifo", "--variant", "e2", "--states-config", "nosuch=1",
+                        "--states-thread", "guest/upcall"), "unknown configuration parameter 'nosuch'"),
                 Arguments.of(List.of("list", "extra"), "unknown model 'extra'; known models: "),
                 Arguments.of(List.of("list", "a", "b"), "Unmatched argument at index 2: 'b' (see racetrace list --help)"),
                 Arguments.of(List.of("nosuch"), "unknown command 'nosuch'; commands: list, hunt, replay, tlc, conform, bench, "
@@ -462,7 +465,7 @@ class CommandLineTest {
                 "--tlc", "--tlc-timeout", "--out", "--json", "default 20000", "default: none", "default 1",
                 "default 900", "default racetrace-out", "4 inconclusive");
         assertThat(run("bench", "--help").out()).contains("--seed", "--seeds", "--option", "--granularity", "--strategy",
-                "--out");
+                "--out", "--states-thread", "--states-config", "--no-first");
         assertThat(run("conform", "--help").out()).contains("--seed", "--traces", "--batch", "--option", "--tlc-timeout");
         assertThat(run("tlc", "--help").out()).contains("--config", "--thread", "--from", "--invariant", "--option",
                 "--tlc-timeout");

@@ -17,7 +17,7 @@ import racetrace.search.explore.Exploration;
 import racetrace.search.explore.Limits;
 import racetrace.search.explore.StateSpace;
 
-/** The explorer on two threads numbers, counts and finds exactly what it does on one. */
+/** The explorer on two or three threads numbers, counts and finds exactly what it does on one. */
 class ParallelExplorationTest {
 
     // Without callers' locks, so the two CPUs' sends overlap: a space of a few hundred thousand states.
@@ -28,19 +28,22 @@ class ParallelExplorationTest {
     void sameStatesInTheSameOrderWithTheSameCases() {
         Scenario s = scenario();
         Model<?> m = Models.create("xen-fifo", "d1", Map.of("callers", "none"));
+        // Three workers too: each owner then merges more than two outboxes by key.
         for (long cap : new long[] {150_000, 37_123}) {
             List<Long> one = new ArrayList<>();
-            List<Long> two = new ArrayList<>();
             Exploration a = explore(m, s, Limits.states(cap), one);
-            Exploration b = explore(m, s, Limits.states(cap).withWorkers(2), two);
-            assertThat(b.distinctStates()).isEqualTo(a.distinctStates());
-            assertThat(b.transitions()).isEqualTo(a.transitions());
-            assertThat(b.depth()).isEqualTo(a.depth());
-            assertThat(b.complete()).isEqualTo(a.complete());
-            assertThat(b.deadlocks()).isEqualTo(a.deadlocks());
-            assertThat(b.notices()).isEqualTo(a.notices());
-            assertThat(b.violations()).isEqualTo(a.violations());
-            assertThat(two).isEqualTo(one);
+            for (int workers : new int[] {2, 3}) {
+                List<Long> two = new ArrayList<>();
+                Exploration b = explore(m, s, Limits.states(cap).withWorkers(workers), two);
+                assertThat(b.distinctStates()).isEqualTo(a.distinctStates());
+                assertThat(b.transitions()).isEqualTo(a.transitions());
+                assertThat(b.depth()).isEqualTo(a.depth());
+                assertThat(b.complete()).isEqualTo(a.complete());
+                assertThat(b.deadlocks()).isEqualTo(a.deadlocks());
+                assertThat(b.notices()).isEqualTo(a.notices());
+                assertThat(b.violations()).isEqualTo(a.violations());
+                assertThat(two).isEqualTo(one);
+            }
         }
     }
 

@@ -14,7 +14,6 @@ import racetrace.search.Parallel;
 import racetrace.search.explore.Exploration;
 import racetrace.search.explore.Limits;
 import racetrace.search.explore.StateSpace;
-import racetrace.search.hunt.Finding;
 import racetrace.search.hunt.Cap;
 import racetrace.search.hunt.Finding;
 import racetrace.search.hunt.HuntOptions;
@@ -60,12 +59,37 @@ public final class Benchmark {
             double p90, double max) {
     }
 
-    /** One exhaustive search, Java next to TLC. */
+    /** States below which TLC's start-up (a JVM, parsing, the initial states) is a large part of its time. */
+    public static final long LARGE = 1_000_000;
+
+    /**
+     * One exhaustive search, Java next to TLC (one worker).
+     *
+     * @param cores the cores the Java search ran on
+     * @param bytesPerState the Java explorer's own arrays at their peak per state (NaN: not measured)
+     */
     public record ExhaustiveRow(String instance, String what, long scenarios, long javaStates, double javaMillis,
-            long tlcStates, long tlcMillis, long tlcOwnMillis, String verdict) {
+            long tlcStates, long tlcMillis, long tlcOwnMillis, String verdict, int cores, double bytesPerState) {
+
+        /** A row of one core and no memory figure. */
+        public ExhaustiveRow(String instance, String what, long scenarios, long javaStates, double javaMillis,
+                long tlcStates, long tlcMillis, long tlcOwnMillis, String verdict) {
+            this(instance, what, scenarios, javaStates, javaMillis, tlcStates, tlcMillis, tlcOwnMillis, verdict, 1,
+                    Double.NaN);
+        }
 
         public double javaRate() {
             return javaStates * 1000.0 / Math.max(0.001, javaMillis);
+        }
+
+        /** Java's states per second per core it ran on. */
+        public double javaRatePerCore() {
+            return javaRate() / Math.max(1, cores);
+        }
+
+        /** Whether the row has at least {@link #LARGE} states, so that TLC's start-up is amortised. */
+        public boolean large() {
+            return Math.max(javaStates, tlcStates) >= LARGE;
         }
 
         public double tlcRate() {
@@ -113,7 +137,8 @@ public final class Benchmark {
 
     /** The Java explorer (warmed up, best of three) and TLC's BFS, both without invariants, on one scenario. */
     public static ExhaustiveRow sameScenario(Model<?> model, Scenario scenario, Path dir, Duration timeout) {
-        double javaMillis = bestMillis(model, List.of(scenario));
+        Timed java = best(model, List.of(scenario));
+        double javaMillis = java.millis();
         StateCounts.Comparison c = StateCounts.compare(model, scenario, dir, timeout, MAX_STATES);
         String verdict = !c.javaComplete() ? INCONCLUSIVE + "the Java search stopped at its cap of " + MAX_STATES
                 + " states"
@@ -122,7 +147,7 @@ public final class Benchmark {
                 : "DIFFERENT: " + c.difference();
         return new ExhaustiveRow(model.instance().toString(), "scenario " + scenario.config() + " "
                 + scenario.threads(), 1, c.javaStates(), javaMillis, c.tlcStates(), c.tlcMillis(),
-                c.tlc().tlcMillis(), verdict);
+                c.tlc().tlcMillis(), verdict, Parallel.cores(), java.bytesPerState());
     }
 
     /** Every scenario of a ladder level: the Java explorer scenario by scenario, TLC in one model over all. */
@@ -144,7 +169,8 @@ public final class Benchmark {
             javaStates += x.distinctStates();
             complete &= x.complete();
         }
-        double javaMillis = bestMillis(model, all);
+        Timed java = best(model, all);
+        double javaMillis = java.millis();
         List<String> variables = variableNames(model, all.get(0));
         TlcResult r = SpecChecker.standard().checkScope(bare, all, variables, Ladder.scopeOf(level).toString(), dir,
                 timeout);
@@ -154,33 +180,40 @@ public final class Benchmark {
                 : r.verdict() != TlcVerdict.OK ? "TLC: " + r.summary()
                 : tlcStates == javaStates ? "equal" : "DIFFERENT: Java " + javaStates + ", TLC " + tlcStates;
         return new ExhaustiveRow(model.instance().toString(), "scope " + Ladder.scopeOf(level), all.size(), javaStates,
-                javaMillis, tlcStates, r.wallTime().toMillis(), r.tlcMillis(), verdict);
+                javaMillis, tlcStates, r.wallTime().toMillis(), r.tlcMillis(), verdict, Parallel.cores(),
+                java.bytesPerState());
     }
 
     private static <S> List<String> variableNames(Model<S> model, Scenario s) {
         return new ArrayList<>(model.variables(Stepper.of(model, s).initial()).keySet());
     }
 
+    /** The fastest of the rounds, and the explorer's bytes per state (of one scenario's search; NaN for several). */
+    private record Timed(double millis, double bytesPerState) {
+    }
+
     /**
      * Explores the scenarios three times (the first warms the JIT up) and keeps the fastest, on
      * every core: one scenario's levels split across them, several scenarios shared out.
      */
-    private static double bestMillis(Model<?> model, List<Scenario> scenarios) {
+    private static Timed best(Model<?> model, List<Scenario> scenarios) {
         Model<?> bare = FocusedModel.none(model);
         int cores = Parallel.cores();
         double best = Double.MAX_VALUE;
+        double bytes = Double.NaN;
         for (int round = 0; round < 3; round++) {
             long t0 = System.nanoTime();
             if (scenarios.size() == 1) {
-                StateSpace.explore(bare, scenarios.get(0), List.of(),
-                        Limits.states(50_000_000).withWorkers(cores), false);
+                Exploration x = StateSpace.explore(bare, scenarios.get(0), List.of(),
+                        Limits.states(MAX_STATES).withWorkers(cores), false);
+                bytes = x.bytesPerState();
             } else {
                 Parallel.map(scenarios, s -> StateSpace.explore(bare, s, List.of(),
-                        Limits.states(50_000_000), false).distinctStates(), cores);
+                        Limits.states(MAX_STATES), false).distinctStates(), cores);
             }
             best = Math.min(best, (System.nanoTime() - t0) / 1e6);
         }
-        return best;
+        return new Timed(best, bytes);
     }
 
     /** Each finding of a full hunt next to TLC's BFS on the same scenario and invariant. */

@@ -62,6 +62,22 @@ final class BenchCommand extends TlcInstancesCommand {
             + "(default: off)")
     boolean tlc;
 
+    @Option(names = "--states-thread", paramLabel = "actor/op+op", split = ",",
+            description = "a thread of a scenario (repeatable; with --states-config) whose states the Java explorer and "
+                    + "TLC both count, side by side, for each instance: a row of at least 1 M states, where TLC's "
+                    + "start-up is amortised. TLC takes minutes to hours there (the xen-fifo e2 scenario of "
+                    + "docs/benchmark.md: about 15 min on one worker): give --tlc-timeout accordingly (default: none)")
+    List<String> statesThreads = new ArrayList<>();
+
+    @Option(names = "--states-config", paramLabel = "NAME=VALUE", split = ",",
+            description = "the configuration of --states-thread's scenario; parameters not given take their minimum "
+                    + "(default: none)")
+    List<String> statesConfig = new ArrayList<>();
+
+    @Option(names = "--no-first", description = "skip the time to the first counterexample (the hunts), e.g. to "
+            + "measure --states-thread's row alone (default: off)")
+    boolean noFirst;
+
     @Override
     public Integer call() throws IOException {
         Checks.count("--seeds", seeds, 1, 1000, "hunts");
@@ -71,7 +87,22 @@ final class BenchCommand extends TlcInstancesCommand {
         for (String s : strategies.isEmpty() ? Strategy.ids() : strategies) {
             chosen.add(Strategy.parse(s));
         }
+        if (!statesConfig.isEmpty() && statesThreads.isEmpty()) {
+            throw new BadInputException("--states-config needs --states-thread (the scenario's threads, e.g. "
+                    + "--states-thread xen-cpu/send.1,guest/upcall)");
+        }
+        boolean large = !statesThreads.isEmpty();
         List<Model<?>> instances = selection.instances(InstanceSelection.Need.ANY);
+        Map<Model<?>, Scenario> largeScenarios = new LinkedHashMap<>();
+        if (large) {
+            List<Model<?>> without = instances.stream().filter(m -> m.tlaModule() == null).toList();
+            if (!without.isEmpty()) {
+                throw new BadInputException(ModelPathOption.noSpec(without, "bench --states-thread"));
+            }
+            for (Model<?> m : instances) {
+                largeScenarios.put(m, ScenarioArguments.scenario(m, statesConfig, statesThreads));
+            }
+        }
         if (tlc && selection.model != null) {
             // A model named on the line must be checkable; without one, --tlc skips models without a spec.
             List<Model<?>> without = instances.stream().filter(m -> m.tlaModule() == null).toList();
@@ -85,16 +116,29 @@ final class BenchCommand extends TlcInstancesCommand {
         Files.createDirectories(out);
         int tlcTimeout = tlcOptions.timeout;
         PrintWriter err = spec.commandLine().getErr();
-        err.printf("racetrace: bench over %d instances x %d strategies x %d seeds (each hunt up to %s s): at most %s%s%n",
-                instances.size(), chosen.size(), seeds, seconds, Progress.duration(instances.size() * chosen.size()
-                        * seeds * seconds), tlc ? ", then TLC on each instance (each run up to " + tlcTimeout + " s)" : "");
+        if (!noFirst) {
+            err.printf("racetrace: bench over %d instances x %d strategies x %d seeds (each hunt up to %s s): at most "
+                    + "%s%s%n", instances.size(), chosen.size(), seeds, seconds, Progress.duration(instances.size()
+                    * chosen.size() * seeds * seconds), tlc ? ", then TLC on each instance (each run up to " + tlcTimeout
+                    + " s)" : "");
+        }
         HuntOptions base = HuntOptions.defaults().withSeed(seed.seed);
         List<Benchmark.FirstRow> first = new ArrayList<>();
         List<Benchmark.ExhaustiveRow> exhaustive = new ArrayList<>();
         List<Benchmark.ShrinkRow> shrink = new ArrayList<>();
         for (Model<?> m : instances) {
-            err.printf("racetrace: bench %s: time to first counterexample%n", m.instance());
-            first.addAll(Benchmark.timeToFirst(m, chosen, seeds, seconds, base));
+            if (!noFirst) {
+                err.printf("racetrace: bench %s: time to first counterexample%n", m.instance());
+                first.addAll(Benchmark.timeToFirst(m, chosen, seeds, seconds, base));
+            }
+            if (large) {
+                err.printf("racetrace: bench %s: the Java explorer (best of three, %d cores), then TLC (one worker, up to "
+                        + "%d s) on the scenario of --states-thread%n", m.instance(), racetrace.search.Parallel.cores(),
+                        tlcTimeout);
+                exhaustive.add(Benchmark.sameScenario(m, largeScenarios.get(m),
+                        out.resolve(Confirmations.dirName(m.instance())).resolve("states"),
+                        Duration.ofSeconds(tlcTimeout)));
+            }
             if (tlc && m.tlaModule() != null) {
                 Path dir = out.resolve(Confirmations.dirName(m.instance()));
                 Duration timeout = Duration.ofSeconds(tlcTimeout);
@@ -111,6 +155,8 @@ final class BenchCommand extends TlcInstancesCommand {
         }
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("machine", machine());
+        data.put("cores", racetrace.search.Parallel.cores());
+        data.put("load", load());
         data.put("seeds", seeds);
         data.put("seconds", fmt(seconds));
         data.put("first", first.stream().map(BenchCommand::row).toList());
@@ -152,6 +198,10 @@ final class BenchCommand extends TlcInstancesCommand {
             m.put("tlcOwnRate", e.tlcStates() < 0 ? "-" : fmt(e.tlcOwnRate()));
             m.put("ratio", e.tlcStates() <= 0 ? "-" : fmt(e.javaRate() / e.tlcRate()));
             m.put("ownRatio", e.tlcStates() <= 0 ? "-" : fmt(e.javaRate() / e.tlcOwnRate()));
+            m.put("javaRatePerCore", fmt(e.javaRatePerCore()));
+            m.put("coreRatio", e.tlcStates() <= 0 ? "-" : fmt(e.javaRatePerCore() / e.tlcOwnRate()));
+            m.put("bytesPerState", Double.isNaN(e.bytesPerState()) ? "-" : fmt(e.bytesPerState()));
+            m.put("size", e.large() ? "at least 1 M states" : "start-up dominated");
         }
         return m;
     }
@@ -161,6 +211,16 @@ final class BenchCommand extends TlcInstancesCommand {
             return "-";
         }
         return d >= 100 ? String.format(Locale.ROOT, "%.0f", d) : String.format(Locale.ROOT, "%.2f", d);
+    }
+
+    /** The load averages (1, 5 and 15 minutes) of a Linux machine, or "unknown": figures under load are upper bounds. */
+    private static String load() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).strip().split("\\s+");
+            return f[0] + ", " + f[1] + ", " + f[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     private static String machine() {

@@ -1,7 +1,11 @@
 # racetrace bench
 
-Machine: ${machine}. Seeds per instance and strategy: ${seeds}; each hunt stops at its first
-counterexample or after ${seconds} s.
+Machine: ${machine}; load average at the end of the run (1, 5, 15 min): ${load}. Times measured
+under load are upper bounds.
+<#if first?has_content>
+
+Seeds per instance and strategy: ${seeds}; each hunt stops at its first counterexample or after
+${seconds} s.
 
 ## Time to the first counterexample (ms; median, 10th and 90th percentile, worst, over the seeds that found one)
 
@@ -10,17 +14,21 @@ counterexample or after ${seconds} s.
 <#list first as r>
 | ${r.instance} | ${r.strategy} | ${r.found}/${r.seeds} | ${r.median} | ${r.p10} | ${r.p90} | ${r.max} |
 </#list>
+</#if>
 <#if exhaustive?has_content>
 
 ## Exhaustive search: the Java explorer and TLC's BFS (one worker) on the same states
 
-Both without invariants. Java: warmed up, best of three. TLC: wall clock (JVM start and parsing
-included) and TLC's own reported time.
+Both without invariants. Java: warmed up, best of three, on every core (${cores}); per core is
+its rate divided by the cores. TLC: one worker; wall clock (JVM start and parsing included) and
+TLC's own reported time. Rows under 1 M states are start-up dominated: TLC's start (about a
+second whatever the size) is much of its time there, so their ratios say more about start-up
+than about exploration; compare the rows of at least 1 M states.
 
-| instance | what | scenarios | Java states | TLC states | Java ms | TLC ms (wall / own) | Java states/s | TLC states/s (wall / own) | ratio (wall / own) | verdict |
-|---|---|---|---|---|---|---|---|---|---|---|
+| instance | what | size | scenarios | Java states | TLC states | Java ms | TLC ms (wall / own) | Java states/s (all cores / per core) | TLC states/s per worker (wall / own) | ratio, all cores (wall / own) | ratio per core to per worker (own) | Java bytes/state | verdict |
+|---|---|---|---|---|---|---|---|---|---|---|---|---|---|
 <#list exhaustive as r>
-| ${r.instance} | ${r.what} | ${r.scenarios} | ${r.javaStates} | ${r.tlcStates} | ${r.javaMillis} | ${r.tlcMillis} / ${r.tlcOwnMillis} | ${r.javaRate} | ${r.tlcRate} / ${r.tlcOwnRate} | ${r.ratio} / ${r.ownRatio} | ${r.verdict} |
+| ${r.instance} | ${r.what} | ${r.size} | ${r.scenarios} | ${r.javaStates} | ${r.tlcStates} | ${r.javaMillis} | ${r.tlcMillis} / ${r.tlcOwnMillis} | ${r.javaRate} / ${r.javaRatePerCore} | ${r.tlcRate} / ${r.tlcOwnRate} | ${r.ratio} / ${r.ownRatio} | ${r.coreRatio} | ${r.bytesPerState} | ${r.verdict} |
 </#list>
 </#if>
 <#if shrink?has_content>

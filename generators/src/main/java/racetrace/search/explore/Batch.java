@@ -5,14 +5,16 @@ import racetrace.engine.Stepper;
 
 /** One worker's successors of a chunk, in buffers it reuses chunk after chunk. */
 final class Batch<S> {
-    long[] fp = new long[1024];
-    long[] key = new long[1024];
-    int[] mv = new int[1024];
-    boolean[] known = new boolean[1024];
-    Object[] buffers = new Object[1024];
+    long[] fp = new long[64];
+    long[] key = new long[64];
+    int[] mv = new int[64];
+    boolean[] known = new boolean[64];
+    Object[] buffers = new Object[64];
     @SuppressWarnings("unchecked")
-    S[] st = (S[]) new Object[1024];
+    S[] st = (S[]) new Object[64];
     int size;
+    /** Bytes of the state buffers allocated so far. */
+    long bufferBytes;
 
     @SuppressWarnings("unchecked")
     void add(Stepper<S> stepper, long f, long k, int m, S s) {
@@ -27,11 +29,19 @@ final class Batch<S> {
         }
         if (buffers[size] == null) {
             buffers[size] = stepper.buffer();
+            if (buffers[size] instanceof int[] a) {
+                bufferBytes += 16 + a.length * 4L;
+            }
         }
         fp[size] = f;
         key[size] = k;
         mv[size] = m;
         st[size] = stepper.copy(s, (S) buffers[size]);
         size++;
+    }
+
+    /** Bytes of the arrays and state buffers. */
+    long bytes() {
+        return fp.length * 37L + bufferBytes;
     }
 }

@@ -19,13 +19,20 @@ import racetrace.search.Case;
  * @param notices transitions that took a designed give-up path
  * @param firstNotice a step-shortest run through one, or null
  * @param millis wall-clock time of the search
+ * @param peakBytes the most bytes the search's own arrays held at once (visited sets, parent links,
+ *     the levels' states, buffers): not the JVM's heap, which also holds garbage and the model
  */
 public record Exploration(Scenario scenario, long distinctStates, long transitions, int depth, boolean complete,
         String stopReason, Map<String, Case> violations, long deadlocks, Case firstDeadlock, long notices,
-        Case firstNotice, long millis) {
+        Case firstNotice, long millis, long peakBytes) {
 
     public boolean violated() {
         return !violations.isEmpty();
+    }
+
+    /** Bytes of the search's arrays per distinct state, at their peak. */
+    public double bytesPerState() {
+        return distinctStates == 0 ? 0 : (double) peakBytes / distinctStates;
     }
 
     /** States per second of wall-clock time. */

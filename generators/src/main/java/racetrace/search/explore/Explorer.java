@@ -37,6 +37,8 @@ final class Explorer<S> {
     /** Levels smaller than this are searched on the calling thread alone. */
     private static final int SPLIT = 1024;
     private static final int SUCC_BITS = 20;
+    /** Fingerprints whose home slots are read together before they are added (see merge). */
+    private static final int WARM = 32;
 
     private final Stepper<S>[] steppers;
     private final Stepper.Check<S>[] checks;
@@ -66,9 +68,13 @@ final class Explorer<S> {
     private long notices;
     private long firstNoticeId = -1;
     private final Paths<S> paths;
-    /** Fingerprints of the level being expanded, and of the next one (set by merge). */
-    private long[] levelFp;
-    private long[] nextFp;
+    /** The level being expanded; its states are in the outboxes of parity {@code cur}. */
+    private final Level level = new Level();
+    private int cur;
+    /** Per worker, the buffer a packed level state is copied into to be stepped (null for object states). */
+    private final S[] parents;
+    /** The most bytes the search's own arrays held at once (the visited sets, the parents, the levels). */
+    private long peakBytes;
     /** The thread that runs this search: its interruption stops the search (see explore). */
     private volatile Thread caller;
 
@@ -94,9 +100,13 @@ final class Explorer<S> {
         }
         this.owners = new Owner[workers];
         this.batches = new Batch[workers];
+        this.parents = (S[]) new Object[workers];
+        racetrace.engine.Machine machine = this.steppers[0].machine();
+        int width = machine == null ? 0 : machine.width();
         for (int w = 0; w < workers; w++) {
-            owners[w] = new Owner(workers, words);
+            owners[w] = new Owner(workers, words, width);
             batches[w] = new Batch<>();
+            parents[w] = this.steppers[w].buffer();
         }
         Stepper<S> replay = steppers.get();
         this.paths = new Paths<>(replay, parent, move);
@@ -117,28 +127,29 @@ final class Explorer<S> {
             throw racetrace.engine.ModelFailure.of(e, first.model(), first.plan().scripted() ? first.scenario() : null,
                     racetrace.engine.Schedule.empty(), "initial", -1, null);
         }
-        List<S> level = new ArrayList<>();
-        long[] fps = new long[Math.max(1, starts.size())];
+        // Level 0 sits in the outboxes of parity cur, like every level after it (see Level).
+        Outbox startBox = owners[0].out[cur][0];
+        long[] noBreak = new long[words];
         for (int i = 0; i < starts.size(); i++) {
             S s = starts.get(i).state();
             long fp = first.fingerprint(s);
-            Owner o = owners[owner(fp)];
-            if (o.seen.putIfAbsent(fp, o.seen.size()) >= 0) {
+            if (!owners[owner(fp)].seen.add(fp)) {
                 continue;
             }
             int id = parent.size();
             parent.add(-1);
             move.add(i);
-            fps[level.size()] = fp;
-            level.add(s);
             long[] broken = new long[words];
             try {
                 broken(checks[0], s, open, broken);
             } catch (RuntimeException | StackOverflowError | AssertionError e) {
                 paths.starts(starts);
-                throw new Failure(0, id, -1, 0, "invariant", false, e, first.object(s)).report(paths, first.model(), invariants, n);
+                throw new Failure(0, id, -1, 0, "invariant", false, e, first.object(s)).report(paths, first.model(),
+                        invariants, n);
             }
-            record(id, s, broken, 0);
+            startBox.add(fp, 0, 0, noBreak, s);
+            level.add(startBox, startBox.size - 1, fp);
+            record(id, startBox, startBox.size - 1, broken, 0);
             if (parent.size() >= limits.maxStates()) {
                 stop = "state cap " + limits.maxStates() + " reached";
                 break;
@@ -151,40 +162,38 @@ final class Explorer<S> {
             stop = "every invariant violated";
         }
         try (Workers pool = new Workers(workers)) {
-            while (stop == null && !level.isEmpty()) {
+            while (stop == null && level.size() > 0) {
                 boolean parallel = pool.parallel() && level.size() >= SPLIT;
                 if (level.size() >= (1L << (63 - SUCC_BITS - 1))) {
                     throw new IllegalStateException("a level of " + level.size() + " states is too large");
                 }
-                levelFp = fps;
-                if (!expand(level, base, pool, parallel, deadline)) {
+                if (!expand(base, pool, parallel, deadline)) {
                     stop = caller.isInterrupted() ? "interrupted" : "time cap " + limits.maxTime() + " reached";
                     break;
                 }
                 int nextBase = parent.size();
-                List<S> next = merge(base, level, pool, parallel);
-                fps = nextFp;
+                merge(base, pool, parallel);
                 base = nextBase;
-                if (!next.isEmpty()) {
+                if (level.size() > 0) {
                     depth++;
                 }
-                level = next;
-                if (parent.size() >= limits.maxStates() && !level.isEmpty()) {
+                if (parent.size() >= limits.maxStates() && level.size() > 0) {
                     stop = "state cap " + limits.maxStates() + " reached";
                 } else if (stopWhenAllViolated && allViolated()) {
                     stop = "every invariant violated";
-                } else if (System.nanoTime() > deadline && !level.isEmpty()) {
+                } else if (System.nanoTime() > deadline && level.size() > 0) {
                     stop = "time cap " + limits.maxTime() + " reached";
-                } else if (caller.isInterrupted() && !level.isEmpty()) {
+                } else if (caller.isInterrupted() && level.size() > 0) {
                     stop = "interrupted";
                 }
             }
         }
+        peakBytes = Math.max(peakBytes, bytes());
         Case firstDeadlock = firstDeadlockId < 0 ? null : paths.toCase((int) firstDeadlockId, null);
         Case firstNotice = firstNoticeId < 0 ? null : paths.toCase((int) firstNoticeId, null);
         long millis = (System.nanoTime() - start) / 1_000_000;
         return new Exploration(first.plan().scripted() ? paths.scenario() : null, parent.size(), transitions, depth,
-                stop == null, stop, violations, deadlocks, firstDeadlock, notices, firstNotice, millis);
+                stop == null, stop, violations, deadlocks, firstDeadlock, notices, firstNotice, millis, peakBytes);
     }
 
     private int owner(long fp) {
@@ -198,18 +207,21 @@ final class Explorer<S> {
      * an earlier level has is dropped; the others have their invariants checked and go to their
      * owners.
      */
-    private boolean expand(List<S> level, int base, Workers pool, boolean parallel, long deadline) {
+    private boolean expand(int base, Workers pool, boolean parallel, long deadline) {
         AtomicInteger nextChunk = new AtomicInteger();
-        int chunks = (level.size() + CHUNK - 1) / CHUNK;
+        int size = level.size();
+        int chunks = (size + CHUNK - 1) / CHUNK;
         boolean[] late = new boolean[1];
         long[] checkOpen = open.clone();
         boolean checking = !allClosed(checkOpen);
-        long[] fps = levelFp;
+        int made = 1 - cur;
         pool.run(parallel, w -> {
             Owner me = owners[w];
+            Outbox[] out = me.out[made];
             Stepper<S> stepper = steppers[w];
             Stepper.Check<S> check = checks[w];
             Batch<S> batch = batches[w];
+            S scratch = parents[w];
             long[] key = new long[1];
             int[] mv = new int[1];
             Object[] parentOf = new Object[1];
@@ -226,13 +238,14 @@ final class Explorer<S> {
                     late[0] = true;
                     return;
                 }
-                int to = Math.min(level.size(), (c + 1) * CHUNK);
+                int to = Math.min(size, (c + 1) * CHUNK);
                 batch.size = 0;
                 Failure stepFailure = null;
                 for (int i = c * CHUNK; i < to && stepFailure == null; i++) {
-                    S s = level.get(i);
+                    @SuppressWarnings("unchecked")
+                    S s = (S) level.state(i, scratch);
                     parentOf[0] = s;
-                    parentFp[0] = fps[i];
+                    parentFp[0] = level.fp(i);
                     key[0] = (long) i << (SUCC_BITS + 1);
                     boolean any = false;
                     int t = -1;
@@ -257,17 +270,22 @@ final class Explorer<S> {
                     } catch (RuntimeException | StackOverflowError | AssertionError e) {
                         // The model threw: what was made before it still gets checked, then the chunk ends.
                         stepFailure = new Failure(((long) i << 18) | ((long) (t + 1) << 2) | 1, base + i, t, 0, call,
-                                false, e, s);
+                                false, e, stepper.keepState(s));
                     }
                 }
                 // The lookups first, in one loop, so their memory accesses overlap.
-                int size = batch.size;
+                int made1 = batch.size;
                 boolean[] known = batch.known;
                 long[] bfp = batch.fp;
-                for (int j = 0; j < size; j++) {
+                long x = 0;
+                for (int j = 0; j < made1; j++) {
+                    x += owners[owner(bfp[j])].seen.touch(bfp[j]);
+                }
+                me.warm += x;
+                for (int j = 0; j < made1; j++) {
                     known[j] = owners[owner(bfp[j])].seen.contains(bfp[j]);
                 }
-                for (int j = 0; j < size; j++) {
+                for (int j = 0; j < made1; j++) {
                     if (known[j]) {
                         continue;
                     }
@@ -283,7 +301,7 @@ final class Explorer<S> {
                                 batch.mv[j] & 0xFFFF, "invariant", true, e, stepper.object(st)));
                         break;
                     }
-                    me.out[owner(bfp[j])].add(bfp[j], batch.key[j], batch.mv[j], broken, stepper.keepState(st));
+                    out[owner(bfp[j])].add(bfp[j], batch.key[j], batch.mv[j], broken, st);
                 }
                 if (stepFailure != null) {
                     me.fail(stepFailure);
@@ -315,24 +333,36 @@ final class Explorer<S> {
     }
 
     /**
-     * Phase 2: each owner keeps its new successors (the smallest key of each); then the new
-     * states, ordered by key, get their numbers.
+     * Phase 2: each owner keeps its new successors. Every outbox is in key order (a worker takes
+     * its chunks in order), so an owner that reads its outboxes merged by key meets the smallest
+     * key of a state first and keeps that one; a successor an earlier level had was dropped in
+     * phase 1, so what its set already has is a duplicate of this level. Then the owners' lists,
+     * each in key order, are merged into the next level, whose states get their numbers.
      */
-    @SuppressWarnings("unchecked")
-    private List<S> merge(int base, List<S> level, Workers pool, boolean parallel) {
+    private void merge(int base, Workers pool, boolean parallel) {
+        int made = 1 - cur;
         pool.run(parallel, w -> {
             Owner me = owners[w];
-            int levelStart = me.seen.size();
+            me.size = 0;
+            Outbox[] in = new Outbox[workers];
             for (int from = 0; from < workers; from++) {
-                Outbox box = owners[from].out[w];
-                for (int k = 0; k < box.size; k++) {
-                    int at = me.seen.putIfAbsent(box.fp[k], levelStart + me.size);
-                    if (at < 0) {
-                        me.keep(box.key[k], from, k);
-                    } else if (at >= levelStart && box.key[k] < me.key[at - levelStart]) {
-                        me.key[at - levelStart] = box.key[k];
-                        me.at[at - levelStart] = k;
-                        me.fromWorker[at - levelStart] = (byte) from;
+                in[from] = owners[from].out[made][w];
+            }
+            int count = me.order(in);
+            long[] seq = me.seq;
+            // In runs: the home slots of a run read first, so their cache misses overlap, then the adds.
+            for (int r = 0; r < count; r += WARM) {
+                int end = Math.min(count, r + WARM);
+                long x = 0;
+                for (int j = r; j < end; j++) {
+                    x += me.seen.touch(in[(int) (seq[j] >>> 32)].fp[(int) seq[j]]);
+                }
+                me.warm += x;
+                for (int j = r; j < end; j++) {
+                    Outbox box = in[(int) (seq[j] >>> 32)];
+                    int k = (int) seq[j];
+                    if (me.seen.add(box.fp[k])) {
+                        me.keep(box.key[k], (int) (seq[j] >>> 32), k);
                     }
                 }
             }
@@ -349,75 +379,52 @@ final class Explorer<S> {
             o.firstDeadlock = Long.MAX_VALUE;
             total += o.size;
         }
-        // Order the new states by key: counted by parent, then by successor number within a parent.
-        int levelSize = level.size();
-        int[] byParent = new int[levelSize + 1];
+        peakBytes = Math.max(peakBytes, bytes());
+        // The states of the level just expanded are no longer needed: their outboxes take the level after next.
         for (Owner o : owners) {
-            for (int k = 0; k < o.size; k++) {
-                byParent[(int) (o.key[k] >>> (SUCC_BITS + 1)) + 1]++;
-            }
-        }
-        for (int i = 0; i < levelSize; i++) {
-            byParent[i + 1] += byParent[i];
-        }
-        long[] keys = new long[total];
-        long[] where = new long[total];
-        for (int w = 0; w < workers; w++) {
-            Owner o = owners[w];
-            for (int k = 0; k < o.size; k++) {
-                int p = byParent[(int) (o.key[k] >>> (SUCC_BITS + 1))]++;
-                keys[p] = o.key[k];
-                where[p] = (long) w << 32 | k;
-            }
-        }
-        // Within a parent (a few successors each) by key: insertion sort of the short runs.
-        for (int i = 1; i < total; i++) {
-            long k = keys[i];
-            long x = where[i];
-            int j = i - 1;
-            while (j >= 0 && keys[j] > k && (keys[j] >>> (SUCC_BITS + 1)) == (k >>> (SUCC_BITS + 1))) {
-                keys[j + 1] = keys[j];
-                where[j + 1] = where[j];
-                j--;
-            }
-            keys[j + 1] = k;
-            where[j + 1] = x;
-        }
-        List<S> next = new ArrayList<>(total);
-        nextFp = new long[Math.max(1, total)];
-        long cap = limits.maxStates();
-        for (int i = 0; i < total && parent.size() < cap; i++) {
-            Owner o = owners[(int) (where[i] >>> 32)];
-            int k = (int) where[i];
-            Outbox box = owners[o.fromWorker[k]].out[(int) (where[i] >>> 32)];
-            int at = o.at[k];
-            int id = parent.size();
-            parent.add(base + (int) (keys[i] >>> (SUCC_BITS + 1)));
-            move.add(box.mv[at]);
-            S s = (S) box.st[at];
-            nextFp[next.size()] = box.fp[at];
-            next.add(s);
-            if ((keys[i] & 1) != 0 && notices++ == 0) {
-                firstNoticeId = id;
-            }
-            record(id, s, box.broken, at * words);
-        }
-        for (Owner o : owners) {
-            o.size = 0;
-            for (Outbox b : o.out) {
+            for (Outbox b : o.out[cur]) {
                 b.clear();
             }
         }
-        return next;
+        cur = made;
+        level.clear();
+        long cap = limits.maxStates();
+        int[] pos = new int[workers];
+        for (int i = 0; i < total && parent.size() < cap; i++) {
+            int w = -1;
+            long best = Long.MAX_VALUE;
+            for (int o = 0; o < workers; o++) {
+                if (pos[o] < owners[o].size && owners[o].key[pos[o]] < best) {
+                    best = owners[o].key[pos[o]];
+                    w = o;
+                }
+            }
+            Owner o = owners[w];
+            int k = pos[w]++;
+            Outbox box = owners[o.fromWorker[k]].out[made][w];
+            int at = o.at[k];
+            int id = parent.size();
+            parent.add(base + (int) (best >>> (SUCC_BITS + 1)));
+            move.add(box.mv[at]);
+            level.add(box, at, box.fp[at]);
+            if ((best & 1) != 0 && notices++ == 0) {
+                firstNoticeId = id;
+            }
+            record(id, box, at, box.broken, at * words);
+        }
+        for (Owner o : owners) {
+            o.size = 0;
+        }
     }
 
     /**
-     * A new state in search order: the visitor sees it, and its violations (the {@code words} longs
-     * of {@code broken} from {@code at}) are recorded if first.
+     * A new state in search order (at {@code place} in {@code box}): the visitor sees it, and its
+     * violations (the {@code words} longs of {@code broken} from {@code at}) are recorded if first.
      */
-    private void record(int id, S s, long[] broken, int at) {
+    @SuppressWarnings("unchecked")
+    private void record(int id, Outbox box, int place, long[] broken, int at) {
         if (visitor != null) {
-            visitor.accept(steppers[0].object(s));
+            visitor.accept(steppers[0].object((S) box.state(place, steppers[0].buffer())));
         }
         for (int w = 0; w < words; w++) {
             long now = broken[at + w] & open[w];
@@ -440,6 +447,18 @@ final class Explorer<S> {
         for (int w = 0; w < words; w++) {
             out[w] = open[w] == 0 ? 0 : check.broken(s, w, open[w]);
         }
+    }
+
+    /** Bytes of the search's own arrays now: visited sets, parents and moves, levels, outboxes, batches. */
+    private long bytes() {
+        long b = parent.bytes() + move.bytes() + level.bytes();
+        for (Owner o : owners) {
+            b += o.bytes();
+        }
+        for (Batch<S> x : batches) {
+            b += x.bytes();
+        }
+        return b;
     }
 
     private static boolean allClosed(long[] open) {

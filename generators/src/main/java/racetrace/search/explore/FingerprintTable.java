@@ -101,7 +101,7 @@ final class FingerprintTable {
 
     /** Growable int array, for parent links. */
     static final class Ints {
-        private int[] a = new int[1024];
+        private int[] a = new int[64];
         private int n;
 
         void add(int v) {
@@ -117,6 +117,10 @@ final class FingerprintTable {
 
         int size() {
             return n;
+        }
+
+        long bytes() {
+            return a.length * 4L;
         }
     }
 }

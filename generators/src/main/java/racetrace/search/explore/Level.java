@@ -1,0 +1,50 @@
+package racetrace.search.explore;
+
+import java.util.Arrays;
+
+/**
+ * The states of one BFS level, in search order: where each one is (an outbox and its place in it:
+ * the states are not copied out of the outboxes they were made in) and its fingerprint.
+ */
+final class Level {
+    private Outbox[] box = new Outbox[16];
+    private int[] at = new int[16];
+    private long[] fp = new long[16];
+    private int size;
+
+    void add(Outbox b, int place, long fingerprint) {
+        if (size == at.length) {
+            int c = size * 2;
+            box = Arrays.copyOf(box, c);
+            at = Arrays.copyOf(at, c);
+            fp = Arrays.copyOf(fp, c);
+        }
+        box[size] = b;
+        at[size] = place;
+        fp[size] = fingerprint;
+        size++;
+    }
+
+    int size() {
+        return size;
+    }
+
+    long fp(int i) {
+        return fp[i];
+    }
+
+    /** State {@code i}: a packed one copied into {@code into} (returned), an object as is. */
+    Object state(int i, Object into) {
+        return box[i].state(at[i], into);
+    }
+
+    /** Bytes of the arrays (the states themselves are the outboxes'). */
+    long bytes() {
+        return at.length * 20L;
+    }
+
+    void clear() {
+        Arrays.fill(box, 0, size, null);
+        size = 0;
+    }
+}
