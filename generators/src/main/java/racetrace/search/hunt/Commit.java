@@ -95,7 +95,7 @@ final class Commit {
 
     boolean take(UnitResult r) {
         long now = System.nanoTime();
-        boolean dropped = r.unit instanceof Unit.Scope && scopeExhausted()
+        boolean dropped = r.unit instanceof Unit.Scope s && !s.defaultScope() && scopeExhausted()
                 || r.unit instanceof Unit.Swarm && swarmExhausted();
         if (!dropped) {
             committed++;
