@@ -5,9 +5,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -105,99 +102,6 @@ final class Explorer<S> {
         this.paths = new Paths<>(replay, parent, move);
     }
 
-    /**
-     * Successors one worker made in phase 1, by owner: fingerprint, key, move, broken invariants
-     * ({@code words} longs each), state.
-     */
-    private static final class Outbox {
-        final int words;
-        long[] fp = new long[256];
-        long[] key = new long[256];
-        int[] mv = new int[256];
-        long[] broken;
-        Object[] st = new Object[256];
-        int size;
-
-        Outbox(int words) {
-            this.words = words;
-            this.broken = new long[256 * words];
-        }
-
-        void add(long f, long k, int m, long[] b, Object s) {
-            if (size == fp.length) {
-                int c = size * 2;
-                fp = Arrays.copyOf(fp, c);
-                key = Arrays.copyOf(key, c);
-                mv = Arrays.copyOf(mv, c);
-                broken = Arrays.copyOf(broken, c * words);
-                st = Arrays.copyOf(st, c);
-            }
-            fp[size] = f;
-            key[size] = k;
-            mv[size] = m;
-            if (words == 1) {
-                broken[size] = b[0];
-            } else {
-                System.arraycopy(b, 0, broken, size * words, words);
-            }
-            st[size] = s;
-            size++;
-        }
-
-        void clear() {
-            Arrays.fill(st, 0, size, null);
-            size = 0;
-        }
-    }
-
-    /** What one worker owns: its fingerprints, its outboxes, and the new states of the level it owns. */
-    private static final class Owner {
-        final FingerprintTable seen = new FingerprintTable(1 << 12);
-        final Outbox[] out;
-        // The level's new states this owner keeps: where each is in the outboxes, and its smallest key.
-        long[] key = new long[256];
-        int[] at = new int[256];
-        int size;
-        long transitions;
-        long deadlocks;
-        long firstDeadlock = Long.MAX_VALUE;
-        Failure failure;
-
-        void fail(Failure f) {
-            if (failure == null || f.order() < failure.order()) {
-                failure = f;
-            }
-        }
-
-        Owner(int workers, int words) {
-            out = new Outbox[workers];
-            for (int w = 0; w < workers; w++) {
-                out[w] = new Outbox(words);
-            }
-        }
-
-        void keep(long k, int from, int index) {
-            if (size == key.length) {
-                key = Arrays.copyOf(key, size * 2);
-                at = Arrays.copyOf(at, size * 2);
-            }
-            key[size] = k;
-            // which outbox (by the worker that made it) and where in it
-            at[size] = index;
-            from(size, from);
-            size++;
-        }
-
-        byte[] fromWorker = new byte[256];
-
-        private void from(int i, int w) {
-            if (i >= fromWorker.length) {
-                fromWorker = Arrays.copyOf(fromWorker, Math.max(i + 1, fromWorker.length * 2));
-            }
-            fromWorker[i] = (byte) w;
-        }
-    }
-
     Exploration explore() {
         long start = System.nanoTime();
         long deadline = limits.deadlineNanos(start);
@@ -232,7 +136,7 @@ final class Explorer<S> {
                 broken(checks[0], s, open, broken);
             } catch (RuntimeException | StackOverflowError | AssertionError e) {
                 paths.starts(starts);
-                throw new Failure(0, id, -1, 0, "invariant", false, e, first.object(s)).report(this);
+                throw new Failure(0, id, -1, 0, "invariant", false, e, first.object(s)).report(paths, first.model(), invariants, n);
             }
             record(id, s, broken, 0);
             if (parent.size() >= limits.maxStates()) {
@@ -246,24 +150,19 @@ final class Explorer<S> {
         if (stop == null && stopWhenAllViolated && allViolated()) {
             stop = "every invariant violated";
         }
-        ExecutorService pool = workers > 1 ? Executors.newFixedThreadPool(workers, r -> {
-            Thread t = new Thread(r, "racetrace-explorer");
-            t.setDaemon(true);
-            return t;
-        }) : null;
-        try {
+        try (Workers pool = new Workers(workers)) {
             while (stop == null && !level.isEmpty()) {
-                boolean parallel = pool != null && level.size() >= SPLIT;
+                boolean parallel = pool.parallel() && level.size() >= SPLIT;
                 if (level.size() >= (1L << (63 - SUCC_BITS - 1))) {
                     throw new IllegalStateException("a level of " + level.size() + " states is too large");
                 }
                 levelFp = fps;
-                if (!expand(level, base, parallel ? pool : null, deadline)) {
+                if (!expand(level, base, pool, parallel, deadline)) {
                     stop = caller.isInterrupted() ? "interrupted" : "time cap " + limits.maxTime() + " reached";
                     break;
                 }
                 int nextBase = parent.size();
-                List<S> next = merge(base, level, parallel ? pool : null);
+                List<S> next = merge(base, level, pool, parallel);
                 fps = nextFp;
                 base = nextBase;
                 if (!next.isEmpty()) {
@@ -279,10 +178,6 @@ final class Explorer<S> {
                 } else if (caller.isInterrupted() && !level.isEmpty()) {
                     stop = "interrupted";
                 }
-            }
-        } finally {
-            if (pool != null) {
-                pool.shutdownNow();
             }
         }
         Case firstDeadlock = firstDeadlockId < 0 ? null : paths.toCase((int) firstDeadlockId, null);
@@ -303,14 +198,14 @@ final class Explorer<S> {
      * an earlier level has is dropped; the others have their invariants checked and go to their
      * owners.
      */
-    private boolean expand(List<S> level, int base, ExecutorService pool, long deadline) {
+    private boolean expand(List<S> level, int base, Workers pool, boolean parallel, long deadline) {
         AtomicInteger nextChunk = new AtomicInteger();
         int chunks = (level.size() + CHUNK - 1) / CHUNK;
         boolean[] late = new boolean[1];
         long[] checkOpen = open.clone();
         boolean checking = !allClosed(checkOpen);
         long[] fps = levelFp;
-        run(pool, w -> {
+        pool.run(parallel, w -> {
             Owner me = owners[w];
             Stepper<S> stepper = steppers[w];
             Stepper.Check<S> check = checks[w];
@@ -400,82 +295,14 @@ final class Explorer<S> {
         });
         Failure first = null;
         for (Owner o : owners) {
-            if (o.failure != null && (first == null || o.failure.order < first.order)) {
+            if (o.failure != null && (first == null || o.failure.order() < first.order())) {
                 first = o.failure;
             }
         }
         if (first != null) {
-            throw first.report(this);
+            throw first.report(paths, steppers[0].model(), invariants, n);
         }
         return !late[0];
-    }
-
-    /**
-     * The model threw while the explorer stepped (or checked a successor of) state {@code id}:
-     * thread {@code t}'s move. {@code order} ranks failures as a single worker meets them, so the
-     * one reported does not depend on the number of workers.
-     */
-    private record Failure(long order, int id, int t, int choice, String call, boolean reached, Throwable cause,
-            Object state) {
-
-        RuntimeException report(Explorer<?> x) {
-            Case c = x.paths.toCase(id, null, t, choice, reached);
-            String what = call.equals("invariant") ? "invariant " + x.throwing(state) : call;
-            return racetrace.engine.ModelFailure.of(cause, c.model(), c.scenario(), c.schedule(), what,
-                    t < 0 ? -1 : c.schedule().length() == 0 ? -1 : c.schedule().choice(c.schedule().length() - 1),
-                    state);
-        }
-    }
-
-    /** The first checked invariant that throws on an object state (the one a check found throwing). */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private String throwing(Object state) {
-        for (String name : invariants) {
-            Model model = steppers[0].model();
-            for (racetrace.engine.Invariant i : (List<racetrace.engine.Invariant>) model.invariants()) {
-                if (i.name().equals(name)) {
-                    try {
-                        i.holds(model, state, n);
-                    } catch (RuntimeException | StackOverflowError | AssertionError e) {
-                        return name;
-                    }
-                }
-            }
-        }
-        return invariants.isEmpty() ? "?" : invariants.get(0);
-    }
-
-    /** One worker's successors of a chunk, in buffers it reuses chunk after chunk. */
-    private static final class Batch<S> {
-        long[] fp = new long[1024];
-        long[] key = new long[1024];
-        int[] mv = new int[1024];
-        boolean[] known = new boolean[1024];
-        Object[] buffers = new Object[1024];
-        @SuppressWarnings("unchecked")
-        S[] st = (S[]) new Object[1024];
-        int size;
-
-        @SuppressWarnings("unchecked")
-        void add(Stepper<S> stepper, long f, long k, int m, S s) {
-            if (size == fp.length) {
-                int c = size * 2;
-                fp = Arrays.copyOf(fp, c);
-                key = Arrays.copyOf(key, c);
-                mv = Arrays.copyOf(mv, c);
-                known = Arrays.copyOf(known, c);
-                buffers = Arrays.copyOf(buffers, c);
-                st = Arrays.copyOf(st, c);
-            }
-            if (buffers[size] == null) {
-                buffers[size] = stepper.buffer();
-            }
-            fp[size] = f;
-            key[size] = k;
-            mv[size] = m;
-            st[size] = stepper.copy(s, (S) buffers[size]);
-            size++;
-        }
     }
 
     private boolean allFinished(Stepper<S> stepper, S s) {
@@ -492,8 +319,8 @@ final class Explorer<S> {
      * states, ordered by key, get their numbers.
      */
     @SuppressWarnings("unchecked")
-    private List<S> merge(int base, List<S> level, ExecutorService pool) {
-        run(pool, w -> {
+    private List<S> merge(int base, List<S> level, Workers pool, boolean parallel) {
+        pool.run(parallel, w -> {
             Owner me = owners[w];
             int levelStart = me.seen.size();
             for (int from = 0; from < workers; from++) {
@@ -627,40 +454,5 @@ final class Explorer<S> {
     /** Whether every checked invariant has a violation (never, with none checked). */
     private boolean allViolated() {
         return !invariants.isEmpty() && allClosed(open);
-    }
-
-    private interface Work {
-        void run(int worker);
-    }
-
-    /** Runs {@code work} on every worker (or, without a pool, as each worker in turn on this thread). */
-    private void run(ExecutorService pool, Work work) {
-        if (pool == null) {
-            for (int w = 0; w < workers; w++) {
-                work.run(w);
-            }
-            return;
-        }
-        List<Future<?>> fs = new ArrayList<>();
-        for (int w = 0; w < workers; w++) {
-            int me = w;
-            fs.add(pool.submit(() -> work.run(me)));
-        }
-        for (Future<?> f : fs) {
-            try {
-                f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while exploring", e);
-            } catch (java.util.concurrent.ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException re) {
-                    throw re;
-                }
-                if (e.getCause() instanceof Error err) {
-                    throw err;
-                }
-                throw new IllegalStateException(e.getCause());
-            }
-        }
     }
 }

@@ -69,7 +69,7 @@ final class FlagsAccesses {
             case Instr.PM_GET, Instr.PM_RESUME, Instr.PM_PUT, Instr.PM_GET_NORESUME, Instr.PM_PUT_NOIDLE,
                     Instr.SUSPEND_BEGIN, Instr.SUSPEND_END, Instr.RESUME_BEGIN, Instr.RESUME_END -> {
                 out.add(Access.sync("usage", String.valueOf(next.usage)));
-                out.add(Access.sync("rpm", FlagsModel.RPM_NAMES[next.rpm]));
+                out.add(Access.sync("rpm", FlagsState.RPM_NAMES[next.rpm]));
             }
             case Instr.JUMP_IF_NO_WAKE -> out.add(Access.sync("wake", next.wake ? "1" : "0"));
             case Instr.JUMP_IF_OPEN -> out.add(Access.read("open", String.valueOf(s.open)));

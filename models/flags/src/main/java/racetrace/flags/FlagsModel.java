@@ -2,24 +2,18 @@ package racetrace.flags;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import racetrace.engine.Access;
-import racetrace.engine.ActorKind;
-import racetrace.engine.Config;
 import racetrace.engine.Fingerprint;
 import racetrace.engine.Instance;
 import racetrace.engine.Invariant;
 import racetrace.engine.Model;
-import racetrace.engine.Op;
 import racetrace.engine.OpChoice;
 import racetrace.engine.OpPlan;
-import racetrace.engine.Param;
 import racetrace.engine.Scenario;
 import racetrace.engine.ScenarioSpace;
-import racetrace.engine.ThreadScript;
 import racetrace.engine.Transition;
 
 /**
@@ -30,38 +24,15 @@ import racetrace.engine.Transition;
  */
 public final class FlagsModel implements Model<FlagsState> {
 
-    static final int ACTIVE = 0;
-    static final int SUSPENDING = 1;
-    static final int SUSPENDED = 2;
-    static final int RESUMING = 3;
-    static final String[] RPM_NAMES = {"active", "suspending", "suspended", "resuming"};
-
     public static final String NO_LOST_UPDATE = "NoLostUpdate";
     public static final String RESET_CLEANUP_RUNS = "ResetCleanupRuns";
     public static final String NO_LOST_UPDATE_BETWEEN = "NoLostUpdateBetween";
-
-    /**
-     * What a state graph's threads fix, shared by all its states: the programs (by op code, the
-     * order of {@link #opNames}) and which threads are users. No scripts: ops are chosen by the
-     * engine and kept in the state.
-     */
-    static final class Run {
-        final Instr[][] progs;
-        /** Threads of actor {@code user} (syscalls on the device fd), bitmask. */
-        final int userMask;
-
-        Run(Instr[][] progs, int userMask) {
-            this.progs = progs;
-            this.userMask = userMask;
-        }
-    }
 
     private final FlagsDefinition def;
     private final Instance instance;
     private final Map<String, Instr[]> programs;
     /** Op names in code order, and their programs. */
     private final List<String> codes;
-    private final Instr[][] progs;
     private final Set<String> actions;
     private final List<Invariant<FlagsState>> invariants;
     private final ScenarioSpace space;
@@ -72,6 +43,7 @@ public final class FlagsModel implements Model<FlagsState> {
     private final int pairB;
     private final Interpreter interpreter;
     private final FlagsAccesses accesses;
+    private final FlagsOps ops;
 
     FlagsModel(FlagsDefinition def) {
         this(def, -1, -1);
@@ -92,7 +64,6 @@ public final class FlagsModel implements Model<FlagsState> {
         this.instance = Instance.of(def.family(), def.variant, options);
         this.programs = def.allPrograms();
         this.codes = List.copyOf(programs.keySet());
-        this.progs = programs.values().toArray(new Instr[0][]);
         this.actions = Coverage.actions(programs, def.resumesWithoutWake());
         this.unitFields = new int[def.units.unitCount()];
         for (int u = 0; u < unitFields.length; u++) {
@@ -100,47 +71,9 @@ public final class FlagsModel implements Model<FlagsState> {
         }
         this.interpreter = new Interpreter(def, unitFields);
         this.accesses = new FlagsAccesses(def, unitFields);
-        List<Invariant<FlagsState>> inv = new ArrayList<>();
-        if (pairA >= 0) {
-            inv.add(Invariant.of(NO_LOST_UPDATE_BETWEEN, "no store of " + def.units.fieldName(pairA) + " or "
-                    + def.units.fieldName(pairB) + " writes back a stale copy of the other", this::noLostBetween));
-        } else {
-            inv.add(Invariant.of(NO_LOST_UPDATE,
-                    "every field holds the value of the last write that targeted it", this::noLostUpdate));
-            if (def.checksResetCleanup()) {
-                inv.add(Invariant.of(RESET_CLEANUP_RUNS,
-                        "when every thread is done, every reset_done has been followed by the deferred cleanup",
-                        this::resetCleanupRuns));
-            }
-        }
-        this.invariants = List.copyOf(inv);
-        this.space = new ScenarioSpace() {
-            @Override
-            public List<Param> params() {
-                return def.params();
-            }
-
-            @Override
-            public List<ActorKind> actors(Config config) {
-                return def.actors(config);
-            }
-
-            @Override
-            public List<Op> alphabet(Config config, String actor) {
-                return def.allAlphabet(config, actor);
-            }
-
-            /**
-             * Every configuration, up to 3 threads and 3 ops in all: every minimal counterexample of
-             * every version has 2 threads and 2 ops (HistoryScopeTest computes them), and one more
-             * thread and op lets a race that needs a third party show; a version's whole scope is
-             * 0.1 to 0.4 M states (docs/models/flags.md).
-             */
-            @Override
-            public List<racetrace.engine.Shape> defaultScope() {
-                return List.of(racetrace.engine.Shape.all().totals(3, 3));
-            }
-        };
+        this.ops = new FlagsOps(def, instance, codes, programs.values().toArray(new Instr[0][]));
+        this.invariants = FlagsInvariants.of(def, pairA, pairB);
+        this.space = new FlagsSpace(def);
     }
 
     @Override
@@ -283,7 +216,6 @@ public final class FlagsModel implements Model<FlagsState> {
         return Coverage.scenarios(space);
     }
 
-    /** The layout under this instance's granularity. */
     /** The family's definition of this instance (for the writers file). */
     FlagsDefinition definition() {
         return def;
@@ -312,66 +244,6 @@ public final class FlagsModel implements Model<FlagsState> {
     public OpChoice<FlagsState> opChoice() {
         return ops;
     }
-
-    private final OpChoice<FlagsState> ops = new OpChoice<>() {
-        @Override
-        public FlagsState start(Config config, List<String> actors) {
-            int n = actors.size();
-            int userMask = 0;
-            for (int t = 0; t < n; t++) {
-                if (actors.get(t).equals("user")) {
-                    userMask |= 1 << t;
-                }
-            }
-            Run run = new Run(progs, userMask);
-            FlagsDefinition.Start st = def.start(config);
-            int[] mem = new int[def.units.unitCount()];
-            int ghost = 0;
-            for (String f : st.trueFields()) {
-                int i = def.units.fieldIndex(f);
-                if (i < 0) {
-                    continue;
-                }
-                mem[def.units.unitOf(i)] |= 1 << i;
-                ghost |= 1 << i;
-            }
-            int[] cur = new int[n];
-            java.util.Arrays.fill(cur, -1);
-            return new FlagsState(run, mem, ghost, new int[def.units.fieldCount()], new int[n], new int[n], new int[n],
-                    cur, new int[n], new int[def.locks().size()], 0, st.usage(), ACTIVE, st.wake(), st.open(), false,
-                    st.nb(), 0, false);
-        }
-
-        @Override
-        public FlagsState begin(FlagsState s, int t, Op op) {
-            int code = codes.indexOf(op.name());
-            if (code < 0) {
-                throw new IllegalArgumentException("no program for op " + op.name() + " in " + instance);
-            }
-            int[] count = s.op.clone();
-            count[t]++;
-            int[] cur = s.cur.clone();
-            cur[t] = code;
-            int[] arg = s.arg;
-            int a = op.args().isEmpty() ? 0 : op.arg(0);
-            if (a != arg[t]) {
-                arg = arg.clone();
-                arg[t] = a;
-            }
-            return new FlagsState(s.run, s.mem, s.ghost, s.lost, s.reg, s.ip, count, cur, arg, s.owner, s.readers,
-                    s.usage, s.rpm, s.wake, s.open, s.vfs, s.nb, s.rcu, s.resetPending);
-        }
-
-        @Override
-        public int opCount(FlagsState s, int t) {
-            return s.op[t];
-        }
-
-        @Override
-        public boolean done(FlagsState s, int t) {
-            return s.cur[t] < 0;
-        }
-    };
 
     /** The name of op code {@code code}. */
     String opName(int code) {
@@ -422,18 +294,6 @@ public final class FlagsModel implements Model<FlagsState> {
         return invariants;
     }
 
-    private boolean noLostUpdate(FlagsState s) {
-        int all = 0;
-        for (int u : s.mem) {
-            all |= u;
-        }
-        return all == s.ghost;
-    }
-
-    private boolean noLostBetween(FlagsState s) {
-        return (s.lost[pairA] & (1 << pairB)) == 0 && (s.lost[pairB] & (1 << pairA)) == 0;
-    }
-
     /** The lost updates so far: victim field to the fields whose stores lost it. */
     public Map<String, List<String>> lost(FlagsState s) {
         Map<String, List<String>> out = new LinkedHashMap<>();
@@ -443,18 +303,6 @@ public final class FlagsModel implements Model<FlagsState> {
             }
         }
         return out;
-    }
-
-    private boolean resetCleanupRuns(FlagsState s) {
-        if (!s.resetPending) {
-            return true;
-        }
-        for (int t = 0; t < s.cur.length; t++) {
-            if (!finished(s, t)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The label of the thread's next step, or "Done": the TLA+ {@code pc}. */
@@ -478,7 +326,7 @@ public final class FlagsModel implements Model<FlagsState> {
     }
 
     public String rpmStatus(FlagsState s) {
-        return RPM_NAMES[s.rpm];
+        return FlagsState.RPM_NAMES[s.rpm];
     }
 
     public boolean resetPending(FlagsState s) {

@@ -9,8 +9,15 @@ package racetrace.flags;
  */
 public final class FlagsState {
 
+    /** Values of {@link #rpm}: the device's runtime-PM status. */
+    static final int ACTIVE = 0;
+    static final int SUSPENDING = 1;
+    static final int SUSPENDED = 2;
+    static final int RESUMING = 3;
+    static final String[] RPM_NAMES = {"active", "suspending", "suspended", "resuming"};
+
     /** What the state graph's threads fix: their actors (no scripts: each thread's op is in cur and arg). */
-    final FlagsModel.Run run;
+    final FlagsOps.Run run;
     final int[] mem;
     final int ghost;
     /** Per field (the victim): the fields whose store wrote back a stale copy of it, bitmask. */
@@ -20,7 +27,7 @@ public final class FlagsState {
     final int[] ip;
     /** How many ops the thread has begun (kept when it is done). */
     final int[] op;
-    /** The current op's program ({@link FlagsModel.Run#progs}), -1 when the thread is done. */
+    /** The current op's program ({@link FlagsOps.Run#progs}), -1 when the thread is done. */
     final int[] cur;
     /** The current op's argument (0 when it has none, or when done). */
     final int[] arg;
@@ -37,7 +44,7 @@ public final class FlagsState {
     final int rcu;
     final boolean resetPending;
 
-    FlagsState(FlagsModel.Run run, int[] mem, int ghost, int[] lost, int[] reg, int[] ip, int[] op, int[] cur, int[] arg,
+    FlagsState(FlagsOps.Run run, int[] mem, int ghost, int[] lost, int[] reg, int[] ip, int[] op, int[] cur, int[] arg,
             int[] owner, int readers, int usage, int rpm, boolean wake, int open, boolean vfs, boolean nb, int rcu,
             boolean resetPending) {
         this.run = run;

@@ -1,9 +1,9 @@
 package racetrace.flags;
 
-import static racetrace.flags.FlagsModel.ACTIVE;
-import static racetrace.flags.FlagsModel.RESUMING;
-import static racetrace.flags.FlagsModel.SUSPENDED;
-import static racetrace.flags.FlagsModel.SUSPENDING;
+import static racetrace.flags.FlagsState.ACTIVE;
+import static racetrace.flags.FlagsState.RESUMING;
+import static racetrace.flags.FlagsState.SUSPENDED;
+import static racetrace.flags.FlagsState.SUSPENDING;
 
 import racetrace.engine.Transition;
 

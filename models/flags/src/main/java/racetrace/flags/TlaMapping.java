@@ -87,7 +87,7 @@ final class TlaMapping {
         }
         v.put("readers", readers);
         v.put("usage", s.usage);
-        v.put("rpm", FlagsModel.RPM_NAMES[s.rpm]);
+        v.put("rpm", FlagsState.RPM_NAMES[s.rpm]);
         v.put("wake", s.wake);
         v.put("open", s.open);
         v.put("vfs", s.vfs);

@@ -1,0 +1,74 @@
+package racetrace.search.explore;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The threads of one search: a piece of work runs once per worker, on a pool of daemon threads, or
+ * (one worker, or a level too small to share) as each worker in turn on the calling thread.
+ */
+final class Workers implements AutoCloseable {
+
+    interface Work {
+        void run(int worker);
+    }
+
+    private final int count;
+    private final ExecutorService pool;
+
+    Workers(int count) {
+        this.count = count;
+        this.pool = count > 1 ? Executors.newFixedThreadPool(count, r -> {
+            Thread t = new Thread(r, "racetrace-explorer");
+            t.setDaemon(true);
+            return t;
+        }) : null;
+    }
+
+    /** Whether there is more than one thread to run on. */
+    boolean parallel() {
+        return pool != null;
+    }
+
+    /** Runs {@code work} on every worker: on the pool when {@code parallel}, else in turn on this thread. */
+    void run(boolean parallel, Work work) {
+        if (pool == null || !parallel) {
+            for (int w = 0; w < count; w++) {
+                work.run(w);
+            }
+            return;
+        }
+        List<Future<?>> fs = new ArrayList<>();
+        for (int w = 0; w < count; w++) {
+            int me = w;
+            fs.add(pool.submit(() -> work.run(me)));
+        }
+        for (Future<?> f : fs) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while exploring", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException re) {
+                    throw re;
+                }
+                if (e.getCause() instanceof Error err) {
+                    throw err;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        if (pool != null) {
+            pool.shutdownNow();
+        }
+    }
+}
