@@ -45,6 +45,7 @@ final class UnitRunner {
      */
     static <S> UnitResult run(Model<S> model, Unit unit, HuntOptions options, long instanceSeed,
             double stepsPerOp, long deadline) {
+        long t0 = System.nanoTime();
         UnitResult r = new UnitResult(unit);
         List<Invariant<S>> all = model.invariants();
         if (unit instanceof Unit.Random u) {
@@ -90,6 +91,7 @@ final class UnitRunner {
                 withinMemory(r, () -> explore(model, r, s, SWARM_SCENARIO_CAP, "swarm", index, deadline));
             }
         }
+        r.nanos = System.nanoTime() - t0;
         return r;
     }
 
