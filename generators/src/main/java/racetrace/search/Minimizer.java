@@ -224,11 +224,27 @@ public final class Minimizer {
         }
 
         Case stepShortest = null;
-        Exploration x = StateSpace.explore(current.model(), current.scenario(), List.of(invariant),
-                options.statesFor(current.scenario()), true);
-        Case shortest = x.violations().get(invariant);
-        if (shortest != null && shortest.schedule().length() < measure.steps()) {
-            stepShortest = shortest;
+        // Breadth-first, so one level of a many-thread scenario can hold far more states than the
+        // cap: under the heap guard, a search the heap cuts leaves the minimal case as proven.
+        try (HeapGuard.Entry guard = HeapGuard.enter()) {
+            Case shortest = null;
+            try {
+                Exploration x = StateSpace.explore(current.model(), current.scenario(), List.of(invariant),
+                        options.statesFor(current.scenario()), true);
+                shortest = x.violations().get(invariant);
+            } catch (IllegalStateException interrupted) {
+                if (!guard.stopped()) {
+                    throw interrupted;
+                }
+            }
+            if (guard.stopped()) {
+                why = join(why, "the search for a run with fewer steps stopped: " + HeapGuard.reason());
+            } else if (shortest != null && shortest.schedule().length() < measure.steps()) {
+                stepShortest = shortest;
+            }
+        } catch (OutOfMemoryError oom) {
+            why = join(why, "the search for a run with fewer steps ran out of memory (Java heap of "
+                    + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB)");
         }
         if (options.pastDeadline()) {
             why = join(why, "the time cap ended the minimal searches");

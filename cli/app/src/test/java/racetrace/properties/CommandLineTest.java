@@ -32,6 +32,7 @@ import racetrace.search.hunt.Cap;
 import racetrace.search.hunt.HuntOptions;
 import racetrace.search.hunt.HuntResult;
 import racetrace.search.hunt.Hunter;
+import racetrace.search.hunt.Strategy;
 import racetrace.search.hunt.Work;
 
 class CommandLineTest {
@@ -326,9 +327,18 @@ class CommandLineTest {
 
     @Test
     void aHuntRunsAtLeastOnceWhateverItsClock() {
+        HuntResult r = Hunter.hunt(Models.create("vfio-pci", "merged", Map.of()), HuntOptions.defaults()
+                .withStrategy(Strategy.RANDOM).withWork(Work.DEFAULT.withTries(10)).withCap(Cap.seconds(1e-9)), null);
+        assertThat(r.tries()).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void aHuntItsClockCutsBeforeTheDefaultScopeIsDoneIsInconclusive() {
+        // The default scope comes first; a clock that stops its explorations leaves nothing to back a held.
         HuntResult r = Hunter.hunt(Models.create("vfio-pci", "merged", Map.of()),
                 HuntOptions.defaults().withWork(Work.DEFAULT.withTries(10)).withCap(Cap.seconds(1e-9)), null);
-        assertThat(r.tries()).isGreaterThanOrEqualTo(1);
+        assertThat(r.verdict()).isEqualTo(HuntResult.Verdict.INCONCLUSIVE);
+        assertThat(r.evidence().exhaustive()).isFalse();
     }
 
     @Test

@@ -160,6 +160,7 @@ final class HuntCommand implements Callable<Integer> {
                 }
             });
             results.add(r);
+            Racetrace.note(err, where + ", " + m.instance() + ": " + HuntReport.workText(r));
             code = ExitCode.worst(code, codeOf(r));
             if (!output.json) {
                 out.print(HuntReport.text(r, k + 1, instances.size(), replayOptions));

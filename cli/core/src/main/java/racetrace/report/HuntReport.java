@@ -20,6 +20,7 @@ import racetrace.search.hunt.Finding;
 import racetrace.search.hunt.HuntResult;
 import racetrace.search.hunt.Hunter;
 import racetrace.search.hunt.Shortfall;
+import racetrace.search.hunt.WorkDone;
 import racetrace.tla.report.BugReport;
 import racetrace.tla.report.CpuTable;
 import racetrace.tla.report.Explainer;
@@ -70,7 +71,38 @@ public final class HuntReport {
         o.put("stepLimits", r.stepLimits());
         o.put("runsWithGiveUps", r.runsWithNotices());
         o.put("firstGiveUp", r.firstNotice());
+        o.put("work", work(r));
         return o;
+    }
+
+    /**
+     * The work taken by kind (default scope, ladder, random, swarm): units, runs, explorations,
+     * states, and the milliseconds the units took on their workers (a wall time: null under --out).
+     */
+    private static List<Map<String, Object>> work(HuntResult r) {
+        List<Map<String, Object>> all = new ArrayList<>();
+        for (WorkDone w : r.work()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("kind", w.kind().id());
+            m.put("units", w.units());
+            m.put("runs", w.runs());
+            m.put("explorations", w.explorations());
+            m.put("states", w.states());
+            m.put("millis", w.nanos() / 1_000_000);
+            all.add(m);
+        }
+        return all;
+    }
+
+    /** The work taken by kind in one line, with the time each kind took on the workers (stderr only). */
+    public static String workText(HuntResult r) {
+        List<String> parts = new ArrayList<>();
+        for (WorkDone w : r.work()) {
+            String what = w.kind() == WorkDone.Kind.RANDOM ? w.runs() + " runs"
+                    : w.explorations() + " explorations, " + w.states() + " states";
+            parts.add(String.format(Locale.ROOT, "%s %s in %.1f s", w.kind().id(), what, w.nanos() / 1e9));
+        }
+        return parts.isEmpty() ? "no work taken" : String.join("; ", parts) + " (worker time)";
     }
 
     /** The evidence object of a JSON line: what the search covered. */

@@ -3,6 +3,7 @@ package racetrace.tlc;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,7 +83,7 @@ public final class Confirmations {
      */
     public static void writeReport(HuntResult r, Finding f, TlcConfirmation c,
             Path file, String replayOptions) {
-        new BugReport(f.invariant(), "`racetrace hunt` (seed " + r.seed() + ", try " + f.tryNumber() + ")",
+        new BugReport(f.invariant(), foundBy(r, f),
                 run(f.shrunk()), HuntReport.table(f.shrunk()), f.shrunk().toString(), c, null,
                 replayOptions, f.assumptions().stream().map(Assumptions.Dependence::describe).toList())
                 .write(file);
@@ -99,10 +100,24 @@ public final class Confirmations {
             Finding f, TlcConfirmation c, String noTlc, Path dir, String replayOptions) {
         Case shrunk = f.shrunk();
         return BundleWriter.write(dir, shrunk.run(), shrunk.unfocused().check(null).outcome(), shrunk.toString(),
-                "`racetrace hunt` (seed " + r.seed() + ", try " + f.tryNumber() + ")", replayOptions, c, noTlc,
+                foundBy(r, f), replayOptions, c, noTlc,
                 f.assumptions().stream().map(Assumptions.Dependence::describe).toList());
     }
 
+    /**
+     * Where the hunt found it: the random run (try) and the explored scenario it came to, whichever
+     * it had reached (a finding of the default scope, which comes first, has made no random run).
+     */
+    private static String foundBy(HuntResult r, Finding f) {
+        List<String> at = new ArrayList<>();
+        if (f.tryNumber() > 0) {
+            at.add("try " + f.tryNumber());
+        }
+        if (f.scenariosToFirst() > 0) {
+            at.add("explored scenario " + f.scenariosToFirst());
+        }
+        return "`racetrace hunt` (seed " + r.seed() + (at.isEmpty() ? "" : ", " + String.join(", ", at)) + ")";
+    }
 
     /** The TLC keys of a JSON object, all null when TLC did not run (so that every line has the same keys). */
     public static Map<String, Object> json(TlcConfirmation c) {

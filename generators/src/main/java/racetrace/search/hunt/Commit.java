@@ -1,6 +1,7 @@
 package racetrace.search.hunt;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +58,8 @@ final class Commit {
     private long swarmExplored;
     private long swarmScenarios;
     private long swarmStates;
+    /** The work taken, by kind. */
+    private final Map<WorkDone.Kind, WorkDone> work = new EnumMap<>(WorkDone.Kind.class);
 
     Commit(Model<?> model, HuntOptions options, Rungs ladder, long start, long deadline, Listener listener) {
         this.model = model;
@@ -95,10 +98,12 @@ final class Commit {
 
     boolean take(UnitResult r) {
         long now = System.nanoTime();
-        boolean dropped = r.unit instanceof Unit.Scope && scopeExhausted()
+        boolean dropped = r.unit instanceof Unit.Scope s && !s.defaultScope() && scopeExhausted()
                 || r.unit instanceof Unit.Swarm && swarmExhausted();
         if (!dropped) {
             committed++;
+            WorkDone.Kind kind = WorkDone.Kind.of(r.unit);
+            work.put(kind, work.getOrDefault(kind, new WorkDone(kind, 0, 0, 0, 0, 0)).plus(r));
             runs += r.runs;
             scenarios += r.scenarios;
             states += r.states;
@@ -243,6 +248,11 @@ final class Commit {
         }
         return new Shortfall.ScopeShort(want, Shortfall.ScopeShort.Reason.LADDER_STOPPED,
                 doneLevel == 0 ? want : ladder.scope(doneLevel), 0, null);
+    }
+
+    /** The work taken, by kind, in the kinds' order (kinds with no unit left out). */
+    List<WorkDone> work() {
+        return List.copyOf(work.values());
     }
 
     Evidence evidence() {

@@ -11,10 +11,16 @@ import racetrace.search.Case;
  *
  * @param cutBy the cap that stopped the hunt before its work was done, or null
  * @param shortfall why the completed work backs no held verdict, or null when it does
+ * @param work the work taken, by kind, with the time each kind took (for measuring only)
  */
 public record HuntResult(Model<?> model, long seed, Strategy strategy, long tries, long millis,
         List<Finding> findings, Evidence evidence, long deadlocks, Case firstDeadlock, long stepLimits,
-        long runsWithNotices, String firstNotice, Cap cutBy, Shortfall shortfall) {
+        long runsWithNotices, String firstNotice, Cap cutBy, Shortfall shortfall, List<WorkDone> work) {
+
+    public HuntResult {
+        findings = List.copyOf(findings);
+        work = List.copyOf(work);
+    }
 
     /** The three verdicts of a hunt. */
     public enum Verdict {

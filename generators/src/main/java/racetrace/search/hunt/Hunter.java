@@ -127,7 +127,7 @@ public final class Hunter {
         long millis = (System.nanoTime() - start) / 1_000_000;
         return new HuntResult(Deadlocks.base(model), options.seed(), options.strategy(), commit.runs, millis,
                 List.copyOf(findings), evidence, commit.deadlocks, plain(commit.firstDeadlock), commit.stepLimits,
-                commit.notices, commit.firstNotice, cutBy, shortfall);
+                commit.notices, commit.firstNotice, cutBy, shortfall, commit.work());
     }
 
     /**

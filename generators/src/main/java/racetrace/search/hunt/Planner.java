@@ -4,8 +4,10 @@ import java.util.List;
 import racetrace.search.scope.Rungs;
 
 /**
- * The fixed order of a hunt's units: random, scope, swarm in turn, each kind while it lasts. The
- * order is a function of the options alone, so every worker count plans the same units.
+ * The fixed order of a hunt's units: first the model's default scope (its state graphs, which
+ * carry the verdicts: they hold the shapes of history's races), then random, scope, swarm in
+ * turn, each kind while it lasts. The order is a function of the options alone, so every worker
+ * count plans the same units.
  */
 final class Planner {
 
@@ -48,6 +50,10 @@ final class Planner {
      * would drop them anyway, so skipping them changes nothing but the time.
      */
     Unit next(boolean scopeExhausted, boolean swarmExhausted) {
+        // The default scope is work of its own, outside the ladder's budget: planned whatever it says.
+        if (defaultPending()) {
+            return nextScope();
+        }
         for (int tried = 0; tried < 3; tried++) {
             int kind = turn++ % 3;
             if (kind == 0 && randomFrom < randomUnits) {
@@ -70,6 +76,15 @@ final class Planner {
             }
         }
         return null;
+    }
+
+    /** Whether rung 1 is the model's default scope and some of its items are not planned yet. */
+    private boolean defaultPending() {
+        if (ladderEnded || level != 1 || !ladder.hasDefault()) {
+            return false;
+        }
+        List<Rungs.Item> items = ladder.rung(1);
+        return items != null && levelOffset < items.size();
     }
 
     private Unit nextScope() {

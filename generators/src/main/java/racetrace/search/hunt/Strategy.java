@@ -12,9 +12,13 @@ import racetrace.search.schedule.RunScheduling;
  */
 public enum Strategy {
 
-    /** Random runs, the small-scope ladder and swarm exploration, taking turns (the default). */
-    PORTFOLIO("portfolio", "random runs, every scenario of growing scopes explored exhaustively, and random "
-            + "scenarios explored exhaustively, taking turns", RunScheduling.MIXED, true, true),
+    /**
+     * The model's default scope first, then random runs, the small-scope ladder and swarm
+     * exploration, taking turns (the default).
+     */
+    PORTFOLIO("portfolio", "the model's default scope explored exhaustively first, then random runs, every "
+            + "scenario of growing scopes explored exhaustively, and random scenarios explored exhaustively, "
+            + "taking turns", RunScheduling.MIXED, true, true),
     /** Random runs: uniform and PCT schedules, half each. */
     RANDOM("random", "random scenarios, each run once under a uniform or a PCT (depth 1-5) schedule",
             RunScheduling.MIXED, false, false),

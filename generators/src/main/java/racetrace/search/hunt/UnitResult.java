@@ -25,6 +25,8 @@ final class UnitResult {
     long stepLimits;
     long notices;
     String firstNotice;
+    /** Time the unit took on its worker (not part of any deterministic output). */
+    long nanos;
 
     UnitResult(Unit unit) {
         this.unit = unit;

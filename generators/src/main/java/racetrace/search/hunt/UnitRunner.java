@@ -9,6 +9,7 @@ import racetrace.engine.Model;
 import racetrace.engine.Outcome;
 import racetrace.engine.Scenario;
 import racetrace.search.Case;
+import racetrace.search.HeapGuard;
 import racetrace.search.RandomCases;
 import racetrace.search.ScenarioGenerator;
 import racetrace.search.Shrinker;
@@ -45,6 +46,7 @@ final class UnitRunner {
      */
     static <S> UnitResult run(Model<S> model, Unit unit, HuntOptions options, long instanceSeed,
             double stepsPerOp, long deadline) {
+        long t0 = System.nanoTime();
         UnitResult r = new UnitResult(unit);
         List<Invariant<S>> all = model.invariants();
         if (unit instanceof Unit.Random u) {
@@ -90,17 +92,37 @@ final class UnitRunner {
                 withinMemory(r, () -> explore(model, r, s, SWARM_SCENARIO_CAP, "swarm", index, deadline));
             }
         }
+        r.nanos = System.nanoTime() - t0;
         return r;
     }
 
     /**
-     * One exploration, which may run out of memory: its tables are garbage once it is left, so the
-     * hunt goes on and counts it as not explored to the end (the heap, like the clock, is a cap:
-     * what it cuts backs no held verdict), instead of the whole hunt dying with what it found.
+     * One exploration under the {@link HeapGuard}: when the heap runs short it stops as not
+     * explored to the end (the heap, like the clock, is a cap: what it cuts backs no held verdict),
+     * instead of the whole hunt dying with what it found. An out-of-memory error the guard did not
+     * see coming counts the same: the exploration's tables are garbage once it is left.
      */
     private static void withinMemory(UnitResult r, Runnable exploration) {
-        try {
-            exploration.run();
+        boolean earlier = r.firstIncomplete != null;
+        long explored = r.scenarios;
+        long complete = r.completeScenarios;
+        try (HeapGuard.Entry guard = HeapGuard.enter()) {
+            try {
+                exploration.run();
+            } catch (IllegalStateException interrupted) {
+                // The explorer's wait for its workers, interrupted by the guard: stopped, not broken.
+                if (!guard.stopped()) {
+                    throw interrupted;
+                }
+            }
+            if (guard.stopped() && r.completeScenarios == complete) {
+                if (r.scenarios == explored) {
+                    r.scenarios++;
+                }
+                if (!earlier) {
+                    r.firstIncomplete = HeapGuard.reason();
+                }
+            }
         } catch (OutOfMemoryError oom) {
             r.scenarios++;
             if (r.firstIncomplete == null) {

@@ -22,7 +22,7 @@ public record Work(int tries, long states, int swarm, int scope) {
 
     public static final int DEFAULT_TRIES = 20_000;
     public static final long DEFAULT_STATES = 2_000_000;
-    public static final int DEFAULT_SWARM = 12_000;
+    public static final int DEFAULT_SWARM = 1_000;
     public static final int DEFAULT_SCOPE = 0;
 
     public static final Work DEFAULT = new Work(DEFAULT_TRIES, DEFAULT_STATES, DEFAULT_SWARM, DEFAULT_SCOPE);
