@@ -1,14 +1,11 @@
 package racetrace.search.explore;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import racetrace.engine.Model;
 import racetrace.engine.Stepper;
 import racetrace.search.Case;
 
@@ -17,8 +14,9 @@ import racetrace.search.Case;
  * a scope with its threads choosing ops), as TLC's BFS does over the spec: 64-bit fingerprints in
  * primitive open-addressing tables, every invariant checked in every new state, violating states
  * expanded too, so the count is that of the whole reachable graph. States are the model's objects
- * or, for a model with packed states, int arrays stepped in reused buffers: a successor already
- * seen costs no allocation.
+ * or, for a model with packed states, int arrays stepped in reused buffers and kept side by side
+ * in flat arrays while their level waits ({@link Outbox}, {@link Level}): no object per state, and
+ * a successor already seen costs no allocation.
  *
  * <p>Level by level, on every worker, with the results of one worker. Each level is searched in
  * two phases. First the workers step the level's states (in chunks they take in turn); a
