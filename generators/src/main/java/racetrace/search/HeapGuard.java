@@ -9,6 +9,7 @@ import java.lang.management.MemoryUsage;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import javax.management.Notification;
 import javax.management.NotificationEmitter;
@@ -16,11 +17,18 @@ import javax.management.openmbean.CompositeData;
 
 /**
  * Stops the searches of guarded threads when the heap runs short, before Java runs out of it.
- * After a garbage collection that leaves more than {@link #LIMIT} of the largest heap in use, every
- * thread inside {@link #enter()} is interrupted, and its exploration stops there as not explored to
- * the end (the explorer checks its caller's interruption between chunks of states, so a level far
- * past the state cap cannot fill the heap first). The heap is then a cap like the clock: what it
- * cuts backs no held verdict, and no finding already taken is lost to an out-of-memory error.
+ * After a full garbage collection that leaves more than {@link #LIMIT} of the largest heap live,
+ * every thread inside {@link #enter()} is interrupted, and its exploration stops there as not
+ * explored to the end (the explorer checks its caller's interruption between chunks of states, so
+ * a level far past the state cap cannot fill the heap first). The heap is then a cap like the
+ * clock: what it cuts backs no held verdict, and no finding already taken is lost to an
+ * out-of-memory error.
+ *
+ * <p>Only a full collection says how much is live: after a young one the old generation still
+ * holds whatever died since it was last collected, so a JVM that ran other work first (a test
+ * suite, earlier instances of {@code hunt --all}) looks full when it is not. A young collection
+ * past the limit therefore asks for a full one, on a thread of the guard's own, and only the full
+ * collection's result stops searches.
  *
  * <p>A state cap bounds memory only between the levels of a breadth-first search (one level of a
  * 100-thread scenario can hold a hundred times the states of the last), so the heap itself is
@@ -35,6 +43,8 @@ public final class HeapGuard {
     private static final Map<Thread, Entry> GUARDED = new ConcurrentHashMap<>();
     private static boolean installed;
     private static Set<String> heapPools = Set.of();
+    /** A full collection asked for and not done yet: young collections past the limit ask once. */
+    private static final AtomicBoolean FULL_REQUESTED = new AtomicBoolean();
 
     private HeapGuard() {
     }
@@ -112,8 +122,21 @@ public final class HeapGuard {
                 used += pool.getValue().getUsed();
             }
         }
-        if (used > LIMIT * Runtime.getRuntime().maxMemory()) {
+        if (used <= LIMIT * Runtime.getRuntime().maxMemory()) {
+            return;
+        }
+        if (info.getGcAction().contains("major")) {
             GUARDED.values().forEach(Entry::stop);
+        } else if (FULL_REQUESTED.compareAndSet(false, true)) {
+            Thread t = new Thread(() -> {
+                try {
+                    System.gc();
+                } finally {
+                    FULL_REQUESTED.set(false);
+                }
+            }, "racetrace-heap-guard");
+            t.setDaemon(true);
+            t.start();
         }
     }
 }
