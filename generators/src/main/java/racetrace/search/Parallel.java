@@ -104,11 +104,20 @@ public final class Parallel {
     }
 
     private static <R> R get(Future<R> f) {
+        return get(f, "waiting for a search unit");
+    }
+
+    /**
+     * The result of a task, with what it threw rethrown as it was (runtime exceptions and errors
+     * unwrapped); an interruption of the waiting thread is kept and reported as "interrupted while
+     * {@code what}".
+     */
+    public static <R> R get(Future<R> f, String what) {
         try {
             return f.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for a search unit", e);
+            throw new IllegalStateException("interrupted while " + what, e);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException re) {
                 throw re;

@@ -2,10 +2,10 @@ package racetrace.search.explore;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import racetrace.search.Parallel;
 
 /**
  * The threads of one search: a piece of work runs once per worker, on a pool of daemon threads, or
@@ -48,20 +48,7 @@ final class Workers implements AutoCloseable {
             fs.add(pool.submit(() -> work.run(me)));
         }
         for (Future<?> f : fs) {
-            try {
-                f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while exploring", e);
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException re) {
-                    throw re;
-                }
-                if (e.getCause() instanceof Error err) {
-                    throw err;
-                }
-                throw new IllegalStateException(e.getCause());
-            }
+            Parallel.get(f, "exploring");
         }
     }
 
