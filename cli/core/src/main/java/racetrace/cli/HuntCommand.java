@@ -158,6 +158,15 @@ final class HuntCommand implements Callable<Integer> {
                         foundFiles.found(model.instance(), f.invariant(), HuntReport.found(model, f, replayOptions, false));
                     }
                 }
+
+                @Override
+                public void minimising(Model<?> model, String invariant, List<Hunter.Found> from) {
+                    String text = HuntReport.minimising(model, invariant, from, replayOptions);
+                    Racetrace.note(err, text.stripTrailing());
+                    if (foundFiles != null) {
+                        foundFiles.minimising(model.instance(), invariant, text);
+                    }
+                }
             });
             results.add(r);
             Racetrace.note(err, where + ", " + m.instance() + ": " + HuntReport.workText(r));

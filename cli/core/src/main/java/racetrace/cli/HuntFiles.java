@@ -61,6 +61,21 @@ final class HuntFiles {
         write(findingDir(id, invariant).resolve(FOUND), text);
     }
 
+    /**
+     * The cases the invariant's minimisation starts from, when they are not the one found first
+     * (text from {@link racetrace.report.HuntReport#minimising}): added to the found file.
+     */
+    void minimising(Instance id, String invariant, String text) {
+        Path file = findingDir(id, invariant).resolve(FOUND);
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, "\n" + text, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
     /** The instance's details and JSON line, once its hunt is over. */
     void instance(Instance id, String details, String jsonLine) {
         write(instanceDir(id).resolve(DETAILS), details);

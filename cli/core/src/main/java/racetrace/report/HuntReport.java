@@ -197,6 +197,7 @@ public final class HuntReport {
         m.put("millisToFirst", f == null ? null : f.millisToFirst());
         m.put("millisToShrink", f == null ? null : f.millisToShrink());
         m.put("originalMeasure", f == null ? null : f.original().json());
+        m.put("shrunkFrom", f == null ? null : shrunkFrom(f));
         m.put("schedule", f == null ? null : f.shrunk().toString());
         if (withTry) {
             m.put("config", f.shrunk().scenario().config().values());
@@ -204,6 +205,18 @@ public final class HuntReport {
         m.put("table", f == null ? null : table(f.shrunk()));
         m.put("explanation", f == null ? null : explanation(f.shrunk()));
         m.put("bundle", null); // hunt --out fills it in
+        return m;
+    }
+
+    /** The case a finding's minimal one was shrunk from (which need not be the one found first), as JSON. */
+    private static Map<String, Object> shrunkFrom(Finding f) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("foundBy", f.from().foundBy());
+        m.put("tries", f.from().runs());
+        m.put("scenarios", f.from().scenarios());
+        m.put("measure", f.from().measure().json());
+        m.put("schedule", f.from().c().toString());
+        m.put("starts", f.from().starts());
         return m;
     }
 
@@ -343,6 +356,13 @@ public final class HuntReport {
             m.put("condition", f.assumptions().isEmpty() ? "" : " if " + Assumptions.conditions(f.assumptions()));
             m.put("assumes", f.assumptions().stream().map(Assumptions.Dependence::describe).toList());
             m.put("original", f.original().toString());
+            m.put("fromFirst", f.shrunkFromFirst());
+            m.put("fromMeasure", f.from().measure().toString());
+            m.put("fromBy", f.from().foundBy());
+            m.put("fromTries", f.from().runs());
+            m.put("fromScenarios", f.from().scenarios());
+            m.put("fromSchedule", f.from().c().toString());
+            m.put("starts", f.from().starts());
             m.put("scenario", scenarioText(f.shrunk()));
             m.put("schedule", f.shrunk().toString());
             m.put("table", table(f.shrunk()));
@@ -375,6 +395,29 @@ public final class HuntReport {
         data.put("replayOptions", replayOptions);
         data.put("table", table(f.c()));
         return Templates.render("hunt-found", data);
+    }
+
+    /**
+     * The cases an invariant's minimisation starts from when they are not just the one found first
+     * (printed before it starts, so that they are not lost either): one line each.
+     */
+    public static String minimising(Model<?> model, String invariant, List<Hunter.Found> from, String replayOptions) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("instance", model.instance().toString());
+        data.put("invariant", invariant);
+        List<Map<String, Object>> cases = new ArrayList<>();
+        for (Hunter.Found f : from) {
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("foundBy", f.foundBy());
+            c.put("runs", f.runs());
+            c.put("scenarios", f.scenarios());
+            c.put("measure", f.measure().toString());
+            c.put("schedule", f.c().toString());
+            cases.add(c);
+        }
+        data.put("cases", cases);
+        data.put("replayOptions", replayOptions);
+        return Templates.render("hunt-minimising", data);
     }
 
     private static String stepShortest(Finding f, String replayOptions) {

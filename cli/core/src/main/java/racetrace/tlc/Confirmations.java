@@ -105,18 +105,30 @@ public final class Confirmations {
     }
 
     /**
-     * Where the hunt found it: the random run (try) and the explored scenario it came to, whichever
-     * it had reached (a finding of the default scope, which comes first, has made no random run).
+     * Where the hunt first found it: the strategy, the random run (try) and the explored scenario
+     * it came to, whichever it had reached (a finding of the default scope, which comes first, has
+     * made no random run); and the case it was shrunk from when that is another (a smaller one the
+     * hunt had in hand).
      */
     private static String foundBy(HuntResult r, Finding f) {
+        String first = "found first by " + f.foundBy() + at(f.tryNumber(), f.scenariosToFirst());
+        if (!f.shrunkFromFirst()) {
+            Finding.Start from = f.from();
+            first += "; shrunk from a case found by " + from.foundBy() + at(from.runs(), from.scenarios()) + ", "
+                    + from.measure();
+        }
+        return "`racetrace hunt` (seed " + r.seed() + ", " + first + ")";
+    }
+
+    private static String at(long tries, long scenarios) {
         List<String> at = new ArrayList<>();
-        if (f.tryNumber() > 0) {
-            at.add("try " + f.tryNumber());
+        if (tries > 0) {
+            at.add("try " + tries);
         }
-        if (f.scenariosToFirst() > 0) {
-            at.add("explored scenario " + f.scenariosToFirst());
+        if (scenarios > 0) {
+            at.add("explored scenario " + scenarios);
         }
-        return "`racetrace hunt` (seed " + r.seed() + (at.isEmpty() ? "" : ", " + String.join(", ", at)) + ")";
+        return at.isEmpty() ? "" : " at " + String.join(", ", at);
     }
 
     /** The TLC keys of a JSON object, all null when TLC did not run (so that every line has the same keys). */

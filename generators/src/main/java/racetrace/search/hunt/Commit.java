@@ -24,7 +24,14 @@ final class Commit {
     private final long deadline;
     private final Listener listener;
     private long nextProgress;
+    /** Each invariant's first counterexample in commit order: where the hunt found it, told as found. */
     final Map<String, Found> found = new LinkedHashMap<>();
+    /**
+     * Each invariant's smallest counterexamples over every unit committed, which minimisation
+     * starts from: a later unit (another strategy, another configuration) often holds a smaller
+     * case than the first, and the minimiser's proofs stay within the configuration it is given.
+     */
+    final Map<String, Candidates<Found>> smallest = new LinkedHashMap<>();
     /** Findings of the unit being taken, and those of the last one, told once the units are stopped. */
     private final List<Found> fresh = new ArrayList<>();
     final List<Found> deferred = new ArrayList<>();
@@ -118,14 +125,16 @@ final class Commit {
             notices += r.notices;
             for (Map.Entry<String, UnitResult.Found> e : r.found.entrySet()) {
                 if (!found.containsKey(e.getKey())) {
-                    UnitResult.Found f = e.getValue();
-                    // Make the counts hunt-wide: work before this unit plus within it.
-                    Found hunt = new Found(e.getKey(), f.c(), f.measure(), f.foundBy(),
-                            r.unit instanceof Unit.Random ? f.runsBefore() : runs,
-                            scenarios - r.scenarios + f.scenariosBefore(), now - start);
+                    Found hunt = huntWide(e.getKey(), e.getValue(), r, now);
                     found.put(e.getKey(), hunt);
                     fresh.add(new Found(hunt.invariant(), Hunter.plain(hunt.c()), hunt.measure(), hunt.foundBy(),
                             hunt.runs(), hunt.scenarios(), hunt.nanos()));
+                }
+            }
+            for (Map.Entry<String, Candidates<UnitResult.Found>> e : r.smallest.entrySet()) {
+                Candidates<Found> in = smallest.computeIfAbsent(e.getKey(), k -> new Candidates<>());
+                for (UnitResult.Found f : e.getValue().all()) {
+                    in.offer(huntWide(e.getKey(), f, r, now));
                 }
             }
             if (r.unit instanceof Unit.Scope s) {
@@ -180,6 +189,12 @@ final class Commit {
             nextProgress = now + 2_000_000_000L;
         }
         return !stop;
+    }
+
+    /** A unit's case with hunt-wide counts: the work before its unit plus that within it. */
+    private Found huntWide(String invariant, UnitResult.Found f, UnitResult r, long now) {
+        return new Found(invariant, f.c(), f.measure(), f.foundBy(), r.unit instanceof Unit.Random ? f.runsBefore() : runs,
+                scenarios - r.scenarios + f.scenariosBefore(), now - start);
     }
 
     private boolean capReached(long now) {

@@ -14,7 +14,9 @@ import racetrace.search.Minimality;
  * @param tryNumber random runs done up to and including the finding one (the hunt's order)
  * @param scenariosToFirst scenarios explored exhaustively up to the finding one
  * @param nanosToFirst search time up to the finding
- * @param original the measure of the case as found
+ * @param original the measure of the case as first found
+ * @param from the case minimisation started from: the smallest in hand over the units the hunt
+ *     committed, which need not be the first found
  * @param shrunk the minimal case, focused on the invariant
  * @param measure its measure
  * @param stepShortest a run of the same scenario with fewer steps (more preemptions), or null
@@ -25,11 +27,30 @@ import racetrace.search.Minimality;
  *     its scenario cannot occur or no interleaving of it violates the invariant ({@link Assumptions})
  */
 public record Finding(String invariant, String foundBy, long tryNumber, long scenariosToFirst, long nanosToFirst,
-        Measure original, Case shrunk, Measure measure, Case stepShortest, Minimality minimality,
+        Measure original, Start from, Case shrunk, Measure measure, Case stepShortest, Minimality minimality,
         long nanosToShrink, int shrinkRuns, List<Assumptions.Dependence> assumptions) {
 
     public Finding {
         assumptions = List.copyOf(assumptions);
+    }
+
+    /**
+     * The case the minimal one was shrunk from.
+     *
+     * @param foundBy the strategy whose unit found it
+     * @param c the case as found, focused on the invariant
+     * @param runs random runs up to and including the finding one (the hunt's order)
+     * @param scenarios scenarios explored exhaustively up to the finding one
+     * @param starts how many of the smallest cases in hand (one per configuration) were minimised,
+     *     this one's result being the smallest
+     */
+    public record Start(String foundBy, Case c, Measure measure, long runs, long scenarios, int starts) {
+    }
+
+    /** Whether the minimal case was shrunk from the case found first, and from it alone. */
+    public boolean shrunkFromFirst() {
+        return from.starts() == 1 && from.foundBy().equals(foundBy) && from.runs() == tryNumber
+                && from.scenarios() == scenariosToFirst && from.measure().equals(original);
     }
 
     /** {@code violated}, or {@code violated (if probe-window=open)} when the case rests on assumptions. */

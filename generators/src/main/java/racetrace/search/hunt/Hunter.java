@@ -40,6 +40,14 @@ public final class Hunter {
          */
         default void found(Model<?> model, Found found) {
         }
+
+        /**
+         * The cases an invariant's minimisation starts from, smallest first, when they are not just
+         * the case found first (a later unit held a smaller one): called before that minimisation
+         * starts, so that these cases are not lost either.
+         */
+        default void minimising(Model<?> model, String invariant, List<Found> from) {
+        }
     }
 
     /**
@@ -51,7 +59,7 @@ public final class Hunter {
      * @param nanos search time up to the finding
      */
     public record Found(String invariant, Case c, Measure measure, String foundBy, long runs, long scenarios,
-            long nanos) {
+            long nanos) implements Candidates.Ranked {
     }
 
     /** A ladder level with more new scenarios than this ends the ladder. */
@@ -122,7 +130,15 @@ public final class Hunter {
         List<Finding> findings = new ArrayList<>();
         Minimizer.Shared shared = new Minimizer.Shared();
         for (Map.Entry<String, Found> e : commit.found.entrySet()) {
-            findings.add(minimise(e.getValue(), options, deadline, shared));
+            Found first = e.getValue();
+            List<Found> from = commit.smallest.get(e.getKey()).all().stream()
+                    .map(f -> new Found(f.invariant(), plain(f.c()), f.measure(), f.foundBy(), f.runs(), f.scenarios(),
+                            f.nanos()))
+                    .toList();
+            if (!(from.size() == 1 && from.get(0).c().toString().equals(plain(first.c()).toString()))) {
+                listener.minimising(Deadlocks.base(model), e.getKey(), from);
+            }
+            findings.add(minimise(first, commit.smallest.get(e.getKey()).all(), options, deadline, shared));
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
         return new HuntResult(Deadlocks.base(model), options.seed(), options.strategy(), commit.runs, millis,
@@ -131,35 +147,59 @@ public final class Hunter {
     }
 
     /**
-     * The minimal case of a finding, within the minimiser's caps, the hunt's time cap and the
-     * memory there is: a minimisation that runs out of either keeps the case as found (already
-     * reported to the listener) and says so.
+     * The minimal case of a finding: each of the smallest cases in hand ({@link Candidates}, at
+     * most one per configuration) is minimised within the minimiser's caps, the hunt's time cap and
+     * the memory there is, and the smallest result wins (a tie goes to the smaller start). A
+     * minimisation that runs out of either keeps its case as found (already told to the
+     * listener) and says so.
+     *
+     * @param first the invariant's first case: where the hunt found it
+     * @param from the smallest cases in hand, smallest first (first among them or not)
      */
-    private static Finding minimise(Found f, HuntOptions options, long deadline, Minimizer.Shared shared) {
-        if (options.firstOnly()) {
-            return new Finding(f.invariant(), f.foundBy(), f.runs(), f.scenarios(), f.nanos(),
-                    f.measure(), plain(f.c()), f.measure(), null, new Minimality(false, null, null, 0,
-                            "not shrunk (first only)"), 0, 0, List.of());
-        }
+    private static Finding minimise(Found first, List<Found> from, HuntOptions options, long deadline,
+            Minimizer.Shared shared) {
         long t0 = System.nanoTime();
-        Minimizer.Result m;
-        try {
-            m = Minimizer.minimize(f.c(), f.invariant(),
-                    new Minimizer.Options(MINIMISE_PAIRS, MINIMISE_SCENARIOS, options.workers(), deadline), shared);
-        } catch (OutOfMemoryError oom) {
-            // The searches' tables are garbage once this frame is left: the hunt goes on with the
-            // case as found, which the listener has printed already.
-            m = new Minimizer.Result(f.c(), f.measure(), null, new Minimality(false, null, null, 0,
-                    "not minimised: the minimal search ran out of memory (" + oom.getMessage() + "); give Java more "
-                            + "heap, e.g. RACETRACE_JAVA_OPTS=-Xmx8g"), 0);
-            long took = System.nanoTime() - t0;
-            return new Finding(f.invariant(), f.foundBy(), f.runs(), f.scenarios(), f.nanos(), f.measure(),
-                    plain(f.c()), f.measure(), null, m.minimality(), took, 0, List.of());
+        if (options.firstOnly()) {
+            Found f = from.get(0);
+            return finding(first, f, 1, new Minimizer.Result(f.c(), f.measure(), null, new Minimality(false, null,
+                    null, 0, "not shrunk (first only)"), 0), 0, false);
         }
-        long took = System.nanoTime() - t0;
-        return new Finding(f.invariant(), f.foundBy(), f.runs(), f.scenarios(), f.nanos(), f.measure(),
+        Minimizer.Result best = null;
+        Found bestFrom = null;
+        boolean oom = false;
+        boolean bestOom = false;
+        for (Found f : from) {
+            Minimizer.Result m;
+            try {
+                m = Minimizer.minimize(f.c(), f.invariant(),
+                        new Minimizer.Options(MINIMISE_PAIRS, MINIMISE_SCENARIOS, options.workers(), deadline), shared);
+            } catch (OutOfMemoryError e) {
+                // The searches' tables are garbage once this frame is left: the hunt goes on with the
+                // case as found, which the listener has printed already.
+                m = new Minimizer.Result(f.c(), f.measure(), null, new Minimality(false, null, null, 0,
+                        "not minimised: the minimal search ran out of memory (" + e.getMessage() + "); give Java "
+                                + "more heap, e.g. RACETRACE_JAVA_OPTS=-Xmx8g"), 0);
+                oom = true;
+            }
+            if (best == null || m.measure().compareTo(best.measure()) < 0) {
+                best = m;
+                bestFrom = f;
+                bestOom = oom;
+            }
+            if (oom) {
+                break;
+            }
+        }
+        return finding(first, bestFrom, from.size(), best, System.nanoTime() - t0, !bestOom);
+    }
+
+    private static Finding finding(Found first, Found from, int starts, Minimizer.Result m, long took,
+            boolean withAssumptions) {
+        return new Finding(first.invariant(), first.foundBy(), first.runs(), first.scenarios(), first.nanos(),
+                first.measure(), new Finding.Start(from.foundBy(), plain(from.c()), from.measure(), from.runs(),
+                        from.scenarios(), starts),
                 plain(m.minimal()), m.measure(), plain(m.stepShortest()), m.minimality(), took, m.shrinkRuns(),
-                assumptions(m.minimal(), f.invariant()));
+                withAssumptions ? assumptions(m.minimal(), first.invariant()) : List.of());
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Random;
 import racetrace.engine.Execution;
 import racetrace.engine.Invariant;
+import racetrace.engine.Measure;
 import racetrace.engine.Model;
 import racetrace.engine.Outcome;
 import racetrace.engine.Scenario;
@@ -57,12 +58,15 @@ final class UnitRunner {
                         options.maxScheduleLength(), stepsPerOp, random);
                 Execution<S> ex = a.execution();
                 r.runs++;
-                for (String inv : ex.violations().keySet()) {
-                    if (!r.found.containsKey(inv)) {
+                long runsBefore = u.from() + i + 1;
+                for (Map.Entry<String, Integer> v : ex.violations().entrySet()) {
+                    String inv = v.getKey();
+                    Scenario s = a.c().scenario();
+                    // The focused run stops at the violation's step; its preemptions are not known unreplayed.
+                    r.violated(inv, s.config(), new Measure(s.threadCount(), s.opCount(), 0, v.getValue()), () -> {
                         Case c = a.caseFor(inv);
-                        r.found.put(inv, new UnitResult.Found(c, c.check(List.of(inv)).measure(), a.scheduler(),
-                                u.from() + i + 1, 0));
-                    }
+                        return new UnitResult.Found(c, c.check(List.of(inv)).measure(), a.scheduler(), runsBefore, 0);
+                    });
                 }
                 note(r, ex, a.c());
             }
@@ -190,11 +194,10 @@ final class UnitRunner {
             r.firstIncomplete = x.stopReason();
         }
         for (Map.Entry<String, Case> v : x.violations().entrySet()) {
-            if (!r.found.containsKey(v.getKey())) {
-                Case c = v.getValue();
-                r.found.put(v.getKey(), new UnitResult.Found(c, c.check(List.of(v.getKey())).measure(), foundBy, 0,
-                        index + 1));
-            }
+            Case c = v.getValue();
+            Scenario s = c.scenario();
+            r.violated(v.getKey(), s.config(), new Measure(s.threadCount(), s.opCount(), 0, 0),
+                    () -> new UnitResult.Found(c, c.check(List.of(v.getKey())).measure(), foundBy, 0, index + 1));
         }
         r.deadlocks += x.deadlocks();
         if (r.firstDeadlock == null && x.firstDeadlock() != null) {
