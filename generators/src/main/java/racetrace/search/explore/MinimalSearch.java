@@ -96,8 +96,15 @@ public final class MinimalSearch {
                         return new Result(null, -1, -1, false, settled.size(),
                                 "cap of " + limits.maxStates() + " (state, thread) pairs reached");
                     }
-                    if ((settled.size() & 0x3FF) == 0 && System.nanoTime() > deadline) {
-                        return new Result(null, -1, -1, false, settled.size(), "time cap " + limits.maxTime() + " reached");
+                    if ((settled.size() & 0x3FF) == 1) {
+                        if (System.nanoTime() > deadline) {
+                            return new Result(null, -1, -1, false, settled.size(),
+                                    "time cap " + limits.maxTime() + " reached");
+                        }
+                        // Asked to stop (a caller cancelling, Ctrl-C): not proven. The flag stays set for the caller.
+                        if (Thread.currentThread().isInterrupted()) {
+                            return new Result(null, -1, -1, false, settled.size(), "interrupted");
+                        }
                     }
                     boolean currentEnabled = false;
                     int at = 0;
