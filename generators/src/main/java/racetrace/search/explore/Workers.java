@@ -47,8 +47,29 @@ final class Workers implements AutoCloseable {
             int me = w;
             fs.add(pool.submit(() -> work.run(me)));
         }
+        // An interrupt of this thread (the heap guard's, or a caller's that no longer needs the
+        // search) asks the search to stop: the workers see it between chunks and return, and the
+        // explorer then says why it stopped ("interrupted"; the guard's callers name the heap), as
+        // it does with one worker. So wait for them, with the interrupt kept where they look for
+        // it, instead of leaving them running and reporting the stop as a failure.
         for (Future<?> f : fs) {
-            Parallel.get(f, "exploring");
+            while (true) {
+                if (Thread.currentThread().isInterrupted()) {
+                    // A wait would end at once: yield until the worker has seen the interrupt.
+                    while (!f.isDone()) {
+                        Thread.yield();
+                    }
+                }
+                try {
+                    Parallel.get(f, "exploring");
+                    break;
+                } catch (IllegalStateException e) {
+                    // Interrupted while waiting (Parallel.get keeps the interrupt): wait on as above.
+                    if (!(e.getCause() instanceof InterruptedException)) {
+                        throw e;
+                    }
+                }
+            }
         }
     }
 
