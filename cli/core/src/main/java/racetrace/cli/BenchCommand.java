@@ -100,7 +100,7 @@ final class BenchCommand extends TlcInstancesCommand {
                 throw new BadInputException(ModelPathOption.noSpec(without, "bench --states-thread"));
             }
             for (Model<?> m : instances) {
-                largeScenarios.put(m, ScenarioArguments.scenario(m, statesConfig, statesThreads));
+                largeScenarios.put(m, ScenarioArguments.scenario(m, "--states-config", statesConfig, "--states-thread", statesThreads));
             }
         }
         if (tlc && selection.model != null) {
