@@ -31,6 +31,7 @@ class HuntDeterminismTest {
     private static List<String> summary(HuntResult r) {
         return r.findings().stream()
                 .map(f -> f.invariant() + " " + f.foundBy() + " " + f.tryNumber() + " " + f.scenariosToFirst() + " "
+                        + f.from().foundBy() + " " + f.from().c() + " " + f.from().starts() + " "
                         + f.shrunk() + " " + f.measure() + " " + f.minimality().describe())
                 .toList();
     }

@@ -40,6 +40,7 @@ import racetrace.search.Deadlocks;
 import racetrace.search.Resealed;
 import racetrace.search.ScheduleString;
 import racetrace.search.hunt.Cap;
+import racetrace.search.hunt.Finding;
 import racetrace.search.hunt.HuntOptions;
 import racetrace.search.hunt.HuntResult;
 import racetrace.search.hunt.Hunter;
@@ -388,6 +389,45 @@ class HuntVerdictsTest {
     }
 
     @Test
+    void minimisationStartsFromTheSmallestCaseInHandAndTellsItFirst() {
+        Model<?> m = Models.create("vfio-pci", "pre-a", Map.of("granularity", "location"));
+        List<Hunter.Found> first = new ArrayList<>();
+        Map<String, List<Hunter.Found>> starts = new java.util.LinkedHashMap<>();
+        HuntResult r = Hunter.hunt(m, small(2), new Hunter.Listener() {
+            @Override
+            public void found(Model<?> model, Hunter.Found f) {
+                first.add(f);
+            }
+
+            @Override
+            public void minimising(Model<?> model, String invariant, List<Hunter.Found> from) {
+                starts.put(invariant, from);
+            }
+        });
+        assertThat(r.violated()).isTrue();
+        for (Finding f : r.findings()) {
+            Hunter.Found found = first.stream().filter(x -> x.invariant().equals(f.invariant())).findFirst()
+                    .orElseThrow();
+            // Where it was first found stays what the listener was told as found.
+            assertThat(f.foundBy()).isEqualTo(found.foundBy());
+            assertThat(f.original()).isEqualTo(found.measure());
+            // The start is no larger than the first case, and the minimal case no larger than the start.
+            assertThat(f.from().measure()).isLessThanOrEqualTo(f.original());
+            assertThat(f.measure()).isLessThanOrEqualTo(f.from().measure());
+            if (f.shrunkFromFirst()) {
+                assertThat(starts).doesNotContainKey(f.invariant());
+            } else {
+                // Told before minimisation, smallest first, one per configuration.
+                List<Hunter.Found> told = starts.get(f.invariant());
+                assertThat(told).extracting(x -> x.c().toString()).contains(f.from().c().toString());
+                assertThat(told).extracting(Hunter.Found::measure).isSorted();
+                assertThat(told).extracting(x -> x.c().scenario().config()).doesNotHaveDuplicates();
+                assertThat(told).hasSize(f.from().starts());
+            }
+        }
+    }
+
+    @Test
     void aMinimisationThatRunsOutOfMemoryKeepsTheCounterexampleAsFound() {
         // A model that runs out of memory in every step taken after its first counterexample was
         // handed over (the moment minimisation starts): the hunt keeps the case as found.
@@ -405,7 +445,10 @@ class HuntVerdictsTest {
         armed[0] = false;
         assertThat(r.verdict()).isEqualTo(HuntResult.Verdict.VIOLATED);
         assertThat(seen).hasSize(1);
-        assertThat(r.findings().get(0).shrunk().toString()).isEqualTo(seen.get(0).c().toString());
+        // Kept as it was when minimisation started: the first case found, or the smallest in hand (told too).
+        assertThat(r.findings().get(0).shrunk().toString()).isIn(seen.get(0).c().toString(),
+                r.findings().get(0).from().c().toString());
+        assertThat(r.findings().get(0).shrunk().toString()).isEqualTo(r.findings().get(0).from().c().toString());
         assertThat(r.findings().get(0).minimality().describe()).contains("not minimised: the minimal search ran out "
                 + "of memory", "RACETRACE_JAVA_OPTS=-Xmx");
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import example.flaky.FlakyModel;
+import example.memo.MemoModel;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import racetrace.engine.ModelFailure;
@@ -20,6 +21,7 @@ import racetrace.search.hunt.Work;
 class NondeterministicModelTest {
 
     private static final Path FLAKY = Path.of("src", "test", "fixtures", "flaky");
+    private static final Path MEMO = Path.of("src", "test", "fixtures", "memo");
 
     @Test
     void aCaseThatDoesNotReplayBecauseTheModelIsNotDeterministicIsTheModelsError() {
@@ -27,6 +29,25 @@ class NondeterministicModelTest {
                 .withWorkers(1);
         assertThatThrownBy(() -> Hunter.hunt(new FlakyModel(), scope, null)).isInstanceOf(ModelFailure.class)
                 .hasMessageContaining("flaky").hasMessageContaining("not deterministic");
+    }
+
+    @Test
+    void aModelThatCachesItsStepsAndSoRunsOtherwiseInASearchIsTheModelsError() {
+        // Two replays of its schedule agree (each starts with an empty cache): the search's way of
+        // stepping is what tells the model's fault from racetrace's.
+        HuntOptions scope = HuntOptions.defaults().withStrategy(Strategy.SCOPE).withWork(new Work(0, 10_000, 0, 0))
+                .withWorkers(1);
+        assertThatThrownBy(() -> Hunter.hunt(new MemoModel(), scope, null)).isInstanceOf(ModelFailure.class)
+                .hasMessageContaining("memo").hasMessageContaining("not deterministic")
+                .hasMessageContaining("as a search steps them");
+    }
+
+    @Test
+    void aCachingModelOnTheCommandLineExitsFive() {
+        CommandLineTest.Run r = CommandLineTest.run("hunt", "memo", "--model-path", MEMO.toString(), "--strategy",
+                "scope", "--workers", "2");
+        assertThat(r.code()).as(r.err()).isEqualTo(5);
+        assertThat(r.err()).contains("memo", "not deterministic", "reproduce it with").doesNotContain("internal error");
     }
 
     @Test

@@ -111,11 +111,11 @@ public final class Confirmations {
      * hunt had in hand).
      */
     private static String foundBy(HuntResult r, Finding f) {
-        String first = "found first by " + f.foundBy() + at(f.tryNumber(), f.scenariosToFirst());
+        String first = "first by " + f.foundBy() + at(f.tryNumber(), f.scenariosToFirst());
         if (!f.shrunkFromFirst()) {
             Finding.Start from = f.from();
-            first += "; shrunk from a case found by " + from.foundBy() + at(from.runs(), from.scenarios()) + ", "
-                    + from.measure();
+            first += "; minimised from a smaller case in hand, found by " + from.foundBy()
+                    + at(from.runs(), from.scenarios()) + " (" + from.measure() + ")";
         }
         return "`racetrace hunt` (seed " + r.seed() + ", " + first + ")";
     }

@@ -7,6 +7,7 @@ import racetrace.engine.Model;
 import racetrace.engine.ModelFailure;
 import racetrace.engine.Outcome;
 import racetrace.engine.Schedule;
+import racetrace.engine.Stepper;
 import racetrace.search.Case;
 
 /**
@@ -63,6 +64,47 @@ final class Replays {
                     + "start state and steps must depend only on the scenario and the state (no clock, random "
                     + "source or counter of its own), or no search can trust what it found"), model, c.scenario(),
                     prefix, i == 0 ? "initial" : "step", thread, i == 0 ? null : a.stateAt(before));
+        }
+        return searchedOtherwise(model, c, a);
+    }
+
+    /**
+     * The model's failure if the case's run, taken as a search takes it (each state's every enabled
+     * thread stepped before the run goes on), gives other states than the plain run {@code plain}
+     * of the same schedule; or null when the two agree. Two plain runs agree on a model that
+     * remembers what it was asked since its start state (a cache of its own, reset by {@code
+     * initial}), and a search asks it other things in another order: this is where such a model
+     * parts from its replays.
+     */
+    private static <S> RuntimeException searchedOtherwise(Model<S> model, Case c, Execution<S> plain) {
+        Stepper<S> stepper = Stepper.of(model, c.scenario());
+        int n = c.scenario().threadCount();
+        int[] taken = plain.executed().toArray();
+        S s = stepper.initial();
+        for (int i = 1; i <= plain.steps().size(); i++) {
+            int thread = plain.steps().get(i - 1).thread();
+            S next;
+            try {
+                for (int t = 0; t < n; t++) {
+                    if (stepper.enabled(s, t)) {
+                        stepper.step(s, t, 0);
+                    }
+                }
+                next = stepper.step(s, thread, 0).next();
+            } catch (RuntimeException | StackOverflowError | AssertionError x) {
+                return ModelFailure.of(x, model, c.scenario(), Schedule.of(Arrays.copyOf(taken, i - 1)), "step",
+                        thread, s);
+            }
+            if (model.fingerprint(next) != model.fingerprint(plain.stateAt(i))) {
+                return ModelFailure.of(new IllegalStateException("the model is not deterministic: step " + i
+                        + " of the run gives another state when the run's states are first stepped with every thread, "
+                        + "as a search steps them, than in a plain run of the same schedule (the steps before it gave "
+                        + "the same states): a step must depend only on its state and thread, not on what the model "
+                        + "was asked before (a cache or counter of its own), or no search can trust what it found"),
+                        model, c.scenario(), Schedule.of(Arrays.copyOf(taken, i - 1)), "step", thread,
+                        plain.stateAt(i - 1));
+            }
+            s = next;
         }
         return null;
     }
