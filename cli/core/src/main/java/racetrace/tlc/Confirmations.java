@@ -114,8 +114,10 @@ public final class Confirmations {
         String first = "first by " + f.foundBy() + at(f.tryNumber(), f.scenariosToFirst());
         if (!f.shrunkFromFirst()) {
             Finding.Start from = f.from();
-            first += "; minimised from a smaller case in hand, found by " + from.foundBy()
-                    + at(from.runs(), from.scenarios()) + " (" + from.measure() + ")";
+            String which = "found by " + from.foundBy() + at(from.runs(), from.scenarios()) + " (" + from.measure() + ")";
+            first += from.starts() == 1 ? "; minimised from the smallest case in hand, " + which
+                    : "; minimised from the case " + which + ", whose minimal case was the smallest of the "
+                            + from.starts() + " smallest cases in hand (one per configuration)";
         }
         return "`racetrace hunt` (seed " + r.seed() + ", " + first + ")";
     }
