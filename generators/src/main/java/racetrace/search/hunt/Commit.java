@@ -31,7 +31,7 @@ final class Commit {
      * starts from: a later unit (another strategy, another configuration) often holds a smaller
      * case than the first, and the minimiser's proofs stay within the configuration it is given.
      */
-    final Map<String, Candidates<Found>> smallest = new LinkedHashMap<>();
+    final Map<String, InHand<Found>> smallest = new LinkedHashMap<>();
     /** Findings of the unit being taken, and those of the last one, told once the units are stopped. */
     private final List<Found> fresh = new ArrayList<>();
     final List<Found> deferred = new ArrayList<>();
@@ -131,8 +131,8 @@ final class Commit {
                             hunt.runs(), hunt.scenarios(), hunt.nanos()));
                 }
             }
-            for (Map.Entry<String, Candidates<UnitResult.Found>> e : r.smallest.entrySet()) {
-                Candidates<Found> in = smallest.computeIfAbsent(e.getKey(), k -> new Candidates<>());
+            for (Map.Entry<String, InHand<UnitResult.Found>> e : r.smallest.entrySet()) {
+                InHand<Found> in = smallest.computeIfAbsent(e.getKey(), k -> new InHand<>());
                 for (UnitResult.Found f : e.getValue().all()) {
                     in.offer(huntWide(e.getKey(), f, r, now));
                 }

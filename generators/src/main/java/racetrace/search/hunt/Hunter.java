@@ -59,7 +59,7 @@ public final class Hunter {
      * @param nanos search time up to the finding
      */
     public record Found(String invariant, Case c, Measure measure, String foundBy, long runs, long scenarios,
-            long nanos) implements Candidates.Ranked {
+            long nanos) implements InHand.Ranked {
     }
 
     /** A ladder level with more new scenarios than this ends the ladder. */
@@ -147,7 +147,7 @@ public final class Hunter {
     }
 
     /**
-     * The minimal case of a finding: each of the smallest cases in hand ({@link Candidates}, at
+     * The minimal case of a finding: each of the smallest cases in hand ({@link InHand}, at
      * most one per configuration) is minimised within the minimiser's caps, the hunt's time cap and
      * the memory there is, and the smallest result wins (a tie goes to the smaller start). A
      * minimisation that runs out of either keeps its case as found (already told to the

@@ -12,7 +12,7 @@ final class UnitResult {
 
     /** A case of the unit that violated an invariant, and where in the unit's own order it was. */
     record Found(Case c, Measure measure, String foundBy, long runsBefore, long scenariosBefore)
-            implements Candidates.Ranked {
+            implements InHand.Ranked {
     }
 
     final Unit unit;
@@ -25,7 +25,7 @@ final class UnitResult {
     /** Each invariant's first case in the unit's own order: where the hunt first found it. */
     final Map<String, Found> found = new LinkedHashMap<>();
     /** Each invariant's smallest cases in the unit (a later case need not be larger than the first). */
-    final Map<String, Candidates<Found>> smallest = new LinkedHashMap<>();
+    final Map<String, InHand<Found>> smallest = new LinkedHashMap<>();
     long deadlocks;
     Case firstDeadlock;
     long stepLimits;
@@ -45,7 +45,7 @@ final class UnitResult {
      * kept is not replayed to measure it.
      */
     void violated(String invariant, Config config, Measure bound, Supplier<Found> found) {
-        Candidates<Found> in = smallest.computeIfAbsent(invariant, k -> new Candidates<>());
+        InHand<Found> in = smallest.computeIfAbsent(invariant, k -> new InHand<>());
         boolean first = !this.found.containsKey(invariant);
         if (!first && !in.wants(config, bound)) {
             return;

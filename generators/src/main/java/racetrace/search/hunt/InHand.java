@@ -16,7 +16,7 @@ import racetrace.search.Case;
  * <p>Offers are taken in a fixed order (a unit's own order, units in commit order), and a tie
  * keeps the earlier case: the candidates are a function of that order, not of timing.
  */
-final class Candidates<F extends Candidates.Ranked> {
+final class InHand<F extends InHand.Ranked> {
 
     /** What the candidates compare: a case and its measure (focused on the invariant). */
     interface Ranked {

@@ -14,12 +14,12 @@ import racetrace.engine.Schedule;
 import racetrace.engine.ThreadScript;
 import racetrace.search.Case;
 
-class CandidatesTest {
+class InHandTest {
 
     private static final LostIncrementModel MODEL = new LostIncrementModel(false);
 
     /** A candidate of configuration start=config with the given measure (the case itself is not run). */
-    private record Offer(String name, Case c, Measure measure) implements Candidates.Ranked {
+    private record Offer(String name, Case c, Measure measure) implements InHand.Ranked {
     }
 
     private static Offer offer(String name, int config, int threads, int ops, int preemptions, int steps) {
@@ -29,13 +29,13 @@ class CandidatesTest {
                 new Measure(threads, ops, preemptions, steps));
     }
 
-    private static List<String> names(Candidates<Offer> c) {
+    private static List<String> names(InHand<Offer> c) {
         return c.all().stream().map(Offer::name).toList();
     }
 
     @Test
     void keepsTheSmallestOfEachConfigurationSmallestFirstAndAFewConfigurationsAtMost() {
-        Candidates<Offer> c = new Candidates<>();
+        InHand<Offer> c = new InHand<>();
         c.offer(offer("first", 0, 3, 5, 2, 80));
         assertThat(names(c)).containsExactly("first");
         // A later, smaller case of the same configuration replaces the first.
@@ -56,7 +56,7 @@ class CandidatesTest {
 
     @Test
     void aTieKeepsTheEarlierCase() {
-        Candidates<Offer> c = new Candidates<>();
+        InHand<Offer> c = new InHand<>();
         c.offer(offer("early", 0, 2, 2, 1, 20));
         c.offer(offer("same, later", 0, 2, 2, 1, 20));
         c.offer(offer("tie in another configuration", 1, 2, 2, 1, 20));
@@ -65,7 +65,7 @@ class CandidatesTest {
 
     @Test
     void wantsOnlyWhatCouldGetIn() {
-        Candidates<Offer> c = new Candidates<>();
+        InHand<Offer> c = new InHand<>();
         Config zero = new Config(Map.of("start", 0));
         assertThat(c.wants(zero, new Measure(9, 9, 0, 0))).isTrue();
         c.offer(offer("a", 0, 2, 2, 1, 20));
