@@ -22,8 +22,9 @@ import racetrace.search.scope.Rungs;
  * (swarm). The work is cut into units planned in a fixed order and taken in that order, whatever
  * core computed them, so a hunt bounded by work is deterministic for a seed on any machine.
  * Every unit checks every invariant, and deadlock ({@link Deadlocks}); the first unit (in order)
- * to violate one gives its finding, which is handed to the listener as found, then shrunk to the
- * minimal case {@link Minimizer} can prove.
+ * to violate one says where it was found, and its case is handed to the listener as found. The
+ * minimal case {@link Minimizer} can prove is shrunk from the smallest cases of every unit taken
+ * ({@link InHand}), which need not be the first.
  */
 public final class Hunter {
 
