@@ -117,7 +117,8 @@ public final class Confirmations {
             String which = "found by " + from.foundBy() + at(from.runs(), from.scenarios()) + " (" + from.measure() + ")";
             first += from.starts() == 1 ? "; minimised from the smallest case in hand, " + which
                     : "; minimised from the case " + which + ", whose minimal case was the smallest of the "
-                            + from.starts() + " smallest cases in hand (one per configuration)";
+                            + from.starts() + " cases minimised (the smallest in hand, one per configuration, and the "
+                            + "one found first)";
         }
         return "`racetrace hunt` (seed " + r.seed() + ", " + first + ")";
     }

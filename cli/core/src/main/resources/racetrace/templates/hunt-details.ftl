@@ -11,7 +11,7 @@
 -- ${f.invariant}<#if f.deadlock> (a deadlock: no thread can step and some have not finished)</#if> violated${f.condition} (found by ${f.foundBy}<#if f.tryNumber gt 0> after ${f.tryNumber} random runs</#if><#if f.scenarios gt 0> after ${f.scenarios} explored scenarios</#if><#if f.millisToFirst??>, ${f.millisToFirst} ms; shrunk in ${f.millisToShrink} ms<#else>; shrunk</#if> from ${f.original})
 <#else>
 -- ${f.invariant}<#if f.deadlock> (a deadlock: no thread can step and some have not finished)</#if> violated${f.condition} (first found by ${f.foundBy}<#if f.tryNumber gt 0> after ${f.tryNumber} random runs</#if><#if f.scenarios gt 0> after ${f.scenarios} explored scenarios</#if><#if f.millisToFirst??>, ${f.millisToFirst} ms</#if>, as ${f.original}; <#if f.millisToFirst??>shrunk in ${f.millisToShrink} ms<#else>shrunk</#if> from the case below)
-   from:     ${f.fromMeasure}, found by ${f.fromBy}<#if f.fromTries gt 0> after ${f.fromTries} random runs</#if><#if f.fromScenarios gt 0> after ${f.fromScenarios} explored scenarios</#if><#if f.starts gt 1> (its minimal case is the smallest of the ${f.starts} minimised: the smallest cases in hand, one per configuration)</#if>: racetrace replay${replayOptions} ${f.fromSchedule}
+   from:     ${f.fromMeasure}, found by ${f.fromBy}<#if f.fromTries gt 0> after ${f.fromTries} random runs</#if><#if f.fromScenarios gt 0> after ${f.fromScenarios} explored scenarios</#if><#if f.starts gt 1> (its minimal case is the smallest of the ${f.starts} cases minimised: the smallest in hand, one per configuration, and the one found first)</#if>: racetrace replay${replayOptions} ${f.fromSchedule}
 </#if>
    race:     ${f.explanation}
    measure:  ${f.measure}

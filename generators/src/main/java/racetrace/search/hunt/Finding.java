@@ -41,8 +41,8 @@ public record Finding(String invariant, String foundBy, long tryNumber, long sce
      * @param c the case as found, focused on the invariant
      * @param runs random runs up to and including the finding one (the hunt's order)
      * @param scenarios scenarios explored exhaustively up to the finding one
-     * @param starts how many of the smallest cases in hand (one per configuration) were minimised,
-     *     this one's result being the smallest
+     * @param starts how many cases were minimised (the smallest in hand, one per configuration, and
+     *     the first found), this one's result being the smallest
      */
     public record Start(String foundBy, Case c, Measure measure, long runs, long scenarios, int starts) {
     }

@@ -132,19 +132,37 @@ public final class Hunter {
         Minimizer.Shared shared = new Minimizer.Shared();
         for (Map.Entry<String, Found> e : commit.found.entrySet()) {
             Found first = e.getValue();
-            List<Found> from = commit.smallest.get(e.getKey()).all().stream()
+            List<Found> starts = starts(first, commit.smallest.get(e.getKey()).all(), options.firstOnly());
+            List<Found> from = starts.stream()
                     .map(f -> new Found(f.invariant(), plain(f.c()), f.measure(), f.foundBy(), f.runs(), f.scenarios(),
                             f.nanos()))
                     .toList();
             if (!(from.size() == 1 && from.get(0).c().toString().equals(plain(first.c()).toString()))) {
                 listener.minimising(Deadlocks.base(model), e.getKey(), from);
             }
-            findings.add(minimise(first, commit.smallest.get(e.getKey()).all(), options, deadline, shared));
+            findings.add(minimise(first, starts, options, deadline, shared));
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
         return new HuntResult(Deadlocks.base(model), options.seed(), options.strategy(), commit.runs, millis,
                 List.copyOf(findings), evidence, commit.deadlocks, plain(commit.firstDeadlock), commit.stepLimits,
                 commit.notices, commit.firstNotice, cutBy, shortfall, commit.work());
+    }
+
+    /**
+     * The cases an invariant's minimisation starts from: the smallest in hand, and the first found
+     * when it is not one of them. A smaller start does not always shrink to a smaller case (the
+     * minimiser's proofs hold within a configuration, and a scope up to a smaller case's threads
+     * and ops need not hold every smaller case), so the first found is minimised too: the result
+     * is never larger than minimising the first alone gave.
+     */
+    private static List<Found> starts(Found first, List<Found> smallest, boolean firstOnly) {
+        String key = first.c().toString();
+        if (firstOnly || smallest.stream().anyMatch(f -> f.c().toString().equals(key))) {
+            return smallest;
+        }
+        List<Found> all = new ArrayList<>(smallest);
+        all.add(first);
+        return all;
     }
 
     /**

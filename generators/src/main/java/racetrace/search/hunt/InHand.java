@@ -11,7 +11,8 @@ import racetrace.search.Case;
  * per configuration and at most {@link #CONFIGS} in all. The minimiser proves minimality within a
  * case's configuration when its whole scope is too large to search (min/cfg), so the case that
  * happened to be found first, often in another configuration, must not decide the result: the
- * hunt minimises from the smallest in hand, and from each of these few.
+ * hunt minimises from each of these few (and from the first found as well, see {@code
+ * Hunter}).
  *
  * <p>Offers are taken in a fixed order (a unit's own order, units in commit order), and a tie
  * keeps the earlier case: the candidates are a function of that order, not of timing.
