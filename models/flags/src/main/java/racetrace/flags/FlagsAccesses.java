@@ -15,11 +15,9 @@ import racetrace.engine.Transition;
 final class FlagsAccesses {
 
     private final FlagsDefinition def;
-    private final int[] unitFields;
 
-    FlagsAccesses(FlagsDefinition def, int[] unitFields) {
+    FlagsAccesses(FlagsDefinition def) {
         this.def = def;
-        this.unitFields = unitFields;
     }
 
     List<Access> of(FlagsState s, Transition<FlagsState> tr, int t) {
@@ -55,7 +53,7 @@ final class FlagsAccesses {
             case Instr.CLEAR -> {
                 List<String> cleared = new ArrayList<>(TlaMapping.fieldSet(def, in.field));
                 for (int u = 0; u < s.mem.length; u++) {
-                    if ((unitFields[u] & in.field) != 0) {
+                    if ((def.units.fieldMask(u) & in.field) != 0) {
                         out.add(Access.write(unit(u), fields(next.mem[u])).named(unitName(u))
                                 .meaning(String.join(" and ", cleared)));
                     }

@@ -14,12 +14,9 @@ import racetrace.engine.Transition;
 final class Interpreter {
 
     private final FlagsDefinition def;
-    /** The units' fields, bitmask per unit. */
-    private final int[] unitFields;
 
-    Interpreter(FlagsDefinition def, int[] unitFields) {
+    Interpreter(FlagsDefinition def) {
         this.def = def;
-        this.unitFields = unitFields;
     }
 
     static Instr current(FlagsState s, int t) {
@@ -104,13 +101,13 @@ final class Interpreter {
                 for (int u = 0; u < mem.length; u++) {
                     if ((in.acc & (1 << u)) != 0) {
                         before |= mem[u];
-                        reached |= unitFields[u];
+                        reached |= def.units.fieldMask(u);
                     }
                 }
                 mem = mem.clone();
                 for (int u = 0; u < mem.length; u++) {
                     if ((in.acc & (1 << u)) != 0) {
-                        mem[u] = reg[t] & unitFields[u];
+                        mem[u] = reg[t] & def.units.fieldMask(u);
                     }
                 }
                 int stale = reached & ~bit & (reg[t] ^ ghost) & (reg[t] ^ before);
