@@ -147,12 +147,12 @@ public final class FlagsModel implements Model<FlagsState> {
     public Map<String, String> storeSites(String op) {
         Map<String, String> out = new LinkedHashMap<>();
         for (Instr i : programs.get(op)) {
-            if (i.kind == Instr.STORE || i.kind == Instr.STORE_PLAIN) {
-                out.put(i.site, def.units.fieldName(i.field));
-            } else if (i.kind == Instr.CLEAR) {
+            if (i.kind() == Instr.STORE || i.kind() == Instr.STORE_PLAIN) {
+                out.put(i.site(), def.units.fieldName(i.field()));
+            } else if (i.kind() == Instr.CLEAR) {
                 for (int f = 0; f < def.units.fieldCount(); f++) {
-                    if ((i.field & (1 << f)) != 0) {
-                        out.put(i.site + "#" + def.units.fieldName(f), def.units.fieldName(f));
+                    if ((i.field() & (1 << f)) != 0) {
+                        out.put(i.site() + "#" + def.units.fieldName(f), def.units.fieldName(f));
                     }
                 }
             }
