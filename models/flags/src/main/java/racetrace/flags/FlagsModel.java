@@ -35,7 +35,6 @@ public final class FlagsModel implements Model<FlagsState> {
     private final Set<String> actions;
     private final List<Invariant<FlagsState>> invariants;
     private final ScenarioSpace space;
-    /** The units' fields, bitmask per unit. */
     /** The pair {@link #NO_LOST_UPDATE_BETWEEN} is about (field indices), or -1. */
     private final int pairA;
     private final int pairB;
