@@ -29,8 +29,10 @@ import racetrace.search.hunt.Work;
  * <li>{@code holds}: the hunt finds nothing and its exhaustive search completes a scope (a row whose
  * search cannot back "holds" fails: it would assert what nothing checked);</li>
  * <li>{@code violates(...)}: the first counterexample found violates one of the listed invariants;
- * shrunk to the minimal case the hunt proves, it is no larger than recorded and rests on the
- * recorded assumptions. Its bundle (report, JSON, TLA+ trace and TLC's verdict, regression test)
+ * shrunk to the minimal case the hunt proves, it is no smaller than recorded (the whole hunt
+ * minimises this case too, among the smallest cases of all its work, and records the smallest
+ * result; {@code -Dracetrace.suite.full=true} hunts with the whole budget and compares every
+ * measure exactly) and rests on the recorded assumptions. Its bundle (report, JSON, TLA+ trace and TLC's verdict, regression test)
  * is written under {@code target/racetrace/}.</li>
  * </ul>
  *

@@ -91,8 +91,8 @@ class RaceSuiteEngineTest extends BundlesInTempDir {
         assertThat(results).hasSize(3).allSatisfy(r -> assertThat(r.status())
                 .isEqualTo(TestExecutionResult.Status.FAILED));
         assertThat(results.get(0).message()).contains("the table records [NoSuchInvariant], not NoLostIncrement");
-        assertThat(results.get(1).message()).contains("its minimal case is larger than recorded: 2/2/1/4, the table "
-                + "records 1/1/0/1");
+        assertThat(results.get(1).message()).contains("its first case shrinks to 2/2/1/4, smaller than the 3/3/1/9 "
+                + "the table records");
         assertThat(results.get(2).message()).contains("counter/locked is expected to violate [NoLostIncrement]",
                 "but the hunt found nothing");
     }

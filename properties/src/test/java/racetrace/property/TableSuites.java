@@ -60,7 +60,7 @@ class TableSuites {
         static RaceTable rows() {
             return RaceTable.of("counter")
                     .violates("racy", "NoSuchInvariant")
-                    .violates("racy", Map.of(), "NoLostIncrement 1/1/0/1")
+                    .violates("racy", Map.of(), "NoLostIncrement 3/3/1/9")
                     .violates("locked", "NoLostIncrement")
                     .budget(small());
         }

@@ -158,7 +158,10 @@ public final class Hunter {
      */
     private static List<Found> starts(Found first, List<Found> smallest, boolean firstOnly) {
         String key = first.c().toString();
-        if (firstOnly || smallest.stream().anyMatch(f -> f.c().toString().equals(key))) {
+        if (firstOnly) {
+            return List.of(first);
+        }
+        if (smallest.stream().anyMatch(f -> f.c().toString().equals(key))) {
             return smallest;
         }
         List<Found> all = new ArrayList<>(smallest);
@@ -180,9 +183,10 @@ public final class Hunter {
             Minimizer.Shared shared) {
         long t0 = System.nanoTime();
         if (options.firstOnly()) {
-            Found f = from.get(0);
-            return finding(first, f, 1, new Minimizer.Result(f.c(), f.measure(), null, new Minimality(false, null,
-                    null, 0, "not shrunk (first only)"), 0), 0, false);
+            // The case found first, as asked: a caller that shrinks it gets what the whole hunt
+            // minimises too (it is always among the whole hunt's starts).
+            return finding(first, first, 1, new Minimizer.Result(first.c(), first.measure(), null, new Minimality(
+                    false, null, null, 0, "not shrunk (first only)"), 0), 0, false);
         }
         Minimizer.Result best = null;
         Found bestFrom = null;
