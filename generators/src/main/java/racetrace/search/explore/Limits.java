@@ -13,7 +13,8 @@ import java.time.Duration;
  *     threads): the same verdicts and shortest counterexample lengths in fewer states, but not the
  *     spec's state count; off unless asked for ({@link #reduced})
  * @param order partial-order reduction (sleep sets, {@link Order}): every state still visited at
- *     its BFS depth, fewer transitions computed; off unless asked for ({@link #withOrder})
+ *     its BFS depth with the same parent, so the same counts and cases, fewer transitions
+ *     computed; on with {@code reduce} unless chosen ({@link #withOrder})
  */
 public record Limits(long maxStates, Duration maxTime, int workers, boolean reduce, Order order) {
 
@@ -42,8 +43,9 @@ public record Limits(long maxStates, Duration maxTime, int workers, boolean redu
         this(maxStates, maxTime, workers, false);
     }
 
+    /** With {@code reduce}, both reductions: symmetry and sleep sets. */
     public Limits(long maxStates, Duration maxTime, int workers, boolean reduce) {
-        this(maxStates, maxTime, workers, reduce, Order.OFF);
+        this(maxStates, maxTime, workers, reduce, reduce ? Order.SLEEP_SETS : Order.OFF);
     }
 
     public static Limits of(long maxStates, Duration maxTime) {
@@ -60,9 +62,12 @@ public record Limits(long maxStates, Duration maxTime, int workers, boolean redu
         return new Limits(maxStates, maxTime, n, reduce, order);
     }
 
-    /** The same caps, with the reductions that keep every violation (symmetry). */
+    /**
+     * The same caps, with the reductions that keep every violation: symmetry, and sleep sets
+     * (unless an order was chosen already).
+     */
     public Limits reduced() {
-        return new Limits(maxStates, maxTime, workers, true, order);
+        return new Limits(maxStates, maxTime, workers, true, order == Order.OFF ? Order.SLEEP_SETS : order);
     }
 
     /** The same caps, with partial-order reduction of the given kind. */
