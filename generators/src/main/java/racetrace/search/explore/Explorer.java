@@ -112,7 +112,6 @@ final class Explorer<S> {
         this.sleepSets = order ? new SleepSets[workers] : null;
         if (order) {
             for (int w = 0; w < workers; w++) {
-                owners[w].seen.withValues();
                 sleepSets[w] = new SleepSets(this.steppers[w], limits.order() == Limits.Order.CHECKED);
             }
         }
@@ -381,27 +380,13 @@ final class Explorer<S> {
                     x += me.seen.touch(in[(int) (seq[j] >>> 32)].fp[(int) seq[j]]);
                 }
                 me.warm += x;
-                if (sleepSets == null) {
-                    for (int j = r; j < end; j++) {
-                        Outbox box = in[(int) (seq[j] >>> 32)];
-                        int k = (int) seq[j];
-                        if (me.seen.add(box.fp[k])) {
-                            me.keep(box.key[k], (int) (seq[j] >>> 32), k, 0);
-                        }
-                    }
-                    continue;
-                }
-                // With sleep sets, a state reached again in this level keeps the intersection of its edges' sets.
+                // A state made by several edges of this level keeps the first one's sleep set: the
+                // edge of its least shortest path (see SleepSets).
                 for (int j = r; j < end; j++) {
                     Outbox box = in[(int) (seq[j] >>> 32)];
                     int k = (int) seq[j];
-                    int slot = me.seen.addAt(box.fp[k]);
-                    if (slot >= 0) {
-                        me.seen.setValue(slot, me.size);
+                    if (me.seen.add(box.fp[k])) {
                         me.keep(box.key[k], (int) (seq[j] >>> 32), k, box.sleep[k]);
-                    } else {
-                        int kept = me.seen.value(-1 - slot);
-                        me.sleep[kept] = SleepSets.meet(me.sleep[kept], box.sleep[k]);
                     }
                 }
             }

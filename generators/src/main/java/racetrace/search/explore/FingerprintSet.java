@@ -8,8 +8,6 @@ package racetrace.search.explore;
 final class FingerprintSet {
 
     private long[] keys;
-    /** With values: an int beside each fingerprint (the explorer's place of a state in the level being merged). */
-    private int[] values;
     private int size;
     private int mask;
 
@@ -19,54 +17,13 @@ final class FingerprintSet {
         mask = cap - 1;
     }
 
-    /** Keeps an int beside each fingerprint from now on ({@link #addAt}, {@link #value}). */
-    void withValues() {
-        if (values == null) {
-            values = new int[keys.length];
-        }
-    }
-
-    int value(int slot) {
-        return values[slot];
-    }
-
-    void setValue(int slot, int v) {
-        values[slot] = v;
-    }
-
-    /**
-     * Adds {@code fp}: its slot if it was new, else minus one minus the slot it has. A slot is
-     * valid until the next add (which may grow the table).
-     */
-    int addAt(long fp) {
-        long k = fp == 0 ? 1 : fp;
-        if ((size + 1) * 2 > keys.length) {
-            grow();
-        }
-        long[] ks = keys;
-        int m = mask;
-        int i = home(k, m);
-        while (true) {
-            long at = ks[i];
-            if (at == 0) {
-                ks[i] = k;
-                size++;
-                return i;
-            }
-            if (at == k) {
-                return -1 - i;
-            }
-            i = (i + 1) & m;
-        }
-    }
-
     int size() {
         return size;
     }
 
     /** Bytes the set holds (its array). */
     long bytes() {
-        return keys.length * (values == null ? 8L : 12L);
+        return keys.length * 8L;
     }
 
     private static int home(long k, int mask) {
@@ -123,25 +80,18 @@ final class FingerprintSet {
 
     private void grow() {
         long[] old = keys;
-        int[] oldValues = values;
         long[] ks = new long[old.length * 2];
-        int[] vs = oldValues == null ? null : new int[ks.length];
         int m = ks.length - 1;
-        for (int j = 0; j < old.length; j++) {
-            long k = old[j];
+        for (long k : old) {
             if (k != 0) {
                 int i = home(k, m);
                 while (ks[i] != 0) {
                     i = (i + 1) & m;
                 }
                 ks[i] = k;
-                if (vs != null) {
-                    vs[i] = oldValues[j];
-                }
             }
         }
         keys = ks;
-        values = vs;
         mask = m;
     }
 }

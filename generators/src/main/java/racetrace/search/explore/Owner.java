@@ -15,7 +15,7 @@ final class Owner {
     long[] key = new long[16];
     int[] at = new int[16];
     byte[] fromWorker = new byte[16];
-    /** Their sleep sets: the intersection of those of every edge into the state from the level before. */
+    /** Their sleep sets: those of the edges kept (of least key). */
     long[] sleep = new long[16];
     int size;
     long transitions;

@@ -15,9 +15,9 @@ import racetrace.engine.Stepper;
  * get as sleep set the threads that were asleep here or were stepped here before t, of those
  * whose step is independent of t's here (their footprints do not conflict, {@link
  * racetrace.engine.Machine#footprint}, and, when the plan's op cap is shared, not both of them
- * end an op). A state made several times in one level keeps the intersection of its edges'
- * sets (the {@link Explorer}'s merge); one met again at a deeper level is dropped as without
- * reduction.
+ * end an op). A state made several times in one level keeps the sleep set of the edge the merge
+ * keeps, the one of least key: the last edge of the state's least shortest path, whose steps the
+ * reduction never skips; one met again at a deeper level is dropped as without reduction.
  *
  * <p>A sleep set is a long: bit t says thread t is asleep, bit 32 + t that its step (the one
  * asleep) ends its op. Under symmetry a successor is renumbered into its canonical form, and its
@@ -137,13 +137,6 @@ final class SleepSets {
         }
     }
 
-    /** The sleep set of a state made by two edges of one level: the threads asleep on both. */
-    static long meet(long a, long b) {
-        long low = a & b & LOW;
-        long high = (a >>> 32) & (b >>> 32) & low;
-        return low | high << 32;
-    }
-
     static long renumber(long sleep, int[] perm) {
         long out = 0;
         for (long c = sleep & LOW; c != 0; c &= c - 1) {
@@ -200,6 +193,10 @@ final class SleepSets {
 
     private IllegalStateException wrong(int[] s, int t, int u, String what) {
         return new IllegalStateException("the footprints of " + stepper.model().instance() + " declare the steps of "
-                + "threads " + t + " and " + u + " independent in state " + check.object(s) + ", but " + what);
+                + "threads " + t + " and " + u + " independent in state " + text(check.object(s)) + ", but " + what);
+    }
+
+    private static String text(Object state) {
+        return state instanceof int[] a ? Arrays.toString(a) : String.valueOf(state);
     }
 }
