@@ -29,4 +29,20 @@ public record Instance(String model, String variant, SortedMap<String, String> o
                 .collect(Collectors.joining(",", "[", "]"));
         return model + "/" + variant + opts;
     }
+
+    /**
+     * A name as part of a Java class or TLA+ module name: {@code seqlock} is {@code Seqlock},
+     * {@code my-lock} {@code MyLock}, {@code 2020-11} {@code 202011}. One rule for a model's spec
+     * module, the classes {@code new-model} writes and the regression tests a hunt writes, so that
+     * they name each other alike.
+     */
+    public static String camelCase(String name) {
+        StringBuilder b = new StringBuilder();
+        for (String part : name.split("[^A-Za-z0-9]+")) {
+            if (!part.isEmpty()) {
+                b.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+            }
+        }
+        return b.toString();
+    }
 }

@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A model's own code threw while the engine ran it: which model, which of its methods, on which
- * thread and step, and the run up to there (scenario and the threads that ran, the failing step's
- * thread last), so that the run can be replayed to the same exception. The cause is the model's
- * exception, with its stack frames.
+ * A model's own code threw while the engine ran it: the message says which model, which of its
+ * methods, on which thread and step; the failure keeps the run up to there (scenario and the
+ * threads that ran, the failing step's thread last), so that the run can be replayed to the same
+ * exception. The cause is the model's exception, with its stack frames.
  *
  * <p>A model of one's own that throws is its author's to fix, not a bug of racetrace: the command
  * line reports it with its own exit code and the schedule string that reproduces it.
@@ -18,9 +18,6 @@ public final class ModelFailure extends RuntimeException {
     private final transient Model<?> model;
     private final Scenario scenario;
     private final Schedule schedule;
-    private final String call;
-    private final int thread;
-    private final String label;
 
     private ModelFailure(Model<?> model, Scenario scenario, Schedule schedule, String call, int thread, String label,
             Throwable cause) {
@@ -28,9 +25,6 @@ public final class ModelFailure extends RuntimeException {
         this.model = model;
         this.scenario = scenario;
         this.schedule = schedule;
-        this.call = call;
-        this.thread = thread;
-        this.label = label;
     }
 
     /**
@@ -66,21 +60,6 @@ public final class ModelFailure extends RuntimeException {
     /** The threads that ran up to the failing call; replaying it reaches the call again. */
     public Schedule schedule() {
         return schedule;
-    }
-
-    /** The model's method that threw: {@code step}, {@code enabled}, {@code initial}, {@code invariant X}, ... */
-    public String call() {
-        return call;
-    }
-
-    /** The 0-based thread of the call, or -1. */
-    public int thread() {
-        return thread;
-    }
-
-    /** The label of the step (the thread's pc before it), or null when the model's state does not say. */
-    public String label() {
-        return label;
     }
 
     /** The model's class, e.g. {@code com.example.SeqlockModel} (inside racetrace's wrappers, if any). */

@@ -54,25 +54,15 @@ public record RegressionTest(String packageName, String className, String source
     /** {@code seqlock/buggy} and {@code NoTornRead}: {@code SeqlockBuggyNoTornReadRegressionTest}. */
     static String className(Instance id, String what) {
         StringBuilder b = new StringBuilder();
-        b.append(camel(id.model())).append(camel(id.variant()));
-        id.options().values().forEach(v -> b.append(camel(v)));
-        b.append(camel(what)).append("RegressionTest");
+        b.append(Instance.camelCase(id.model())).append(Instance.camelCase(id.variant()));
+        id.options().values().forEach(v -> b.append(Instance.camelCase(v)));
+        b.append(Instance.camelCase(what)).append("RegressionTest");
         String s = b.toString();
         return Character.isJavaIdentifierStart(s.charAt(0)) ? s : "T" + s;
     }
 
-    private static String camel(String s) {
-        StringBuilder b = new StringBuilder();
-        for (String part : s.split("[^A-Za-z0-9]+")) {
-            if (!part.isEmpty()) {
-                b.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
-            }
-        }
-        return b.toString();
-    }
-
     private static String lowerFirst(String s) {
-        String c = camel(s);
+        String c = Instance.camelCase(s);
         return c.isEmpty() ? "invariant" : Character.toLowerCase(c.charAt(0)) + c.substring(1);
     }
 }

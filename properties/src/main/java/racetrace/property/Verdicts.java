@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import racetrace.engine.Measure;
+import racetrace.search.CommentedLine;
 
 /**
  * A verdicts file: what the hunt finds for each instance, the one record the property suites and
@@ -38,16 +39,9 @@ public final class Verdicts {
     /** The lines of a verdicts file; {@code name} names it in errors. */
     public static List<Line> parse(String name, String text) {
         List<Line> out = new ArrayList<>();
-        String[] lines = text.split("\n", -1);
-        for (int n = 1; n <= lines.length; n++) {
-            String raw = lines[n - 1];
-            int hash = raw.indexOf('#');
-            String line = (hash < 0 ? raw : raw.substring(0, hash)).strip();
-            if (line.isEmpty()) {
-                continue;
-            }
-            String where = name + ":" + n;
-            String[] parts = line.split("\\s+", 3);
+        for (CommentedLine line : CommentedLine.of(text)) {
+            String where = name + ":" + line.number();
+            String[] parts = line.text().split("\\s+", 3);
             if (parts.length < 2) {
                 throw new IllegalArgumentException(where + ": give an instance and 'holds' or 'violates ...'");
             }
@@ -92,7 +86,7 @@ public final class Verdicts {
             } else {
                 throw new IllegalArgumentException(where + ": '" + parts[1] + "' is neither 'holds' nor 'violates'");
             }
-            out.add(new Line(n, instance, model, variant, options, e));
+            out.add(new Line(line.number(), instance, model, variant, options, e));
         }
         return out;
     }

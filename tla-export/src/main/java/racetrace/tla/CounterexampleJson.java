@@ -176,9 +176,7 @@ public final class CounterexampleJson {
             return l.stream().map(CounterexampleJson::value).toList();
         }
         if (v instanceof Set<?> s) {
-            List<Object> elems = new ArrayList<>(s);
-            elems.sort(TlaValues.ORDER);
-            return Map.of("$set", elems.stream().map(CounterexampleJson::value).toList());
+            return Map.of("$set", TlaValues.elements(s, CounterexampleJson::value));
         }
         if (v instanceof TlaFunction f) {
             return function(f.mapping());
@@ -204,12 +202,6 @@ public final class CounterexampleJson {
     }
 
     private static Object function(Map<?, ?> m) {
-        List<Object> keys = new ArrayList<>(m.keySet());
-        keys.sort(TlaValues.ORDER);
-        List<Object> pairs = new ArrayList<>();
-        for (Object k : keys) {
-            pairs.add(List.of(value(k), value(m.get(k))));
-        }
-        return Map.of("$fn", pairs);
+        return Map.of("$fn", TlaValues.pairs(m, CounterexampleJson::value));
     }
 }

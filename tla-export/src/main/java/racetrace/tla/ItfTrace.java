@@ -126,9 +126,7 @@ public final class ItfTrace {
             return l.stream().map(ItfTrace::value).toList();
         }
         if (v instanceof Set<?> s) {
-            List<Object> elems = new ArrayList<>(s);
-            elems.sort(TlaValues.ORDER);
-            return Map.of("#set", elems.stream().map(ItfTrace::value).toList());
+            return Map.of("#set", TlaValues.elements(s, ItfTrace::value));
         }
         if (v instanceof TlaFunction f) {
             return map(f.mapping());
@@ -151,13 +149,7 @@ public final class ItfTrace {
     }
 
     private static Object map(Map<?, ?> m) {
-        List<Object> keys = new ArrayList<>(m.keySet());
-        keys.sort(TlaValues.ORDER);
-        List<Object> pairs = new ArrayList<>();
-        for (Object k : keys) {
-            pairs.add(List.of(value(k), value(m.get(k))));
-        }
-        return Map.of("#map", pairs);
+        return Map.of("#map", TlaValues.pairs(m, ItfTrace::value));
     }
 
     /**

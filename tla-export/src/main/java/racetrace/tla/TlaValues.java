@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 
 /** Ordering and TLA+-level equality of Java values standing for TLA+ values. */
 public final class TlaValues {
@@ -24,6 +25,24 @@ public final class TlaValues {
      * of one composite kind are ordered by their TLA+ text.
      */
     public static final Comparator<Object> ORDER = TlaValues::compare;
+
+    /** A set's elements in {@link #ORDER}, each encoded: how the JSON forms write a set, the same set the same bytes. */
+    static List<Object> elements(Set<?> set, Function<Object, Object> encode) {
+        List<Object> elems = new ArrayList<>(set);
+        elems.sort(ORDER);
+        return elems.stream().map(encode).toList();
+    }
+
+    /** A function's pairs [argument, value], each encoded, arguments in {@link #ORDER}: how the JSON forms write one. */
+    static List<Object> pairs(Map<?, ?> function, Function<Object, Object> encode) {
+        List<Object> keys = new ArrayList<>(function.keySet());
+        keys.sort(ORDER);
+        List<Object> pairs = new ArrayList<>();
+        for (Object k : keys) {
+            pairs.add(List.of(encode.apply(k), encode.apply(function.get(k))));
+        }
+        return pairs;
+    }
 
     private static int rank(Object v) {
         if (v instanceof Boolean) {

@@ -15,6 +15,11 @@ class TlcOutputParserTest {
         return "@!@!@STARTMSG " + code + ":" + severity + " @!@!@\n" + body + "\n@!@!@ENDMSG " + code + " @!@!@\n";
     }
 
+    /** TLC's last message (2186), with how long it took as TLC words it. */
+    private static String finished(String took) {
+        return msg(2186, 0, "Finished in " + took + " at (2026-11-23 03:51:01)");
+    }
+
     private static TlcResult parse(String out) {
         return TlcOutputParser.parse(out, List.of("tlc"), 0, Duration.ofMillis(10), false, Duration.ofSeconds(1));
     }
@@ -28,7 +33,7 @@ class TlcOutputParserTest {
                 + msg(2217, 4, "2: <Next line 5, col 9 to line 5, col 21 of module M>\n/\\ x = 1\n/\\ s = {\"a\"}\n")
                 + msg(2199, 0, "3 states generated, 2 distinct states found, 0 states left on queue.")
                 + msg(2194, 0, "The depth of the complete state graph search is 2.")
-                + msg(2186, 0, "Finished in 01min 04s at (2026-11-23 03:51:01)");
+                + finished("01min 04s");
         TlcResult r = parse(out);
         assertThat(r.verdict()).isEqualTo(TlcVerdict.DEADLOCK);
         assertThat(r.tlcVersion()).contains("2.18");
@@ -44,7 +49,7 @@ class TlcOutputParserTest {
     @Test
     void violationInTheInitialState() {
         TlcResult r = parse(msg(2107, 1, "Invariant Safe is violated by the initial state:\n/\\ x = -1\n/\\ y = TRUE")
-                + msg(2186, 0, "Finished in 529ms at (x)"));
+                + finished("529ms"));
         assertThat(r.verdict()).isEqualTo(TlcVerdict.INVARIANT_VIOLATED);
         assertThat(r.violatedInvariant()).isEqualTo("Safe");
         assertThat(r.trace()).singleElement().satisfies(s -> assertThat(s.variables()).containsEntry("x", -1));
@@ -71,7 +76,7 @@ class TlcOutputParserTest {
     @Test
     void configErrorIsAnError() {
         TlcResult r = parse(msg(2233, 1, "The constant parameter X is not assigned a value by the configuration file.")
-                + msg(2186, 0, "Finished in 100ms at (x)"));
+                + finished("100ms"));
         assertThat(r.verdict()).isEqualTo(TlcVerdict.ERROR);
         assertThat(r.message()).contains("constant parameter X");
     }

@@ -375,18 +375,10 @@ class HonestyTableTest {
 
     /** The fixtures the rows name, made once: models of one's own, files edited or intact, a locked --out. */
     static final class Fixtures {
-        static final Path WORK = work();
+        static final Path WORK = Scratch.directory("racetrace-honesty");
         static final boolean GCC = Toolchain.of("x86-64").available();
         static final boolean ARM64 = Toolchain.of("arm64").available();
         static final Map<String, String> VALUES = values();
-
-        private static Path work() {
-            try {
-                return Files.createTempDirectory("racetrace-honesty");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
 
         static String fill(String s) {
             for (Map.Entry<String, String> e : VALUES.entrySet()) {

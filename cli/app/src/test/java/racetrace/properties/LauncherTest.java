@@ -14,8 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** The launcher builds only when a module's src/main or a pom changed, never because of output files. */
 class LauncherTest {
 
-    private static String check(Path root) throws Exception {
-        Process p = new ProcessBuilder("bash", root.resolve("racetrace").toString(), "--launcher-stale")
+    /** What the launcher in {@code dir} (the checkout, or a directory with a link to it) says of its jar. */
+    private static String check(Path dir) throws Exception {
+        Process p = new ProcessBuilder("bash", dir.resolve("racetrace").toString(), "--launcher-stale")
                 .redirectErrorStream(true).start();
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
         return new String(p.getInputStream().readAllBytes()).strip();
@@ -53,10 +54,7 @@ class LauncherTest {
         // Called through a symlink elsewhere (~/bin/racetrace), it still looks at its own checkout.
         Path bin = Files.createDirectories(root.resolve("elsewhere/bin"));
         Files.createSymbolicLink(bin.resolve("racetrace"), Path.of("../..", "racetrace"));
-        Process p = new ProcessBuilder("bash", bin.resolve("racetrace").toString(), "--launcher-stale")
-                .redirectErrorStream(true).start();
-        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(new String(p.getInputStream().readAllBytes()).strip()).as("through a symlink").isEqualTo("fresh");
+        assertThat(check(bin)).as("through a symlink").isEqualTo("fresh");
 
         touch(root.resolve("racetrace-out/vfio-pci_pre-a/NoLostUpdate/StorageFlagsTrace_1.tla"), later);
         touch(root.resolve("out/x/Y.java"), later);
@@ -98,29 +96,31 @@ class LauncherTest {
                 + "if [ \"${FAKE_MVN:-}\" = int ]; then kill -INT $$; sleep 1; fi\nexit 1\n");
         mvn.toFile().setExecutable(true);
 
-        ProcessBuilder failed = launcher(root, bin);
-        failed.environment().put("RACETRACE_MAVEN_ARGS", "-o -Dmaven.repo.local=/tmp/private-m2");
-        Process p = failed.start();
-        String err = new String(p.getErrorStream().readAllBytes());
-        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(err).isEqualTo(70);
-        assertThat(err).contains("args: -q -B -Dstyle.color=never -DskipTests -o -Dmaven.repo.local=/tmp/private-m2 "
-                + "package", "racetrace: the build failed (mvn exit 1)").doesNotContain("\u001b[");
+        Ended failed = build(root, bin, "RACETRACE_MAVEN_ARGS", "-o -Dmaven.repo.local=/tmp/private-m2");
+        assertThat(failed.code()).as(failed.err()).isEqualTo(70);
+        assertThat(failed.err()).contains("args: -q -B -Dstyle.color=never -DskipTests -o "
+                + "-Dmaven.repo.local=/tmp/private-m2 package", "racetrace: the build failed (mvn exit 1)")
+                .doesNotContain("\u001b[");
 
-        ProcessBuilder interrupted = launcher(root, bin);
-        interrupted.environment().put("FAKE_MVN", "int");
-        Process q = interrupted.start();
-        String qErr = new String(q.getErrorStream().readAllBytes());
-        assertThat(q.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(q.exitValue()).as(qErr).isEqualTo(130);
-        assertThat(qErr).contains("racetrace: the build was interrupted (Ctrl-C)").doesNotContain("the build failed");
+        Ended interrupted = build(root, bin, "FAKE_MVN", "int");
+        assertThat(interrupted.code()).as(interrupted.err()).isEqualTo(130);
+        assertThat(interrupted.err()).contains("racetrace: the build was interrupted (Ctrl-C)")
+                .doesNotContain("the build failed");
     }
 
-    private static ProcessBuilder launcher(Path root, Path bin) {
+    private record Ended(int code, String err) {
+    }
+
+    /** {@code racetrace list} with the stand-in Maven in {@code bin} first on the PATH and one more variable set. */
+    private static Ended build(Path root, Path bin, String variable, String value) throws Exception {
         ProcessBuilder pb = new ProcessBuilder("bash", root.resolve("racetrace").toString(), "list");
         pb.environment().put("PATH", bin + File.pathSeparator + System.getenv("PATH"));
         pb.environment().remove("RACETRACE_MAVEN_ARGS");
+        pb.environment().put(variable, value);
         pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
-        return pb;
+        Process p = pb.start();
+        String err = new String(p.getErrorStream().readAllBytes());
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        return new Ended(p.exitValue(), err);
     }
 }

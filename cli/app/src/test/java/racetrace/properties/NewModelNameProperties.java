@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -66,15 +65,7 @@ class NewModelNameProperties {
     }
 
     private static final List<Accepted> ACCEPTED = Collections.synchronizedList(new ArrayList<>());
-    private static final Path WORK = work();
-
-    private static Path work() {
-        try {
-            return Files.createTempDirectory("racetrace-new-model-names");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    private static final Path WORK = Scratch.directory("racetrace-new-model-names");
 
     @Provide
     Arbitrary<String> names() {

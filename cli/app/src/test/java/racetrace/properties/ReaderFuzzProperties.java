@@ -3,12 +3,9 @@ package racetrace.properties;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -525,15 +522,7 @@ class ReaderFuzzProperties {
         "--layout", "x.layout", "x.h", "--struct", "--arch", "arm64", "--model-path", "/nonexistent", "fields",
         "--max-states", "7", "--ops", "1", "--compare", "new-model", "int", "model", "naturals", "--package", ""};
 
-    private static final Path NEW_MODEL_DIRS = newModelDirs();
-
-    private static Path newModelDirs() {
-        try {
-            return Files.createTempDirectory("racetrace-fuzz-new-model");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    private static final Path NEW_MODEL_DIRS = Scratch.directory("racetrace-fuzz-new-model");
 
     @Property(tries = 200)
     void commandLinesGiveADocumentedCodeAndOneLineErrors(@ForAll long seed) {

@@ -67,14 +67,12 @@ public final class InstanceSelection implements TakesVariantInput {
         return inputs;
     }
 
-    /** The model named, or null (--all, or none). */
-    public String model() {
-        return model;
-    }
-
-    /** Whether --all was given. */
-    public boolean isAll() {
-        return all;
+    /** The family of the one model named; refused with {@code refusal} when none is, or --all is given. */
+    public ModelFamily family(String refusal) {
+        if (model == null || all) {
+            throw new BadInputException(refusal);
+        }
+        return Models.family(model);
     }
 
     /** The variants named with --variant, in the order given. */

@@ -106,17 +106,6 @@ final class NewModelCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    /** {@code lost-wakeup}: {@code LostWakeup}, the prefix of the class names and the spec's module name. */
-    static String prefix(String name) {
-        StringBuilder b = new StringBuilder();
-        for (String part : name.split("-")) {
-            if (!part.isEmpty()) {
-                b.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
-            }
-        }
-        return b.toString();
-    }
-
     private static void checkEmpty(Path target) {
         if (Files.isRegularFile(target)) {
             throw new BadInputException("--dir " + target + " is a file; name a new or empty directory");

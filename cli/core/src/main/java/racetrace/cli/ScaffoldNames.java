@@ -9,6 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.lang.model.SourceVersion;
 import racetrace.engine.BadInputException;
+import racetrace.engine.Instance;
 import racetrace.engine.Model;
 import racetrace.engine.ModelFamily;
 import racetrace.engine.Models;
@@ -77,7 +78,7 @@ record ScaffoldNames(String name, String javaPackage, String prefix) {
             throw new BadInputException(what + " is in racetrace's own namespace; a model of your own needs a "
                     + "package of its own (e.g. com.example." + pkg.replace(".", "") + ")" + hint);
         }
-        String prefix = NewModelCommand.prefix(name);
+        String prefix = Instance.camelCase(name);
         if (SpecLibrary.STANDARD_MODULES.contains(prefix) || prefix.equals("TLAPS")) {
             throw new BadInputException("model name '" + name + "' gives the TLA+ module " + prefix + ", the name of "
                     + "a TLA+ standard module that the spec extends or TLC provides; give another name");

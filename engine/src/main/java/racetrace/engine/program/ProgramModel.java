@@ -80,24 +80,9 @@ public final class ProgramModel<M, R> implements Model<ProgramState>, Adapted {
     }
 
     private static String findSpec(Program<?, ?> program, Family family) {
-        String name = program instanceof TlaMapped m && m.tlaModule() != null ? m.tlaModule() : camel(family.name());
+        String name = program instanceof TlaMapped m && m.tlaModule() != null ? m.tlaModule() : Instance.camelCase(family.name());
         ClassLoader loader = program.getClass().getClassLoader();
         return loader != null && loader.getResource("tla/" + name + ".tla") != null ? name : null;
-    }
-
-    /** {@code seqlock}: {@code Seqlock}; {@code my-lock}: {@code MyLock}. */
-    static String camel(String name) {
-        StringBuilder b = new StringBuilder();
-        boolean up = true;
-        for (char c : name.toCharArray()) {
-            if (Character.isLetterOrDigit(c)) {
-                b.append(up ? Character.toUpperCase(c) : c);
-                up = false;
-            } else {
-                up = true;
-            }
-        }
-        return b.toString();
     }
 
     Fields memoryFields(Object memory) {

@@ -96,7 +96,30 @@ final class Commit {
         return !found.isEmpty() && (found.keySet().containsAll(own) || options.firstOnly());
     }
 
+    /**
+     * Whether {@code take} is sure to drop this unit's result, whatever it holds: its budget is
+     * spent, or the hunt is over. Both only ever turn true, so a worker may skip the rest of such a
+     * unit (planned ahead of the commit) without changing what the hunt reports. Read from the
+     * workers' threads, hence the volatile copies.
+     */
+    boolean dropsAnyway(Unit u) {
+        return stopSeen || u instanceof Unit.Scope s && !s.defaultScope() && ladderSpent
+                || u instanceof Unit.Swarm && swarmSpent;
+    }
+
+    private volatile boolean ladderSpent;
+    private volatile boolean swarmSpent;
+    private volatile boolean stopSeen;
+
     boolean take(UnitResult r) {
+        boolean kept = takeUnit(r);
+        ladderSpent = scopeExhausted();
+        swarmSpent = swarmExhausted();
+        stopSeen = stop;
+        return kept;
+    }
+
+    private boolean takeUnit(UnitResult r) {
         long now = System.nanoTime();
         boolean dropped = r.unit instanceof Unit.Scope s && !s.defaultScope() && scopeExhausted()
                 || r.unit instanceof Unit.Swarm && swarmExhausted();

@@ -109,7 +109,8 @@ public final class Hunter {
             if (u == null) {
                 return null;
             }
-            return (Supplier<UnitResult>) () -> UnitRunner.run(model, u, options, instanceSeed, stepsPerOp, deadline);
+            return (Supplier<UnitResult>) () -> UnitRunner.run(model, u, options, instanceSeed, stepsPerOp, deadline,
+                    () -> commit.dropsAnyway(u));
         }, options.workers(), commit::take);
         commit.deferred.forEach(f -> listener.found(Deadlocks.base(model), f));
 

@@ -2,6 +2,7 @@ package racetrace.search.hunt;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import racetrace.engine.BadInputException;
 import racetrace.search.schedule.RunScheduling;
 
@@ -16,39 +17,38 @@ public enum Strategy {
      * The model's default scope first, then random runs, the small-scope ladder and swarm
      * exploration, taking turns (the default).
      */
-    PORTFOLIO("portfolio", "the model's default scope explored exhaustively first, then random runs, every "
+    PORTFOLIO("the model's default scope explored exhaustively first, then random runs, every "
             + "scenario of growing scopes explored exhaustively, and random scenarios explored exhaustively, "
             + "taking turns", RunScheduling.MIXED, true, true),
     /** Random runs: uniform and PCT schedules, half each. */
-    RANDOM("random", "random scenarios, each run once under a uniform or a PCT (depth 1-5) schedule",
+    RANDOM("random scenarios, each run once under a uniform or a PCT (depth 1-5) schedule",
             RunScheduling.MIXED, false, false),
     /** Random runs, uniform over the enabled threads for a random prefix. */
-    UNIFORM("uniform", "random scenarios, each run once uniformly over the enabled threads", RunScheduling.UNIFORM,
+    UNIFORM("random scenarios, each run once uniformly over the enabled threads", RunScheduling.UNIFORM,
             false, false),
     /** Random runs under PCT of depth 1-5. */
-    PCT("pct", "random scenarios, each run once under PCT of depth 1-5", RunScheduling.PCT, false, false),
+    PCT("random scenarios, each run once under PCT of depth 1-5", RunScheduling.PCT, false, false),
     /** Exhaustive exploration of every scenario of growing scopes. */
-    SCOPE("scope", "every scenario of scopes threads<=s,ops<=s, s = 1, 2, ..., each explored exhaustively", null,
+    SCOPE("every scenario of scopes threads<=s,ops<=s, s = 1, 2, ..., each explored exhaustively", null,
             true, false),
     /** Exhaustive exploration of random scenarios. */
-    SWARM("swarm", "random scenarios, each explored exhaustively", null, false, true);
+    SWARM("random scenarios, each explored exhaustively", null, false, true);
 
-    private final String id;
     private final String description;
     private final RunScheduling runs;
     private final boolean scope;
     private final boolean swarm;
 
-    Strategy(String id, String description, RunScheduling runs, boolean scope, boolean swarm) {
-        this.id = id;
+    Strategy(String description, RunScheduling runs, boolean scope, boolean swarm) {
         this.description = description;
         this.runs = runs;
         this.scope = scope;
         this.swarm = swarm;
     }
 
+    /** The strategy's name on the command line (--strategy): the constant's, in lower case. */
     public String id() {
-        return id;
+        return name().toLowerCase(Locale.ROOT);
     }
 
     public String description() {
@@ -74,7 +74,7 @@ public enum Strategy {
 
     public static Strategy parse(String id) {
         for (Strategy s : values()) {
-            if (s.id.equals(id)) {
+            if (s.id().equals(id)) {
                 return s;
             }
         }

@@ -3,6 +3,7 @@ package racetrace.search.hunt;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.BooleanSupplier;
 import racetrace.engine.Execution;
 import racetrace.engine.Invariant;
 import racetrace.engine.Model;
@@ -42,10 +43,12 @@ final class UnitRunner {
     /**
      * Does one unit. A unit past the hunt's time cap stops where it is (its explorations then
      * count as incomplete): only the clock, which already makes such a hunt inconclusive, cuts a
-     * unit short.
+     * unit short. {@code dropped} says that the commit will drop this unit's result whatever it
+     * holds (it was planned ahead and its budget is spent since): the rest of it is skipped, which
+     * changes nothing the hunt reports and saves the cores for the units it keeps.
      */
     static <S> UnitResult run(Model<S> model, Unit unit, HuntOptions options, long instanceSeed,
-            double stepsPerOp, long deadline) {
+            double stepsPerOp, long deadline, BooleanSupplier dropped) {
         long t0 = System.nanoTime();
         UnitResult r = new UnitResult(unit);
         List<Invariant<S>> all = model.invariants();
@@ -67,7 +70,7 @@ final class UnitRunner {
                 note(r, ex, a.c());
             }
         } else if (unit instanceof Unit.Scope u) {
-            for (int i = 0; i < u.scenarios().size(); i++) {
+            for (int i = 0; i < u.scenarios().size() && !dropped.getAsBoolean(); i++) {
                 Rungs.Item item = u.scenarios().get(i);
                 int index = i;
                 withinMemory(r, () -> {
@@ -83,7 +86,7 @@ final class UnitRunner {
             }
         } else if (unit instanceof Unit.Swarm u) {
             Random random = random(instanceSeed, "swarm", u.index());
-            for (int i = 0; i < u.count(); i++) {
+            for (int i = 0; i < u.count() && !dropped.getAsBoolean(); i++) {
                 // Small scripts mostly (1 op per thread 5/9 of the time, 2 ops 3/9, 3 ops 1/9):
                 // the exploration covers every interleaving, and states grow fast with ops.
                 int opsCap = 1 + Math.min(random.nextInt(3), random.nextInt(3));

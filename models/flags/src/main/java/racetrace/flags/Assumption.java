@@ -22,6 +22,17 @@ public record Assumption(String option, List<String> values, List<String> meanin
         }
     }
 
+    /** The option both flags models have: whether anything from outside may reach the device while it probes. */
+    static final String PROBE_WINDOW = "probe-window";
+
+    /**
+     * A model's {@link #PROBE_WINDOW}: {@code open} (the default, something may reach the device
+     * between its probe's first and last store) or {@code closed}, each meaning what reaches it.
+     */
+    static Assumption probeWindow(String open, String closed, String source) {
+        return new Assumption(PROBE_WINDOW, List.of("open", "closed"), List.of(open, closed), source);
+    }
+
     public String assumed() {
         return values.get(0);
     }

@@ -37,11 +37,11 @@ final class Coverage {
         Set<String> out = new TreeSet<>();
         programs.values().forEach(p -> {
             for (Instr i : p) {
-                int res = i.label.lastIndexOf("_res");
-                boolean dead = res > 0 && resumesWithoutWake.contains(i.label.substring(0, res))
-                        && Character.isUpperCase(i.label.charAt(Math.min(i.label.length() - 1, res + 4)));
+                int res = i.label().lastIndexOf("_res");
+                boolean dead = res > 0 && resumesWithoutWake.contains(i.label().substring(0, res))
+                        && Character.isUpperCase(i.label().charAt(Math.min(i.label().length() - 1, res + 4)));
                 if (!dead) {
-                    out.add(i.label);
+                    out.add(i.label());
                 }
             }
         });

@@ -15,55 +15,53 @@ import racetrace.engine.Transition;
 final class FlagsAccesses {
 
     private final FlagsDefinition def;
-    private final int[] unitFields;
 
-    FlagsAccesses(FlagsDefinition def, int[] unitFields) {
+    FlagsAccesses(FlagsDefinition def) {
         this.def = def;
-        this.unitFields = unitFields;
     }
 
     List<Access> of(FlagsState s, Transition<FlagsState> tr, int t) {
         FlagsState next = tr.next();
         Instr in = Interpreter.current(s, t);
         List<Access> out = new ArrayList<>();
-        switch (in.kind) {
+        switch (in.kind()) {
             case Instr.LOAD -> {
                 for (int u = 0; u < s.mem.length; u++) {
-                    if ((in.acc & (1 << u)) != 0) {
+                    if ((in.acc() & (1 << u)) != 0) {
                         out.add(Access.read(unit(u), fields(s.mem[u])).named(unitName(u)));
                     }
                 }
             }
             case Instr.STORE -> {
                 for (int u = 0; u < s.mem.length; u++) {
-                    if ((in.acc & (1 << u)) != 0) {
+                    if ((in.acc() & (1 << u)) != 0) {
                         out.add(Access.write(unit(u), fields(next.mem[u])).named(unitName(u))
-                                .meaning(def.units.fieldName(in.field)));
+                                .meaning(def.units.fieldName(in.field())));
                     }
                 }
             }
             case Instr.STORE_PLAIN -> {
-                int u = def.units.unitOf(in.field);
+                int u = def.units.unitOf(in.field());
                 out.add(Access.write(unit(u), fields(next.mem[u])).named(unitName(u))
-                        .meaning(def.units.fieldName(in.field)));
+                        .meaning(def.units.fieldName(in.field())));
             }
             case Instr.JUMP_IF -> {
                 // if (vdev->field): a load of the unit that holds the field, then a test
-                int u = def.units.unitOf(in.field);
-                out.add(Access.read(unit(u), fields(s.mem[u])).named(def.units.fieldName(in.field)));
+                int u = def.units.unitOf(in.field());
+                out.add(Access.read(unit(u), fields(s.mem[u])).named(def.units.fieldName(in.field())));
             }
             case Instr.CLEAR -> {
-                List<String> cleared = new ArrayList<>(TlaMapping.fieldSet(def, in.field));
+                List<String> cleared = new ArrayList<>(TlaMapping.fieldSet(def, in.field()));
                 for (int u = 0; u < s.mem.length; u++) {
-                    if ((unitFields[u] & in.field) != 0) {
+                    if ((def.units.fieldMask(u) & in.field()) != 0) {
                         out.add(Access.write(unit(u), fields(next.mem[u])).named(unitName(u))
                                 .meaning(String.join(" and ", cleared)));
                     }
                 }
             }
             case Instr.LOCK, Instr.UNLOCK, Instr.TRYLOCK, Instr.WRITE_LOCK, Instr.WRITE_UNLOCK -> {
-                String lock = def.locks().get(in.lock);
-                out.add(Access.sync("owner." + lock, String.valueOf(next.owner[in.lock])));
+                String lock = def.locks().get(in.lock());
+                out.add(Access.sync("owner." + lock, String.valueOf(next.owner[in.lock()])));
             }
             case Instr.READ_LOCK, Instr.READ_UNLOCK -> out.add(Access.sync("readers", String.valueOf(next.readers)));
             case Instr.PM_GET, Instr.PM_RESUME, Instr.PM_PUT, Instr.PM_GET_NORESUME, Instr.PM_PUT_NOIDLE,
@@ -86,7 +84,7 @@ final class FlagsAccesses {
                 // MODIFY (a register), AWAIT_USERS, JUMP_IF_ARG: no shared memory
             }
         }
-        if (in.pend && (in.kind == Instr.STORE || in.kind == Instr.STORE_PLAIN)) {
+        if (in.pend() && (in.kind() == Instr.STORE || in.kind() == Instr.STORE_PLAIN)) {
             out.add(Access.write("resetPending", "1").named("the pending reset cleanup"));
         }
         return out;

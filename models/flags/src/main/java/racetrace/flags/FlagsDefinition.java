@@ -226,6 +226,11 @@ abstract class FlagsDefinition {
         return assumed.get(option);
     }
 
+    /** Whether this instance takes the probe window open ({@link Assumption#probeWindow}). */
+    final boolean probeWindowOpen() {
+        return assumed(Assumption.PROBE_WINDOW).equals("open");
+    }
+
     Prog prog() {
         return new Prog(this);
     }

@@ -35,8 +35,6 @@ public final class FlagsModel implements Model<FlagsState> {
     private final Set<String> actions;
     private final List<Invariant<FlagsState>> invariants;
     private final ScenarioSpace space;
-    /** The units' fields, bitmask per unit. */
-    private final int[] unitFields;
     /** The pair {@link #NO_LOST_UPDATE_BETWEEN} is about (field indices), or -1. */
     private final int pairA;
     private final int pairB;
@@ -64,12 +62,8 @@ public final class FlagsModel implements Model<FlagsState> {
         this.programs = def.allPrograms();
         this.codes = List.copyOf(programs.keySet());
         this.actions = Coverage.actions(programs, def.resumesWithoutWake());
-        this.unitFields = new int[def.units.unitCount()];
-        for (int u = 0; u < unitFields.length; u++) {
-            unitFields[u] = def.units.fieldsIn(1 << u);
-        }
-        this.interpreter = new Interpreter(def, unitFields);
-        this.accesses = new FlagsAccesses(def, unitFields);
+        this.interpreter = new Interpreter(def);
+        this.accesses = new FlagsAccesses(def);
         this.ops = new FlagsOps(def, instance, codes, programs.values().toArray(new Instr[0][]));
         this.invariants = FlagsInvariants.of(def, pairA, pairB);
         this.space = new FlagsSpace(def);
@@ -152,12 +146,12 @@ public final class FlagsModel implements Model<FlagsState> {
     public Map<String, String> storeSites(String op) {
         Map<String, String> out = new LinkedHashMap<>();
         for (Instr i : programs.get(op)) {
-            if (i.kind == Instr.STORE || i.kind == Instr.STORE_PLAIN) {
-                out.put(i.site, def.units.fieldName(i.field));
-            } else if (i.kind == Instr.CLEAR) {
+            if (i.kind() == Instr.STORE || i.kind() == Instr.STORE_PLAIN) {
+                out.put(i.site(), def.units.fieldName(i.field()));
+            } else if (i.kind() == Instr.CLEAR) {
                 for (int f = 0; f < def.units.fieldCount(); f++) {
-                    if ((i.field & (1 << f)) != 0) {
-                        out.put(i.site + "#" + def.units.fieldName(f), def.units.fieldName(f));
+                    if ((i.field() & (1 << f)) != 0) {
+                        out.put(i.site() + "#" + def.units.fieldName(f), def.units.fieldName(f));
                     }
                 }
             }

@@ -3,12 +3,21 @@ package racetrace.flags;
 /**
  * One atomic step of an op's program. The TLA+ spec has the same programs with the same labels
  * and kinds ({@link #KIND_NAMES} gives the spec's name of each kind).
+ *
+ * @param field field index, or for CLEAR a bitmask of fields
+ * @param val 0, 1, or {@link #ARG}
+ * @param jumpTo jump target index or {@link #END}
+ * @param next successor index or {@link #END}
+ * @param pend a store that also records a pending reset (mlx5 reset_done)
+ * @param acc LOAD/STORE of a bitfield: the units the store reaches, a bitmask over units
+ * @param site the store site (label prefix) of a LOAD/MODIFY/STORE/STORE_PLAIN, else null
  */
-final class Instr {
+record Instr(String label, int kind, int field, int lock, int val, int jumpTo, int next, boolean pend, int acc,
+        String site) {
 
     /** Jump target / successor meaning "the op ends here". */
     static final int END = -1;
-    /** {@link #val} meaning "the op's argument". */
+    /** {@link #val()} meaning "the op's argument". */
     static final int ARG = -1;
 
     // Memory.
@@ -59,38 +68,6 @@ final class Instr {
         "AwaitUsers", "JumpIfOpen", "CloseFd", "JumpIfVfs", "SetVfs",
         "NbRegister", "NbUnregister", "NbEnter", "NbExit", "Cleanup", "JumpIfArg", "OpenFd",
     };
-
-    final String label;
-    final int kind;
-    /** Field index, or for CLEAR a bitmask of fields. */
-    final int field;
-    final int lock;
-    /** 0, 1, or {@link #ARG}. */
-    final int val;
-    /** Jump target index or {@link #END}. */
-    final int jumpTo;
-    /** Successor index or {@link #END}. */
-    final int next;
-    /** A store that also records a pending reset (mlx5 reset_done). */
-    final boolean pend;
-    /** LOAD/STORE of a bitfield: the units the store reaches, a bitmask over units. */
-    final int acc;
-    /** The store site (label prefix) of a LOAD/MODIFY/STORE/STORE_PLAIN, else null. */
-    final String site;
-
-    Instr(String label, int kind, int field, int lock, int val, int jumpTo, int next, boolean pend, int acc,
-            String site) {
-        this.label = label;
-        this.kind = kind;
-        this.field = field;
-        this.lock = lock;
-        this.val = val;
-        this.jumpTo = jumpTo;
-        this.next = next;
-        this.pend = pend;
-        this.acc = acc;
-        this.site = site;
-    }
 
     String kindName() {
         return KIND_NAMES[kind];

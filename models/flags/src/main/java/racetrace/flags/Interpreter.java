@@ -14,12 +14,9 @@ import racetrace.engine.Transition;
 final class Interpreter {
 
     private final FlagsDefinition def;
-    /** The units' fields, bitmask per unit. */
-    private final int[] unitFields;
 
-    Interpreter(FlagsDefinition def, int[] unitFields) {
+    Interpreter(FlagsDefinition def) {
         this.def = def;
-        this.unitFields = unitFields;
     }
 
     static Instr current(FlagsState s, int t) {
@@ -36,13 +33,13 @@ final class Interpreter {
             return false;
         }
         Instr in = current(s, t);
-        switch (in.kind) {
+        switch (in.kind()) {
             case Instr.LOCK:
-                return s.owner[in.lock] == 0;
+                return s.owner[in.lock()] == 0;
             case Instr.READ_LOCK:
-                return s.owner[in.lock] == 0;
+                return s.owner[in.lock()] == 0;
             case Instr.WRITE_LOCK:
-                return s.owner[in.lock] == 0 && s.readers == 0;
+                return s.owner[in.lock()] == 0 && s.readers == 0;
             case Instr.PM_GET:
             case Instr.PM_RESUME:
                 return s.rpm != SUSPENDING && s.rpm != RESUMING;
@@ -62,7 +59,7 @@ final class Interpreter {
 
     Transition<FlagsState> step(FlagsState s, int t) {
         Instr in = current(s, t);
-        int v = in.val == Instr.ARG ? s.arg[t] : in.val;
+        int v = in.val() == Instr.ARG ? s.arg[t] : in.val();
         int[] mem = s.mem;
         int ghost = s.ghost;
         int[] lost = s.lost;
@@ -77,13 +74,13 @@ final class Interpreter {
         boolean nb = s.nb;
         int rcu = s.rcu;
         boolean resetPending = s.resetPending;
-        int next = in.next;
-        int bit = in.field >= 0 ? 1 << in.field : 0;
-        switch (in.kind) {
+        int next = in.next();
+        int bit = in.field() >= 0 ? 1 << in.field() : 0;
+        switch (in.kind()) {
             case Instr.LOAD -> {
                 int r = 0;
                 for (int u = 0; u < mem.length; u++) {
-                    if ((in.acc & (1 << u)) != 0) {
+                    if ((in.acc() & (1 << u)) != 0) {
                         r |= mem[u];
                     }
                 }
@@ -102,15 +99,15 @@ final class Interpreter {
                 int before = 0;
                 int reached = 0;
                 for (int u = 0; u < mem.length; u++) {
-                    if ((in.acc & (1 << u)) != 0) {
+                    if ((in.acc() & (1 << u)) != 0) {
                         before |= mem[u];
-                        reached |= unitFields[u];
+                        reached |= def.units.fieldMask(u);
                     }
                 }
                 mem = mem.clone();
                 for (int u = 0; u < mem.length; u++) {
-                    if ((in.acc & (1 << u)) != 0) {
-                        mem[u] = reg[t] & unitFields[u];
+                    if ((in.acc() & (1 << u)) != 0) {
+                        mem[u] = reg[t] & def.units.fieldMask(u);
                     }
                 }
                 int stale = reached & ~bit & (reg[t] ^ ghost) & (reg[t] ^ before);
@@ -123,53 +120,53 @@ final class Interpreter {
                     }
                 }
                 ghost = v != 0 ? ghost | bit : ghost & ~bit;
-                resetPending |= in.pend;
+                resetPending |= in.pend();
             }
             case Instr.STORE_PLAIN -> {
                 mem = mem.clone();
-                mem[def.units.unitOf(in.field)] = v != 0 ? bit : 0;
+                mem[def.units.unitOf(in.field())] = v != 0 ? bit : 0;
                 ghost = v != 0 ? ghost | bit : ghost & ~bit;
-                resetPending |= in.pend;
+                resetPending |= in.pend();
             }
             case Instr.JUMP_IF -> {
-                boolean set = (mem[def.units.unitOf(in.field)] & bit) != 0;
+                boolean set = (mem[def.units.unitOf(in.field())] & bit) != 0;
                 if (set == (v != 0)) {
-                    next = in.jumpTo;
+                    next = in.jumpTo();
                 }
             }
             case Instr.CLEAR -> {
                 mem = mem.clone();
                 for (int u = 0; u < mem.length; u++) {
-                    mem[u] &= ~in.field;
+                    mem[u] &= ~in.field();
                 }
-                ghost &= ~in.field;
+                ghost &= ~in.field();
             }
             case Instr.LOCK, Instr.WRITE_LOCK -> {
                 owner = owner.clone();
-                owner[in.lock] = t + 1;
+                owner[in.lock()] = t + 1;
             }
             case Instr.UNLOCK, Instr.WRITE_UNLOCK -> {
                 owner = owner.clone();
-                owner[in.lock] = 0;
+                owner[in.lock()] = 0;
             }
             case Instr.TRYLOCK -> {
-                if (owner[in.lock] == 0) {
+                if (owner[in.lock()] == 0) {
                     owner = owner.clone();
-                    owner[in.lock] = t + 1;
+                    owner[in.lock()] = t + 1;
                 } else {
-                    next = in.jumpTo;
+                    next = in.jumpTo();
                 }
             }
             case Instr.READ_LOCK -> readers |= 1 << t;
             case Instr.READ_UNLOCK -> readers &= ~(1 << t);
             case Instr.PM_GET, Instr.PM_RESUME -> {
-                if (in.kind == Instr.PM_GET) {
+                if (in.kind() == Instr.PM_GET) {
                     usage++;
                 }
                 if (rpm == SUSPENDED) {
                     rpm = RESUMING;
                 } else {
-                    next = in.jumpTo;
+                    next = in.jumpTo();
                 }
             }
             case Instr.PM_PUT -> usage--;
@@ -183,7 +180,7 @@ final class Interpreter {
             }
             case Instr.JUMP_IF_NO_WAKE -> {
                 if (!wake) {
-                    next = in.jumpTo;
+                    next = in.jumpTo();
                 }
             }
             case Instr.SUSPEND_BEGIN -> {
@@ -206,14 +203,14 @@ final class Interpreter {
             }
             case Instr.JUMP_IF_OPEN -> {
                 if (open > 0) {
-                    next = in.jumpTo;
+                    next = in.jumpTo();
                 }
             }
             case Instr.CLOSE_FD -> open = 0;
             case Instr.OPEN_FD -> open = 1;
             case Instr.JUMP_IF_VFS -> {
                 if (vfs == (v != 0)) {
-                    next = in.jumpTo;
+                    next = in.jumpTo();
                 }
             }
             case Instr.SET_VFS -> vfs = v != 0;
@@ -230,10 +227,10 @@ final class Interpreter {
             case Instr.CLEANUP -> resetPending = false;
             case Instr.JUMP_IF_ARG -> {
                 if (s.arg[t] == v) {
-                    next = in.jumpTo;
+                    next = in.jumpTo();
                 }
             }
-            default -> throw new IllegalStateException("unknown step kind " + in.kind);
+            default -> throw new IllegalStateException("unknown step kind " + in.kind());
         }
         int[] ip = s.ip.clone();
         int[] cur = s.cur;
@@ -255,7 +252,7 @@ final class Interpreter {
             ip[t] = next;
         }
         return Transition.of(new FlagsState(s.run, mem, ghost, lost, reg, ip, s.op, cur, arg, owner, readers, usage, rpm,
-                wake, open, vfs, nb, rcu, resetPending), in.label);
+                wake, open, vfs, nb, rcu, resetPending), in.label());
     }
 
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import racetrace.engine.BadInputException;
+import racetrace.search.CommentedLine;
 
 /**
  * Reads and writes the layout file format: one directive per line, {@code #} starts a comment.
@@ -70,18 +71,9 @@ public final class LayoutFile {
         }
 
         Layout read(String text) {
-            String[] lines = text.split("\r?\n", -1);
-            for (int i = 0; i < lines.length; i++) {
-                line = i + 1;
-                String l = lines[i];
-                int hash = l.indexOf('#');
-                if (hash >= 0) {
-                    l = l.substring(0, hash);
-                }
-                l = l.strip();
-                if (l.isEmpty()) {
-                    continue;
-                }
+            for (CommentedLine cl : CommentedLine.of(text)) {
+                line = cl.number();
+                String l = cl.text();
                 String[] w = l.split("\\s+");
                 switch (w[0]) {
                     case "model" -> model = single(w, "model NAME, e.g. model vfio-pci", model);
@@ -101,7 +93,6 @@ public final class LayoutFile {
                     default -> throw error("unknown directive '" + w[0] + "'; a line is one of " + DIRECTIVES);
                 }
             }
-            line = lines.length;
             closeRun();
             if (model == null) {
                 throw new BadInputException(origin + ": no 'model' line; add one naming the model whose writers store "

@@ -21,10 +21,10 @@ final class Mlx5 extends FlagsDefinition {
 
     static final List<String> VARIANTS = List.of("pre", "v2", "merged");
 
-    static final Assumption PROBE_WINDOW = new Assumption("probe-window", List.of("open", "closed"), List.of(
+    static final Assumption PROBE_WINDOW = Assumption.probeWindow(
             "a PF SR-IOV event may reach the VF while it probes: set_migratable stores the capability flags after "
                     + "the notifier is registered",
-            "no PF SR-IOV event reaches the VF before its probe has stored the capability flags"),
+            "no PF SR-IOV event reaches the VF before its probe has stored the capability flags",
             "notes §4 migrate_cap row: the stores come after mlx5_sriov_blocking_notifier_register; whether the "
                     + "PF sends an event then is not stated");
 
@@ -59,7 +59,7 @@ final class Mlx5 extends FlagsDefinition {
     @Override
     List<ActorKind> actors(Config config) {
         if (config.get("phase") == PHASE_PROBING) {
-            return assumed(PROBE_WINDOW.option()).equals("open")
+            return probeWindowOpen()
                     ? List.of(new ActorKind("probe", 1, 1, 1, 1), new ActorKind("pf", 0, 1, 1, 2))
                     : List.of(new ActorKind("probe", 1, 1, 1, 1));
         }

@@ -28,7 +28,7 @@ final class TlaMapping {
     }
 
     static String pc(FlagsState s, int t) {
-        return Interpreter.finished(s, t) ? "Done" : Interpreter.current(s, t).label;
+        return Interpreter.finished(s, t) ? "Done" : Interpreter.current(s, t).label();
     }
 
     static Map<String, Object> variables(FlagsDefinition def, List<String> codes, FlagsState s) {
@@ -121,14 +121,14 @@ final class TlaMapping {
         Map<String, Object> reach = new TreeMap<>();
         for (Instr[] p : programs.values()) {
             for (Instr in : p) {
-                if (in.kind == Instr.STORE || in.kind == Instr.STORE_PLAIN) {
+                if (in.kind() == Instr.STORE || in.kind() == Instr.STORE_PLAIN) {
                     Set<Object> units = new TreeSet<>();
                     for (int u = 0; u < def.units.unitCount(); u++) {
-                        if ((in.acc & (1 << u)) != 0) {
+                        if ((in.acc() & (1 << u)) != 0) {
                             units.add(u + 1);
                         }
                     }
-                    reach.put(in.site, units);
+                    reach.put(in.site(), units);
                 }
             }
         }

@@ -25,6 +25,8 @@ public final class UnitMap {
     private final String[] unitNames;
     private final int[] reachConstant;
     private final int[] reachComputed;
+    /** Per unit, the fields whose bits lie in it, as a bitmask. */
+    private final int[] fieldMask;
 
     private UnitMap(String[] fieldNames, int[] unitOf, boolean[] bitfield, String[] unitNames, int[] reachConstant,
             int[] reachComputed) {
@@ -34,6 +36,10 @@ public final class UnitMap {
         this.unitNames = unitNames;
         this.reachConstant = reachConstant;
         this.reachComputed = reachComputed;
+        this.fieldMask = new int[unitNames.length];
+        for (int u = 0; u < fieldMask.length; u++) {
+            fieldMask[u] = fieldsIn(1 << u);
+        }
     }
 
     /** Units numbered 0.. in declaration order; reaches resolved for the granularity. */
@@ -178,6 +184,11 @@ public final class UnitMap {
             }
         }
         return out;
+    }
+
+    /** The fields whose bits lie in one unit, as a bitmask: {@link #fieldsIn} of that unit alone. */
+    public int fieldMask(int unit) {
+        return fieldMask[unit];
     }
 
     /** The fields whose bits lie in any unit of a bitmask. */

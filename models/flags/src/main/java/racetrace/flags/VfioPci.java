@@ -29,10 +29,10 @@ final class VfioPci extends FlagsDefinition {
                     + "during close"),
             "notes §3: the table gives close dev_set->lock and memory_lock but no usage reference; no row says "
                     + "whether one is held");
-    static final Assumption PROBE_WINDOW = new Assumption("probe-window", List.of("open", "closed"), List.of(
+    static final Assumption PROBE_WINDOW = Assumption.probeWindow(
             "a peer device's close may reset the dev_set while our device probes (probe stores needs_pm_restore "
                     + "after the device joined the dev_set's list)",
-            "no peer close runs while our device probes"),
+            "no peer close runs while our device probes",
             "notes §3 needs_pm_restore row: the device is on dev_set->device_list before the store; whether a "
                     + "peer's try-reset reaches it then is not stated");
 
@@ -89,7 +89,7 @@ final class VfioPci extends FlagsDefinition {
             out.add(new ActorKind("sysfs", 0, 1, 1, 2));
         }
         out.add(new ActorKind("pm", 0, 1, 1, 2));
-        if (phase != PHASE_PROBING || assumed(PROBE_WINDOW.option()).equals("open")) {
+        if (phase != PHASE_PROBING || probeWindowOpen()) {
             out.add(new ActorKind("peer", 0, 1, 1, 1));
         }
         return out;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import racetrace.engine.BadInputException;
+import racetrace.search.CommentedLine;
 
 /**
  * A writers file: rows of a flags model's writers table, in the format {@code racetrace layout
@@ -39,16 +40,9 @@ public final class WritersFile {
     public static List<Writer> parse(String text, String origin, FlagsModel base) {
         FlagsDefinition def = base.definition();
         List<Writer> out = new ArrayList<>();
-        String[] lines = text.split("\n", -1);
-        for (int n = 1; n <= lines.length; n++) {
-            String raw = lines[n - 1];
-            int hash = raw.indexOf('#');
-            String line = (hash < 0 ? raw : raw.substring(0, hash)).strip();
-            if (line.isEmpty()) {
-                continue;
-            }
-            String where = origin + ":" + n + ": ";
-            String[] c = Arrays.stream(line.split("\\|", -1)).map(String::strip).toArray(String[]::new);
+        for (CommentedLine line : CommentedLine.of(text)) {
+            String where = origin + ":" + line.number() + ": ";
+            String[] c = Arrays.stream(line.text().split("\\|", -1)).map(String::strip).toArray(String[]::new);
             if (c.length != 7) {
                 throw new BadInputException(where + "a row has 7 columns separated by |: field | context | function "
                         + "| value | kind | locks | pm; this one has " + c.length);

@@ -19,7 +19,7 @@ final class FlagsProbe {
     static List<String> labels(FlagsModel m, String op) {
         List<String> out = new ArrayList<>();
         for (Instr i : m.programs().get(op)) {
-            out.add(i.label);
+            out.add(i.label());
         }
         return out;
     }
@@ -41,7 +41,7 @@ final class FlagsProbe {
             return null;
         }
         Instr in = Interpreter.current(s, t);
-        return in.kind == Instr.STORE || in.kind == Instr.STORE_PLAIN || in.kind == Instr.CLEAR ? in.site : null;
+        return in.kind() == Instr.STORE || in.kind() == Instr.STORE_PLAIN || in.kind() == Instr.CLEAR ? in.site() : null;
     }
 
     /** The label of the thread's next step, or "Done": the TLA+ {@code pc}. */

@@ -78,6 +78,21 @@ final class Cpu {
         m[u.word + p] = w;
     }
 
+    /**
+     * The last queue of port p read as one access (e1 and e2 pack lastv and lastp into one word,
+     * read with read_atomic): its vCPU into v, its priority into k.
+     */
+    void readLastq(int p, Reg v, Reg k) {
+        set(v, m[u.lastv + p]);
+        set(k, m[u.lastp + p]);
+    }
+
+    /** The last queue of port p written as one access (e1, e2: write_atomic of the packed word): queue (vc, kq). */
+    void writeLastq(int p) {
+        m[u.lastv + p] = r(Reg.vc);
+        m[u.lastp + p] = r(Reg.kq);
+    }
+
     /** The word of the op's port. */
     int w() {
         return word(port());

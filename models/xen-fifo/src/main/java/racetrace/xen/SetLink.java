@@ -33,24 +33,16 @@ final class SetLink {
                 }
             }
             case SL3_cas -> {
-                int cur = c.word(tl);
-                if (cur == c.r(Reg.ws)) {
-                    c.setWord(tl, Word.withLink(cur, p));
+                if (cmpxchg(c, tl, Word.withLink(c.r(Reg.ws), p))) {
                     c.setLinkReturned(true);
-                } else {
-                    c.set(Reg.ws, cur); // cmpxchg returns the current value; SL2 tests it
-                    if (!Word.has(cur, Word.L)) {
-                        c.setLinkReturned(false);
-                    }
+                } else if (!Word.has(c.r(Reg.ws), Word.L)) {
+                    c.setLinkReturned(false); // SL2 tests the value cmpxchg returned
                 }
             }
             case S3_cas -> {
-                int cur = c.word(tl);
-                if (cur == c.r(Reg.ws)) {
-                    c.setWord(tl, Word.linkedTo(cur, p));
+                if (cmpxchg(c, tl, Word.linkedTo(c.r(Reg.ws), p))) {
                     c.setLinkReturned(true);
                 } else {
-                    c.set(Reg.ws, cur);
                     c.go(Pc.S4_setBusy);
                 }
             }
@@ -66,18 +58,15 @@ final class SetLink {
                 c.go(Word.has(w, Word.L) ? Pc.S6_cas : Pc.S6_clearBusy);
             }
             case S6_cas -> {
-                int cur = c.word(tl);
-                if (cur == c.r(Reg.ws)) {
-                    c.setWord(tl, Word.linkedTo(cur, p)); // success also clears BUSY
+                if (cmpxchg(c, tl, Word.linkedTo(c.r(Reg.ws), p))) { // success also clears BUSY
                     c.setLinkReturned(true);
                 } else {
-                    c.set(Reg.ws, cur);
                     int n = c.r(Reg.nfail) + 1;
                     c.set(Reg.nfail, n);
                     if (n == TRIES) {
                         c.go(Pc.S7_clearBusy);
                     } else {
-                        c.go(Word.has(cur, Word.L) ? Pc.S6_cas : Pc.S6_clearBusy);
+                        c.go(Word.has(c.r(Reg.ws), Word.L) ? Pc.S6_cas : Pc.S6_clearBusy);
                     }
                 }
             }
@@ -94,5 +83,19 @@ final class SetLink {
             }
             default -> throw new IllegalStateException("not a set_link step: " + c.pc());
         }
+    }
+
+    /**
+     * The cmpxchg on the tail's word, one atomic access: when the word still holds ws (the value
+     * read before), it becomes {@code next}; else ws takes the current value, which cmpxchg returns.
+     */
+    private static boolean cmpxchg(Cpu c, int tl, int next) {
+        int cur = c.word(tl);
+        if (cur != c.r(Reg.ws)) {
+            c.set(Reg.ws, cur);
+            return false;
+        }
+        c.setWord(tl, next);
+        return true;
     }
 }

@@ -24,8 +24,7 @@ final class SetPendingE2 {
         int p = c.port();
         switch (c.pc()) {
             case E1a_readLastq -> {
-                c.set(Reg.lv, c.m[c.u.lastv + p]);
-                c.set(Reg.lp, c.m[c.u.lastp + p]);
+                c.readLastq(p, Reg.lv, Reg.lp);
                 c.next();
             }
             case E1b_readPrio -> {
@@ -42,8 +41,7 @@ final class SetPendingE2 {
                 c.next();
             }
             case E1d_rereadLastq -> {
-                c.set(Reg.lv2, c.m[c.u.lastv + p]);
-                c.set(Reg.lp2, c.m[c.u.lastp + p]);
+                c.readLastq(p, Reg.lv2, Reg.lp2);
                 c.next();
             }
             case E1d_rereadPrio -> {
@@ -83,8 +81,7 @@ final class SetPendingE2 {
                 }
             }
             case E5b_writeLastq -> {
-                c.m[c.u.lastv + p] = c.r(Reg.vc);
-                c.m[c.u.lastp + p] = c.r(Reg.kq);
+                c.writeLastq(p);
                 c.next();
             }
             case E5b_unlockOldQ -> {

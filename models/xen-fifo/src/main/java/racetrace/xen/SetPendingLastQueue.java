@@ -44,9 +44,7 @@ final class SetPendingLastQueue {
                 c.next();
             }
             case L1_readLastq -> {
-                // e1: read_atomic of the packed last queue
-                c.set(Reg.lv, c.m[c.u.lastv + p]);
-                c.set(Reg.lp, c.m[c.u.lastp + p]);
+                c.readLastq(p, Reg.lv, Reg.lp);
                 c.next();
             }
             case B7_lockOldQ -> {
@@ -125,9 +123,7 @@ final class SetPendingLastQueue {
                 c.next();
             }
             case D8_writeLastq -> {
-                // e1: write_atomic of the packed last queue
-                c.m[c.u.lastv + p] = c.r(Reg.vc);
-                c.m[c.u.lastp + p] = c.r(Reg.kq);
+                c.writeLastq(p);
                 c.next();
             }
             case B10c_unlockOldQ, D8c_unlockOldQ -> {

@@ -25,7 +25,6 @@ import racetrace.cli.TlcInstancesCommand;
 import racetrace.engine.BadInputException;
 import racetrace.engine.Model;
 import racetrace.engine.ModelFamily;
-import racetrace.engine.Models;
 import racetrace.flags.Assumption;
 import racetrace.flags.FlagsModel;
 import racetrace.flags.Layouts;
@@ -100,10 +99,7 @@ public final class FieldsCommand extends TlcInstancesCommand {
         Checks.count("--max-states", maxStates, 1, 1_000_000_000_000L, "states");
         tlcOptions.validate();
         tlcOptions.requireUsedOnlyWith(tlc, "--tlc");
-        if (selection.model() == null || selection.isAll()) {
-            throw new BadInputException("fields works on one flags model: name it (vfio-pci or mlx5)");
-        }
-        ModelFamily family = Models.family(selection.model());
+        ModelFamily family = selection.family("fields works on one flags model: name it (vfio-pci or mlx5)");
         try {
             Layouts.bundledVariants(family.name());
         } catch (BadInputException e) {

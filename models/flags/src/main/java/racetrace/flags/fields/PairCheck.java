@@ -29,15 +29,7 @@ import racetrace.search.explore.StateSpace;
  * steps, is the counterexample. No violation anywhere in the scope, every scenario explored to
  * the end: safe within the scope.
  */
-public final class PairCheck {
-
-    private final PairScope scope;
-    private final Limits limits;
-
-    public PairCheck(PairScope scope, Limits limits) {
-        this.scope = scope;
-        this.limits = limits;
-    }
+public record PairCheck(PairScope scope, Limits limits) {
 
     public PairVerdict check(FlagsModel m, FieldPairs.Pair p) {
         long start = System.nanoTime();
