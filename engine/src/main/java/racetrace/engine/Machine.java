@@ -65,6 +65,32 @@ public interface Machine {
     }
 
     /**
+     * Whether {@link #footprint} is declared, so a search may skip interleavings of independent
+     * steps (partial-order reduction). The default declares none: every two steps are dependent
+     * and nothing is skipped.
+     */
+    default boolean declaresFootprints() {
+        return false;
+    }
+
+    /**
+     * What thread {@code t}'s next step from {@code s} (t enabled) may touch outside t's own
+     * registers, a bit per location (a bit may stand for several locations: sharing bits only
+     * makes more steps dependent): {@code out[0]} the locations it may read, {@code out[1]} those
+     * it may write (a lock taken or released is a write of the lock). Reads include what {@link
+     * #enabled} of t reads; writes include ghost variables and every store, even one that leaves
+     * the value as it was. Two steps of different threads whose footprints do not conflict (no
+     * location one writes and the other reads or writes) must commute, and neither may enable or
+     * disable the other: a search trusts this to leave out one of their orders, so it is declared
+     * from the step code, never from the results it should give; {@code Stepper}'s validation
+     * executes both orders to check it.
+     */
+    default void footprint(int[] s, int t, long[] out) {
+        out[0] = -1L;
+        out[1] = -1L;
+    }
+
+    /**
      * Which invariants fail in {@code s}: bit k for {@link Packed#invariants}{@code .get(k)},
      * among the bits of {@code check}.
      */

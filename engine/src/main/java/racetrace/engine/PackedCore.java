@@ -12,6 +12,8 @@ final class PackedCore implements StepCore<int[]> {
     private final int[][] codesOf;
     private final boolean[] scripted;
     private boolean noticed;
+    /** Whether the last canonical() moved threads: then scratchPerm says where each went. */
+    private boolean moved;
 
     private final int[] groups;
     private final int[] scratchPerm;
@@ -164,10 +166,13 @@ final class PackedCore implements StepCore<int[]> {
 
     @Override
     public int[] canonical(int[] s) {
-        if (groups != null) {
-            m.canonical(s, groups, scratchPerm);
-        }
+        moved = groups != null && m.canonical(s, groups, scratchPerm);
         return s;
+    }
+
+    /** Where the last canonical() put each thread ({@code perm[old] = new}), or null when none moved. */
+    int[] lastPerm() {
+        return moved ? scratchPerm : null;
     }
 
     @Override

@@ -51,6 +51,7 @@ public final class Stepper<S> {
      * slot makes a new list each time it is asked, which the hot loop should not.
      */
     private final Op[][][] nextOps;
+    private boolean lastEnded;
 
     private Stepper(Model<?> model, StepCore<S> core, OpPlan plan, Scenario scenario) {
         this.model = model;
@@ -190,6 +191,42 @@ public final class Stepper<S> {
     /** The machine of a packed stepper, else null. */
     public Machine machine() {
         return core instanceof PackedCore p ? p.m : null;
+    }
+
+    /**
+     * Whether a search may use the model's footprints ({@link Machine#declaresFootprints}) to
+     * skip interleavings: a packed stepper whose machine declares them, of at most 32 threads.
+     */
+    public boolean footprints() {
+        return core instanceof PackedCore p && p.m.declaresFootprints() && n <= 32;
+    }
+
+    /** Thread {@code t}'s footprint in {@code s} ({@link Machine#footprint}): reads in out[0], writes in out[1]. */
+    @SuppressWarnings("unchecked")
+    public void footprint(S s, int t, long[] out) {
+        ((PackedCore) core).m.footprint((int[]) s, t, out);
+    }
+
+    /**
+     * Whether the op-count cap of the plan is shared by the threads: then whether a thread may
+     * begin another op depends on the ops the others have begun, so two steps that end ops are
+     * dependent whatever they touch.
+     */
+    public boolean sharedOpCap() {
+        return capped;
+    }
+
+    /** Whether the last {@link #successors} step ended its thread's op. */
+    public boolean lastEnded() {
+        return lastEnded;
+    }
+
+    /**
+     * During a {@link #successors} call, in the sink: where the successor's canonical form put
+     * each thread ({@code perm[old] = new}), or null when no thread moved.
+     */
+    public int[] lastPerm() {
+        return core instanceof PackedCore p ? p.lastPerm() : null;
     }
 
     /** The fingerprint of a state (for a packed state, that of its object). */
@@ -338,10 +375,12 @@ public final class Stepper<S> {
     public int successors(S s, int t, Sink<S> sink) {
         S next = core.step(s, t);
         boolean notice = core.noticed();
+        lastEnded = false;
         if (!core.choosing() || !core.done(next, t)) {
             sink.accept(core.canonical(next), 0, null, notice);
             return 1;
         }
+        lastEnded = true;
         OpPlan.Slot slot = slots[t];
         int begun = core.opCount(next, t);
         Op[] options = nextOps(t, begun);

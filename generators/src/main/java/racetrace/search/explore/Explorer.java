@@ -73,6 +73,8 @@ final class Explorer<S> {
     private final S[] parents;
     /** The most bytes the search's own arrays held at once (the visited sets, the parents, the levels). */
     private long peakBytes;
+    /** Partial-order reduction by sleep sets (see {@link SleepSets}), or null. */
+    private final SleepSets[] sleepSets;
     /** The thread that runs this search: its interruption stops the search (see explore). */
     private volatile Thread caller;
 
@@ -105,6 +107,13 @@ final class Explorer<S> {
             owners[w] = new Owner(workers, words, width);
             batches[w] = new Batch<>();
             parents[w] = this.steppers[w].buffer();
+        }
+        boolean order = limits.order() != Limits.Order.OFF && this.steppers[0].footprints();
+        this.sleepSets = order ? new SleepSets[workers] : null;
+        if (order) {
+            for (int w = 0; w < workers; w++) {
+                sleepSets[w] = new SleepSets(this.steppers[w], limits.order() == Limits.Order.CHECKED);
+            }
         }
         Stepper<S> replay = steppers.get();
         this.paths = new Paths<>(replay, parent, move);
@@ -225,10 +234,12 @@ final class Explorer<S> {
             Object[] parentOf = new Object[1];
             long[] parentFp = new long[1];
             long[] broken = new long[words];
+            SleepSets z = sleepSets == null ? null : sleepSets[w];
             @SuppressWarnings("unchecked")
             Stepper.Sink<S> sink = (next, choice, began, notice) -> {
                 long fp = stepper.fingerprint((S) parentOf[0], parentFp[0], next);
-                batch.add(stepper, fp, key[0] | (notice ? 1 : 0), mv[0] | choice, next);
+                long sleep = z == null ? 0 : z.child(stepper.lastEnded(), stepper.lastPerm());
+                batch.add(stepper, fp, key[0] | (notice ? 1 : 0), mv[0] | choice, sleep, next);
                 key[0] += 2;
             };
             for (int c = nextChunk.getAndIncrement(); c < chunks; c = nextChunk.getAndIncrement()) {
@@ -249,15 +260,28 @@ final class Explorer<S> {
                     int t = -1;
                     String call = "enabled";
                     try {
+                        if (z != null) {
+                            call = "footprint";
+                            z.state(s, level.sleep(i));
+                        }
                         for (t = 0; t < n; t++) {
                             call = "enabled";
                             if (!stepper.enabled(s, t)) {
                                 continue;
                             }
                             any = true;
+                            if (z != null && z.asleep(t)) {
+                                continue;
+                            }
                             mv[0] = t << 16;
                             call = "step";
+                            if (z != null) {
+                                z.taking(t);
+                            }
                             me.transitions += stepper.successors(s, t, sink);
+                            if (z != null) {
+                                z.took(t, stepper.lastEnded());
+                            }
                         }
                         t = -1;
                         call = "finished";
@@ -299,7 +323,7 @@ final class Explorer<S> {
                                 batch.mv[j] & 0xFFFF, "invariant", true, e, stepper.object(st)));
                         break;
                     }
-                    out[owner(bfp[j])].add(bfp[j], batch.key[j], batch.mv[j], broken, st);
+                    out[owner(bfp[j])].add(bfp[j], batch.key[j], batch.mv[j], batch.sleep[j], broken, st);
                 }
                 if (stepFailure != null) {
                     me.fail(stepFailure);
@@ -356,11 +380,13 @@ final class Explorer<S> {
                     x += me.seen.touch(in[(int) (seq[j] >>> 32)].fp[(int) seq[j]]);
                 }
                 me.warm += x;
+                // A state made by several edges of this level keeps the first one's sleep set: the
+                // edge of its least shortest path (see SleepSets).
                 for (int j = r; j < end; j++) {
                     Outbox box = in[(int) (seq[j] >>> 32)];
                     int k = (int) seq[j];
                     if (me.seen.add(box.fp[k])) {
-                        me.keep(box.key[k], (int) (seq[j] >>> 32), k);
+                        me.keep(box.key[k], (int) (seq[j] >>> 32), k, box.sleep[k]);
                     }
                 }
             }
@@ -404,7 +430,7 @@ final class Explorer<S> {
             int id = parent.size();
             parent.add(base + (int) (best >>> (SUCC_BITS + 1)));
             move.add(box.mv[at]);
-            level.add(box, at, box.fp[at]);
+            level.add(box, at, box.fp[at], o.sleep[k]);
             if ((best & 1) != 0 && notices++ == 0) {
                 firstNoticeId = id;
             }

@@ -10,18 +10,25 @@ final class Level {
     private Outbox[] box = new Outbox[16];
     private int[] at = new int[16];
     private long[] fp = new long[16];
+    private long[] sleep = new long[16];
     private int size;
 
     void add(Outbox b, int place, long fingerprint) {
+        add(b, place, fingerprint, 0);
+    }
+
+    void add(Outbox b, int place, long fingerprint, long z) {
         if (size == at.length) {
             int c = size * 2;
             box = Arrays.copyOf(box, c);
             at = Arrays.copyOf(at, c);
             fp = Arrays.copyOf(fp, c);
+            sleep = Arrays.copyOf(sleep, c);
         }
         box[size] = b;
         at[size] = place;
         fp[size] = fingerprint;
+        sleep[size] = z;
         size++;
     }
 
@@ -33,6 +40,11 @@ final class Level {
         return fp[i];
     }
 
+    /** The sleep set of state {@code i} (partial-order reduction): threads low, their op ends high. */
+    long sleep(int i) {
+        return sleep[i];
+    }
+
     /** State {@code i}: a packed one copied into {@code into} (returned), an object as is. */
     Object state(int i, Object into) {
         return box[i].state(at[i], into);
@@ -40,7 +52,7 @@ final class Level {
 
     /** Bytes of the arrays (the states themselves are the outboxes'). */
     long bytes() {
-        return at.length * 20L;
+        return at.length * 28L;
     }
 
     void clear() {

@@ -12,8 +12,22 @@ import java.time.Duration;
  * @param reduce whether the search may reduce the state graph (symmetry of interchangeable
  *     threads): the same verdicts and shortest counterexample lengths in fewer states, but not the
  *     spec's state count; off unless asked for ({@link #reduced})
+ * @param order partial-order reduction (sleep sets, {@link Order}): every state still visited at
+ *     its BFS depth with the same parent, so the same counts and cases, fewer transitions
+ *     computed; on with {@code reduce} unless chosen ({@link #withOrder})
  */
-public record Limits(long maxStates, Duration maxTime, int workers, boolean reduce) {
+public record Limits(long maxStates, Duration maxTime, int workers, boolean reduce, Order order) {
+
+    /**
+     * Partial-order reduction of a search: {@code OFF}; {@code SLEEP_SETS}, for a model that
+     * declares footprints ({@code Machine#footprint}), skips a thread's step where a
+     * commuting order of the same steps is explored (the same states, depths and verdicts, fewer
+     * transitions); {@code CHECKED}, the same, and every independence it relies on is checked by
+     * executing both orders (slow: for tests of a model's footprints).
+     */
+    public enum Order {
+        OFF, SLEEP_SETS, CHECKED
+    }
 
     public static final long DEFAULT_MAX_STATES = 5_000_000;
 
@@ -22,10 +36,16 @@ public record Limits(long maxStates, Duration maxTime, int workers, boolean redu
             throw new IllegalArgumentException("maxStates and workers must be at least 1, not " + maxStates + ", "
                     + workers);
         }
+        order = order == null ? Order.OFF : order;
     }
 
     public Limits(long maxStates, Duration maxTime, int workers) {
         this(maxStates, maxTime, workers, false);
+    }
+
+    /** With {@code reduce}, both reductions: symmetry and sleep sets. */
+    public Limits(long maxStates, Duration maxTime, int workers, boolean reduce) {
+        this(maxStates, maxTime, workers, reduce, reduce ? Order.SLEEP_SETS : Order.OFF);
     }
 
     public static Limits of(long maxStates, Duration maxTime) {
@@ -39,12 +59,20 @@ public record Limits(long maxStates, Duration maxTime, int workers, boolean redu
 
     /** The same caps, searched on {@code n} threads. */
     public Limits withWorkers(int n) {
-        return new Limits(maxStates, maxTime, n, reduce);
+        return new Limits(maxStates, maxTime, n, reduce, order);
     }
 
-    /** The same caps, with the reductions that keep every violation (symmetry). */
+    /**
+     * The same caps, with the reductions that keep every violation: symmetry, and sleep sets
+     * (unless an order was chosen already).
+     */
     public Limits reduced() {
-        return new Limits(maxStates, maxTime, workers, true);
+        return new Limits(maxStates, maxTime, workers, true, order == Order.OFF ? Order.SLEEP_SETS : order);
+    }
+
+    /** The same caps, with partial-order reduction of the given kind. */
+    public Limits withOrder(Order o) {
+        return new Limits(maxStates, maxTime, workers, reduce, o);
     }
 
     public static Limits defaults() {

@@ -16,6 +16,8 @@ final class Outbox {
     long[] fp = new long[16];
     long[] key = new long[16];
     int[] mv = new int[16];
+    /** Per entry, its sleep set (partial-order reduction; see Explorer): threads low, their op ends high. */
+    long[] sleep = new long[16];
     long[] broken;
     Object[] st;
     int[] ints;
@@ -34,11 +36,16 @@ final class Outbox {
 
     /** Adds a successor; a packed state is copied in, an object state kept. */
     void add(long f, long k, int m, long[] b, Object s) {
+        add(f, k, m, 0, b, s);
+    }
+
+    void add(long f, long k, int m, long z, long[] b, Object s) {
         if (size == fp.length) {
             int c = size * 2;
             fp = Arrays.copyOf(fp, c);
             key = Arrays.copyOf(key, c);
             mv = Arrays.copyOf(mv, c);
+            sleep = Arrays.copyOf(sleep, c);
             broken = Arrays.copyOf(broken, c * words);
             if (width > 0) {
                 ints = Arrays.copyOf(ints, c * width);
@@ -49,6 +56,7 @@ final class Outbox {
         fp[size] = f;
         key[size] = k;
         mv[size] = m;
+        sleep[size] = z;
         if (words == 1) {
             broken[size] = b[0];
         } else {
@@ -73,7 +81,7 @@ final class Outbox {
 
     /** Bytes of the arrays (the states' included). */
     long bytes() {
-        return fp.length * 20L + broken.length * 8L + (ints != null ? ints.length * 4L : st.length * 8L);
+        return fp.length * 28L + broken.length * 8L + (ints != null ? ints.length * 4L : st.length * 8L);
     }
 
     void clear() {

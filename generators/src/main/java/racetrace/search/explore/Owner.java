@@ -15,6 +15,8 @@ final class Owner {
     long[] key = new long[16];
     int[] at = new int[16];
     byte[] fromWorker = new byte[16];
+    /** Their sleep sets: those of the edges kept (of least key). */
+    long[] sleep = new long[16];
     int size;
     long transitions;
     long deadlocks;
@@ -40,8 +42,9 @@ final class Owner {
         }
     }
 
-    void keep(long k, int from, int index) {
+    void keep(long k, int from, int index, long z) {
         if (size == key.length) {
+            sleep = Arrays.copyOf(sleep, size * 2);
             key = Arrays.copyOf(key, size * 2);
             at = Arrays.copyOf(at, size * 2);
             fromWorker = Arrays.copyOf(fromWorker, size * 2);
@@ -49,6 +52,7 @@ final class Owner {
         key[size] = k;
         at[size] = index;
         fromWorker[size] = (byte) from;
+        sleep[size] = z;
         size++;
     }
 
@@ -87,7 +91,7 @@ final class Owner {
 
     /** Bytes of this owner's arrays: its visited set, its outboxes, its merge lists. */
     long bytes() {
-        long b = seen.bytes() + key.length * 13L + seq.length * 8L;
+        long b = seen.bytes() + key.length * 21L + seq.length * 8L;
         for (Outbox[] set : out) {
             for (Outbox o : set) {
                 b += o.bytes();

@@ -91,7 +91,7 @@ public final class ScopeSearch {
                 stop = "time cap " + limits.maxTime() + " reached";
                 break;
             }
-            Limits mine = new Limits(left, time, limits.workers(), limits.reduce());
+            Limits mine = new Limits(left, time, limits.workers(), limits.reduce(), limits.order());
             Exploration x = graphs ? StateSpace.explore(model, plans.get(i), only, mine, false)
                     : StateSpace.explore(model, scenarios.get(i), only, mine, false);
             done++;

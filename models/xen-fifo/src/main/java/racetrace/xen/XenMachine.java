@@ -18,12 +18,14 @@ final class XenMachine implements Machine {
     final Layout u;
     private final Cpu cpu;
     private final Invariants.Scratch scratch;
+    private final XenFootprint footprint;
 
     XenMachine(XenFifoModel model, Layout u) {
         this.model = model;
         this.u = u;
         this.cpu = new Cpu(u, model.xenVersion(), model.callers());
         this.scratch = new Invariants.Scratch(u);
+        this.footprint = new XenFootprint(u, model.xenVersion());
     }
 
     /** The model's packed states. */
@@ -70,6 +72,17 @@ final class XenMachine implements Machine {
     @Override
     public boolean finished(int[] s, int t) {
         return Invariants.finished(u, s, t);
+    }
+
+    @Override
+    public boolean declaresFootprints() {
+        return true;
+    }
+
+    /** Declared label by label from the step code ({@link XenFootprint}). */
+    @Override
+    public void footprint(int[] s, int t, long[] out) {
+        footprint.of(s, t, out);
     }
 
     @Override
