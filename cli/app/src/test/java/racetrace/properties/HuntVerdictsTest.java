@@ -34,6 +34,7 @@ import racetrace.engine.Scenario;
 import racetrace.engine.Schedule;
 import racetrace.engine.ThreadScript;
 import racetrace.engine.Transition;
+import racetrace.report.HuntJson;
 import racetrace.report.HuntReport;
 import racetrace.search.Case;
 import racetrace.search.Deadlocks;
@@ -100,7 +101,7 @@ class HuntVerdictsTest {
         assertThat(two.evidence()).isEqualTo(one.evidence());
         assertThat(HuntReport.verdictText(two)).isEqualTo(HuntReport.verdictText(one));
 
-        Map<String, Object> object = HuntReport.json(two);
+        Map<String, Object> object = HuntJson.json(two);
         Confirmations.addJson(object, null);
         String line = JSON.writeValueAsString(object);
         JsonSchemas.assertValid("hunt", line);

@@ -92,8 +92,10 @@ class LauncherTest {
         Path bin = Files.createDirectories(root.resolve("bin"));
         Path mvn = bin.resolve("mvn");
         // A stand-in for Maven: prints its arguments after a colour code, then fails or is interrupted.
+        // Where SIGINT is ignored (a job started in the background inherits that), the kill does
+        // nothing, and it exits as Maven does when interrupted: 130.
         Files.writeString(mvn, "#!/usr/bin/env bash\nprintf '\\033[0margs: %s\\n' \"$*\"\n"
-                + "if [ \"${FAKE_MVN:-}\" = int ]; then kill -INT $$; sleep 1; fi\nexit 1\n");
+                + "if [ \"${FAKE_MVN:-}\" = int ]; then kill -INT $$; sleep 1; exit 130; fi\nexit 1\n");
         mvn.toFile().setExecutable(true);
 
         Ended failed = build(root, bin, "RACETRACE_MAVEN_ARGS", "-o -Dmaven.repo.local=/tmp/private-m2");

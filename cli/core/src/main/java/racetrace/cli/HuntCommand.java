@@ -16,6 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine;
 import racetrace.engine.BadInputException;
 import racetrace.engine.Model;
+import racetrace.report.HuntJson;
 import racetrace.report.HuntReport;
 import racetrace.search.ModelOrigin;
 import racetrace.search.RandomCases;
@@ -175,7 +176,7 @@ final class HuntCommand implements Callable<Integer> {
                 out.print(HuntReport.text(r, k + 1, instances.size(), replayOptions));
                 out.flush();
             }
-            Map<String, Object> json = HuntReport.json(r);
+            Map<String, Object> json = HuntJson.json(r);
             List<TlcConfirmation> confirmations = new ArrayList<>();
             List<Path> written = new ArrayList<>();
             if (bundles != null) {
@@ -223,7 +224,7 @@ final class HuntCommand implements Callable<Integer> {
             }
             if (files != null) {
                 Map<String, Object> timeless = mapper.readValue(line, Map.class);
-                HuntReport.timesNulled(timeless);
+                HuntJson.timesNulled(timeless);
                 relativeBundles(timeless, tlcOptions.out());
                 files.instance(m.instance(), HuntReport.details(r, replayOptions), mapper.writeValueAsString(timeless));
             }

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import racetrace.engine.Execution;
 import racetrace.engine.FocusedModel;
 import racetrace.engine.Measure;
@@ -26,72 +25,14 @@ import racetrace.tla.report.CpuTable;
 import racetrace.tla.report.Explainer;
 
 /**
- * Turns hunt results into the texts and JSON objects the command prints: per instance its verdict
- * and the minimal table of each violation ({@link #text}), the details for {@code --out}
- * ({@link #details}), a finding as found ({@link #found}), and the closing summary ({@link #summary}).
+ * Turns hunt results into the texts the command prints: per instance its verdict and the minimal
+ * table of each violation ({@link #text}), the details for {@code --out} ({@link #details}), a
+ * finding as found ({@link #found}), and the closing summary ({@link #summary}). The JSON form is
+ * {@link HuntJson}'s.
  */
 public final class HuntReport {
 
     private HuntReport() {
-    }
-
-    /** The JSON object of one hunted instance (the first finding at the top level, all under findings). */
-    public static Map<String, Object> json(HuntResult r) {
-        Map<String, Object> o = new LinkedHashMap<>();
-        o.put("model", r.model().instance().model());
-        o.put("variant", r.model().instance().variant());
-        Map<String, Object> config = new LinkedHashMap<>(r.model().instance().options());
-        if (r.violated()) {
-            config.putAll(r.findings().get(0).shrunk().scenario().config().values());
-        }
-        o.put("config", config);
-        o.put("verdict", r.verdict().id());
-        o.put("inconclusive", r.verdict() == HuntResult.Verdict.INCONCLUSIVE ? why(r) : null);
-        o.put("assumptions", r.violated() ? assumptions(r.findings().get(0)) : null);
-        o.put("strategy", r.strategy().id());
-        o.put("evidence", evidence(r.evidence()));
-        o.put("cutShort", r.cutShort());
-        o.put("tries", r.tries());
-        o.put("seed", r.seed());
-        o.put("millis", r.millis());
-        // A held line has the same keys as a violated one (null where there is no finding), so
-        // that every line of a hunt is valid against one schema (racetrace/schema/hunt.schema.json).
-        Finding first = r.violated() ? r.findings().get(0) : null;
-        o.put("invariant", first == null ? null : first.invariant());
-        o.putAll(findingFields(first, false));
-        List<Map<String, Object>> all = new ArrayList<>();
-        for (Finding each : r.findings()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("invariant", each.invariant());
-            m.putAll(findingFields(each, true));
-            all.add(m);
-        }
-        o.put("findings", all);
-        o.put("deadlocks", r.deadlocks());
-        o.put("stepLimits", r.stepLimits());
-        o.put("runsWithGiveUps", r.runsWithNotices());
-        o.put("firstGiveUp", r.firstNotice());
-        o.put("work", work(r));
-        return o;
-    }
-
-    /**
-     * The work taken by kind (default scope, ladder, random, swarm): units, runs, explorations,
-     * states, and the milliseconds the units took on their workers (a wall time: null under --out).
-     */
-    private static List<Map<String, Object>> work(HuntResult r) {
-        List<Map<String, Object>> all = new ArrayList<>();
-        for (WorkDone w : r.work()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("kind", w.kind().id());
-            m.put("units", w.units());
-            m.put("runs", w.runs());
-            m.put("explorations", w.explorations());
-            m.put("states", w.states());
-            m.put("millis", w.nanos() / 1_000_000);
-            all.add(m);
-        }
-        return all;
     }
 
     /** The work taken by kind in one line, with the time each kind took on the workers (stderr only). */
@@ -103,20 +44,6 @@ public final class HuntReport {
             parts.add(String.format(Locale.ROOT, "%s %s in %.1f s", w.kind().id(), what, w.nanos() / 1e9));
         }
         return parts.isEmpty() ? "no work taken" : String.join("; ", parts) + " (worker time)";
-    }
-
-    /** The evidence object of a JSON line: what the search covered. */
-    public static Map<String, Object> evidence(Evidence e) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("kind", e.exhaustive() ? "exhaustive" : "random");
-        m.put("scope", e.scope() == null ? null : e.scope().toString());
-        m.put("scenarios", e.exhaustive() ? e.scopeScenarios() : null);
-        m.put("states", e.exhaustive() ? e.scopeStates() : null);
-        m.put("runs", e.runs());
-        m.put("swarmScenarios", e.swarmScenarios());
-        m.put("swarmStates", e.swarmStates());
-        m.put("text", evidenceText(e, false));
-        return m;
     }
 
     /** What the completed work covered, in full or (for the summary table) in a few words. */
@@ -182,59 +109,6 @@ public final class HuntReport {
         return Templates.render("hunt-verdict", data).strip();
     }
 
-    /** The fields of a finding; all null for none (a held instance). */
-    private static Map<String, Object> findingFields(Finding f, boolean withTry) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("measure", f == null ? null : f.measure().json());
-        if (withTry) {
-            m.put("assumptions", assumptions(f));
-        }
-        m.put("foundBy", f == null ? null : f.foundBy());
-        m.put("minimality", f == null ? null : minimality(f));
-        m.put("stepShortest", f == null || f.stepShortest() == null ? null : f.stepShortest().check(
-                List.of(f.invariant())).measure().json());
-        m.put(withTry ? "tries" : "triesToFirst", f == null ? null : f.tryNumber());
-        m.put("millisToFirst", f == null ? null : f.millisToFirst());
-        m.put("millisToShrink", f == null ? null : f.millisToShrink());
-        m.put("originalMeasure", f == null ? null : f.original().json());
-        m.put("shrunkFrom", f == null ? null : shrunkFrom(f));
-        m.put("schedule", f == null ? null : f.shrunk().toString());
-        if (withTry) {
-            m.put("config", f.shrunk().scenario().config().values());
-        }
-        m.put("table", f == null ? null : table(f.shrunk()));
-        m.put("explanation", f == null ? null : explanation(f.shrunk()));
-        m.put("bundle", null); // hunt --out fills it in
-        return m;
-    }
-
-    /** The case a finding's minimal one was shrunk from (which need not be the one found first), as JSON. */
-    private static Map<String, Object> shrunkFrom(Finding f) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("foundBy", f.from().foundBy());
-        m.put("tries", f.from().runs());
-        m.put("scenarios", f.from().scenarios());
-        m.put("measure", f.from().measure().json());
-        m.put("schedule", f.from().c().toString());
-        m.put("starts", f.from().starts());
-        return m;
-    }
-
-    /** The assumptions a finding depends on, as JSON objects. */
-    static List<Map<String, Object>> assumptions(Finding f) {
-        return f.assumptions().stream().map(Assumptions.Dependence::json).toList();
-    }
-
-    private static Map<String, Object> minimality(Finding f) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("withinScenario", f.minimality().withinScenario());
-        m.put("scope", f.minimality().scope() == null ? null : f.minimality().scope().toString());
-        m.put("scopeConfig", f.minimality().config());
-        m.put("scenarios", f.minimality().scenarios());
-        m.put("text", f.minimality().describe());
-        return m;
-    }
-
     /**
      * The CPU table of a case. A case focused on one invariant runs checking that one alone; when
      * another invariant fails along the way, a last line says so. A deadlock found by the hunt's
@@ -286,42 +160,8 @@ public final class HuntReport {
      */
     public static String details(HuntResult r, String replayOptions) {
         Map<String, Object> data = common(r, replayOptions);
-        withoutTimes(data);
+        HuntJson.withoutTimes(data);
         return Templates.render("hunt-details", data);
-    }
-
-    /** Wall times are no content of a file: the same seed and work must write the same bytes on any machine. */
-    private static final Set<String> TIMES = Set.of("millis", "millisToFirst", "millisToShrink",
-            "tlcMillis", "time");
-
-    /**
-     * A JSON object (and the objects and lists inside it) with its wall times null: the keys stay,
-     * as the schema asks of every line, and the file is the same on any machine.
-     */
-    @SuppressWarnings("unchecked")
-    public static void timesNulled(Object o) {
-        if (o instanceof Map<?, ?> m) {
-            for (Map.Entry<String, Object> e : ((Map<String, Object>) m).entrySet()) {
-                if (TIMES.contains(e.getKey())) {
-                    e.setValue(null);
-                } else {
-                    timesNulled(e.getValue());
-                }
-            }
-        } else if (o instanceof List<?> l) {
-            l.forEach(HuntReport::timesNulled);
-        }
-    }
-
-    /** {@code o} (a report's data or JSON object, and the objects and lists inside it) without its wall times. */
-    @SuppressWarnings("unchecked")
-    public static void withoutTimes(Object o) {
-        if (o instanceof Map<?, ?> m) {
-            ((Map<String, Object>) m).keySet().removeAll(TIMES);
-            m.values().forEach(HuntReport::withoutTimes);
-        } else if (o instanceof List<?> l) {
-            l.forEach(HuntReport::withoutTimes);
-        }
     }
 
     private static Map<String, Object> common(HuntResult r, String replayOptions) {
