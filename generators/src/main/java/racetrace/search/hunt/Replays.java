@@ -35,8 +35,13 @@ final class Replays {
         if (fault != null) {
             throw fault;
         }
+        // Checked while other units run: a model whose state lives partly outside its states and is
+        // shared by the workers (a cache, a counter) can agree with itself here and still have
+        // misled the search, and only a hunt on one worker tells that apart.
         throw new IllegalStateException("the counterexample of " + invariant + " found in " + where
-                + " does not replay as its scenario: " + c.scenario() + " " + c.schedule());
+                + " does not replay as its scenario: " + c.scenario() + " " + c.schedule()
+                + "; if the model keeps state outside its states that the workers share (a cache, a counter), "
+                + "that is the cause, and a hunt with --workers 1 names it; otherwise this is racetrace's bug");
     }
 
     /**
