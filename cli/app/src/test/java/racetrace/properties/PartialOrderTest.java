@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -97,7 +96,8 @@ class PartialOrderTest {
                 Exploration more = StateSpace.explore(model, plan, null,
                         limits.withWorkers(workers).withOrder(Limits.Order.SLEEP_SETS), false);
                 assertThat(more.transitions()).as("transitions on %d workers", workers).isEqualTo(one.transitions());
-                assertThat(strings(more)).as("cases on %d workers", workers).isEqualTo(strings(one));
+                assertThat(SymmetryTest.strings(more)).as("cases on %d workers", workers)
+                        .isEqualTo(SymmetryTest.strings(one));
                 same(plan, more, all);
             }
             // With symmetry of interchangeable threads: the same as symmetry alone.
@@ -125,7 +125,7 @@ class PartialOrderTest {
         assertThat(reduced.complete()).isTrue();
         assertThat(reduced.distinctStates()).as("states of %s", plan).isEqualTo(full.distinctStates());
         assertThat(reduced.depth()).as("depth of %s", plan).isEqualTo(full.depth());
-        assertThat(lengths(reduced)).as("violations of %s", plan).isEqualTo(lengths(full));
+        assertThat(SymmetryTest.lengths(reduced)).as("violations of %s", plan).isEqualTo(SymmetryTest.lengths(full));
         assertThat(reduced.deadlocks()).as("deadlocks of %s", plan).isEqualTo(full.deadlocks());
         if (full.firstDeadlock() != null) {
             assertThat(reduced.firstDeadlock().schedule().length()).isEqualTo(full.firstDeadlock().schedule().length());
@@ -135,7 +135,7 @@ class PartialOrderTest {
         }
         assertThat(reduced.transitions()).isLessThanOrEqualTo(full.transitions());
         // Every state keeps the parent the full search gives it (see docs/benchmark.md): the same cases.
-        assertThat(strings(reduced)).as("cases of %s", plan).isEqualTo(strings(full));
+        assertThat(SymmetryTest.strings(reduced)).as("cases of %s", plan).isEqualTo(SymmetryTest.strings(full));
         assertThat(reduced.notices()).as("give-ups of %s", plan).isEqualTo(full.notices());
         assertThat(String.valueOf(reduced.firstDeadlock())).isEqualTo(String.valueOf(full.firstDeadlock()));
     }
@@ -261,18 +261,5 @@ class PartialOrderTest {
             out[0] = 0;
             out[1] = 0;
         }
-    }
-
-    private static Map<String, Integer> lengths(Exploration x) {
-        Map<String, Integer> out = new LinkedHashMap<>();
-        x.violations().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .forEach(e -> out.put(e.getKey(), e.getValue().schedule().length()));
-        return out;
-    }
-
-    private static Map<String, String> strings(Exploration x) {
-        Map<String, String> out = new LinkedHashMap<>();
-        x.violations().forEach((k, c) -> out.put(k, c.scenario() + " " + c.schedule()));
-        return out;
     }
 }

@@ -97,14 +97,16 @@ class SymmetryTest {
                 + reducedStates);
     }
 
-    private static Map<String, Integer> lengths(Exploration x) {
+    /** Each violated invariant with the length of its case, by name (PartialOrderTest compares the same). */
+    static Map<String, Integer> lengths(Exploration x) {
         Map<String, Integer> out = new LinkedHashMap<>();
         x.violations().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(e -> out.put(e.getKey(), e.getValue().schedule().length()));
         return out;
     }
 
-    private static Map<String, String> strings(Exploration x) {
+    /** Each violated invariant with its case's scenario and schedule. */
+    static Map<String, String> strings(Exploration x) {
         Map<String, String> out = new LinkedHashMap<>();
         x.violations().forEach((k, c) -> out.put(k, c.scenario() + " " + c.schedule()));
         return out;
