@@ -10,18 +10,14 @@ import java.util.function.Function;
  * configuration, and int arrays as TLA+ sequences. A model writes its steps, invariants and
  * variables itself. Test code only (racetrace-engine's test-jar): no artifact that ships uses it.
  */
-public abstract class ToyModel<S> implements Model<S> {
-
-    private final Instance instance;
-    private final ScenarioSpace space;
+public abstract class ToyModel<S> extends IdentifiedModel<S> {
 
     /**
      * @param alphabet each actor's ops, simplest first; the same under every configuration
      */
     protected ToyModel(String family, String variant, List<Param> params, List<ActorKind> actors,
             Function<String, List<Op>> alphabet) {
-        this.instance = Instance.of(family, variant);
-        this.space = new ScenarioSpace() {
+        this(family, variant, new ScenarioSpace() {
             @Override
             public List<Param> params() {
                 return params;
@@ -36,28 +32,12 @@ public abstract class ToyModel<S> implements Model<S> {
             public List<Op> alphabet(Config config, String actor) {
                 return alphabet.apply(actor);
             }
-        };
+        });
     }
 
     /** A model of another's scenario space. */
     protected ToyModel(String family, String variant, ScenarioSpace space) {
-        this.instance = Instance.of(family, variant);
-        this.space = space;
-    }
-
-    @Override
-    public Instance instance() {
-        return instance;
-    }
-
-    @Override
-    public int version() {
-        return 1;
-    }
-
-    @Override
-    public ScenarioSpace space() {
-        return space;
+        super(Instance.of(family, variant), 1, space);
     }
 
     /** An int array as a TLA+ sequence. */

@@ -1,17 +1,16 @@
 package racetrace.tla;
 
-import java.lang.reflect.RecordComponent;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import racetrace.engine.Records;
 
 /** Ordering and TLA+-level equality of Java values standing for TLA+ values. */
 public final class TlaValues {
@@ -100,16 +99,11 @@ public final class TlaValues {
 
     /** A Java record as a TLA+ record: its components by name, in declaration order. */
     static Map<String, Object> components(Record r) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        for (RecordComponent c : r.getClass().getRecordComponents()) {
-            try {
-                c.getAccessor().setAccessible(true);
-                out.put(c.getName(), c.getAccessor().invoke(r));
-            } catch (ReflectiveOperationException e) {
-                throw new TlaExportException("cannot read component " + c.getName() + " of " + r, e);
-            }
+        try {
+            return Records.components(r);
+        } catch (IllegalStateException e) {
+            throw new TlaExportException(e.getMessage(), e.getCause());
         }
-        return out;
     }
 
     /**

@@ -8,11 +8,10 @@ import racetrace.engine.Access;
 import racetrace.engine.Fingerprint;
 import racetrace.engine.Instance;
 import racetrace.engine.Invariant;
-import racetrace.engine.Model;
+import racetrace.engine.IdentifiedModel;
 import racetrace.engine.OpChoice;
 import racetrace.engine.OpPlan;
 import racetrace.engine.Scenario;
-import racetrace.engine.ScenarioSpace;
 import racetrace.engine.Transition;
 
 /**
@@ -21,20 +20,25 @@ import racetrace.engine.Transition;
  * runtime-PM operations) built by a {@link FlagsDefinition}. The TLA+ module {@code StorageFlags}
  * interprets the same programs.
  */
-public final class FlagsModel implements Model<FlagsState> {
+public final class FlagsModel extends IdentifiedModel<FlagsState> {
 
     public static final String NO_LOST_UPDATE = "NoLostUpdate";
     public static final String RESET_CLEANUP_RUNS = "ResetCleanupRuns";
     public static final String NO_LOST_UPDATE_BETWEEN = "NoLostUpdateBetween";
 
+    /**
+     * Still 1: what this version added (the lost ghost, byte units reached by a store, open/enable,
+     * the assumptions' other values, compiler profiles) changes no step, start state or invariant
+     * of a scenario version 1 had, so its schedule strings replay the same run.
+     */
+    private static final int VERSION = 1;
+
     private final FlagsDefinition def;
-    private final Instance instance;
     private final Map<String, Instr[]> programs;
     /** Op names in code order, and their programs. */
     private final List<String> codes;
     private final Set<String> actions;
     private final List<Invariant<FlagsState>> invariants;
-    private final ScenarioSpace space;
     /** The pair {@link #NO_LOST_UPDATE_BETWEEN} is about (field indices), or -1. */
     private final int pairA;
     private final int pairB;
@@ -47,9 +51,20 @@ public final class FlagsModel implements Model<FlagsState> {
     }
 
     private FlagsModel(FlagsDefinition def, int pairA, int pairB) {
+        super(instance(def), VERSION, new FlagsSpace(def));
         this.def = def;
         this.pairA = pairA;
         this.pairB = pairB;
+        this.programs = def.allPrograms();
+        this.codes = List.copyOf(programs.keySet());
+        this.actions = Coverage.actions(programs, def.resumesWithoutWake());
+        this.interpreter = new Interpreter(def);
+        this.accesses = new FlagsAccesses(def);
+        this.ops = new FlagsOps(def, instance(), codes, programs.values().toArray(new Instr[0][]));
+        this.invariants = FlagsInvariants.of(def, pairA, pairB);
+    }
+
+    private static Instance instance(FlagsDefinition def) {
         Map<String, String> options = new LinkedHashMap<>();
         options.put("granularity", def.granularity.option());
         // Assumptions at their default are left out of the name: vfio-pci/pre-a[granularity=byte].
@@ -58,30 +73,7 @@ public final class FlagsModel implements Model<FlagsState> {
                 options.put(a.option(), def.assumed(a.option()));
             }
         }
-        this.instance = Instance.of(def.family(), def.variant, options);
-        this.programs = def.allPrograms();
-        this.codes = List.copyOf(programs.keySet());
-        this.actions = Coverage.actions(programs, def.resumesWithoutWake());
-        this.interpreter = new Interpreter(def);
-        this.accesses = new FlagsAccesses(def);
-        this.ops = new FlagsOps(def, instance, codes, programs.values().toArray(new Instr[0][]));
-        this.invariants = FlagsInvariants.of(def, pairA, pairB);
-        this.space = new FlagsSpace(def);
-    }
-
-    @Override
-    public Instance instance() {
-        return instance;
-    }
-
-    /**
-     * Still 1: what this version added (the lost ghost, byte units reached by a store, open/enable,
-     * the assumptions' other values, compiler profiles) changes no step, start state or invariant
-     * of a scenario version 1 had, so its schedule strings replay the same run.
-     */
-    @Override
-    public int version() {
-        return 1;
+        return Instance.of(def.family(), def.variant, options);
     }
 
     /**
@@ -92,7 +84,7 @@ public final class FlagsModel implements Model<FlagsState> {
         int fa = def.units.fieldIndex(a);
         int fb = def.units.fieldIndex(b);
         if (fa < 0 || fb < 0 || fa == fb) {
-            throw new IllegalArgumentException("not two fields of " + instance + ": " + a + ", " + b);
+            throw new IllegalArgumentException("not two fields of " + instance() + ": " + a + ", " + b);
         }
         return new FlagsModel(def, Math.min(fa, fb), Math.max(fa, fb));
     }
@@ -159,11 +151,6 @@ public final class FlagsModel implements Model<FlagsState> {
         return out;
     }
 
-    @Override
-    public ScenarioSpace space() {
-        return space;
-    }
-
     /** Every step label of the instance's programs: the spec's pc values it can take. */
     @Override
     public Set<String> actions() {
@@ -173,7 +160,7 @@ public final class FlagsModel implements Model<FlagsState> {
     /** Each op alone in every configuration, and pairs of ops of two actors ({@link Coverage}). */
     @Override
     public List<Scenario> coverageScenarios() {
-        return Coverage.scenarios(space);
+        return Coverage.scenarios(space());
     }
 
     /** The family's definition of this instance (for the writers file). */
