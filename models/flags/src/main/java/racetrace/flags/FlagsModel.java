@@ -8,7 +8,6 @@ import racetrace.engine.Access;
 import racetrace.engine.Fingerprint;
 import racetrace.engine.Instance;
 import racetrace.engine.Invariant;
-import racetrace.engine.IdentifiedModel;
 import racetrace.engine.OpChoice;
 import racetrace.engine.OpPlan;
 import racetrace.engine.Scenario;
@@ -20,7 +19,7 @@ import racetrace.engine.Transition;
  * runtime-PM operations) built by a {@link FlagsDefinition}. The TLA+ module {@code StorageFlags}
  * interprets the same programs.
  */
-public final class FlagsModel extends IdentifiedModel<FlagsState> {
+public final class FlagsModel extends Interpreter {
 
     public static final String NO_LOST_UPDATE = "NoLostUpdate";
     public static final String RESET_CLEANUP_RUNS = "ResetCleanupRuns";
@@ -33,7 +32,6 @@ public final class FlagsModel extends IdentifiedModel<FlagsState> {
      */
     private static final int VERSION = 1;
 
-    private final FlagsDefinition def;
     private final Map<String, Instr[]> programs;
     /** Op names in code order, and their programs. */
     private final List<String> codes;
@@ -42,7 +40,6 @@ public final class FlagsModel extends IdentifiedModel<FlagsState> {
     /** The pair {@link #NO_LOST_UPDATE_BETWEEN} is about (field indices), or -1. */
     private final int pairA;
     private final int pairB;
-    private final Interpreter interpreter;
     private final FlagsAccesses accesses;
     private final FlagsOps ops;
 
@@ -51,14 +48,12 @@ public final class FlagsModel extends IdentifiedModel<FlagsState> {
     }
 
     private FlagsModel(FlagsDefinition def, int pairA, int pairB) {
-        super(instance(def), VERSION, new FlagsSpace(def));
-        this.def = def;
+        super(instance(def), VERSION, def);
         this.pairA = pairA;
         this.pairB = pairB;
         this.programs = def.allPrograms();
         this.codes = List.copyOf(programs.keySet());
         this.actions = Coverage.actions(programs, def.resumesWithoutWake());
-        this.interpreter = new Interpreter(def);
         this.accesses = new FlagsAccesses(def);
         this.ops = new FlagsOps(def, instance(), codes, programs.values().toArray(new Instr[0][]));
         this.invariants = FlagsInvariants.of(def, pairA, pairB);
@@ -181,21 +176,6 @@ public final class FlagsModel extends IdentifiedModel<FlagsState> {
     @Override
     public OpChoice<FlagsState> opChoice() {
         return ops;
-    }
-
-    @Override
-    public boolean finished(FlagsState s, int t) {
-        return Interpreter.finished(s, t);
-    }
-
-    @Override
-    public boolean enabled(FlagsState s, int t) {
-        return interpreter.enabled(s, t);
-    }
-
-    @Override
-    public Transition<FlagsState> step(FlagsState s, int t) {
-        return interpreter.step(s, t);
     }
 
     /** Agrees with {@link #variables}: pc and opIdx follow from (op, ip), the sets from the bitmasks. */
