@@ -43,6 +43,24 @@ public final class TlaValues {
         return pairs;
     }
 
+    /**
+     * A sequence, set or function ({@link TlaFunction}) in one of the JSON forms, which write them
+     * alike but for their tags: a sequence as an array, a set and a function as an object of one
+     * tagged entry (the elements, the pairs), each element encoded; null for any other value.
+     */
+    static Object collection(Object v, Function<Object, Object> encode, String setTag, String functionTag) {
+        if (v instanceof List<?> l) {
+            return l.stream().map(encode).toList();
+        }
+        if (v instanceof Set<?> s) {
+            return Map.of(setTag, elements(s, encode));
+        }
+        if (v instanceof TlaFunction f) {
+            return Map.of(functionTag, pairs(f.mapping(), encode));
+        }
+        return null;
+    }
+
     private static int rank(Object v) {
         if (v instanceof Boolean) {
             return 0;
