@@ -96,7 +96,11 @@ public final class Rungs {
 
     /** The model's default scope, or null when it names none. */
     public Scope defaultScope() {
-        return defaults.isEmpty() ? null : Scope.of(defaults).named("the default scope (" + defaults.size() + " shapes)");
+        if (defaults.isEmpty()) {
+            return null;
+        }
+        return Scope.of(defaults).named("the default scope (" + defaults.size()
+                + (defaults.size() == 1 ? " shape)" : " shapes)"));
     }
 
     /** Whether the last rung holds every scenario of the model. */
