@@ -125,8 +125,8 @@ class HuntVerdictsTest {
                 "--scope", "3", "--states", "5000", "--tries", "500", "--swarm", "50");
         assertThat(r.code()).as(r.err()).isEqualTo(4);
         assertThat(r.out()).contains("(instance 1 of 1): inconclusive (scope threads<=3,ops<=3 not completed: the "
-                + "ladder's 5000 states ran out in the default scope (1 shapes) and threads<=2,ops<=2; completed: "
-                + "exhaustive: every scenario up to the default scope (1 shapes) and threads<=1,ops<=1",
+                + "ladder's 5000 states ran out in the default scope (1 shape) and threads<=2,ops<=2; completed: "
+                + "exhaustive: every scenario up to the default scope (1 shape) and threads<=1,ops<=1",
                 "0 violated, 0 held, 1 inconclusive").doesNotContain("held (");
         CommandLineTest.Run json = CommandLineTest.run("hunt", "vfio-pci", "--variant", "merged", "--granularity",
                 "byte", "--scope", "3", "--states", "5000", "--tries", "500", "--swarm", "50", "--json");
@@ -147,7 +147,7 @@ class HuntVerdictsTest {
         CommandLineTest.Run done = CommandLineTest.run("hunt", "vfio-pci", "--variant", "merged", "--granularity",
                 "byte", "--scope", "2", "--tries", "500", "--swarm", "50");
         assertThat(done.code()).as(done.out()).isZero();
-        assertThat(done.out()).contains("held (exhaustive: every scenario up to the default scope (1 shapes) and threads<=2,ops<=2");
+        assertThat(done.out()).contains("held (exhaustive: every scenario up to the default scope (1 shape) and threads<=2,ops<=2");
     }
 
     @Test

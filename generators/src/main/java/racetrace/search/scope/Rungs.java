@@ -96,7 +96,15 @@ public final class Rungs {
 
     /** The model's default scope, or null when it names none. */
     public Scope defaultScope() {
-        return defaults.isEmpty() ? null : Scope.of(defaults).named("the default scope (" + defaults.size() + " shapes)");
+        if (defaults.isEmpty()) {
+            return null;
+        }
+        return Scope.of(defaults).named(defaultName());
+    }
+
+    /** How verdicts name the default scope: {@code the default scope (6 shapes)}. */
+    private String defaultName() {
+        return "the default scope (" + defaults.size() + (defaults.size() == 1 ? " shape)" : " shapes)");
     }
 
     /** Whether the last rung holds every scenario of the model. */
@@ -137,8 +145,8 @@ public final class Rungs {
             if (!items.isEmpty()) {
                 List<Shape> union = new ArrayList<>(defaults);
                 union.add(Shape.all().totals(level, level));
-                add(items, defaults.isEmpty() ? ladder : Scope.of(union).named("the default scope (" + defaults.size()
-                        + " shapes) and " + ladder), level);
+                add(items, defaults.isEmpty() ? ladder : Scope.of(union).named(defaultName() + " and "
+                        + ladder), level);
                 if (whole) {
                     coversModel = true;
                     end("scope " + ladder + " holds every scenario of the model");

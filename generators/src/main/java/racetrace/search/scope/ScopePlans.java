@@ -1,7 +1,9 @@
 package racetrace.search.scope;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import racetrace.engine.ActorKind;
 import racetrace.engine.Config;
 import racetrace.engine.Op;
@@ -21,16 +23,81 @@ public final class ScopePlans {
     private ScopePlans() {
     }
 
-    /** The plans of a scope. A configuration some kind cannot fill (too few threads or ops allowed) has none. */
+    /**
+     * The plans of a scope. A configuration some kind cannot fill (too few threads or ops allowed)
+     * has none, and a plan whose runs are all runs of another plan of the scope (a shape inside
+     * another at that configuration) is left out: the larger graph holds each of its paths.
+     */
     public static List<OpPlan> of(ScenarioSpace space, Scope scope) {
-        List<OpPlan> out = new ArrayList<>();
+        List<OpPlan> all = new ArrayList<>();
         for (Shape shape : scope.parts()) {
             for (Config config : configs(space.params(), shape)) {
                 OpPlan p = plan(space, scope, shape, config);
                 if (p != null) {
-                    out.add(p);
+                    all.add(p);
                 }
             }
+        }
+        List<OpPlan> out = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            boolean inside = false;
+            for (int j = 0; j < all.size() && !inside; j++) {
+                // Of two equal plans the first stays.
+                inside = j != i && within(all.get(i), all.get(j)) && (j < i || !within(all.get(j), all.get(i)));
+            }
+            if (!inside) {
+                out.add(all.get(i));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Whether every run of plan {@code a} is a run of plan {@code b}: the same configuration, caps
+     * no higher, and per actor kind no more threads, each with the same alphabet and an op count
+     * {@code b}'s allows; {@code b}'s threads beyond {@code a}'s may stay absent.
+     */
+    static boolean within(OpPlan a, OpPlan b) {
+        if (!a.config().equals(b.config()) || a.maxThreads() > b.maxThreads() || a.maxOps() > b.maxOps()) {
+            return false;
+        }
+        Map<String, List<OpPlan.Choice>> as = byActor(a);
+        Map<String, List<OpPlan.Choice>> bs = byActor(b);
+        if (as == null || bs == null) {
+            return false;
+        }
+        for (Map.Entry<String, List<OpPlan.Choice>> e : bs.entrySet()) {
+            List<OpPlan.Choice> mine = as.getOrDefault(e.getKey(), List.of());
+            List<OpPlan.Choice> theirs = e.getValue();
+            if (mine.size() > theirs.size()) {
+                return false;
+            }
+            for (int t = 0; t < theirs.size(); t++) {
+                OpPlan.Choice y = theirs.get(t);
+                if (t >= mine.size()) {
+                    if (!y.optional()) {
+                        return false;
+                    }
+                    continue;
+                }
+                OpPlan.Choice x = mine.get(t);
+                if (!x.alphabet().equals(y.alphabet()) || x.minOps() < y.minOps() || x.maxOps() > y.maxOps()
+                        || x.optional() && !y.optional()) {
+                    return false;
+                }
+            }
+        }
+        return bs.keySet().containsAll(as.keySet());
+    }
+
+    /** A plan's op choices by actor kind, in order; null when some thread has a fixed script. */
+    private static Map<String, List<OpPlan.Choice>> byActor(OpPlan p) {
+        Map<String, List<OpPlan.Choice>> out = new LinkedHashMap<>();
+        for (OpPlan.Slot s : p.threads()) {
+            if (!(s instanceof OpPlan.Choice c)) {
+                return null;
+            }
+            out.computeIfAbsent(c.actor(), k -> new ArrayList<>()).add(c);
         }
         return out;
     }

@@ -76,11 +76,11 @@ final class XenSpace implements ScenarioSpace {
     }
 
     /**
-     * The default exhaustive scope: six shapes that together contain the scenario of every
+     * The default exhaustive scope: nine shapes that together contain the scenario of every
      * minimal counterexample racetrace finds in any version (HistoryScopeTest computes them and
      * checks; docs/models/xen-fifo.md says which and why). Every binding ({@code source}), no rogue
-     * guest, no masked port; Xen CPUs run one op each but in the second and last shapes. 13 M
-     * states for version a, 44 M for b, with symmetry of the Xen CPUs (docs/benchmark.md).
+     * guest, no masked port; Xen CPUs run one op each but in shapes 2, 6, 7, 8 and 9. About 20 M
+     * states for version a, 61 M for b, with symmetry of the Xen CPUs (docs/benchmark.md).
      */
     @Override
     public List<Shape> defaultScope() {
@@ -103,7 +103,20 @@ final class XenSpace implements ScenarioSpace {
                         .with("guest", 1, 1).actor(XEN_CPU, 3, 1).actor(GUEST, 2, 1).actor(GUEST_UNMASK, 0, 0),
                 // two vCPUs, one port: two CPUs of two ops each (d1's race as the issue measured it)
                 base.with("vcpus", 2, 2).with("prios", 1, 2).with("ports", 1, 1).with("oldTail", 0, 0)
-                        .with("guest", 1, 1).actor(XEN_CPU, 2, 2).actor(GUEST, 2, 1).actor(GUEST_UNMASK, 0, 0));
+                        .with("guest", 1, 1).actor(XEN_CPU, 2, 2).actor(GUEST, 2, 1).actor(GUEST_UNMASK, 0, 0),
+                // two vCPUs, no consumer: one CPU of two ops (a move to the other vCPU, then a raise on
+                // the old tail: a0's tails, one thread alone)
+                base.with("vcpus", 2, 2).with("prios", 1, 2).with("ports", 1, 2).with("oldTail", 0, 1)
+                        .with("guest", 0, 0).actor(XEN_CPU, 1, 2).actor(GUEST, 0, 0).actor(GUEST_UNMASK, 0, 0),
+                // one vCPU: one CPU of three ops and the consumer (a0's foreign dequeue, which needs no
+                // preemption at all)
+                base.with("vcpus", 1, 1).with("prios", 1, 2).with("ports", 1, 2).with("oldTail", 0, 1)
+                        .with("guest", 0, 1).actor(XEN_CPU, 1, 3).actor(GUEST, 1, 1).actor(GUEST_UNMASK, 0, 0),
+                // one vCPU, two priorities, two ports, an old tail, the consumer: two CPUs of up to three
+                // ops, five ops in all (a's READY race: one raise against a set_priority and two raises)
+                base.with("vcpus", 1, 1).with("prios", 2, 2).with("ports", 2, 2).with("oldTail", 1, 1)
+                        .with("guest", 1, 1).actor(XEN_CPU, 2, 3).actor(GUEST, 1, 1).actor(GUEST_UNMASK, 0, 0)
+                        .totals(3, 5));
     }
 
     /** The raising op: send, unless the ports are bound otherwise. */
