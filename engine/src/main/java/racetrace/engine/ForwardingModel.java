@@ -13,27 +13,14 @@ import java.util.Set;
  * overrides what follows from them too ({@link #fingerprint}, {@link #accesses}, both
  * {@code tlaConstants}), since the forwarded ones are the inner model's.
  */
-public abstract class ForwardingModel<S> implements Model<S> {
+public abstract class ForwardingModel<S> extends IdentifiedModel<S> {
 
     protected final Model<S> inner;
 
+    /** Takes the inner model's identity (instance, version, scenario space), fixed as every model's is. */
     protected ForwardingModel(Model<S> inner) {
+        super(inner.instance(), inner.version(), inner.space());
         this.inner = inner;
-    }
-
-    @Override
-    public Instance instance() {
-        return inner.instance();
-    }
-
-    @Override
-    public int version() {
-        return inner.version();
-    }
-
-    @Override
-    public ScenarioSpace space() {
-        return inner.space();
     }
 
     /** @deprecated forwards a script-carrying model's start, as {@link Model#initial} does for this release. */

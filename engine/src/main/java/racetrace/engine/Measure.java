@@ -1,7 +1,6 @@
 package racetrace.engine;
 
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -27,12 +26,7 @@ public record Measure(int threads, int ops, int preemptions, int steps) implemen
 
     /** As a JSON object: threads, ops, preemptions, steps. */
     public Map<String, Object> json() {
-        Map<String, Object> o = new LinkedHashMap<>();
-        o.put("threads", threads);
-        o.put("ops", ops);
-        o.put("preemptions", preemptions);
-        o.put("steps", steps);
-        return o;
+        return Records.components(this);
     }
 
     @Override

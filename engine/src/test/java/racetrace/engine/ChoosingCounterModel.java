@@ -1,8 +1,6 @@
 package racetrace.engine;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@link LostIncrementModel}'s system with op choice ({@link OpChoice}): threads of actor
@@ -14,14 +12,12 @@ import java.util.Map;
  */
 public final class ChoosingCounterModel extends ToyModel<ChoosingCounterModel.State> {
 
-    /** Per thread: pc (0 done, 1 before load, 2 before lock, 3 loaded), reg, op (0 none, 1 inc, 2 incTwice, 3 poke), count, left. */
-    public record State(int counter, int lockOwner, int expected, int flag, int[] pc, int[] reg, int[] op, int[] count,
-            int[] left, int[] kind) {
-
-        State with(int counter, int lockOwner, int expected, int flag, int[] pc, int[] reg, int[] op, int[] count,
-                int[] left) {
-            return new State(counter, lockOwner, expected, flag, pc, reg, op, count, left, kind);
-        }
+    /**
+     * The spec's variables: lock is the owner (-1: free); per thread, pc (0 done, 1 before load, 2
+     * before lock, 3 loaded), reg, op (0 none, 1 inc, 2 incTwice, 3 poke), count, left.
+     */
+    public record State(int counter, int lock, int expected, int flag, int[] pc, int[] reg, int[] op, int[] count,
+            int[] left) {
     }
 
     private final boolean locked;
@@ -41,12 +37,8 @@ public final class ChoosingCounterModel extends ToyModel<ChoosingCounterModel.St
         @Override
         public State start(Config config, List<String> actors) {
             int n = actors.size();
-            int[] kind = new int[n];
-            for (int t = 0; t < n; t++) {
-                kind[t] = actors.get(t).equals("cpu") ? 0 : 1;
-            }
             return new State(config.get("start"), -1, config.get("start"), 0, new int[n], new int[n], new int[n],
-                    new int[n], new int[n], kind);
+                    new int[n], new int[n]);
         }
 
         @Override
@@ -65,7 +57,7 @@ public final class ChoosingCounterModel extends ToyModel<ChoosingCounterModel.St
             left[t] = code == 3 ? 1 : code;
             pc[t] = code == 3 ? 1 : locked ? 2 : 1;
             int expected = s.expected() + (code == 3 ? 0 : code);
-            return s.with(s.counter(), s.lockOwner(), expected, s.flag(), pc, s.reg(), o, count, left);
+            return new State(s.counter(), s.lock(), expected, s.flag(), pc, s.reg(), o, count, left);
         }
 
         @Override
@@ -86,7 +78,7 @@ public final class ChoosingCounterModel extends ToyModel<ChoosingCounterModel.St
 
     @Override
     public boolean enabled(State s, int t) {
-        return s.pc()[t] != 0 && !(s.pc()[t] == 2 && s.lockOwner() != -1);
+        return s.pc()[t] != 0 && !(s.pc()[t] == 2 && s.lock() != -1);
     }
 
     @Override
@@ -101,7 +93,7 @@ public final class ChoosingCounterModel extends ToyModel<ChoosingCounterModel.St
         int[] op = s.op().clone();
         int[] left = s.left().clone();
         int counter = s.counter();
-        int owner = s.lockOwner();
+        int owner = s.lock();
         int flag = s.flag();
         String label;
         if (op[t] == 3) {
@@ -132,7 +124,7 @@ public final class ChoosingCounterModel extends ToyModel<ChoosingCounterModel.St
             reg[t] = 0;
             op[t] = 0;
         }
-        return Transition.of(s.with(counter, owner, s.expected(), flag, pc, reg, op, s.count(), left), label);
+        return Transition.of(new State(counter, owner, s.expected(), flag, pc, reg, op, s.count(), left), label);
     }
 
     @Override
@@ -146,20 +138,5 @@ public final class ChoosingCounterModel extends ToyModel<ChoosingCounterModel.St
                     }
                     return s.counter() == s.expected();
                 }), Invariant.of("FlagClear", "no peer saw two increments lost", s -> s.flag() == 0));
-    }
-
-    @Override
-    public Map<String, Object> variables(State s) {
-        Map<String, Object> v = new LinkedHashMap<>();
-        v.put("counter", s.counter());
-        v.put("lock", s.lockOwner());
-        v.put("expected", s.expected());
-        v.put("flag", s.flag());
-        v.put("pc", ints(s.pc()));
-        v.put("reg", ints(s.reg()));
-        v.put("op", ints(s.op()));
-        v.put("count", ints(s.count()));
-        v.put("left", ints(s.left()));
-        return v;
     }
 }

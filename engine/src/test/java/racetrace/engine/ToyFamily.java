@@ -2,20 +2,24 @@ package racetrace.engine;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
- * The family of a test model: a name, a description and its variants, no options. Test code only
- * (racetrace-engine's test-jar), as {@link ToyModel}.
+ * The family of a test model: a name, a description, its variants and the model of each, no
+ * options. Test code only (racetrace-engine's test-jar), as {@link ToyModel}.
  */
 public abstract class ToyFamily implements ModelFamily {
 
     private final String name;
     private final String description;
     private final List<String> variants;
+    private final Function<String, Model<?>> create;
 
-    protected ToyFamily(String name, String description, String... variants) {
+    /** @param create the instance of a variant this family has */
+    protected ToyFamily(String name, String description, Function<String, Model<?>> create, String... variants) {
         this.name = name;
         this.description = description;
+        this.create = create;
         this.variants = List.of(variants);
     }
 
@@ -39,9 +43,6 @@ public abstract class ToyFamily implements ModelFamily {
         if (!variants.contains(variant)) {
             throw new BadInputException("unknown variant '" + variant + "' of model " + name);
         }
-        return create(variant);
+        return create.apply(variant);
     }
-
-    /** The instance of a variant this family has. */
-    protected abstract Model<?> create(String variant);
 }

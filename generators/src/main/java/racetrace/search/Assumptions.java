@@ -9,6 +9,7 @@ import racetrace.engine.BadInputException;
 import racetrace.engine.Model;
 import racetrace.engine.ModelFamily;
 import racetrace.engine.Models;
+import racetrace.engine.Records;
 import racetrace.engine.Scenario;
 import racetrace.search.explore.Exploration;
 import racetrace.search.explore.Limits;
@@ -46,12 +47,7 @@ public final class Assumptions {
 
         /** As a JSON object: option, value, meaning, why. */
         public Map<String, Object> json() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("option", option);
-            m.put("value", value);
-            m.put("meaning", meaning);
-            m.put("why", why);
-            return m;
+            return Records.components(this);
         }
 
         /** One line: {@code probe-window=open (meaning): why}. */

@@ -12,7 +12,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.SortedMap;
 import racetrace.engine.Execution;
 import racetrace.engine.Model;
@@ -160,6 +159,10 @@ public final class CounterexampleJson {
         return m;
     }
 
+    /** The tags of a set's and a function's object. */
+    private static final String SET = "$set";
+    private static final String FUNCTION = "$fn";
+
     /** A TLA+ value as a JSON-ready Java value (see the class comment). */
     public static Object value(Object v) {
         if (v == null || v instanceof Boolean || v instanceof String || v instanceof Integer || v instanceof Long
@@ -172,14 +175,9 @@ public final class CounterexampleJson {
         if (v instanceof TlaModelValue mv) {
             return Map.of("$modelValue", mv.name());
         }
-        if (v instanceof List<?> l) {
-            return l.stream().map(CounterexampleJson::value).toList();
-        }
-        if (v instanceof Set<?> s) {
-            return Map.of("$set", TlaValues.elements(s, CounterexampleJson::value));
-        }
-        if (v instanceof TlaFunction f) {
-            return function(f.mapping());
+        Object collection = TlaValues.collection(v, CounterexampleJson::value, SET, FUNCTION);
+        if (collection != null) {
+            return collection;
         }
         if (v instanceof Record r) {
             Map<String, Object> out = new LinkedHashMap<>();
@@ -202,6 +200,6 @@ public final class CounterexampleJson {
     }
 
     private static Object function(Map<?, ?> m) {
-        return Map.of("$fn", TlaValues.pairs(m, CounterexampleJson::value));
+        return Map.of(FUNCTION, TlaValues.pairs(m, CounterexampleJson::value));
     }
 }

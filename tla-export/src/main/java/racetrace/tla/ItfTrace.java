@@ -114,6 +114,10 @@ public final class ItfTrace {
         }
     }
 
+    /** The tags of a set's and a function's object. */
+    private static final String SET = "#set";
+    private static final String MAP = "#map";
+
     /** A TLA+ value as an ITF expression (a tree of Maps, Lists, Strings and Booleans). */
     public static Object value(Object v) {
         if (v instanceof Boolean || v instanceof String) {
@@ -122,14 +126,9 @@ public final class ItfTrace {
         if (TlaValues.isIntegral(v)) {
             return Map.of("#bigint", v.toString());
         }
-        if (v instanceof List<?> l) {
-            return l.stream().map(ItfTrace::value).toList();
-        }
-        if (v instanceof Set<?> s) {
-            return Map.of("#set", TlaValues.elements(s, ItfTrace::value));
-        }
-        if (v instanceof TlaFunction f) {
-            return map(f.mapping());
+        Object collection = TlaValues.collection(v, ItfTrace::value, SET, MAP);
+        if (collection != null) {
+            return collection;
         }
         if (v instanceof TlaModelValue mv) {
             return Map.of("#unserializable", mv.name());
@@ -149,7 +148,7 @@ public final class ItfTrace {
     }
 
     private static Object map(Map<?, ?> m) {
-        return Map.of("#map", TlaValues.pairs(m, ItfTrace::value));
+        return Map.of(MAP, TlaValues.pairs(m, ItfTrace::value));
     }
 
     /**

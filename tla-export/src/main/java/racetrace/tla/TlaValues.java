@@ -1,17 +1,16 @@
 package racetrace.tla;
 
-import java.lang.reflect.RecordComponent;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import racetrace.engine.Records;
 
 /** Ordering and TLA+-level equality of Java values standing for TLA+ values. */
 public final class TlaValues {
@@ -42,6 +41,24 @@ public final class TlaValues {
             pairs.add(List.of(encode.apply(k), encode.apply(function.get(k))));
         }
         return pairs;
+    }
+
+    /**
+     * A sequence, set or function ({@link TlaFunction}) in one of the JSON forms, which write them
+     * alike but for their tags: a sequence as an array, a set and a function as an object of one
+     * tagged entry (the elements, the pairs), each element encoded; null for any other value.
+     */
+    static Object collection(Object v, Function<Object, Object> encode, String setTag, String functionTag) {
+        if (v instanceof List<?> l) {
+            return l.stream().map(encode).toList();
+        }
+        if (v instanceof Set<?> s) {
+            return Map.of(setTag, elements(s, encode));
+        }
+        if (v instanceof TlaFunction f) {
+            return Map.of(functionTag, pairs(f.mapping(), encode));
+        }
+        return null;
     }
 
     private static int rank(Object v) {
@@ -100,16 +117,11 @@ public final class TlaValues {
 
     /** A Java record as a TLA+ record: its components by name, in declaration order. */
     static Map<String, Object> components(Record r) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        for (RecordComponent c : r.getClass().getRecordComponents()) {
-            try {
-                c.getAccessor().setAccessible(true);
-                out.put(c.getName(), c.getAccessor().invoke(r));
-            } catch (ReflectiveOperationException e) {
-                throw new TlaExportException("cannot read component " + c.getName() + " of " + r, e);
-            }
+        try {
+            return Records.components(r);
+        } catch (IllegalStateException e) {
+            throw new TlaExportException(e.getMessage(), e.getCause());
         }
-        return out;
     }
 
     /**

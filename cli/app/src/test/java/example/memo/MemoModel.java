@@ -1,18 +1,13 @@
 package example.memo;
 
+import example.OneStepModel;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import racetrace.engine.ActorKind;
-import racetrace.engine.Fingerprint;
 import racetrace.engine.Invariant;
-import racetrace.engine.Model;
-import racetrace.engine.Op;
 import racetrace.engine.Scenario;
 import racetrace.engine.ToyFamily;
-import racetrace.engine.ToyModel;
-import racetrace.engine.Transition;
 
 /**
  * A test model that breaks the engine's contract on purpose, as a user's model that memoises
@@ -23,7 +18,7 @@ import racetrace.engine.Transition;
  * value cached from another state, and the counter loses a step only there. In a package of its
  * own (not racetrace's), as a user's model is.
  */
-public final class MemoModel extends ToyModel<MemoModel.State> {
+public final class MemoModel extends OneStepModel<MemoModel.State> {
 
     /**
      * @param x the counter
@@ -36,12 +31,7 @@ public final class MemoModel extends ToyModel<MemoModel.State> {
     /** The family: one variant, no options. */
     public static final class Family extends ToyFamily {
         public Family() {
-            super("memo", "test fixture: a model that caches its steps' results by thread", "buggy");
-        }
-
-        @Override
-        protected Model<?> create(String variant) {
-            return new MemoModel();
+            super("memo", "test fixture: a model that caches its steps' results by thread", v -> new MemoModel(), "buggy");
         }
     }
 
@@ -49,7 +39,7 @@ public final class MemoModel extends ToyModel<MemoModel.State> {
     private final Map<Integer, Integer> stored = new HashMap<>();
 
     public MemoModel() {
-        super("memo", "buggy", List.of(), List.of(new ActorKind("cpu", 1, 3, 1, 1)), actor -> List.of(Op.of("add")));
+        super("memo", new ActorKind("cpu", 1, 3, 1, 1), "add");
     }
 
     @Override
@@ -61,46 +51,21 @@ public final class MemoModel extends ToyModel<MemoModel.State> {
     }
 
     @Override
-    public boolean enabled(State s, int t) {
-        return s.pc()[t] == 0;
+    protected int[] pc(State s) {
+        return s.pc();
     }
 
     @Override
-    public boolean finished(State s, int t) {
-        return s.pc()[t] == 1;
-    }
-
-    @Override
-    public Transition<State> step(State s, int t) {
-        int[] pc = s.pc().clone();
-        pc[t] = 1;
+    protected State after(State s, int t, int[] pc) {
         int x;
         synchronized (stored) {
             x = stored.computeIfAbsent(t, k -> s.x() + 1);
         }
-        return Transition.of(new State(x, s.steps() + 1, pc), "add");
+        return new State(x, s.steps() + 1, pc);
     }
 
     @Override
     public List<Invariant<State>> invariants() {
         return List.of(Invariant.of("CountsEveryStep", "the counter counts every step", s -> s.x() == s.steps()));
-    }
-
-    @Override
-    public Map<String, Object> variables(State s) {
-        Map<String, Object> v = new LinkedHashMap<>();
-        v.put("x", s.x());
-        v.put("steps", s.steps());
-        v.put("pc", ToyModel.ints(s.pc()));
-        return v;
-    }
-
-    @Override
-    public long fingerprint(State s) {
-        int[] all = new int[2 + s.pc().length];
-        all[0] = s.x();
-        all[1] = s.steps();
-        System.arraycopy(s.pc(), 0, all, 2, s.pc().length);
-        return Fingerprint.ofInts(all);
     }
 }

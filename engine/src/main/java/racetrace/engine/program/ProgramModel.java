@@ -23,6 +23,7 @@ import racetrace.engine.Config;
 import racetrace.engine.Fingerprint;
 import racetrace.engine.Instance;
 import racetrace.engine.Invariant;
+import racetrace.engine.IdentifiedModel;
 import racetrace.engine.Model;
 import racetrace.engine.Op;
 import racetrace.engine.OpChoice;
@@ -45,22 +46,19 @@ import racetrace.engine.Transition;
  * of a created actor kind begins its first op in the start state but waits, not enabled, until a
  * step creates it.
  */
-public final class ProgramModel<M, R> implements Model<ProgramState>, Adapted {
+public final class ProgramModel<M, R> extends IdentifiedModel<ProgramState> implements Adapted {
 
     private final Program<M, R> program;
     private final Family family;
-    private final Instance instance;
-    private final ScenarioSpace space;
     private final List<Invariant<ProgramState>> invariants;
     private final String tlaModule;
     private final Map<Class<?>, Fields> fields = new ConcurrentHashMap<>();
     private final OpChoice<ProgramState> ops = new Choice();
 
     ProgramModel(Program<M, R> program, Family family, String variant, Map<String, String> options) {
+        super(Instance.of(family.name(), variant, options), family.version(), new Space(family));
         this.program = program;
         this.family = family;
-        this.instance = Instance.of(family.name(), variant, options);
-        this.space = new Space(family);
         List<Invariant<ProgramState>> inv = new ArrayList<>();
         for (Invariant<View<M, R>> i : program.invariants()) {
             inv.add(Invariant.of(i.name(), i.description(), s -> i.holds(new StateView<>(this, s))));
@@ -91,21 +89,6 @@ public final class ProgramModel<M, R> implements Model<ProgramState>, Adapted {
 
     Fields registerFields(Object registers) {
         return fields.computeIfAbsent(registers.getClass(), c -> Fields.of(c, "registers"));
-    }
-
-    @Override
-    public Instance instance() {
-        return instance;
-    }
-
-    @Override
-    public int version() {
-        return family.version();
-    }
-
-    @Override
-    public ScenarioSpace space() {
-        return space;
     }
 
     @Override
@@ -140,7 +123,7 @@ public final class ProgramModel<M, R> implements Model<ProgramState>, Adapted {
         try {
             program.step(step);
         } catch (Stepping.Blocked b) {
-            throw new IllegalStateException(instance + ": thread " + (t + 1) + " stepped at " + s.pc[t]
+            throw new IllegalStateException(instance() + ": thread " + (t + 1) + " stepped at " + s.pc[t]
                     + " where its step awaits a condition that does not hold");
         }
         ProgramState next = step.result();
@@ -192,7 +175,7 @@ public final class ProgramModel<M, R> implements Model<ProgramState>, Adapted {
 
     private void put(Map<String, Object> v, String name, Object value) {
         if (v.put(name, value) != null) {
-            throw new BadInputException(instance.model() + ": two state variables are named '" + name + "' (memory and"
+            throw new BadInputException(instance().model() + ": two state variables are named '" + name + "' (memory and"
                     + " register fields, opi and pc share one name space: the spec's variables)");
         }
     }
@@ -231,8 +214,8 @@ public final class ProgramModel<M, R> implements Model<ProgramState>, Adapted {
     @Override
     public Map<String, Object> tlaConstants(Scenario scenario) {
         Map<String, Object> c = new LinkedHashMap<>();
-        c.put("Variant", instance.variant());
-        c.putAll(instance.options());
+        c.put("Variant", instance().variant());
+        c.putAll(instance().options());
         scenario.config().values().forEach(c::put);
         List<Object> actors = new ArrayList<>();
         List<Object> scripts = new ArrayList<>();
@@ -250,9 +233,9 @@ public final class ProgramModel<M, R> implements Model<ProgramState>, Adapted {
         c.put("Actor", actors);
         c.put("Script", scripts);
         if (program instanceof TlaMapped m) {
-            m.tlaConstants(instance.variant(), scenario.config()).forEach((k, val) -> {
+            m.tlaConstants(instance().variant(), scenario.config()).forEach((k, val) -> {
                 if (c.put(k, val) != null) {
-                    throw new BadInputException(instance.model() + ": the constant " + k + " is the engine's; name yours"
+                    throw new BadInputException(instance().model() + ": the constant " + k + " is the engine's; name yours"
                             + " otherwise");
                 }
             });
@@ -262,12 +245,12 @@ public final class ProgramModel<M, R> implements Model<ProgramState>, Adapted {
 
     @Override
     public Set<String> actions() {
-        return program instanceof Covered c ? c.actions(instance.variant()) : Set.of();
+        return program instanceof Covered c ? c.actions(instance().variant()) : Set.of();
     }
 
     @Override
     public List<Scenario> coverageScenarios() {
-        return program instanceof Covered c ? c.coverageScenarios(instance.variant()) : List.of();
+        return program instanceof Covered c ? c.coverageScenarios(instance().variant()) : List.of();
     }
 
     @Override
@@ -294,12 +277,12 @@ public final class ProgramModel<M, R> implements Model<ProgramState>, Adapted {
                 return name;
             }
         }
-        return Model.super.threadName(scenario, thread);
+        return super.threadName(scenario, thread);
     }
 
     @Override
     public String toString() {
-        return instance.toString();
+        return instance().toString();
     }
 
     /** Op choice: the engine begins each op at the thread's entry label. */

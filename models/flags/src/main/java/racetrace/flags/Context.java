@@ -1,29 +1,33 @@
 package racetrace.flags;
 
+import java.util.EnumSet;
+import java.util.Set;
+
 /** The context a store runs in (research notes §3, §4 "context" columns). */
 public enum Context {
-    INIT("init", true),
-    PROBE("probe", true),
-    OPEN("open/enable", true),
-    CLOSE("close", true),
-    CONFIG_READ("config read", false),
-    CONFIG_WRITE("config write", false),
-    IOCTL("ioctl", false),
-    RPM_SUSPEND("runtime-PM suspend callback", false),
-    RPM_RESUME("runtime-PM resume callback", false),
-    SYSFS("sysfs", false),
-    PEER_RESET("peer device's reset", false),
-    PF_NOTIFIER("PF SR-IOV notifier", false),
-    RESET_DONE("PCI reset_done", false),
-    STATE_UNLOCK("state_mutex unlock path", false),
-    EQ_EVENT("EQ/CQ event", false);
+    INIT("init"),
+    PROBE("probe"),
+    OPEN("open/enable"),
+    CLOSE("close"),
+    CONFIG_READ("config read"),
+    CONFIG_WRITE("config write"),
+    IOCTL("ioctl"),
+    RPM_SUSPEND("runtime-PM suspend callback"),
+    RPM_RESUME("runtime-PM resume callback"),
+    SYSFS("sysfs"),
+    PEER_RESET("peer device's reset"),
+    PF_NOTIFIER("PF SR-IOV notifier"),
+    RESET_DONE("PCI reset_done"),
+    STATE_UNLOCK("state_mutex unlock path"),
+    EQ_EVENT("EQ/CQ event");
+
+    /** The device's own setup and release (see {@link #setupOrRelease}). */
+    private static final Set<Context> SETUP_OR_RELEASE = EnumSet.of(INIT, PROBE, OPEN, CLOSE);
 
     private final String text;
-    private final boolean setupOrRelease;
 
-    Context(String text, boolean setupOrRelease) {
+    Context(String text) {
         this.text = text;
-        this.setupOrRelease = setupOrRelease;
     }
 
     /**
@@ -32,7 +36,7 @@ public enum Context {
      * device and does not count.
      */
     public boolean setupOrRelease() {
-        return setupOrRelease;
+        return SETUP_OR_RELEASE.contains(this);
     }
 
     @Override

@@ -55,7 +55,7 @@ final class FlagsInvariants {
             return true;
         }
         for (int t = 0; t < s.cur.length; t++) {
-            if (!Interpreter.finished(s, t)) {
+            if (!Interpreter.done(s, t)) {
                 return true;
             }
         }

@@ -8,11 +8,9 @@ import racetrace.engine.Access;
 import racetrace.engine.Fingerprint;
 import racetrace.engine.Instance;
 import racetrace.engine.Invariant;
-import racetrace.engine.Model;
 import racetrace.engine.OpChoice;
 import racetrace.engine.OpPlan;
 import racetrace.engine.Scenario;
-import racetrace.engine.ScenarioSpace;
 import racetrace.engine.Transition;
 
 /**
@@ -21,24 +19,27 @@ import racetrace.engine.Transition;
  * runtime-PM operations) built by a {@link FlagsDefinition}. The TLA+ module {@code StorageFlags}
  * interprets the same programs.
  */
-public final class FlagsModel implements Model<FlagsState> {
+public final class FlagsModel extends Interpreter {
 
     public static final String NO_LOST_UPDATE = "NoLostUpdate";
     public static final String RESET_CLEANUP_RUNS = "ResetCleanupRuns";
     public static final String NO_LOST_UPDATE_BETWEEN = "NoLostUpdateBetween";
 
-    private final FlagsDefinition def;
-    private final Instance instance;
+    /**
+     * Still 1: what this version added (the lost ghost, byte units reached by a store, open/enable,
+     * the assumptions' other values, compiler profiles) changes no step, start state or invariant
+     * of a scenario version 1 had, so its schedule strings replay the same run.
+     */
+    private static final int VERSION = 1;
+
     private final Map<String, Instr[]> programs;
     /** Op names in code order, and their programs. */
     private final List<String> codes;
     private final Set<String> actions;
     private final List<Invariant<FlagsState>> invariants;
-    private final ScenarioSpace space;
     /** The pair {@link #NO_LOST_UPDATE_BETWEEN} is about (field indices), or -1. */
     private final int pairA;
     private final int pairB;
-    private final Interpreter interpreter;
     private final FlagsAccesses accesses;
     private final FlagsOps ops;
 
@@ -47,9 +48,18 @@ public final class FlagsModel implements Model<FlagsState> {
     }
 
     private FlagsModel(FlagsDefinition def, int pairA, int pairB) {
-        this.def = def;
+        super(instance(def), VERSION, def);
         this.pairA = pairA;
         this.pairB = pairB;
+        this.programs = def.allPrograms();
+        this.codes = List.copyOf(programs.keySet());
+        this.actions = Coverage.actions(programs, def.resumesWithoutWake());
+        this.accesses = new FlagsAccesses(def);
+        this.ops = new FlagsOps(def, instance(), codes, programs.values().toArray(new Instr[0][]));
+        this.invariants = FlagsInvariants.of(def, pairA, pairB);
+    }
+
+    private static Instance instance(FlagsDefinition def) {
         Map<String, String> options = new LinkedHashMap<>();
         options.put("granularity", def.granularity.option());
         // Assumptions at their default are left out of the name: vfio-pci/pre-a[granularity=byte].
@@ -58,30 +68,7 @@ public final class FlagsModel implements Model<FlagsState> {
                 options.put(a.option(), def.assumed(a.option()));
             }
         }
-        this.instance = Instance.of(def.family(), def.variant, options);
-        this.programs = def.allPrograms();
-        this.codes = List.copyOf(programs.keySet());
-        this.actions = Coverage.actions(programs, def.resumesWithoutWake());
-        this.interpreter = new Interpreter(def);
-        this.accesses = new FlagsAccesses(def);
-        this.ops = new FlagsOps(def, instance, codes, programs.values().toArray(new Instr[0][]));
-        this.invariants = FlagsInvariants.of(def, pairA, pairB);
-        this.space = new FlagsSpace(def);
-    }
-
-    @Override
-    public Instance instance() {
-        return instance;
-    }
-
-    /**
-     * Still 1: what this version added (the lost ghost, byte units reached by a store, open/enable,
-     * the assumptions' other values, compiler profiles) changes no step, start state or invariant
-     * of a scenario version 1 had, so its schedule strings replay the same run.
-     */
-    @Override
-    public int version() {
-        return 1;
+        return Instance.of(def.family(), def.variant, options);
     }
 
     /**
@@ -92,7 +79,7 @@ public final class FlagsModel implements Model<FlagsState> {
         int fa = def.units.fieldIndex(a);
         int fb = def.units.fieldIndex(b);
         if (fa < 0 || fb < 0 || fa == fb) {
-            throw new IllegalArgumentException("not two fields of " + instance + ": " + a + ", " + b);
+            throw new IllegalArgumentException("not two fields of " + instance() + ": " + a + ", " + b);
         }
         return new FlagsModel(def, Math.min(fa, fb), Math.max(fa, fb));
     }
@@ -159,11 +146,6 @@ public final class FlagsModel implements Model<FlagsState> {
         return out;
     }
 
-    @Override
-    public ScenarioSpace space() {
-        return space;
-    }
-
     /** Every step label of the instance's programs: the spec's pc values it can take. */
     @Override
     public Set<String> actions() {
@@ -173,7 +155,7 @@ public final class FlagsModel implements Model<FlagsState> {
     /** Each op alone in every configuration, and pairs of ops of two actors ({@link Coverage}). */
     @Override
     public List<Scenario> coverageScenarios() {
-        return Coverage.scenarios(space);
+        return Coverage.scenarios(space());
     }
 
     /** The family's definition of this instance (for the writers file). */
@@ -194,21 +176,6 @@ public final class FlagsModel implements Model<FlagsState> {
     @Override
     public OpChoice<FlagsState> opChoice() {
         return ops;
-    }
-
-    @Override
-    public boolean finished(FlagsState s, int t) {
-        return Interpreter.finished(s, t);
-    }
-
-    @Override
-    public boolean enabled(FlagsState s, int t) {
-        return interpreter.enabled(s, t);
-    }
-
-    @Override
-    public Transition<FlagsState> step(FlagsState s, int t) {
-        return interpreter.step(s, t);
     }
 
     /** Agrees with {@link #variables}: pc and opIdx follow from (op, ip), the sets from the bitmasks. */

@@ -5,17 +5,21 @@ import static racetrace.flags.FlagsState.RESUMING;
 import static racetrace.flags.FlagsState.SUSPENDED;
 import static racetrace.flags.FlagsState.SUSPENDING;
 
+import racetrace.engine.IdentifiedModel;
+import racetrace.engine.Instance;
 import racetrace.engine.Transition;
 
 /**
- * Runs one step of a thread's current program: the instruction semantics of {@link Instr}, the
- * same as {@code Exec} in StorageFlags.tla.
+ * The steps of the flags model ({@link FlagsModel}, which adds its op choice, invariants and TLA+
+ * mapping): one step runs one instruction of a thread's current program, with the semantics of
+ * {@link Instr}, the same as {@code Exec} in StorageFlags.tla.
  */
-final class Interpreter {
+abstract class Interpreter extends IdentifiedModel<FlagsState> {
 
-    private final FlagsDefinition def;
+    final FlagsDefinition def;
 
-    Interpreter(FlagsDefinition def) {
+    Interpreter(Instance instance, int version, FlagsDefinition def) {
+        super(instance, version, new FlagsSpace(def));
         this.def = def;
     }
 
@@ -23,13 +27,20 @@ final class Interpreter {
         return s.run.progs[s.cur[t]][s.ip[t]];
     }
 
-    /** A thread is finished when it is done: no current op. */
-    static boolean finished(FlagsState s, int t) {
+    /** A thread is done when it has no current op. */
+    static boolean done(FlagsState s, int t) {
         return s.cur[t] < 0;
     }
 
-    boolean enabled(FlagsState s, int t) {
-        if (finished(s, t)) {
+    /** A thread is finished when it is done. */
+    @Override
+    public boolean finished(FlagsState s, int t) {
+        return done(s, t);
+    }
+
+    @Override
+    public boolean enabled(FlagsState s, int t) {
+        if (done(s, t)) {
             return false;
         }
         Instr in = current(s, t);
@@ -45,7 +56,7 @@ final class Interpreter {
                 return s.rpm != SUSPENDING && s.rpm != RESUMING;
             case Instr.AWAIT_USERS:
                 for (int u = 0; u < s.cur.length; u++) {
-                    if ((s.run.userMask & (1 << u)) != 0 && !finished(s, u)) {
+                    if ((s.run.userMask & (1 << u)) != 0 && !done(s, u)) {
                         return false;
                     }
                 }
@@ -57,7 +68,8 @@ final class Interpreter {
         }
     }
 
-    Transition<FlagsState> step(FlagsState s, int t) {
+    @Override
+    public Transition<FlagsState> step(FlagsState s, int t) {
         Instr in = current(s, t);
         int v = in.val() == Instr.ARG ? s.arg[t] : in.val();
         int[] mem = s.mem;

@@ -28,7 +28,7 @@ final class TlaMapping {
     }
 
     static String pc(FlagsState s, int t) {
-        return Interpreter.finished(s, t) ? "Done" : Interpreter.current(s, t).label();
+        return Interpreter.done(s, t) ? "Done" : Interpreter.current(s, t).label();
     }
 
     static Map<String, Object> variables(FlagsDefinition def, List<String> codes, FlagsState s) {

@@ -37,7 +37,7 @@ final class FlagsProbe {
 
     /** The store site the thread's next step belongs to, or null when it is no store. */
     static String nextStoreSite(FlagsState s, int t) {
-        if (Interpreter.finished(s, t)) {
+        if (Interpreter.done(s, t)) {
             return null;
         }
         Instr in = Interpreter.current(s, t);

@@ -15,6 +15,7 @@ import picocli.CommandLine;
 import racetrace.cli.ExitCode;
 import racetrace.engine.BadInputException;
 import racetrace.engine.Models;
+import racetrace.engine.Records;
 import racetrace.flags.FlagsModel;
 import racetrace.flags.Layout;
 import racetrace.flags.Layouts;
@@ -101,13 +102,9 @@ public final class LayoutCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
+    /** The layout's components (model, name, about, sizeof, origin), its members as lines, its store rules as text. */
     static Map<String, Object> data(Layout l) {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("model", l.model());
-        d.put("name", l.name());
-        d.put("about", l.about());
-        d.put("sizeof", l.sizeof());
-        d.put("origin", l.origin());
+        Map<String, Object> d = new LinkedHashMap<>(Records.components(l));
         List<Map<String, Object>> lines = new ArrayList<>();
         String open = null;
         for (Layout.Field f : l.fields()) {
