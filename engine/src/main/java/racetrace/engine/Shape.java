@@ -124,6 +124,73 @@ public record Shape(Map<String, Range> config, Map<String, Bound> actors, int th
         return true;
     }
 
+    /**
+     * A shape written as {@link #toString} prints it: {@code threads<=3,ops<=5 of
+     * xen-cpu<=2x3,guest<=1x1 with vcpus=1,prios=1..2}, each of the three parts optional ({@code
+     * every scenario} for none).
+     *
+     * @throws IllegalArgumentException naming the text and the part that is not of that form
+     */
+    public static Shape parse(String text) {
+        String head = text.strip();
+        Shape out = all();
+        int with = head.indexOf(" with ");
+        if (with >= 0) {
+            for (String item : head.substring(with + " with ".length()).split(",")) {
+                String[] kv = item.strip().split("=", -1);
+                String[] range = kv.length == 2 ? kv[1].split("\\.\\.", -1) : new String[0];
+                if (range.length < 1 || range.length > 2 || kv[0].isBlank()) {
+                    throw bad(text, item, "name=v or name=min..max");
+                }
+                out = out.with(kv[0].strip(), number(text, range[0]), number(text, range[range.length - 1]));
+            }
+            head = head.substring(0, with).strip();
+        }
+        if (head.equals("every scenario")) {
+            return out;
+        }
+        String kinds = head;
+        int of = head.indexOf(" of ");
+        if (of >= 0 || head.startsWith("threads<=") || head.startsWith("ops<=")) {
+            String totals = of >= 0 ? head.substring(0, of) : head;
+            kinds = of >= 0 ? head.substring(of + " of ".length()) : "";
+            int threads = UNBOUNDED;
+            int ops = UNBOUNDED;
+            for (String item : totals.split(",")) {
+                String t = item.strip();
+                if (t.startsWith("threads<=")) {
+                    threads = number(text, t.substring("threads<=".length()));
+                } else if (t.startsWith("ops<=")) {
+                    ops = number(text, t.substring("ops<=".length()));
+                } else {
+                    throw bad(text, item, "threads<=N or ops<=N");
+                }
+            }
+            out = out.totals(threads, ops);
+        }
+        for (String item : kinds.isBlank() ? new String[0] : kinds.split(",")) {
+            String[] kb = item.strip().split("<=", -1);
+            String[] tx = kb.length == 2 ? kb[1].split("x", -1) : new String[0];
+            if (tx.length != 2 || kb[0].isBlank()) {
+                throw bad(text, item, "kind<=THREADSxOPS");
+            }
+            out = out.actor(kb[0].strip(), number(text, tx[0]), number(text, tx[1]));
+        }
+        return out;
+    }
+
+    private static int number(String text, String n) {
+        try {
+            return Integer.parseInt(n.strip());
+        } catch (NumberFormatException e) {
+            throw bad(text, n, "a whole number");
+        }
+    }
+
+    private static IllegalArgumentException bad(String text, String part, String want) {
+        return new IllegalArgumentException("shape '" + text + "': '" + part.strip() + "' is not " + want);
+    }
+
     /** {@code xen-cpu<=2x2,guest<=2x1 with vcpus=2,prios=1..2}, {@code threads<=3,ops<=3}. */
     @Override
     public String toString() {

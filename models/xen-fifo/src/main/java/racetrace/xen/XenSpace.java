@@ -84,39 +84,37 @@ final class XenSpace implements ScenarioSpace {
      */
     @Override
     public List<Shape> defaultScope() {
-        Shape base = Shape.all().with("masked", 0, 0).with("unmaskForm", 0, 0).actor(GUEST_ROGUE, 0, 0);
         return List.of(
                 // one vCPU, no consumer: two CPUs race on up to three ports (a, a0, fix1's last queue)
-                base.with("vcpus", 1, 1).with("prios", 1, 2).with("ports", 1, 3).with("oldTail", 0, 1)
-                        .with("guest", 0, 0).actor(XEN_CPU, 2, 1).actor(GUEST, 0, 0).actor(GUEST_UNMASK, 0, 0),
+                shape("xen-cpu<=2x1,guest<=0x0,guest-unmask<=0x0", "vcpus=1,prios=1..2,ports=1..3,oldTail=0..1,guest=0"),
                 // one vCPU: two CPUs of two ops and the consumer (a0's and b's READY races)
-                base.with("vcpus", 1, 1).with("prios", 1, 2).with("ports", 1, 2).with("oldTail", 0, 1)
-                        .with("guest", 0, 1).actor(XEN_CPU, 2, 2).actor(GUEST, 1, 1).actor(GUEST_UNMASK, 0, 0),
+                shape("xen-cpu<=2x2,guest<=1x1,guest-unmask<=0x0", "vcpus=1,prios=1..2,ports=1..2,oldTail=0..1,guest=0..1"),
                 // one vCPU: three CPUs and the consumer (b, c, d, fix1's tails)
-                base.with("vcpus", 1, 1).with("prios", 1, 2).with("ports", 1, 2).with("oldTail", 0, 1)
-                        .with("guest", 0, 1).actor(XEN_CPU, 3, 1).actor(GUEST, 1, 1).actor(GUEST_UNMASK, 0, 0),
+                shape("xen-cpu<=3x1,guest<=1x1,guest-unmask<=0x0", "vcpus=1,prios=1..2,ports=1..2,oldTail=0..1,guest=0..1"),
                 // one vCPU, one port, two priorities: three CPUs, the consumer and the guest's unmask (fix1)
-                base.with("vcpus", 1, 1).with("prios", 2, 2).with("ports", 1, 1).with("oldTail", 0, 0)
-                        .with("guest", 1, 1).actor(XEN_CPU, 3, 1).actor(GUEST, 1, 1).actor(GUEST_UNMASK, 1, 1),
+                shape("xen-cpu<=3x1,guest<=1x1,guest-unmask<=1x1", "vcpus=1,prios=2,ports=1,oldTail=0,guest=1"),
                 // two vCPUs and their consumers: three CPUs, one a move to the other vCPU (d1, e1, c)
-                base.with("vcpus", 2, 2).with("prios", 1, 2).with("ports", 1, 2).with("oldTail", 0, 1)
-                        .with("guest", 1, 1).actor(XEN_CPU, 3, 1).actor(GUEST, 2, 1).actor(GUEST_UNMASK, 0, 0),
+                shape("xen-cpu<=3x1,guest<=2x1,guest-unmask<=0x0", "vcpus=2,prios=1..2,ports=1..2,oldTail=0..1,guest=1"),
                 // two vCPUs, one port: two CPUs of two ops each (d1's race as the issue measured it)
-                base.with("vcpus", 2, 2).with("prios", 1, 2).with("ports", 1, 1).with("oldTail", 0, 0)
-                        .with("guest", 1, 1).actor(XEN_CPU, 2, 2).actor(GUEST, 2, 1).actor(GUEST_UNMASK, 0, 0),
+                shape("xen-cpu<=2x2,guest<=2x1,guest-unmask<=0x0", "vcpus=2,prios=1..2,ports=1,oldTail=0,guest=1"),
                 // two vCPUs, no consumer: one CPU of two ops (a move to the other vCPU, then a raise on
                 // the old tail: a0's tails, one thread alone)
-                base.with("vcpus", 2, 2).with("prios", 1, 2).with("ports", 1, 2).with("oldTail", 0, 1)
-                        .with("guest", 0, 0).actor(XEN_CPU, 1, 2).actor(GUEST, 0, 0).actor(GUEST_UNMASK, 0, 0),
+                shape("xen-cpu<=1x2,guest<=0x0,guest-unmask<=0x0", "vcpus=2,prios=1..2,ports=1..2,oldTail=0..1,guest=0"),
                 // one vCPU: one CPU of three ops and the consumer (a0's foreign dequeue, which needs no
                 // preemption at all)
-                base.with("vcpus", 1, 1).with("prios", 1, 2).with("ports", 1, 2).with("oldTail", 0, 1)
-                        .with("guest", 0, 1).actor(XEN_CPU, 1, 3).actor(GUEST, 1, 1).actor(GUEST_UNMASK, 0, 0),
+                shape("xen-cpu<=1x3,guest<=1x1,guest-unmask<=0x0", "vcpus=1,prios=1..2,ports=1..2,oldTail=0..1,guest=0..1"),
                 // one vCPU, two priorities, two ports, an old tail, the consumer: two CPUs of up to three
                 // ops, five ops in all (a's READY race: one raise against a set_priority and two raises)
-                base.with("vcpus", 1, 1).with("prios", 2, 2).with("ports", 2, 2).with("oldTail", 1, 1)
-                        .with("guest", 1, 1).actor(XEN_CPU, 2, 3).actor(GUEST, 1, 1).actor(GUEST_UNMASK, 0, 0)
+                shape("xen-cpu<=2x3,guest<=1x1,guest-unmask<=0x0", "vcpus=1,prios=2,ports=2,oldTail=1,guest=1")
                         .totals(3, 5));
+    }
+
+    /**
+     * A shape of the default scope, in the notation verdicts print: no rogue guest, no masked port,
+     * the original unmask form, every binding.
+     */
+    private static Shape shape(String actors, String config) {
+        return Shape.parse(GUEST_ROGUE + "<=0x0," + actors + " with masked=0,unmaskForm=0," + config);
     }
 
     /** The raising op: send, unless the ports are bound otherwise. */
