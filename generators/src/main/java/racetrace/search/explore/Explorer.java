@@ -61,6 +61,8 @@ final class Explorer<S> {
     private final long[] open;
     private final int words;
     private long transitions;
+    /** States whose invariants were checked (see {@link Exploration#checks}). */
+    private long checked;
     private long deadlocks;
     private long firstDeadlockId = -1;
     private long notices;
@@ -148,6 +150,9 @@ final class Explorer<S> {
             move.add(i);
             long[] broken = new long[words];
             try {
+                if (!allClosed(open)) {
+                    checked++;
+                }
                 broken(checks[0], s, open, broken);
             } catch (RuntimeException | StackOverflowError | AssertionError e) {
                 paths.starts(starts);
@@ -200,7 +205,8 @@ final class Explorer<S> {
         Case firstNotice = firstNoticeId < 0 ? null : paths.toCase((int) firstNoticeId, null);
         long millis = (System.nanoTime() - start) / 1_000_000;
         return new Exploration(first.plan().scripted() ? paths.scenario() : null, parent.size(), transitions, depth,
-                stop == null, stop, violations, deadlocks, firstDeadlock, notices, firstNotice, millis, peakBytes);
+                stop == null, stop, violations, deadlocks, firstDeadlock, notices, firstNotice, millis, peakBytes,
+                checked);
     }
 
     private int owner(long fp) {
@@ -314,6 +320,7 @@ final class Explorer<S> {
                     S st = batch.st[j];
                     try {
                         if (checking) {
+                            me.checks++;
                             broken(check, st, checkOpen, broken);
                         }
                     } catch (RuntimeException | StackOverflowError | AssertionError e) {
@@ -395,6 +402,8 @@ final class Explorer<S> {
         for (Owner o : owners) {
             transitions += o.transitions;
             o.transitions = 0;
+            checked += o.checks;
+            o.checks = 0;
             deadlocks += o.deadlocks;
             o.deadlocks = 0;
             if (o.firstDeadlock != Long.MAX_VALUE) {
