@@ -39,7 +39,7 @@ final class Owner {
     }
 
     void fail(Failure f) {
-        if (failure == null || f.order() < failure.order()) {
+        if (failure == null || f.before(failure)) {
             failure = f;
         }
     }
