@@ -23,11 +23,12 @@ import racetrace.search.Case;
  * successor whose fingerprint an earlier level holds is dropped at once, the others go to the
  * worker that owns their fingerprint. Then each owner keeps, of the successors it owns, those it
  * has not seen, and checks their invariants: once per distinct state, however many edges of the
- * level reach it (an interleaving search reaches most states by several). A successor's key is (its parent's place in the
- * level, its place among the parent's successors); a state met several times in a level keeps its
- * smallest key, and the next level is ordered by key. That order, the parent of each state and so
- * every counterexample are those of a single-threaded search that steps the level's states in
- * order, threads in order, choices in order: the same whatever the number of workers.
+ * level reach it (an interleaving search reaches most states by several). A successor's key is
+ * (its parent's place in the level, its place among the parent's successors); a state met several
+ * times in a level keeps its smallest key, and the next level is ordered by key. That order, the
+ * parent of each state and so every counterexample are those of a single-threaded search that
+ * steps the level's states in order, threads in order, choices in order: the same whatever the
+ * number of workers.
  */
 final class Explorer<S> {
 

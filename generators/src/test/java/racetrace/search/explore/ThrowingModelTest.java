@@ -33,7 +33,7 @@ import racetrace.engine.Transition;
  */
 class ThrowingModelTest {
 
-    /** The toy counter, with an invariant that throws where {@code check} holds and a step that throws where {@code step} does. */
+    /** The toy counter; its invariant throws where {@code check} holds, its step where {@code step} does. */
     static final class Throwing extends ForwardingModel<State> {
         private final Predicate<State> check;
         private final Predicate<State> step;
