@@ -199,22 +199,34 @@ final class PackedCore implements StepCore<int[]> {
         int count = names.size();
         int[] bit = new int[count];
         boolean[] deadlock = new boolean[count];
+        // Identity: the machine's invariants are checked at their own bits, the deadlock checks anywhere else.
         boolean identity = count <= 64;
         long all = 0;
+        long stuckBits = 0;
         for (int k = 0; k < count; k++) {
             bit[k] = known.indexOf(names.get(k));
             deadlock[k] = bit[k] < 0 && deadlockChecks.contains(names.get(k));
             if (bit[k] >= 64 || bit[k] < 0 && !deadlock[k]) {
                 return null;
             }
-            identity &= bit[k] == k;
+            identity &= deadlock[k] || bit[k] == k;
             all |= bit[k] >= 0 ? 1L << bit[k] : 0;
+            stuckBits |= deadlock[k] && k < 64 ? 1L << k : 0;
         }
-        if (identity) {
+        int threads = scratchPerm.length;
+        if (identity && stuckBits == 0) {
             long mask = all;
             return (s, word, open) -> m.broken(s, open & mask);
         }
-        int threads = scratchPerm.length;
+        if (identity) {
+            long mask = all;
+            long stuck = stuckBits;
+            return (s, word, open) -> {
+                long want = open & mask;
+                long out = want == 0 ? 0 : m.broken(s, want) & want;
+                return (open & stuck) != 0 && deadlocked(s, threads) ? out | (open & stuck) : out;
+            };
+        }
         return (s, word, open) -> {
             int from = word << 6;
             int to = Math.min(count, from + 64);

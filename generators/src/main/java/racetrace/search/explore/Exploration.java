@@ -21,10 +21,13 @@ import racetrace.search.Case;
  * @param millis wall-clock time of the search
  * @param peakBytes the most bytes the search's own arrays held at once (visited sets, parent links,
  *     the levels' states, buffers): not the JVM's heap, which also holds garbage and the model
+ * @param checks states whose invariants were checked (a state checked against its open invariants
+ *     counts once; none once every invariant is violated): {@code distinctStates} when each
+ *     state is checked once
  */
 public record Exploration(Scenario scenario, long distinctStates, long transitions, int depth, boolean complete,
         String stopReason, Map<String, Case> violations, long deadlocks, Case firstDeadlock, long notices,
-        Case firstNotice, long millis, long peakBytes) {
+        Case firstNotice, long millis, long peakBytes, long checks) {
 
     public boolean violated() {
         return !violations.isEmpty();
@@ -33,6 +36,11 @@ public record Exploration(Scenario scenario, long distinctStates, long transitio
     /** Bytes of the search's arrays per distinct state, at their peak. */
     public double bytesPerState() {
         return distinctStates == 0 ? 0 : (double) peakBytes / distinctStates;
+    }
+
+    /** Invariant checks per distinct state (1 when each state is checked once, 0 with nothing to check). */
+    public double checksPerState() {
+        return distinctStates == 0 ? 0 : (double) checks / distinctStates;
     }
 
     /** States per second of wall-clock time. */

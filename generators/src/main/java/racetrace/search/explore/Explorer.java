@@ -20,13 +20,15 @@ import racetrace.search.Case;
  *
  * <p>Level by level, on every worker, with the results of one worker. Each level is searched in
  * two phases. First the workers step the level's states (in chunks they take in turn); a
- * successor whose fingerprint an earlier level holds is dropped at once, the others have their
- * invariants checked and go to the worker that owns their fingerprint. Then each owner keeps, of
- * the successors it owns, those it has not seen. A successor's key is (its parent's place in the
- * level, its place among the parent's successors); a state met several times in a level keeps its
- * smallest key, and the next level is ordered by key. That order, the parent of each state and so
- * every counterexample are those of a single-threaded search that steps the level's states in
- * order, threads in order, choices in order: the same whatever the number of workers.
+ * successor whose fingerprint an earlier level holds is dropped at once, the others go to the
+ * worker that owns their fingerprint. Then each owner keeps, of the successors it owns, those it
+ * has not seen, and checks their invariants: once per distinct state, however many edges of the
+ * level reach it (an interleaving search reaches most states by several). A successor's key is
+ * (its parent's place in the level, its place among the parent's successors); a state met several
+ * times in a level keeps its smallest key, and the next level is ordered by key. That order, the
+ * parent of each state and so every counterexample are those of a single-threaded search that
+ * steps the level's states in order, threads in order, choices in order: the same whatever the
+ * number of workers.
  */
 final class Explorer<S> {
 
@@ -61,6 +63,8 @@ final class Explorer<S> {
     private final long[] open;
     private final int words;
     private long transitions;
+    /** States whose invariants were checked (see {@link Exploration#checks}). */
+    private long checked;
     private long deadlocks;
     private long firstDeadlockId = -1;
     private long notices;
@@ -148,10 +152,13 @@ final class Explorer<S> {
             move.add(i);
             long[] broken = new long[words];
             try {
+                if (!allClosed(open)) {
+                    checked++;
+                }
                 broken(checks[0], s, open, broken);
             } catch (RuntimeException | StackOverflowError | AssertionError e) {
                 paths.starts(starts);
-                throw new Failure(0, id, -1, 0, "invariant", false, e, first.object(s)).report(paths, first.model(),
+                throw new Failure(0, 0, id, -1, 0, "invariant", false, e, first.object(s)).report(paths, first.model(),
                         invariants, n);
             }
             startBox.add(fp, 0, 0, noBreak, s);
@@ -200,7 +207,8 @@ final class Explorer<S> {
         Case firstNotice = firstNoticeId < 0 ? null : paths.toCase((int) firstNoticeId, null);
         long millis = (System.nanoTime() - start) / 1_000_000;
         return new Exploration(first.plan().scripted() ? paths.scenario() : null, parent.size(), transitions, depth,
-                stop == null, stop, violations, deadlocks, firstDeadlock, notices, firstNotice, millis, peakBytes);
+                stop == null, stop, violations, deadlocks, firstDeadlock, notices, firstNotice, millis, peakBytes,
+                checked);
     }
 
     private int owner(long fp) {
@@ -211,29 +219,27 @@ final class Explorer<S> {
      * Phase 1: every state of the level steps every enabled thread. A chunk's successors are
      * fingerprinted (from their parent's) and copied into a batch; the batch is then looked up in
      * the owners' tables in one tight loop (the lookups' memory accesses overlap), and a successor
-     * an earlier level has is dropped; the others have their invariants checked and go to their
-     * owners.
+     * an earlier level has is dropped; the others go to their owners, whose merge checks them.
+     * False when the clock or an interrupt cut the level short (and the model did not throw: its
+     * failure is reported after the merge has checked what was made before it).
      */
     private boolean expand(int base, Workers pool, boolean parallel, long deadline) {
         AtomicInteger nextChunk = new AtomicInteger();
         int size = level.size();
         int chunks = (size + CHUNK - 1) / CHUNK;
         boolean[] late = new boolean[1];
-        long[] checkOpen = open.clone();
-        boolean checking = !allClosed(checkOpen);
         int made = 1 - cur;
+        long[] noBreak = new long[words];
         pool.run(parallel, w -> {
             Owner me = owners[w];
             Outbox[] out = me.out[made];
             Stepper<S> stepper = steppers[w];
-            Stepper.Check<S> check = checks[w];
             Batch<S> batch = batches[w];
             S scratch = parents[w];
             long[] key = new long[1];
             int[] mv = new int[1];
             Object[] parentOf = new Object[1];
             long[] parentFp = new long[1];
-            long[] broken = new long[words];
             SleepSets z = sleepSets == null ? null : sleepSets[w];
             @SuppressWarnings("unchecked")
             Stepper.Sink<S> sink = (next, choice, began, notice) -> {
@@ -291,7 +297,7 @@ final class Explorer<S> {
                         }
                     } catch (RuntimeException | StackOverflowError | AssertionError e) {
                         // The model threw: what was made before it still gets checked, then the chunk ends.
-                        stepFailure = new Failure(((long) i << 18) | ((long) (t + 1) << 2) | 1, base + i, t, 0, call,
+                        stepFailure = new Failure(((long) i << 18) | ((long) (t + 1) << 2) | 1, 0, base + i, t, 0, call,
                                 false, e, stepper.keepState(s));
                     }
                 }
@@ -307,40 +313,23 @@ final class Explorer<S> {
                 for (int j = 0; j < made1; j++) {
                     known[j] = owners[owner(bfp[j])].seen.contains(bfp[j]);
                 }
+                // Even what was made before a step threw: its owner's merge checks it, and a state
+                // that breaks an invariant there is reported before the step failure it precedes.
                 for (int j = 0; j < made1; j++) {
-                    if (known[j]) {
-                        continue;
+                    if (!known[j]) {
+                        out[owner(bfp[j])].add(bfp[j], batch.key[j], batch.mv[j], batch.sleep[j], noBreak, batch.st[j]);
                     }
-                    S st = batch.st[j];
-                    try {
-                        if (checking) {
-                            broken(check, st, checkOpen, broken);
-                        }
-                    } catch (RuntimeException | StackOverflowError | AssertionError e) {
-                        int i = (int) (batch.key[j] >>> (SUCC_BITS + 1));
-                        int t = batch.mv[j] >>> 16;
-                        me.fail(new Failure(((long) i << 18) | ((long) (t + 1) << 2), base + i, t,
-                                batch.mv[j] & 0xFFFF, "invariant", true, e, stepper.object(st)));
-                        break;
-                    }
-                    out[owner(bfp[j])].add(bfp[j], batch.key[j], batch.mv[j], batch.sleep[j], broken, st);
                 }
                 if (stepFailure != null) {
                     me.fail(stepFailure);
-                }
-                if (me.failure != null) {
                     return;
                 }
             }
         });
-        Failure first = null;
         for (Owner o : owners) {
-            if (o.failure != null && (first == null || o.failure.order() < first.order())) {
-                first = o.failure;
+            if (o.failure != null) {
+                return true;
             }
-        }
-        if (first != null) {
-            throw first.report(paths, steppers[0].model(), invariants, n);
         }
         return !late[0];
     }
@@ -363,9 +352,17 @@ final class Explorer<S> {
      */
     private void merge(int base, Workers pool, boolean parallel) {
         int made = 1 - cur;
+        // The invariants open when the level began (record, below, closes them only after this).
+        long[] checkOpen = open.clone();
+        boolean checking = !allClosed(checkOpen);
         pool.run(parallel, w -> {
             Owner me = owners[w];
             me.size = 0;
+            Stepper<S> stepper = steppers[w];
+            Stepper.Check<S> check = checks[w];
+            // The worker's parent buffer is free until the next expansion: packed states are checked in it.
+            S scratch = parents[w];
+            long[] broken = new long[words];
             Outbox[] in = new Outbox[workers];
             for (int from = 0; from < workers; from++) {
                 in[from] = owners[from].out[made][w];
@@ -387,14 +384,30 @@ final class Explorer<S> {
                     int k = (int) seq[j];
                     if (me.seen.add(box.fp[k])) {
                         me.keep(box.key[k], (int) (seq[j] >>> 32), k, box.sleep[k]);
+                        if (checking && !check(me, stepper, check, box, k, scratch, checkOpen, broken, base)) {
+                            return;
+                        }
                     }
                 }
             }
         });
+        // The model's failure that a single worker meets first: a step that threw (phase 1) or a
+        // check here, ranked by the edge that made the state (its least key, as the state's own).
+        Failure first = null;
+        for (Owner o : owners) {
+            if (o.failure != null && (first == null || o.failure.before(first))) {
+                first = o.failure;
+            }
+        }
+        if (first != null) {
+            throw first.report(paths, steppers[0].model(), invariants, n);
+        }
         int total = 0;
         for (Owner o : owners) {
             transitions += o.transitions;
             o.transitions = 0;
+            checked += o.checks;
+            o.checks = 0;
             deadlocks += o.deadlocks;
             o.deadlocks = 0;
             if (o.firstDeadlock != Long.MAX_VALUE) {
@@ -439,6 +452,34 @@ final class Explorer<S> {
         for (Owner o : owners) {
             o.size = 0;
         }
+    }
+
+    /**
+     * Checks the new state at {@code k} in {@code box} (kept by owner {@code me}, by its least key)
+     * against the {@code open} invariants, into the box's broken words; false when an invariant
+     * threw (the failure is the owner's, and its later states need no check: their keys are larger).
+     */
+    @SuppressWarnings("unchecked")
+    private boolean check(Owner me, Stepper<S> stepper, Stepper.Check<S> check, Outbox box, int k, S scratch,
+            long[] open, long[] broken, int base) {
+        S st = (S) box.state(k, scratch);
+        me.checks++;
+        try {
+            broken(check, st, open, broken);
+        } catch (RuntimeException | StackOverflowError | AssertionError e) {
+            long key = box.key[k];
+            int i = (int) (key >>> (SUCC_BITS + 1));
+            int t = box.mv[k] >>> 16;
+            me.fail(new Failure(((long) i << 18) | ((long) (t + 1) << 2), key, base + i, t, box.mv[k] & 0xFFFF,
+                    "invariant", true, e, stepper.object(st)));
+            return false;
+        }
+        if (words == 1) {
+            box.broken[k] = broken[0];
+        } else {
+            System.arraycopy(broken, 0, box.broken, k * words, words);
+        }
+        return true;
     }
 
     /**

@@ -6,11 +6,19 @@ import racetrace.search.Case;
 
 /**
  * The model threw while the explorer stepped (or checked a successor of) state {@code id}:
- * thread {@code t}'s move. {@code order} ranks failures as a single worker meets them, so the
- * one reported does not depend on the number of workers.
+ * thread {@code t}'s move. {@code order}, then {@code tie}, rank failures as a single worker meets
+ * them, so the one reported does not depend on the number of workers: {@code order} says where
+ * (state, thread, and whether the step itself threw, after the checks of what it made), {@code
+ * tie} the edge's key among a thread's successors whose checks threw (their states may have
+ * different owners).
  */
-record Failure(long order, int id, int t, int choice, String call, boolean reached, Throwable cause,
+record Failure(long order, long tie, int id, int t, int choice, String call, boolean reached, Throwable cause,
         Object state) {
+
+    /** Whether a single worker meets this failure before {@code other}. */
+    boolean before(Failure other) {
+        return order < other.order || order == other.order && tie < other.tie;
+    }
 
     /** The model's failure, with the run that reproduces it ({@code threads}: the threads of every state). */
     RuntimeException report(Paths<?> paths, Model<?> model, List<String> invariants, int threads) {

@@ -4,10 +4,10 @@ import java.util.Arrays;
 
 /**
  * Successors one worker made in phase 1 for one owner, in the order the worker made them (so by
- * key): fingerprint, key, move, broken invariants ({@code words} longs each), state. Packed
- * states ({@code width} ints each) sit side by side in one int array, the model's objects in an
- * object array. The states stay here while they are the level being expanded: a level's states
- * are never copied into objects of their own.
+ * key): fingerprint, key, move, broken invariants ({@code words} longs each, written by the
+ * owner's merge for the states it keeps), state. Packed states ({@code width} ints each) sit side
+ * by side in one int array, the model's objects in an object array. The states stay here while
+ * they are the level being expanded: a level's states are never copied into objects of their own.
  */
 final class Outbox {
     final int words;

@@ -19,6 +19,8 @@ final class Owner {
     long[] sleep = new long[16];
     int size;
     long transitions;
+    /** Invariant checks made since the last merge. */
+    long checks;
     long deadlocks;
     long firstDeadlock = Long.MAX_VALUE;
     Failure failure;
@@ -37,7 +39,7 @@ final class Owner {
     }
 
     void fail(Failure f) {
-        if (failure == null || f.order() < failure.order()) {
+        if (failure == null || f.before(failure)) {
             failure = f;
         }
     }
