@@ -23,9 +23,21 @@ public final class ScopePlans {
 
     /** The plans of a scope. A configuration some kind cannot fill (too few threads or ops allowed) has none. */
     public static List<OpPlan> of(ScenarioSpace space, Scope scope) {
+        return of(space, scope, null);
+    }
+
+    /**
+     * The plans of a scope with one configuration only (null: every configuration), whose state
+     * graphs hold the states of every scenario {@link ScenarioEnumeration#of(ScenarioSpace, Scope,
+     * int, Config)} lists.
+     */
+    public static List<OpPlan> of(ScenarioSpace space, Scope scope, Config only) {
         List<OpPlan> out = new ArrayList<>();
         for (Shape shape : scope.parts()) {
             for (Config config : configs(space.params(), shape)) {
+                if (only != null && !only.equals(config)) {
+                    continue;
+                }
                 OpPlan p = plan(space, scope, shape, config);
                 if (p != null) {
                     out.add(p);
