@@ -147,7 +147,8 @@ public final class Minimizer {
         private final Map<Model<?>, Map<Scenario, Verdict>> byModel = java.util.Collections.synchronizedMap(
                 new java.util.IdentityHashMap<>());
         private final Map<String, Long> counts = new ConcurrentHashMap<>();
-        private final Map<String, Verdict> graphs = new ConcurrentHashMap<>();
+        private final Map<Model<?>, Map<String, Verdict>> graphs = java.util.Collections.synchronizedMap(
+                new java.util.IdentityHashMap<>());
 
         /** Verdicts on every invariant of the model. */
         public Shared() {
@@ -231,25 +232,46 @@ public final class Minimizer {
             if (!reduced || model.opChoice() == null || deadlock || !checked.contains(invariant)) {
                 return false;
             }
+            Map<String, Verdict> known = graphs.computeIfAbsent(model, m -> new ConcurrentHashMap<>());
+            List<OpPlan> missing = new ArrayList<>();
             for (OpPlan plan : ScopePlans.of(model.space(), scope, config)) {
-                String key = System.identityHashCode(model) + " " + scope + " " + plan.config();
-                Verdict v = graphs.get(key);
+                Verdict v = known.get(scope + " " + plan.config());
                 if (v == null || !covers(v, invariant)) {
-                    long t0 = System.nanoTime();
-                    Limits l = options.graphLimits().withWorkers(Math.max(1, options.workers()));
-                    Exploration x = StateSpace.explore(model, plan, checked, l.reduced(), true);
-                    v = new Verdict(Set.copyOf(checked), x.violations().keySet(), x.complete() || x.stopReason().startsWith("every invariant"), x.stopReason());
-                    time("4graphs", t0);
-                    if (v.complete()) {
-                        graphs.put(key, v);
-                    }
+                    missing.add(plan);
+                } else if (v.violated().contains(invariant)) {
+                    return false;
                 }
-                if (!v.complete() || v.violated().contains(invariant)) {
+            }
+            // Many small graphs run side by side, one worker each; a lone graph gets every worker.
+            // A batch with a violation ends the look (the batches do not depend on the workers).
+            int workers = Math.max(1, options.workers());
+            for (int b = 0; b < missing.size(); b += GRAPH_BATCH) {
+                List<OpPlan> batch = missing.subList(b, Math.min(missing.size(), b + GRAPH_BATCH));
+                long t0 = System.nanoTime();
+                List<Verdict> fresh = Parallel.map(batch, plan -> {
+                    Limits l = options.graphLimits().withWorkers(missing.size() == 1 ? workers : 1).reduced();
+                    Exploration x = StateSpace.explore(model, plan, checked, l, true);
+                    return new Verdict(Set.copyOf(checked), x.violations().keySet(),
+                            x.complete() || x.stopReason().startsWith("every invariant"), x.stopReason());
+                }, missing.size() == 1 ? 1 : workers);
+                time("4graphs", t0);
+                boolean holds = true;
+                for (int k = 0; k < batch.size(); k++) {
+                    Verdict v = fresh.get(k);
+                    if (v.complete()) {
+                        known.put(scope + " " + batch.get(k).config(), v);
+                    }
+                    holds &= v.complete() && !v.violated().contains(invariant);
+                }
+                if (!holds) {
                     return false;
                 }
             }
             return true;
         }
+
+        /** Scope graphs looked at between two checks for a violation. */
+        private static final int GRAPH_BATCH = 32;
 
         private static boolean covers(Verdict v, String invariant) {
             return v.checked() == null || v.checked().contains(invariant);
