@@ -99,28 +99,6 @@ public final class Minimizer {
     private Minimizer() {
     }
 
-    /** Wall time per part of a minimisation, printed to stderr when racetrace.minimizer.profile is set. */
-    static final boolean PROFILE = Boolean.getBoolean("racetrace.minimizer.profile");
-    private static final java.util.concurrent.ConcurrentHashMap<String, long[]> TIMES = new java.util.concurrent.ConcurrentHashMap<>();
-
-    static void time(String part, long since) {
-        if (PROFILE) {
-            long[] t = TIMES.computeIfAbsent(part, k -> new long[2]);
-            synchronized (t) {
-                t[0] += System.nanoTime() - since;
-                t[1]++;
-            }
-        }
-    }
-
-    static void report(String invariant) {
-        if (PROFILE) {
-            StringBuilder b = new StringBuilder("minimizer profile after " + invariant + ":");
-            new java.util.TreeMap<>(TIMES).forEach((k, v) -> b.append(String.format(" %s=%.2fs/%d", k, v[0] / 1e9, v[1])));
-            System.err.println(b);
-        }
-    }
-
     /**
      * What the scope searches of several minimizations on one model have in common: whether each
      * scenario violates each invariant the hunt minimises, found once and kept, so the next
@@ -185,10 +163,8 @@ public final class Minimizer {
                 }
             }
             if (!missing.isEmpty()) {
-                long t0 = System.nanoTime();
                 List<Verdict> fresh = Parallel.map(missing, s -> verdict(model, s, checked, limits(options, s)),
                         options.workers());
-                time("4verdicts", t0);
                 for (int k = 0; k < missing.size(); k++) {
                     // A search cut by the clock is no answer to keep for the next invariant.
                     if (fresh.get(k).complete()) {
@@ -217,25 +193,18 @@ public final class Minimizer {
         boolean holdsThroughout(Model<?> model, Scope scope, Config config, String invariant, Options options) {
             // A deadlock is not a predicate of a state: a thread that ends its script in a
             // scenario may choose one more op in the graph, so the graph's stuck states are not the
-            // scenarios'. Only state predicates are answered from graphs.
-            List<String> checked = new ArrayList<>();
-            boolean deadlock = false;
-            for (racetrace.engine.Invariant<?> i : model.invariants()) {
-                boolean asked = i.name().equals(invariant);
-                if (asked && i.aboutDeadlock()) {
-                    deadlock = true;
-                }
-                if (!i.aboutDeadlock() && (asked || invariants == null || invariants.contains(i.name()))) {
-                    checked.add(i.name());
-                }
-            }
-            if (!reduced || model.opChoice() == null || deadlock || !checked.contains(invariant)) {
+            // scenarios'. Only state predicates are answered from graphs. A graph is asked about
+            // one invariant, so that one that violates it stops at its first violation.
+            boolean statePredicate = model.invariants().stream()
+                    .anyMatch(i -> i.name().equals(invariant) && !i.aboutDeadlock());
+            if (!reduced || model.opChoice() == null || !statePredicate) {
                 return false;
             }
+            List<String> checked = List.of(invariant);
             Map<String, Verdict> known = graphs.computeIfAbsent(model, m -> new ConcurrentHashMap<>());
             List<OpPlan> missing = new ArrayList<>();
             for (OpPlan plan : ScopePlans.of(model.space(), scope, config)) {
-                Verdict v = known.get(scope + " " + plan.config());
+                Verdict v = known.get(scope + " " + plan.config() + " " + invariant);
                 if (v == null || !covers(v, invariant)) {
                     missing.add(plan);
                 } else if (v.violated().contains(invariant)) {
@@ -247,19 +216,17 @@ public final class Minimizer {
             int workers = Math.max(1, options.workers());
             for (int b = 0; b < missing.size(); b += GRAPH_BATCH) {
                 List<OpPlan> batch = missing.subList(b, Math.min(missing.size(), b + GRAPH_BATCH));
-                long t0 = System.nanoTime();
                 List<Verdict> fresh = Parallel.map(batch, plan -> {
                     Limits l = options.graphLimits().withWorkers(missing.size() == 1 ? workers : 1).reduced();
                     Exploration x = StateSpace.explore(model, plan, checked, l, true);
                     return new Verdict(Set.copyOf(checked), x.violations().keySet(),
                             x.complete() || x.stopReason().startsWith("every invariant"), x.stopReason());
                 }, missing.size() == 1 ? 1 : workers);
-                time("4graphs", t0);
                 boolean holds = true;
                 for (int k = 0; k < batch.size(); k++) {
                     Verdict v = fresh.get(k);
                     if (v.complete()) {
-                        known.put(scope + " " + batch.get(k).config(), v);
+                        known.put(scope + " " + batch.get(k).config() + " " + invariant, v);
                     }
                     holds &= v.complete() && !v.violated().contains(invariant);
                 }
@@ -283,10 +250,7 @@ public final class Minimizer {
         }
 
         long count(ScenarioSpace space, Scope scope, int max) {
-            long t0 = System.nanoTime();
-            long n = counts.computeIfAbsent(scope.toString(), k -> ScenarioEnumeration.count(space, scope, max));
-            time("3count", t0);
-            return n;
+            return counts.computeIfAbsent(scope.toString(), k -> ScenarioEnumeration.count(space, scope, max));
         }
 
         private static <S> Verdict verdict(Model<S> model, Scenario s, List<String> checked, Limits limits) {
@@ -305,16 +269,12 @@ public final class Minimizer {
     }
 
     public static Result minimize(Case failing, String invariant, Options options, Shared shared) {
-        long t0 = System.nanoTime();
         Shrinker.Result greedy = Shrinker.shrink(failing, invariant, Shrinker.DEFAULT_MAX_RUNS, options.deadlineNanos());
         Case current = greedy.shrunk();
         Measure measure = greedy.measure();
-        time("1greedy", t0);
 
-        t0 = System.nanoTime();
         MinimalSearch.Result own = MinimalSearch.search(current.model(), current.scenario(), invariant,
                 options.statesFor(current.scenario()));
-        time("2own", t0);
         boolean withinScenario = own.proven() && own.found() != null;
         if (withinScenario) {
             current = Shrinker.normalised(own.found(), own.found().check(List.of(invariant)));
@@ -397,7 +357,6 @@ public final class Minimizer {
         }
 
         Case stepShortest = null;
-        long tShort = System.nanoTime();
         // Breadth-first, so one level of a many-thread scenario can hold far more states than the
         // cap: under the heap guard, a search the heap cuts leaves the minimal case as proven.
         try (HeapGuard.Entry guard = HeapGuard.enter()) {
@@ -420,8 +379,6 @@ public final class Minimizer {
             why = join(why, "the search for a run with fewer steps ran out of memory (Java heap of "
                     + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB)");
         }
-        time("6stepShortest", tShort);
-        report(invariant);
         if (options.pastDeadline()) {
             why = join(why, "the time cap ended the minimal searches");
         }
@@ -435,14 +392,11 @@ public final class Minimizer {
         if (config == null && shared.count(space, scope, max) < 0) {
             return null;
         }
-        long t0 = System.nanoTime();
         try {
             return config == null ? ScenarioEnumeration.of(space, scope, max)
                     : ScenarioEnumeration.of(space, scope, max, config);
         } catch (BadInputException tooMany) {
             return null;
-        } finally {
-            time("3enumerate", t0);
         }
     }
 
@@ -477,6 +431,9 @@ public final class Minimizer {
     private record ScopeMinimum(Case found, long searched, String incomplete) {
     }
 
+    /** The most preemptions for which the case's own class is searched without verdicts first. */
+    private static final int DIRECT_PREEMPTIONS = 1;
+
     /** Scenarios searched between two tightenings of the preemption bound (not the workers: determinism). */
     private static final int BATCH = 8;
 
@@ -505,10 +462,11 @@ public final class Minimizer {
             boolean sameClass = t == known.threads() && o == known.ops();
             int bound = sameClass ? known.preemptions() : Integer.MAX_VALUE;
             List<Scenario> candidates;
-            if (sameClass) {
+            if (sameClass && bound <= DIRECT_PREEMPTIONS) {
                 // The case's own class: a run there is smaller only with at most its preemptions,
-                // so each scenario's minimal search, bounded by them, answers directly; it settles
-                // fewer (state, thread) pairs than a whole exploration for a verdict has states.
+                // so each scenario's minimal search, bounded by them, answers directly; with few
+                // preemptions it settles fewer (state, thread) pairs than a whole exploration for
+                // a verdict has states.
                 candidates = scenarios.subList(i, j);
             } else if (shared.holdsThroughout(model, new Scope(t, o), config, invariant, options)) {
                 // No scenario up to this class violates it (the classes below it are known clean).
@@ -537,11 +495,9 @@ public final class Minimizer {
             MinimalSearch.Result best = null;
             for (int c = 0; c < candidates.size(); c += BATCH) {
                 int cap = best == null ? bound : Math.min(bound, best.preemptions());
-                long t0 = System.nanoTime();
                 List<MinimalSearch.Result> results = Parallel.map(
                         candidates.subList(c, Math.min(candidates.size(), c + BATCH)),
                         s -> MinimalSearch.search(model, s, invariant, cap, options.statesFor(s)), workers);
-                time("5classSearch", t0);
                 for (MinimalSearch.Result r : results) {
                     if (!r.proven()) {
                         return new ScopeMinimum(null, searched, r.stopReason());

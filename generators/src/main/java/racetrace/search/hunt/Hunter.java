@@ -130,9 +130,6 @@ public final class Hunter {
                 : new Shortfall(cutBy, scopeShort, evidence.empty());
 
         List<Finding> findings = new ArrayList<>();
-        long cpu0 = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-                .getOperatingSystemMXBean()).getProcessCpuTime();
-        long wall0 = System.nanoTime();
         // The verdicts of the minimisers' scope searches answer for the invariants found here only.
         Minimizer.Shared shared = new Minimizer.Shared(commit.found.keySet());
         for (Map.Entry<String, Found> e : commit.found.entrySet()) {
@@ -146,12 +143,6 @@ public final class Hunter {
                 listener.minimising(Deadlocks.base(model), e.getKey(), from);
             }
             findings.add(minimise(first, starts, options, deadline, shared));
-        }
-        if (Boolean.getBoolean("racetrace.minimizer.profile")) {
-            long cpu1 = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-                    .getOperatingSystemMXBean()).getProcessCpuTime();
-            System.err.printf("minimisation: search %.1f s wall, %.1f s cpu before; minimisation %.1f s wall, %.1f s cpu%n",
-                    (wall0 - start) / 1e9, cpu0 / 1e9, (System.nanoTime() - wall0) / 1e9, (cpu1 - cpu0) / 1e9);
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
         return new HuntResult(Deadlocks.base(model), options.seed(), options.strategy(), commit.runs, millis,
