@@ -2,6 +2,7 @@ package racetrace.search;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,6 +12,7 @@ import racetrace.engine.Config;
 import racetrace.engine.Execution;
 import racetrace.engine.Measure;
 import racetrace.engine.Model;
+import racetrace.engine.OpPlan;
 import racetrace.engine.Outcome;
 import racetrace.engine.Scenario;
 import racetrace.engine.ScenarioSpace;
@@ -19,6 +21,7 @@ import racetrace.search.explore.Limits;
 import racetrace.search.explore.MinimalSearch;
 import racetrace.search.explore.StateSpace;
 import racetrace.search.scope.ScenarioEnumeration;
+import racetrace.search.scope.ScopePlans;
 import racetrace.search.scope.Scope;
 
 /**
@@ -64,6 +67,14 @@ public final class Minimizer {
             return Limits.of(cap, Duration.ofNanos(Math.max(1, deadlineNanos - System.nanoTime())));
         }
 
+        /** The caps of one scope graph's exploration: as many states as one scenario's. */
+        Limits graphLimits() {
+            if (deadlineNanos == Long.MAX_VALUE) {
+                return Limits.states(perScenario);
+            }
+            return Limits.of(perScenario, Duration.ofNanos(Math.max(1, deadlineNanos - System.nanoTime())));
+        }
+
         boolean pastDeadline() {
             return deadlineNanos != Long.MAX_VALUE && System.nanoTime() > deadlineNanos;
         }
@@ -89,50 +100,172 @@ public final class Minimizer {
     }
 
     /**
-     * What the scope searches of several minimizations on one model have in common: each
-     * scenario of a scope explored once, with every invariant, so the next invariant's search
-     * reads which scenarios violate it instead of exploring them again. One per hunt.
+     * What the scope searches of several minimizations on one model have in common: whether each
+     * scenario violates each invariant the hunt minimises, found once and kept, so the next
+     * invariant's search (in this scope or another that holds the scenario) reads it instead of
+     * exploring the scenario again. One per hunt.
+     *
+     * <p>A scenario's verdict is found by one exploration of it that checks only the invariants
+     * still to be minimised ({@link #Shared(Collection)}) and stops once each of them is violated,
+     * with the reductions that keep every violated invariant (symmetry of interchangeable threads,
+     * sleep sets). Verdicts are found a (threads, ops) class at a time, smallest first, as the
+     * scope search asks for them: classes above the first that decides are not explored.
      */
     public static final class Shared {
 
-        /** Whether a scenario violates each invariant somewhere in its state space. */
-        record Verdict(Set<String> violated, boolean complete, String stopReason) {
+        /**
+         * Whether a scenario violates each of the {@code checked} invariants somewhere in its state
+         * space.
+         */
+        record Verdict(Set<String> checked, Set<String> violated, boolean complete, String stopReason) {
         }
 
-        private final Map<String, List<Verdict>> byScope = new ConcurrentHashMap<>();
+        private final List<String> invariants;
+        private final boolean reduced;
+        private final Map<Model<?>, Map<Scenario, Verdict>> byModel = java.util.Collections.synchronizedMap(
+                new java.util.IdentityHashMap<>());
         private final Map<String, Long> counts = new ConcurrentHashMap<>();
+        private final Map<Model<?>, Map<String, Verdict>> graphs = java.util.Collections.synchronizedMap(
+                new java.util.IdentityHashMap<>());
 
-        List<Verdict> verdicts(Model<?> model, String key, List<Scenario> scenarios, Options options) {
-            List<Verdict> known = byScope.get(key);
-            if (known != null) {
-                return known;
+        /** Verdicts on every invariant of the model. */
+        public Shared() {
+            this(null);
+        }
+
+        /**
+         * Verdicts on these invariants only (those a hunt minimises), or on every invariant when
+         * null; an invariant outside them is answered by explorations of its own.
+         */
+        public Shared(Collection<String> invariants) {
+            this(invariants, true);
+        }
+
+        /**
+         * With {@code reduced} false, the plain proof (to compare with, in tests): each scenario
+         * explored on its own, without reductions and without scope graphs.
+         */
+        Shared(Collection<String> invariants, boolean reduced) {
+            this.invariants = invariants == null ? null : List.copyOf(new java.util.TreeSet<>(invariants));
+            this.reduced = reduced;
+        }
+
+        /** The verdicts of these scenarios on {@code invariant} (each covers it), in their order. */
+        List<Verdict> verdicts(Model<?> model, List<Scenario> scenarios, String invariant, Options options) {
+            Map<Scenario, Verdict> known = byModel.computeIfAbsent(model, m -> new ConcurrentHashMap<>());
+            List<String> checked = invariants == null ? null : invariants.contains(invariant) ? invariants
+                    : List.of(invariant);
+            List<Scenario> missing = new ArrayList<>();
+            for (Scenario s : scenarios) {
+                Verdict v = known.get(s);
+                if (v == null || !covers(v, invariant)) {
+                    missing.add(s);
+                }
             }
-            List<Verdict> fresh = Parallel.map(scenarios, s -> verdict(model, s, options.statesFor(s)),
-                    options.workers());
-            // A search cut by the clock is no answer to keep for the next invariant.
-            if (fresh.stream().allMatch(Verdict::complete)) {
-                byScope.put(key, fresh);
+            if (!missing.isEmpty()) {
+                List<Verdict> fresh = Parallel.map(missing, s -> verdict(model, s, checked, limits(options, s)),
+                        options.workers());
+                for (int k = 0; k < missing.size(); k++) {
+                    // A search cut by the clock is no answer to keep for the next invariant.
+                    if (fresh.get(k).complete()) {
+                        known.put(missing.get(k), fresh.get(k));
+                    }
+                }
+                if (fresh.stream().anyMatch(v -> !v.complete())) {
+                    Map<Scenario, Verdict> now = new java.util.HashMap<>();
+                    for (int k = 0; k < missing.size(); k++) {
+                        now.put(missing.get(k), fresh.get(k));
+                    }
+                    return scenarios.stream().map(s -> now.containsKey(s) ? now.get(s) : known.get(s)).toList();
+                }
             }
-            return fresh;
+            return scenarios.stream().map(known::get).toList();
+        }
+
+        /**
+         * Whether no scenario of the scope (of one configuration when {@code config} is not null)
+         * violates {@code invariant}, known from the scope's state graphs ({@link ScopePlans}: one
+         * per configuration, holding the states of all its scenarios, so the scenarios share their
+         * common states instead of each being explored): true only when every graph was explored
+         * to the end without a violation of it. False when some graph violates it, or was cut, or
+         * the model does not choose ops; then the scenarios' own verdicts decide.
+         */
+        boolean holdsThroughout(Model<?> model, Scope scope, Config config, String invariant, Options options) {
+            // A deadlock is not a predicate of a state: a thread that ends its script in a
+            // scenario may choose one more op in the graph, so the graph's stuck states are not the
+            // scenarios'. Only state predicates are answered from graphs. A graph is asked about
+            // one invariant, so that one that violates it stops at its first violation.
+            boolean statePredicate = model.invariants().stream()
+                    .anyMatch(i -> i.name().equals(invariant) && !i.aboutDeadlock());
+            if (!reduced || model.opChoice() == null || !statePredicate) {
+                return false;
+            }
+            List<String> checked = List.of(invariant);
+            Map<String, Verdict> known = graphs.computeIfAbsent(model, m -> new ConcurrentHashMap<>());
+            List<OpPlan> missing = new ArrayList<>();
+            for (OpPlan plan : ScopePlans.of(model.space(), scope, config)) {
+                Verdict v = known.get(scope + " " + plan.config() + " " + invariant);
+                if (v == null || !covers(v, invariant)) {
+                    missing.add(plan);
+                } else if (v.violated().contains(invariant)) {
+                    return false;
+                }
+            }
+            // Many small graphs run side by side, one worker each; a lone graph gets every worker.
+            // A batch with a violation ends the look (the batches do not depend on the workers).
+            int workers = Math.max(1, options.workers());
+            for (int b = 0; b < missing.size(); b += GRAPH_BATCH) {
+                List<OpPlan> batch = missing.subList(b, Math.min(missing.size(), b + GRAPH_BATCH));
+                List<Verdict> fresh = Parallel.map(batch, plan -> {
+                    Limits l = options.graphLimits().withWorkers(missing.size() == 1 ? workers : 1).reduced();
+                    Exploration x = StateSpace.explore(model, plan, checked, l, true);
+                    return new Verdict(Set.copyOf(checked), x.violations().keySet(),
+                            x.complete() || x.stopReason().startsWith("every invariant"), x.stopReason());
+                }, missing.size() == 1 ? 1 : workers);
+                boolean holds = true;
+                for (int k = 0; k < batch.size(); k++) {
+                    Verdict v = fresh.get(k);
+                    if (v.complete()) {
+                        known.put(scope + " " + batch.get(k).config() + " " + invariant, v);
+                    }
+                    holds &= v.complete() && !v.violated().contains(invariant);
+                }
+                if (!holds) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** Scope graphs looked at between two checks for a violation. */
+        private static final int GRAPH_BATCH = 32;
+
+        private static boolean covers(Verdict v, String invariant) {
+            return v.checked() == null || v.checked().contains(invariant);
+        }
+
+        private Limits limits(Options options, Scenario s) {
+            Limits l = options.statesFor(s);
+            return reduced ? l.reduced() : l;
         }
 
         long count(ScenarioSpace space, Scope scope, int max) {
             return counts.computeIfAbsent(scope.toString(), k -> ScenarioEnumeration.count(space, scope, max));
         }
 
-        private static <S> Verdict verdict(Model<S> model, Scenario s, Limits limits) {
-            Exploration x = StateSpace.explore(model, s, null, limits, true);
-            return new Verdict(x.violations().keySet(), x.complete() || x.stopReason().startsWith("every invariant"),
-                    x.stopReason());
+        private static <S> Verdict verdict(Model<S> model, Scenario s, List<String> checked, Limits limits) {
+            Exploration x = StateSpace.explore(model, s, checked, limits, true);
+            return new Verdict(checked == null ? null : Set.copyOf(checked), x.violations().keySet(),
+                    x.complete() || x.stopReason().startsWith("every invariant"), x.stopReason());
         }
     }
 
     public static Result minimize(Case failing, String invariant) {
-        return minimize(failing, invariant, Options.defaults(), new Shared());
+        return minimize(failing, invariant, Options.defaults(), new Shared(List.of(invariant)));
     }
 
     public static Result minimize(Case failing, String invariant, Options options) {
-        return minimize(failing, invariant, options, new Shared());
+        return minimize(failing, invariant, options, new Shared(List.of(invariant)));
     }
 
     public static Result minimize(Case failing, String invariant, Options options, Shared shared) {
@@ -157,7 +290,7 @@ public final class Minimizer {
             Scope full = new Scope(measure.threads(), measure.ops());
             List<Scenario> all = enumerate(shared, space, full, options.maxScenarios(), null);
             if (all != null) {
-                ScopeMinimum best = scopeMinimum(shared, full.toString(), current.model(), all, invariant, measure,
+                ScopeMinimum best = scopeMinimum(shared, current.model(), full, null, all, invariant, measure,
                         options);
                 searched += best.searched;
                 if (best.incomplete != null) {
@@ -184,7 +317,7 @@ public final class Minimizer {
                 if (list == null) {
                     continue;
                 }
-                ScopeMinimum best = scopeMinimum(shared, s.toString(), current.model(), list, invariant, measure,
+                ScopeMinimum best = scopeMinimum(shared, current.model(), s, null, list, invariant, measure,
                         options);
                 searched += best.searched;
                 if (best.incomplete == null && best.found != null) {
@@ -207,7 +340,7 @@ public final class Minimizer {
                         + current.scenario().config() + " alone");
                 break;
             }
-            ScopeMinimum best = scopeMinimum(shared, full + " " + current.scenario().config(), current.model(), same,
+            ScopeMinimum best = scopeMinimum(shared, current.model(), full, current.scenario().config(), same,
                     invariant, measure, options);
             searched += best.searched;
             if (best.incomplete != null) {
@@ -298,15 +431,25 @@ public final class Minimizer {
     private record ScopeMinimum(Case found, long searched, String incomplete) {
     }
 
+    /** The most preemptions for which the case's own class is searched without verdicts first. */
+    private static final int DIRECT_PREEMPTIONS = 1;
+
+    /** Scenarios searched between two tightenings of the preemption bound (not the workers: determinism). */
+    private static final int BATCH = 8;
+
     /**
      * The smallest violating run over the scenarios (smallest (threads, ops) class first; the
      * first class with a violation decides). Ties go to the earlier scenario, so the answer does
      * not depend on where the search started.
      */
-    private static ScopeMinimum scopeMinimum(Shared shared, String key, Model<?> model, List<Scenario> scenarios,
-            String invariant, Measure known, Options options) {
+    private static ScopeMinimum scopeMinimum(Shared shared, Model<?> model, Scope scope, Config config,
+            List<Scenario> scenarios, String invariant, Measure known, Options options) {
         int workers = options.workers();
-        List<Shared.Verdict> verdicts = shared.verdicts(model, key, scenarios, options);
+        // A scope below the case's class may well hold throughout: one look at its graphs says so.
+        boolean below = scope.maxThreads() < known.threads() || scope.maxOps() < known.ops();
+        if (below && shared.holdsThroughout(model, scope, config, invariant, options)) {
+            return new ScopeMinimum(null, scenarios.size(), null);
+        }
         long searched = 0;
         int i = 0;
         while (i < scenarios.size()) {
@@ -318,27 +461,42 @@ public final class Minimizer {
             }
             boolean sameClass = t == known.threads() && o == known.ops();
             int bound = sameClass ? known.preemptions() : Integer.MAX_VALUE;
-            List<Scenario> violating = new ArrayList<>();
-            for (int k = i; k < j; k++) {
-                Shared.Verdict v = verdicts.get(k);
-                if (!v.complete()) {
-                    return new ScopeMinimum(null, searched + k - i, v.stopReason());
-                }
-                if (v.violated().contains(invariant)) {
-                    violating.add(scenarios.get(k));
+            List<Scenario> candidates;
+            if (sameClass && bound <= DIRECT_PREEMPTIONS) {
+                // The case's own class: a run there is smaller only with at most its preemptions,
+                // so each scenario's minimal search, bounded by them, answers directly; with few
+                // preemptions it settles fewer (state, thread) pairs than a whole exploration for
+                // a verdict has states.
+                candidates = scenarios.subList(i, j);
+            } else if (shared.holdsThroughout(model, new Scope(t, o), config, invariant, options)) {
+                // No scenario up to this class violates it (the classes below it are known clean).
+                searched += j - i;
+                i = j;
+                continue;
+            } else {
+                candidates = new ArrayList<>();
+                // The class's verdicts only: a class above the first that decides is never explored.
+                List<Shared.Verdict> verdicts = shared.verdicts(model, scenarios.subList(i, j), invariant, options);
+                for (int k = i; k < j; k++) {
+                    Shared.Verdict v = verdicts.get(k - i);
+                    if (!v.complete()) {
+                        return new ScopeMinimum(null, searched + k - i, v.stopReason());
+                    }
+                    if (v.violated().contains(invariant)) {
+                        candidates.add(scenarios.get(k));
+                    }
                 }
             }
             searched += j - i;
-            // Only the scenarios that violate it get the minimal search, a few at a time in their
-            // order, each bounded by the best count so far: a later scenario only needs searching
-            // up to it. Ties go to the earlier scenario, so the answer does not depend on where
-            // the search started, nor on how many workers there are.
+            // Only the candidates get the minimal search, a few at a time in their order, each
+            // bounded by the best count so far: a later scenario only needs searching up to it.
+            // Ties go to the earlier scenario, so the answer does not depend on where the search
+            // started; nor, since the batches do not depend on it, on how many workers there are.
             MinimalSearch.Result best = null;
-            int chunk = Math.max(1, workers);
-            for (int c = 0; c < violating.size(); c += chunk) {
+            for (int c = 0; c < candidates.size(); c += BATCH) {
                 int cap = best == null ? bound : Math.min(bound, best.preemptions());
                 List<MinimalSearch.Result> results = Parallel.map(
-                        violating.subList(c, Math.min(violating.size(), c + chunk)),
+                        candidates.subList(c, Math.min(candidates.size(), c + BATCH)),
                         s -> MinimalSearch.search(model, s, invariant, cap, options.statesFor(s)), workers);
                 for (MinimalSearch.Result r : results) {
                     if (!r.proven()) {

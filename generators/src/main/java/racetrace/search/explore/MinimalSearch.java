@@ -119,7 +119,9 @@ public final class MinimalSearch {
                         currentEnabled = enabled[e.current()];
                     }
                     for (int t = 0; t < n; t++) {
-                        if (!enabled[t]) {
+                        boolean preempts = currentEnabled && t != e.current();
+                        // A preempting step out of the top layer would be dropped: not computed.
+                        if (!enabled[t] || preempts && p >= maxPreemptions) {
                             continue;
                         }
                         S next;
@@ -132,11 +134,10 @@ public final class MinimalSearch {
                                     e.state());
                         }
                         Entry<S> succ = new Entry<>(next, fp, t, id, t);
-                        boolean preempts = currentEnabled && t != e.current();
                         if (!preempts) {
                             add(layer, s + 1, succ);
                             pending++;
-                        } else if (p < maxPreemptions) {
+                        } else {
                             add(above, s + 1, succ);
                             pending++;
                         }

@@ -130,7 +130,8 @@ public final class Hunter {
                 : new Shortfall(cutBy, scopeShort, evidence.empty());
 
         List<Finding> findings = new ArrayList<>();
-        Minimizer.Shared shared = new Minimizer.Shared();
+        // The verdicts of the minimisers' scope searches answer for the invariants found here only.
+        Minimizer.Shared shared = new Minimizer.Shared(commit.found.keySet());
         for (Map.Entry<String, Found> e : commit.found.entrySet()) {
             Found first = e.getValue();
             List<Found> starts = starts(first, commit.smallest.get(e.getKey()).all(), options.firstOnly());

@@ -29,9 +29,21 @@ public final class ScopePlans {
      * another at that configuration) is left out: the larger graph holds each of its paths.
      */
     public static List<OpPlan> of(ScenarioSpace space, Scope scope) {
+        return of(space, scope, null);
+    }
+
+    /**
+     * The plans of a scope with one configuration only (null: every configuration), whose state
+     * graphs hold the states of every scenario {@link ScenarioEnumeration#of(ScenarioSpace, Scope,
+     * int, Config)} lists.
+     */
+    public static List<OpPlan> of(ScenarioSpace space, Scope scope, Config only) {
         List<OpPlan> all = new ArrayList<>();
         for (Shape shape : scope.parts()) {
             for (Config config : configs(space.params(), shape)) {
+                if (only != null && !only.equals(config)) {
+                    continue;
+                }
                 OpPlan p = plan(space, scope, shape, config);
                 if (p != null) {
                     all.add(p);
