@@ -70,12 +70,10 @@ public final class ScopePlans {
      * {@code b}'s allows; {@code b}'s threads beyond {@code a}'s may stay absent.
      */
     static boolean within(OpPlan a, OpPlan b) {
-        if (!a.config().equals(b.config()) || a.maxThreads() > b.maxThreads() || a.maxOps() > b.maxOps()) {
-            return false;
-        }
         Map<String, List<OpPlan.Choice>> as = byActor(a);
         Map<String, List<OpPlan.Choice>> bs = byActor(b);
-        if (as == null || bs == null) {
+        if (as == null || bs == null || !a.config().equals(b.config())
+                || reach(a, true) > reach(b, true) || reach(a, false) > reach(b, false)) {
             return false;
         }
         for (Map.Entry<String, List<OpPlan.Choice>> e : bs.entrySet()) {
@@ -100,6 +98,15 @@ public final class ScopePlans {
             }
         }
         return bs.keySet().containsAll(as.keySet());
+    }
+
+    /** The most threads (or ops) a plan's runs can have: its cap, or what its slots reach if less. */
+    private static long reach(OpPlan p, boolean threads) {
+        long slots = 0;
+        for (OpPlan.Slot s : p.threads()) {
+            slots += threads ? 1 : ((OpPlan.Choice) s).maxOps();
+        }
+        return Math.min(slots, threads ? p.maxThreads() : p.maxOps());
     }
 
     /** A plan's op choices by actor kind, in order; null when some thread has a fixed script. */

@@ -32,6 +32,11 @@ class ScopePlansTest {
         assertThat(ScopePlans.of(model.space(), Scope.of(List.of(big, small)))).isEqualTo(bigOnly);
         // Equal shapes: the first stays.
         assertThat(ScopePlans.of(model.space(), Scope.of(List.of(big, big)))).isEqualTo(bigOnly);
+        // Caps count as far as the slots reach: small's unbounded totals are 3 threads and 3 ops.
+        Shape capped = big.totals(3, 4);
+        List<OpPlan> cappedOnly = ScopePlans.of(model.space(), Scope.of(List.of(capped)));
+        assertThat(ScopePlans.of(model.space(), Scope.of(List.of(small, capped)))).isEqualTo(cappedOnly);
+        assertThat(ScopePlans.of(model.space(), Scope.of(List.of(small, big.totals(3, 2))))).hasSize(4);
     }
 
     @Test
