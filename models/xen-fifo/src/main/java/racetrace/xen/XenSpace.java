@@ -79,8 +79,8 @@ final class XenSpace implements ScenarioSpace {
      * The default exhaustive scope: nine shapes that together contain the scenario of every
      * minimal counterexample racetrace finds in any version (HistoryScopeTest computes them and
      * checks; docs/models/xen-fifo.md says which and why). Every binding ({@code source}), no rogue
-     * guest, no masked port; Xen CPUs run one op each but in shapes 2, 6, 7, 8 and 9. About 20 M
-     * states for version a, 61 M for b, with symmetry of the Xen CPUs (docs/benchmark.md).
+     * guest, no masked port; Xen CPUs run one op each but in shapes 2, 6, 7, 8 and 9. About 17 M
+     * states for version a, 53 M for b, with symmetry of the Xen CPUs (docs/benchmark.md).
      */
     @Override
     public List<Shape> defaultScope() {
