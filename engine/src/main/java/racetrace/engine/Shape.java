@@ -142,7 +142,12 @@ public record Shape(Map<String, Range> config, Map<String, Bound> actors, int th
                 if (range.length < 1 || range.length > 2 || kv[0].isBlank()) {
                     throw bad(text, item, "name=v or name=min..max");
                 }
-                out = out.with(kv[0].strip(), number(text, range[0]), number(text, range[range.length - 1]));
+                int min = number(text, range[0]);
+                int max = number(text, range[range.length - 1]);
+                if (min > max) {
+                    throw bad(text, item, "a range min..max with min <= max");
+                }
+                out = out.with(kv[0].strip(), min, max);
             }
             head = head.substring(0, with).strip();
         }

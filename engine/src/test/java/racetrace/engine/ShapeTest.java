@@ -32,7 +32,7 @@ class ShapeTest {
         for (String bad : List.of("xen-cpu<=2", "xen-cpu<=2xq", "xen-cpu 2x1", "threads<=x of cpu<=1x1",
                 "cpu<=1x1 with vcpus", "cpu<=1x1 with vcpus=2..", "cpu<=1x1 with vcpus=3..1", "lanes<=2 of cpu<=1x1")) {
             assertThatThrownBy(() -> Shape.parse(bad)).as(bad).isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining(bad.contains("3..1") ? "empty range" : "shape '" + bad + "'");
+                    .hasMessageContaining("shape '" + bad + "'");
         }
     }
 }

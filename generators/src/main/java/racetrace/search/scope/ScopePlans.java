@@ -50,12 +50,18 @@ public final class ScopePlans {
                 }
             }
         }
+        // Only plans of one configuration can hold each other: compared within their group, not
+        // every pair of a ladder level's thousands of plans.
+        Map<Config, List<Integer>> byConfig = new LinkedHashMap<>();
+        for (int i = 0; i < all.size(); i++) {
+            byConfig.computeIfAbsent(all.get(i).config(), c -> new ArrayList<>()).add(i);
+        }
         List<OpPlan> out = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
             boolean inside = false;
-            for (int j = 0; j < all.size() && !inside; j++) {
+            for (int j : byConfig.get(all.get(i).config())) {
                 // Of two equal plans the first stays.
-                inside = j != i && within(all.get(i), all.get(j)) && (j < i || !within(all.get(j), all.get(i)));
+                inside |= j != i && within(all.get(i), all.get(j)) && (j < i || !within(all.get(j), all.get(i)));
             }
             if (!inside) {
                 out.add(all.get(i));
