@@ -3,6 +3,7 @@ package racetrace.properties;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -26,12 +27,19 @@ import racetrace.search.scope.Scope;
  * computed here, from what the hunt finds today, never written down: a version added to a model
  * whose races fall outside its default scope fails this test until the default scope grows.
  * Then the exhaustive phase of every hunt covers the shape of every race of every other version,
- * and a held verdict names a scope that would have caught them.
+ * and a held verdict names a scope that would have caught them. The test also compares what the
+ * hunts find with the record {@code golden/history/<family>.txt} (rewritten with
+ * {@code -Dracetrace.golden.update=true}), which {@link HistoryRecordTest} checks against the
+ * default scopes in every {@code mvn test}.
  */
 @EnabledIfSystemProperty(named = "racetrace.history", matches = "true",
         disabledReason = "hunts every version with the default work (over 6 minutes on 2 cores): "
                 + "mvn test -pl cli/app -am -Dtest=HistoryScopeTest -Dsurefire.failIfNoSpecifiedTests=false -Dracetrace.history=true")
 class HistoryScopeTest {
+
+    /** The command that hunts every version and rewrites the records HistoryRecordTest reads. */
+    static final String RECORD = "mvn test -pl cli/app -am -Dtest=HistoryScopeTest "
+            + "-Dsurefire.failIfNoSpecifiedTests=false -Dracetrace.history=true -D" + Golden.UPDATE + "=true";
 
     static Stream<String> families() {
         return Stream.of("xen-fifo", "vfio-pci", "mlx5");
@@ -41,6 +49,7 @@ class HistoryScopeTest {
     @MethodSource("families")
     void theDefaultScopeContainsEveryVersionsMinimalCounterexamples(String family) {
         List<String> outside = new ArrayList<>();
+        Map<String, HuntResult> results = new LinkedHashMap<>();
         int found = 0;
         Scope scope = null;
         for (String variant : Models.family(family).variants()) {
@@ -54,6 +63,7 @@ class HistoryScopeTest {
                 e.printStackTrace(System.out);
                 throw e;
             }
+            results.put(variant, r);
             for (Finding f : r.findings()) {
                 Scenario s = f.shrunk().scenario();
                 found++;
@@ -68,5 +78,7 @@ class HistoryScopeTest {
         assertThat(found).as("counterexamples in the versions of %s", family).isPositive();
         assertThat(outside).as("minimal counterexamples outside %s's default scope %s", family,
                 scope == null ? null : scope.describe()).isEmpty();
+        // What HistoryRecordTest checks in every mvn test: the record must say what the hunt finds today.
+        Golden.check(HistoryRecord.GROUP, HistoryRecord.file(family), HistoryRecord.text(family, results));
     }
 }
