@@ -137,6 +137,9 @@ final class Invariants {
      */
     long broken(Layout u, int[] m, long check, Scratch sc) {
         int bits = broken(u, m, sc);
+        if (bits == 0) {
+            return 0; // most states: nothing to map
+        }
         long out = 0;
         for (int k = 0; k < bitOf.length; k++) {
             if ((check & (1L << k)) != 0 && (bits & (1 << bitOf[k])) != 0) {
