@@ -462,6 +462,10 @@ final class Explorer<S> {
         level.clear();
         long cap = limits.maxStates();
         int[] pos = new int[workers];
+        if (visitor == null && words == 1 && parent.size() + (long) total <= cap) {
+            number(total, made, base, pos);
+            return;
+        }
         for (int i = 0; i < total && parent.size() < cap; i++) {
             int w = -1;
             long best = Long.MAX_VALUE;
@@ -486,6 +490,52 @@ final class Explorer<S> {
         }
         for (Owner o : owners) {
             o.size = 0;
+        }
+    }
+
+    /**
+     * The end of a merge when nothing stops it part way and no visitor looks: the owners' new
+     * states numbered in key order into the next level as the general loop does, with the room
+     * made once, and {@link #record} called only for a state that breaks an open invariant (it has
+     * nothing else to do). This loop runs on one thread between the parallel phases.
+     */
+    private void number(int total, int made, int base, int[] pos) {
+        int first = parent.size();
+        int[] parents = parent.extend(total);
+        int[] moves = move.extend(total);
+        level.reserve(total);
+        for (int i = 0; i < total; i++) {
+            int w = 0;
+            long best;
+            if (workers == 1) {
+                best = owners[0].key[pos[0]];
+            } else {
+                w = -1;
+                best = Long.MAX_VALUE;
+                for (int o = 0; o < workers; o++) {
+                    if (pos[o] < owners[o].size && owners[o].key[pos[o]] < best) {
+                        best = owners[o].key[pos[o]];
+                        w = o;
+                    }
+                }
+            }
+            Owner o = owners[w];
+            int k = pos[w]++;
+            Outbox box = owners[o.fromWorker[k]].out[made][w];
+            int at = o.at[k];
+            int id = first + i;
+            parents[id] = base + (int) (best >>> (SUCC_BITS + 1));
+            moves[id] = box.mv[at];
+            level.set(box, at, box.fp[at], o.sleep[k]);
+            if ((best & 1) != 0 && notices++ == 0) {
+                firstNoticeId = id;
+            }
+            if ((box.broken[at] & open[0]) != 0) {
+                record(id, box, at, box.broken, at);
+            }
+        }
+        for (Owner x : owners) {
+            x.size = 0;
         }
     }
 
