@@ -139,7 +139,32 @@ public final class Fingerprint {
         }
     }
 
-    private static long slot(int index, int value) {
+    /** Slots and values whose hashes {@link #SLOTS} holds: a step changes a few slots of small values. */
+    private static final int TABLE_SLOTS = 256;
+    private static final int TABLE_VALUE_BITS = 7;
+    /**
+     * {@link #slotHash} of (index, value) at {@code index << TABLE_VALUE_BITS | value}: a load
+     * instead of three multiplies, for the two hashes of each slot a step changes.
+     */
+    private static final long[] SLOTS = new long[TABLE_SLOTS << TABLE_VALUE_BITS];
+
+    static {
+        for (int i = 0; i < TABLE_SLOTS; i++) {
+            for (int v = 0; v < 1 << TABLE_VALUE_BITS; v++) {
+                SLOTS[i << TABLE_VALUE_BITS | v] = slotHash(i, v);
+            }
+        }
+    }
+
+    /** The hash of slot {@code index} holding {@code value}: {@link #slotHash}, from the table where it has it. */
+    static long slot(int index, int value) {
+        if (index < TABLE_SLOTS && (value >>> TABLE_VALUE_BITS) == 0) {
+            return SLOTS[index << TABLE_VALUE_BITS | value];
+        }
+        return slotHash(index, value);
+    }
+
+    static long slotHash(int index, int value) {
         return avalanche(((long) index << 32 | (value & 0xFFFFFFFFL)) * P1 + P2);
     }
 

@@ -186,6 +186,7 @@ class CommandLineTest {
                 Arguments.of(List.of("bench", "--strategy", "nosuch"), "unknown strategy 'nosuch'"),
                 Arguments.of(List.of("bench", "vfio-pci", "--variant", "zz"), "unknown variant 'zz'"),
                 Arguments.of(List.of("bench", "--states-config", "vcpus=2"), "--states-config needs --states-thread"),
+                Arguments.of(List.of("bench", "--java-only"), "--java-only times the scenario of --states-thread"),
                 Arguments.of(List.of("bench", "xen-fifo", "--variant", "e2", "--states-config", "nosuch=1",
                         "--states-thread", "guest/upcall"), "unknown configuration parameter 'nosuch'"),
                 Arguments.of(List.of("list", "extra"), "unknown model 'extra'; known models: "),
@@ -484,7 +485,7 @@ class CommandLineTest {
                 "--tlc", "--tlc-timeout", "--out", "--json", "default 20000", "default: none", "default 1",
                 "default 900", "default racetrace-out", "4 inconclusive");
         assertThat(run("bench", "--help").out()).contains("--seed", "--seeds", "--option", "--granularity", "--strategy",
-                "--out", "--states-thread", "--states-config", "--no-first");
+                "--out", "--states-thread", "--states-config", "--no-first", "--java-only");
         assertThat(run("conform", "--help").out()).contains("--seed", "--traces", "--batch", "--option", "--tlc-timeout");
         assertThat(run("tlc", "--help").out()).contains("--config", "--thread", "--from", "--invariant", "--option",
                 "--tlc-timeout");
@@ -493,6 +494,21 @@ class CommandLineTest {
         assertThat(bad.err()).contains("see racetrace hunt --help");
         assertThat(run("--help").code()).isZero();
         assertThat(run().code()).isEqualTo(2);
+    }
+
+    /** bench --java-only: the Java row of a scenario without TLC, its count checked, exit 0. */
+    @Test
+    void benchJavaOnlyTimesTheExplorerWithoutTlc(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        Run r = run("bench", "xen-fifo", "--variant", "b", "--no-first", "--java-only", "--states-config",
+                "vcpus=1,prios=2,ports=2,guest=1", "--states-thread", "xen-cpu/send.1,xen-cpu/setPriority.1.1,guest/upcall",
+                "--out", dir.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Java only (--java-only): the timed and the unreduced search count the same states");
+        assertThat(r.err()).doesNotContain("then TLC");
+        String csv = java.nio.file.Files.readString(dir.resolve("bench").resolve("exhaustive.csv"));
+        assertThat(csv.lines().toList()).hasSize(2);
+        assertThat(csv.lines().toList().get(0)).endsWith(",java_cpu_ms,java_states_per_cpu_s");
+        assertThat(csv.lines().toList().get(1)).contains("xen-fifo/b", ",-1,");
     }
 
     @Test

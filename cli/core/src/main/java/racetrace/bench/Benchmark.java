@@ -49,7 +49,7 @@ public final class Benchmark {
      */
     public static int code(ExhaustiveRow row) {
         String v = row.verdict();
-        return v.equals("equal") ? ExitCode.OK
+        return v.equals("equal") || v.startsWith(JAVA_ONLY) ? ExitCode.OK
                 : v.startsWith(INCONCLUSIVE) ? ExitCode.INCONCLUSIVE
                 : v.startsWith("TLC: ") ? ExitCode.TLC_FAILED : ExitCode.FOUND;
     }
@@ -69,7 +69,15 @@ public final class Benchmark {
      * @param bytesPerState the Java explorer's own arrays at their peak per state (NaN: not measured)
      */
     public record ExhaustiveRow(String instance, String what, long scenarios, long javaStates, double javaMillis,
-            long tlcStates, long tlcMillis, long tlcOwnMillis, String verdict, int cores, double bytesPerState) {
+            long tlcStates, long tlcMillis, long tlcOwnMillis, String verdict, int cores, double bytesPerState,
+            double javaCpuMillis) {
+
+        /** A row without the CPU time of the Java search. */
+        public ExhaustiveRow(String instance, String what, long scenarios, long javaStates, double javaMillis,
+                long tlcStates, long tlcMillis, long tlcOwnMillis, String verdict, int cores, double bytesPerState) {
+            this(instance, what, scenarios, javaStates, javaMillis, tlcStates, tlcMillis, tlcOwnMillis, verdict, cores,
+                    bytesPerState, Double.NaN);
+        }
 
         /** A row of one core and no memory figure. */
         public ExhaustiveRow(String instance, String what, long scenarios, long javaStates, double javaMillis,
@@ -80,6 +88,11 @@ public final class Benchmark {
 
         public double javaRate() {
             return javaStates * 1000.0 / Math.max(0.001, javaMillis);
+        }
+
+        /** Java's states per CPU-second (of the whole JVM: its workers, GC and JIT), or NaN when not measured. */
+        public double javaRatePerCpuSecond() {
+            return javaStates * 1000.0 / Math.max(0.001, javaCpuMillis);
         }
 
         /** Java's states per second per core it ran on. */
@@ -149,7 +162,28 @@ public final class Benchmark {
                 : "DIFFERENT: " + c.difference();
         return new ExhaustiveRow(model.instance().toString(), "scenario " + scenario.config() + " "
                 + scenario.threads(), 1, c.javaStates(), javaMillis, c.tlcStates(), c.tlcMillis(),
-                c.tlc().tlcMillis(), verdict, Parallel.cores(), java.bytesPerState());
+                c.tlc().tlcMillis(), verdict, Parallel.cores(), java.bytesPerState(), java.cpuMillis());
+    }
+
+    /** How the verdict of a row without TLC ({@link #javaOnly}) starts when its counts agree. */
+    public static final String JAVA_ONLY = "Java only";
+
+    /**
+     * The Java explorer alone on one scenario (warmed up, best of three, on every core), its count
+     * checked against the unreduced search's: the row of {@link #sameScenario} without TLC.
+     */
+    public static ExhaustiveRow javaOnly(Model<?> model, Scenario scenario) {
+        Timed java = best(model, List.of(scenario));
+        Exploration full = StateSpace.explore(FocusedModel.none(model), scenario, List.of(), Limits.states(MAX_STATES),
+                false);
+        String verdict = !full.complete() ? INCONCLUSIVE + "the Java search stopped at its cap of " + MAX_STATES
+                + " states"
+                : java.states() != full.distinctStates() ? "DIFFERENT: the timed search (sleep sets) counted "
+                        + java.states() + " states, the unreduced one " + full.distinctStates()
+                : JAVA_ONLY + " (--java-only): the timed and the unreduced search count the same states";
+        return new ExhaustiveRow(model.instance().toString(), "scenario " + scenario.config() + " "
+                + scenario.threads(), 1, full.distinctStates(), java.millis(), -1, -1, -1, verdict, Parallel.cores(),
+                java.bytesPerState(), java.cpuMillis());
     }
 
     /** Every scenario of a ladder level: the Java explorer scenario by scenario, TLC in one model over all. */
@@ -185,7 +219,7 @@ public final class Benchmark {
                 : tlcStates == javaStates ? "equal" : "DIFFERENT: Java " + javaStates + ", TLC " + tlcStates;
         return new ExhaustiveRow(model.instance().toString(), "scope " + Ladder.scopeOf(level), all.size(), javaStates,
                 javaMillis, tlcStates, r.wallTime().toMillis(), r.tlcMillis(), verdict, Parallel.cores(),
-                java.bytesPerState());
+                java.bytesPerState(), java.cpuMillis());
     }
 
     private static <S> List<String> variableNames(Model<S> model, Scenario s) {
@@ -194,7 +228,16 @@ public final class Benchmark {
 
     /** The fastest of the rounds, and the explorer's bytes per state (of one scenario's search; NaN for several). */
     /** The explorer's best time, its bytes per state, and the states its timed runs counted (all equal). */
-    private record Timed(double millis, double bytesPerState, long states) {
+    private record Timed(double millis, double bytesPerState, long states, double cpuMillis) {
+    }
+
+    /** The CPU time of this JVM so far (every thread, GC and JIT included), in ms, or NaN where it cannot be read. */
+    private static double cpuMillis() {
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os && os.getProcessCpuTime() >= 0) {
+            return os.getProcessCpuTime() / 1e6;
+        }
+        return Double.NaN;
     }
 
     /**
@@ -205,12 +248,14 @@ public final class Benchmark {
         Model<?> bare = FocusedModel.none(model);
         int cores = Parallel.cores();
         double best = Double.MAX_VALUE;
+        double bestCpu = Double.NaN;
         double bytes = Double.NaN;
         long states = 0;
         // Sleep sets where the model declares footprints: every state is still visited (the count stays TLC's).
         Limits limits = Limits.states(MAX_STATES).withOrder(Limits.Order.SLEEP_SETS);
         for (int round = 0; round < 3; round++) {
             long t0 = System.nanoTime();
+            double cpu0 = cpuMillis();
             if (scenarios.size() == 1) {
                 Exploration x = StateSpace.explore(bare, scenarios.get(0), List.of(), limits.withWorkers(cores), false);
                 bytes = x.bytesPerState();
@@ -219,9 +264,13 @@ public final class Benchmark {
                 states = Parallel.map(scenarios, s -> StateSpace.explore(bare, s, List.of(), limits, false)
                         .distinctStates(), cores).stream().mapToLong(Long::longValue).sum();
             }
-            best = Math.min(best, (System.nanoTime() - t0) / 1e6);
+            double millis = (System.nanoTime() - t0) / 1e6;
+            if (millis < best) {
+                best = millis;
+                bestCpu = cpuMillis() - cpu0;
+            }
         }
-        return new Timed(best, bytes, states);
+        return new Timed(best, bytes, states, bestCpu);
     }
 
     /** Each finding of a full hunt next to TLC's BFS on the same scenario and invariant. */

@@ -78,6 +78,11 @@ final class BenchCommand extends TlcInstancesCommand {
             + "measure --states-thread's row alone (default: off)")
     boolean noFirst;
 
+    @Option(names = "--java-only", description = "time only the Java explorer on --states-thread's scenario (its "
+            + "count checked against the unreduced search's), without TLC: seconds instead of TLC's minutes "
+            + "(default: off)")
+    boolean javaOnly;
+
     @Override
     public Integer call() throws IOException {
         Checks.count("--seeds", seeds, 1, 1000, "hunts");
@@ -92,6 +97,10 @@ final class BenchCommand extends TlcInstancesCommand {
                     + "--states-thread xen-cpu/send.1,guest/upcall)");
         }
         boolean large = !statesThreads.isEmpty();
+        if (javaOnly && !large) {
+            throw new BadInputException("--java-only times the scenario of --states-thread: give its threads (e.g. "
+                    + "--states-thread xen-cpu/send.1,guest/upcall)");
+        }
         List<Model<?>> instances = selection.instances(InstanceSelection.Need.ANY);
         Map<Model<?>, Scenario> largeScenarios = new LinkedHashMap<>();
         if (large) {
@@ -132,12 +141,19 @@ final class BenchCommand extends TlcInstancesCommand {
                 first.addAll(Benchmark.timeToFirst(m, chosen, seeds, seconds, base));
             }
             if (large) {
-                err.printf("racetrace: bench %s: the Java explorer (best of three, %d cores), then TLC (one worker, up to "
-                        + "%d s) on the scenario of --states-thread%n", m.instance(), racetrace.search.Parallel.cores(),
-                        tlcTimeout);
-                exhaustive.add(Benchmark.sameScenario(m, largeScenarios.get(m),
-                        out.resolve(Confirmations.dirName(m.instance())).resolve("states"),
-                        Duration.ofSeconds(tlcTimeout)));
+                if (javaOnly) {
+                    err.printf("racetrace: bench %s: the Java explorer (best of three, %d cores) on the scenario of "
+                            + "--states-thread, without TLC (--java-only)%n", m.instance(),
+                            racetrace.search.Parallel.cores());
+                    exhaustive.add(Benchmark.javaOnly(m, largeScenarios.get(m)));
+                } else {
+                    err.printf("racetrace: bench %s: the Java explorer (best of three, %d cores), then TLC (one worker, "
+                            + "up to %d s) on the scenario of --states-thread%n", m.instance(),
+                            racetrace.search.Parallel.cores(), tlcTimeout);
+                    exhaustive.add(Benchmark.sameScenario(m, largeScenarios.get(m),
+                            out.resolve(Confirmations.dirName(m.instance())).resolve("states"),
+                            Duration.ofSeconds(tlcTimeout)));
+                }
             }
             if (tlc && m.tlaModule() != null) {
                 Path dir = out.resolve(Confirmations.dirName(m.instance()));
@@ -201,6 +217,8 @@ final class BenchCommand extends TlcInstancesCommand {
             m.put("javaRatePerCore", fmt(e.javaRatePerCore()));
             m.put("coreRatio", e.tlcStates() <= 0 ? "-" : fmt(e.javaRatePerCore() / e.tlcOwnRate()));
             m.put("bytesPerState", Double.isNaN(e.bytesPerState()) ? "-" : fmt(e.bytesPerState()));
+            m.put("javaCpuMillis", fmt(e.javaCpuMillis()));
+            m.put("javaRatePerCpuSecond", Double.isNaN(e.javaCpuMillis()) ? "-" : fmt(e.javaRatePerCpuSecond()));
             m.put("size", e.large() ? "at least 1 M states" : "start-up dominated");
         }
         return m;

@@ -25,12 +25,14 @@ partial-order reduction that still visits every state: the count is the unreduce
 the verdict checks, with fewer transitions computed). TLC: one worker; wall clock (JVM start and parsing included) and
 TLC's own reported time. Rows under 1 M states are start-up dominated: TLC's start (about a
 second whatever the size) is much of its time there, so their ratios say more about start-up
-than about exploration; compare the rows of at least 1 M states.
+than about exploration; compare the rows of at least 1 M states. Java's CPU ms are those of the
+whole JVM (workers, GC, JIT) during its fastest run: states per CPU-second is what a dedicated core
+does, whatever the load. A row without TLC (--java-only) has - in TLC's columns.
 
-| instance | what | size | scenarios | Java states | TLC states | Java ms | TLC ms (wall / own) | Java states/s (all cores / per core) | TLC states/s per worker (wall / own) | ratio, all cores (wall / own) | ratio per core to per worker (own) | Java bytes/state | verdict |
+| instance | what | size | scenarios | Java states | TLC states | Java ms (wall / CPU) | TLC ms (wall / own) | Java states/s (all cores / per core / per CPU-second) | TLC states/s per worker (wall / own) | ratio, all cores (wall / own) | ratio per core to per worker (own) | Java bytes/state | verdict |
 |---|---|---|---|---|---|---|---|---|---|---|---|---|---|
 <#list exhaustive as r>
-| ${r.instance} | ${r.what} | ${r.size} | ${r.scenarios} | ${r.javaStates} | ${r.tlcStates} | ${r.javaMillis} | ${r.tlcMillis} / ${r.tlcOwnMillis} | ${r.javaRate} / ${r.javaRatePerCore} | ${r.tlcRate} / ${r.tlcOwnRate} | ${r.ratio} / ${r.ownRatio} | ${r.coreRatio} | ${r.bytesPerState} | ${r.verdict} |
+| ${r.instance} | ${r.what} | ${r.size} | ${r.scenarios} | ${r.javaStates} | <#if (r.tlcStates >= 0)>${r.tlcStates}<#else>-</#if> | ${r.javaMillis} / ${r.javaCpuMillis} | <#if (r.tlcStates >= 0)>${r.tlcMillis} / ${r.tlcOwnMillis}<#else>-</#if> | ${r.javaRate} / ${r.javaRatePerCore} / ${r.javaRatePerCpuSecond} | ${r.tlcRate} / ${r.tlcOwnRate} | ${r.ratio} / ${r.ownRatio} | ${r.coreRatio} | ${r.bytesPerState} | ${r.verdict} |
 </#list>
 </#if>
 <#if shrink?has_content>

@@ -39,6 +39,13 @@ final class Explorer<S> {
     private static final int SUCC_BITS = 20;
     /** Fingerprints whose home slots are read together before they are added (see merge). */
     private static final int WARM = 32;
+    /**
+     * The share of a level's successors (in 1/1024) that were not new above which the next level's
+     * successors are looked up in the visited sets as they are made (see expand).
+     */
+    private static final int FILTER_ABOVE = 512;
+    /** For tests: 1 looks every level's successors up before the outboxes, 0 none, -1 (the search's) chooses per level. */
+    static volatile int lookupPolicy = -1;
 
     private final Stepper<S>[] steppers;
     private final Stepper.Check<S>[] checks;
@@ -81,6 +88,8 @@ final class Explorer<S> {
     private final SleepSets[] sleepSets;
     /** The thread that runs this search: its interruption stops the search (see explore). */
     private volatile Thread caller;
+    /** Whether the level being expanded looks its successors up before they go to their owners (see expand). */
+    private boolean filter;
 
     @SuppressWarnings("unchecked")
     Explorer(Supplier<Stepper<S>> steppers, List<String> invariants, Limits limits, boolean stopWhenAllViolated,
@@ -128,6 +137,7 @@ final class Explorer<S> {
         long deadline = limits.deadlineNanos(start);
         // An interrupted caller (a hunt that stopped while this unit ran) ends the search like the clock.
         caller = Thread.currentThread();
+        filter = lookupPolicy == 1;
         String stop = null;
         Stepper<S> first = steppers[0];
         // Level 0: the start states, in the plan's order.
@@ -186,7 +196,14 @@ final class Explorer<S> {
                     break;
                 }
                 int nextBase = parent.size();
+                long made = 0;
+                for (Owner o : owners) {
+                    made += o.transitions;
+                }
                 merge(base, pool, parallel);
+                // Mostly old successors: the next level drops them before they are copied to their owners.
+                long fresh = level.size();
+                filter = lookupPolicy >= 0 ? lookupPolicy == 1 : made > 0 && (made - fresh) * 1024 > made * FILTER_ABOVE;
                 base = nextBase;
                 if (level.size() > 0) {
                     depth++;
@@ -216,10 +233,15 @@ final class Explorer<S> {
     }
 
     /**
-     * Phase 1: every state of the level steps every enabled thread. A chunk's successors are
-     * fingerprinted (from their parent's) and copied into a batch; the batch is then looked up in
-     * the owners' tables in one tight loop (the lookups' memory accesses overlap), and a successor
-     * an earlier level has is dropped; the others go to their owners, whose merge checks them.
+     * Phase 1: every state of the level steps every enabled thread. A successor is fingerprinted
+     * (from its parent's) and goes to the outbox of its owner, whose merge keeps it if new and
+     * checks it. When most successors of the last level were old ({@link #filter}), a chunk's
+     * successors are copied into a batch first, which is then looked up in the owners' tables in
+     * one tight loop (the lookups' memory accesses overlap), and a successor an earlier level has
+     * is dropped there: one table read per successor saves the copy and the merge's read of each
+     * old one. Otherwise that read would mostly find nothing, and the merge's read is enough
+     * (the merge drops what an earlier level has as it drops a duplicate of this level's), so a
+     * successor is copied straight to its owner's outbox: the same outboxes, in the same order.
      * False when the clock or an interrupt cut the level short (and the model did not throw: its
      * failure is reported after the merge has checked what was made before it).
      */
@@ -241,11 +263,17 @@ final class Explorer<S> {
             Object[] parentOf = new Object[1];
             long[] parentFp = new long[1];
             SleepSets z = sleepSets == null ? null : sleepSets[w];
+            boolean lookUp = filter;
             @SuppressWarnings("unchecked")
-            Stepper.Sink<S> sink = (next, choice, began, notice) -> {
+            Stepper.Sink<S> sink = lookUp ? (next, choice, began, notice) -> {
                 long fp = stepper.fingerprint((S) parentOf[0], parentFp[0], next);
                 long sleep = z == null ? 0 : z.child(stepper.lastEnded(), stepper.lastPerm());
                 batch.add(stepper, fp, key[0] | (notice ? 1 : 0), mv[0] | choice, sleep, next);
+                key[0] += 2;
+            } : (next, choice, began, notice) -> {
+                long fp = stepper.fingerprint((S) parentOf[0], parentFp[0], next);
+                long sleep = z == null ? 0 : z.child(stepper.lastEnded(), stepper.lastPerm());
+                out[owner(fp)].add(fp, key[0] | (notice ? 1 : 0), mv[0] | choice, sleep, noBreak, next);
                 key[0] += 2;
             };
             for (int c = nextChunk.getAndIncrement(); c < chunks; c = nextChunk.getAndIncrement()) {
@@ -300,6 +328,13 @@ final class Explorer<S> {
                         stepFailure = new Failure(((long) i << 18) | ((long) (t + 1) << 2) | 1, 0, base + i, t, 0, call,
                                 false, e, stepper.keepState(s));
                     }
+                }
+                if (!lookUp) {
+                    if (stepFailure != null) {
+                        me.fail(stepFailure);
+                        return;
+                    }
+                    continue;
                 }
                 // The lookups first, in one loop, so their memory accesses overlap.
                 int made1 = batch.size;
@@ -427,6 +462,10 @@ final class Explorer<S> {
         level.clear();
         long cap = limits.maxStates();
         int[] pos = new int[workers];
+        if (visitor == null && words == 1 && parent.size() + (long) total <= cap) {
+            number(total, made, base, pos);
+            return;
+        }
         for (int i = 0; i < total && parent.size() < cap; i++) {
             int w = -1;
             long best = Long.MAX_VALUE;
@@ -451,6 +490,52 @@ final class Explorer<S> {
         }
         for (Owner o : owners) {
             o.size = 0;
+        }
+    }
+
+    /**
+     * The end of a merge when nothing stops it part way and no visitor looks: the owners' new
+     * states numbered in key order into the next level as the general loop does, with the room
+     * made once, and {@link #record} called only for a state that breaks an open invariant (it has
+     * nothing else to do). This loop runs on one thread between the parallel phases.
+     */
+    private void number(int total, int made, int base, int[] pos) {
+        int first = parent.size();
+        int[] parents = parent.extend(total);
+        int[] moves = move.extend(total);
+        level.reserve(total);
+        for (int i = 0; i < total; i++) {
+            int w = 0;
+            long best;
+            if (workers == 1) {
+                best = owners[0].key[pos[0]];
+            } else {
+                w = -1;
+                best = Long.MAX_VALUE;
+                for (int o = 0; o < workers; o++) {
+                    if (pos[o] < owners[o].size && owners[o].key[pos[o]] < best) {
+                        best = owners[o].key[pos[o]];
+                        w = o;
+                    }
+                }
+            }
+            Owner o = owners[w];
+            int k = pos[w]++;
+            Outbox box = owners[o.fromWorker[k]].out[made][w];
+            int at = o.at[k];
+            int id = first + i;
+            parents[id] = base + (int) (best >>> (SUCC_BITS + 1));
+            moves[id] = box.mv[at];
+            level.set(box, at, box.fp[at], o.sleep[k]);
+            if ((best & 1) != 0 && notices++ == 0) {
+                firstNoticeId = id;
+            }
+            if ((box.broken[at] & open[0]) != 0) {
+                record(id, box, at, box.broken, at);
+            }
+        }
+        for (Owner x : owners) {
+            x.size = 0;
         }
     }
 

@@ -115,6 +115,15 @@ final class FingerprintTable {
             return a[i];
         }
 
+        /** Makes room for {@code more} values and counts them in, returning the array to write them to (from the old size). */
+        int[] extend(int more) {
+            if (n + more > a.length) {
+                a = Arrays.copyOf(a, Math.max(n + more, a.length * 2));
+            }
+            n += more;
+            return a;
+        }
+
         int size() {
             return n;
         }

@@ -32,6 +32,26 @@ final class Level {
         size++;
     }
 
+    /** Makes room for {@code more} states, to be written with {@link #set} at the next places. */
+    void reserve(int more) {
+        if (size + more > at.length) {
+            int c = Math.max(size + more, at.length * 2);
+            box = Arrays.copyOf(box, c);
+            at = Arrays.copyOf(at, c);
+            fp = Arrays.copyOf(fp, c);
+            sleep = Arrays.copyOf(sleep, c);
+        }
+    }
+
+    /** Adds a state where {@link #reserve} made room. */
+    void set(Outbox b, int place, long fingerprint, long z) {
+        box[size] = b;
+        at[size] = place;
+        fp[size] = fingerprint;
+        sleep[size] = z;
+        size++;
+    }
+
     int size() {
         return size;
     }

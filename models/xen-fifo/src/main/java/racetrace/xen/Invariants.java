@@ -137,6 +137,9 @@ final class Invariants {
      */
     long broken(Layout u, int[] m, long check, Scratch sc) {
         int bits = broken(u, m, sc);
+        if (bits == 0) {
+            return 0; // most states: nothing to map
+        }
         long out = 0;
         for (int k = 0; k < bitOf.length; k++) {
             if ((check & (1L << k)) != 0 && (bits & (1 << bitOf[k])) != 0) {
@@ -307,13 +310,17 @@ final class Invariants {
         }
         // READY and HEAD (the full form, every version).
         boolean readyValidHead = true;
-        for (int q = 0; q < nq; q++) {
-            if ((m[u.ready + q / u.prios] & (1 << (q % u.prios))) == 0) {
-                continue;
-            }
-            int h = m[u.head + q];
-            if (h == 0 || !Word.has(m[u.word + h], Word.L) || first[q] != h) {
-                readyValidHead = false;
+        // Queue q = v * prios + k counted along (no division in this per-state loop).
+        for (int v = 0, q = 0; v < u.vcpus; v++) {
+            int readyBits = m[u.ready + v];
+            for (int k = 0; k < u.prios; k++, q++) {
+                if ((readyBits & (1 << k)) == 0) {
+                    continue;
+                }
+                int h = m[u.head + q];
+                if (h == 0 || !Word.has(m[u.word + h], Word.L) || first[q] != h) {
+                    readyValidHead = false;
+                }
             }
         }
         // The harmful form: a guest at G5 on queue (v,k) about to dequeue a port LINKED on another queue.
