@@ -2,7 +2,6 @@ package racetrace.search.hunt;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 import racetrace.engine.Measure;
 import racetrace.engine.Model;
@@ -129,21 +128,29 @@ public final class Hunter {
         Shortfall shortfall = cutBy == null && scopeShort == null && !evidence.empty() ? null
                 : new Shortfall(cutBy, scopeShort, evidence.empty());
 
-        List<Finding> findings = new ArrayList<>();
         // The verdicts of the minimisers' scope searches answer for the invariants found here only.
         Minimizer.Shared shared = new Minimizer.Shared(commit.found.keySet());
-        for (Map.Entry<String, Found> e : commit.found.entrySet()) {
-            Found first = e.getValue();
-            List<Found> starts = starts(first, commit.smallest.get(e.getKey()).all(), options.firstOnly());
+        List<Found> firsts = List.copyOf(commit.found.values());
+        List<List<Found>> startsOf = new ArrayList<>();
+        for (Found first : firsts) {
+            List<Found> starts = starts(first, commit.smallest.get(first.invariant()).all(), options.firstOnly());
             List<Found> from = starts.stream()
                     .map(f -> new Found(f.invariant(), plain(f.c()), f.measure(), f.foundBy(), f.runs(), f.scenarios(),
                             f.nanos()))
                     .toList();
             if (!(from.size() == 1 && from.get(0).c().toString().equals(plain(first.c()).toString()))) {
-                listener.minimising(Deadlocks.base(model), e.getKey(), from);
+                listener.minimising(Deadlocks.base(model), first.invariant(), from);
             }
-            findings.add(minimise(first, starts, options, deadline, shared));
+            startsOf.add(starts);
         }
+        // The invariants are minimised side by side, each with every worker for its own parallel
+        // parts (many short searches, a scope's graphs), so that neither core waits for the other
+        // invariant's sequential parts (the greedy shrink, one scenario's minimal search). Each
+        // result depends on its case alone: the verdicts they share are functions of a scenario or
+        // a graph, whichever minimisation finds them first ({@link Minimizer.Shared}).
+        List<Integer> order = java.util.stream.IntStream.range(0, firsts.size()).boxed().toList();
+        List<Finding> findings = Parallel.map(order,
+                k -> minimise(firsts.get(k), startsOf.get(k), options, deadline, shared), options.workers());
         long millis = (System.nanoTime() - start) / 1_000_000;
         return new HuntResult(Deadlocks.base(model), options.seed(), options.strategy(), commit.runs, millis,
                 List.copyOf(findings), evidence, commit.deadlocks, plain(commit.firstDeadlock), commit.stepLimits,
