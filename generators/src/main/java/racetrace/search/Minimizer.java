@@ -508,7 +508,9 @@ public final class Minimizer {
                 // preemptions it settles fewer (state, thread) pairs than a whole exploration for
                 // a verdict has states.
                 candidates = scenarios.subList(i, j);
-            } else if (shared.holdsThroughout(model, new Scope(t, o), config, invariant, options)) {
+            } else if (!sameClass && shared.holdsThroughout(model, new Scope(t, o), config, invariant, options)) {
+                // (The case's own class is never asked of the graphs: the graph of the case's
+                // configuration holds the case, so they cannot hold throughout.)
                 // No scenario up to this class violates it (the classes below it are known clean).
                 searched += j - i;
                 i = j;
