@@ -133,8 +133,11 @@ public final class Minimizer {
         private final Map<Model<?>, Map<List<Object>, CompletableFuture<Verdict>>> byModel =
                 java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
         private final Map<String, Long> counts = new ConcurrentHashMap<>();
-        /** The same for scope graphs, by scope, configuration and the invariants checked. */
-        private final Map<Model<?>, Map<String, CompletableFuture<Verdict>>> graphs =
+        /**
+         * The same for scope graphs, by plan (its configuration, thread slots and caps: the same
+         * plan is the same graph in whichever scope it was planned) and the invariants checked.
+         */
+        private final Map<Model<?>, Map<List<Object>, CompletableFuture<Verdict>>> graphs =
                 java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
 
         /** Verdicts on every invariant of the model. */
@@ -229,12 +232,12 @@ public final class Minimizer {
                 return false;
             }
             List<String> checked = graphChecked(model, invariant);
-            Map<String, CompletableFuture<Verdict>> known = graphs.computeIfAbsent(model,
+            Map<List<Object>, CompletableFuture<Verdict>> known = graphs.computeIfAbsent(model,
                     m -> new ConcurrentHashMap<>());
             List<OpPlan> plans = ScopePlans.of(model.space(), scope, config);
-            List<String> keys = plans.stream().map(p -> scope + " " + p.config() + " " + checked).toList();
+            List<List<Object>> keys = plans.stream().map(p -> List.<Object>of(p, checked)).toList();
             int missing = 0;
-            for (String key : keys) {
+            for (List<Object> key : keys) {
                 CompletableFuture<Verdict> f = known.get(key);
                 if (f == null) {
                     missing++;
