@@ -6,7 +6,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import racetrace.engine.BadInputException;
 import racetrace.engine.Config;
 import racetrace.engine.Execution;
@@ -122,11 +125,20 @@ public final class Minimizer {
 
         private final List<String> invariants;
         private final boolean reduced;
-        private final Map<Model<?>, Map<Scenario, Verdict>> byModel = java.util.Collections.synchronizedMap(
-                new java.util.IdentityHashMap<>());
+        /**
+         * Each model's verdicts, by scenario and the invariants checked; a verdict being found is
+         * there too, so a minimisation that asks for it while another is exploring it waits
+         * instead of exploring it again.
+         */
+        private final Map<Model<?>, Map<List<Object>, CompletableFuture<Verdict>>> byModel =
+                java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
         private final Map<String, Long> counts = new ConcurrentHashMap<>();
-        private final Map<Model<?>, Map<String, Verdict>> graphs = java.util.Collections.synchronizedMap(
-                new java.util.IdentityHashMap<>());
+        /**
+         * The same for scope graphs, by plan (its configuration, thread slots and caps: the same
+         * plan is the same graph in whichever scope it was planned) and the invariants checked.
+         */
+        private final Map<Model<?>, Map<List<Object>, CompletableFuture<Verdict>>> graphs =
+                java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
 
         /** Verdicts on every invariant of the model. */
         public Shared() {
@@ -150,36 +162,56 @@ public final class Minimizer {
             this.reduced = reduced;
         }
 
-        /** The verdicts of these scenarios on {@code invariant} (each covers it), in their order. */
+        /**
+         * The verdicts of these scenarios on {@code invariant} (each covers it), in their order.
+         * Safe to call from several threads at once (the minimisations of a hunt's invariants run
+         * side by side): a verdict is a function of its scenario, the invariants checked and the
+         * caps, so which call explores it does not matter.
+         */
         List<Verdict> verdicts(Model<?> model, List<Scenario> scenarios, String invariant, Options options) {
-            Map<Scenario, Verdict> known = byModel.computeIfAbsent(model, m -> new ConcurrentHashMap<>());
+            Map<List<Object>, CompletableFuture<Verdict>> known = byModel.computeIfAbsent(model,
+                    m -> new ConcurrentHashMap<>());
             List<String> checked = invariants == null ? null : invariants.contains(invariant) ? invariants
                     : List.of(invariant);
-            List<Scenario> missing = new ArrayList<>();
-            for (Scenario s : scenarios) {
-                Verdict v = known.get(s);
-                if (v == null || !covers(v, invariant)) {
-                    missing.add(s);
+            Object tag = checked == null ? "every invariant" : checked;
+            return Parallel.map(scenarios, s -> once(known, List.of(s, tag),
+                    () -> verdict(model, s, checked, limits(options, s))), options.workers());
+        }
+
+        /**
+         * The verdict under {@code key}: the one known or being found (waited for), else found
+         * now by {@code find} and kept, unless it is incomplete (a search cut by the clock is no
+         * answer to keep for the next invariant).
+         */
+        private static <K> Verdict once(Map<K, CompletableFuture<Verdict>> known, K key, Supplier<Verdict> find) {
+            CompletableFuture<Verdict> mine = new CompletableFuture<>();
+            CompletableFuture<Verdict> there = known.putIfAbsent(key, mine);
+            if (there != null) {
+                try {
+                    return there.join();
+                } catch (CompletionException e) {
+                    if (e.getCause() instanceof RuntimeException re) {
+                        throw re;
+                    }
+                    if (e.getCause() instanceof Error err) {
+                        throw err;
+                    }
+                    throw e;
                 }
             }
-            if (!missing.isEmpty()) {
-                List<Verdict> fresh = Parallel.map(missing, s -> verdict(model, s, checked, limits(options, s)),
-                        options.workers());
-                for (int k = 0; k < missing.size(); k++) {
-                    // A search cut by the clock is no answer to keep for the next invariant.
-                    if (fresh.get(k).complete()) {
-                        known.put(missing.get(k), fresh.get(k));
-                    }
-                }
-                if (fresh.stream().anyMatch(v -> !v.complete())) {
-                    Map<Scenario, Verdict> now = new java.util.HashMap<>();
-                    for (int k = 0; k < missing.size(); k++) {
-                        now.put(missing.get(k), fresh.get(k));
-                    }
-                    return scenarios.stream().map(s -> now.containsKey(s) ? now.get(s) : known.get(s)).toList();
-                }
+            Verdict v;
+            try {
+                v = find.get();
+            } catch (RuntimeException | Error e) {
+                known.remove(key, mine);
+                mine.completeExceptionally(e);
+                throw e;
             }
-            return scenarios.stream().map(known::get).toList();
+            if (!v.complete()) {
+                known.remove(key, mine);
+            }
+            mine.complete(v);
+            return v;
         }
 
         /**
@@ -189,60 +221,71 @@ public final class Minimizer {
          * common states instead of each being explored): true only when every graph was explored
          * to the end without a violation of it. False when some graph violates it, or was cut, or
          * the model does not choose ops; then the scenarios' own verdicts decide.
+         *
+         * <p>A graph is explored once for every invariant the hunt minimises that is a predicate
+         * of a state, not once per invariant: violating states are expanded too, so each verdict
+         * is the one a graph explored for that invariant alone would give (and so is the answer:
+         * every graph explored to the end without a violation of it).
          */
         boolean holdsThroughout(Model<?> model, Scope scope, Config config, String invariant, Options options) {
-            // A deadlock is not a predicate of a state: a thread that ends its script in a
-            // scenario may choose one more op in the graph, so the graph's stuck states are not the
-            // scenarios'. Only state predicates are answered from graphs. A graph is asked about
-            // one invariant, so that one that violates it stops at its first violation.
-            boolean statePredicate = model.invariants().stream()
-                    .anyMatch(i -> i.name().equals(invariant) && !i.aboutDeadlock());
-            if (!reduced || model.opChoice() == null || !statePredicate) {
+            if (!reduced || model.opChoice() == null || !statePredicate(model, invariant)) {
                 return false;
             }
-            List<String> checked = List.of(invariant);
-            Map<String, Verdict> known = graphs.computeIfAbsent(model, m -> new ConcurrentHashMap<>());
-            List<OpPlan> missing = new ArrayList<>();
-            for (OpPlan plan : ScopePlans.of(model.space(), scope, config)) {
-                Verdict v = known.get(scope + " " + plan.config() + " " + invariant);
-                if (v == null || !covers(v, invariant)) {
-                    missing.add(plan);
-                } else if (v.violated().contains(invariant)) {
+            List<String> checked = graphChecked(model, invariant);
+            Map<List<Object>, CompletableFuture<Verdict>> known = graphs.computeIfAbsent(model,
+                    m -> new ConcurrentHashMap<>());
+            List<OpPlan> plans = ScopePlans.of(model.space(), scope, config);
+            List<List<Object>> keys = plans.stream().map(p -> List.<Object>of(p, checked)).toList();
+            int missing = 0;
+            for (List<Object> key : keys) {
+                CompletableFuture<Verdict> f = known.get(key);
+                if (f == null) {
+                    missing++;
+                } else if (f.isDone() && !f.isCompletedExceptionally() && f.join().violated().contains(invariant)) {
                     return false;
                 }
             }
             // Many small graphs run side by side, one worker each; a lone graph gets every worker.
             // A batch with a violation ends the look (the batches do not depend on the workers).
             int workers = Math.max(1, options.workers());
-            for (int b = 0; b < missing.size(); b += GRAPH_BATCH) {
-                List<OpPlan> batch = missing.subList(b, Math.min(missing.size(), b + GRAPH_BATCH));
-                List<Verdict> fresh = Parallel.map(batch, plan -> {
-                    Limits l = options.graphLimits().withWorkers(missing.size() == 1 ? workers : 1).reduced();
-                    Exploration x = StateSpace.explore(model, plan, checked, l, true);
+            int each = missing == 1 ? workers : 1;
+            for (int b = 0; b < plans.size(); b += GRAPH_BATCH) {
+                List<Integer> batch = java.util.stream.IntStream.range(b, Math.min(plans.size(), b + GRAPH_BATCH))
+                        .boxed().toList();
+                List<Verdict> fresh = Parallel.map(batch, k -> once(known, keys.get(k), () -> {
+                    Limits l = options.graphLimits().withWorkers(each).reduced();
+                    Exploration x = StateSpace.explore(model, plans.get(k), checked, l, true);
                     return new Verdict(Set.copyOf(checked), x.violations().keySet(),
                             x.complete() || x.stopReason().startsWith("every invariant"), x.stopReason());
-                }, missing.size() == 1 ? 1 : workers);
-                boolean holds = true;
-                for (int k = 0; k < batch.size(); k++) {
-                    Verdict v = fresh.get(k);
-                    if (v.complete()) {
-                        known.put(scope + " " + batch.get(k).config() + " " + invariant, v);
+                }), each == 1 ? workers : 1);
+                for (Verdict v : fresh) {
+                    if (!v.complete() || v.violated().contains(invariant)) {
+                        return false;
                     }
-                    holds &= v.complete() && !v.violated().contains(invariant);
-                }
-                if (!holds) {
-                    return false;
                 }
             }
             return true;
         }
 
+        /**
+         * A deadlock is not a predicate of a state: a thread that ends its script in a scenario may
+         * choose one more op in the graph, so the graph's stuck states are not the scenarios'. Only
+         * state predicates are answered from graphs.
+         */
+        private static boolean statePredicate(Model<?> model, String invariant) {
+            return model.invariants().stream().anyMatch(i -> i.name().equals(invariant) && !i.aboutDeadlock());
+        }
+
+        /** The invariants a graph is explored for: every state predicate minimised with this one. */
+        private List<String> graphChecked(Model<?> model, String invariant) {
+            if (invariants == null || !invariants.contains(invariant)) {
+                return List.of(invariant);
+            }
+            return invariants.stream().filter(i -> statePredicate(model, i)).toList();
+        }
+
         /** Scope graphs looked at between two checks for a violation. */
         private static final int GRAPH_BATCH = 32;
-
-        private static boolean covers(Verdict v, String invariant) {
-            return v.checked() == null || v.checked().contains(invariant);
-        }
 
         private Limits limits(Options options, Scenario s) {
             Limits l = options.statesFor(s);
@@ -468,7 +511,9 @@ public final class Minimizer {
                 // preemptions it settles fewer (state, thread) pairs than a whole exploration for
                 // a verdict has states.
                 candidates = scenarios.subList(i, j);
-            } else if (shared.holdsThroughout(model, new Scope(t, o), config, invariant, options)) {
+            } else if (!sameClass && shared.holdsThroughout(model, new Scope(t, o), config, invariant, options)) {
+                // (The case's own class is never asked of the graphs: the graph of the case's
+                // configuration holds the case, so they cannot hold throughout.)
                 // No scenario up to this class violates it (the classes below it are known clean).
                 searched += j - i;
                 i = j;

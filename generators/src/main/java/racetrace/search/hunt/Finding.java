@@ -21,7 +21,8 @@ import racetrace.search.Minimality;
  * @param measure its measure
  * @param stepShortest a run of the same scenario with fewer steps (more preemptions), or null
  * @param minimality what is proven about its size
- * @param nanosToShrink time the shrinking and the proofs took
+ * @param nanosToShrink time the shrinking and the proofs took: the wall times of its starts'
+ *     minimisations added up (they run side by side with other invariants' minimisations)
  * @param shrinkRuns runs the greedy shrinker made
  * @param assumptions the assumptions of the model the shrunk case depends on: with another value
  *     its scenario cannot occur or no interleaving of it violates the invariant ({@link Assumptions})

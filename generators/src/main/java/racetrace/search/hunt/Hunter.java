@@ -2,7 +2,6 @@ package racetrace.search.hunt;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 import racetrace.engine.Measure;
 import racetrace.engine.Model;
@@ -129,21 +128,22 @@ public final class Hunter {
         Shortfall shortfall = cutBy == null && scopeShort == null && !evidence.empty() ? null
                 : new Shortfall(cutBy, scopeShort, evidence.empty());
 
-        List<Finding> findings = new ArrayList<>();
         // The verdicts of the minimisers' scope searches answer for the invariants found here only.
         Minimizer.Shared shared = new Minimizer.Shared(commit.found.keySet());
-        for (Map.Entry<String, Found> e : commit.found.entrySet()) {
-            Found first = e.getValue();
-            List<Found> starts = starts(first, commit.smallest.get(e.getKey()).all(), options.firstOnly());
+        List<Found> firsts = List.copyOf(commit.found.values());
+        List<List<Found>> startsOf = new ArrayList<>();
+        for (Found first : firsts) {
+            List<Found> starts = starts(first, commit.smallest.get(first.invariant()).all(), options.firstOnly());
             List<Found> from = starts.stream()
                     .map(f -> new Found(f.invariant(), plain(f.c()), f.measure(), f.foundBy(), f.runs(), f.scenarios(),
                             f.nanos()))
                     .toList();
             if (!(from.size() == 1 && from.get(0).c().toString().equals(plain(first.c()).toString()))) {
-                listener.minimising(Deadlocks.base(model), e.getKey(), from);
+                listener.minimising(Deadlocks.base(model), first.invariant(), from);
             }
-            findings.add(minimise(first, starts, options, deadline, shared));
+            startsOf.add(starts);
         }
+        List<Finding> findings = minimiseAll(firsts, startsOf, options, deadline, shared);
         long millis = (System.nanoTime() - start) / 1_000_000;
         return new HuntResult(Deadlocks.base(model), options.seed(), options.strategy(), commit.runs, millis,
                 List.copyOf(findings), evidence, commit.deadlocks, plain(commit.firstDeadlock), commit.stepLimits,
@@ -170,52 +170,93 @@ public final class Hunter {
         return all;
     }
 
+    /** One start's minimisation, and whether it ran out of memory. */
+    private record Attempt(Minimizer.Result result, boolean oom, long nanos) {
+    }
+
     /**
-     * The minimal case of a finding: each of the smallest cases in hand ({@link InHand}, at
+     * The minimal case of each finding: each of the smallest cases in hand ({@link InHand}, at
      * most one per configuration) is minimised within the minimiser's caps, the hunt's time cap and
      * the memory there is, and the smallest result wins (a tie goes to the smaller start). A
      * minimisation that runs out of either keeps its case as found (already told to the
-     * listener) and says so.
+     * listener) and says so, and the invariant's later starts are not looked at.
      *
-     * @param first the invariant's first case: where the hunt found it
-     * @param from the smallest cases in hand, smallest first (first among them or not)
+     * <p>Every start of every invariant is minimised side by side, the largest cases first (they
+     * take longest), each with every worker for its own parallel parts (many short searches, a
+     * scope's graphs), so that neither core waits while the other runs a sequential part (the
+     * greedy shrink, one scenario's minimal search) or the last long proof. The results are then
+     * taken per invariant in the order of its starts, as one after another would give them: each
+     * depends on its case alone, and the verdicts the minimisations share are functions of a
+     * scenario or a graph, whichever minimisation finds them first ({@link Minimizer.Shared}).
+     *
+     * @param firsts each invariant's first case: where the hunt found it
+     * @param startsOf each invariant's smallest cases in hand, smallest first (its first among them or not)
      */
-    private static Finding minimise(Found first, List<Found> from, HuntOptions options, long deadline,
-            Minimizer.Shared shared) {
-        long t0 = System.nanoTime();
+    private static List<Finding> minimiseAll(List<Found> firsts, List<List<Found>> startsOf, HuntOptions options,
+            long deadline, Minimizer.Shared shared) {
         if (options.firstOnly()) {
             // The case found first, as asked: a caller that shrinks it gets what the whole hunt
             // minimises too (it is always among the whole hunt's starts).
-            return finding(first, first, 1, new Minimizer.Result(first.c(), first.measure(), null, new Minimality(
-                    false, null, null, 0, "not shrunk (first only)"), 0), 0, false);
+            return firsts.stream().map(first -> finding(first, first, 1, new Minimizer.Result(first.c(),
+                    first.measure(), null, new Minimality(false, null, null, 0, "not shrunk (first only)"), 0), 0,
+                    false)).toList();
         }
+        List<int[]> jobs = new ArrayList<>();
+        for (int k = 0; k < startsOf.size(); k++) {
+            for (int i = 0; i < startsOf.get(k).size(); i++) {
+                jobs.add(new int[] {k, i});
+            }
+        }
+        java.util.Comparator<int[]> largestFirst = java.util.Comparator.comparing(
+                j -> startsOf.get(j[0]).get(j[1]).measure());
+        jobs.sort(largestFirst.reversed());
+        Minimizer.Options caps = new Minimizer.Options(MINIMISE_PAIRS, MINIMISE_SCENARIOS, options.workers(), deadline);
+        List<Attempt> done = Parallel.map(jobs, j -> attempt(startsOf.get(j[0]).get(j[1]), caps, shared),
+                options.workers());
+        Attempt[][] byStart = new Attempt[startsOf.size()][];
+        for (int k = 0; k < startsOf.size(); k++) {
+            byStart[k] = new Attempt[startsOf.get(k).size()];
+        }
+        for (int n = 0; n < jobs.size(); n++) {
+            byStart[jobs.get(n)[0]][jobs.get(n)[1]] = done.get(n);
+        }
+        List<Integer> order = java.util.stream.IntStream.range(0, firsts.size()).boxed().toList();
+        // The assumptions' re-checks run side by side too.
+        return Parallel.map(order, k -> best(firsts.get(k), startsOf.get(k), byStart[k]), options.workers());
+    }
+
+    private static Attempt attempt(Found f, Minimizer.Options caps, Minimizer.Shared shared) {
+        long t0 = System.nanoTime();
+        try {
+            return new Attempt(Minimizer.minimize(f.c(), f.invariant(), caps, shared), false, System.nanoTime() - t0);
+        } catch (OutOfMemoryError e) {
+            // The searches' tables are garbage once this frame is left: the hunt goes on with the
+            // case as found, which the listener has printed already.
+            return new Attempt(new Minimizer.Result(f.c(), f.measure(), null, new Minimality(false, null, null, 0,
+                    "not minimised: the minimal search ran out of memory (" + e.getMessage() + "); give Java "
+                            + "more heap, e.g. RACETRACE_JAVA_OPTS=-Xmx8g"), 0), true, System.nanoTime() - t0);
+        }
+    }
+
+    /** The smallest result over an invariant's starts in their order, up to the first that ran out of memory. */
+    private static Finding best(Found first, List<Found> from, Attempt[] attempts) {
         Minimizer.Result best = null;
         Found bestFrom = null;
-        boolean oom = false;
         boolean bestOom = false;
-        for (Found f : from) {
-            Minimizer.Result m;
-            try {
-                m = Minimizer.minimize(f.c(), f.invariant(),
-                        new Minimizer.Options(MINIMISE_PAIRS, MINIMISE_SCENARIOS, options.workers(), deadline), shared);
-            } catch (OutOfMemoryError e) {
-                // The searches' tables are garbage once this frame is left: the hunt goes on with the
-                // case as found, which the listener has printed already.
-                m = new Minimizer.Result(f.c(), f.measure(), null, new Minimality(false, null, null, 0,
-                        "not minimised: the minimal search ran out of memory (" + e.getMessage() + "); give Java "
-                                + "more heap, e.g. RACETRACE_JAVA_OPTS=-Xmx8g"), 0);
-                oom = true;
+        long took = 0;
+        for (int i = 0; i < from.size(); i++) {
+            Attempt a = attempts[i];
+            took += a.nanos();
+            if (best == null || a.result().measure().compareTo(best.measure()) < 0) {
+                best = a.result();
+                bestFrom = from.get(i);
+                bestOom = a.oom();
             }
-            if (best == null || m.measure().compareTo(best.measure()) < 0) {
-                best = m;
-                bestFrom = f;
-                bestOom = oom;
-            }
-            if (oom) {
+            if (a.oom()) {
                 break;
             }
         }
-        return finding(first, bestFrom, from.size(), best, System.nanoTime() - t0, !bestOom);
+        return finding(first, bestFrom, from.size(), best, took, !bestOom);
     }
 
     private static Finding finding(Found first, Found from, int starts, Minimizer.Result m, long took,
