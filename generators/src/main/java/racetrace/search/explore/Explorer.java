@@ -467,14 +467,8 @@ final class Explorer<S> {
             return;
         }
         for (int i = 0; i < total && parent.size() < cap; i++) {
-            int w = -1;
-            long best = Long.MAX_VALUE;
-            for (int o = 0; o < workers; o++) {
-                if (pos[o] < owners[o].size && owners[o].key[pos[o]] < best) {
-                    best = owners[o].key[pos[o]];
-                    w = o;
-                }
-            }
+            int w = smallest(pos);
+            long best = owners[w].key[pos[w]];
             Owner o = owners[w];
             int k = pos[w]++;
             Outbox box = owners[o.fromWorker[k]].out[made][w];
@@ -493,6 +487,22 @@ final class Explorer<S> {
         }
     }
 
+    /** The owner whose next new state ({@code pos}) has the least key: the merge's order. */
+    private int smallest(int[] pos) {
+        if (workers == 1) {
+            return 0;
+        }
+        int w = -1;
+        long best = Long.MAX_VALUE;
+        for (int o = 0; o < workers; o++) {
+            if (pos[o] < owners[o].size && owners[o].key[pos[o]] < best) {
+                best = owners[o].key[pos[o]];
+                w = o;
+            }
+        }
+        return w;
+    }
+
     /**
      * The end of a merge when nothing stops it part way and no visitor looks: the owners' new
      * states numbered in key order into the next level as the general loop does, with the room
@@ -505,22 +515,10 @@ final class Explorer<S> {
         int[] moves = move.extend(total);
         level.reserve(total);
         for (int i = 0; i < total; i++) {
-            int w = 0;
-            long best;
-            if (workers == 1) {
-                best = owners[0].key[pos[0]];
-            } else {
-                w = -1;
-                best = Long.MAX_VALUE;
-                for (int o = 0; o < workers; o++) {
-                    if (pos[o] < owners[o].size && owners[o].key[pos[o]] < best) {
-                        best = owners[o].key[pos[o]];
-                        w = o;
-                    }
-                }
-            }
-            Owner o = owners[w];
+            int w = smallest(pos);
             int k = pos[w]++;
+            Owner o = owners[w];
+            long best = o.key[k];
             Outbox box = owners[o.fromWorker[k]].out[made][w];
             int at = o.at[k];
             int id = first + i;

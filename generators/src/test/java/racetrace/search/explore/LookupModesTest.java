@@ -16,8 +16,6 @@ import racetrace.engine.Op;
 import racetrace.engine.OpPlan;
 import racetrace.engine.Scenario;
 import racetrace.engine.ThreadScript;
-import racetrace.search.scope.Scope;
-import racetrace.search.scope.ScopePlans;
 
 /**
  * The explorer sends a level's successors to their owners either straight away or after looking
@@ -37,16 +35,8 @@ class LookupModesTest {
     void packedStatesWithAndWithoutSleepSets() {
         Random random = new Random(41);
         for (int k = 0; k < 40; k++) {
-            int threads = 2 + random.nextInt(2);
-            int vars = 2 + random.nextInt(2);
-            ProgramsModel model = new ProgramsModel("random" + k, vars, ProgramsModel.random(random, threads, vars),
-                    false);
-            List<OpPlan> plans = new ArrayList<>();
-            plans.add(scenario(threads, 2));
-            if (k % 8 == 0) {
-                plans.addAll(ScopePlans.of(model.space(), new Scope(threads, threads + 1)));
-            }
-            for (OpPlan plan : plans) {
+            ProgramsModel model = ProgramsModel.draw(random, "random" + k);
+            for (OpPlan plan : SleepSetsTest.plans(model, 2, k % 8 == 0)) {
                 for (Limits.Order order : List.of(Limits.Order.OFF, Limits.Order.SLEEP_SETS)) {
                     sameEveryWay(model, plan, Limits.states(200_000).withOrder(order));
                 }
@@ -71,8 +61,8 @@ class LookupModesTest {
     void aCappedSearchStopsAtTheSameState() {
         Random random = new Random(5);
         ProgramsModel model = new ProgramsModel("capped", 3, ProgramsModel.random(random, 3, 3), false);
-        Exploration full = StateSpace.explore(model, scenario(3, 2), null, Limits.states(200_000), false);
-        sameEveryWay(model, scenario(3, 2), Limits.states(Math.max(1, full.distinctStates() / 2)));
+        Exploration full = StateSpace.explore(model, SleepSetsTest.scenario(3, 2), null, Limits.states(200_000), false);
+        sameEveryWay(model, SleepSetsTest.scenario(3, 2), Limits.states(Math.max(1, full.distinctStates() / 2)));
     }
 
     private static void sameEveryWay(Model<?> model, OpPlan plan, Limits limits) {
@@ -96,17 +86,5 @@ class LookupModesTest {
         return x.distinctStates() + " states, " + x.transitions() + " transitions, depth " + x.depth() + ", complete "
                 + x.complete() + " " + x.stopReason() + ", deadlocks " + x.deadlocks() + " " + x.firstDeadlock()
                 + ", notices " + x.notices() + " " + x.firstNotice() + ", checks " + x.checks() + ", cases " + cases;
-    }
-
-    private static OpPlan scenario(int threads, int runs) {
-        List<ThreadScript> ts = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            List<Op> ops = new ArrayList<>();
-            for (int k = 0; k < runs; k++) {
-                ops.add(Op.of("run"));
-            }
-            ts.add(new ThreadScript("cpu", ops));
-        }
-        return OpPlan.of(new Scenario(new Config(Map.of()), ts));
     }
 }

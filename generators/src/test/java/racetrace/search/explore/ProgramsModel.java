@@ -48,6 +48,21 @@ final class ProgramsModel extends ToyModel<int[]> {
         this.wrongFootprints = wrongFootprints;
     }
 
+    /** 2 or 3 threads over 2 or 3 variables, each with a random program (drawn in that order). */
+    static ProgramsModel draw(java.util.Random r, String name) {
+        int threads = 2 + r.nextInt(2);
+        int vars = 2 + r.nextInt(2);
+        return new ProgramsModel(name, vars, random(r, threads, vars), false);
+    }
+
+    int threads() {
+        return programs.length;
+    }
+
+    int vars() {
+        return vars;
+    }
+
     private int lock() {
         return vars;
     }

@@ -77,17 +77,8 @@ class SleepSetsTest {
         Random random = new Random(14);
         long pruned = 0;
         for (int k = 0; k < 150; k++) {
-            int threads = 2 + random.nextInt(2);
-            int vars = 2 + random.nextInt(2);
-            ProgramsModel model = new ProgramsModel("random" + k, vars, ProgramsModel.random(random, threads, vars),
-                    false);
-            List<OpPlan> plans = new ArrayList<>();
-            plans.add(scenario(threads, 1));
-            if (k % 10 == 0) {
-                // Threads choosing whether to run again, under a shared op cap.
-                plans.addAll(ScopePlans.of(model.space(), new Scope(threads, threads + 1)));
-            }
-            pruned += compare(model, plans, vars);
+            ProgramsModel model = ProgramsModel.draw(random, "random" + k);
+            pruned += compare(model, plans(model, 1, k % 10 == 0), model.vars());
         }
         assertThat(pruned).isPositive();
     }
@@ -108,7 +99,21 @@ class SleepSetsTest {
                 .hasMessageContaining("independent");
     }
 
-    private static OpPlan scenario(int threads, int runs) {
+    /**
+     * Each thread of {@code model} running its program {@code runs} times, and with {@code scope}
+     * the plans of a scope in which the threads choose whether to run again, under a shared op cap.
+     */
+    static List<OpPlan> plans(ProgramsModel model, int runs, boolean scope) {
+        List<OpPlan> plans = new ArrayList<>();
+        plans.add(scenario(model.threads(), runs));
+        if (scope) {
+            plans.addAll(ScopePlans.of(model.space(), new Scope(model.threads(), model.threads() + 1)));
+        }
+        return plans;
+    }
+
+    /** {@code threads} threads of the counter model, each running {@code runs} times (LookupModesTest uses it too). */
+    static OpPlan scenario(int threads, int runs) {
         List<ThreadScript> ts = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             List<Op> ops = new ArrayList<>();

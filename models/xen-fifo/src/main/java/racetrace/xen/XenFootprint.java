@@ -26,6 +26,8 @@ final class XenFootprint {
     void of(int[] m, int t, long[] out) {
         long r = 0;
         long w = 0;
+        // Slots both read and written (a read-modify-write, a lock), added to both at the end.
+        long rw = 0;
         int base = u.regs(t);
         int p = m[base + Reg.port.ordinal()];
         int op = m[base + Reg.op.ordinal()];
@@ -48,95 +50,51 @@ final class XenFootprint {
                     r = -1L;
                     w = -1L;
                 } else {
-                    r |= 1L << (caller);
-                    w |= 1L << (caller);
+                    rw |= 1L << (caller);
                 }
             }
-            case F1_lockEvent, F1_unlockEvent -> {
-                long b = 1L << (u.lock(Callers.EVT, p));
-                r |= b;
-                w |= b;
-            }
+            case F1_lockEvent, F1_unlockEvent -> rw |= 1L << (u.lock(Callers.EVT, p));
             case X0_readNv -> {
                 r |= 1L << (u.nv + p);
-                r |= 1L << (u.owed);
-                w |= 1L << (u.owed);
+                rw |= 1L << (u.owed);
             }
             case XU1_clearMasked, A3_tasPending, B1_tasPending, D1_tasPending, E4_tasPending, U0_setMasked,
-                    U1_clearMasked, U1c_clearMaskedCond, R1_scribble -> {
-                long b = 1L << (u.word + p);
-                r |= b;
-                w |= b;
-            }
+                    U1_clearMasked, U1c_clearMaskedCond, R1_scribble -> rw |= 1L << (u.word + p);
             case XU2_testPending, A4_testMasked, B2_testMasked, D2_testMasked, B3_testLinked, D3_testLinked,
                     E5_testMasked, U2_testPending -> r |= 1L << (u.word + p);
             case XP_writePrio -> w |= 1L << (u.prio + p);
             case XB_writeNv -> w |= 1L << (u.nv + p);
             case A2_readPrio, B4_readPrio, D4_readPrio, B10b_readPrio, D8b_readPrio, E1b_readPrio, E1d_rereadPrio ->
                 r |= 1L << (u.prio + p);
-            case A6_lockQ, B10d_lockQ, D8d_lockQ, E1c_lockQ, A10_unlockQ, B14_unlockQ, D12_unlockQ, E6_unlockQ -> {
-                long b = 1L << (u.owner + q);
-                r |= b;
-                w |= b;
-            }
+            case A6_lockQ, B10d_lockQ, D8d_lockQ, E1c_lockQ, A10_unlockQ, B14_unlockQ, D12_unlockQ, E6_unlockQ ->
+                rw |= 1L << (u.owner + q);
             case E1f_unlockQ -> {
-                r |= 1L << (u.owner + q);
-                w |= 1L << (u.owner + q);
-                r |= 1L << (u.dropped);
-                w |= 1L << (u.dropped);
+                rw |= 1L << (u.owner + q);
+                rw |= 1L << (u.dropped);
             }
             case B7_lockOldQ, L3_lockOldQ, C8_unlockOldQ, D6_unlockOldQ, B10c_unlockOldQ, D8c_unlockOldQ,
-                    E1f_unlockOldQ, E5b_unlockOldQ, E6_unlockOldQ -> {
-                long b = 1L << (u.owner + oq);
-                r |= b;
-                w |= b;
-            }
+                    E1f_unlockOldQ, E5b_unlockOldQ, E6_unlockOldQ -> rw |= 1L << (u.owner + oq);
             case L7_unlockOldQ -> {
-                r |= 1L << (u.owner + oq);
-                w |= 1L << (u.owner + oq);
-                r |= 1L << (u.dropped);
-                w |= 1L << (u.dropped);
+                rw |= 1L << (u.owner + oq);
+                rw |= 1L << (u.dropped);
             }
-            case E1c_lockFirst -> {
-                long b = 1L << (u.owner + Math.min(q, oq));
-                r |= b;
-                w |= b;
-            }
-            case E1c_lockSecond -> {
-                long b = 1L << (u.owner + Math.max(q, oq));
-                r |= b;
-                w |= b;
-            }
-            case B9_invalidateTail, D7_invalidateTail, E5a_invalidateTail -> {
-                long b = 1L << (u.tail + oq);
-                r |= b;
-                w |= b;
-            }
+            case E1c_lockFirst -> rw |= 1L << (u.owner + Math.min(q, oq));
+            case E1c_lockSecond -> rw |= 1L << (u.owner + Math.max(q, oq));
+            case B9_invalidateTail, D7_invalidateTail, E5a_invalidateTail -> rw |= 1L << (u.tail + oq);
             case A7_readTail, B11_readTail, D9_readTail, E5c_readTail -> r |= 1L << (u.tail + q);
             case A8_writeHead, B12_writeHead, D10_writeHead, E5d_writeHead -> w |= 1L << (u.head + q);
             case A9_writeTail, B13_writeTail, D11_writeTail, E5e_writeTail -> w |= 1L << (u.tail + q);
-            case A11_tasReady, B15_tasReady, D13_tasReady, E7_tasReady -> {
-                long b = 1L << (u.ready + m[base + Reg.vc.ordinal()]);
-                r |= b;
-                w |= b;
-            }
+            case A11_tasReady, B15_tasReady, D13_tasReady, E7_tasReady ->
+                rw |= 1L << (u.ready + m[base + Reg.vc.ordinal()]);
             case SL1_readTail, S1_readTail, S5_readTail -> r |= 1L << (u.word + tl);
-            case SL3_cas, S3_cas, S4_setBusy, S6_cas, S6_clearBusy -> {
-                long b = 1L << (u.word + tl);
-                r |= b;
-                w |= b;
-            }
+            case SL3_cas, S3_cas, S4_setBusy, S6_cas, S6_clearBusy -> rw |= 1L << (u.word + tl);
             case S7_clearBusy -> {
-                r |= 1L << (u.word + tl);
-                w |= 1L << (u.word + tl);
-                r |= 1L << (u.dropped);
-                w |= 1L << (u.dropped);
+                rw |= 1L << (u.word + tl);
+                rw |= 1L << (u.dropped);
             }
             case A5_tasLinked, B8_setLinked, C8_tasLinked, D6_tasLinked, E5_tasLinked -> {
-                r |= 1L << (u.word + p);
-                w |= 1L << (u.word + p);
-                r |= 1L << (u.dropped);
-                w |= 1L << (u.dropped);
+                rw |= 1L << (u.word + p);
+                rw |= 1L << (u.dropped);
             }
             case B5_readLastv, L1_readLastv, L4_rereadLastv -> r |= 1L << (u.lastv + p);
             case B6_readLastp, L2_readLastp, L5_rereadLastp -> r |= 1L << (u.lastp + p);
@@ -152,30 +110,24 @@ final class XenFootprint {
                 w |= 1L << (u.lastp + p);
             }
             case G0_xchgReady, G9_xchgReady -> {
-                r |= 1L << (u.ready + v);
-                w |= 1L << (u.ready + v);
-                r |= 1L << (u.lready + v);
-                w |= 1L << (u.lready + v);
+                rw |= 1L << (u.ready + v);
+                rw |= 1L << (u.lready + v);
                 for (int k = 0; k < u.prios; k++) {
                     r |= 1L << (u.lhead + u.queue(v, k));
                 }
             }
             case G4_readHead -> r |= 1L << (u.head + q(v, m, base));
             case G5_clearLinked -> {
-                r |= 1L << (u.word + cur);
-                w |= 1L << (u.word + cur);
-                r |= 1L << (u.lready + v);
-                w |= 1L << (u.lready + v);
+                rw |= 1L << (u.word + cur);
+                rw |= 1L << (u.lready + v);
             }
             case G7_testPending, G7_testMasked -> {
                 r |= 1L << (u.word + cur);
                 w |= 1L << (u.lhead + q(v, m, base));
             }
             case G7_ackPending -> {
-                r |= 1L << (u.word + cur);
-                w |= 1L << (u.word + cur);
-                r |= 1L << (u.owed);
-                w |= 1L << (u.owed);
+                rw |= 1L << (u.word + cur);
+                rw |= 1L << (u.owed);
                 w |= 1L << (u.lhead + q(v, m, base));
             }
             default -> {
@@ -184,8 +136,8 @@ final class XenFootprint {
                 w = -1L;
             }
         }
-        out[0] = r;
-        out[1] = w;
+        out[0] = r | rw;
+        out[1] = w | rw;
     }
 
     /** The guest's queue of its vCPU at the priority in its kq register. */
