@@ -33,7 +33,7 @@ import racetrace.search.scope.Scope;
  * default scopes in every {@code mvn test}.
  */
 @EnabledIfSystemProperty(named = "racetrace.history", matches = "true",
-        disabledReason = "hunts every version with the default work (over 6 minutes on 2 cores): "
+        disabledReason = "hunts every version with the default work (about 4 minutes on 2 cores; .ci/run runs it): "
                 + "mvn test -pl cli/app -am -Dtest=HistoryScopeTest -Dsurefire.failIfNoSpecifiedTests=false -Dracetrace.history=true")
 class HistoryScopeTest {
 
