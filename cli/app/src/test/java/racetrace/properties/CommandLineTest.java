@@ -187,6 +187,8 @@ class CommandLineTest {
                 Arguments.of(List.of("bench", "vfio-pci", "--variant", "zz"), "unknown variant 'zz'"),
                 Arguments.of(List.of("bench", "--states-config", "vcpus=2"), "--states-config needs --states-thread"),
                 Arguments.of(List.of("bench", "--java-only"), "--java-only times the scenario of --states-thread"),
+                Arguments.of(List.of("bench", "xen-fifo", "--java-only", "--tlc", "--states-thread", "xen-cpu/send.1"),
+                        "--java-only times the Java explorer without TLC, and --tlc runs TLC: give one of them"),
                 Arguments.of(List.of("bench", "xen-fifo", "--variant", "e2", "--states-config", "nosuch=1",
                         "--states-thread", "guest/upcall"), "unknown configuration parameter 'nosuch'"),
                 Arguments.of(List.of("list", "extra"), "unknown model 'extra'; known models: "),

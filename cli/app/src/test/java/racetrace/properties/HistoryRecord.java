@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import racetrace.engine.Config;
 import racetrace.engine.Scenario;
 import racetrace.engine.ThreadScript;
@@ -57,18 +56,11 @@ final class HistoryRecord {
     }
 
     static String line(String variant, Finding f) {
-        Scenario s = f.shrunk().scenario();
-        String cfg = s.config().values().isEmpty() ? "-" : s.config().values().entrySet().stream()
-                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(","));
-        // Fields 5 and 6 of the case's schedule string: the same notation replay reads.
+        // Fields 5 and 6 of the case's schedule string (configuration, threads): the notation replay reads.
         String[] fields = ScheduleString.encode(f.shrunk()).split(":", -1);
-        String threads = fields[6];
-        if (!fields[5].equals(cfg)) {
-            throw new IllegalStateException("schedule string config " + fields[5] + " differs from " + cfg);
-        }
         var m = f.measure();
         String measure = m.threads() + "/" + m.ops() + "/" + m.preemptions() + "/" + m.steps();
-        return String.join(" ", variant, f.invariant(), measure, cfg, threads);
+        return String.join(" ", variant, f.invariant(), measure, fields[5], fields[6]);
     }
 
     /** The recorded lines of {@code family}, parsed; an unreadable line fails with its text. */

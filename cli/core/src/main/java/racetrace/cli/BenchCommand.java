@@ -101,6 +101,10 @@ final class BenchCommand extends TlcInstancesCommand {
             throw new BadInputException("--java-only times the scenario of --states-thread: give its threads (e.g. "
                     + "--states-thread xen-cpu/send.1,guest/upcall)");
         }
+        if (javaOnly && tlc) {
+            throw new BadInputException("--java-only times the Java explorer without TLC, and --tlc runs TLC: give "
+                    + "one of them");
+        }
         List<Model<?>> instances = selection.instances(InstanceSelection.Need.ANY);
         Map<Model<?>, Scenario> largeScenarios = new LinkedHashMap<>();
         if (large) {
